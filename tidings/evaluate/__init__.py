@@ -1,0 +1,1 @@
+"""Evaluation commands: score tidings on the shared development data (`tidings evaluate ...`)."""

@@ -1,0 +1,41 @@
+"""Helpers shared by the evaluation commands: run the pipeline in-process, match spans, P/R/F1."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import click
+
+from tidings.errors import ArticleError
+from tidings.model import Analysis, Article
+from tidings.pipeline import Pipeline
+
+DEFAULT_DATA = Path("../shared/data")
+
+data_option = click.option(
+    "--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
+    show_default=True, help="The shared data folder (its README describes the sets).",
+)
+
+
+def run_pipeline(articles: Iterable[Article], pipeline: Pipeline | None = None) -> dict[str, Analysis]:
+    """Analyse articles in-process; returns {id: Analysis}, reporting (not raising) bad ones."""
+    pipeline = pipeline or Pipeline()
+    out: dict[str, Analysis] = {}
+    for result in pipeline.analyze_many(articles):
+        if isinstance(result, ArticleError):
+            click.echo(f"skipped {result}", err=True)
+        else:
+            out[result.id] = result
+    return out
+
+
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f

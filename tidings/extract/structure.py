@@ -1,0 +1,103 @@
+"""Article structure: sentences, paragraphs, the dateline, and a standfirst that restates the lede.
+
+A standfirst (the deck under a headline) usually says what the first body sentence says again, in
+other words. Counting both would double every quote, actor mention and event in it, so the first
+paragraph is marked as a standfirst when it is short and shares most of its content words with one of
+the next few sentences; ``duplicates`` names that sentence. Later layers skip the standfirst.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from tidings.model import Analysis, Sentence, Span, Standfirst
+
+# "GENEVA, Jan 10 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) --", "Brussels:"
+_DATELINE = re.compile(
+    r"""^(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)   # city[, region]
+        (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?                 # , Jan 10
+        \s*(?:\((?:[A-Za-z&. ]{2,30})\))?                                     # (Reuters)
+        \s*(?:--|[\u2014\u2013:-])\s+""",
+    re.VERBOSE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
+_STOP = frozenset(
+    """a an the of to in on at for by with from and or but as is are was were be been has have had
+    it its this that these those their his her he she they we you i said says will would could
+    after before over about into than then there here not no also which who what when while""".split()
+)
+#: share of the standfirst's content words that must reappear in the restating sentence
+STANDFIRST_OVERLAP = 0.5
+#: a standfirst is one short paragraph: at most this many sentences
+STANDFIRST_MAX_SENTENCES = 2
+
+
+def extract_structure(doc: Doc, analysis: Analysis, knowledge=None) -> None:
+    text = analysis.text
+    analysis.sentences = _sentences(doc)
+    analysis.paragraphs = _paragraphs(text)
+    analysis.dateline = _dateline(text, analysis.paragraphs)
+    analysis.standfirst = _standfirst(text, analysis.sentences, analysis.paragraphs)
+
+
+def _sentences(doc: Doc) -> list[Sentence]:
+    out = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        out.append(Sentence(toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return out
+
+
+def _paragraphs(text: str) -> list[Sentence]:
+    """Paragraphs are runs of text between blank lines (or single newlines, as many feeds use)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Sentence(s, e))
+    return out
+
+
+def _dateline(text: str, paragraphs: list[Sentence]) -> Span | None:
+    """The place-and-source opener of the first body paragraph ("GENEVA (Reuters) -")."""
+    for para in paragraphs[:3]:
+        chunk = text[para.start:para.end]
+        m = _DATELINE.match(chunk)
+        if m and m.group("place").split(",")[0].strip().isupper():
+            place = m.group("place").strip()
+            return Span(para.start, para.start + len(place), place)
+    return None
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+def _standfirst(text: str, sentences: list[Sentence], paragraphs: list[Sentence]) -> Standfirst | None:
+    if len(paragraphs) < 2 or len(sentences) < 2:
+        return None
+    first = paragraphs[0]
+    inside = [i for i, s in enumerate(sentences) if s.start >= first.start and s.end <= first.end]
+    if not inside or len(inside) > STANDFIRST_MAX_SENTENCES:
+        return None
+    words = content_words(text[first.start:first.end])
+    if len(words) < 4:
+        return None  # a headline-like fragment: too little to judge
+    # the lede is in the next paragraph; look at its first two sentences
+    following = [i for i, s in enumerate(sentences) if s.start >= paragraphs[1].start][:2]
+    best, best_share = None, 0.0
+    for i in following:
+        s = sentences[i]
+        share = len(words & content_words(text[s.start:s.end])) / len(words)
+        if share > best_share:
+            best, best_share = i, share
+    if best is not None and best_share >= STANDFIRST_OVERLAP:
+        return Standfirst(first.start, first.end, best)
+    return None

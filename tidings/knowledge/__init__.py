@@ -1,0 +1,47 @@
+"""Domain knowledge, loaded once from readable data files in ``data/`` plus a user's own files.
+
+Built-in files and user files go through the same loaders (user files are read after the built-ins,
+so their entries win). Each part is loaded lazily, on first use, and validated as it loads: a bad line
+raises :class:`tidings.errors.KnowledgeError` naming the file and line.
+"""
+from __future__ import annotations
+
+import functools
+import threading
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class Knowledge:
+    """The knowledge base an analysis reads: actor dictionaries, gazetteer, cue verbs, code tables."""
+
+    def __init__(self, user_files: tuple[Path, ...] = ()):
+        self.user_files = tuple(Path(p) for p in user_files)
+        self._lock = threading.Lock()
+
+    @functools.cached_property
+    def actors(self):
+        from tidings.knowledge.actors import load_actor_dictionary
+
+        with self._lock:
+            return load_actor_dictionary(self.user_files)
+
+    @functools.cached_property
+    def gazetteer(self):
+        from tidings.knowledge.places import load_gazetteer
+
+        with self._lock:
+            return load_gazetteer(self.user_files)
+
+    @functools.cached_property
+    def cues(self):
+        from tidings.knowledge.cues import load_cues
+
+        with self._lock:
+            return load_cues(self.user_files)
+
+
+@functools.lru_cache(maxsize=8)
+def load_knowledge(user_files: tuple[Path, ...] = ()) -> Knowledge:
+    return Knowledge(user_files)

@@ -1,0 +1,153 @@
+"""The data model shared by every layer, and its JSON form (schema ``tidings.analysis/1``).
+
+Every extracted item carries character offsets (``start``, ``end``) into ``Analysis.text``:
+``text[start:end]`` is the evidence for it. Field names here are the JSON names; new fields may be
+added, existing ones are kept stable.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "tidings.analysis/1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article text: ``text == article[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Standfirst:
+    """A first paragraph restating the lede; ``duplicates`` is the index of the sentence it restates."""
+
+    start: int
+    end: int
+    duplicates: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    text: str
+    sentences: list[int]
+
+
+@dataclass
+class Actor:
+    """A party in the news, with every place it is mentioned.
+
+    ``code`` is CAMEO-style: country (ISO alpha-3) + sector (``RUSGOV``), or an IGO code (``IGONAT``
+    style codes are written as the organisation's own, e.g. ``NATO``). ``None`` when unknown.
+    """
+
+    id: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str
+    kind: str = "organisation"  # country | organisation | igo | person | group
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | indirect | mixed
+    speaker: Span | None = None
+    speaker_name: str | None = None
+    actor: str | None = None  # Actor.id of the speaker, when linked
+    cue: Span | None = None
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression normalised to a TIMEX3 value (``2022-01-11``, ``2022-W02``, ``P3D``...)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    anchor: str | None = None  # how the value was obtained: absolute | published | tense-past ...
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str = "city"  # city | country | region | continent
+
+
+@dataclass
+class Analysis:
+    """Everything tidings extracted from one article."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    sentences: list[Sentence] = field(default_factory=list)
+    paragraphs: list[Sentence] = field(default_factory=list)
+    standfirst: Standfirst | None = None
+    summary: Summary | None = None
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    dateline: Span | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {"schema": SCHEMA, "version": _version(), **data}
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence that contains character ``offset``."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return None
+
+
+def _version() -> str:
+    from tidings import __version__
+
+    return __version__
+
+
+@dataclass
+class Article:
+    """An article as it comes in, before analysis. ``origin`` names where it came from (for errors)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    origin: str | None = None

@@ -1,0 +1,124 @@
+"""Runs ``analyze`` over one or many texts: loads spaCy and the knowledge once, batches parsing with
+``nlp.pipe``, and applies the extractors in order. Pure: no files, no network, no database.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterable, Iterator, Mapping
+
+from spacy.tokens import Doc
+
+from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle
+from tidings.extract import extractors
+from tidings.knowledge import Knowledge, load_knowledge
+from tidings.model import Analysis, Article
+from tidings.nlp import load_model
+from tidings.settings import Settings
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+class Pipeline:
+    """A loaded analysis pipeline. Create once, reuse for every article."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.knowledge: Knowledge = load_knowledge(tuple(self.settings.dictionaries))
+        self._nlp = None
+        self.steps = extractors()
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.settings.model)
+        return self._nlp
+
+    def warm_up(self) -> None:
+        """Load the model and every knowledge part now rather than on the first article."""
+        self.nlp
+        self.knowledge.actors, self.knowledge.gazetteer, self.knowledge.cues
+
+    def analyze(self, text: str, metadata: Mapping | None = None) -> Analysis:
+        article = make_article(text, metadata)
+        check_article(article, self.settings.max_article_chars)
+        return self._analyze_doc(self.nlp(article.text), article)
+
+    def analyze_many(self, articles: Iterable[Article | ArticleError]) -> Iterator[Analysis | ArticleError]:
+        """Analyse articles in batches; a bad article comes back as its ``ArticleError``, in order."""
+        good: list[Article] = []
+        pending: list[Article | ArticleError] = []
+
+        def flush() -> Iterator[Analysis | ArticleError]:
+            docs = iter(self.nlp.pipe((a.text for a in good), batch_size=self.settings.batch_size))
+            for item in pending:
+                if isinstance(item, ArticleError):
+                    yield item
+                    continue
+                doc = next(docs)
+                try:
+                    yield self._analyze_doc(doc, item)
+                except ArticleError as exc:
+                    yield exc
+            good.clear()
+            pending.clear()
+
+        for item in articles:
+            if isinstance(item, Article):
+                try:
+                    check_article(item, self.settings.max_article_chars)
+                    good.append(item)
+                except ArticleError as exc:
+                    item = exc
+            pending.append(item)
+            if len(good) >= self.settings.batch_size:
+                yield from flush()
+        yield from flush()
+
+    def _analyze_doc(self, doc: Doc, article: Article) -> Analysis:
+        analysis = Analysis(
+            id=article.id, text=article.text, title=article.title, url=article.url,
+            published=normalise_published(article.published),
+        )
+        for step in self.steps:
+            step.run(doc, analysis, self.knowledge)
+        return analysis
+
+
+def make_article(text: str, metadata: Mapping | None = None) -> Article:
+    meta = dict(metadata or {})
+    return Article(
+        id=str(meta.get("id") or "article"), text=text, title=meta.get("title"), url=meta.get("url"),
+        published=meta.get("published"), origin=meta.get("origin"),
+    )
+
+
+def check_article(article: Article, max_chars: int) -> None:
+    """Refuse what cannot be a news article, naming the article."""
+    name = article.origin or article.id
+    if not isinstance(article.text, str):
+        raise EmptyArticle(name, "text is not a string")
+    if not article.text.strip():
+        raise EmptyArticle(name, "empty text")
+    if len(article.text) > max_chars:
+        raise ArticleTooLarge(name, f"{len(article.text):,} characters, over the limit of {max_chars:,}")
+    sample = article.text[:4096]
+    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise BinaryContent(name, "looks like binary data, not text")
+
+
+def normalise_published(value) -> str | None:
+    """Accept a date, datetime or ISO-like string; return ``YYYY-MM-DD`` or ``None``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    m = re.match(r"\s*(\d{4})-?(\d{2})-?(\d{2})", str(value))
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    return None
