@@ -1,0 +1,174 @@
+"""The ``tidings`` command line. Commands parse options, call the library, and turn its errors into
+one-line messages; the behaviour lives in the library.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from tidings import __version__
+from tidings.errors import ArticleError, TidingsError
+from tidings.model import Analysis
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tidings")
+def main() -> None:
+    """tidings: turn news articles into evidence-linked data (actors, quotes, dates, places, summaries)."""
+
+
+def _valid_date(ctx, param, value):
+    from tidings.pipeline import normalise_published
+
+    if value is None:
+        return None
+    iso = normalise_published(value)
+    if iso is None:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+    return iso
+
+
+@main.command()
+@click.argument("input", metavar="INPUT")
+@click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that carry none (relative dates resolve against it).")
+@click.option("--json", "as_json", is_flag=True, help="Write JSON (one object, or JSON Lines for many articles).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write output to FILE instead of stdout.")
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An extra knowledge file (actors, places, cues...); repeatable. See docs/dictionaries.md.")
+def analyze(input: str, published: str | None, as_json: bool, out: Path | None, dictionaries: tuple[Path, ...]) -> None:
+    """Analyse articles: summary, actors, quotes with speakers, resolved dates and places.
+
+    INPUT is a text, Markdown or HTML file, a folder of them, a JSON Lines file of records
+    ({"id", "text", "title"?, "published"?, "url"?}), or - for standard input.
+
+    \b
+    Examples:
+      tidings analyze examples/
+      tidings analyze article.html --published 2022-01-11
+      tidings analyze corpus.jsonl --json --out analyses.jsonl
+    """
+    from tidings.ingest.readers import read_articles
+    from tidings.pipeline import Pipeline
+    from tidings.settings import Settings
+
+    try:
+        pipeline = Pipeline(Settings(dictionaries=dictionaries))
+        pipeline.warm_up()
+        items = list(read_articles(input, published))
+    except TidingsError as exc:
+        _fail(str(exc))
+    total = len(items)
+    ok = failed = 0
+    sink = _Sink(out, as_json, many=total > 1)
+    try:
+        with _progress(total, enabled=as_json and total > 1) as advance:
+            for result in pipeline.analyze_many(items):
+                if isinstance(result, ArticleError):
+                    failed += 1
+                    click.echo(f"error: {result}", err=True)
+                else:
+                    ok += 1
+                    sink.write(result)
+                advance()
+    except TidingsError as exc:
+        sink.abort()
+        _fail(str(exc))
+    sink.close()
+    if total > 1 or failed:
+        click.echo(f"analysed {ok} of {total} article(s); {failed} failed", err=True)
+    if ok == 0:
+        sys.exit(1)
+
+
+class _Sink:
+    """Where analyses go: a report on the console, JSON to stdout, or a file written atomically."""
+
+    def __init__(self, out: Path | None, as_json: bool, many: bool):
+        self.out, self.as_json, self.many = out, as_json, many
+        self.tmp = out.with_name(out.name + ".partial") if out else None
+        self.fh = open(self.tmp, "w", encoding="utf-8") if self.tmp else None
+        self.console = None
+        if not as_json:
+            from rich.console import Console
+
+            self.console = Console(file=self.fh, width=110 if self.fh else None, force_terminal=False if self.fh else None)
+
+    def write(self, analysis: Analysis) -> None:
+        if self.console is not None:
+            from tidings.report import print_report
+
+            print_report(analysis, self.console)
+            return
+        data = analysis.to_json()
+        line = json.dumps(data, ensure_ascii=False) if self.many or self.fh else json.dumps(data, ensure_ascii=False, indent=2)
+        if self.fh:
+            self.fh.write(line + "\n")
+        else:
+            click.echo(line)
+
+    def close(self) -> None:
+        if self.fh:
+            self.fh.close()
+            self.tmp.replace(self.out)
+
+    def abort(self) -> None:
+        if self.fh:
+            self.fh.close()
+            self.tmp.unlink(missing_ok=True)
+
+
+class _progress:
+    """A progress bar on standard error when it is a terminal; otherwise nothing."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total = total
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.progress = Progress(transient=True, console=Console(stderr=True))
+        self.progress.start()
+        task = self.progress.add_task("analysing", total=self.total)
+        return lambda: self.progress.advance(task)
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self.progress.stop()
+        return False
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+@main.group()
+def evaluate() -> None:
+    """Score tidings on the shared development data (figures go into the README)."""
+
+
+def _register_evaluations() -> None:
+    import importlib
+
+    for name in ("quotes", "times", "summary"):
+        try:
+            module = importlib.import_module(f"tidings.evaluate.{name}")
+        except ImportError:
+            continue
+        command = getattr(module, "command", None)
+        if command is not None:
+            evaluate.add_command(command, name)
+
+
+_register_evaluations()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""Getting articles in: readers for files, folders, JSON Lines and standard input."""

@@ -1,0 +1,202 @@
+"""Reading articles from files, folders, JSON Lines and standard input into ``Article`` records.
+
+Readers never raise for one bad item: they yield an ``ArticleError`` in its place, so a batch goes on
+and the caller reports it. Only a missing input path raises (nothing can be done at all).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, TidingsError, UnreadableArticle
+from tidings.model import Article
+from tidings.settings import MAX_FILE_BYTES
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+_MD_TITLE = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n+")
+
+
+class InputNotFound(TidingsError):
+    """The input path does not exist."""
+
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"{path}: no such file or directory")
+
+
+def read_articles(source: str, published: str | None = None) -> Iterator[Article | ArticleError]:
+    """Articles from a path (file or folder) or ``-`` for standard input.
+
+    ``published`` applies to every article that does not carry its own date; otherwise a date in the
+    file name (``..._2016-09-12_...``) is used.
+    """
+    if source == "-":
+        yield from _read_stream(sys.stdin.buffer, "<stdin>", published)
+        return
+    path = Path(source)
+    if path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p)):
+            yield from read_file(file, published)
+    elif path.is_file():
+        yield from read_file(path, published)
+    else:
+        raise InputNotFound(source)
+
+
+def _is_article_file(path: Path) -> bool:
+    # a folder's README describes the folder; it is not an article
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.stem.upper().startswith("README")
+
+
+def read_file(path: Path, published: str | None = None) -> Iterator[Article | ArticleError]:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ArticleTooLarge(name, f"{size:,} bytes, over the limit of {MAX_FILE_BYTES:,}")
+        data = path.read_bytes()
+    except ArticleError as exc:
+        yield exc
+        return
+    except OSError as exc:
+        yield UnreadableArticle(name, f"cannot read: {exc.strerror or exc}")
+        return
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _records_from_jsonl(data, name, published)
+        return
+    default_date = published or date_from_name(path.name)
+    try:
+        text = decode(data, name)
+        if suffix in HTML_SUFFIXES:
+            yield article_from_html(text, name, path.stem, default_date)
+        else:
+            yield article_from_text(text, name, path.stem, default_date)
+    except ArticleError as exc:
+        yield exc
+
+
+def _read_stream(stream: BinaryIO, name: str, published: str | None) -> Iterator[Article | ArticleError]:
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        yield ArticleTooLarge(name, f"over the limit of {MAX_FILE_BYTES:,} bytes")
+        return
+    if data.lstrip()[:1] == b"{":
+        yield from _records_from_jsonl(data, name, published)
+        return
+    try:
+        text = decode(data, name)
+        if re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
+            yield article_from_html(text, name, "stdin", published)
+        else:
+            yield article_from_text(text, name, "stdin", published)
+    except ArticleError as exc:
+        yield exc
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), else the encoding charset-normalizer finds."""
+    if not data.strip():
+        raise EmptyArticle(name, "empty file")
+    if b"\x00" in data[:8192]:
+        raise BinaryContent(name, "contains NUL bytes: a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding in (None, "utf_8"):
+        raise UnreadableArticle(name, f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other encoding fits")
+    return data.decode(best.encoding, errors="strict")
+
+
+def date_from_name(name: str) -> str | None:
+    m = _DATE_IN_NAME.search(name)
+    return f"{m[1]}-{m[2]}-{m[3]}" if m else None
+
+
+def article_from_text(text: str, name: str, stem: str, published: str | None) -> Article:
+    """A text or Markdown article; a leading ``# Heading`` is its title and not part of its text."""
+    title = None
+    m = _MD_TITLE.match(text)
+    if m:
+        title = m["title"].strip()
+        text = text[m.end():]
+    if not text.strip():
+        raise EmptyArticle(name, "no text after the title")
+    return Article(id=stem, text=text, title=title, published=published, origin=name)
+
+
+def article_from_html(html: str, name: str, stem: str, published: str | None, url: str | None = None) -> Article:
+    """Main text, title and date of an HTML page (trafilatura), falling back to all visible text."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=False)
+    except Exception as exc:  # trafilatura raises a variety of parser errors on broken markup
+        doc = None
+        fallback_reason = str(exc)
+    else:
+        fallback_reason = "no main text found"
+    title = getattr(doc, "title", None) if doc is not None else None
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        text = _visible_text(html)
+        if not text.strip():
+            raise EmptyArticle(name, f"HTML page has no text ({fallback_reason})")
+    if title and text.startswith(title):
+        text = text[len(title):].lstrip("\n")
+    date = published or (getattr(doc, "date", None) if doc is not None else None) or date_from_name(name)
+    return Article(id=stem, text=text, title=title, url=url or (getattr(doc, "url", None) if doc else None),
+                   published=date, origin=name)
+
+
+def _visible_text(html: str) -> str:
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception:
+        return re.sub(r"<[^>]*>", " ", html)
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
+
+
+def _records_from_jsonl(data: bytes, name: str, published: str | None) -> Iterator[Article | ArticleError]:
+    for lineno, raw in enumerate(data.splitlines(), 1):
+        if not raw.strip():
+            continue
+        item = f"{name} line {lineno}"
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield UnreadableArticle(item, f"not valid UTF-8 ({exc.reason})")
+            continue
+        except json.JSONDecodeError as exc:
+            yield UnreadableArticle(item, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield UnreadableArticle(item, "a record must be a JSON object")
+            continue
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            yield EmptyArticle(item, "record has no 'text'")
+            continue
+        rid = record.get("id")
+        yield Article(
+            id=str(rid) if rid is not None else f"{Path(name).stem}-{lineno}", text=text,
+            title=record.get("title"), url=record.get("url"),
+            published=record.get("published") or published, origin=item if rid is None else f"{item} (id {rid})",
+        )
