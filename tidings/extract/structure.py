@@ -7,6 +7,7 @@ the next few sentences; ``duplicates`` names that sentence. Later layers skip th
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc
@@ -16,7 +17,7 @@ from tidings.model import Analysis, Sentence, Span, Standfirst
 # "GENEVA, Jan 10 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) --", "Brussels:"
 _DATELINE = re.compile(
     r"""^(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)   # city[, region]
-        (?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?                 # , Jan 10
+        (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?          # , Jan 10
         \s*(?:\((?:[A-Za-z&. ]{2,30})\))?                                     # (Reuters)
         \s*(?:--|[\u2014\u2013:-])\s+""",
     re.VERBOSE,
@@ -35,19 +36,28 @@ STANDFIRST_MAX_SENTENCES = 2
 
 def extract_structure(doc: Doc, analysis: Analysis, knowledge=None) -> None:
     text = analysis.text
-    analysis.sentences = _sentences(doc)
     analysis.paragraphs = _paragraphs(text)
-    analysis.dateline = _dateline(text, analysis.paragraphs)
+    found = _dateline(text, analysis.paragraphs)
+    opener_end = None
+    if found is not None:
+        analysis.dateline, opener_end, date = found
+        if analysis.published is None and date is not None:
+            analysis.published = date
+    analysis.sentences = _sentences(doc, opener_end)
     analysis.standfirst = _standfirst(text, analysis.sentences, analysis.paragraphs)
 
 
-def _sentences(doc: Doc) -> list[Sentence]:
-    out = []
+def _sentences(doc: Doc, opener_end: int | None) -> list[Sentence]:
+    out: list[Sentence] = []
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if not toks:
             continue
-        out.append(Sentence(toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        # the parser often cuts "GENEVA (Reuters) -" off as a sentence of its own: it opens the lede
+        if out and opener_end is not None and out[-1].end <= opener_end and out[-1].start < opener_end <= start + 1:
+            start = out.pop().start
+        out.append(Sentence(start, end))
     return out
 
 
@@ -65,15 +75,29 @@ def _paragraphs(text: str) -> list[Sentence]:
     return out
 
 
-def _dateline(text: str, paragraphs: list[Sentence]) -> Span | None:
-    """The place-and-source opener of the first body paragraph ("GENEVA (Reuters) -")."""
+def _dateline(text: str, paragraphs: list[Sentence]) -> tuple[Span, int, str | None] | None:
+    """The place-and-source opener of an early paragraph ("GENEVA, Jan 10, 2022 (Reuters) -"):
+    the place span, where the opener ends, and the date it gives when it has a year."""
     for para in paragraphs[:3]:
         chunk = text[para.start:para.end]
         m = _DATELINE.match(chunk)
         if m and m.group("place").split(",")[0].strip().isupper():
             place = m.group("place").strip()
-            return Span(para.start, para.start + len(place), place)
+            return Span(para.start, para.start + len(place), place), para.start + m.end(), _date(m.group("date"))
     return None
+
+
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def _date(text: str | None) -> str | None:
+    m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),\s*(\d{4})", text or "")
+    if not m or m[1].lower() not in _MONTHS:
+        return None
+    try:
+        return dt.date(int(m[3]), _MONTHS[m[1].lower()], int(m[2])).isoformat()
+    except ValueError:
+        return None
 
 
 def content_words(text: str) -> set[str]:

@@ -20,6 +20,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
+#: what a file that is not UTF-8 is tried as, and how much of it must then be plain ASCII to be believed
+LEGACY_ENCODING = "cp1252"
+MIN_ASCII_SHARE = 0.8
+
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _MD_TITLE = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n+")
 
@@ -103,7 +107,8 @@ def _read_stream(stream: BinaryIO, name: str, published: str | None) -> Iterator
 
 
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else the encoding charset-normalizer finds."""
+    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252 when that reads as mostly-ASCII
+    prose (the usual legacy encoding of English news pages); anything else is refused, not guessed."""
     if not data.strip():
         raise EmptyArticle(name, "empty file")
     if b"\x00" in data[:8192]:
@@ -112,12 +117,15 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding in (None, "utf_8"):
-        raise UnreadableArticle(name, f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other encoding fits")
-    return data.decode(best.encoding, errors="strict")
+    reason = f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start})"
+    try:
+        text = data.decode(LEGACY_ENCODING)
+    except UnicodeDecodeError:
+        raise UnreadableArticle(name, f"{reason} nor {LEGACY_ENCODING}; convert it to UTF-8") from None
+    ascii_share = sum(c.isascii() for c in text) / len(text)
+    if ascii_share < MIN_ASCII_SHARE:
+        raise UnreadableArticle(name, f"{reason}; as {LEGACY_ENCODING} it is not readable text; convert it to UTF-8")
+    return text
 
 
 def date_from_name(name: str) -> str | None:

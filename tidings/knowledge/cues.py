@@ -1,6 +1,91 @@
-"""Placeholder loader for cues knowledge."""
+"""Attribution cues: the verbs, phrases and nouns that mark reported speech, and the words that help
+name a speaker (role nouns, honorific titles, gendered first names).
+
+Files of kind ``cues`` (``#! tidings cues 1``) hold rows ``category<TAB>entry<TAB>detail``:
+
+========  ===================================  =============================================
+category  entry                                detail
+========  ===================================  =============================================
+verb      a verb lemma (``say``, ``warn``)     ``speech`` (direct and indirect quotes) or
+                                               ``belief`` (reported clauses only)
+phrase    a multi-word cue (``according to``)  ``source-after``: the source follows the cue
+role      a noun naming who speaks             gender ``m``, ``f`` or ``-``
+title     a word before a name, not part of it gender ``m``, ``f`` or ``-``
+name      a first name                         gender ``m`` or ``f``
+========  ===================================  =============================================
+
+Built-in files are read first, then the user's, so a user row replaces a built-in one with the same
+category and entry.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
 
-def load_cues(user_files=()):
-    return None
+from tidings.errors import KnowledgeError
+from tidings.knowledge.files import files_of_kind, read_rows
+
+_VERB_KINDS = ("speech", "belief")
+_PHRASE_KINDS = ("source-after",)
+_GENDERS = ("m", "f", "-")
+
+
+@dataclass
+class Cues:
+    """Lookup tables for quote attribution; every key is lower-cased (titles keep their case)."""
+
+    speech_verbs: set[str] = field(default_factory=set)
+    belief_verbs: set[str] = field(default_factory=set)
+    #: first word -> list of whole phrases as word tuples, for a one-pass scan over tokens
+    phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def is_cue_verb(self, lemma: str) -> bool:
+        return lemma in self.speech_verbs or lemma in self.belief_verbs
+
+    def gender_of_word(self, word: str) -> str | None:
+        """'m' or 'f' when a first name, title or role word tells, else None."""
+        g = self.names.get(word) or self.titles.get(word) or self.roles.get(word.lower())
+        return g if g in ("m", "f") else None
+
+
+def load_cues(user_files: tuple[Path, ...] = ()) -> Cues:
+    cues = Cues()
+    for path in files_of_kind("cues", tuple(user_files)):
+        for lineno, cols in read_rows(path, "cues", 2, 3):
+            _add_row(cues, path, lineno, cols)
+    return cues
+
+
+def _add_row(cues: Cues, path: Path, lineno: int, cols: list[str]) -> None:
+    category, entry = cols[0], cols[1]
+    detail = cols[2] if len(cols) > 2 else ""
+    if not entry:
+        raise KnowledgeError(str(path), lineno, "empty entry")
+    if category == "verb":
+        detail = detail or "speech"
+        _check(detail, _VERB_KINDS, path, lineno)
+        lemma = entry.lower()
+        cues.speech_verbs.discard(lemma)
+        cues.belief_verbs.discard(lemma)
+        (cues.speech_verbs if detail == "speech" else cues.belief_verbs).add(lemma)
+    elif category == "phrase":
+        _check(detail or "source-after", _PHRASE_KINDS, path, lineno)
+        words = tuple(entry.lower().split())
+        bucket = cues.phrases.setdefault(words[0], [])
+        if words not in bucket:
+            bucket.append(words)
+    elif category in ("role", "title", "name"):
+        detail = detail or "-"
+        _check(detail, _GENDERS, path, lineno)
+        table = {"role": cues.roles, "title": cues.titles, "name": cues.names}[category]
+        table[entry.lower() if category == "role" else entry] = detail
+    else:
+        raise KnowledgeError(str(path), lineno, f"unknown category {category!r}; use verb, phrase, role, title or name")
+
+
+def _check(value: str, allowed: tuple[str, ...], path: Path, lineno: int) -> None:
+    if value not in allowed:
+        raise KnowledgeError(str(path), lineno, f"{value!r} is not one of {', '.join(allowed)}")

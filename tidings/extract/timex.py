@@ -1,0 +1,214 @@
+"""TIMEX3 values: the vocabulary of English time words and the calendar arithmetic that turns a
+time expression plus a reference date into a TimeML value (``2022-01-11``, ``2022-W02``, ``P3D``...).
+
+Nothing here looks at spaCy; ``times.py`` finds the expressions and decides the direction
+(past or future) in which a relative one points.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "couple": 2,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+#: quantities too vague for a number: the value keeps an X ("PXY", several years)
+VAGUE = frozenset({"few", "several", "many", "some", "numerous", "recent", "coming", "past"})
+
+#: unit word -> (TIMEX3 duration letter, whether it is a time-of-day unit written after "T")
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
+    "year": ("Y", False), "decade": ("E", False), "century": ("C", False), "centurie": ("C", False),
+}
+
+NUMBER_WORDS = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))
+_NUMBER_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
+
+
+def parse_number(text: str) -> float | str | None:
+    """'twenty four' -> 24, '2 1/2' -> 2.5, 'a few' -> 'X'; the first of a range ('two to three')."""
+    text = text.lower().replace("-", " ")
+    text = re.split(r"\s+(?:to|or)\s+", text)[0]
+    if "1/2" in text or "half" in text:
+        base = parse_number(text.replace("1/2", "").replace("and a half", "").strip() or "0")
+        return base + 0.5 if isinstance(base, (int, float)) else base
+    total: float = 0
+    seen = False
+    for word in _NUMBER_TOKEN.findall(text):
+        if word in VAGUE:
+            return "X"
+        if word[0].isdigit():
+            total += float(word)
+        elif word in _TENS:
+            total += _TENS[word]
+        elif word in _SMALL:
+            total += _SMALL[word] if word not in ("a", "an") or not seen else 0
+        elif word == "hundred":
+            total = (total or 1) * 100
+        elif word == "thousand":
+            total = (total or 1) * 1000
+        elif word in ("of", "and"):
+            continue
+        else:
+            return None
+        seen = True
+    return total if seen else None
+
+
+def unit_of(word: str) -> str | None:
+    """Singular unit name for 'days', 'trading days', 'centuries'."""
+    word = word.lower().split()[-1].split("-")[-1]
+    if word == "centuries":
+        return "century"
+    if word.endswith("s") and word[:-1] in UNITS:
+        word = word[:-1]
+    if word == "fortnight":
+        return "fortnight"
+    return word if word in UNITS else None
+
+
+def duration(amount: float | str | None, unit: str) -> str | None:
+    """TIMEX3 duration value: (3, 'day') -> P3D, (5, 'hour') -> PT5H, ('X', 'year') -> PXY."""
+    if unit not in UNITS or amount is None:
+        return None
+    letter, clock = UNITS[unit]
+    if unit == "fortnight" and amount != "X":
+        amount = amount * 2
+    if unit == "decade" and amount != "X":
+        amount, letter = amount * 10, "Y"
+    if unit == "quarter" and amount != "X":
+        amount, letter = amount * 3, "M"
+    if isinstance(amount, float):
+        if amount.is_integer():
+            amount = int(amount)
+        elif letter == "Y" and not clock:
+            return f"P{int(amount)}Y{round((amount % 1) * 12)}M"
+        elif letter == "H" and clock:
+            return f"PT{int(amount)}H{round((amount % 1) * 60)}M"
+    return f"P{'T' if clock else ''}{amount}{letter}"
+
+
+# ---- calendar values --------------------------------------------------------------------------
+
+def day_value(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def week_value(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def shift_months(d: dt.date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def shift_quarters(year: int, quarter: int, n: int) -> tuple[int, int]:
+    index = year * 4 + quarter - 1 + n
+    return index // 4, index % 4 + 1
+
+
+def relative_unit(ref: dt.date, unit: str, n: int) -> str | None:
+    """The unit-sized period ``n`` units from ``ref``, at that unit's granularity (last week -> 2022-W01)."""
+    if unit == "day":
+        return day_value(ref + dt.timedelta(days=n))
+    if unit in ("week", "fortnight"):
+        return week_value(ref + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1)))
+    if unit == "month":
+        return month_value(*shift_months(ref, n))
+    if unit == "quarter":
+        y, q = shift_quarters(ref.year, quarter_of(ref), n)
+        return f"{y}-Q{q}"
+    if unit == "year":
+        return str(ref.year + n)
+    if unit == "decade":
+        return str(ref.year + 10 * n)[:3]
+    if unit == "century":
+        return str(ref.year + 100 * n)[:2]
+    return None
+
+
+def weekday_date(ref: dt.date, weekday: int, direction: str) -> dt.date:
+    """The named weekday nearest ``ref`` in ``direction``: 'past' includes ref itself, 'future' does not."""
+    if direction == "future":
+        ahead = (weekday - ref.weekday()) % 7 or 7
+        return ref + dt.timedelta(days=ahead)
+    back = (ref.weekday() - weekday) % 7
+    return ref - dt.timedelta(days=back)
+
+
+def month_year(ref: dt.date, month: int, day: int | None, direction: str) -> int:
+    """Year of a month (and day) given without one: this year, unless the tense says it already
+    passed (past) or is still to come (future)."""
+    given, now = (month, day or 1), (ref.month, ref.day if day else 1)
+    if direction == "past" and given > now:
+        return ref.year - 1
+    if direction == "future" and given < now:
+        return ref.year + 1
+    return ref.year
+
+
+def quarter_year(ref: dt.date, quarter: int, direction: str) -> int:
+    current = quarter_of(ref)
+    if direction == "future" and quarter < current:
+        return ref.year + 1
+    if direction != "future" and quarter > current:
+        return ref.year - 1
+    return ref.year
+
+
+_DATED = re.compile(r"^(\d{4})(.*)$")
+
+
+def shift_year_of(value: str, years: int) -> str | None:
+    """The same period ``years`` later: 2022-Q3 -> 2021-Q3 for -1. None for undated values."""
+    m = _DATED.match(value)
+    if not m:
+        return None
+    rest = m.group(2)
+    if rest.startswith("-W"):
+        return None
+    if re.match(r"-02-29", rest):
+        rest = "-02-28" + rest[6:]
+    return f"{int(m.group(1)) + years:04d}{rest}"
+
+
+def spelled_year(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000, 'two thousand and one' -> 2001."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+        return 2000 + int(rest) if isinstance(rest, (int, float)) else None
+    if words and words[0] in _SMALL and len(words) > 1:
+        century = _SMALL[words[0]]
+        rest = parse_number(" ".join(words[1:]))
+        if isinstance(rest, (int, float)) and 10 <= century <= 20 and 0 <= rest < 100:
+            return century * 100 + int(rest)
+    return None
