@@ -99,8 +99,9 @@ class ActorDictionary:
             # the same vocabulary splits phrases exactly as the parsed text is split
             tokenizer = spacy.blank("en", vocab=vocab).tokenizer
             matcher = PhraseMatcher(vocab, attr="LOWER")
-            for key in self.by_lower:
-                matcher.add(key, [tokenizer(key)])
+            for key, entries in self.by_lower.items():
+                # tokenise the phrase as written: "U.S." is one token, "u.s." is not
+                matcher.add(key, [tokenizer(p) for p in sorted({e.pattern for e in entries})])
             self._matchers[id(vocab)] = (vocab, matcher)
             return matcher
 
