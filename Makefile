@@ -26,13 +26,13 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 eval: eval-quotes eval-times eval-summary
 
 eval-quotes: setup
-	$(BIN)/tidings-eval quotes --data $(DATA)
+	$(BIN)/tidings evaluate quotes --data $(DATA)
 
 eval-times: setup
-	$(BIN)/tidings-eval times --data $(DATA)
+	$(BIN)/tidings evaluate times --data $(DATA)
 
 eval-summary: setup
-	$(BIN)/tidings-eval summary --data $(DATA)
+	$(BIN)/tidings evaluate summary --data $(DATA)
 
 bench: setup
 	$(BIN)/python bench/bench_analyze.py --csv $(DATA)/news/agnews-dev.csv

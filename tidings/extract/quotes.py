@@ -1,6 +1,629 @@
-"""Quotes (placeholder until the quotes extractor lands)."""
+"""Quotes: what was said, by whom, through which cue.
+
+Three passes over one article:
+
+1. **Quoted regions** come from the quote marks alone (a character scan, so a parser that splits
+   sentences inside a quote cannot break it). A paragraph that opens a quote without closing it runs on
+   into the next paragraph when that one opens with a quote mark, the newspaper convention.
+2. **Direct and mixed quotes**: each region looks for a cue verb in the words around it, outside any
+   quote, first after it ("..., said X.") then before it ("X said: ..."). When the cue's reported clause
+   holds more than the quoted words ("X said the talks were 'a waste'"), the quote is *mixed* and its
+   span is the whole clause. A quote split around its cue (``"A," he said. "B."``) is one quote from the
+   first mark to the last, as PolNeAR annotates it. A quote that is a sentence of its own with no cue
+   continues the quote before it, in the same or the previous paragraph, and takes its speaker.
+3. **Indirect quotes**: any other cue verb with a clausal complement ("X said that ...", "..., X said."),
+   and "according to X, ...". The span is the reported clause, "that" included, final stop excluded.
+
+Speakers are resolved in text order by :class:`tidings.extract.speakers.SpeakerResolver`.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
 
-def extract_quotes(doc, analysis, knowledge) -> None:
-    analysis.quotes = []
+from spacy.tokens import Doc, Token
+
+from tidings.extract.speakers import Speaker, SpeakerResolver, subject_of
+from tidings.knowledge.cues import Cues
+from tidings.model import Analysis, Quote, Sentence
+
+QUOTE_CHARS = '"\u201c\u201d\u00ab\u00bb'
+_MARK = re.compile(r"[\u201c\u201d\u00ab\u00bb\"\u2018\u2019]|''|``")
+#: opening mark -> its closing mark
+_CLOSER = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"', "''": "''", "``": "''", "\u2018": "\u2019"}
+_OPENERS_OF = {"\u201d": ("\u201c",), "\u00bb": ("\u00ab",), '"': ('"',), "''": ("''", "``"), "\u2019": ("\u2018",)}
+_SENTENCE_END = frozenset({".", "!", "?"})
+#: a single-quoted stretch shorter than this many words is a scare quote or a title, not speech
+_MIN_SINGLE_QUOTE_WORDS = 4
+#: how far from a quote its cue may be, in tokens
+_TRAILING_FRAME = 25
+_LEADING_FRAME = 40
+#: a trailing cue this close to the quote wins over a leading one
+_NEAR_CUE = 8
+_MIN_CLAUSE_TOKENS = 3
+_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to with vs".split())
+_DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--", "-"})
+_CLOSING_CHARS = "\u201d\u00bb\"'\u2019"
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+#: at most this many tokens between the halves of a quote split around its cue
+_SPLIT_GAP = 12
+_INTRO_PUNCT = frozenset({",", ":", "\u2014", "\u2013", "-", "--", ";"})
+_DROP_EDGE = frozenset({",", ";", ":", ".", "--", "\u2014", "\u2013", "-"})
+
+
+@dataclass
+class _Found:
+    """An attribution before its speaker is resolved."""
+
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None = None  # token range of the cue
+    subject: Token | None = None
+    follows: "_Found | None" = None  # a continuation takes the speaker of this one
+    regions: list[int] = field(default_factory=list)
+    speaker: Speaker | None = None
+
+
+def extract_quotes(doc: Doc, analysis: Analysis, knowledge) -> None:
+    cues: Cues = knowledge.cues
+    text = analysis.text
+    regions = find_quoted_regions(text, analysis.paragraphs)
+    ctx = _Context(doc, text, regions, analysis.paragraphs, cues)
+    found = _direct_quotes(ctx)
+    found += _indirect_quotes(ctx, found)
+    found.sort(key=lambda f: f.start)
+    found = _drop_standfirst_repeats(found, analysis, text)
+    resolver = SpeakerResolver(doc, text, cues, analysis.actors)
+    analysis.quotes = [_to_quote(f, ctx, resolver) for f in found]
+
+
+# -- pass 1: quote marks ------------------------------------------------------------------------
+def find_quoted_regions(text: str, paragraphs: list[Sentence]) -> list[tuple[int, int]]:
+    """Character ranges of quoted passages, marks included, outermost quotes only."""
+    regions: list[tuple[int, int]] = []
+    pending: tuple[int, str] | None = None  # a quote left open at the end of the last paragraph
+    pending_end = 0
+    for para in paragraphs:
+        marks = list(_MARK.finditer(text, para.start, para.end))
+        first = 0
+        open_at, opener = None, ""
+        if pending is not None:
+            if marks and marks[0].start() == para.start and marks[0].group() == pending[1]:
+                open_at, opener = pending
+                first = 1
+            else:
+                regions.append((pending[0], pending_end))
+            pending = None
+        depth = 0
+        for m in marks[first:]:
+            mark, at = m.group(), m.start()
+            if open_at is None:
+                if mark in _CLOSER and _looks_opening(text, at, len(mark), para):
+                    open_at, opener, depth = at, mark, 0
+                continue
+            closer = _CLOSER[opener]
+            if mark == closer and (opener != closer or depth == 0):
+                if opener == closer and _looks_opening(text, at, len(mark), para) and not _looks_closing(text, at, len(mark)):
+                    # a straight mark that can only open: the last quote lost its closing mark
+                    _keep(regions, text, open_at, _trim_end(text, at), opener)
+                    open_at, depth = at, 0
+                    continue
+                if opener == "\u2018" and not _looks_closing(text, at, len(mark)):
+                    continue  # an apostrophe
+                if depth:
+                    depth -= 1
+                    continue
+                _keep(regions, text, open_at, m.end(), opener)
+                open_at = None
+            elif mark == opener and opener != closer:
+                depth += 1
+        if open_at is not None:
+            pending, pending_end = (open_at, opener), para.end
+    if pending is not None:
+        _keep(regions, text, pending[0], pending_end, pending[1])
+    return regions
+
+
+def _looks_opening(text: str, at: int, width: int, para: Sentence) -> bool:
+    after = text[at + width: at + width + 1]
+    before = text[at - 1: at] if at > para.start else " "
+    if not after or after.isspace():
+        return False
+    if text[at] in "\u2018\"" and before.isalnum():
+        return False  # 6'2", or an apostrophe
+    return True
+
+
+def _looks_closing(text: str, at: int, width: int) -> bool:
+    after = text[at + width: at + width + 1]
+    return not after or not after.isalnum()
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _keep(regions: list[tuple[int, int]], text: str, start: int, end: int, opener: str) -> None:
+    if end <= start + 1:
+        return
+    if opener == "\u2018" and len(text[start:end].split()) < _MIN_SINGLE_QUOTE_WORDS:
+        return
+    regions.append((start, end))
+
+
+# -- token context ------------------------------------------------------------------------------
+class _Context:
+    """Maps between characters, tokens, quoted regions and paragraphs of one article."""
+
+    def __init__(self, doc: Doc, text: str, regions, paragraphs, cues: Cues):
+        self.doc, self.text, self.regions, self.cues = doc, text, regions, cues
+        self.para_starts = [p.start for p in paragraphs]
+        self.paragraphs = paragraphs
+        n = len(doc)
+        self.region_of = [-1] * n
+        self.tok_starts = [t.idx for t in doc]
+        for r, (s, e) in enumerate(regions):
+            i = bisect.bisect_left(self.tok_starts, s)
+            while i < n and self.tok_starts[i] < e:
+                self.region_of[i] = r
+                i += 1
+        self.used_cues: set[int] = set()
+
+    def quoted(self, i: int) -> bool:
+        return self.region_of[i] >= 0
+
+    def para_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.para_starts, offset) - 1
+
+    def first_token(self, offset: int) -> int:
+        return bisect.bisect_left(self.tok_starts, offset)
+
+    def span_chars(self, lo: int, hi: int) -> tuple[int, int]:
+        """Characters of tokens [lo, hi), trimmed of edge punctuation that is not a quote mark."""
+        doc = self.doc
+        while lo < hi and (doc[lo].text in _DROP_EDGE or doc[lo].is_space):
+            lo += 1
+        while hi > lo and (doc[hi - 1].text in _DROP_EDGE or doc[hi - 1].is_space):
+            hi -= 1
+        if hi <= lo:
+            return (0, 0)
+        return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+# -- pass 2: direct and mixed -------------------------------------------------------------------
+def _direct_quotes(ctx: _Context) -> list[_Found]:
+    out: list[_Found] = []
+    last: _Found | None = None
+    for r, (start, end) in enumerate(ctx.regions):
+        if last is not None and last.regions and _inside(start, end, last):
+            last.regions.append(r)
+            continue
+        if _is_title(ctx.text[start:end]):
+            continue
+        trailing = _trailing_frame(ctx, r)
+        leading = _leading_frame(ctx, r)
+        cue = _choose_cue(ctx, r, trailing, leading, last)
+        if cue is None:
+            found = _byline_dash(ctx, r, trailing) or _labelled(ctx, r, leading)
+            if found is None and last is not None and _split_around_cue(ctx, last, r):
+                last.end = end  # "A," he said. "B." : one quote around its cue
+                last.regions.append(r)
+                continue
+            found = found or _continuation(ctx, r, leading, last)
+            if found is not None:
+                out.append(found)
+                last = found
+            continue
+        if last is not None and last.cue == cue:
+            last.end = max(last.end, end)  # "A," he said, "B."
+            last.regions.append(r)
+            continue
+        found = _with_cue(ctx, r, cue)
+        ctx.used_cues.update(range(*cue))
+        out.append(found)
+        last = found
+    return out
+
+
+def _is_title(quoted: str) -> bool:
+    """'"Fox News Sunday"', '"The Apprentice"': a capitalised name in quote marks, not speech."""
+    words = [w for w in _WORDS.findall(quoted)]
+    if not 2 <= len(words) <= 7:
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words) and words[0][0].isupper()
+
+
+def _split_around_cue(ctx: _Context, last: _Found, r: int) -> bool:
+    """True when only the previous quote's cue clause separates it from region r."""
+    if last.kind != "direct" or last.cue is None:
+        return False
+    start = ctx.regions[r][0]
+    if ctx.para_of(start) != ctx.para_of(last.end - 1):
+        return False
+    lo, hi = ctx.first_token(last.end), ctx.first_token(start)
+    if not (last.cue[0] >= lo and hi - lo <= _SPLIT_GAP) or any(ctx.quoted(i) for i in range(lo, hi)):
+        return False
+    words = [i for i in range(lo, hi) if not ctx.doc[i].is_space]
+    return bool(words) and ctx.doc[words[-1]].text in (".", ",", ":", ";")
+
+
+def _byline_dash(ctx: _Context, r: int, trailing: list[int]) -> _Found | None:
+    """'"...." ― Jane Doe' closing a paragraph: the dash is the cue, the name the speaker."""
+    doc = ctx.doc
+    words = [i for i in trailing if not doc[i].is_space]
+    if len(words) < 2 or doc[words[0]].text not in _DASHES:
+        return None
+    names = [i for i in words[1:] if doc[i].text not in (".", ",")]
+    if not names or len(names) > 5 or not all(doc[i].pos_ == "PROPN" or doc[i].is_title for i in names):
+        return None
+    start, end = ctx.regions[r]
+    return _Found(start, end, "direct", (words[0], words[0] + 1), doc[names[-1]], regions=[r])
+
+
+def _labelled(ctx: _Context, r: int, leading: list[int]) -> _Found | None:
+    """'She called the plan "a disaster"': a quoted phrase inside what a labelling verb governs."""
+    doc = ctx.doc
+    if not leading:
+        return None
+    start, end = ctx.regions[r]
+    first = ctx.first_token(start)
+    verb = doc[first].head
+    for _ in range(4):
+        if ctx.region_of[verb.i] != r and verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    if verb.i > first or ctx.quoted(verb.i) or not (lemma in ctx.cues.label_verbs or lemma in ctx.cues.speech_verbs):
+        return None
+    subject = subject_of(verb)
+    if subject is None or ctx.quoted(subject.i) or subject.lower_ in _OBJECT_PRONOUNS:
+        return None
+    lo = verb.i + 1
+    if lo >= first:
+        return None
+    s, _ = ctx.span_chars(lo, first + 1)
+    return _Found(min(s, start), end, "mixed", (verb.i, verb.i + 1), subject, regions=[r])
+
+
+def _inside(start: int, end: int, found: _Found) -> bool:
+    return start >= found.start and end <= found.end
+
+
+def _trailing_frame(ctx: _Context, r: int) -> list[int]:
+    doc, (start, end) = ctx.doc, ctx.regions[r]
+    para = ctx.para_of(start)
+    para_end = ctx.paragraphs[para].end if para >= 0 else len(ctx.text)
+    i = ctx.first_token(end)
+    frame = []
+    while i < len(doc) and len(frame) < _TRAILING_FRAME and doc[i].idx < para_end and not ctx.quoted(i):
+        frame.append(i)
+        if doc[i].text in _SENTENCE_END:
+            break
+        i += 1
+    return frame
+
+
+def _leading_frame(ctx: _Context, r: int) -> list[int]:
+    doc, (start, _) = ctx.doc, ctx.regions[r]
+    para = ctx.para_of(start)
+    para_start = ctx.paragraphs[para].start if para >= 0 else 0
+    i = ctx.first_token(start) - 1
+    frame = []
+    while i >= 0 and len(frame) < _LEADING_FRAME and doc[i].idx >= para_start and not ctx.quoted(i):
+        if doc[i].text in _SENTENCE_END:
+            break
+        frame.append(i)
+        i -= 1
+    frame.reverse()
+    if not frame and para > 0 and start == para_start:
+        frame = _colon_intro(ctx, para - 1)
+    return frame
+
+
+def _colon_intro(ctx: _Context, para: int) -> list[int]:
+    """'Caddell continued:' closing the previous paragraph introduces the quote that opens this one."""
+    p = ctx.paragraphs[para]
+    if not ctx.text[p.start:p.end].rstrip().endswith(":"):
+        return []
+    doc = ctx.doc
+    i = ctx.first_token(p.end) - 1
+    frame = []
+    while i >= 0 and doc[i].idx >= p.start and len(frame) < _LEADING_FRAME and not ctx.quoted(i):
+        if doc[i].text in _SENTENCE_END:
+            break
+        frame.append(i)
+        i -= 1
+    frame.reverse()
+    return frame
+
+
+def _cue_at(ctx: _Context, i: int) -> tuple[int, int] | None:
+    """A cue starting at token i: a speech verb, or a phrase such as 'according to'."""
+    tok = ctx.doc[i]
+    lower = tok.lower_
+    for phrase in ctx.cues.phrases.get(lower, ()):
+        end = i + len(phrase)
+        if end <= len(ctx.doc) and all(ctx.doc[i + k].lower_ == w for k, w in enumerate(phrase)):
+            return (i, end)
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.cues.speech_verbs:
+        return (i, i + 1)
+    return None
+
+
+def _choose_cue(ctx: _Context, r: int, trailing: list[int], leading: list[int], last: _Found | None) -> tuple[int, int] | None:
+    reusable = last.cue if last is not None and last.kind == "direct" else None
+
+    def free(c):
+        return c is not None and (c[0] not in ctx.used_cues or c == reusable)
+
+    after = [c for c in (_cue_at(ctx, i) for i in trailing) if free(c)]
+    before = [c for c in (_cue_at(ctx, i) for i in leading) if free(c)]
+    if after and _leads_on(ctx, r, trailing):
+        after = []  # 'She adds, "..."' after a finished quote introduces the next one
+    if after and after[0][0] - trailing[0] < _NEAR_CUE:
+        return after[0]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _leads_on(ctx: _Context, r: int, trailing: list[int]) -> bool:
+    """A finished quote ('...end.”') followed by a clause that ends in ':' or ',' before another quote."""
+    start, end = ctx.regions[r]
+    inner = ctx.text[start:end].rstrip(_CLOSING_CHARS).rstrip()
+    if not inner.endswith((".", "!", "?")) or not trailing:
+        return False
+    tail = ctx.doc[trailing[-1]]
+    nxt = trailing[-1] + 1
+    return tail.text in (",", ":") and nxt < len(ctx.doc) and ctx.quoted(nxt)
+
+
+def _with_cue(ctx: _Context, r: int, cue: tuple[int, int]) -> _Found:
+    start, end = ctx.regions[r]
+    doc = ctx.doc
+    cue_tok = doc[cue[0]]
+    subject = _source_of(ctx, cue)
+    found = _Found(start, end, "direct", cue, subject, regions=[r])
+    clause = _reported_clause(ctx, cue_tok)
+    if clause is not None:
+        lo, hi = clause
+        s, e = ctx.span_chars(lo, hi)
+        if e > s and s < end and e > start and _words_outside(ctx, lo, hi, r) > 1:
+            found.start, found.end, found.kind = min(s, start), max(e, end), "mixed"
+            return found
+    lead_in = _lead_in(ctx, cue, r)
+    if lead_in is not None:
+        found.start, found.kind = lead_in, "mixed"
+    return found
+
+
+def _lead_in(ctx: _Context, cue: tuple[int, int], r: int) -> int | None:
+    """Where a mixed quote starts when words, not ':' or ',', run from the cue into the quote:
+    'Trump is telling a veterans group that the military is "depleted"'."""
+    doc = ctx.doc
+    first = ctx.first_token(ctx.regions[r][0])
+    if cue[1] >= first:
+        return None
+    between = [i for i in range(cue[1], first) if not doc[i].is_space]
+    if not between or doc[between[-1]].text in _INTRO_PUNCT:
+        return None
+    lo = cue[1]
+    for child in doc[cue[0]].rights:  # the addressee of 'tell' is not what was said
+        if child.dep_ in ("dobj", "dative", "iobj") and child.right_edge.i < first:
+            lo = max(lo, child.right_edge.i + 1)
+    words = [i for i in range(lo, first) if not doc[i].is_punct and not doc[i].is_space]
+    if len(words) < 2:
+        return None
+    s, _ = ctx.span_chars(lo, first + 1)
+    return s
+
+
+def _words_outside(ctx: _Context, lo: int, hi: int, r: int) -> int:
+    """Words of a clause that are neither quoted nor punctuation ('that' does not count)."""
+    return sum(
+        1 for i in range(lo, hi)
+        if ctx.region_of[i] != r and not ctx.doc[i].is_punct and ctx.doc[i].lower_ != "that"
+    )
+
+
+def _source_of(ctx: _Context, cue: tuple[int, int]) -> Token | None:
+    doc = ctx.doc
+    if cue[1] - cue[0] > 1:  # "according to X": X is the object of the last word
+        last = doc[cue[1] - 1]
+        for child in last.children:
+            if child.dep_ == "pobj" and not ctx.quoted(child.i):
+                return child
+        nxt = cue[1]
+        while nxt < len(doc) and doc[nxt].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "PRON"):
+            if doc[nxt].pos_ in ("PROPN", "NOUN", "PRON") and (nxt + 1 >= len(doc) or doc[nxt + 1].pos_ not in ("PROPN", "NOUN")):
+                return doc[nxt]
+            nxt += 1
+        return None
+    cue_tok = doc[cue[0]]
+    subject = subject_of(cue_tok)
+    if subject is not None and not ctx.quoted(subject.i):
+        return subject
+    return _adjacent_noun(ctx, cue_tok)
+
+
+def _adjacent_noun(ctx: _Context, cue_tok: Token) -> Token | None:
+    """When the parse gives the cue no subject: the noun right after ("said Peskov") or before it."""
+    doc = ctx.doc
+    i = cue_tok.i + 1
+    while i < len(doc) and i <= cue_tok.i + 4 and not ctx.quoted(i):
+        if doc[i].pos_ in ("PROPN", "PRON") or (doc[i].pos_ == "NOUN" and doc[i].lower_ in ctx.cues.roles):
+            while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and not ctx.quoted(i + 1):
+                i += 1
+            return doc[i]
+        if doc[i].pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT"):
+            break
+        i += 1
+    i = cue_tok.i - 1
+    if i >= 0 and not ctx.quoted(i) and doc[i].pos_ in ("PROPN", "PRON", "NOUN"):
+        return doc[i]
+    return None
+
+
+def _reported_clause(ctx: _Context, cue_tok: Token) -> tuple[int, int] | None:
+    """Token range of what the cue reports: its clausal complement, or the clause it interrupts."""
+    for child in cue_tok.children:
+        if child.dep_ == "ccomp" and child.i > cue_tok.i:
+            return _clause_range(child, skip=None)
+    for child in cue_tok.children:
+        if child.dep_ == "ccomp":
+            return _clause_range(child, skip=None)
+    if cue_tok.dep_ in ("parataxis", "ccomp") and cue_tok.head is not cue_tok and cue_tok.head.i < cue_tok.i:
+        return _clause_range(cue_tok.head, skip=cue_tok)
+    return None
+
+
+def _clause_range(head: Token, skip: Token | None) -> tuple[int, int]:
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    if skip is not None:
+        s0, s1 = skip.left_edge.i, skip.right_edge.i + 1
+        if s0 > head.i:
+            hi = min(hi, s0)
+        elif s1 <= head.i:
+            lo = max(lo, s1)
+    return lo, hi
+
+
+def _continuation(ctx: _Context, r: int, leading: list[int], last: _Found | None) -> _Found | None:
+    """A quote with no cue of its own continues the previous quote when it stands as a sentence."""
+    start, end = ctx.regions[r]
+    if any(not ctx.doc[i].is_punct for i in leading):
+        return None  # a quoted phrase inside someone's sentence, with no cue: a scare quote or a title
+    if last is None or (last.subject is None and last.follows is None):
+        return None
+    if ctx.para_of(start) - ctx.para_of(last.end - 1) > 1:
+        return None
+    if len(ctx.text[start:end].split()) < 3:
+        return None
+    return _Found(start, end, "direct", None, None, follows=last, regions=[r])
+
+
+# -- pass 3: indirect ---------------------------------------------------------------------------
+def _indirect_quotes(ctx: _Context, direct: list[_Found]) -> list[_Found]:
+    doc, cues = ctx.doc, ctx.cues
+    taken = sorted((f.start, f.end) for f in direct)
+    out: list[_Found] = []
+    for tok in doc:
+        i = tok.i
+        if ctx.quoted(i) or i in ctx.used_cues:
+            continue
+        phrase = _phrase_cue(ctx, i)
+        if phrase is not None:
+            found = _according_to(ctx, phrase)
+        elif tok.pos_ in ("VERB", "AUX") and cues.is_cue_verb(tok.lemma_.lower()):
+            found = _reported(ctx, tok)
+        else:
+            continue
+        if found is None or found.end - found.start < 2 or _overlaps(taken, found.start, found.end):
+            continue
+        taken.append((found.start, found.end))
+        taken.sort()
+        out.append(found)
+    return out
+
+
+def _phrase_cue(ctx: _Context, i: int) -> tuple[int, int] | None:
+    phrases = ctx.cues.phrases.get(ctx.doc[i].lower_)
+    if not phrases:
+        return None
+    return _cue_at(ctx, i)
+
+
+def _reported(ctx: _Context, tok: Token) -> _Found | None:
+    clause = _reported_clause(ctx, tok)
+    if clause is None or clause[1] - clause[0] < _MIN_CLAUSE_TOKENS:
+        return None
+    subject = subject_of(tok)
+    if subject is None or ctx.quoted(subject.i) or clause[0] <= subject.i < clause[1]:
+        return None
+    if subject.lower_ in _OBJECT_PRONOUNS:
+        return None
+    s, e = ctx.span_chars(*clause)
+    if e <= s:
+        return None
+    kind = "mixed" if any(c in ctx.text[s:e] for c in QUOTE_CHARS) else "indirect"
+    return _Found(s, e, kind, (tok.i, tok.i + 1), subject)
+
+
+def _according_to(ctx: _Context, cue: tuple[int, int]) -> _Found | None:
+    """'According to X, the talks failed' / 'The talks failed, according to X.'"""
+    doc = ctx.doc
+    first = doc[cue[0]]
+    prep = first if first.dep_ == "prep" else first.head
+    main = prep.head if prep.head is not prep else None
+    sent = first.sent
+    if main is None or main.i == prep.i:
+        return None
+    lo, hi = sent.start, sent.end
+    p0, p1 = prep.left_edge.i, prep.right_edge.i + 1
+    if p0 <= lo + 1:
+        lo = p1
+    elif p1 >= hi - 2:
+        hi = p0
+    else:
+        return None  # the phrase sits mid-sentence: its scope is unclear
+    s, e = ctx.span_chars(lo, hi)
+    if e - s < 10:
+        return None
+    source = _source_of(ctx, cue)
+    if source is None:
+        return None
+    kind = "mixed" if any(c in ctx.text[s:e] for c in QUOTE_CHARS) else "indirect"
+    return _Found(s, e, kind, cue, source)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(taken, (end, end))
+    for s, e in taken[max(0, i - 4):i]:
+        if s < end and e > start:
+            return True
+    return False
+
+
+# -- assembly -----------------------------------------------------------------------------------
+def _drop_standfirst_repeats(found: list[_Found], analysis: Analysis, text: str) -> list[_Found]:
+    """A standfirst restates the lede: a quote in both is one quote, kept where the lede has it."""
+    sf = analysis.standfirst
+    if sf is None or not found:
+        return found
+    lede = analysis.sentences[sf.duplicates] if sf.duplicates < len(analysis.sentences) else None
+    if lede is None or not any(f.start < lede.end and f.end > lede.start for f in found):
+        return found
+    return [f for f in found if not (f.start >= sf.start and f.end <= sf.end)]
+
+
+def _to_quote(found: _Found, ctx: _Context, resolver: SpeakerResolver) -> Quote:
+    text = ctx.text
+    speaker = _speaker_of(found, ctx, resolver)
+    cue = None
+    if found.cue is not None:
+        from tidings.model import Span
+
+        s, e = ctx.doc[found.cue[0]].idx, ctx.doc[found.cue[1] - 1].idx + len(ctx.doc[found.cue[1] - 1].text)
+        cue = Span(s, e, text[s:e])
+    return Quote(
+        start=found.start, end=found.end, text=text[found.start:found.end], kind=found.kind,
+        speaker=speaker.span if speaker else None, speaker_name=speaker.name if speaker else None,
+        actor=speaker.actor if speaker else None, cue=cue,
+    )
+
+
+def _speaker_of(found: _Found, ctx: _Context, resolver: SpeakerResolver) -> Speaker | None:
+    if found.speaker is not None:
+        return found.speaker
+    if found.subject is not None:
+        found.speaker = resolver.resolve(found.subject, ctx.quoted)
+    elif found.follows is not None:
+        found.speaker = _speaker_of(found.follows, ctx, resolver)
+    return found.speaker

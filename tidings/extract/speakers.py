@@ -50,10 +50,10 @@ def subject_of(cue: Token) -> Token | None:
 class SpeakerResolver:
     """Resolves speaker mentions in one article; call ``resolve`` in text order."""
 
-    def __init__(self, doc: Doc, cues: Cues, actors: list[Actor]):
+    def __init__(self, doc: Doc, text: str, cues: Cues, actors: list[Actor]):
         self.doc = doc
         self.cues = cues
-        self.text = doc.text
+        self.text = text
         self._surnames: dict[str, str] = {}
         self._roles: dict[str, str] = {}
         self._people: list[tuple[int, str, str | None]] = []  # (char offset, full name, gender)
@@ -121,7 +121,7 @@ class SpeakerResolver:
         if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS:
             return self._pronoun(head)
         start, end = self.mention_tokens(head, blocked)
-        span = _span(doc, start, end)
+        span = _span(doc, self.text, start, end)
         name = self._name_of(head, start, end)
         speaker = Speaker(span, name, self.actor_at(span.start, span.end))
         self._remember(speaker, head)
@@ -129,7 +129,7 @@ class SpeakerResolver:
 
     def _describe(self, head: Token, blocked) -> Speaker:
         start, end = self.mention_tokens(head, blocked)
-        span = _span(self.doc, start, end)
+        span = _span(self.doc, self.text, start, end)
         return Speaker(span, self._name_of(head, start, end), self.actor_at(span.start, span.end))
 
     def _name_of(self, head: Token, start: int, end: int) -> str | None:
@@ -167,7 +167,7 @@ class SpeakerResolver:
             self._groups.append((speaker.span.start, name))
 
     def _pronoun(self, head: Token) -> Speaker:
-        span = _span(self.doc, head.i, head.i + 1)
+        span = _span(self.doc, self.text, head.i, head.i + 1)
         lower = head.lower_
         if lower in _PERSON_PRONOUNS:
             found = self._recent_person(span.start, _PERSON_PRONOUNS[lower])
@@ -182,7 +182,7 @@ class SpeakerResolver:
         return Speaker(span, name, self.actor_at(*referent) or self.actor_named(name), referent)
 
     def _named_from_pronoun(self, head: Token, antecedent: Speaker) -> Speaker:
-        span = _span(self.doc, head.i, head.i + 1)
+        span = _span(self.doc, self.text, head.i, head.i + 1)
         return Speaker(span, antecedent.name, antecedent.actor, (antecedent.span.start, antecedent.span.end))
 
     def _recent_person(self, before: int, gender: str) -> tuple[int, str] | None:
@@ -221,6 +221,6 @@ def _first_name_token(doc: Doc, head: Token) -> int:
     return i
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
+def _span(doc: Doc, text: str, start: int, end: int) -> Span:
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return Span(s, e, doc.text[s:e])
+    return Span(s, e, text[s:e])

@@ -5,11 +5,12 @@ and the caller reports it. Only a missing input path raises (nothing can be done
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, TidingsError, UnreadableArticle
 from tidings.model import Article
@@ -62,6 +63,15 @@ def _is_article_file(path: Path) -> bool:
 
 def read_file(path: Path, published: str | None = None) -> Iterator[Article | ArticleError]:
     name = str(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        # a JSON Lines corpus may be any size: it is read a line at a time, each record checked alone
+        try:
+            with open(path, "rb") as fh:
+                yield from _records_from_jsonl(fh, name, published)
+        except OSError as exc:
+            yield UnreadableArticle(name, f"cannot read: {exc.strerror or exc}")
+        return
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -72,10 +82,6 @@ def read_file(path: Path, published: str | None = None) -> Iterator[Article | Ar
         return
     except OSError as exc:
         yield UnreadableArticle(name, f"cannot read: {exc.strerror or exc}")
-        return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _records_from_jsonl(data, name, published)
         return
     default_date = published or date_from_name(path.name)
     try:
@@ -89,12 +95,13 @@ def read_file(path: Path, published: str | None = None) -> Iterator[Article | Ar
 
 
 def _read_stream(stream: BinaryIO, name: str, published: str | None) -> Iterator[Article | ArticleError]:
-    data = stream.read(MAX_FILE_BYTES + 1)
+    head = stream.readline(MAX_FILE_BYTES + 1)
+    if head.lstrip()[:1] == b"{":
+        yield from _records_from_jsonl(itertools.chain([head], stream), name, published)
+        return
+    data = head + stream.read(MAX_FILE_BYTES + 1 - len(head))
     if len(data) > MAX_FILE_BYTES:
         yield ArticleTooLarge(name, f"over the limit of {MAX_FILE_BYTES:,} bytes")
-        return
-    if data.lstrip()[:1] == b"{":
-        yield from _records_from_jsonl(data, name, published)
         return
     try:
         text = decode(data, name)
@@ -182,11 +189,14 @@ def _visible_text(html: str) -> str:
     return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
 
 
-def _records_from_jsonl(data: bytes, name: str, published: str | None) -> Iterator[Article | ArticleError]:
-    for lineno, raw in enumerate(data.splitlines(), 1):
+def _records_from_jsonl(lines: Iterable[bytes], name: str, published: str | None) -> Iterator[Article | ArticleError]:
+    for lineno, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         item = f"{name} line {lineno}"
+        if len(raw) > MAX_FILE_BYTES:
+            yield ArticleTooLarge(item, f"{len(raw):,} bytes, over the limit of {MAX_FILE_BYTES:,}")
+            continue
         try:
             record = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:

@@ -134,8 +134,10 @@ def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]
     if code == "-":
         return ActorEntry(pattern, None, type_, name or pattern, None, None, _case_sensitive(pattern), f"{path}:{lineno}")
     country, sector = check_code(code, countries, fail)
-    if type_ in ("country", "capital", "demonym") and country is None:
+    if type_ in ("country", "demonym") and country is None:
         raise fail(f"a {type_} row needs a country code, got {code!r}")
+    if type_ == "capital" and country is None and code[:3] not in TRANSNATIONAL:
+        raise fail(f"a capital row needs a country or IGO code, got {code!r}")
     if type_ == "country" and sector is not None:
         raise fail(f"a country row takes the bare country code (e.g. 'RUS'), got {code!r}")
     if type_ == "title" and not (sector and len(code) in (3, 6)):

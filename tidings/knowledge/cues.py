@@ -6,8 +6,9 @@ Files of kind ``cues`` (``#! tidings cues 1``) hold rows ``category<TAB>entry<TA
 ========  ===================================  =============================================
 category  entry                                detail
 ========  ===================================  =============================================
-verb      a verb lemma (``say``, ``warn``)     ``speech`` (direct and indirect quotes) or
-                                               ``belief`` (reported clauses only)
+verb      a verb lemma (``say``, ``warn``)     ``speech`` (direct and indirect quotes),
+                                               ``belief`` (reported clauses only) or ``label``
+                                               (only around a quoted phrase: "called it 'a con'")
 phrase    a multi-word cue (``according to``)  ``source-after``: the source follows the cue
 role      a noun naming who speaks             gender ``m``, ``f`` or ``-``
 title     a word before a name, not part of it gender ``m``, ``f`` or ``-``
@@ -25,7 +26,7 @@ from pathlib import Path
 from tidings.errors import KnowledgeError
 from tidings.knowledge.files import files_of_kind, read_rows
 
-_VERB_KINDS = ("speech", "belief")
+_VERB_KINDS = ("speech", "belief", "label")
 _PHRASE_KINDS = ("source-after",)
 _GENDERS = ("m", "f", "-")
 
@@ -36,6 +37,7 @@ class Cues:
 
     speech_verbs: set[str] = field(default_factory=set)
     belief_verbs: set[str] = field(default_factory=set)
+    label_verbs: set[str] = field(default_factory=set)
     #: first word -> list of whole phrases as word tuples, for a one-pass scan over tokens
     phrases: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
@@ -70,7 +72,8 @@ def _add_row(cues: Cues, path: Path, lineno: int, cols: list[str]) -> None:
         lemma = entry.lower()
         cues.speech_verbs.discard(lemma)
         cues.belief_verbs.discard(lemma)
-        (cues.speech_verbs if detail == "speech" else cues.belief_verbs).add(lemma)
+        cues.label_verbs.discard(lemma)
+        {"speech": cues.speech_verbs, "belief": cues.belief_verbs, "label": cues.label_verbs}[detail].add(lemma)
     elif category == "phrase":
         _check(detail or "source-after", _PHRASE_KINDS, path, lineno)
         words = tuple(entry.lower().split())
