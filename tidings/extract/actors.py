@@ -1,6 +1,349 @@
-"""Actors (placeholder until the actors extractor lands)."""
+"""Actors: the parties in the news, coded CAMEO-style, with every mention.
+
+Mentions come from the actor dictionary (one PhraseMatcher, built once per vocabulary) and from
+spaCy's PERSON and ORG entities (NORP entities the dictionary lacks serve as an uncoded nationality).
+Neighbouring mentions combine into one actor, left to right::
+
+    [prefix] ['s] [adjectives] [title | group] [person name]
+
+    Kremlin spokesman Dmitry Peskov      -> person "Dmitry Peskov", RUSGOV (an organisation lends its code)
+    Russia's foreign minister            -> RUSGOV (a country lends its country, the title its sector)
+    Ukrainian protesters                 -> UKRCVL, a group
+    President Joe Biden                  -> person, USAGOV (a listed person keeps the dictionary code)
+
+Coding decisions (CAMEO conventions where they exist):
+
+* A country name is coded by the bare country (``RUS``) - the state as a whole - except as the
+  subject of a verb ("Russia denied ..."), where it is the government acting (``RUSGOV``), as CAMEO
+  coders read it. After a locative preposition ("in Russia") it is a place, not an actor.
+* A capital is an actor only as an agent or possessor ("Moscow insisted", "Moscow's envoy") and
+  then stands for the government (``RUSGOV``); otherwise it is a place and left to the places layer.
+* Roles without a country are coded by sector alone (``COP`` for "police"), as CAMEO does; a lone
+  title ("the president said") is too vague to be an actor and is skipped.
+* Persons with no known affiliation get code ``None``.
+
+Merging: actors with the same code are one actor (the Kremlin and Moscow-as-agent are both the
+Russian government); persons merge by name, and a later surname ("Peskov", "Mr Peskov") joins the
+person already named. An unnamed office-holder ("the Russian foreign minister") is kept apart from
+its institution. News-agency credits ("GENEVA (Reuters) -", "AP -") and the dateline are not mentions.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 
-def extract_actors(doc, analysis, knowledge) -> None:
-    analysis.actors = []
+from spacy.tokens import Doc
+
+from tidings.extract.places import is_agent, is_locative, role as grammatical_role
+from tidings.knowledge.actors import SECTORS, ActorEntry
+from tidings.model import Actor, Analysis, Span
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame", "lord"})
+#: words that may stand between a prefix and a role without breaking it: "Russia's", "Russian elite troops"
+_GLUE = frozenset({"'s", "\u2019s", "'"})
+_MAX_ADJECTIVES = 2  # modifiers
+#: a credit ("(Reuters) -", "AP -") sits within this many tokens of a paragraph's start
+_CREDIT_WINDOW = 8
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
+_NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "ADJ", "SCONJ", "CCONJ"})
+_PLACE_TYPES = frozenset({"country", "capital", "demonym"})
+_PREFIX_TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "NORP"})
+
+
+@dataclass
+class _Unit:
+    """A stretch of tokens that names something: a dictionary match or an entity."""
+
+    start: int  # token indices
+    end: int
+    type: str  # a dictionary type, or PERSON / ORG / NORP for entities the dictionary lacks
+    entry: ActorEntry | None = None
+
+
+@dataclass
+class _Draft:
+    key: tuple
+    code: str | None
+    name: str
+    kind: str
+    mentions: list[Span]
+
+
+def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
+    dictionary = knowledge.actors
+    units = _units(doc, dictionary)
+    # an entity the places layer took for a place ("flew to Kiev", tagged PERSON) is not a party
+    places = {(p.start, p.end) for p in analysis.places}
+    units = [
+        u for u in units
+        if not _ignored(doc, u, analysis)
+        and not (u.entry is None and (doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)) in places)
+    ]
+    book = _Book(analysis.text, dictionary.countries)
+    i = 0
+    while i < len(units):
+        i = _read_chain(doc, units, i, book)
+    analysis.actors = book.actors()
+
+
+# ---- finding units ---------------------------------------------------------------------------
+
+def _units(doc: Doc, dictionary) -> list[_Unit]:
+    matcher = dictionary.matcher(doc.vocab)
+    spans = []
+    for _, s, e in matcher(doc):
+        entry = dictionary.lookup(" ".join(t.text for t in doc[s:e]))
+        if entry is None:
+            continue
+        if e - s == 1 and entry.case_sensitive and entry.type != "demonym" and doc[s].pos_ in _NOT_NAMES:
+            continue  # "Fed up with ...": a capitalised word that is not being used as a name
+        spans.append((s, e, entry))
+    # a place word inside a longer entity is part of a name: "Singapore Airlines", "Michael Jordan"
+    # ("Russian Foreign Ministry" keeps its dictionary words, for its role word is known)
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        inside = [x for x in spans if ent.start <= x[0] and x[1] <= ent.end]
+        if inside and all(x[2].type in _PLACE_TYPES for x in inside) \
+                and not any(x[0] == ent.start and x[1] == ent.end for x in inside) \
+                and not (ent[0].lower_ == "the" and any(x[0] == ent.start + 1 and x[1] == ent.end for x in inside)):
+            spans = [x for x in spans if x not in inside]
+    # longest match wins ("Washington Post" over "Washington"), then the earlier one
+    spans.sort(key=lambda x: (x[0] - x[1], x[0]))
+    taken = bytearray(len(doc))
+    units = []
+    for s, e, entry in spans:
+        if any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        units.append(_Unit(s, e, entry.type, entry))
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        if ent.label_ == "GPE" and len(ent) > 1:
+            continue  # one-word GPEs are kept only to catch surnames the tagger mistook
+        s, e = ent.start, ent.end
+        # the dictionary owns what it knows: trim its words off the front of an entity
+        # ("President Joe Biden" tagged whole as PERSON), and drop entities it covers elsewhere
+        while s < e and (taken[s] or doc[s].lower_ in HONORIFICS or doc[s].lower_ == "the"):
+            s += 1
+        while e > s and doc[e - 1].text in _GLUE:
+            e -= 1
+        if s >= e or any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        units.append(_Unit(s, e, ent.label_))
+    units.sort(key=lambda u: u.start)
+    return units
+
+
+def _ignored(doc: Doc, unit: _Unit, analysis: Analysis) -> bool:
+    """The dateline, and an agency credit next to it, are bylines, not parties to the story."""
+    start_char = doc[unit.start].idx
+    if analysis.dateline is not None and analysis.dateline.start <= start_char < analysis.dateline.end:
+        return True
+    sector = unit.entry.sector if unit.entry else None
+    if unit.type != "ORG" and sector != "MED":
+        return False
+    para_start = unit.start
+    while para_start > 0 and "\n" not in doc[para_start - 1].whitespace_ and not doc[para_start - 1].is_space:
+        para_start -= 1
+        if unit.start - para_start > _CREDIT_WINDOW:
+            return False
+    before = doc[unit.start - 1] if unit.start > 0 else None
+    after = doc[unit.end] if unit.end < len(doc) else None
+    if before is not None and before.text == "(" and after is not None and after.text == ")":
+        return True
+    return after is not None and after.text in _DASHES
+
+
+# ---- reading chains --------------------------------------------------------------------------
+
+def _joined(doc: Doc, left: _Unit, right: _Unit, allow_adjectives: bool) -> bool:
+    """Only possessive glue (and, after a prefix, a couple of adjectives) may sit between two units."""
+    gap = doc[left.end:right.start]
+    if len(gap) and doc[left.end - 1].sent.start != doc[right.start].sent.start:
+        return False
+    adjectives = 0
+    for tok in gap:
+        if tok.text in _GLUE:
+            continue
+        if allow_adjectives and adjectives < _MAX_ADJECTIVES and (
+            tok.pos_ == "ADJ" or (tok.dep_ == "compound" and tok.pos_ == "NOUN")
+        ):  # "Russian elite troops", "U.S. district court"
+            adjectives += 1
+            continue
+        return False
+    return True
+
+
+def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
+    """Consume the chain starting at ``units[i]``; return the index after it."""
+    first = units[i]
+    prefix = role = person = None
+    j = i
+    if first.type in _PREFIX_TYPES and j + 1 < len(units) and units[j + 1].type in ("title", "group") \
+            and _joined(doc, first, units[j + 1], allow_adjectives=True):
+        prefix, j = first, j + 1
+    if units[j].type in ("title", "group"):
+        role = units[j]
+        # titles may stack ("Deputy Prime Minister", "Secretary of State"): keep the last one
+        while role.type == "title" and j + 1 < len(units) and units[j + 1].type == "title" \
+                and _joined(doc, role, units[j + 1], allow_adjectives=False):
+            j += 1
+            role = units[j]
+        if role.type == "title" and j + 1 < len(units) and units[j + 1].type in ("PERSON", "person") \
+                and _joined(doc, role, units[j + 1], allow_adjectives=False):
+            j += 1
+            person = units[j]
+    elif first.type in ("PERSON", "person"):
+        person = first
+    span = book.span(doc, units[i], units[j])
+    end = j + 1
+
+    if person is not None:
+        code = person.entry.code if person.entry is not None else _role_code(prefix, role)
+        name = person.entry.name if person.entry is not None else _name(doc, person)
+        book.person(name, code, span)
+        return end
+    if role is not None:
+        code = _role_code(prefix, role)
+        if role.type == "title":
+            if prefix is None and role.entry.country is None:
+                return end  # "the president said": no telling whose
+            book.add(("title", code, role.entry.pattern), code, span.text, "person", span)
+        else:
+            name = span.text
+            # "Kurdish fighters" and "Tamil fighters" share the bare code REB but are not one group
+            key = ("code", code) if prefix is None or prefix.type != "NORP" else ("code", code, name.lower())
+            kind = "group" if doc[role.end - 1].tag_ in ("NNS", "NNPS") else "organisation"
+            book.add(key, code, name, kind, span)
+        return end
+    _alone(doc, first, book, span)
+    return end
+
+
+def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
+    """A mention that combined with nothing."""
+    root = doc[unit.start:unit.end].root
+    entry = unit.entry
+    if unit.type == "country":
+        if is_locative(root):
+            return
+        # the subject of a verb is the state acting, i.e. its government; "Russia's economy" is not
+        code = entry.code + "GOV" if grammatical_role(root) in ("nsubj", "agent") else entry.code
+        book.add(("code", code), code, entry.name, "country", span)
+    elif unit.type == "capital":
+        if is_agent(root) and not _tagged(doc, unit, "PERSON"):
+            book.add(("code", entry.code), entry.code, entry.name, "country", span)
+    elif unit.type in ("organisation", "igo"):
+        if entry.type == "organisation" and is_locative(root) and root.head.lower_ in ("in", "at", "inside", "outside"):
+            return  # "at the White House": the building
+        book.add(("code", entry.code), entry.code, entry.name, entry.type, span)
+    elif unit.type == "group":  # plural nationals with their own code ("Russians")
+        book.add(("code", entry.code), entry.code, entry.name, "group", span)
+    elif unit.type in ("ORG", "GPE"):
+        name = _name(doc, unit)
+        if len(name.split()) == 1 and book.person_by_surname(name):
+            book.person(name, None, span)  # a surname the tagger took for an organisation or place
+        elif unit.type == "ORG":
+            book.add(("org", name.lower()), None, name, "organisation", span)
+    # demonyms, titles and unknown nationalities alone are not parties
+
+
+def _role_code(prefix: _Unit | None, role: _Unit | None) -> str | None:
+    if role is None:
+        return None
+    entry = role.entry
+    if entry.country is not None or entry.code[:3] not in SECTORS:
+        return entry.code  # a role row with its own full code
+    if prefix is None or prefix.entry is None:
+        return entry.code
+    p = prefix.entry
+    if p.type in ("organisation", "igo"):
+        return p.code  # "Pentagon spokesman" is the Pentagon's
+    if p.country is not None:
+        return p.country + entry.sector
+    return entry.code
+
+
+def _tagged(doc: Doc, unit: _Unit, label: str) -> bool:
+    return any(t.ent_type_ == label for t in doc[unit.start:unit.end])
+
+
+def _name(doc: Doc, unit: _Unit) -> str:
+    words = [t.text for t in doc[unit.start:unit.end] if t.lower_ not in HONORIFICS]
+    return " ".join(words)
+
+
+# ---- collecting actors -----------------------------------------------------------------------
+
+class _Book:
+    """Actors found so far, keyed for merging, in order of first mention."""
+
+    def __init__(self, text: str, countries: frozenset[str]):
+        self.text = text
+        self.countries = countries
+        self.drafts: dict[tuple, _Draft] = {}
+        self.people: list[_Draft] = []
+
+    def span(self, doc: Doc, left: _Unit, right: _Unit) -> Span:
+        start, end = doc[left.start].idx, doc[right.end - 1].idx + len(doc[right.end - 1].text)
+        return Span(start, end, self.text[start:end])
+
+    def add(self, key: tuple, code: str | None, name: str, kind: str, span: Span) -> None:
+        draft = self.drafts.get(key)
+        if draft is None:
+            self.drafts[key] = _Draft(key, code, name, kind, [span])
+        else:
+            draft.mentions.append(span)
+
+    def person_by_surname(self, word: str) -> _Draft | None:
+        for draft in reversed(self.people):  # the most recently named wins a clash
+            if word in draft.name.split():
+                return draft
+        return None
+
+    def person(self, name: str, code: str | None, span: Span) -> None:
+        words = name.split()
+        draft = None
+        for d in self.people:
+            if d.name == name:
+                draft = d
+                break
+        if draft is None and len(words) == 1:
+            draft = self.person_by_surname(name)
+        if draft is None and len(words) > 1:
+            # "Peskov" first, "Dmitry Peskov" later: the same person, now with a full name
+            for d in self.people:
+                if len(d.name.split()) == 1 and d.name == words[-1]:
+                    draft, d.name = d, name
+                    break
+        if draft is None:
+            draft = _Draft(("person", name), code, name, "person", [span])
+            self.people.append(draft)
+            self.drafts[("person", len(self.drafts), name)] = draft
+            return
+        draft.mentions.append(span)
+        if draft.code is None and code is not None:
+            draft.code = code  # "Dmitry Peskov ... Kremlin spokesman Peskov"
+
+    def actors(self) -> list[Actor]:
+        drafts = sorted(self.drafts.values(), key=lambda d: d.mentions[0].start)
+        out = []
+        for n, d in enumerate(drafts, 1):
+            country, sector = _split(d.code, self.countries)
+            mentions = sorted(set(d.mentions), key=lambda s: (s.start, s.end))
+            out.append(Actor(f"A{n}", d.code, country, sector, d.name, d.kind, mentions))
+        return out
+
+
+def _split(code: str | None, countries: frozenset[str]) -> tuple[str | None, str | None]:
+    """``RUSGOV`` -> (RUS, GOV); ``MIL`` -> (None, MIL); ``IGOWSTNAT`` -> (None, None)."""
+    if not code:
+        return None, None
+    first, second = code[:3], code[3:6]
+    if first in SECTORS:
+        return None, first
+    if first in countries:
+        return first, (second if second in SECTORS else None)
+    return None, None

@@ -23,6 +23,9 @@ LOCATIVE_PREPS = frozenset(
 )
 #: grammatical roles in which a place name is a party rather than a setting
 AGENT_ROLES = frozenset({"nsubj", "poss", "agent"})
+#: prepositions of place and motion after which a proper noun the tagger missed is taken for a place
+#: when the gazetteer knows it: "near Donetsk", "flew to Kiev"
+_PLACE_PREPS = LOCATIVE_PREPS | {"to", "from", "via", "between"}
 _UNRESOLVED_KIND = {"GPE": "unknown", "LOC": "region", "FAC": "facility"}
 
 
@@ -57,6 +60,7 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
         head, _, qualifier = dateline.text.partition(",")
         head = head.strip()
         found.append((dateline.start, dateline.start + len(head), head, qualifier.strip() or None, "GPE"))
+    surnames = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
@@ -65,10 +69,13 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
             continue
         if is_agent(ent.root):
             continue
+        if len(ent) == 1 and ent.text in surnames:
+            continue  # "Ostrowska said" after "Maria Ostrowska": the tagger's slip, a person
         if ent[0].lower_ == "the" and len(ent) > 1:
             start = ent[1].idx
         found.append((start, end, text[start:end], None, ent.label_))
 
+    found.extend(_untagged(doc, gazetteer, found))
     # countries the article names without doubt, which then favour their own places
     context: set[str] = set()
     for _, _, name, qualifier, _ in found:
@@ -86,3 +93,26 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
         else:
             places.append(Place(start, end, name, entry.name, entry.country, entry.lat, entry.lon, entry.kind))
     analysis.places = places
+
+
+def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | None, str]]:
+    """Known place names after a preposition of place that the small tagger left out (or mistook for
+    a one-word person): only those the gazetteer resolves, so nothing unknown is guessed."""
+    taken = {(s, e) for s, e, *_ in found}
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+            continue
+        if tok.ent_type_ in LABELS or tok.ent_type_ == "ORG":
+            continue
+        if tok.ent_type_ == "PERSON" and any(e.label_ == "PERSON" and len(e) > 1 and e.start <= tok.i < e.end for e in doc.ents):
+            continue
+        first = tok
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
+                and doc[first.i - 1].head is tok:
+            first = doc[first.i - 1]
+        start, end = first.idx, tok.idx + len(tok.text)
+        name = doc.text[start:end]
+        if (start, end) not in taken and gazetteer.candidates(name):
+            out.append((start, end, name, None, "GPE"))
+    return out

@@ -22,11 +22,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from tidings.extract.speakers import Speaker, SpeakerResolver, subject_of
 from tidings.knowledge.cues import Cues
-from tidings.model import Analysis, Quote, Sentence
+from tidings.model import Analysis, Quote, Sentence, Span
 
 QUOTE_CHARS = '"\u201c\u201d\u00ab\u00bb'
 _MARK = re.compile(r"[\u201c\u201d\u00ab\u00bb\"\u2018\u2019]|''|``")
@@ -48,7 +50,8 @@ _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "--", "-"})
 _CLOSING_CHARS = "\u201d\u00bb\"'\u2019"
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 #: at most this many tokens between the halves of a quote split around its cue
-_SPLIT_GAP = 12
+_SPLIT_GAP = 20
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 _INTRO_PUNCT = frozenset({",", ":", "\u2014", "\u2013", "-", "--", ";"})
 _DROP_EDGE = frozenset({",", ";", ":", ".", "--", "\u2014", "\u2013", "-"})
 
@@ -166,7 +169,10 @@ class _Context:
         self.paragraphs = paragraphs
         n = len(doc)
         self.region_of = [-1] * n
-        self.tok_starts = [t.idx for t in doc]
+        # one array read instead of a Token object per word: this runs on every article
+        columns = doc.to_array([IDX, POS, LEMMA, LOWER]).tolist() if n else []
+        self.tok_starts = [c[0] for c in columns]
+        self.candidates = _candidate_tokens(columns, cues)
         for r, (s, e) in enumerate(regions):
             i = bisect.bisect_left(self.tok_starts, s)
             while i < n and self.tok_starts[i] < e:
@@ -193,6 +199,15 @@ class _Context:
         if hi <= lo:
             return (0, 0)
         return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+def _candidate_tokens(columns: list[list[int]], cues: Cues) -> list[int]:
+    """Tokens that may start a cue: verbs with a cue lemma, and first words of cue phrases."""
+    verbs, firsts = cues.hashes
+    return [
+        i for i, (_, pos, lemma, lower) in enumerate(columns)
+        if (lemma in verbs and (pos == VERB or pos == AUX)) or lower in firsts
+    ]
 
 
 # -- pass 2: direct and mixed -------------------------------------------------------------------
@@ -239,17 +254,22 @@ def _is_title(quoted: str) -> bool:
 
 
 def _split_around_cue(ctx: _Context, last: _Found, r: int) -> bool:
-    """True when only the previous quote's cue clause separates it from region r."""
-    if last.kind != "direct" or last.cue is None:
+    """True when region r continues the previous quote: only that quote's cue clause lies between
+    ('"A," he said. "B."'), or a few words of the same sentence ('is "A" but "B"')."""
+    if last.cue is None:
         return False
     start = ctx.regions[r][0]
     if ctx.para_of(start) != ctx.para_of(last.end - 1):
         return False
     lo, hi = ctx.first_token(last.end), ctx.first_token(start)
-    if not (last.cue[0] >= lo and hi - lo <= _SPLIT_GAP) or any(ctx.quoted(i) for i in range(lo, hi)):
+    if hi - lo > _SPLIT_GAP or any(ctx.quoted(i) for i in range(lo, hi)):
         return False
     words = [i for i in range(lo, hi) if not ctx.doc[i].is_space]
-    return bool(words) and ctx.doc[words[-1]].text in (".", ",", ":", ";")
+    if not words:
+        return False
+    if lo <= last.cue[0] < hi:
+        return ctx.doc[words[-1]].text in (".", ",", ":", ";")
+    return last.kind == "mixed" and not any(ctx.doc[i].text in _SENTENCE_END for i in words)
 
 
 def _byline_dash(ctx: _Context, r: int, trailing: list[int]) -> _Found | None:
@@ -358,7 +378,7 @@ def _cue_at(ctx: _Context, i: int) -> tuple[int, int] | None:
 
 
 def _choose_cue(ctx: _Context, r: int, trailing: list[int], leading: list[int], last: _Found | None) -> tuple[int, int] | None:
-    reusable = last.cue if last is not None and last.kind == "direct" else None
+    reusable = last.cue if last is not None else None
 
     def free(c):
         return c is not None and (c[0] not in ctx.used_cues or c == reusable)
@@ -448,8 +468,8 @@ def _source_of(ctx: _Context, cue: tuple[int, int]) -> Token | None:
         return None
     cue_tok = doc[cue[0]]
     subject = subject_of(cue_tok)
-    if subject is not None and not ctx.quoted(subject.i):
-        return subject
+    if subject is not None and not ctx.quoted(subject.i) and subject.ent_type_ not in _TIME_ENTS:
+        return subject  # a date is never the speaker, though parsers take "said Monday" for one
     return _adjacent_noun(ctx, cue_tok)
 
 
@@ -457,7 +477,10 @@ def _adjacent_noun(ctx: _Context, cue_tok: Token) -> Token | None:
     """When the parse gives the cue no subject: the noun right after ("said Peskov") or before it."""
     doc = ctx.doc
     i = cue_tok.i + 1
-    while i < len(doc) and i <= cue_tok.i + 4 and not ctx.quoted(i):
+    while i < len(doc) and i <= cue_tok.i + 6 and not ctx.quoted(i):
+        if doc[i].ent_type_ in _TIME_ENTS:
+            i += 1
+            continue
         if doc[i].pos_ in ("PROPN", "PRON") or (doc[i].pos_ == "NOUN" and doc[i].lower_ in ctx.cues.roles):
             while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and not ctx.quoted(i + 1):
                 i += 1
@@ -514,10 +537,10 @@ def _indirect_quotes(ctx: _Context, direct: list[_Found]) -> list[_Found]:
     doc, cues = ctx.doc, ctx.cues
     taken = sorted((f.start, f.end) for f in direct)
     out: list[_Found] = []
-    for tok in doc:
-        i = tok.i
+    for i in ctx.candidates:
         if ctx.quoted(i) or i in ctx.used_cues:
             continue
+        tok = doc[i]
         phrase = _phrase_cue(ctx, i)
         if phrase is not None:
             found = _according_to(ctx, phrase)
@@ -608,8 +631,6 @@ def _to_quote(found: _Found, ctx: _Context, resolver: SpeakerResolver) -> Quote:
     speaker = _speaker_of(found, ctx, resolver)
     cue = None
     if found.cue is not None:
-        from tidings.model import Span
-
         s, e = ctx.doc[found.cue[0]].idx, ctx.doc[found.cue[1] - 1].idx + len(ctx.doc[found.cue[1] - 1].text)
         cue = Span(s, e, text[s:e])
     return Quote(

@@ -29,14 +29,14 @@ Result = tuple[str, str | None, str | None]  # (type, value, anchor)
 
 _MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
         r"|jan\.?|feb\.?|mar\.|apr\.?|jun\.|jul\.|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)(?![a-z])")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|[-/]\d|,\d|\.\d)"
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMW = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_TENS}(?:[-\s]{_ONES})?|{_TEENS}|{_ONES}|(?:a\s+)?hundred|a\s+few"
-         rf"|a\s+couple(?:\s+of)?|several|few|many|a|an)(?![\w])")
+         rf"|(?:a\s+)?couple(?:\s+of)?|several|few|many|a|an)(?![\w])")
 _NUM = rf"(?:{_NUMW}(?:\s*(?:to|or|-)\s*{_NUMW})?)"
 _UNIT = (r"(?:(?:trading|business|calendar)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?"
          r"|quarters?|years?|decades?|century|centuries)(?![\w])")
@@ -49,7 +49,7 @@ _MOD = (r"(?:(?:early|late|earlier|later|the\s+(?:end|beginning|start|middle|res
         r"|mid-?\s*)?")
 #: approximations inside duration extents ("nearly two years", "at least 30 days")
 _APPROX = (r"(?:(?:nearly|about|almost|approximately|roughly|more\s+than|less\s+than|fewer\s+than|at\s+least"
-           r"|at\s+most|up\s+to|over|under|some|around|within|only|just)\s+)?")
+           r"|at\s+most|up\s+to|over(?!\s+the)|under|some|around|within|only|just)\s+)?")
 _REL = r"(?:this\s+coming|this\s+past|this|last|next|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+current|coming)"
 
 
@@ -102,7 +102,7 @@ def verb_tense(token: Token) -> str | None:
         return "future"
     if verb.head.lemma_ == "go" and verb.head.tag_ == "VBG" and "to" in words:
         return "future"
-    if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS:
+    if verb.tag_ == "VB" and "to" in words and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be"):
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
@@ -178,8 +178,10 @@ def month_year(m: re.Match, ctx: Context) -> Result | None:
 
 
 def month_only(m: re.Match, ctx: Context) -> Result | None:
-    if not _is_month_name(ctx, m.start("mon"), m["mon"]) or "." in m["mon"] and len(m["mon"]) < 4:
-        return None
+    name = m["mon"]
+    if not _is_month_name(ctx, m.start("mon"), name) or not (name.endswith(".") or len(name) >= 5
+                                                                or name.lower() in ("may", "june", "july")):
+        return None  # a bare 'Jan' is more often a name than a month
     month = _month(m["mon"])
     if ctx.ref is None:
         return "DATE", f"XXXX-{month:02d}", None
@@ -222,7 +224,8 @@ def _day_phrase(phrase: str | None, ctx: Context, start: int, end: int) -> tuple
         return tx.day_value(ctx.ref + dt.timedelta(days=1)), "published"
     if words[-1] in tx.WEEKDAYS:
         if words[0] in ("last", "next"):
-            direction = "past" if words[0] == "last" else "future"
+            step = -1 if words[0] == "last" else 1
+            return tx.day_value(tx.weekday_in_week(ctx.ref, tx.WEEKDAYS[words[-1]], step)), "published"
         else:
             direction = ctx.direction(start, end)
         return tx.day_value(tx.weekday_date(ctx.ref, tx.WEEKDAYS[words[-1]], direction)), f"tense-{direction}"
@@ -248,10 +251,10 @@ def clock_time(m: re.Match, ctx: Context) -> Result | None:
 
 def part_of_day(m: re.Match, ctx: Context) -> Result | None:
     pod = tx.PARTS_OF_DAY[m["pod"].lower()]
-    day, anchor = _day_phrase(m["when"], ctx, m.start(), m.end())
     if m["plural"]:
         wd = tx.WEEKDAYS.get(m["when"].lower().split()[-1])
         return ("SET", f"XXXX-WXX-{wd + 1}T{pod}", None) if wd is not None else None
+    day, anchor = _day_phrase(m["when"], ctx, m.start(), m.end())
     return "TIME", f"{day}T{pod}" if day else None, anchor
 
 
@@ -330,9 +333,9 @@ def year_earlier(m: re.Match, ctx: Context) -> Result | None:
         return "DATE", None, None
     base = _antecedent(ctx, m.start())
     shifted = tx.shift_year_of(base, -1) if base else None
-    if shifted and not base.startswith(str(ctx.ref.year - 1)):
+    if shifted and base != str(ctx.ref.year - 1):
         return "DATE", shifted, "context"
-    if m["unit"]:
+    if (m.groupdict().get("unit") or "").lower() in ("quarter", "period"):
         latest = _latest_quarter(ctx)
         return "DATE", f"{latest[0] - 1}-Q{latest[1]}", "published"
     return "DATE", str(ctx.ref.year - 1), "published"
@@ -350,6 +353,8 @@ def ago(m: re.Match, ctx: Context) -> Result | None:
         return "DATE", None, None
     if amount == 1 and unit == "year" and direction == "earlier" or m["num"].lower() in ("a", "an") and unit == "year":
         return year_earlier(m, ctx)
+    if direction in ("earlier", "later"):
+        return "DURATION", tx.duration(amount, unit), None
     n = int(amount) * sign
     if unit in ("hour", "minute", "second"):
         return "DATE", tx.day_value(ctx.ref), "published"
@@ -364,6 +369,8 @@ def length(m: re.Match, ctx: Context) -> Result | None:
     if amount is None or unit is None:
         return None
     num = m["num"].lower()
+    if m.group().lower().endswith("old"):
+        return None  # ages: TimeBank leaves "a 6-year-old" unmarked more often than not
     if num in ("a", "an") and unit in ("second", "quarter"):
         return None
     if unit == "quarter" and ctx.text[m.end():m.end() + 3] == " of":
@@ -389,7 +396,7 @@ def relative(m: re.Match, ctx: Context) -> Result | None:
     if ctx.ref is None:
         return "DATE", None, None
     if what in tx.SEASONS:
-        year = ctx.ref.year + (step if step and (step > 0) == (tx.SEASONS[what] != "WI") else 0)
+        year = ctx.ref.year + step
         return "DATE", f"{year}-{tx.SEASONS[what]}", "published"
     if what == "weekend":
         return _weekend(m, ctx, step)
@@ -400,8 +407,12 @@ def relative(m: re.Match, ctx: Context) -> Result | None:
 def _relative_weekday(m: re.Match, ctx: Context, weekday: int, step: int) -> Result:
     if ctx.ref is None:
         return "DATE", f"XXXX-WXX-{weekday + 1}", None
-    direction = "past" if step < 0 else "future" if step > 0 else ctx.direction(m.start(), m.end(), "future")
-    day = tx.weekday_date(ctx.ref, weekday, direction)
+    if step:
+        direction = "past" if step < 0 else "future"
+        day = tx.weekday_in_week(ctx.ref, weekday, step)
+    else:
+        direction = ctx.direction(m.start(), m.end(), "future")
+        day = tx.weekday_date(ctx.ref, weekday, direction)
     if m["pod"]:
         return "TIME", f"{day.isoformat()}T{tx.PARTS_OF_DAY[m['pod'].lower()]}", f"tense-{direction}"
     return "DATE", day.isoformat(), f"tense-{direction}"
@@ -413,6 +424,17 @@ def _weekend(m: re.Match, ctx: Context, step: int) -> Result:
     if ctx.ref.weekday() >= 5:
         saturday = ctx.ref - dt.timedelta(days=ctx.ref.weekday() - 5)
     return "DATE", f"{tx.week_value(saturday)}-WE", f"tense-{direction}"
+
+
+def weekend(m: re.Match, ctx: Context) -> Result | None:
+    if ctx.ref is None:
+        return "DATE", "XXXX-WXX-WE", None
+    rel = m["rel"].lower()
+    return _weekend(m, ctx, -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0)
+
+
+def year_end(m: re.Match, ctx: Context) -> Result | None:
+    return "DATE", str(ctx.ref.year) if ctx.ref else None, "published"
 
 
 def period_of(m: re.Match, ctx: Context) -> Result | None:
@@ -441,8 +463,8 @@ def every(m: re.Match, ctx: Context) -> Result | None:
 
 
 def set_adverb(m: re.Match, ctx: Context) -> Result | None:
-    if ctx.token_at(m.start()).pos_ != "ADV":
-        return None
+    if m["word"].lower() != "daily" and ctx.token_at(m.start()).pos_ != "ADV":
+        return None  # "a weekly magazine" is no time expression; "daily" mostly is
     return "SET", _SET_WORDS[m["word"].lower()], None
 
 
@@ -451,8 +473,8 @@ def day_word(m: re.Match, ctx: Context) -> Result | None:
     if ctx.ref is None:
         return "DATE", "PRESENT_REF" if word == "today" else None, None
     shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
-    if word == "today" and ctx.text[m.start()].isupper() and m.start() > 0 and ctx.text[m.start() - 1] not in "\n.\"' ":
-        return None
+    if word == "today" and ctx.text[max(0, m.start() - 4):m.start()].lower() == "usa ":
+        return None  # the newspaper
     return "DATE", tx.day_value(ctx.ref + dt.timedelta(days=shift)), "published"
 
 
@@ -507,8 +529,9 @@ def year(m: re.Match, ctx: Context) -> Result | None:
     before = ctx.text[max(0, m.start() - 2):m.start()]
     if "$" in before or "#" in before:
         return None
-    if ctx.token_at(m.start("year")).ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL") and not m["fiscal"]:
-        return None
+    token = ctx.token_at(m.start("year"))
+    if not m["fiscal"] and (token.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL")):
+        return None  # "2000 shares"
     return "DATE", m["year"], "absolute"
 
 
@@ -525,6 +548,20 @@ def reference(m: re.Match, ctx: Context) -> Result | None:
                 "in the past"):
         return "DATE", "PAST_REF", None
     return "DATE", "FUTURE_REF", None
+
+
+def holiday(m: re.Match, ctx: Context) -> Result | None:
+    name = m["name"]
+    if not name[0].isupper():
+        return None
+    if m["year"]:
+        return "DATE", tx.HOLIDAYS[re.sub(r"\s+", " ", name.lower())](int(m["year"])).isoformat(), "absolute"
+    if ctx.ref is None:
+        return "DATE", None, None
+    rel = (m["rel"] or "").lower()
+    direction = {"last": "past", "next": "future"}.get(rel) or ctx.direction(m.start(), m.end(), "present")
+    ref = ctx.ref - dt.timedelta(days=1) if rel == "last" else ctx.ref + dt.timedelta(days=1) if rel == "next" else ctx.ref
+    return "DATE", tx.holiday_date(name, ref, direction).isoformat(), f"tense-{direction}"
 
 
 def unspecified_length(m: re.Match, ctx: Context) -> Result | None:
@@ -569,7 +606,7 @@ _RULES_SPEC: list[tuple[str, str, Callable]] = [
     ("ago", rf"{_APPROX}(?P<num>{_NUM})[-\s]+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now"
             rf"|hence|back)(?![\w])", ago),
     ("length", rf"{_APPROX}(?:the\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|following|latest|remaining"
-               rf"|ensuing|additional|same|last|full)\s+)?(?P<num>{_NUM})[-\s]+(?P<unit>{_UNIT})(?:[-\s]+old)?"
+               rf"|ensuing|additional|same|last|full)\s+)?(?P<num>{_NUM})[-\s]+(?:(?:more|additional|full|straight|consecutive)\s+)?(?P<unit>{_UNIT})(?:[-\s]+old)?"
                rf"(?:\s+or\s+so)?", length),
     ("vague_period", r"(?:the\s+)?(?P<rel>recent|past|coming|future|upcoming)\s+(?:few\s+)?(?P<unit>days|weeks|months"
                      r"|years|decades|quarters)(?![\w])", vague_period),
@@ -579,9 +616,15 @@ _RULES_SPEC: list[tuple[str, str, Callable]] = [
                   r"(?:current\s+)?(?P<what>year|month|week|quarter)(?![\w])", period_of),
     ("every", rf"(?:every|each|per)\s+(?:(?P<num>{_NUMW})\s+)?(?P<what>{_UNIT}|{_WD}s?|{_MON}|{_SEASON}|{_POD})(?![\w])",
      every),
-    ("set_adverb", r"(?P<word>daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly)(?![\w])",
+    ("set_adverb", r"(?P<word>daily|nightly|weekly|biweekly|monthly|quarterly|hourly)(?![\w])",
      set_adverb),
-    ("day_word", rf"{_MOD}(?P<word>today|yesterday|tomorrow)(?![\w'])", day_word),
+    ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<name>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)"
+                r"|thanksgiving(?:\s+day)?|independence\s+day|halloween|valentine's\s+day|labor\s+day|memorial\s+day"
+                r"|election\s+day|easter(?:\s+sunday)?|good\s+friday|veterans\s+day|martin\s+luther\s+king\s+day)"
+                rf"(?![\w])(?:,?\s+(?P<year>{_YEAR}))?", holiday),
+    ("weekend", rf"{_MOD}(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+weekend(?![\w])", weekend),
+    ("year_end", r"(?:the\s+)?year(?:'s)?[-\s]end(?![\w])", year_end),
+    ("day_word", rf"{_MOD}(?P<word>today|yesterday|tomorrow)(?![\w])", day_word),
     ("weekday", rf"{_MOD}(?P<wd>{_WD})(?P<plural>s)?(?![\w])", weekday),
     ("decade", rf"{_MOD}(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:(?P<digits>(?:1[6-9]|20)\d0|'\d0)'?s"
                rf"|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
@@ -590,13 +633,13 @@ _RULES_SPEC: list[tuple[str, str, Callable]] = [
                 r"|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                 r"|nineteenth|twentieth|twenty-first)\s+century(?![\w])", century),
     ("spelled_year", rf"(?P<lead>the\s+year\s+)?(?P<spelled>{_SPELLED_YEAR})", spelled),
-    ("month", rf"{_MOD}(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MON})(?!\s*\d)", month_only),
+    ("month", rf"{_MOD}(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MON})(?!\.?\s*\d)", month_only),
     ("season", rf"{_MOD}(?:(?P<det>the|this|last|next|early|late)\s+)?(?P<season>{_SEASON})(?![\w])"
                rf"(?:\s+of\s+(?P<year>{_YEAR}))?", season),
     ("year", rf"{_MOD}(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<year>{_YEAR})(?![\w])", year),
     ("reference", r"(?P<word>right\s+now|now|currently|presently|nowadays|these\s+days|at\s+present|more\s+recently"
-                  r"|recently|lately|previously|formerly|soon|as\s+soon\s+as\s+possible|the\s+near\s+future"
-                  r"|the\s+(?:near|short|long)\s+term|the\s+future|the\s+past|current|recent|future)(?![\w-])",
+                  r"|recently|lately|formerly|as\s+soon\s+as\s+possible|the\s+near\s+future"
+                  r"|the\s+(?:near|short|long)\s+term|the\s+future|the\s+past|current)(?![\w-])",
      reference),
     ("for_units", r"(?<=for\s)(?P<unit>hours|days|weeks|months|years|decades|centuries)(?![\w])", unspecified_length),
 ]
@@ -610,7 +653,8 @@ _FIRST_WORD = (
     following latest remaining ensuing additional full recent future upcoming right now currently presently
     nowadays lately recently previously formerly soon as hundred several few many second third fourth
     daily nightly weekly biweekly monthly quarterly annually yearly hourly hours days weeks months years
-    decades centuries spring summer fall autumn winter nineteen
+    decades centuries spring summer fall autumn winter nineteen christmas new thanksgiving independence
+    halloween valentine's labor memorial election easter good veterans martin
     """.split()) | set(tx.MONTHS) | set(tx.WEEKDAYS) | set(tx.ORDINALS) | set(tx.NUMBER_WORDS.split("|")),
     key=len, reverse=True)) + r")(?![a-z]))"
 )
@@ -631,7 +675,7 @@ TRIGGERS = frozenset("""
     now currently presently nowadays recently lately previously formerly soon current recent future past present
     noon midnight daily nightly weekly biweekly monthly quarterly annually yearly hourly nineteen thousand period
     half term spring summer fall autumn winter twenties thirties forties fifties sixties seventies eighties
-    nineties second seconds fortnight fortnights mondays tuesdays wednesdays thursdays fridays saturdays sundays
+    nineties second seconds fortnight fortnights christmas thanksgiving halloween easter eve mondays tuesdays wednesdays thursdays fridays saturdays sundays
     """.split()) | frozenset(tx.MONTHS) | frozenset(tx.WEEKDAYS)
 _WORD = re.compile(r"\w+")
 #: how far an expression reaches before and after its trigger word ("more than two and a half years")
@@ -651,7 +695,7 @@ def candidate_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
-_TRAILING = re.compile(r"[\s,.]+$")
+_TRAILING = re.compile(r"[\s,]+$")
 
 
 # ---- entry point ----------------------------------------------------------------------------

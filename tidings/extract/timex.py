@@ -52,7 +52,10 @@ def parse_number(text: str) -> float | str | None:
         return base + 0.5 if isinstance(base, (int, float)) else base
     total: float = 0
     seen = False
-    for word in _NUMBER_TOKEN.findall(text):
+    words = _NUMBER_TOKEN.findall(text)
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]  # "a couple of", "a hundred"
+    for word in words:
         if word in VAGUE:
             return "X"
         if word[0].isdigit():
@@ -60,7 +63,7 @@ def parse_number(text: str) -> float | str | None:
         elif word in _TENS:
             total += _TENS[word]
         elif word in _SMALL:
-            total += _SMALL[word] if word not in ("a", "an") or not seen else 0
+            total += _SMALL[word]
         elif word == "hundred":
             total = (total or 1) * 100
         elif word == "thousand":
@@ -94,8 +97,6 @@ def duration(amount: float | str | None, unit: str) -> str | None:
         amount = amount * 2
     if unit == "decade" and amount != "X":
         amount, letter = amount * 10, "Y"
-    if unit == "quarter" and amount != "X":
-        amount, letter = amount * 3, "M"
     if isinstance(amount, float):
         if amount.is_integer():
             amount = int(amount)
@@ -164,24 +165,36 @@ def weekday_date(ref: dt.date, weekday: int, direction: str) -> dt.date:
     return ref - dt.timedelta(days=back)
 
 
+#: months apart beyond which a month without a year is taken from the year the tense points to
+FAR_MONTHS = 4
+
+
 def month_year(ref: dt.date, month: int, day: int | None, direction: str) -> int:
-    """Year of a month (and day) given without one: this year, unless the tense says it already
-    passed (past) or is still to come (future)."""
-    given, now = (month, day or 1), (ref.month, ref.day if day else 1)
-    if direction == "past" and given > now:
-        return ref.year - 1
-    if direction == "future" and given < now:
-        return ref.year + 1
-    return ref.year
+    """Year of a month (and day) given without one: the nearest such month to the reference date,
+    unless that lies well on the other side of it from where the tense points."""
+    offset = month - ref.month
+    year = ref.year
+    if offset > 6:
+        year, offset = year - 1, offset - 12
+    elif offset < -6:
+        year, offset = year + 1, offset + 12
+    if direction == "past" and offset >= FAR_MONTHS:
+        return year - 1
+    if direction == "future" and offset <= -FAR_MONTHS:
+        return year + 1
+    return year
 
 
 def quarter_year(ref: dt.date, quarter: int, direction: str) -> int:
-    current = quarter_of(ref)
-    if direction == "future" and quarter < current:
-        return ref.year + 1
-    if direction != "future" and quarter > current:
+    """Results news names quarters of the current year; a later quarter in the past tense is last year's."""
+    if direction == "past" and quarter > quarter_of(ref):
         return ref.year - 1
     return ref.year
+
+
+def weekday_in_week(ref: dt.date, weekday: int, weeks: int) -> dt.date:
+    """The named weekday of the week ``weeks`` away from ref's ("last Monday" = Monday of last week)."""
+    return ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=weekday, weeks=weeks)
 
 
 _DATED = re.compile(r"^(\d{4})(.*)$")
@@ -212,3 +225,63 @@ def spelled_year(text: str) -> int | None:
         if isinstance(rest, (int, float)) and 10 <= century <= 20 and 0 <= rest < 100:
             return century * 100 + int(rest)
     return None
+
+
+# ---- holidays -------------------------------------------------------------------------------
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month; n = -1 is the last one."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+#: US-centred holidays common in English-language news; value: year -> date
+HOLIDAYS = {
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "veterans day": lambda y: dt.date(y, 11, 11),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "good friday": lambda y: _easter(y) - dt.timedelta(days=2),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+}
+
+
+def holiday_date(name: str, ref: dt.date, direction: str) -> dt.date:
+    """The occurrence of a holiday the direction points to: the last one on or before ``ref`` (past),
+    the next one on or after it (future), or the nearest (present)."""
+    rule = HOLIDAYS[re.sub(r"\s+", " ", name.lower().replace("\u2019", "'"))]
+    options = [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if direction == "past":
+        return max(d for d in options if d <= ref)
+    if direction == "future":
+        return min(d for d in options if d >= ref)
+    return min(options, key=lambda d: abs((d - ref).days))

@@ -10,7 +10,13 @@ import functools
 import threading
 from pathlib import Path
 
-DATA_DIR = Path(__file__).parent / "data"
+from tidings.errors import KnowledgeError
+from tidings.knowledge.files import DATA_DIR, file_kind
+
+
+def known_kinds() -> set[str]:
+    """Every kind of knowledge file: one folder of built-in files per kind."""
+    return {p.name for p in DATA_DIR.iterdir() if p.is_dir()}
 
 
 class Knowledge:
@@ -19,6 +25,11 @@ class Knowledge:
     def __init__(self, user_files: tuple[Path, ...] = ()):
         self.user_files = tuple(Path(p) for p in user_files)
         self._lock = threading.Lock()
+        kinds = known_kinds()
+        for path in self.user_files:
+            kind = file_kind(path)
+            if kind not in kinds:
+                raise KnowledgeError(str(path), 1, f"unknown kind '{kind}'; known kinds: {', '.join(sorted(kinds))}")
 
     @functools.cached_property
     def actors(self):

@@ -20,8 +20,11 @@ category and entry.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from spacy.strings import hash_string
 
 from tidings.errors import KnowledgeError
 from tidings.knowledge.files import files_of_kind, read_rows
@@ -46,6 +49,13 @@ class Cues:
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.speech_verbs or lemma in self.belief_verbs
+
+    @functools.cached_property
+    def hashes(self) -> tuple[frozenset[int], frozenset[int]]:
+        """spaCy string hashes of the cue verbs and of the first words of cue phrases, so a scan can
+        compare the integer columns of ``Doc.to_array`` without building a Token per word."""
+        verbs = frozenset(hash_string(v) for v in self.speech_verbs | self.belief_verbs)
+        return verbs, frozenset(hash_string(w) for w in self.phrases)
 
     def gender_of_word(self, word: str) -> str | None:
         """'m' or 'f' when a first name, title or role word tells, else None."""

@@ -1,0 +1,90 @@
+"""Actors: dictionary and entity mentions, CAMEO-style codes, merging. Sentences written for these tests."""
+from __future__ import annotations
+
+
+def by_code(analysis):
+    return {a.code: a for a in analysis.actors}
+
+
+def named(analysis, name):
+    return next(a for a in analysis.actors if a.name == name)
+
+
+def test_title_person_and_later_surnames(analyze):
+    a = analyze(
+        "Kremlin spokesman Dmitry Peskov said the talks were over. "
+        "Peskov added that Moscow would wait. Mr Peskov did not take questions."
+    )
+    peskov = named(a, "Dmitry Peskov")
+    assert (peskov.code, peskov.country, peskov.sector, peskov.kind) == ("RUSGOV", "RUS", "GOV", "person")
+    assert [m.text for m in peskov.mentions] == ["Kremlin spokesman Dmitry Peskov", "Peskov", "Peskov"]
+    assert all(a.text[m.start:m.end] == m.text for m in peskov.mentions)
+    assert sum(1 for x in a.actors if "Peskov" in x.name) == 1
+
+
+def test_demonym_with_group_or_title(analyze):
+    a = analyze(
+        "Russian troops moved closer as Ukrainian protesters gathered, "
+        "and the Russian foreign minister said nothing."
+    )
+    codes = by_code(a)
+    assert codes["RUSMIL"].kind == "group"
+    assert codes["UKRCVL"].mentions[0].text == "Ukrainian protesters"
+    assert codes["RUSGOV"].mentions[0].text == "Russian foreign minister"
+
+
+def test_country_as_agent_is_its_government_and_merges_with_metonyms(analyze):
+    a = analyze("Russia has denied the report. The Kremlin called it a provocation, and Moscow insisted it was false.")
+    gov = by_code(a)["RUSGOV"]
+    assert [m.text for m in gov.mentions] == ["Russia", "Kremlin", "Moscow"]
+    assert gov.id == "A1"
+
+
+def test_country_not_acting_keeps_the_bare_code_and_locatives_are_not_actors(analyze):
+    a = analyze("The European Union imposed new sanctions on Russia. Diplomats met in Moscow and in Paris.")
+    codes = by_code(a)
+    assert codes["IGOEUREEC"].kind == "igo"
+    assert codes["RUS"].kind == "country"
+    assert not any(m.text in ("Moscow", "Paris") for x in a.actors for m in x.mentions)
+
+
+def test_igos_and_us_institutions(analyze):
+    a = analyze("NATO and the United Nations urged restraint. The Pentagon said U.S. forces were on alert.")
+    codes = by_code(a)
+    assert {"IGOWSTNAT", "IGOUNO", "USAMIL"} <= set(codes)
+    assert [m.text for m in codes["USAMIL"].mentions] == ["Pentagon", "U.S. forces"]
+
+
+def test_possessive_country_with_role_and_known_person(analyze):
+    a = analyze("Ukraine's parliament met on Tuesday. President Volodymyr Zelensky addressed it, and Zelensky thanked the deputies.")
+    codes = by_code(a)
+    assert codes["UKRLEG"].mentions[0].text == "Ukraine's parliament"
+    zelensky = named(a, "Volodymyr Zelensky")
+    assert zelensky.code == "UKRGOV" and len(zelensky.mentions) == 2
+
+
+def test_unknown_person_has_no_code_and_sector_only_roles(analyze):
+    a = analyze("Maria Ostrowska, a teacher, watched as police cleared the square. Ostrowska said she was afraid.")
+    maria = named(a, "Maria Ostrowska")
+    assert (maria.code, maria.kind, len(maria.mentions)) == (None, "person", 2)
+    police = by_code(a)["COP"]
+    assert (police.country, police.sector) == (None, "COP")
+
+
+def test_ids_follow_first_mention(analyze):
+    a = analyze("Iraqi police arrested two men, officials said. NATO said it was not involved.")
+    assert [x.id for x in a.actors] == [f"A{i}" for i in range(1, len(a.actors) + 1)]
+    starts = [x.mentions[0].start for x in a.actors]
+    assert starts == sorted(starts)
+    assert a.actors[0].code == "IRQCOP"
+
+
+def test_dateline_and_agency_credit_are_not_actors(analyze):
+    a = analyze("MOSCOW (Reuters) - The Kremlin said on Monday it would respond.")
+    assert [x.code for x in a.actors] == ["RUSGOV"]
+    assert a.actors[0].mentions[0].text == "Kremlin"
+
+
+def test_names_containing_place_words_stay_whole(analyze):
+    a = analyze("Singapore Airlines said on Friday that it would buy new planes.")
+    assert not any(x.code and x.code.startswith("SGP") for x in a.actors)
