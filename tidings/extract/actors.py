@@ -122,6 +122,16 @@ def _units(doc: Doc, dictionary) -> list[_Unit]:
         if ent.label_ == "GPE" and len(ent) > 1:
             continue  # one-word GPEs are kept only to catch surnames the tagger mistook
         s, e = ent.start, ent.end
+        inside = [u for u in units if s <= u.start and u.end <= e]
+        if ent.label_ == "PERSON" and inside and all(u.type == "person" for u in inside) \
+                and len({u.entry.name for u in inside}) == 1:
+            # "Yasser  Arafat" (odd spacing) where only the surname row matched: the whole name
+            # is the listed person
+            units = [u for u in units if u not in inside]
+            s = next(i for i in range(s, e) if doc[i].lower_ not in HONORIFICS)
+            taken[s:e] = b"\x01" * (e - s)
+            units.append(_Unit(s, e, "person", inside[0].entry))
+            continue
         # the dictionary owns what it knows: trim its words off the front of an entity
         # ("President Joe Biden" tagged whole as PERSON), and drop entities it covers elsewhere
         while s < e and (taken[s] or doc[s].lower_ in HONORIFICS or doc[s].lower_ == "the"):
@@ -165,7 +175,7 @@ def _joined(doc: Doc, left: _Unit, right: _Unit, allow_adjectives: bool) -> bool
         return False
     adjectives = 0
     for tok in gap:
-        if tok.text in _GLUE:
+        if tok.text in _GLUE or tok.is_space:
             continue
         if allow_adjectives and adjectives < _MAX_ADJECTIVES and (
             tok.pos_ == "ADJ" or (tok.dep_ == "compound" and tok.pos_ == "NOUN")
