@@ -7,7 +7,8 @@
         ├── EmptyArticle         no text left after extraction
         ├── ArticleTooLarge      over the size limit
         ├── BinaryContent        looks like a binary file, not text
-        └── UnreadableArticle    could not be decoded or parsed (bad encoding, broken JSON line)
+        ├── UnreadableArticle    could not be decoded or parsed (bad encoding, broken JSON line)
+        └── ExtractorFailed      an extractor raised on this article (a bug: please report it)
 
 Callers catch ``ArticleError`` to skip one bad article in a batch and ``TidingsError`` to stop.
 """
@@ -63,3 +64,11 @@ class BinaryContent(ArticleError):
 
 class UnreadableArticle(ArticleError):
     """The input could not be decoded or parsed."""
+
+
+class ExtractorFailed(ArticleError):
+    """An extractor raised an unexpected error on this article; the batch goes on without it."""
+
+    def __init__(self, item: str, extractor: str, cause: BaseException):
+        self.extractor = extractor
+        super().__init__(item, f"the {extractor} extractor failed ({type(cause).__name__}: {cause}); please report this")

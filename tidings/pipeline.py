@@ -9,7 +9,7 @@ from typing import Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
 
-from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle
+from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, ExtractorFailed, TidingsError
 from tidings.extract import extractors
 from tidings.knowledge import Knowledge, load_knowledge
 from tidings.model import Analysis, Article
@@ -81,7 +81,12 @@ class Pipeline:
             published=normalise_published(article.published),
         )
         for step in self.steps:
-            step.run(doc, analysis, self.knowledge)
+            try:
+                step.run(doc, analysis, self.knowledge)
+            except TidingsError:
+                raise
+            except Exception as exc:  # a bug in one extractor must not sink the whole batch
+                raise ExtractorFailed(article.origin or article.id, step.name, exc) from exc
         return analysis
 
 
