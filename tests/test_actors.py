@@ -88,3 +88,13 @@ def test_dateline_and_agency_credit_are_not_actors(analyze):
 def test_names_containing_place_words_stay_whole(analyze):
     a = analyze("Singapore Airlines said on Friday that it would buy new planes.")
     assert not any(x.code and x.code.startswith("SGP") for x in a.actors)
+
+
+def test_actors_apposition_codes_the_person(analyze):
+    a = analyze("Margaret Ellison, the US deputy secretary of state, said the talks were useful. "
+                "Ellison left Geneva on Tuesday.")
+    people = [x for x in a.actors if x.kind == "person"]
+    assert len(people) == 1
+    ellison = people[0]
+    assert (ellison.name, ellison.code, ellison.country, ellison.sector) == ("Margaret Ellison", "USAGOV", "USA", "GOV")
+    assert [m.text for m in ellison.mentions] == ["Margaret Ellison", "US deputy secretary of state", "Ellison"]

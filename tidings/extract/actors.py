@@ -214,6 +214,13 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         code = person.entry.code if person.entry is not None else _role_code(prefix, role)
         name = person.entry.name if person.entry is not None else _name(doc, person)
         book.person(name, code, span)
+        appositive = _apposition(doc, units, end, person)
+        if appositive is not None:
+            # "Margaret Ellison, the US deputy secretary of state, said": the role codes the person
+            app_prefix, app_role, after = appositive
+            app_code = _role_code(app_prefix, app_role)
+            book.person(name, app_code, book.span(doc, app_prefix or app_role, app_role))
+            return after
         return end
     if role is not None:
         code = _role_code(prefix, role)
@@ -230,6 +237,28 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         return end
     _alone(doc, first, book, span)
     return end
+
+
+def _apposition(doc: Doc, units: list[_Unit], k: int, person: _Unit) -> tuple[_Unit | None, _Unit, int] | None:
+    """A role set off after a name by a comma and attached to it as an apposition:
+    (its prefix unit or None, the role unit, the index of the unit after it)."""
+    if k >= len(units) or person.end >= len(doc) or doc[person.end].text != ",":
+        return None
+    prefix = None
+    if units[k].type in _PREFIX_TYPES and k + 1 < len(units) and units[k + 1].type == "title" \
+            and _joined(doc, units[k], units[k + 1], allow_adjectives=True):
+        prefix, k = units[k], k + 1
+    role = units[k]
+    if role.type != "title" or (prefix or role).start - person.end > 3:
+        return None
+    head = doc[role.start:role.end].root
+    for _ in range(3):  # "the US deputy secretary of state": the appositive noun may sit above the title words
+        if head.dep_ == "appos" and person.start <= head.head.i < person.end:
+            return prefix, role, k + 1
+        if head.head is head:
+            break
+        head = head.head
+    return None
 
 
 def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
@@ -334,8 +363,8 @@ class _Book:
             self.drafts[("person", len(self.drafts), name)] = draft
             return
         draft.mentions.append(span)
-        if draft.code is None and code is not None:
-            draft.code = code  # "Dmitry Peskov ... Kremlin spokesman Peskov"
+        if code is not None and (draft.code is None or (draft.code[:3] in SECTORS and code[:3] not in SECTORS)):
+            draft.code = code  # "Dmitry Peskov ... Kremlin spokesman Peskov"; a country beats none
 
     def actors(self) -> list[Actor]:
         drafts = sorted(self.drafts.values(), key=lambda d: d.mentions[0].start)
