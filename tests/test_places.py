@@ -50,3 +50,9 @@ def test_unknown_place_is_kept_without_coordinates(analyze):
     unknown = [p for p in a.places if p.text == "Qwxzville"]
     for p in unknown:  # only if the tagger calls it a place at all
         assert (p.country, p.lat, p.lon) == (None, None, None)
+
+
+def test_places_world_news_naming_a_country_does_not_move_a_famous_city(analyze):
+    a = analyze("The US and Russia held talks in Geneva on Monday. Washington said the talks in Geneva were useful.")
+    geneva = [p for p in a.places if p.text == "Geneva"]
+    assert geneva and all(p.country == "CHE" for p in geneva)

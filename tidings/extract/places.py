@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from tidings.knowledge.places import CONTEXT_WEIGHT, COUNTRY_NAMED_WEIGHT
 from tidings.model import Analysis, Place
 
 LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -77,13 +78,18 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
 
     found.extend(_untagged(doc, gazetteer, found))
     # countries the article names without doubt, which then favour their own places
-    context: set[str] = set()
+    context: dict[str, float] = {}
     for _, _, name, qualifier, _ in found:
-        countries = {p.country for p in gazetteer.candidates(name)}
+        candidates = gazetteer.candidates(name)
+        countries = {p.country for p in candidates}
         if qualifier:
             countries = {p.country for p in gazetteer.candidates(qualifier) if p.kind == "country"} or countries
-        if len(countries) == 1:
-            context.update(c for c in countries if c)
+        if len(countries) == 1 and None not in countries:
+            # a state or province places the story inside the country; the country's name, or its
+            # capital, is named in world news all the time and says much less
+            weight = CONTEXT_WEIGHT if any(p.kind == "region" for p in candidates) else COUNTRY_NAMED_WEIGHT
+            (country,) = countries
+            context[country] = max(context.get(country, 0.0), weight)
 
     places = []
     for start, end, name, qualifier, label in sorted(found):

@@ -18,7 +18,7 @@ import json
 import math
 import unicodedata
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
 from tidings.errors import KnowledgeError
 from tidings.knowledge.files import files_of_kind, read_rows
@@ -31,9 +31,11 @@ KINDS = frozenset({"city", "country", "region", "continent"})
 #: Kind order used to break ties before population: a country is meant more often than a namesake
 #: city ("Luxembourg", "Georgia" the country rather than the US state) unless context says otherwise.
 KIND_WEIGHT = {"country": 1.0, "region": 0.5, "continent": 0.5, "city": 0.0}
-#: Bonus for a candidate in a country the article already names: enough to pick Birmingham,
-#: Alabama in a US story, not enough to move Paris to Texas.
+#: Bonus for a candidate in a country the article places itself in through a state or region there: enough to pick Birmingham, Alabama in an Alabama story, not enough to move Paris to Texas.
 CONTEXT_WEIGHT = 1.5
+#: The weaker bonus when the article only names the country or one of its cities: world news names
+#: the US, Russia and their capitals all the time, and that must not move Geneva to Illinois.
+COUNTRY_NAMED_WEIGHT = 0.5
 
 
 class PlaceEntry(NamedTuple):
@@ -62,10 +64,11 @@ class Gazetteer:
     def candidates(self, text: str) -> list[PlaceEntry]:
         return self.names.get(normalise(text), [])
 
-    def resolve(self, text: str, context: Iterable[str] = (), within: str | None = None) -> PlaceEntry | None:
+    def resolve(self, text: str, context: Mapping[str, float] | Iterable[str] = (), within: str | None = None) -> PlaceEntry | None:
         """The most likely place called ``text``.
 
-        ``context``: countries (alpha-3) the article names, which favour their own places;
+        ``context``: countries (alpha-3) the article names, which favour their own places, each with
+        its bonus (a plain collection of codes gives each ``CONTEXT_WEIGHT``);
         ``within``: a qualifier from a dateline ("Ukraine", "Texas", "TX") that restricts the choice.
         """
         found = self.candidates(text)
@@ -77,7 +80,8 @@ class Gazetteer:
                 found = narrowed
         if len(found) == 1:
             return found[0]
-        context = set(context)
+        if not isinstance(context, Mapping):
+            context = {c: CONTEXT_WEIGHT for c in context}
         return max(found, key=lambda p: score(p, context))
 
     def _within(self, found: list[PlaceEntry], qualifier: str) -> list[PlaceEntry]:
@@ -89,11 +93,11 @@ class Gazetteer:
         return [p for p in found if p.country in countries or (p.admin1 and p.admin1 in states)]
 
 
-def score(place: PlaceEntry, context: set[str]) -> float:
+def score(place: PlaceEntry, context: Mapping[str, float]) -> float:
     return (
         math.log10(max(place.population, 1))
         + KIND_WEIGHT.get(place.kind, 0.0)
-        + (CONTEXT_WEIGHT if place.country in context else 0.0)
+        + context.get(place.country, 0.0)
     )
 
 
