@@ -56,3 +56,8 @@ def test_places_world_news_naming_a_country_does_not_move_a_famous_city(analyze)
     a = analyze("The US and Russia held talks in Geneva on Monday. Washington said the talks in Geneva were useful.")
     geneva = [p for p in a.places if p.text == "Geneva"]
     assert geneva and all(p.country == "CHE" for p in geneva)
+
+
+def test_places_organisations_demonyms_and_months_are_not_places(analyze):
+    a = analyze("Envoys of the African Union met Kyrgyz officials in Nairobi in March, and again in May.")
+    assert [p.text for p in a.places] == ["Nairobi"]

@@ -54,6 +54,7 @@ def is_locative(token: Token) -> bool:
 
 def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
     gazetteer = knowledge.gazetteer
+    actors = knowledge.actors
     text = analysis.text
     found: list[tuple[int, int, str, str | None, str]] = []  # start, end, text, qualifier, label
     dateline = analysis.dateline
@@ -72,6 +73,8 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
             continue
         if len(ent) == 1 and ent.text in surnames:
             continue  # "Ostrowska said" after "Maria Ostrowska": the tagger's slip, a person
+        if _not_a_place(ent, actors):
+            continue
         if ent[0].lower_ == "the" and len(ent) > 1:
             start = ent[1].idx
         found.append((start, end, text[start:end], None, ent.label_))
@@ -101,6 +104,23 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
     analysis.places = places
 
 
+#: calendar words the small tagger sometimes labels GPE ("in March" next to place names)
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+#: actor types that are never places, however the tagger labels them ("the African Union", "Kyrgyz")
+_NOT_PLACE_TYPES = frozenset({"igo", "organisation", "demonym", "title", "group", "person"})
+
+
+def _not_a_place(ent, actors) -> bool:
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) == 1 and words[0].lower_ in _CALENDAR:
+        return True
+    entry = actors.lookup(" ".join(t.text for t in words)) if words else None
+    return entry is not None and entry.type in _NOT_PLACE_TYPES
+
+
 def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | None, str]]:
     """Known place names after a preposition of place that the small tagger left out (or mistook for
     a one-word person): only those the gazetteer resolves, so nothing unknown is guessed."""
@@ -109,7 +129,7 @@ def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | Non
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
             continue
-        if tok.ent_type_ in LABELS or tok.ent_type_ == "ORG":
+        if tok.ent_type_ in LABELS or tok.ent_type_ in ("ORG", "DATE", "TIME") or tok.lower_ in _CALENDAR:
             continue
         if tok.ent_type_ == "PERSON" and any(e.label_ == "PERSON" and len(e) > 1 and e.start <= tok.i < e.end for e in doc.ents):
             continue

@@ -31,7 +31,8 @@ KINDS = frozenset({"city", "country", "region", "continent"})
 #: Kind order used to break ties before population: a country is meant more often than a namesake
 #: city ("Luxembourg", "Georgia" the country rather than the US state) unless context says otherwise.
 KIND_WEIGHT = {"country": 1.0, "region": 0.5, "continent": 0.5, "city": 0.0}
-#: Bonus for a candidate in a country the article places itself in through a state or region there: enough to pick Birmingham, Alabama in an Alabama story, not enough to move Paris to Texas.
+#: Bonus for a candidate in a country the article places itself in through a state or region there:
+#: enough to pick Birmingham, Alabama in an Alabama story, not enough to move Paris to Texas.
 CONTEXT_WEIGHT = 1.5
 #: The weaker bonus when the article only names the country or one of its cities: world news names
 #: the US, Russia and their capitals all the time, and that must not move Geneva to Illinois.
@@ -140,8 +141,12 @@ def _parse_row(cols, path, lineno, valid_countries, names) -> tuple[str, PlaceEn
         raise fail("empty pattern")
     if not name:
         raise fail("empty name")
-    if country not in valid_countries:
-        raise fail(f"unknown country code {country!r}: expected ISO 3166 alpha-3, e.g. 'UKR'")
+    if country == "-":
+        country = None  # a region across borders ("the Middle East"): coordinates required below
+        if len(cols) != 6:
+            raise fail("a place in no single country ('-') needs its latitude and longitude")
+    elif country not in valid_countries:
+        raise fail(f"unknown country code {country!r}: expected ISO 3166 alpha-3 or '-', e.g. 'UKR'")
     if kind not in KINDS:
         raise fail(f"unknown kind {kind!r}; expected one of {', '.join(sorted(KINDS))}")
     if len(cols) == 5:
