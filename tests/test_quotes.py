@@ -161,3 +161,87 @@ def test_evaluate_quotes_scores_like_the_reference():
     assert (scores.direct.matched, scores.direct.system, scores.direct.gold) == (1, 1, 1)
     assert (scores.all.matched, scores.all.gold) == (1, 2)
     assert scores.speaker_accuracy == 1.0
+
+
+# -- frames beyond reported clauses (sentences written for these tests) ----------------------------
+def test_quotes_intent_verb_attributes_its_infinitive(pipeline):
+    text = "The harbour master vowed to reopen the northern pier by June."
+    q = only(quotes_of(pipeline, text))
+    assert (q.kind, q.text, q.cue.text) == ("indirect", "to reopen the northern pier by June", "vowed")
+    assert q.speaker.text == "The harbour master"
+
+
+def test_quotes_raising_verb_attributes_the_whole_clause_without_source(pipeline):
+    for text, cue in (
+        ("The ferry company seems to have lost interest in the route.", "seems"),
+        ("The new bridge is expected to carry forty thousand cars a day.", "expected"),
+    ):
+        q = only(quotes_of(pipeline, text))
+        assert q.text == text[:-1] and q.cue.text == cue and q.speaker is None
+
+
+def test_quotes_stance_verb_attributes_its_object(pipeline):
+    q = only(quotes_of(pipeline, "Governor Alma Reyes endorsed the school levy on Tuesday."))
+    assert q.text == "the school levy" and q.speaker_name == "Alma Reyes"
+    q = only(quotes_of(pipeline, "The mayor accused the transit board of hiding the repair costs."))
+    assert q.text == "the transit board of hiding the repair costs"
+
+
+def test_quotes_verb_with_preposition_attributes_its_object(pipeline):
+    q = only(quotes_of(pipeline, "Union leader Carl Benson called for a review of the overtime rules."))
+    assert q.text == "a review of the overtime rules" and q.cue.text == "called"
+    assert q.speaker_name == "Carl Benson"
+
+
+def test_quotes_noun_cue_with_that_clause_takes_the_possessor(pipeline):
+    text = "Critics mocked the minister's claim that the budget was balanced."
+    q = [q for q in quotes_of(pipeline, text) if q.cue.text == "claim"]
+    assert len(q) == 1 and q[0].text == "that the budget was balanced"
+    assert "minister" in q[0].speaker.text
+
+
+def test_quotes_findings_of_documents_are_attributed(pipeline):
+    q = only(quotes_of(pipeline, "The audit found that the agency had overpaid its contractors."))
+    assert q.text == "that the agency had overpaid its contractors" and q.speaker.text == "The audit"
+
+
+def test_quotes_misparsed_clause_before_cue_needs_punctuation(pipeline):
+    text = "A survey of local shops showed that most owners expect higher rents."
+    q = only(quotes_of(pipeline, text))
+    assert q.text == "that most owners expect higher rents" and q.cue.text == "showed"
+
+
+def test_quotes_frame_needs_a_source_that_can_hold_a_view(pipeline):
+    assert quotes_of(pipeline, "The pumps that support the old canal will be replaced next year.") == []
+
+
+def test_quotes_name_colon_line(pipeline):
+    text = "Ines Carvalho: Our Valley Deserves a Real Hospital\n\nThe clinic closed in May."
+    q = only(quotes_of(pipeline, text))
+    assert q.text == "Our Valley Deserves a Real Hospital" and q.speaker_name == "Ines Carvalho"
+
+
+def test_quote_regions_ignore_empty_quote_marks():
+    text = 'A tag <img alt=""> and more.'
+    assert find_quoted_regions(text, [Sentence(0, len(text))]) == []
+
+
+def test_quotes_offsets_exact_for_new_frames(pipeline):
+    text = (
+        "The union urged members to reject the offer. Its leaders seem to doubt the figures, "
+        "and the board's statement that wages would rise drew criticism from nurses."
+    )
+    for q in quotes_of(pipeline, text):
+        assert text[q.start:q.end] == q.text and q.kind in ("direct", "indirect", "mixed")
+
+
+def test_cues_frame_prep_and_noun_rows(tmp_path: Path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("#! tidings cues 1\nframe\tapplaud\tobject\nprep\tgripe about\nnoun\tgripe\tabout\n", encoding="utf-8")
+    cues = load_cues((extra,))
+    assert "object" in cues.frames["applaud"]
+    assert "about" in cues.prep_verbs["gripe"] and "about" in cues.nouns["gripe"]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("#! tidings cues 1\nframe\tapplaud\tloudly\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="bad.tsv:2"):
+        load_cues((bad,))

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX, LEMMA, LOWER, POS
-from spacy.symbols import AUX, VERB
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from tidings.extract.speakers import Speaker, SpeakerResolver, subject_of
@@ -77,6 +77,7 @@ def extract_quotes(doc: Doc, analysis: Analysis, knowledge) -> None:
     ctx = _Context(doc, text, regions, analysis.paragraphs, cues)
     found = _direct_quotes(ctx)
     found += _indirect_quotes(ctx, found)
+    found += _name_colon_lines(ctx, found)
     found.sort(key=lambda f: f.start)
     found = _drop_standfirst_repeats(found, analysis, text)
     resolver = SpeakerResolver(doc, text, cues, analysis.actors)
@@ -152,8 +153,8 @@ def _trim_end(text: str, end: int) -> int:
 
 
 def _keep(regions: list[tuple[int, int]], text: str, start: int, end: int, opener: str) -> None:
-    if end <= start + 1:
-        return
+    if end <= start + 1 or not any(c.isalnum() for c in text[start:end]):
+        return  # 'pic=""' in markup: no words, no quote
     if opener == "\u2018" and len(text[start:end].split()) < _MIN_SINGLE_QUOTE_WORDS:
         return
     regions.append((start, end))
@@ -202,11 +203,11 @@ class _Context:
 
 
 def _candidate_tokens(columns: list[list[int]], cues: Cues) -> list[int]:
-    """Tokens that may start a cue: verbs with a cue lemma, and first words of cue phrases."""
-    verbs, firsts = cues.hashes
+    """Tokens that may start a cue: verbs and nouns with a cue lemma, and first words of cue phrases."""
+    verbs, firsts, nouns = cues.hashes
     return [
         i for i, (_, pos, lemma, lower) in enumerate(columns)
-        if (lemma in verbs and (pos == VERB or pos == AUX)) or lower in firsts
+        if (lemma in verbs and (pos == VERB or pos == AUX)) or lower in firsts or (lemma in nouns and pos == NOUN)
     ]
 
 
@@ -544,8 +545,13 @@ def _indirect_quotes(ctx: _Context, direct: list[_Found]) -> list[_Found]:
         phrase = _phrase_cue(ctx, i)
         if phrase is not None:
             found = _according_to(ctx, phrase)
-        elif tok.pos_ in ("VERB", "AUX") and cues.is_cue_verb(tok.lemma_.lower()):
-            found = _reported(ctx, tok)
+        elif tok.pos_ in ("VERB", "AUX"):
+            lemma = tok.lemma_.lower()
+            found = _reported(ctx, tok) if cues.is_cue_verb(lemma) else None
+            if found is None:
+                found = _framed(ctx, tok, lemma)
+        elif tok.pos_ == "NOUN":
+            found = _noun_cue(ctx, tok)
         else:
             continue
         if found is None or found.end - found.start < 2 or _overlaps(taken, found.start, found.end):
@@ -572,11 +578,132 @@ def _reported(ctx: _Context, tok: Token) -> _Found | None:
         return None
     if subject.lower_ in _OBJECT_PRONOUNS:
         return None
+    if clause[1] <= subject.i and not any(ctx.doc[i].is_punct for i in range(clause[1], subject.left_edge.i)):
+        return None  # 'the survey showed that owners expect ...' misparsed: a reported clause ends in punctuation
     s, e = ctx.span_chars(*clause)
     if e <= s:
         return None
     kind = "mixed" if any(c in ctx.text[s:e] for c in QUOTE_CHARS) else "indirect"
     return _Found(s, e, kind, (tok.i, tok.i + 1), subject)
+
+
+#: what may follow a verb's object and still be part of what is attributed: "accused [X of Y]"
+_OBJECT_COMPLEMENTS = frozenset({"xcomp", "oprd", "ccomp"})
+_OBJECT_PREPS = frozenset({"of", "for", "as", "with", "to"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: subjects that do not hold views: "funds that support schools", "do you support him?"
+_NOT_SOURCES = frozenset({"that", "which", "you"})
+
+
+def _framed(ctx: _Context, tok: Token, lemma: str) -> _Found | None:
+    """Attributions other than a reported clause, by the frame the cue lexicon gives the verb:
+    'vowed [to fight]', '[the deal seems to hold]', 'endorsed [Smith]', 'called for [a recount]'."""
+    cues = ctx.cues
+    frames = cues.frames.get(lemma, ())
+    preps = cues.prep_verbs.get(lemma, ())
+    if not frames and not preps:
+        return None
+    kids = [c for c in tok.children if c.i > tok.i]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    xcomp = next((c for c in kids if c.dep_ == "xcomp" and _infinitive(c)), None)
+    if xcomp is not None:
+        if "raising" in frames and (passive or lemma != "expect"):
+            subj = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
+            if subj is not None and subj.lower_ not in ("it", "there"):
+                return _found_range(ctx, tok, subj.left_edge.i, xcomp.right_edge.i + 1, None)
+        if "intent" in frames and not passive:
+            lo = xcomp.left_edge.i
+            obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and c.i < xcomp.i), None)
+            if obj is not None:
+                lo = obj.left_edge.i
+            return _sourced(ctx, tok, lo, xcomp.right_edge.i + 1)
+    if preps:
+        for c in kids:
+            if c.dep_ == "prt":
+                continue
+            if c.dep_ == "prep" and c.lower_ in preps:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    return _sourced(ctx, tok, objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+    if "object" in frames and not passive:
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() in cues.nouns:
+            found = _noun_cue(ctx, obj)  # 'mocked his claim that ...': the claim is what he said
+            if found is not None:
+                return found
+        if obj is not None:
+            hi = obj.right_edge.i + 1
+            for c in kids:
+                if c.i > obj.i and (c.dep_ in _OBJECT_COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)):
+                    hi = max(hi, c.right_edge.i + 1)
+            return _sourced(ctx, tok, obj.left_edge.i, hi)
+    return None
+
+
+def _infinitive(head: Token) -> bool:
+    """A to-infinitive complement: 'to fight', not a small clause like 'keep it open'."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
+
+def _sourced(ctx: _Context, tok: Token, lo: int, hi: int) -> _Found | None:
+    """A frame attribution needs a source: the verb's subject, outside what is attributed."""
+    subject = subject_of(tok)
+    if subject is None or ctx.quoted(subject.i) or lo <= subject.i < hi or subject.lower_ in _OBJECT_PRONOUNS:
+        return None
+    if subject.ent_type_ in _TIME_ENTS or subject.lower_ in _NOT_SOURCES:
+        return None
+    return _found_range(ctx, tok, lo, hi, subject)
+
+
+def _found_range(ctx: _Context, tok: Token, lo: int, hi: int, subject: Token | None) -> _Found | None:
+    s, e = ctx.span_chars(lo, hi)
+    if e <= s:
+        return None
+    kind = "mixed" if any(c in ctx.text[s:e] for c in QUOTE_CHARS) else "indirect"
+    return _Found(s, e, kind, (tok.i, tok.i + 1), subject)
+
+
+def _noun_cue(ctx: _Context, tok: Token) -> _Found | None:
+    """'Her claim [that the vote was rigged]', 'his criticism of [the plan]': the source is the
+    possessor, or the subject of the verb the noun is the object of ('she repeated the claim')."""
+    wanted = ctx.cues.nouns.get(tok.lemma_.lower())
+    if not wanted:
+        return None
+    span = None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if "that" in wanted and c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
+            span = (c.left_edge.i, c.right_edge.i + 1)
+            break
+        if c.dep_ == "prep" and c.lower_ in wanted:
+            objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                span = (objs[0].left_edge.i, objs[-1].right_edge.i + 1)
+                break
+    if span is None or span[1] - span[0] < 1:
+        return None
+    source = _noun_source(ctx, tok)
+    if source is not None and (ctx.quoted(source.i) or span[0] <= source.i < span[1]):
+        source = None
+    return _found_range(ctx, tok, span[0], span[1], source)
+
+
+def _noun_source(ctx: _Context, tok: Token) -> Token | None:
+    """Whose claim: 'her claim', 'criticism from the left', or who 'voiced criticism of ...'."""
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > tok.i:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(tok.head)
+        if subject is not None and subject.lower_ not in _NOT_SOURCES:
+            return subject
+    return None
 
 
 def _according_to(ctx: _Context, cue: tuple[int, int]) -> _Found | None:
@@ -604,6 +731,37 @@ def _according_to(ctx: _Context, cue: tuple[int, int]) -> _Found | None:
         return None
     kind = "mixed" if any(c in ctx.text[s:e] for c in QUOTE_CHARS) else "indirect"
     return _Found(s, e, kind, cue, source)
+
+
+#: at most this many words name the speaker of a 'Name: what they said' line
+_COLON_NAME_WORDS = 4
+
+
+def _name_colon_lines(ctx: _Context, found: list[_Found]) -> list[_Found]:
+    """'Jane Doe: Tax Plan Is a Gift to the Rich', a headline or line that gives its source as a name
+    and a colon: the rest of the line is attributed to the name."""
+    doc, text = ctx.doc, ctx.text
+    taken = sorted((f.start, f.end) for f in found)
+    out = []
+    for para in ctx.paragraphs:
+        colon = text.find(":", para.start, min(para.end, para.start + 60))
+        if colon < 0:
+            continue
+        first = ctx.first_token(para.start)
+        lo = ctx.first_token(colon)
+        if not 0 < lo - first <= _COLON_NAME_WORDS or lo >= len(doc) or doc[lo].text != ":":
+            continue
+        if not all(doc[i].pos_ == "PROPN" for i in range(first, lo)) or ctx.quoted(first):
+            continue
+        end = ctx.first_token(para.end)
+        if sum(1 for i in range(lo + 1, end) if doc[i].is_alpha) < 3:
+            continue
+        s, e = ctx.span_chars(lo + 1, end)
+        if e <= s or _overlaps(taken, s, e):
+            continue
+        kind = "mixed" if any(c in text[s:e] for c in QUOTE_CHARS) else "indirect"
+        out.append(_Found(s, e, kind, (lo, lo + 1), doc[lo - 1]))
+    return out
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
