@@ -95,6 +95,52 @@ class Place:
     kind: str = "city"  # city | country | region | continent
 
 
+@dataclass(frozen=True)
+class Participant:
+    """The source or target of an event: the words in the text, and the actor they name if known."""
+
+    start: int
+    end: int
+    text: str
+    actor: str | None = None  # Actor.id
+    code: str | None = None  # the actor's CAMEO-style code
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    name: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    start: int | None = None  # the place words in the text; None when taken from the dateline
+    end: int | None = None
+
+
+@dataclass
+class Event:
+    """Who did what to whom, when and where, with the evidence for it.
+
+    ``cameo`` is the most specific CAMEO code found (leading zeros kept); ``plover`` its PLOVER type
+    (None for CAMEO 01 statements); ``mode`` is asserted, negated, future or hypothetical;
+    ``evidence`` names the pattern that fired (file:line and the pattern itself).
+    """
+
+    id: str
+    source: Participant | None
+    target: Participant | None
+    cameo: str
+    plover: str | None
+    quad: int
+    goldstein: float
+    mode: str
+    date: str | None
+    place: EventPlace | None
+    trigger: Span
+    sentence: int
+    confidence: float
+    evidence: str
+
+
 @dataclass
 class Analysis:
     """Everything tidings extracted from one article."""
@@ -112,7 +158,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     dateline: Span | None = None
     warnings: list[str] = field(default_factory=list)
 

@@ -24,7 +24,7 @@ class Knowledge:
 
     def __init__(self, user_files: tuple[Path, ...] = ()):
         self.user_files = tuple(Path(p) for p in user_files)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         kinds = known_kinds()
         for path in self.user_files:
             kind = file_kind(path)
@@ -44,6 +44,13 @@ class Knowledge:
 
         with self._lock:
             return load_gazetteer(self.user_files)
+
+    @functools.cached_property
+    def cameo(self):
+        from tidings.knowledge.cameo import load_cameo
+
+        with self._lock:
+            return load_cameo(self.user_files)
 
     @functools.cached_property
     def cues(self):
