@@ -158,7 +158,7 @@ def evaluate() -> None:
 def _register_evaluations() -> None:
     import importlib
 
-    for name in ("quotes", "times", "summary"):
+    for name in ("quotes", "times", "summary", "events"):
         try:
             module = importlib.import_module(f"tidings.evaluate.{name}")
         except ImportError:

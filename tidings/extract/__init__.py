@@ -24,7 +24,7 @@ class Extractor:
 
 
 def _extractors() -> tuple[Extractor, ...]:
-    from tidings.extract import actors, places, quotes, structure, summary, times
+    from tidings.extract import actors, events, places, quotes, structure, summary, times
 
     return (
         Extractor("structure", structure.extract_structure, (), ("sentences", "paragraphs", "standfirst", "dateline")),
@@ -32,6 +32,7 @@ def _extractors() -> tuple[Extractor, ...]:
         Extractor("places", places.extract_places, ("sentences", "dateline"), ("places",)),
         Extractor("actors", actors.extract_actors, ("sentences",), ("actors",)),
         Extractor("quotes", quotes.extract_quotes, ("sentences", "paragraphs", "actors"), ("quotes",)),
+        Extractor("events", events.extract_events, ("sentences", "standfirst", "actors", "times", "places", "quotes"), ("events",)),
         Extractor("summary", summary.extract_summary, ("sentences", "standfirst"), ("summary",)),
     )
 

@@ -63,7 +63,7 @@ class Context:
     doc: Doc
     ref: dt.date | None
     token_starts: list[int]
-    found: list[tuple[int, str, str | None]] = field(default_factory=list)  # (start, type, value)
+    found: list[tuple[int, str, str | None, str | None]] = field(default_factory=list)  # (start, type, value, anchor)
 
     def token_at(self, offset: int) -> Token:
         return self.doc[max(0, bisect_right(self.token_starts, offset) - 1)]
@@ -307,40 +307,93 @@ def quarter_ref(m: re.Match, ctx: Context) -> Result | None:
     else:
         y, q = _latest_quarter(ctx)
     if rel.startswith("year"):
-        y -= 1
+        return "DATE", f"{y - 1}-Q{q}", "year-ago"
     elif re.fullmatch(r"(?:fiscal\s+)?\d{4}", rel):
         y = int(rel[-4:])
+        return "DATE", f"{y}-Q{q}", "year-ago" if y < ctx.ref.year else "published"
     return "DATE", f"{y}-Q{q}", "published"
 
 
-def _antecedent(ctx: Context, start: int) -> str | None:
-    """The dated value a comparison like "a year earlier" shifts: the last date in this sentence, or a
-    quarter named in the sentence before (results stories compare a quarter to its year-ago twin)."""
+def _antecedent(ctx: Context, start: int) -> tuple[str, str | None] | None:
+    """The dated value (and its anchor) a comparison like "a year earlier" shifts: the last date in this
+    sentence, or a quarter or year-ago period named in the sentence before (results stories compare a
+    quarter to its year-ago twin, often over several sentences)."""
     sent_start = ctx.sentence_start(start)
     prev_sent = ctx.sentence_start(sent_start - 1) if sent_start > 0 else sent_start
-    for pos, typ, value in reversed(ctx.found):
+    for pos, typ, value, anchor in reversed(ctx.found):
         if typ != "DATE" or not value or not value[:4].isdigit():
             continue
-        if pos >= sent_start:
-            return value
-        if pos >= prev_sent and "-Q" in value:
-            return value
         if pos < prev_sent:
             break
+        if pos >= sent_start or "-Q" in value or anchor == "year-ago":
+            return value, anchor
     return None
 
 
 def year_earlier(m: re.Match, ctx: Context) -> Result | None:
     if ctx.ref is None:
         return "DATE", None, None
+    if m.groupdict().get("ord"):  # "the year-ago third quarter"
+        n = tx.ORDINALS[m["ord"].lower()]
+        return "DATE", f"{tx.quarter_year(ctx.ref, n, 'past') - 1}-Q{n}", "published"
     base = _antecedent(ctx, m.start())
-    shifted = tx.shift_year_of(base, -1) if base else None
-    if shifted and base != str(ctx.ref.year - 1):
-        return "DATE", shifted, "context"
+    if base and base[1] == "year-ago":
+        return "DATE", base[0], "year-ago"
+    shifted = tx.shift_year_of(base[0], -1) if base else None
+    if shifted and base[0] != str(ctx.ref.year - 1):
+        return "DATE", shifted, "year-ago"
     if (m.groupdict().get("unit") or "").lower() in ("quarter", "period"):
         latest = _latest_quarter(ctx)
-        return "DATE", f"{latest[0] - 1}-Q{latest[1]}", "published"
+        return "DATE", f"{latest[0] - 1}-Q{latest[1]}", "year-ago"
     return "DATE", str(ctx.ref.year - 1), "published"
+
+
+_DATED_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def reference_time(ctx: Context, start: int) -> str | None:
+    """TimeML's reference time for an anaphoric expression ("the following year", "that day"): the value
+    of the last dated expression before it in the text, else the publication date."""
+    for pos, typ, value, _ in reversed(ctx.found):
+        if pos < start and typ in ("DATE", "TIME") and value and _DATED_VALUE.match(value):
+            return value
+    return ctx.ref.isoformat() if ctx.ref else None
+
+
+def anaphoric(m: re.Match, ctx: Context) -> Result | None:
+    """'the following year', 'that same day', 'later that month', 'the previous Friday', 'the next morning':
+    a shift from the reference time at the unit's granularity, left open (XX) below what that time names."""
+    what = m["what"].lower()
+    rel = (m["rel"] or m["next"] or "").lower()
+    step = 1 if rel in ("following", "next") else -1 if rel in ("previous", "preceding", "prior") else 0
+    base = reference_time(ctx, m.start())
+    parts = _DATED_VALUE.match(base) if base else None
+    if parts is None:
+        return "DATE", None, None
+    y, mo, d = int(parts[1]), parts[2] and int(parts[2]), parts[3] and int(parts[3])
+    day = dt.date(y, mo, d) if d and _valid(y, mo, d) else None
+    if what == "year":
+        return "DATE", str(y + step), "context"
+    if what == "month":
+        return "DATE", tx.month_value(*tx.shift_months(dt.date(y, mo, 1), step)) if mo else f"{y + 0}-XX" if not step else None, "context"
+    if what == "week":
+        return "DATE", tx.week_value(day + dt.timedelta(weeks=step)) if day else None, "context"
+    if what in tx.WEEKDAYS:
+        if day is None or not step:
+            return "DATE", None, None
+        wd = tx.WEEKDAYS[what]
+        target = tx.weekday_date(day - dt.timedelta(days=1), wd, "past") if step < 0 else tx.weekday_date(day, wd, "future")
+        return "DATE", target.isoformat(), "context"
+    # day or part of day
+    if day is not None:
+        value = (day + dt.timedelta(days=step)).isoformat()
+    elif step:
+        value = None
+    else:
+        value = f"{y}-{mo:02d}-XX" if mo else f"{y}-XX-XX"
+    if what in tx.PARTS_OF_DAY:
+        return "TIME", f"{value}T{tx.PARTS_OF_DAY[what]}" if value else None, "context"
+    return "DATE", value, "context"
 
 
 def ago(m: re.Match, ctx: Context) -> Result | None:
@@ -436,6 +489,18 @@ def weekend(m: re.Match, ctx: Context) -> Result | None:
 
 
 def year_end(m: re.Match, ctx: Context) -> Result | None:
+    return "DATE", str(ctx.ref.year) if ctx.ref else None, "published"
+
+
+def the_year(m: re.Match, ctx: Context) -> Result | None:
+    """Results news: 'the (fiscal) year ended June 30' is a year-long period; 'for the year', 'the full
+    year' the current one. A bare 'the year' counts only after a preposition of time ('for the year')."""
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if not m["kind"] and not (re.search(r"(?:for|in|during|over|through|throughout)\s+$", before, re.I)
+                              or re.search(r"(?:months|weeks|days|part|half|rest)\s+of\s+$", before)):
+        return None  # "the year he was born"; "Man of the Year"
+    if re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended)(?![\w])", ctx.text[m.end():m.end() + 20], re.I):
+        return "DURATION", "P1Y", None
     return "DATE", str(ctx.ref.year) if ctx.ref else None, "published"
 
 
@@ -604,11 +669,16 @@ _RULES_SPEC: list[tuple[str, str, Callable]] = [
                            rf"(?P<unit>quarter|half)(?![\w])(?P<owner>)", quarter),
     ("quarter_ref", rf"(?P<det>the|this|that|its)\s+(?:(?P<rel>latest|current|recent|most\s+recent|year-earlier"
                     rf"|year-ago|(?:fiscal\s+)?{_YEAR})\s+)?(?P<unit>quarter|period)(?![\w])", quarter_ref),
-    ("year_earlier", r"(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?P<unit>quarter|period))?(?![\w])", year_earlier),
+    ("year_earlier", r"(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?P<ord>first|second|third|fourth)[-\s](?=quarter))?"
+                     r"(?:\s*(?P<unit>quarter|period))?(?![\w])", year_earlier),
+    ("anaphoric", rf"(?:(?:earlier|later)\s+that|that\s+same|the\s+same|the\s+(?P<rel>following|previous|preceding|prior)"
+                  rf"|the\s+(?P<next>next)(?=\s+(?:day|{_POD})(?![\w]))|that(?=\s+(?:month|year)(?![\w])))"
+                  rf"\s+(?P<what>day|{_POD}|week|month|year|{_WD})(?![\w])",
+     anaphoric),
     ("ago", rf"{_APPROX}(?P<num>{_NUM})[-\s]+(?P<unit>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now"
             rf"|hence|back)(?![\w])", ago),
     ("length", rf"{_APPROX}(?:the\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|following|latest|remaining"
-               rf"|ensuing|additional|same|last|full)\s+)?(?P<num>{_NUM})[-\s]+(?:(?:more|additional|full|straight|consecutive)\s+)?(?P<unit>{_UNIT})(?:[-\s]+old)?"
+               rf"|ensuing|additional|same|last|full)\s+)?(?P<num>{_NUM})[-\s]+(?:(?:more|additional|full|straight|consecutive)\s+)?(?P<unit>{_UNIT})(?!-(?:earlier|ago|end)(?![\w]))(?:[-\s]+old)?"
                rf"(?:\s+or\s+so)?", length),
     ("vague_period", r"(?:the\s+)?(?P<rel>recent|past|coming|future|upcoming)\s+(?:few\s+)?(?P<unit>days|weeks|months"
                      r"|years|decades|quarters)(?![\w])", vague_period),
@@ -635,6 +705,8 @@ _RULES_SPEC: list[tuple[str, str, Callable]] = [
                 r"|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                 r"|nineteenth|twentieth|twenty-first)\s+century(?![\w])", century),
     ("spelled_year", rf"(?P<lead>the\s+year\s+)?(?P<spelled>{_SPELLED_YEAR})", spelled),
+    ("the_year", r"the\s+(?:(?P<kind>fiscal|full|calendar)\s+)?year(?![\w-]|'s|\s+(?:since|before|after|earlier|ago|later|when|in\s+which)(?![\w]))",
+     the_year),
     ("month", rf"{_MOD}(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>{_MON})(?!\.?\s*\d)", month_only),
     ("season", rf"{_MOD}(?:(?P<det>the|this|last|next|early|late)\s+)?(?P<season>{_SEASON})(?![\w])"
                rf"(?:\s+of\s+(?P<year>{_YEAR}))?", season),
@@ -718,7 +790,7 @@ def extract_times(doc: Doc, analysis: Analysis, knowledge=None) -> None:
         start, end = hit.start(), hit.start() + len(_TRAILING.sub("", hit.group()) or hit.group())
         typ, value, anchor = result
         times.append(TimeRef(start, end, text[start:end], typ, value, anchor))
-        ctx.found.append((start, typ, value))
+        ctx.found.append((start, typ, value, anchor))
     analysis.times = sorted(times, key=lambda t: t.start)
 
 

@@ -165,23 +165,27 @@ def weekday_date(ref: dt.date, weekday: int, direction: str) -> dt.date:
     return ref - dt.timedelta(days=back)
 
 
-#: months apart beyond which a month without a year is taken from the year the tense points to
-FAR_MONTHS = 4
+#: months ahead of the reference date from which a past-tense month without a year is last year's
+#: ("said in January", written in October); a future-tense one cannot lie behind it ("will ... in December",
+#: written in March); an untensed one lies behind it unless it is close ahead
+PAST_AHEAD, FUTURE_BEHIND, PRESENT_AHEAD = 3, 1, 5
 
 
 def month_year(ref: dt.date, month: int, day: int | None, direction: str) -> int:
     """Year of a month (and day) given without one: the nearest such month to the reference date,
-    unless that lies well on the other side of it from where the tense points."""
+    unless that lies on the other side of it from where the tense points."""
     offset = month - ref.month
     year = ref.year
     if offset > 6:
         year, offset = year - 1, offset - 12
     elif offset < -6:
         year, offset = year + 1, offset + 12
-    if direction == "past" and offset >= FAR_MONTHS:
+    if direction == "past" and offset >= PAST_AHEAD:
         return year - 1
-    if direction == "future" and offset <= -FAR_MONTHS:
+    if direction == "future" and offset <= -FUTURE_BEHIND:
         return year + 1
+    if direction == "present" and offset >= PRESENT_AHEAD:
+        return year - 1
     return year
 
 
