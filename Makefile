@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup eval eval-quotes eval-times eval-summary bench lock clean
+.PHONY: run test setup eval eval-quotes eval-times eval-summary eval-events bench lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
@@ -23,7 +23,7 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-eval: eval-quotes eval-times eval-summary
+eval: eval-quotes eval-times eval-summary eval-events
 
 eval-quotes: setup
 	$(BIN)/tidings evaluate quotes --data $(DATA)
@@ -33,6 +33,9 @@ eval-times: setup
 
 eval-summary: setup
 	$(BIN)/tidings evaluate summary --data $(DATA)
+
+eval-events: setup
+	$(BIN)/tidings evaluate events --data $(DATA)
 
 bench: setup
 	$(BIN)/python bench/bench_analyze.py --csv $(DATA)/news/agnews-dev.csv

@@ -100,8 +100,10 @@ def verb_tense(token: Token) -> str | None:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or any(a.tag_ == "MD" for a in auxes):
+    if words & _FUTURE_AUX or any(a.tag_ == "MD" and a.lower_ != "could" for a in auxes):
         return "future"
+    if "could" in words:
+        return "past"  # "could not be reached for comment Tuesday"
     if verb.head.lemma_ == "go" and verb.head.tag_ == "VBG" and "to" in words:
         return "future"
     if verb.tag_ == "VB" and "to" in words and (verb.head.lemma_ in _FUTURE_HEADS or verb.head.lemma_ == "be"):
