@@ -147,3 +147,76 @@ def test_weekday_arithmetic():
     assert tx.weekday_date(ref, 1, "past") == ref
     assert tx.weekday_date(ref, 1, "future") == dt.date(2022, 1, 18)
     assert tx.weekday_in_week(ref, 0, -1) == dt.date(2022, 1, 3)
+
+
+# ---- month without a year: the tense decides which side of publication it falls ----------------
+
+def test_past_tense_month_a_few_months_ahead_is_last_years(nlp):
+    found = times_of(nlp, "In August the company hired a new chief executive.", published="2022-05-10")
+    assert found["August"] == ("DATE", "2021-08")
+
+
+def test_future_tense_month_just_behind_is_next_years(nlp):
+    found = times_of(nlp, "The plant will reopen in December.", published="2022-03-04")
+    assert found["December"] == ("DATE", "2022-12")
+
+
+def test_could_is_not_future(nlp):
+    found = times_of(nlp, "The spokesman could not be reached for comment on Wednesday.")
+    assert found["Wednesday"] == ("DATE", "2022-01-05")
+
+
+# ---- anaphoric expressions resolve against the last date in the narrative ---------------------
+
+def test_the_following_year_follows_the_narrative(nlp):
+    found = times_of(nlp, "The firm was founded in 1995, and the following year it went public.")
+    assert found["the following year"] == ("DATE", "1996")
+
+
+def test_later_that_year(nlp):
+    found = times_of(nlp, "She left the country in May 2003 and returned later that year.")
+    assert found["later that year"] == ("DATE", "2003")
+
+
+def test_the_previous_weekday_is_before_the_reference_date(nlp):
+    found = times_of(nlp, "The bridge closed on March 3, 2020, four days after the previous Friday.")
+    assert found["the previous Friday"] == ("DATE", "2020-02-28")
+
+
+def test_that_same_day_keeps_only_what_the_reference_names(nlp):
+    found = times_of(nlp, "The flood struck in June 2019. Roads were closed that same day.")
+    assert found["that same day"] == ("DATE", "2019-06-XX")
+
+
+# ---- results news --------------------------------------------------------------------------------
+
+def test_the_year_ended_is_a_year_long_period(nlp):
+    found = times_of(nlp, "Net income for the year ended June 30 rose 5%.")
+    assert found["the year"] == ("DURATION", "P1Y")
+
+
+def test_for_the_year_is_the_current_year(nlp):
+    found = times_of(nlp, "For the year, sales rose 4% to $80 million.")
+    assert found["the year"] == ("DATE", "2022")
+
+
+def test_the_year_he_was_born_is_not_this_year(nlp):
+    found = times_of(nlp, "The house was built the year he was born.")
+    assert "the year" not in found
+
+
+def test_year_earlier_adjective_takes_the_quarter(nlp):
+    found = times_of(nlp, "The bank lost $3 million in the third quarter, compared with a year-earlier loss of $1 million.")
+    assert found["year-earlier"] == ("DATE", "2020-Q3")
+
+
+def test_year_ago_named_quarter(nlp):
+    found = times_of(nlp, "In the year-ago third quarter, the bank earned $2 million.")
+    assert found["the year-ago third quarter"] == ("DATE", "2020-Q3")
+
+
+def test_a_second_comparison_reuses_the_year_ago_period(nlp):
+    text = "Profit rose to $5 million in the third quarter from $4 million a year earlier. A year earlier, sales were flat."
+    analysis = Analysis(id="t", text=text, published=PUBLISHED)
+    extract_times(nlp(text), analysis, None)
+    assert [t.value for t in analysis.times if t.text.lower() == "a year earlier"] == ["2020-Q3", "2020-Q3"]

@@ -8,7 +8,10 @@ TimeBank: determiners and modifiers ("the past three months", "early next year")
 prepositions are not.
 
 Relative dates need a direction as well as the publication date: "said on Tuesday" is the Tuesday
-before publication, "will meet on Tuesday" the one after. The direction comes from the tense of the
+before publication, "will meet on Tuesday" the one after. Anaphoric expressions ("the following year",
+"later that month", "the previous Friday") resolve against TimeML's reference time, the last date the
+narrative named; measured on TimeBank/AQUAINT, the narrative date helps only these, not plain weekdays or
+months, which stay anchored to publication. The direction comes from the tense of the
 verb that governs the expression in the dependency tree; news mostly reports what happened, so an
 expression with no clear tense is taken as past.
 """
@@ -377,7 +380,9 @@ def anaphoric(m: re.Match, ctx: Context) -> Result | None:
     if what == "year":
         return "DATE", str(y + step), "context"
     if what == "month":
-        return "DATE", tx.month_value(*tx.shift_months(dt.date(y, mo, 1), step)) if mo else f"{y + 0}-XX" if not step else None, "context"
+        if mo:
+            return "DATE", tx.month_value(*tx.shift_months(dt.date(y, mo, 1), step)), "context"
+        return "DATE", None if step else f"{y}-XX", "context"
     if what == "week":
         return "DATE", tx.week_value(day + dt.timedelta(weeks=step)) if day else None, "context"
     if what in tx.WEEKDAYS:

@@ -53,6 +53,13 @@ class Knowledge:
             return load_cameo(self.user_files)
 
     @functools.cached_property
+    def event_patterns(self):
+        from tidings.knowledge.event_patterns import load_event_patterns
+
+        with self._lock:
+            return load_event_patterns(self.user_files)
+
+    @functools.cached_property
     def cues(self):
         from tidings.knowledge.cues import load_cues
 
