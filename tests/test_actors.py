@@ -98,3 +98,23 @@ def test_actors_apposition_codes_the_person(analyze):
     ellison = people[0]
     assert (ellison.name, ellison.code, ellison.country, ellison.sector) == ("Margaret Ellison", "USAGOV", "USA", "GOV")
     assert [m.text for m in ellison.mentions] == ["Margaret Ellison", "US deputy secretary of state", "Ellison"]
+
+
+def test_actors_role_of_a_country(analyze):
+    a = analyze("The government of the Central African Republic signed the deal. The foreign ministry of Russia said no.")
+    codes = {x.code: x for x in a.actors}
+    assert codes["CAFGOV"].mentions[0].text == "government of the Central African Republic"
+    assert "RUSGOV" in codes
+
+
+def test_actors_acronym_in_parentheses_is_the_same_organisation(analyze):
+    a = analyze("The rebel Patriotic Front for Renewal (FPR) signed a truce. Later the FPR said it would hold.")
+    fpr = [x for x in a.actors if x.name == "Patriotic Front for Renewal"]
+    assert len(fpr) == 1 and [m.text for m in fpr[0].mentions] == ["Patriotic Front for Renewal", "FPR", "FPR"]
+    assert not [x for x in a.actors if x.name == "FPR"]
+
+
+def test_actors_any_capital_stands_for_its_government_as_an_agent(analyze):
+    a = analyze("Bangui said it had made concessions. Victoria said she was tired.")
+    codes = [x.code for x in a.actors]
+    assert "CAFGOV" in codes and "SYCGOV" not in codes

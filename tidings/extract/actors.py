@@ -207,6 +207,10 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             person = units[j]
     elif first.type in ("PERSON", "person"):
         person = first
+    if role is not None and prefix is None and person is None and j + 1 < len(units) \
+            and units[j + 1].type in _PREFIX_TYPES and _of_between(doc, role, units[j + 1]):
+        # "the government of the Central African Republic", "the foreign ministry of Russia"
+        prefix, j = units[j + 1], j + 1
     span = book.span(doc, units[i], units[j])
     end = j + 1
 
@@ -236,7 +240,28 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             book.add(key, code, name, kind, span)
         return end
     _alone(doc, first, book, span)
+    acronym = _parenthesised_acronym(doc, first) if first.type == "ORG" else None
+    if acronym is not None:
+        # "the Patriotic Front for Renewal (FPR)": the acronym names the same organisation
+        book.alias(acronym.text, _name(doc, first))
+        book.add(book.org_key(acronym.text), None, _name(doc, first), "organisation",
+                 Span(acronym.idx, acronym.idx + len(acronym.text), acronym.text))
+        if end < len(units) and units[end].start == acronym.i:
+            return end + 1
     return end
+
+
+def _of_between(doc: Doc, left: _Unit, right: _Unit) -> bool:
+    words = [t.lower_ for t in doc[left.end:right.start]]
+    return words in (["of"], ["of", "the"])
+
+
+def _parenthesised_acronym(doc: Doc, name: _Unit):
+    """The token of an acronym in brackets right after a name, or None."""
+    if name.end + 2 >= len(doc) or doc[name.end].text != "(" or doc[name.end + 2].text != ")":
+        return None
+    token = doc[name.end + 1]
+    return token if token.is_upper and token.is_alpha and len(token) >= 2 else None
 
 
 def _apposition(doc: Doc, units: list[_Unit], k: int, person: _Unit) -> tuple[_Unit | None, _Unit, int] | None:
@@ -285,7 +310,7 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         if len(name.split()) == 1 and book.person_by_surname(name):
             book.person(name, None, span)  # a surname the tagger took for an organisation or place
         elif unit.type == "ORG":
-            book.add(("org", name.lower()), None, name, "organisation", span)
+            book.add(book.org_key(name), None, name, "organisation", span)
     # demonyms, titles and unknown nationalities alone are not parties
 
 
@@ -324,6 +349,7 @@ class _Book:
         self.countries = countries
         self.drafts: dict[tuple, _Draft] = {}
         self.people: list[_Draft] = []
+        self.aliases: dict[str, str] = {}  # acronym -> the organisation name it abbreviates
 
     def span(self, doc: Doc, left: _Unit, right: _Unit) -> Span:
         start, end = doc[left.start].idx, doc[right.end - 1].idx + len(doc[right.end - 1].text)
@@ -335,6 +361,12 @@ class _Book:
             self.drafts[key] = _Draft(key, code, name, kind, [span])
         else:
             draft.mentions.append(span)
+
+    def alias(self, acronym: str, name: str) -> None:
+        self.aliases[acronym.lower()] = name.lower()
+
+    def org_key(self, name: str) -> tuple:
+        return ("org", self.aliases.get(name.lower(), name.lower()))
 
     def person_by_surname(self, word: str) -> _Draft | None:
         for draft in reversed(self.people):  # the most recently named wins a clash

