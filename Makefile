@@ -41,7 +41,8 @@ bench: setup
 	$(BIN)/python bench/bench_analyze.py --csv $(DATA)/news/agnews-dev.csv
 
 lock:
-	$(BIN)/pip freeze --exclude-editable | grep -vi '^en-core-web-sm' > requirements.lock.new
+	head -1 requirements.lock > requirements.lock.new
+	$(BIN)/pip freeze --all --exclude-editable | grep -viE '^(en.core.web.sm|pip==)' >> requirements.lock.new
 	mv requirements.lock.new requirements.lock
 
 clean:
