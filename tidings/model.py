@@ -197,3 +197,4 @@ class Article:
     url: str | None = None
     published: str | None = None
     origin: str | None = None
+    outlet: str | None = None  # the publisher ("Reuters", "example.com"), for counting sources
