@@ -1,6 +1,363 @@
-"""Events (placeholder until the event coder lands)."""
+"""Events: who did what to whom, coded CAMEO (and so PLOVER) from verb and noun patterns.
+
+One pass over each sentence's tokens: a token whose lemma has patterns (``knowledge.event_patterns``,
+indexed by lemma at load) is matched against them, most specific first; the first pattern whose words
+are found fires. Verbs go first, then nouns, so that a noun already used by a verb pattern ("imposed
+*sanctions*") does not make a second event. There is no default code: no pattern, no event.
+
+Source and target come from the pattern's slots (``event_roles``), the mode from the syntax above the
+trigger (``event_modes``), the date from a time expression attached to the trigger (else the
+publication date), the place from a locative phrase attached to it (else the dateline).
+"""
 from __future__ import annotations
 
+import bisect
+import re
 
-def extract_events(doc, analysis, knowledge) -> None:
-    analysis.events = []
+from spacy.tokens import Doc, Token
+
+from tidings.extract import event_modes as modes
+from tidings.extract import event_roles as roles
+from tidings.knowledge.event_patterns import EventPattern
+from tidings.model import Analysis, Event, EventPlace, Participant, Span
+
+MAX_SENTENCE_TOKENS = 250  # longer "sentences" are tables or run-on lists: code only their start
+MAX_EVENTS_PER_SENTENCE = 10
+MAX_PER_TRIGGER = 4
+_CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl", "parataxis",
+                          "conj", "punct", "mark", "cc", "aux", "auxpass", "neg", "npadvmod", "appos", "expl"})
+_NOUN_DEPS = frozenset({"amod", "compound", "nmod", "prep", "pobj", "poss", "nummod", "advmod", "npadvmod"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "along", "within", "off"})
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
+    patterns = knowledge.event_patterns
+    coder = _Coder(doc, analysis, knowledge.cameo, patterns)
+    found: list[Event] = []
+    skip = (analysis.standfirst.start, analysis.standfirst.end) if analysis.standfirst else None
+    for index, sentence in enumerate(analysis.sentences):
+        if skip and sentence.start >= skip[0] and sentence.end <= skip[1]:
+            continue  # the standfirst restates the lede: its events would be duplicates
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found.extend(coder.sentence(span[:MAX_SENTENCE_TOKENS], index))
+    found.sort(key=lambda e: (e.trigger.start, e.id))
+    for n, event in enumerate(found, 1):
+        event.id = f"E{n}"
+    analysis.events = found
+
+
+class _Coder:
+    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns):
+        self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
+        self.light = patterns.light_verbs
+        mentions = sorted((m.start, m.end, a) for a in analysis.actors for m in a.mentions)
+        self.mention_starts = [m[0] for m in mentions]
+        self.mentions = mentions
+        self.times = self._times()
+        self.places, self.dateline_place = self._places()
+
+    # -- one sentence -------------------------------------------------------------------------
+    def sentence(self, span, index: int) -> list[Event]:
+        out: list[Event] = []
+        used: set[int] = set()
+        for tok in span:
+            if tok.pos_ in _VERB_POS or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+                cands = self.patterns.verbs.get(tok.lemma_.lower())
+                if cands:
+                    out.extend(self._code(tok, cands, index, used, verb=True))
+        for tok in span:
+            if tok.i in used or tok.pos_ not in _NOUN_POS:
+                continue
+            cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+            if cands:
+                out.extend(self._code(tok, cands, index, used, verb=False))
+            if len(out) >= MAX_EVENTS_PER_SENTENCE:
+                break
+        return out[:MAX_EVENTS_PER_SENTENCE]
+
+    def _code(self, tok: Token, cands: list[EventPattern], index: int, used: set[int], verb: bool) -> list[Event]:
+        before, after = _verb_words(tok) if verb else _noun_words(tok)
+        for pattern in cands:
+            matched = _match(pattern, before, after, verb)
+            if matched is None:
+                continue
+            if verb and "passive-only" in pattern.flags and not roles.is_passive(tok):
+                continue
+            if verb and "active-only" in pattern.flags and roles.is_passive(tok):
+                continue
+            events = self._events(tok, pattern, index, verb)
+            if events is None:
+                continue
+            used.update(t.i for t in matched)
+            used.add(tok.i)
+            return events
+        return []
+
+    def _events(self, tok: Token, pattern: EventPattern, index: int, verb: bool) -> list[Event] | None:
+        support = _support_verb(tok, self.light) if not verb else None
+        sources = self._slot(tok, pattern.source, verb, support)
+        targets = self._slot(tok, pattern.target, verb, support)
+        if "symmetric" in pattern.flags and not targets and len(sources) > 1:
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s is None or s is not t]
+            if "symmetric" in pattern.flags and targets and sources:
+                pairs += [(t, s) for s, t in pairs if t is not None and s is not None and self._actor_at(t.idx, t.idx + len(t))]
+        parts = [(self._participant(s), self._participant(t)) for s, t in pairs[:MAX_PER_TRIGGER]]
+        if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) for s, t in parts):
+            return None
+        code = pattern.code
+        date, date_tok = self._date(tok, support)
+        mode, _ = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
+        note = ""
+        if mode == modes.NEGATED:
+            refusal = modes.refusal_code(code)
+            if refusal and refusal in self.cameo:
+                note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
+        elif mode == modes.FUTURE:
+            intent = modes.intent_code(code)
+            if intent and intent in self.cameo:
+                note, code = f" future {code}->{intent}", intent
+        entry = self.cameo.get(code)
+        trigger = self._trigger(tok, verb)
+        embedded = _embedded(tok)
+        out = []
+        for source, target in parts:
+            out.append(Event(
+                id="", source=source, target=target, cameo=code, plover=entry.plover, quad=entry.quad,
+                goldstein=entry.goldstein, mode=mode, date=date or self.analysis.published,
+                place=self._place(tok, support), trigger=trigger, sentence=index,
+                confidence=_confidence(source, target, pattern, mode, embedded, verb),
+                evidence=pattern.evidence + note,
+            ))
+        return out
+
+    # -- participants -------------------------------------------------------------------------
+    def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None) -> list[Token]:
+        for slot in slots:
+            head = self._fill(tok, slot, verb, support)
+            if head is not None and head.i != tok.i:
+                return roles.conjuncts(head)
+        return []
+
+    def _fill(self, tok: Token, slot: str, verb: bool, support: Token | None) -> Token | None:
+        if verb:
+            if slot == "subj":
+                return roles.verb_subject(tok)
+            if slot == "obj":
+                return roles.verb_object(tok)
+            if slot == "iobj":
+                return next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \
+                    roles.prep_objects([tok], "to")
+            if slot == "xsubj":
+                return roles.verb_object(tok)
+            anchors = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt", "xcomp")]
+            if slot == "any":
+                return roles.verb_object(tok) or roles.any_object(anchors)
+            return roles.prep_objects(anchors, slot[5:])
+        # nouns
+        if slot == "subj":
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return c
+            by = roles.prep_objects([tok], "by")
+            if by is not None:
+                return by
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod") and self._actor_at(c.idx, c.idx + len(c)) is not None:
+                    return c
+            if support is not None:
+                return roles.verb_subject(support)
+            return None
+        if slot == "obj":
+            return roles.prep_objects([tok], "of")
+        if slot == "iobj":
+            return next((c for c in support.children if c.dep_ == "dative"), None) if support is not None else None
+        anchors = [tok] + ([support] if support is not None else [])
+        if slot == "any":
+            return roles.prep_objects([tok], "of") or roles.any_object(anchors)
+        if slot == "xsubj":
+            return None
+        return roles.prep_objects(anchors, slot[5:])
+
+    def _participant(self, head: Token | None) -> Participant | None:
+        if head is None:
+            return None
+        start_tok = head.left_edge if head.i - head.left_edge.i <= 12 else head
+        end_i = head.i
+        for c in head.children:
+            if c.i > head.i and (c.dep_ in ("appos", "flat", "compound") or (c.dep_ == "prep" and c.lower_ == "of")):
+                if c.right_edge.i - head.i <= 8:
+                    end_i = max(end_i, c.right_edge.i)
+        end_tok = self.doc[end_i]
+        start, end = start_tok.idx, end_tok.idx + len(end_tok)
+        if start_tok.i <= head.i and start_tok.is_punct:
+            start = head.idx
+        actor = self._actor_at(head.idx, head.idx + len(head)) or self._actor_at(start, end)
+        return Participant(start, end, self.analysis.text[start:end], actor.id if actor else None,
+                           actor.code if actor else None)
+
+    def _actor_at(self, start: int, end: int):
+        i = bisect.bisect_left(self.mention_starts, start)
+        # Mentions are short: look a little to the left for one that starts before and overlaps.
+        for j in range(max(0, i - 3), min(len(self.mentions), i + 6)):
+            s, e, actor = self.mentions[j]
+            if s < end and e > start:
+                return actor
+        return None
+
+    # -- when and where -----------------------------------------------------------------------
+    def _times(self) -> dict[int, tuple[str | None, int]]:
+        out: dict[int, tuple[str | None, int]] = {}
+        for t in self.analysis.times:
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or t.type not in ("DATE", "TIME"):
+                continue
+            tok, steps = span.root, 0
+            value = t.value[:10] if t.value and _DATE.match(t.value[:10]) else None
+            while tok.head is not tok and steps < 3:
+                tok = tok.head
+                steps += 1
+                if tok.i not in out or out[tok.i][1] > steps:
+                    out[tok.i] = (value, steps)
+                if tok.pos_ in ("VERB", "NOUN") and tok.dep_ not in ("prep", "pobj"):
+                    break
+        return out
+
+    def _date(self, tok: Token, support: Token | None) -> tuple[str | None, Token | None]:
+        for t in (tok, support):
+            if t is not None and t.i in self.times:
+                return self.times[t.i][0], t
+        return None, None
+
+    def _places(self):
+        by_head: dict[int, EventPlace] = {}
+        dateline = None
+        d = self.analysis.dateline
+        for p in self.analysis.places:
+            place = EventPlace(p.name, p.country, p.lat, p.lon, p.start, p.end)
+            if d is not None and p.start >= d.start and p.end <= d.end:
+                dateline = EventPlace(p.name, p.country, p.lat, p.lon, None, None)
+                continue
+            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None:
+                continue
+            prep = span.root.head
+            if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                by_head.setdefault(prep.head.i, place)
+        return by_head, dateline
+
+    def _place(self, tok: Token, support: Token | None) -> EventPlace | None:
+        for t in (tok, support):
+            if t is not None and t.i in self.places:
+                return self.places[t.i]
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.i in self.places:
+                return self.places[c.i]
+        return self.dateline_place
+
+    def _trigger(self, tok: Token, verb: bool) -> Span:
+        end = tok
+        if verb:
+            for c in tok.children:
+                if c.dep_ == "prt" and c.i == end.i + 1:
+                    end = c
+        start = tok.idx
+        stop = end.idx + len(end)
+        return Span(start, stop, self.analysis.text[start:stop])
+
+
+def _verb_words(tok: Token) -> tuple[list[Token], list[Token]]:
+    """Tokens of the verb's own clause before and after it, where pattern words are looked for."""
+    before = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "prt", "npadvmod", "aux", "neg")]
+    after: list[Token] = []
+    frontier, depth = [tok], 0
+    while frontier and depth < 3:
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.i > tok.i and (c.dep_ not in _CLAUSE_STOP or c.tag_ == "TO"):
+                    after.append(c)
+                    nxt.append(c)
+        frontier, depth = nxt, depth + 1
+    after.sort(key=lambda t: t.i)
+    return before, after[:40]
+
+
+def _noun_words(tok: Token) -> tuple[list[Token], list[Token]]:
+    near = []
+    for c in tok.children:
+        if c.dep_ in _NOUN_DEPS:
+            near.append(c)
+            if c.dep_ in ("prep", "compound", "amod"):
+                near.extend(g for g in c.children if g.dep_ in ("pobj", "compound", "amod"))
+    near.sort(key=lambda t: t.i)
+    return [t for t in near if t.i < tok.i], [t for t in near if t.i > tok.i]
+
+
+def _matches(word: frozenset, t: Token) -> bool:
+    return t.lower_ in word or t.lemma_.lower() in word
+
+
+def _in_order(words, tokens: list[Token]) -> list[Token] | None:
+    out, k = [], 0
+    for w in words:
+        while k < len(tokens) and not _matches(w, tokens[k]):
+            k += 1
+        if k == len(tokens):
+            return None
+        out.append(tokens[k])
+        k += 1
+    return out
+
+
+def _match(pattern: EventPattern, before: list[Token], after: list[Token], verb: bool) -> list[Token] | None:
+    if pattern.size == 0:
+        return []
+    got_before = _in_order(pattern.before, before) if pattern.before else []
+    if got_before is None:
+        return None
+    got_after = _in_order(pattern.after, after) if pattern.after else []
+    if got_after is None:
+        return None
+    got_any: list[Token] = []
+    pool = before + after
+    for w in pattern.anywhere:
+        hit = next((t for t in pool if _matches(w, t) and t not in got_any), None)
+        if hit is None:
+            return None
+        got_any.append(hit)
+    return got_before + got_after + got_any
+
+
+def _support_verb(noun: Token, light: frozenset[str]) -> Token | None:
+    """The verb a noun event is the object of when that verb only carries it ("held talks")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.lemma_.lower() in light:
+        return head
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in light:  # "carried out an attack", "took part in talks"
+        return head.head
+    if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light:
+        return head.head
+    return None
+
+
+def _embedded(tok: Token) -> bool:
+    """Whether the trigger sits under another verb (a complement, or an object noun of a verb)."""
+    return tok.dep_ in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "advcl", "relcl")
+
+
+def _confidence(source, target, pattern: EventPattern, mode: str, embedded: bool, verb: bool) -> float:
+    score = 0.45
+    score += 0.15 if source is not None and source.actor else (0.05 if source is not None else 0.0)
+    score += 0.1 if target is not None and target.actor else (0.05 if target is not None else 0.0)
+    score += min(0.15, 0.05 * pattern.size)
+    score += 0.05 if verb else 0.0
+    score -= 0.2 if embedded else 0.0
+    score -= 0.1 if mode != modes.ASSERTED else 0.0
+    return round(max(0.05, min(0.99, score)), 2)

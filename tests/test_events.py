@@ -1,0 +1,106 @@
+"""The event coder, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.errors import KnowledgeError
+from tidings.knowledge.event_patterns import load_event_patterns
+
+
+def _events(analyze, text, published="2022-01-11"):
+    return analyze(text, published=published).events
+
+
+def _one(events, plover):
+    found = [e for e in events if e.plover == plover]
+    assert found, f"no {plover} event in {[(e.cameo, e.trigger.text) for e in events]}"
+    return found[0]
+
+
+def test_events_verb_with_object_codes_reject(analyze):
+    e = _one(_events(analyze, "Russia firmly rejected the demands of NATO on Tuesday."), "REJECT")
+    assert e.source.text == "Russia" and "demands" in e.target.text
+    assert e.cameo.startswith("12") and e.mode == "asserted" and "reject" in e.evidence
+    assert e.id == "E1" and e.sentence == 0
+
+
+def test_events_most_specific_pattern_wins(analyze):
+    e = _one(_events(analyze, "The European Union imposed sanctions on Iran."), "COERCE")
+    assert e.target.text == "Iran" and "impose" in e.evidence
+    assert not any(x.trigger.text == "sanctions" for x in _events(analyze, "The European Union imposed sanctions on Iran."))
+
+
+def test_events_phrasal_verb_takes_its_preposition_object(analyze):
+    e = _one(_events(analyze, "Russia pulled out of the treaty last year."), "SANCTION")
+    assert e.target is not None and "treaty" in e.target.text
+
+
+def test_events_coordinated_subjects_give_both_directions(analyze):
+    events = [e for e in _events(analyze, "The United States and Russia held talks in Geneva.") if e.plover == "CONSULT"]
+    pairs = {(e.source.text, e.target.text) for e in events}
+    assert ("The United States", "Russia") in pairs and ("Russia", "The United States") in pairs
+
+
+def test_events_passive_agent_is_the_source(analyze):
+    e = _one(_events(analyze, "The peace plan was rejected by Germany."), "REJECT")
+    assert e.source.text == "Germany" and "plan" in e.target.text
+
+
+def test_events_reported_speech_codes_the_inner_clause(analyze):
+    e = _one(_events(analyze, "Iran said Israel attacked its nuclear site."), "ASSAULT")
+    assert e.source.text == "Israel"
+
+
+def test_events_negated_attack_is_never_asserted(analyze):
+    for text in ("Hamas did not attack Israel.", "Moscow denied it has plans to attack Ukraine."):
+        for e in _events(analyze, text):
+            if e.plover == "ASSAULT":
+                assert e.mode == "negated", text
+
+
+def test_events_hypothetical_attacks(analyze):
+    for text in ("Analysts voiced fears of a possible invasion of Ukraine by Russia.",
+                 "If Iran attacks Israel, the region will suffer.", "The rebels could strike Kabul."):
+        for e in _events(analyze, text):
+            if e.plover == "ASSAULT":
+                assert e.mode == "hypothetical", text
+
+
+def test_events_future_from_syntax_and_date(analyze):
+    events = _events(analyze, "Russia and Ukraine will meet in Brussels on Wednesday.")
+    assert events and all(e.mode == "future" for e in events)
+    assert events[0].date == "2022-01-12"
+
+
+def test_events_speech_and_unknown_verbs_make_no_event(analyze):
+    assert _events(analyze, "The minister said the weather was fine and smiled.") == []
+
+
+def test_events_sports_result_is_not_an_attack(analyze):
+    assert not [e for e in _events(analyze, "Liverpool beat Arsenal 3-1 on Sunday.") if e.plover == "ASSAULT"]
+
+
+def test_events_bad_input_does_not_crash(analyze):
+    long = " ".join(["troops attacked the village and"] * 100) + " left."
+    analyze(long)
+    analyze("GOVERNMENT REJECTS OPPOSITION DEMANDS AFTER CLASHES")
+    analyze("| a | b |\n| 1 | 2 |\n- item one\n- item two")
+    analyze("Die Regierung lehnte die Forderungen der Opposition ab.")
+
+
+def test_events_user_dictionary_adds_a_verb(tmp_path):
+    f = tmp_path / "mine.tsv"
+    f.write_text("#! tidings verbs 1\nsnub\t-\t120\tsubj\tobj\n", encoding="utf-8")
+    patterns = load_event_patterns((f,))
+    assert patterns.verbs["snub"][0].code == "120" and patterns.verbs["snub"][0].origin == "mine.tsv:2"
+
+
+def test_events_bad_pattern_file_names_file_and_line(tmp_path):
+    f = tmp_path / "bad.tsv"
+    f.write_text("#! tidings verbs 1\n# comment\nsnub\t-\t999\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load_event_patterns((f,))
+    assert "bad.tsv:3" in str(err.value) and "999" in str(err.value)
+    f.write_text("#! tidings verbs 1\nsnub\t-\t120\tsubj\twhere\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="slot"):
+        load_event_patterns((f,))

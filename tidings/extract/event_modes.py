@@ -1,0 +1,120 @@
+"""Whether an event is asserted, negated, future or hypothetical, read from the syntax around its trigger.
+
+A trigger is negated by its own 'not' or by a negating verb above it ("denied it has plans to attack");
+hypothetical under a modal of possibility, a condition ("if ... attacks"), a word of fear or possibility
+("fears of a possible invasion"); future under 'will' or a verb of intention ("plans to meet").
+The walk up the tree stops at the first verb that is itself a coded event's trigger's clause root or
+after a few steps, so unrelated clauses do not leak their mode.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+ASSERTED, NEGATED, FUTURE, HYPOTHETICAL = "asserted", "negated", "future", "hypothetical"
+
+NEGATING = frozenset({"deny", "dismiss", "refute", "rule"})  # "ruled out an attack": 'rule' with 'out'
+NEGATING_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+POSSIBLE_MODALS = frozenset({"could", "might", "may", "should", "can", "must"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+HYPOTHETICAL_WORDS = frozenset({
+    "fear", "possible", "possibility", "potential", "risk", "threat", "warn", "consider", "weigh", "mull",
+    "contemplate", "if", "unless", "whether", "speculation", "rumour", "rumor", "prospect", "likely",
+    "unlikely", "want", "seek", "try", "attempt", "hope", "could", "might",
+    "threaten", "urge", "call", "demand", "ask", "propose", "suggest",
+})
+FUTURE_WORDS = frozenset({
+    "plan", "intend", "prepare", "schedule", "set", "expect", "due", "aim", "going", "agree", "decide",
+    "upcoming", "planned", "forthcoming", "next", "announce", "ready", "willing", "prepared", "commit", "pledge",
+    "promise", "vow", "offer",
+})
+# The CAMEO 'refuse to ...' code for a negated cooperative event (CAMEO codebook, root 12):
+# "will not lift the embargo" is coded as a refusal to ease the embargo, not as an easing.
+REFUSAL = (
+    ("0811", "1241"), ("0812", "1241"), ("0813", "1241"), ("0814", "1241"), ("081", "1241"),
+    ("082", "1242"), ("083", "123"), ("084", "1243"), ("085", "1244"), ("086", "1245"), ("087", "1246"),
+    ("080", "124"), ("08", "124"), ("057", "127"), ("036", "125"), ("04", "125"), ("06", "121"), ("07", "122"),
+    ("03", "120"), ("05", "120"),
+)
+# The CAMEO 'express intent to ...' code (root 03) for a future cooperative event: "will release the
+# prisoners", "is willing to withdraw", "will meet" are commitments, coded 03x as the codebook does.
+INTENT = (
+    ("0811", "0351"), ("081", "0351"), ("082", "0352"), ("083", "034"), ("084", "0353"), ("085", "0354"),
+    ("086", "0355"), ("087", "0356"), ("08", "035"), ("04", "036"), ("061", "0311"), ("062", "0312"),
+    ("063", "0313"), ("064", "0314"), ("06", "031"), ("071", "0331"), ("072", "0332"), ("073", "0333"),
+    ("074", "0334"), ("07", "033"), ("050", "032"), ("051", "032"), ("052", "032"), ("053", "032"),
+    ("054", "032"),
+)
+_UP = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "advcl", "nsubj", "nsubjpass", "conj", "amod", "compound", "attr", "oprd"})
+
+
+def intent_code(code: str) -> str | None:
+    for prefix, intent in INTENT:
+        if code.startswith(prefix):
+            return intent
+    return None
+
+
+def refusal_code(code: str) -> str | None:
+    for prefix, refusal in REFUSAL:
+        if code.startswith(prefix):
+            return refusal
+    return None
+
+
+def mode_of(trigger: Token, published: str | None = None, date: str | None = None) -> tuple[str, Token | None]:
+    """The mode of the event triggered at ``trigger``, and the token that decided it (or None)."""
+    found = _local(trigger, own=True)
+    if found and found[0] == NEGATED:
+        return found
+    tok, steps = trigger, 0
+    while tok.dep_ in _UP and tok.head is not tok and steps < 5:
+        dep = tok.dep_
+        tok = tok.head
+        steps += 1
+        if dep == "advcl" or dep == "conj":
+            # An adverbial clause is hypothetical only through its own 'if'; a conjunct shares only the negation.
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in _clause_marks(trigger)):
+                return HYPOTHETICAL, tok
+            if found:
+                return found
+            if dep == "conj":
+                continue
+            break
+        above = _local(tok, own=False)
+        if above and above[0] == NEGATED:
+            return above  # negation anywhere above wins: "denied it has plans to attack"
+        found = found or above
+    if found:
+        return found
+    if date and published and len(date) == 10 and len(published) >= 10 and date > published[:10]:
+        return FUTURE, None
+    return ASSERTED, None
+
+
+def _clause_marks(trigger: Token):
+    return [c for c in trigger.children if c.dep_ == "mark"]
+
+
+def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.lower_ in NEGATING_WORDS and c.dep_ in ("det", "advmod", "neg", "preconj")):
+            return NEGATED, c
+    if not own and (lemma in NEGATING and (lemma != "rule" or any(c.lower_ == "out" for c in tok.children))):
+        return NEGATED, tok
+    for c in tok.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return HYPOTHETICAL, c
+        if c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS:
+            return HYPOTHETICAL, c
+        if c.dep_ == "amod" and c.lower_ in ("possible", "potential", "likely", "planned", "proposed", "threatened"):
+            return (FUTURE if c.lower_ == "planned" else HYPOTHETICAL), c
+    for c in tok.children:
+        if c.dep_ == "aux" and (c.lower_ in FUTURE_MODALS or c.lower_ == "going"):
+            return FUTURE, c
+    if not own:
+        if lemma in HYPOTHETICAL_WORDS:
+            return HYPOTHETICAL, tok
+        if lemma in FUTURE_WORDS or tok.lower_ in FUTURE_WORDS:
+            return FUTURE, tok
+    return None

@@ -1,0 +1,198 @@
+"""Event patterns: verbs and nouns that mean a CAMEO event, with the words that must go with them and
+where the source and target sit. Format documented in ``docs/events.md``.
+
+Files of kind ``verbs`` and ``nouns`` hold rows ``lemma<TAB>words<TAB>code<TAB>source<TAB>target<TAB>flags``.
+Everything the coder needs at run time is precomputed here, once: patterns indexed by lemma, most
+specific first, with named word sets already expanded, so that coding a token is a dict lookup.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tidings.errors import KnowledgeError
+from tidings.knowledge.cameo import CameoTable, load_cameo
+from tidings.knowledge.files import files_of_kind, read_rows
+
+KINDS = ("verbs", "nouns")
+SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any"})
+FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only"})
+_WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
+_SET = re.compile(r"^&[A-Z][A-Z0-9_]*$")
+_PREP_SLOT = re.compile(r"^prep:[a-z]+(_[a-z]+)*$")
+_DEFAULT_TARGET = {"verbs": ("obj",), "nouns": ()}
+
+Word = frozenset  # the alternatives one pattern word accepts (lemma or lower-case form)
+
+
+@dataclass(frozen=True)
+class EventPattern:
+    kind: str  # verbs | nouns
+    lemma: str
+    before: tuple[Word, ...]  # words that must precede the trigger
+    after: tuple[Word, ...]  # words that must follow it (verbs: in order)
+    anywhere: tuple[Word, ...]  # nouns without '*': anywhere in the phrase, any order
+    code: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    flags: frozenset[str]
+    origin: str  # "verbs/core.tsv:57"
+    text: str  # the lemma and words as written
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after) + len(self.anywhere)
+
+    @property
+    def evidence(self) -> str:
+        return f"{self.origin} '{self.text}' {','.join(self.source) or '-'}>{','.join(self.target) or '-'}"
+
+
+@dataclass
+class EventPatterns:
+    verbs: dict[str, list[EventPattern]] = field(default_factory=dict)
+    nouns: dict[str, list[EventPattern]] = field(default_factory=dict)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def light_verbs(self) -> frozenset[str]:
+        return self.sets.get("&LIGHT", frozenset())
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
+
+
+@dataclass
+class _Row:
+    kind: str
+    path: str
+    lineno: int
+    origin: str
+    lemma: str
+    words: list[str]
+    code: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    flags: frozenset[str]
+    order: int
+
+
+def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | None = None) -> EventPatterns:
+    cameo = cameo if cameo is not None else load_cameo(user_files)
+    rows: dict[tuple[str, str, str], _Row | None] = {}
+    sets: dict[str, frozenset[str]] = {}
+    order = 0
+    for kind in KINDS:
+        for path in files_of_kind(kind, user_files):
+            builtin = path.parent.name == kind
+            name = f"{kind}/{path.name}" if builtin else path.name
+            for lineno, cols in read_rows(path, kind, 2, 6):
+                where = (str(path), lineno)
+                if cols[0].startswith("&"):
+                    sets[_set_name(cols[0], *where)] = _set_words(cols[1], *where)
+                    continue
+                if len(cols) < 3:
+                    raise KnowledgeError(str(path), lineno, "expected at least 3 columns: lemma, words, code")
+                row = _parse(kind, cols, cameo, f"{name}:{lineno}", *where, order)
+                order += 1
+                key = (kind, row.lemma, " ".join(row.words))
+                rows[key] = None if row.code == "-" else row
+    patterns = EventPatterns(sets=sets)
+    for row in rows.values():
+        if row is None:
+            continue
+        pattern = _compile(row, sets)
+        index = patterns.verbs if row.kind == "verbs" else patterns.nouns
+        index.setdefault(row.lemma, []).append((row.order, pattern))  # type: ignore[arg-type]
+    for index in (patterns.verbs, patterns.nouns):
+        for lemma, entries in index.items():
+            # Most specific first; among equals, the row read last (a user's) first.
+            entries.sort(key=lambda e: (-e[1].size, -e[0]))  # type: ignore[index]
+            index[lemma] = [p for _, p in entries]  # type: ignore[misc]
+    return patterns
+
+
+def _set_name(name: str, path: str, lineno: int) -> str:
+    if not _SET.match(name):
+        raise KnowledgeError(path, lineno, f"bad word set name {name!r}: '&' then capitals, digits or '_' (&MONEY)")
+    return name
+
+
+def _set_words(text: str, path: str, lineno: int) -> frozenset[str]:
+    words = [w.strip().lower() for w in text.split("|") if w.strip()]
+    if not words:
+        raise KnowledgeError(path, lineno, "a word set needs at least one word")
+    for w in words:
+        if not _WORD.match(w):
+            raise KnowledgeError(path, lineno, f"bad word {w!r} in word set")
+    return frozenset(words)
+
+
+def _parse(kind: str, cols: list[str], cameo: CameoTable, origin: str, path: str, lineno: int, order: int) -> _Row:
+    cols = cols + [""] * (6 - len(cols))
+    lemma, words, code, source, target, flags = cols
+    lemma = lemma.lower()
+    if not _WORD.match(lemma):
+        raise KnowledgeError(path, lineno, f"bad lemma {lemma!r}: one lower-case word")
+    word_list = [] if words in ("", "-") else words.lower().split()
+    if word_list.count("*") > 1:
+        raise KnowledgeError(path, lineno, "'*' (where the lemma stands) may appear only once in words")
+    for w in word_list:
+        if w == "*":
+            continue
+        for alt in w.split("|"):
+            if not (_WORD.match(alt) or _SET.match(alt.upper()) and alt.startswith("&")):
+                raise KnowledgeError(path, lineno, f"bad word {alt!r}: letters, digits, ', ., - ; or &SET")
+    if code != "-" and code not in cameo:
+        raise KnowledgeError(path, lineno, f"unknown CAMEO code {code!r} (not in the cameo table)")
+    src = _slots(source, ("subj",), path, lineno)
+    tgt = _slots(target, _DEFAULT_TARGET[kind], path, lineno)
+    flag_set = frozenset(f.strip() for f in flags.split(",") if f.strip() and f.strip() != "-")
+    bad = flag_set - FLAGS
+    if bad:
+        raise KnowledgeError(path, lineno, f"unknown flag {sorted(bad)[0]!r}; known flags: {', '.join(sorted(FLAGS))}")
+    if {"passive-only", "active-only"} <= flag_set:
+        raise KnowledgeError(path, lineno, "a pattern cannot be both passive-only and active-only")
+    return _Row(kind, path, lineno, origin, lemma, word_list, code, src, tgt, flag_set, order)
+
+
+def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple[str, ...]:
+    if text == "":
+        return default
+    if text == "-":
+        return ()
+    out = []
+    for slot in (s.strip() for s in text.split(",")):
+        if slot not in SLOTS_FIXED and not _PREP_SLOT.match(slot):
+            raise KnowledgeError(path, lineno, f"unknown slot {slot!r}: subj, obj, iobj, xsubj, any, prep:WORD or -")
+        out.append(slot)
+    return tuple(out)
+
+
+def _compile(row: _Row, sets: dict[str, frozenset[str]]) -> EventPattern:
+    def word(w: str) -> Word:
+        alts: set[str] = set()
+        for alt in w.split("|"):
+            if alt.startswith("&"):
+                name = alt.upper()
+                if name not in sets:
+                    raise KnowledgeError(row.path, row.lineno, f"unknown word set {name!r}")
+                alts |= sets[name]
+            else:
+                alts.add(alt)
+        return frozenset(alts)
+
+    if "*" in row.words:
+        star = row.words.index("*")
+        before = tuple(word(w) for w in row.words[:star])
+        after = tuple(word(w) for w in row.words[star + 1:])
+        anywhere: tuple[Word, ...] = ()
+    elif row.kind == "verbs":
+        before, after, anywhere = (), tuple(word(w) for w in row.words), ()
+    else:
+        before, after, anywhere = (), (), tuple(word(w) for w in row.words)
+    text = " ".join([row.lemma] + row.words) if "*" not in row.words else " ".join(
+        row.words[: row.words.index("*")] + [row.lemma] + row.words[row.words.index("*") + 1:])
+    return EventPattern(row.kind, row.lemma, before, after, anywhere, row.code, row.source, row.target, row.flags,
+                        row.origin, text)
