@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup eval eval-quotes eval-times eval-summary eval-events bench lock clean
+.PHONY: run test setup eval eval-quotes eval-times eval-summary eval-events eval-petrarch bench lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
@@ -23,7 +23,7 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-eval: eval-quotes eval-times eval-summary eval-events
+eval: eval-quotes eval-times eval-summary eval-events eval-petrarch
 
 eval-quotes: setup
 	$(BIN)/tidings evaluate quotes --data $(DATA)
@@ -36,6 +36,9 @@ eval-summary: setup
 
 eval-events: setup
 	$(BIN)/tidings evaluate events --data $(DATA)
+
+eval-petrarch: setup
+	$(BIN)/tidings evaluate petrarch --data $(DATA)
 
 bench: setup
 	$(BIN)/python bench/bench_analyze.py --csv $(DATA)/news/agnews-dev.csv

@@ -158,7 +158,7 @@ def evaluate() -> None:
 def _register_evaluations() -> None:
     import importlib
 
-    for name in ("quotes", "times", "summary", "events"):
+    for name in ("quotes", "times", "summary", "events", "petrarch"):
         try:
             module = importlib.import_module(f"tidings.evaluate.{name}")
         except ImportError:
@@ -169,6 +169,15 @@ def _register_evaluations() -> None:
 
 
 _register_evaluations()
+
+
+def _register_converters() -> None:
+    from tidings.convert.cli import convert
+
+    main.add_command(convert, "convert")
+
+
+_register_converters()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -46,7 +46,7 @@ _CREDIT_WINDOW = 8
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "ADJ", "SCONJ", "CCONJ"})
 _PLACE_TYPES = frozenset({"country", "capital", "demonym"})
-_PREFIX_TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "NORP"})
+_PREFIX_TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "actor", "NORP"})
 
 
 @dataclass
@@ -78,7 +78,7 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
         if not _ignored(doc, u, analysis)
         and not (u.entry is None and (doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)) in places)
     ]
-    book = _Book(analysis.text, dictionary.countries)
+    book = _Book(analysis.text, dictionary.countries, getattr(dictionary, "sectors", SECTORS))
     i = 0
     while i < len(units):
         i = _read_chain(doc, units, i, book)
@@ -303,6 +303,9 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         if entry.type == "organisation" and is_locative(root) and root.head.lower_ in ("in", "at", "inside", "outside"):
             return  # "at the White House": the building
         book.add(("code", entry.code), entry.code, entry.name, entry.type, span)
+    elif unit.type == "actor":  # a fixed code wherever it stands (PETRARCH-style dictionaries)
+        kind = "country" if entry.sector is None and entry.country is not None and len(entry.code) == 3 else "organisation"
+        book.add(("code", entry.code), entry.code, entry.name, kind, span)
     elif unit.type == "group":  # plural nationals with their own code ("Russians")
         book.add(("code", entry.code), entry.code, entry.name, "group", span)
     elif unit.type in ("ORG", "GPE"):
@@ -318,15 +321,21 @@ def _role_code(prefix: _Unit | None, role: _Unit | None) -> str | None:
     if role is None:
         return None
     entry = role.entry
-    if entry.country is not None or entry.code[:3] not in SECTORS:
+    if entry.country is not None or entry.sector is None or not entry.code.startswith(entry.sector):
         return entry.code  # a role row with its own full code
     if prefix is None or prefix.entry is None:
         return entry.code
     p = prefix.entry
+    if p.type == "actor":
+        # PETRARCH-style: the role's groups follow the actor's ("Arnor foreign minister": ARN + GOVFRM),
+        # leaving out groups the actor code already has
+        have = {p.code[i:i + 3] for i in range(0, len(p.code), 3)}
+        extra = "".join(g for g in (entry.code[i:i + 3] for i in range(0, len(entry.code), 3)) if g not in have)
+        return (p.code + extra)[:15]
     if p.type in ("organisation", "igo"):
         return p.code  # "Pentagon spokesman" is the Pentagon's
     if p.country is not None:
-        return p.country + entry.sector
+        return p.country + entry.code
     return entry.code
 
 
@@ -344,9 +353,10 @@ def _name(doc: Doc, unit: _Unit) -> str:
 class _Book:
     """Actors found so far, keyed for merging, in order of first mention."""
 
-    def __init__(self, text: str, countries: frozenset[str]):
+    def __init__(self, text: str, countries: frozenset[str], sectors: frozenset[str] = SECTORS):
         self.text = text
         self.countries = countries
+        self.sectors = sectors
         self.drafts: dict[tuple, _Draft] = {}
         self.people: list[_Draft] = []
         self.aliases: dict[str, str] = {}  # acronym -> the organisation name it abbreviates
@@ -402,19 +412,19 @@ class _Book:
         drafts = sorted(self.drafts.values(), key=lambda d: d.mentions[0].start)
         out = []
         for n, d in enumerate(drafts, 1):
-            country, sector = _split(d.code, self.countries)
+            country, sector = _split(d.code, self.countries, self.sectors)
             mentions = sorted(set(d.mentions), key=lambda s: (s.start, s.end))
             out.append(Actor(f"A{n}", d.code, country, sector, d.name, d.kind, mentions))
         return out
 
 
-def _split(code: str | None, countries: frozenset[str]) -> tuple[str | None, str | None]:
+def _split(code: str | None, countries: frozenset[str], sectors: frozenset[str] = SECTORS) -> tuple[str | None, str | None]:
     """``RUSGOV`` -> (RUS, GOV); ``MIL`` -> (None, MIL); ``IGOWSTNAT`` -> (None, None)."""
     if not code:
         return None, None
     first, second = code[:3], code[3:6]
-    if first in SECTORS:
+    if first in sectors:
         return None, first
     if first in countries:
-        return first, (second if second in SECTORS else None)
+        return first, (second if second in sectors else None)
     return None, None

@@ -8,6 +8,10 @@ Codes are CAMEO-style strings of three-letter groups: a country (ISO alpha-3) or
 sector (``RUSGOV``); or a transnational prefix (``IGO``, ``NGO``, ``IMG``, ``MNC``) and the
 organisation's groups (``IGOWSTNAT``); or a bare sector (``MIL``) for role words, which take their
 country from a neighbouring word in the text.
+
+A *user* file may declare code groups of its own with ``code`` rows (``ARN	country	code	Arnor``,
+``FRM	sector	code``); built-in files are checked against the standard tables only. A user row also
+replaces earlier rows for the same phrase in any case. See docs/dictionaries.md.
 """
 from __future__ import annotations
 
@@ -18,12 +22,16 @@ from pathlib import Path
 from typing import Iterable
 
 from tidings.errors import KnowledgeError
-from tidings.knowledge.files import files_of_kind, read_rows
+from tidings.knowledge.files import builtin_files, files_of_kind, read_rows
 
 KIND = "actors"
 
 #: What a phrase is, which decides how the extractor uses it (docs/dictionaries.md explains each).
-TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "title", "group", "person"})
+TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "title", "group", "person", "actor"})
+#: The row type that declares a code group of a user's own (only in user files; see ``_declarations``).
+DECLARE = "code"
+#: What a declared group may stand for: the first group of a code, or a group after it.
+DECLARED_CLASSES = frozenset({"country", "sector"})
 
 #: CAMEO primary and secondary role codes (the "sector" part of a code).
 SECTORS = frozenset(
@@ -58,10 +66,14 @@ class ActorEntry:
 class ActorDictionary:
     """Phrase → entry lookup, plus a spaCy PhraseMatcher built once per vocabulary and cached."""
 
-    def __init__(self, entries: dict[str, ActorEntry], countries: frozenset[str]):
+    def __init__(self, entries: dict[str, ActorEntry], countries: frozenset[str],
+                 sectors: frozenset[str] = SECTORS):
         #: keyed by the phrase as written; the lower-cased form indexes ``by_lower``
         self.entries = entries
+        #: ISO alpha-3 codes plus the country groups user files declared
         self.countries = countries
+        #: the known sectors plus the sector groups user files declared
+        self.sectors = sectors
         self.by_lower: dict[str, list[ActorEntry]] = {}
         for entry in entries.values():
             self.by_lower.setdefault(_key(entry.pattern), []).append(entry)
@@ -107,21 +119,78 @@ class ActorDictionary:
 
 
 def load_actor_dictionary(user_files: Iterable[Path] = ()) -> ActorDictionary:
-    countries = _country_codes()
+    user_files = tuple(user_files)
+    iso = _country_codes()
+    declared_countries, declared_sectors = _declarations(user_files, iso)
     entries: dict[str, ActorEntry] = {}
     # derived rows first, so that a country name beats a namesake capital ("Kuwait") and any
     # hand-written row beats both
     for entry in _derived_capital_rows() + _derived_country_rows():
         entries[entry.pattern] = entry
-    for path in files_of_kind(KIND, tuple(user_files)):
+    builtin = set(builtin_files(KIND))
+    for path in files_of_kind(KIND, user_files):
+        is_user = path not in builtin
+        # built-in rows are checked against the standard code tables only; user rows may also use
+        # the groups the user files declare
+        countries = iso | declared_countries if is_user else iso
+        sectors = SECTORS | declared_sectors if is_user else SECTORS
         for lineno, cols in read_rows(path, KIND, 3, 4):
-            entry = parse_row(cols, str(path), lineno, countries)
+            if cols[2].lower() == DECLARE:
+                if not is_user:
+                    raise KnowledgeError(str(path), lineno, "'code' rows may only appear in user files")
+                continue  # read by _declarations
+            entry = parse_row(cols, str(path), lineno, countries, sectors)
+            if is_user:
+                # a user row replaces every earlier row for the same phrase in any case ("egypt"
+                # replaces the derived "Egypt"), but not the other rows of its own file
+                for other in [p for p, e in entries.items()
+                              if _key(p) == _key(entry.pattern) and not e.source.startswith(f"{path}:")]:
+                    del entries[other]
             entries[entry.pattern] = entry
-    return ActorDictionary(entries, countries)
+    return ActorDictionary(entries, iso | declared_countries, SECTORS | declared_sectors)
 
 
-def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]) -> ActorEntry:
-    """Validate one ``pattern, code, type[, name]`` row."""
+def _declarations(user_files: tuple[Path, ...], iso: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The code groups declared by ``code`` rows in the user's actors files: (countries, sectors).
+
+    A declaration is ``GROUP<TAB>country|sector<TAB>code[<TAB>description]``: ``ARN	country	code	Arnor``
+    makes ``ARN`` usable where an ISO country goes (``ARN``, ``ARNGOV``); ``FRM	sector	code	foreign
+    ministry`` makes ``FRM`` usable as a sector (``GOVFRM``, ``ARNFRM``). Declarations hold for every
+    user file, whatever the order of the files; they never apply to built-in files.
+    """
+    countries: dict[str, str] = {}
+    sectors: dict[str, str] = {}
+    taken = {g: "a standard sector" for g in SECTORS}
+    taken.update({g: "a standard region" for g in REGIONS})
+    taken.update({g: "a transnational prefix" for g in TRANSNATIONAL})
+    for path in files_of_kind(KIND, user_files):
+        for lineno, cols in read_rows(path, KIND, 3, 4):
+            if cols[2].lower() != DECLARE:
+                continue
+            group, cls = cols[0], cols[1].lower()
+
+            def fail(message: str) -> KnowledgeError:
+                return KnowledgeError(str(path), lineno, message)
+
+            if len(group) != 3 or not group.isalpha() or not group.isupper():
+                raise fail(f"bad declared code {group!r}: three upper-case letters, e.g. 'ARN'")
+            if cls not in DECLARED_CLASSES:
+                raise fail(f"a code row declares a 'country' or a 'sector', got {cols[1]!r}")
+            if group in iso:
+                raise fail(f"{group!r} is already an ISO country code; use it without declaring it")
+            if group in taken:
+                raise fail(f"{group!r} is already {taken[group]}; it cannot be declared")
+            (countries if cls == "country" else sectors)[group] = f"{path}:{lineno}"
+    both = sorted(set(countries) & set(sectors))
+    if both:
+        raise KnowledgeError(countries[both[0]].rsplit(":", 1)[0], int(countries[both[0]].rsplit(":", 1)[1]),
+                             f"{both[0]!r} is declared both as a country and as a sector")
+    return frozenset(countries), frozenset(sectors)
+
+
+def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str],
+              sectors: frozenset[str] = SECTORS) -> ActorEntry:
+    """Validate one ``pattern, code, type[, name]`` row against the known (and declared) codes."""
     pattern, code, type_ = cols[0], cols[1], cols[2].lower()
     name = cols[3] if len(cols) > 3 and cols[3] else None
 
@@ -135,7 +204,7 @@ def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]
         raise fail(f"unknown type {type_!r}; expected one of {', '.join(sorted(TYPES))}")
     if code == "-":
         return ActorEntry(pattern, None, type_, name or pattern, None, None, _case_sensitive(pattern), f"{path}:{lineno}")
-    country, sector = check_code(code, countries, fail)
+    country, sector = check_code(code, countries, fail, sectors)
     if type_ in ("country", "demonym") and country is None:
         raise fail(f"a {type_} row needs a country code, got {code!r}")
     if type_ == "capital" and country is None and code[:3] not in TRANSNATIONAL:
@@ -147,23 +216,27 @@ def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]
     return ActorEntry(pattern, code, type_, name or pattern, country, sector, _case_sensitive(pattern), f"{path}:{lineno}")
 
 
-def check_code(code: str, countries: frozenset[str], fail) -> tuple[str | None, str | None]:
-    """Split a CAMEO-style code into (country, sector), raising ``fail(...)`` when it is malformed."""
+def check_code(code: str, countries: frozenset[str], fail,
+               sectors: frozenset[str] = SECTORS) -> tuple[str | None, str | None]:
+    """Split a CAMEO-style code into (country, sector), raising ``fail(...)`` when it is malformed.
+    ``countries`` and ``sectors`` are the groups allowed in first and second place."""
     if not code or len(code) % 3 or not code.isalpha() or not code.isupper() or len(code) > 15:
         raise fail(f"bad code {code!r}: expected up to five upper-case three-letter groups, e.g. 'RUSGOV'")
     groups = [code[i:i + 3] for i in range(0, len(code), 3)]
     first = groups[0]
-    if first in SECTORS:
-        if len(groups) > 1 and groups[1] not in SECTORS:
+    if first in sectors:
+        if len(groups) > 1 and groups[1] not in sectors:
             raise fail(f"bad code {code!r}: {groups[1]!r} is not a known sector")
         return None, first
     if first in TRANSNATIONAL:
         return None, None
     if first in countries or first in REGIONS:
-        if len(groups) > 1 and groups[1] not in SECTORS:
-            raise fail(f"bad code {code!r}: unknown sector {groups[1]!r} (known: {', '.join(sorted(SECTORS))})")
+        if len(groups) > 1 and groups[1] not in sectors:
+            raise fail(f"bad code {code!r}: unknown sector {groups[1]!r} (known: {', '.join(sorted(SECTORS))}; "
+                       "a user file may declare its own with a 'code' row)")
         return (first if first in countries else None), (groups[1] if len(groups) > 1 else None)
-    raise fail(f"bad code {code!r}: {first!r} is neither an ISO alpha-3 country, a region, a sector nor IGO/NGO/IMG/MNC")
+    raise fail(f"bad code {code!r}: {first!r} is neither an ISO alpha-3 country, a region, a sector nor IGO/NGO/IMG/MNC "
+               "(a user file may declare its own with a 'code' row)")
 
 
 def _country_codes() -> frozenset[str]:

@@ -1,0 +1,177 @@
+"""The PETRARCH-2 converter (tidings/convert/petrarch.py) and declared actor codes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings.convert.petrarch import ACTORS_FILE, VERBS_FILE, convert_petrarch
+from tidings.errors import KnowledgeError
+from tidings.knowledge.actors import load_actor_dictionary
+
+ACTORS = """<!-- test actors -->
+VELMARA_  [VLM]  # a fictional state
++VELMARAN
+QUENTOR  [QNT]
++QUENTORI
+TOBIN_ASH [VLMGOV]
+	[VLMELI 20010101-20051231]
+KESTREL [---]
+TWIN_CITIES [AAA/BBB]
+"""
+
+AGENTS = """!PERSON! = MAN, WOMAN
+TRADE_ENVOY [~GOVTRD] # a sector group of its own
+COUNCIL!PERSON! [~LEG]
+RANGER {} [~MIL]
+WATCH_CAPTAIN {WATCH_CAPTAINS} [~COP]
+HARBOUR_GUILD [NGO~]
+"""
+
+VERBS = """&TALKWORDS
++TALKS
++PARLEY
++PEACE TALKS
+
+--- SNUB  [111] ---
+SNUB
+- * OFFER [125]
+- * &TALKWORDS WITH + [128]
+- * ODD_WORDS [903]
+- % * [036:036]
+
+--- HAIL  [051] ---
+HAIL {HAILED}
+- + WAS_ * BY $ [042]
+"""
+
+DISCARDS = """BOAT RACE
++CHESS OPEN
+"""
+
+
+@pytest.fixture()
+def src(tmp_path: Path) -> Path:
+    d = tmp_path / "petr"
+    d.mkdir()
+    (d / "Mini.actors.txt").write_text(ACTORS, encoding="utf-8")
+    (d / "Mini.agents.txt").write_text(AGENTS, encoding="utf-8")
+    (d / "Mini.verbs.txt").write_text(VERBS, encoding="utf-8")
+    (d / "Mini.discards.txt").write_text(DISCARDS, encoding="utf-8")
+    return d
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+def test_actors_declare_codes_and_name_sources(src, tmp_path):
+    report = convert_petrarch(src, tmp_path / "out", lemmatize=str.lower)
+    text = (tmp_path / "out" / ACTORS_FILE).read_text(encoding="utf-8")
+    rows = _rows(tmp_path / "out" / ACTORS_FILE)
+    assert text.startswith("#! tidings actors 1\n")
+    assert ["VLM", "country", "code", "PETRARCH code VLM"] in rows
+    assert ["TRD", "sector", "code", "PETRARCH code TRD"] in rows
+    assert ["velmara", "VLM", "actor", "Velmara"] in rows
+    assert ["velmaran", "VLM", "actor", "Velmara"] in rows
+    # the date restriction is dropped; the unrestricted code stays
+    assert ["tobin ash", "VLMGOV", "actor", "Tobin Ash"] in rows
+    assert "# Mini.actors.txt:2\nvelmara\tVLM" in text
+    assert report.skipped["null code --- (PETRARCH 'not an actor')"] == 1
+    assert report.skipped["several codes for one actor (ELR/GAL) cannot be expressed"] == 1
+    assert report.notes["date restrictions dropped (tidings codes are not dated)"] == 1
+
+
+def test_agents_plurals_substitutions_and_prefix_codes(src, tmp_path):
+    report = convert_petrarch(src, tmp_path / "out", lemmatize=str.lower)
+    rows = _rows(tmp_path / "out" / ACTORS_FILE)
+    groups = {r[0]: r[1] for r in rows if r[2] == "group"}
+    assert groups["trade envoy"] == groups["trade envoys"] == "GOVTRD"
+    assert groups["councilman"] == groups["councilwoman"] == "LEG"
+    assert "councilmans" not in groups  # substitutions form no further plurals
+    assert groups["ranger"] == "MIL" and "rangers" not in groups  # {} : no plural
+    assert groups["watch captains"] == "COP"
+    assert report.skipped["agent code placed before the actor's (CODE~) cannot be expressed"] == 1
+
+
+def test_verbs_sets_patterns_and_skips(src, tmp_path):
+    report = convert_petrarch(src, tmp_path / "out", lemmatize=lambda w: {"hailed": "hail"}.get(w, w))
+    rows = _rows(tmp_path / "out" / VERBS_FILE)
+    assert ["&TALKWORDS", "talks|parley"] in rows  # the two-word member cannot be a word-set member
+    by_words = {(r[0], r[1]): r for r in rows if not r[0].startswith("&")}
+    assert by_words[("snub", "-")][2] == "111"
+    assert by_words[("snub", "offer")][2] == "125"
+    assert by_words[("snub", "&TALKWORDS with")][2:5] == ["128", "subj", "prep:with"]
+    assert by_words[("hail", "was * by")][2:5] == ["042", "prep:by", "obj"]
+    assert ("snub", "odd words") not in by_words
+    assert report.skipped["pattern: code is not a CAMEO code (tidings refuses codes outside its CAMEO table)"] == 1
+    assert report.skipped["multi-word synset member (tidings word sets hold single words)"] == 1
+    assert report.skipped["sentence discard (tidings has no discard list)"] == 1
+    assert report.skipped["story discard (tidings has no discard list)"] == 1
+
+
+def test_output_is_deterministic(src, tmp_path):
+    convert_petrarch(src, tmp_path / "a", lemmatize=str.lower)
+    convert_petrarch(src, tmp_path / "b", lemmatize=str.lower)
+    for name in (ACTORS_FILE, VERBS_FILE, "conversion-report.txt"):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text()
+
+
+def test_converted_files_load(src, tmp_path):
+    from tidings.knowledge.event_patterns import load_event_patterns
+
+    convert_petrarch(src, tmp_path / "out", lemmatize=str.lower)
+    actors = load_actor_dictionary((tmp_path / "out" / ACTORS_FILE,))
+    assert actors.lookup("Velmara").code == "VLM"
+    assert "VLM" in actors.countries and "TRD" in actors.sectors
+    patterns = load_event_patterns((tmp_path / "out" / VERBS_FILE,))
+    assert patterns.verbs["snub"][0].code in ("125", "128")
+
+
+def _actors_file(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "mine.tsv"
+    path.write_text("#! tidings actors 1\n" + body, encoding="utf-8")
+    return path
+
+
+def test_declared_codes_are_user_only_and_checked(tmp_path):
+    ok = _actors_file(tmp_path, "Velmara\tVLMTRD\tactor\nVLM\tcountry\tcode\tVelmara\nTRD\tsector\tcode\ttrade\n")
+    assert load_actor_dictionary((ok,)).lookup("Velmara").code == "VLMTRD"
+    with pytest.raises(KnowledgeError, match=r"mine.tsv:2: .*'VLM'"):
+        load_actor_dictionary((_actors_file(tmp_path, "Velmara\tVLM\tcountry\n"),))
+    with pytest.raises(KnowledgeError, match=r"mine.tsv:2: 'RUS' is already an ISO country"):
+        load_actor_dictionary((_actors_file(tmp_path, "RUS\tcountry\tcode\n"),))
+    with pytest.raises(KnowledgeError, match=r"mine.tsv:2: a code row declares"):
+        load_actor_dictionary((_actors_file(tmp_path, "VLM\tstate\tcode\n"),))
+    with pytest.raises(KnowledgeError, match=r"mine.tsv:2: bad declared code"):
+        load_actor_dictionary((_actors_file(tmp_path, "VL1\tcountry\tcode\n"),))
+
+
+def test_user_row_replaces_builtin_phrase_in_any_case(tmp_path):
+    path = _actors_file(tmp_path, "egypt\tUAR\tactor\nUAR\tcountry\tcode\n")
+    assert load_actor_dictionary((path,)).lookup("Egypt").code == "UAR"
+
+
+def test_end_to_end_convert_then_code_a_sentence(src, tmp_path):
+    from click.testing import CliRunner
+
+    from tidings.cli import analyze
+    from tidings.convert.cli import convert
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(convert, ["petrarch", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.output
+    article = tmp_path / "story.txt"
+    article.write_text("Velmara snubbed the offer from Quentor.\n", encoding="utf-8")
+    result = CliRunner().invoke(analyze, [str(article), "--json", "--dictionary", str(out / ACTORS_FILE),
+                                          "--dictionary", str(out / VERBS_FILE)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads(result.output)
+    codes = {a["code"] for a in data["actors"]}
+    assert {"VLM", "QNT"} <= codes
+    events = [(e["source"] and e["source"]["code"], e["cameo"]) for e in data["events"]]
+    assert ("VLM", "125") in events, data["events"]

@@ -1,0 +1,684 @@
+"""PETRARCH-2 dictionaries → tidings knowledge files.
+
+Reads a folder holding PETRARCH's ``*.actors.txt``, ``*.agents.txt``, ``*.verbs.txt`` and
+``*.discards.txt`` (formats: the ``docs/source/dictionaries.rst`` of openeventdata/petrarch2 and the
+TABARI manual) and writes:
+
+* ``petrarch-actors.tsv`` (kind ``actors``) — first a ``code`` row declaring every code group the
+  dictionaries use that tidings does not know (``ARN	country	code``, ``FRM	sector	code``), then one
+  ``actor`` row per actor phrase and synonym, then one ``group`` row per agent phrase and plural;
+* ``petrarch-verbs.tsv`` (kind ``verbs``) — the synonym sets as ``&NAME`` rows, then one row per verb
+  and per pattern, following docs/events.md;
+* ``conversion-report.txt`` — the counts, and every source line that was skipped, with the reason.
+
+Every written row is preceded by a comment naming its source file and line. Output is deterministic:
+rows follow the source order, declarations are sorted. Rows tidings cannot express are skipped and
+counted by reason; nothing is silently dropped. The discard list has no tidings equivalent and is
+reported as unsupported.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+ACTORS_FILE = "petrarch-actors.tsv"
+VERBS_FILE = "petrarch-verbs.tsv"
+REPORT_FILE = "conversion-report.txt"
+
+#: tidings' pattern-word and lemma syntax (tidings/knowledge/event_patterns.py)
+_WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
+_SET_NAME = re.compile(r"^&[A-Z][A-Z0-9_]*$")
+_CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
+_GROUP = re.compile(r"^[A-Z]{3}$")
+#: a PETRARCH marker after one of these words is that preposition's object (``prep:WORD``)
+PREPOSITIONS = frozenset(
+    """about above across after against along among around at before behind below beneath beside between
+    beyond by despite during for from in inside into near of off on onto out outside over since through
+    throughout to toward towards under until upon with within without""".split()
+)
+#: auxiliaries that make a pattern passive: a target written before the verb is then its object
+_PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
+#: where the target sits when a pattern does not mark it with ``+``: PETRARCH takes the first actor
+#: in the verb phrase; tidings takes the first filled slot, so the prepositions that most often hold
+#: the other party come before the object when the pattern's own words already use up the object.
+IMPLICIT_TARGET_BARE = "obj,prep:with,prep:to,prep:against"
+IMPLICIT_TARGET_WORDS = "prep:with,prep:to,prep:against,prep:toward,prep:on,obj"
+
+
+@dataclass
+class ConversionReport:
+    """What a conversion wrote and what it could not express."""
+
+    written: Counter = field(default_factory=Counter)  # kind of row -> count
+    skipped: Counter = field(default_factory=Counter)  # reason -> count
+    notes: Counter = field(default_factory=Counter)  # lossy but converted -> count
+    details: list[str] = field(default_factory=list)  # "file:line: reason: text"
+    files: list[Path] = field(default_factory=list)
+
+    def skip(self, where: str, reason: str, text: str) -> None:
+        self.skipped[reason] += 1
+        self.details.append(f"{where}: skipped ({reason}): {text.strip()}")
+
+    def note(self, where: str, what: str, text: str) -> None:
+        self.notes[what] += 1
+        self.details.append(f"{where}: note ({what}): {text.strip()}")
+
+    @property
+    def total_written(self) -> int:
+        return sum(self.written.values())
+
+    @property
+    def total_skipped(self) -> int:
+        return sum(self.skipped.values())
+
+    def summary(self) -> str:
+        lines = [f"written {self.total_written} rows: " + ", ".join(f"{k} {v}" for k, v in sorted(self.written.items()))]
+        lines.append(f"skipped {self.total_skipped} source rows:")
+        lines += [f"  {n:4d}  {reason}" for reason, n in sorted(self.skipped.items(), key=lambda x: (-x[1], x[0]))]
+        if self.notes:
+            lines.append("converted with a loss:")
+            lines += [f"  {n:4d}  {what}" for what, n in sorted(self.notes.items(), key=lambda x: (-x[1], x[0]))]
+        return "\n".join(lines)
+
+
+# ---- reading PETRARCH files --------------------------------------------------------------------
+
+def clean_lines(path: Path) -> Iterator[tuple[int, str, str]]:
+    """(line number, text without comments, raw line) for each line that keeps some text.
+
+    Comments: ``<!-- ... -->`` (possibly over several lines), ``#`` and the legacy ``;`` to the end of
+    the line. Leading whitespace is kept (a tab-indented ``[code]`` line is a date restriction)."""
+    in_comment = False
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = raw.rstrip("\n").rstrip("\r")
+            out = []
+            rest = line
+            while rest:
+                if in_comment:
+                    end = rest.find("-->")
+                    if end < 0:
+                        rest = ""
+                    else:
+                        in_comment, rest = False, rest[end + 3:]
+                else:
+                    start = rest.find("<!--")
+                    if start < 0:
+                        out.append(rest)
+                        rest = ""
+                    else:
+                        out.append(rest[:start])
+                        in_comment, rest = True, rest[start + 4:]
+            text = "".join(out)
+            for mark in ("#", ";"):
+                if mark in text:
+                    text = text[: text.index(mark)]
+            if text.strip():
+                yield lineno, text.rstrip(), line
+
+
+def _phrase(text: str) -> str:
+    """A PETRARCH phrase (``MINAS_TIRITH``, ``THE_SHIRE``) as tidings writes it: lower case, spaces."""
+    return " ".join(text.replace("_", " ").lower().split())
+
+
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in _CODE_BLOCK.findall(text)]
+
+
+# ---- code groups ---------------------------------------------------------------------------------
+
+class _Codes:
+    """Decides which code groups must be declared, and whether a code can be written at all."""
+
+    def __init__(self):
+        from tidings.knowledge.actors import REGIONS, SECTORS, TRANSNATIONAL, _country_codes
+
+        self.iso = _country_codes()
+        self.sectors, self.regions, self.transnational = SECTORS, REGIONS, TRANSNATIONAL
+        self.countries: dict[str, str] = {}  # declared group -> first "file:line" using it
+        self.new_sectors: dict[str, str] = {}
+
+    def check(self, code: str, where: str, first_may_be_sector: bool = True) -> str | None:
+        """None when ``code`` can be written (declaring what it needs), else the reason it cannot."""
+        if not code or len(code) % 3 or len(code) > 15:
+            return "code is not made of three-character groups"
+        groups = [code[i:i + 3] for i in range(0, len(code), 3)]
+        if not all(_GROUP.match(g) for g in groups):
+            return "code has characters other than letters"
+        first = groups[0]
+        wanted_countries, wanted_sectors = [], []
+        if first in self.transnational:
+            pass
+        elif first in self.sectors or first in self.new_sectors:
+            if first_may_be_sector or first in self.sectors:
+                wanted_sectors += groups[1:2]
+            else:
+                return "code starts with a group declared as a sector"
+        elif first_may_be_sector and first not in self.iso and first not in self.regions and first not in self.countries:
+            wanted_sectors += groups[:2]  # an agent code: a sector of its own, then maybe another
+        else:
+            if first not in self.iso and first not in self.regions:
+                wanted_countries.append(first)
+            wanted_sectors += groups[1:2]
+        for g in wanted_countries:
+            if g in self.new_sectors:
+                return f"group {g} would be both a country and a sector"
+        for g in wanted_sectors:
+            if g in self.countries or g in self.iso or g in self.regions or g in self.transnational:
+                if g not in self.sectors:
+                    return f"group {g} would be both a country and a sector"
+        for g in wanted_countries:
+            self.countries.setdefault(g, where)
+        for g in wanted_sectors:
+            if g not in self.sectors:
+                self.new_sectors.setdefault(g, where)
+        return None
+
+    def rows(self) -> list[str]:
+        out = []
+        for g in sorted(self.countries):
+            out += [f"# first used at {self.countries[g]}", f"{g}\tcountry\tcode\tPETRARCH code {g}"]
+        for g in sorted(self.new_sectors):
+            out += [f"# first used at {self.new_sectors[g]}", f"{g}\tsector\tcode\tPETRARCH code {g}"]
+        return out
+
+
+# ---- actors --------------------------------------------------------------------------------------
+
+def convert_actors(path: Path, codes: _Codes, report: ConversionReport) -> list[str]:
+    """Actor records: a primary phrase (optional ``[code]``), ``+synonym`` lines, indented
+    ``[code date-restriction]`` lines. Date restrictions cannot be expressed: the unrestricted code is
+    kept, else the last restriction listed (the latest period in PETRARCH files)."""
+    name = path.name
+    records: list[dict] = []
+    for lineno, text, raw in clean_lines(path):
+        stripped = text.strip()
+        if stripped.startswith("<"):
+            report.skip(f"{name}:{lineno}", "markup line", raw)
+            continue
+        if text[:1].isspace() and stripped.startswith("["):
+            if not records:
+                report.skip(f"{name}:{lineno}", "code line before any actor", raw)
+                continue
+            records[-1]["restrictions"].append((lineno, stripped))
+            continue
+        if stripped.startswith("+"):
+            if not records:
+                report.skip(f"{name}:{lineno}", "synonym before any actor", raw)
+                continue
+            phrase = stripped[1:].split("[")[0]
+            records[-1]["phrases"].append((lineno, phrase, raw))
+            if _codes(stripped):
+                report.note(f"{name}:{lineno}", "code on a synonym line ignored (the record's code is used)", raw)
+            continue
+        found = _codes(stripped)
+        phrase = stripped.split("[")[0]
+        records.append({"lineno": lineno, "phrases": [(lineno, phrase, raw)], "code": found[0] if found else None,
+                        "restrictions": [], "name": _phrase(phrase)})
+    out: list[str] = []
+    for rec in records:
+        where = f"{name}:{rec['lineno']}"
+        code = rec["code"]
+        restricted = []
+        for lineno, r in rec["restrictions"]:
+            parts = _codes(r)[0].split() if _codes(r) else []
+            if len(parts) == 1 and code is None:
+                code = parts[0]  # "[CODE]" on its own line: the default
+            elif len(parts) >= 2:
+                restricted.append(parts[0])
+            elif not parts:
+                report.skip(f"{name}:{lineno}", "empty code block", r)
+        if restricted:
+            report.note(where, "date restrictions dropped (tidings codes are not dated)", rec["name"])
+            if code is None:
+                code = restricted[-1]
+        if code is None:
+            report.skip(where, "actor without a code", rec["name"])
+            continue
+        code = code.upper()
+        if code in ("---", "+++", "###") or set(code) <= {"-", "+", "#"}:
+            report.skip(where, f"null code {code} (PETRARCH 'not an actor')", rec["name"])
+            continue
+        if "/" in code:
+            report.skip(where, "several codes for one actor (ELR/GAL) cannot be expressed", f"{rec['name']} [{code}]")
+            continue
+        reason = codes.check(code, where, first_may_be_sector=False)
+        if reason:
+            report.skip(where, reason, f"{rec['name']} [{code}]")
+            continue
+        display = rec["name"].title()
+        for lineno, phrase, raw in rec["phrases"]:
+            pattern = _phrase(phrase)
+            if pattern.startswith("the "):
+                pattern = pattern[4:]
+            if not pattern:
+                report.skip(f"{name}:{lineno}", "empty phrase", raw)
+                continue
+            out += [f"# {name}:{lineno}", f"{pattern}\t{code}\tactor\t{display}"]
+            report.written["actors"] += 1
+    return out
+
+
+# ---- agents --------------------------------------------------------------------------------------
+
+def _plural(phrase: str) -> str:
+    """PETRARCH's regular plural of the last word: +S, Y -> IES, SS -> ES."""
+    words = phrase.split(" ")
+    last = words[-1]
+    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith("ss"):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+def convert_agents(path: Path, codes: _Codes, report: ConversionReport) -> list[str]:
+    """Agent rows ``PHRASE {plurals} [~CODE]``, with ``!NAME! = a, b`` substitution sets.
+
+    ``~CODE`` (the code follows the actor's) becomes a ``group`` row with that code, which tidings
+    appends to the code of an ``actor`` before it ("Arnor foreign minister" → ARN + GOVFRM).
+    ``CODE~`` (the code goes before the actor's, ``NGO~``) cannot be expressed."""
+    name = path.name
+    subst: dict[str, list[str]] = {}
+    out: list[str] = []
+    for lineno, text, raw in clean_lines(path):
+        where = f"{name}:{lineno}"
+        stripped = text.strip()
+        m = re.match(r"^(![A-Z0-9_]+!)\s*=\s*(.+)$", stripped)
+        if m:
+            subst[m.group(1)] = [x.strip() for x in m.group(2).split(",") if x.strip()]
+            continue
+        found = _codes(stripped)
+        if not found:
+            report.skip(where, "agent without a code", raw)
+            continue
+        code = found[0].replace(" ", "")
+        head = stripped[: stripped.index("[")]
+        plural_text = None
+        pm = re.search(r"\{([^}]*)\}", head)
+        if pm:
+            plural_text = pm.group(1).strip()
+            head = head[: pm.start()] + head[pm.end():]
+        if code.endswith("~"):
+            report.skip(where, "agent code placed before the actor's (CODE~) cannot be expressed", raw)
+            continue
+        if not code.startswith("~"):
+            report.skip(where, "agent code without '~'", raw)
+            continue
+        code = code[1:].upper()
+        reason = codes.check(code, where, first_may_be_sector=True)
+        if reason:
+            report.skip(where, reason, raw)
+            continue
+        phrases: list[str] = []
+        marker = re.search(r"![A-Z0-9_]+!", head)
+        if marker:
+            if marker.group(0) not in subst:
+                report.skip(where, f"undefined substitution set {marker.group(0)}", raw)
+                continue
+            for alt in subst[marker.group(0)]:
+                phrases.append(_phrase(head.replace(marker.group(0), alt)))  # no further plurals
+        else:
+            singular = _phrase(head)
+            phrases.append(singular)
+            if plural_text is None:
+                phrases.append(_plural(singular))
+            elif plural_text:
+                phrases += [_phrase(p) for p in plural_text.split()]
+        seen = set()
+        for p in phrases:
+            if p in seen or not p:
+                continue
+            seen.add(p)
+            out += [f"# {where}", f"{p}\t{code}\tgroup"]
+            report.written["agents"] += 1
+    return out
+
+
+# ---- verbs ---------------------------------------------------------------------------------------
+
+def default_lemmatizer(model: str | None = None) -> Callable[[str], str]:
+    """spaCy's own rule lemmatizer with the word taken as a verb: ``said`` → ``say``, ``met`` → ``meet``.
+    The same lemmatizer the pipeline uses, so converted lemmas meet the lemmas of parsed text."""
+    from spacy.tokens import Doc
+
+    from tidings.nlp import load_model
+    from tidings.settings import Settings
+
+    nlp = load_model(model or Settings().model)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def lemma(word: str) -> str:
+        doc = Doc(nlp.vocab, words=[word])
+        doc[0].pos_ = "VERB"
+        found = lemmatizer.rule_lemmatize(doc[0])
+        return (found[0] if found else word).lower()
+
+    return lemma
+
+
+@dataclass
+class _Block:
+    lineno: int
+    code: str | None
+    verbs: list[tuple[int, str, str | None, str]] = field(default_factory=list)  # line, text, own code, raw
+
+
+def _split_code(code: str) -> tuple[str, str | None]:
+    first, _, second = code.partition(":")
+    return first.strip(), (second.strip() or None)
+
+
+def convert_verbs(path: Path, report: ConversionReport, lemmatize: Callable[[str], str], cameo) -> list[str]:
+    name = path.name
+    sets: dict[str, list[str]] = {}  # name -> words (synsets expanded)
+    set_rows: list[str] = []
+    rows: list[str] = []
+    current_set: tuple[str, int] | None = None
+    pending_set: list[tuple[int, str]] = []
+    block: _Block | None = None
+    patterns_started = False
+
+    def close_set() -> None:
+        nonlocal current_set, pending_set
+        if current_set is None:
+            return
+        set_name, set_line = current_set
+        words: list[str] = []
+        for lineno, member in pending_set:
+            if member.startswith("&"):
+                ref = "&" + member[1:].rstrip("_").upper()
+                if ref not in sets:
+                    report.skip(f"{name}:{lineno}", "synset member refers to an undefined synset", member)
+                    continue
+                words += [w for w in sets[ref] if w not in words]
+                continue
+            phrase = _phrase(member)
+            if " " in phrase:
+                report.skip(f"{name}:{lineno}", "multi-word synset member (tidings word sets hold single words)", member)
+                continue
+            if not _WORD.match(phrase):
+                report.skip(f"{name}:{lineno}", "synset member is not a plain word", member)
+                continue
+            if phrase not in words:
+                words.append(phrase)
+        if not words:
+            report.skip(f"{name}:{set_line}", "synset with no single-word member", set_name)
+        else:
+            sets[set_name] = words
+            set_rows.extend([f"# {name}:{set_line}", f"{set_name}\t{'|'.join(words)}"])
+            report.written["word sets"] += 1
+        current_set, pending_set = None, []
+
+    for lineno, text, raw in clean_lines(path):
+        where = f"{name}:{lineno}"
+        stripped = text.strip()
+        if stripped.startswith("<"):
+            continue
+        if stripped.startswith("&"):
+            close_set()
+            set_name = "&" + stripped[1:].split()[0].rstrip("_").upper()
+            if not _SET_NAME.match(set_name):
+                report.skip(where, "bad synset name", raw)
+                current_set = None
+                continue
+            current_set = (set_name, lineno)
+            continue
+        if current_set is not None and stripped.startswith("+"):
+            pending_set.append((lineno, stripped[1:].strip()))
+            continue
+        close_set()
+        if stripped.startswith("---"):
+            found = _codes(stripped)
+            block = _Block(lineno, found[0] if found else None)
+            patterns_started = False
+            continue
+        if block is None:
+            report.skip(where, "line outside a verb block", raw)
+            continue
+        if stripped.startswith("-"):
+            patterns_started = True
+            rows.extend(_convert_pattern(where, stripped[1:].strip(), raw, block, sets, report, lemmatize, cameo))
+            continue
+        if patterns_started:
+            report.note(where, "verb listed after the block's patterns (patterns not applied to it)", raw)
+        found = _codes(stripped)
+        verb_text = re.sub(r"\{[^}]*\}", " ", stripped.split("[")[0]).strip()
+        if "{" in stripped:
+            report.note(where, "irregular forms ignored (tidings matches verbs by lemma)", raw)
+        block.verbs.append((lineno, verb_text, found[0] if found else None, raw))
+        rows.extend(_convert_verb(where, verb_text, found[0] if found else block.code, raw, report, lemmatize, cameo))
+    close_set()
+    return set_rows + rows
+
+
+def _check_code(code: str | None, cameo) -> tuple[str | None, str | None, str | None]:
+    """(code, second code, reason it cannot be written)."""
+    if code is None:
+        return None, None, "no code"
+    first, second = _split_code(code)
+    if first in ("---", "") or set(first) <= {"-"}:
+        return None, None, "null code '---' (no event)"
+    if first not in cameo:
+        return None, None, "code is not a CAMEO code (tidings refuses codes outside its CAMEO table)"
+    return first, second, None
+
+
+def _verb_words(text: str) -> tuple[str, list[str], list[str]] | None:
+    """A block's verb line → (verb, words before, words after): ``+BREAK_DOWN`` → break, [], [down];
+    ``WIRE_+TAP`` → tap, [wire], []; without ``+`` the first word is the verb."""
+    parts = [p for p in re.split(r"[\s_]+", text.strip()) if p]
+    if not parts:
+        return None
+    marked = [i for i, p in enumerate(parts) if p.startswith("+")]
+    i = marked[0] if marked else 0
+    parts = [p.lstrip("+") for p in parts]
+    return parts[i].lower(), [p.lower() for p in parts[:i]], [p.lower() for p in parts[i + 1:]]
+
+
+def _convert_verb(where, text, code, raw, report, lemmatize, cameo) -> list[str]:
+    code, second, reason = _check_code(code, cameo)
+    if reason == "null code '---' (no event)":
+        return []  # a verb that codes nothing by itself: no row needed
+    if reason:
+        report.skip(where, f"verb: {reason}", raw)
+        return []
+    split = _verb_words(text)
+    if split is None:
+        report.skip(where, "verb: empty", raw)
+        return []
+    verb, before, after = split
+    lemma = lemmatize(verb)
+    words = before + ["*"] + after if before else after
+    if not _WORD.match(lemma) or not all(_WORD.match(w) for w in words if w != "*"):
+        report.skip(where, "verb: not plain words", raw)
+        return []
+    flags = _code_flags(where, code, second, report, raw)
+    target = IMPLICIT_TARGET_BARE if not after else IMPLICIT_TARGET_WORDS
+    report.written["verb rows"] += 1
+    return [f"# {where}", "\t".join([lemma, " ".join(words) or "-", code, "subj", target, flags]).rstrip("\t")]
+
+
+def _code_flags(where, code, second, report, raw) -> str:
+    if second is None:
+        return ""
+    if second == code:
+        return "symmetric"
+    report.note(where, "second code of [A:B] dropped (only [A:A] maps to 'symmetric')", raw)
+    return ""
+
+
+def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, cameo) -> list[str]:
+    found = _codes(text)
+    body = text.split("[")[0]
+    code, second, reason = _check_code(found[0] if found else None, cameo)
+    if reason == "null code '---' (no event)":
+        report.skip(where, "pattern with code '---' (PETRARCH: matching blocks the event; tidings cannot say 'no event')", raw)
+        return []
+    if reason:
+        report.skip(where, f"pattern: {reason}", raw)
+        return []
+    tokens: list[str] = []
+    for chunk in body.split():
+        # "IN_*", "*_OUT", "SUGGESTED_+", "TO_": '_' joins words that must be adjacent; tidings only
+        # keeps their order
+        tokens += [t for t in re.split(r"_", chunk) if t]
+    if tokens.count("*") != 1:
+        report.skip(where, "pattern without exactly one '*'", raw)
+        return []
+    if any("_" in c and not c.startswith("&") for c in body.split() if c.strip("_*+$%^") and "_" in c.strip("_")):
+        report.notes["'_' adjacency relaxed to word order"] += 1
+    star = tokens.index("*")
+    source = target = None
+    flags = set()
+    words: list[str] = []
+    before_words = [t for t in tokens[:star] if t not in ("$", "+", "%", "^")]
+    if "^" in tokens:
+        report.note(where, "'^' (skip a phrase) dropped", raw)
+    for i, tok in enumerate(tokens):
+        if tok in ("$", "+", "%"):
+            if i < star:
+                slot = "subj"
+                if tok == "+":
+                    slot = "obj"  # a target before the verb: the grammatical subject of a passive verb
+                    if not any(w.lower() in _PASSIVE for w in before_words):
+                        report.note(where, "target before an active verb read as its object", raw)
+            else:
+                prev = next((t for t in reversed(tokens[star + 1:i]) if t != "^"), None)
+                if prev is None:
+                    slot = "obj"
+                elif prev.lower() in PREPOSITIONS:
+                    slot = f"prep:{prev.lower()}"
+                else:
+                    report.skip(where, f"marker '{tok}' after the word {prev!r} (only the object or a preposition's object)", raw)
+                    return []
+            if tok == "%":
+                flags.add("symmetric")
+                if i < star:
+                    source = source or slot
+                else:
+                    target = target or slot
+            elif tok == "$":
+                source = source or slot
+            else:
+                target = target or slot
+            continue
+        if tok == "^":
+            continue
+        if tok == "*":
+            words.append("*")
+            continue
+        if tok.startswith("&"):
+            ref = "&" + tok[1:].upper()
+            if ref not in sets:
+                report.skip(where, "pattern uses a synset that has no single-word member or is undefined", raw)
+                return []
+            words.append(ref)
+            continue
+        w = tok.lower()
+        if not _WORD.match(w):
+            report.skip(where, f"pattern word {tok!r} is not a plain word", raw)
+            return []
+        words.append(w)
+    if source == target and source is not None:
+        report.skip(where, "source and target in the same slot", raw)
+        return []
+    if words and words[0] == "*":
+        words = words[1:]
+    if not words or words == ["*"]:
+        report.skip(where, "pattern of markers only ('% *'): it would replace the verb's own row", raw)
+        return []
+    after_words = words[words.index("*") + 1:] if "*" in words else words
+    flag = _code_flags(where, code, second, report, raw)
+    if flag:
+        flags.add(flag)
+    if target is None and "%" in tokens[:star]:
+        target_text = "-"  # a compound subject: its members are each other's targets ('symmetric')
+    elif target is None:
+        target_text = IMPLICIT_TARGET_BARE if not after_words else IMPLICIT_TARGET_WORDS
+        if source is not None and source in target_text.split(","):
+            target_text = ",".join(s for s in target_text.split(",") if s != source)
+    else:
+        target_text = target
+    out = []
+    lemmas: list[str] = []
+    for _, verb_text, _, _ in block.verbs:
+        split = _verb_words(verb_text)
+        if split is None or split[1] or split[2]:
+            continue  # patterns apply to the block's one-word verbs
+        lemma = lemmatize(split[0])
+        if lemma not in lemmas and _WORD.match(lemma):
+            lemmas.append(lemma)
+    if not lemmas:
+        report.skip(where, "pattern in a block with no one-word verb", raw)
+        return []
+    for lemma in lemmas:
+        out += [f"# {where}", "\t".join([lemma, " ".join(words) or "-", code, source or "subj", target_text,
+                                         ",".join(sorted(flags))]).rstrip("\t")]
+        report.written["pattern rows"] += 1
+    return out
+
+
+# ---- discards ------------------------------------------------------------------------------------
+
+def convert_discards(path: Path, report: ConversionReport) -> None:
+    """Sentence (``PHRASE``) and story (``+PHRASE``) discards have no tidings equivalent."""
+    for lineno, text, raw in clean_lines(path):
+        kind = "story" if text.strip().startswith("+") else "sentence"
+        report.skip(f"{path.name}:{lineno}", f"{kind} discard (tidings has no discard list)", raw)
+
+
+# ---- the whole folder ----------------------------------------------------------------------------
+
+def _find(src: Path, suffix: str) -> list[Path]:
+    return sorted(p for p in src.iterdir() if p.is_file() and p.name.lower().endswith(suffix))
+
+
+def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], str] | None = None) -> ConversionReport:
+    """Convert the PETRARCH dictionaries in ``src_dir``; write tidings files into ``out_dir``."""
+    from tidings.knowledge.cameo import load_cameo
+
+    src_dir, out_dir = Path(src_dir), Path(out_dir)
+    if not src_dir.is_dir():
+        raise FileNotFoundError(f"{src_dir} is not a folder")
+    report = ConversionReport()
+    codes = _Codes()
+    actor_rows: list[str] = []
+    for path in _find(src_dir, ".actors.txt"):
+        actor_rows += [f"# ---- actors from {path.name}"] + convert_actors(path, codes, report)
+    for path in _find(src_dir, ".agents.txt"):
+        actor_rows += [f"# ---- agents from {path.name}"] + convert_agents(path, codes, report)
+    verb_paths = _find(src_dir, ".verbs.txt")
+    verb_rows: list[str] = []
+    if verb_paths:
+        lemmatize = lemmatize or default_lemmatizer()
+        cameo = load_cameo()
+        for path in verb_paths:
+            verb_rows += [f"# ---- verbs from {path.name}"] + convert_verbs(path, report, lemmatize, cameo)
+    for path in _find(src_dir, ".discards.txt"):
+        convert_discards(path, report)
+    if not (actor_rows or verb_rows):
+        raise FileNotFoundError(f"no PETRARCH dictionaries (*.actors.txt, *.agents.txt, *.verbs.txt) in {src_dir}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    header = "# converted from PETRARCH-2 dictionaries by `tidings convert petrarch`; comments name the source lines"
+    if actor_rows:
+        declared = codes.rows()
+        report.written["declared codes"] += len(declared) // 2
+        text = ["#! tidings actors 1", header, "# ---- code groups PETRARCH uses that tidings does not know"]
+        _write(out_dir / ACTORS_FILE, text + declared + actor_rows)
+        report.files.append(out_dir / ACTORS_FILE)
+    if verb_rows:
+        _write(out_dir / VERBS_FILE, ["#! tidings verbs 1", header] + verb_rows)
+        report.files.append(out_dir / VERBS_FILE)
+    _write(out_dir / REPORT_FILE, [report.summary(), ""] + report.details)
+    return report
+
+
+def _write(path: Path, lines: list[str]) -> None:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

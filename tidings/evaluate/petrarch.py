@@ -1,0 +1,178 @@
+"""`tidings evaluate petrarch`: PETRARCH-2's unit tests, coded through PETRARCH's own dictionaries.
+
+The dictionaries in ``events/petrarch-unit-tests/`` are converted (``tidings convert petrarch``) into a
+temporary folder and loaded as user dictionaries, exactly as ``--dictionary`` loads them. Each
+``<Sentence>`` of ``PETR.UnitTest.records.xml`` is analysed alone, published on its ``date``.
+
+Scoring. An expected ``<EventCoding sourcecode targetcode eventcode>`` is *reproduced* when one event of
+its sentence has that source code, target code and CAMEO code. PETRARCH writes ``---`` for a missing
+actor: an expected ``---GOV`` is matched by tidings' country-less ``GOV``, an expected ``---`` by an
+event without that participant or whose participant has no code; a quoted code (``"INJURY TOLL"``) is
+PETRARCH's uncoded new actor and is matched by the participant's words. Partial matches are reported
+apart: *event code only* (an event with the CAMEO code, other participants) and *source/target only*
+(an event with both participants, another code). Every event not used by a full match is *extra*;
+extras in records that expect no event (``noevents``, discards) are counted too. ``<Config>`` records
+(comma and dyad options of PETRARCH) have no tidings equivalent and are ignored.
+
+Built-in knowledge. tidings always loads its built-in files; the PETRARCH rows are read after them and
+win for the same phrase or pattern. Built-in *verb and noun patterns* would still code verbs PETRARCH's
+test dictionary leaves alone (and override its shorter patterns with longer ones), so by default the
+evaluation also loads a generated file that switches every built-in pattern off (code ``-``), as a user
+may: the unit tests test the dictionaries they ship with. ``--builtin-patterns`` keeps them. Built-in
+actors stay (a few real countries of the tests, e.g. France, are coded by either).
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from tidings.evaluate.common import data_option, run_pipeline
+from tidings.model import Article
+
+SUBDIR = Path("events") / "petrarch-unit-tests"
+RECORDS = "PETR.UnitTest.records.xml"
+
+
+@dataclass
+class Record:
+    id: str
+    date: str | None
+    text: str
+    expected: list[tuple[str, str, str]] = field(default_factory=list)
+    no_events: bool = False  # noevents="True" or an error (discard, bad parse) expected
+
+
+def read_records(path: Path) -> list[Record]:
+    """The ``<Sentence>`` records; the text's line breaks are joined (tidings ends a sentence at one)."""
+    root = ET.parse(path).getroot()
+    out = []
+    for s in root.iter("Sentence"):
+        text = " ".join((s.findtext("Text") or "").split())
+        date = s.get("date")
+        iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if date and len(date) == 8 and date.isdigit() else None
+        rec = Record(s.get("id", f"s{len(out)}"), iso, text)
+        for coding in s.findall("EventCoding"):
+            if coding.get("noevents", "").strip().lower() == "true" or coding.get("error"):
+                rec.no_events = True
+            elif coding.get("eventcode"):
+                rec.expected.append((coding.get("sourcecode", "---"), coding.get("targetcode", "---"),
+                                     coding.get("eventcode")))
+        out.append(rec)
+    return out
+
+
+def _norm_words(text: str) -> str:
+    return " ".join(re.sub(r"[^A-Z0-9 ]", " ", text.upper()).split())
+
+
+def participant_matches(expected: str, participant) -> bool:
+    if expected.startswith('"'):
+        return participant is not None and _norm_words(expected.strip('"')) in _norm_words(participant.text)
+    if expected.strip("-") == "":
+        return participant is None or participant.code is None
+    code = expected[3:] if expected.startswith("---") else expected
+    return participant is not None and participant.code == code
+
+
+def switch_off_builtin_patterns(path: Path) -> int:
+    """Write a user file that switches off every built-in verb and noun pattern; returns the row count."""
+    from tidings.knowledge.files import builtin_files, read_rows
+
+    lines, n = ["#! tidings verbs 1", "# switches off tidings' built-in patterns (code '-')"], 0
+    nouns = ["#! tidings nouns 1", "# switches off tidings' built-in patterns (code '-')"]
+    for kind, sink in (("verbs", lines), ("nouns", nouns)):
+        for f in builtin_files(kind):
+            for _, cols in read_rows(f, kind, 2, 6):
+                if cols[0].startswith("&") or len(cols) < 3:
+                    continue
+                sink.append(f"{cols[0]}\t{cols[1] or '-'}\t-")
+                n += 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.with_name("builtin-nouns-off.tsv").write_text("\n".join(nouns) + "\n", encoding="utf-8")
+    return n
+
+
+def score(data_dir: Path, builtin_patterns: bool = False, show: int = 0) -> dict:
+    from tidings.convert.petrarch import convert_petrarch
+    from tidings.pipeline import Pipeline
+    from tidings.settings import Settings
+
+    src = data_dir / SUBDIR
+    records = read_records(src / RECORDS)
+    with tempfile.TemporaryDirectory(prefix="tidings-petrarch-") as tmp:
+        out = Path(tmp)
+        report = convert_petrarch(src, out)
+        files = list(report.files)
+        if not builtin_patterns:
+            switch_off_builtin_patterns(out / "builtin-verbs-off.tsv")
+            # the switch-off rows come first, so a PETRARCH row with the same lemma and words wins
+            files = [out / "builtin-verbs-off.tsv", out / "builtin-nouns-off.tsv"] + files
+        pipeline = Pipeline(Settings(dictionaries=tuple(files)))
+        analyses = run_pipeline((Article(id=r.id, text=r.text, published=r.date) for r in records), pipeline)
+    full = code_only = pair_only = 0
+    extra = extra_dyadic = extra_in_empty = 0
+    n_expected = sum(len(r.expected) for r in records)
+    misses = []
+    for r in records:
+        a = analyses.get(r.id)
+        events = a.events if a else []
+        used: set[int] = set()
+        for src_code, tgt_code, code in r.expected:
+            hit = next((i for i, e in enumerate(events) if i not in used and e.cameo == code
+                        and participant_matches(src_code, e.source) and participant_matches(tgt_code, e.target)), None)
+            if hit is not None:
+                used.add(hit)
+                full += 1
+                continue
+            if any(e.cameo == code for e in events):
+                code_only += 1
+            elif any(participant_matches(src_code, e.source) and participant_matches(tgt_code, e.target) for e in events):
+                pair_only += 1
+            misses.append((r, (src_code, tgt_code, code), events))
+        for i, e in enumerate(events):
+            if i in used:
+                continue
+            extra += 1
+            extra_dyadic += bool(e.source and e.source.code and e.target and e.target.code)
+            extra_in_empty += r.no_events
+    return {
+        "records": len(records), "expected": n_expected, "reproduced": full, "code_only": code_only,
+        "pair_only": pair_only, "extra": extra, "extra_dyadic": extra_dyadic, "extra_in_no_event_records": extra_in_empty,
+        "no_event_records": sum(r.no_events for r in records), "events": sum(len(a.events) for a in analyses.values()),
+        "misses": misses[:show] if show else [], "conversion": report,
+    }
+
+
+def _fmt_event(e) -> str:
+    s = e.source.code if e.source else None
+    t = e.target.code if e.target else None
+    return f"{s or '---'}>{t or '---'} {e.cameo} ({e.evidence})"
+
+
+@click.command("petrarch")
+@data_option
+@click.option("--show", "show", type=int, default=0, help="Print this many expected codings that were not reproduced.")
+@click.option("--builtin-patterns/--no-builtin-patterns", default=False, show_default=True,
+              help="Keep tidings' built-in verb and noun patterns alongside PETRARCH's.")
+def command(data_dir: Path, show: int, builtin_patterns: bool) -> None:
+    """PETRARCH-2 unit tests with PETRARCH's own dictionaries: share of expected codings reproduced
+    (source, target and CAMEO code), partial matches and extra events."""
+    r = score(data_dir, builtin_patterns, show)
+    for rec, (s, t, c), events in r["misses"]:
+        click.echo(f"[{rec.id}] expected {s}>{t} {c}: {rec.text}\n    got: {[_fmt_event(e) for e in events]}")
+    conv = r["conversion"]
+    click.echo(f"conversion: {conv.total_written} rows written, {conv.total_skipped} source rows skipped "
+               f"({', '.join(f'{k} {v}' for k, v in conv.skipped.most_common(3))} ...)")
+    n = max(1, r["expected"])
+    click.echo(f"records {r['records']}, expected codings {r['expected']}, events {r['events']}")
+    click.echo("petrarch unit tests: reproduced %d/%d (%.1f%%), event code only %d (%.1f%%), source/target only %d (%.1f%%), "
+               "extra events %d (%d with both actors coded; %d in the %d records expecting none)"
+               % (r["reproduced"], r["expected"], 100 * r["reproduced"] / n, r["code_only"], 100 * r["code_only"] / n,
+                  r["pair_only"], 100 * r["pair_only"] / n, r["extra"], r["extra_dyadic"],
+                  r["extra_in_no_event_records"], r["no_event_records"]))
