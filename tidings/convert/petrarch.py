@@ -9,6 +9,8 @@ TABARI manual) and writes:
   ``actor`` row per actor phrase and synonym, then one ``group`` row per agent phrase and plural;
 * ``petrarch-verbs.tsv`` (kind ``verbs``) — the synonym sets as ``&NAME`` rows, then one row per verb
   and per pattern, following docs/events.md;
+* ``petrarch-codes.tsv`` (kind ``cameo``) — event codes the verbs use that CAMEO lacks (WEIS ``9xx``...),
+  declared as codes of the user's own;
 * ``conversion-report.txt`` — the counts, and every source line that was skipped, with the reason.
 
 Every written row is preceded by a comment naming its source file and line. Output is deterministic:
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 ACTORS_FILE = "petrarch-actors.tsv"
+CODES_FILE = "petrarch-codes.tsv"
 VERBS_FILE = "petrarch-verbs.tsv"
 REPORT_FILE = "conversion-report.txt"
 
@@ -458,15 +461,34 @@ def convert_verbs(path: Path, report: ConversionReport, lemmatize: Callable[[str
     return set_rows + rows
 
 
+#: codes PETRARCH dictionaries use that tidings may declare as codes of the user's own (WEIS 9xx, 174K)
+_OWN_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
+
+
+class KnownCodes:
+    """The CAMEO table, plus the codes of PETRARCH's own the conversion meets (declared in a
+    ``cameo`` file so that tidings accepts them)."""
+
+    def __init__(self, table):
+        self.table = table
+        self.own: set[str] = set()
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.table or code in self.own
+
+
 def _check_code(code: str | None, cameo) -> tuple[str | None, str | None, str | None]:
-    """(code, second code, reason it cannot be written)."""
+    """(code, second code, reason it cannot be written). With ``KnownCodes``, a code outside the
+    CAMEO table that has the form of one is kept and collected, to be declared."""
     if code is None:
         return None, None, "no code"
     first, second = _split_code(code)
     if first in ("---", "") or set(first) <= {"-"}:
         return None, None, "null code '---' (no event)"
     if first not in cameo:
-        return None, None, "code is not a CAMEO code (tidings refuses codes outside its CAMEO table)"
+        if not isinstance(cameo, KnownCodes) or not _OWN_CODE.match(first):
+            return None, None, "code is neither a CAMEO code nor of the form of one (digits, at most one letter)"
+        cameo.own.add(first)
     return first, second, None
 
 
@@ -658,7 +680,7 @@ def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], st
     verb_rows: list[str] = []
     if verb_paths:
         lemmatize = lemmatize or default_lemmatizer()
-        cameo = load_cameo()
+        cameo = KnownCodes(load_cameo())
         for path in verb_paths:
             verb_rows += [f"# ---- verbs from {path.name}"] + convert_verbs(path, report, lemmatize, cameo)
     for path in _find(src_dir, ".discards.txt"):
@@ -674,6 +696,13 @@ def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], st
         _write(out_dir / ACTORS_FILE, text + declared + actor_rows)
         report.files.append(out_dir / ACTORS_FILE)
     if verb_rows:
+        if cameo.own:
+            # PETRARCH's test dictionaries carry WEIS codes (9xx...) that CAMEO lacks: declared as the
+            # user's own codes, with no Goldstein score, PLOVER type or quad class of their own
+            own = [f"{code}\t0.0\t-\t-\tPETRARCH dictionary code outside CAMEO" for code in sorted(cameo.own)]
+            _write(out_dir / CODES_FILE, ["#! tidings cameo 1", header] + own)
+            report.files.append(out_dir / CODES_FILE)
+            report.written["own event codes"] += len(own)
         _write(out_dir / VERBS_FILE, ["#! tidings verbs 1", header] + verb_rows)
         report.files.append(out_dir / VERBS_FILE)
     _write(out_dir / REPORT_FILE, [report.summary(), ""] + report.details)
