@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.convert.petrarch import ACTORS_FILE, VERBS_FILE, convert_petrarch
+from tidings.convert.petrarch import ACTORS_FILE, CODES_FILE, VERBS_FILE, convert_petrarch
 from tidings.errors import KnowledgeError
 from tidings.knowledge.actors import load_actor_dictionary
 
@@ -104,8 +104,9 @@ def test_verbs_sets_patterns_and_skips(src, tmp_path):
     assert by_words[("snub", "offer")][2] == "125"
     assert by_words[("snub", "&TALKWORDS with")][2:5] == ["128", "subj", "prep:with"]
     assert by_words[("hail", "was * by")][2:5] == ["042", "prep:by", "obj"]
-    assert ("snub", "odd words") not in by_words
-    assert report.skipped["pattern: code is not a CAMEO code (tidings refuses codes outside its CAMEO table)"] == 1
+    # a WEIS code CAMEO lacks is kept and declared as a code of the user's own
+    assert by_words[("snub", "odd words")][2] == "903"
+    assert report.written["own event codes"] == 1
     assert report.skipped["multi-word synset member (tidings word sets hold single words)"] == 1
     assert report.skipped["sentence discard (tidings has no discard list)"] == 1
     assert report.skipped["story discard (tidings has no discard list)"] == 1
@@ -125,8 +126,8 @@ def test_converted_files_load(src, tmp_path):
     actors = load_actor_dictionary((tmp_path / "out" / ACTORS_FILE,))
     assert actors.lookup("Velmara").code == "VLM"
     assert "VLM" in actors.countries and "TRD" in actors.sectors
-    patterns = load_event_patterns((tmp_path / "out" / VERBS_FILE,))
-    assert patterns.verbs["snub"][0].code in ("125", "128")
+    patterns = load_event_patterns((tmp_path / "out" / CODES_FILE, tmp_path / "out" / VERBS_FILE))
+    assert {"125", "903"} <= {p.code for p in patterns.verbs["snub"]}
 
 
 def _actors_file(tmp_path: Path, body: str) -> Path:
@@ -166,7 +167,7 @@ def test_end_to_end_convert_then_code_a_sentence(src, tmp_path):
     article = tmp_path / "story.txt"
     article.write_text("Velmara snubbed the offer from Quentor.\n", encoding="utf-8")
     result = CliRunner().invoke(analyze, [str(article), "--json", "--dictionary", str(out / ACTORS_FILE),
-                                          "--dictionary", str(out / VERBS_FILE)])
+                                          "--dictionary", str(out / CODES_FILE), "--dictionary", str(out / VERBS_FILE)])
     assert result.exit_code == 0, result.output
     import json
 
