@@ -72,3 +72,72 @@ class ExtractorFailed(ArticleError):
     def __init__(self, item: str, extractor: str, cause: BaseException):
         self.extractor = extractor
         super().__init__(item, f"the {extractor} extractor failed ({type(cause).__name__}: {cause}); please report this")
+
+
+class StoreError(TidingsError):
+    """The corpus store (the SQLite file) could not be opened, migrated or written; names the file."""
+
+    def __init__(self, path: str, message: str):
+        self.path = path
+        super().__init__(f"{path}: {message}")
+
+
+class StoreTooNew(StoreError):
+    """The store file was written by a newer tidings (schema version above the one this code knows)."""
+
+    def __init__(self, path: str, found: int, known: int):
+        self.found = found
+        self.known = known
+        super().__init__(path, f"store schema version {found} is newer than this tidings understands ({known}); "
+                               f"upgrade tidings to read it (the file was left untouched)")
+
+
+class ArticleWarning(ArticleError):
+    """Not a failure: something about an item was set aside (an impossible date, a page replaced by its
+    feed summary, a malformed feed read as far as it goes) and what could be read follows in the stream.
+    Log it; do not count it as failed."""
+
+
+class FetchError(ArticleError):
+    """A URL could not be fetched. ``url`` names it; ``status`` is the HTTP status when the server answered."""
+
+    def __init__(self, url: str, message: str, status: int | None = None):
+        self.url = url
+        self.status = status
+        super().__init__(url, message)
+
+
+class FetchHTTPError(FetchError):
+    """The server answered with an error status (4xx, or 5xx after the retries)."""
+
+
+class FetchTimeout(FetchError):
+    """The server did not answer, or stopped sending, within the timeout."""
+
+
+class FetchConnectionError(FetchError):
+    """No connection could be made (refused, reset, unknown host), even after the retries."""
+
+
+class TooManyRedirects(FetchError):
+    """A redirect loop, or more redirects than allowed."""
+
+
+class ResponseTooLarge(FetchError, ArticleTooLarge):
+    """The response (after decompression) is over the size limit; it was not read in full."""
+
+
+class UnsupportedContent(FetchError):
+    """The response is neither a web page nor a feed (an image, a PDF...)."""
+
+
+class FeedError(ArticleError):
+    """A feed or OPML list could not be read, or a URL expected to be a feed was not one."""
+
+
+class CSVError(ArticleError):
+    """A CSV file, or one row of it, could not be read (names the file, and the line for a row)."""
+
+
+class MissingColumns(CSVError):
+    """A CSV file lacks a column that is needed (names the file and the columns)."""
