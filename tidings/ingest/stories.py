@@ -1,0 +1,359 @@
+"""Group analysed articles into stories, incrementally, over a sliding time window.
+
+An article is described by a small weighted feature vector: the content words of its title and summary
+(the lede when there is no summary), the actors it names (CAMEO-style codes with a country or an IGO,
+and the names of people and organisations), the places (cities and regions, and countries more weakly)
+and the source-target pairs of its events. Events are only one ingredient, so grouping still works
+when the event coder finds nothing.
+
+A story keeps the sum of its articles' (unit) vectors, cut to its ``CENTROID_SIZE`` heaviest
+features, so it stays small however many articles join. A new article joins the open story whose
+centroid is most similar (cosine) when that similarity reaches ``threshold``; otherwise it starts a
+story. A story accepts articles dated within ``window_days`` of its first and last article, so a
+week of talks is one story and the same dispute a month later is a new one.
+
+Candidate stories are found through an inverted index (feature -> open stories), so an article is
+compared only with stories it shares a feature with, never with every open story. Stories whose last
+article is more than two windows behind the newest date seen leave the index (the slack of one extra
+window lets input that is not sorted by date still find its story).
+
+The story title is the title of its most central article: each titled article that joins challenges
+the current title article, and wins when its vector is closer to the updated centroid (by a margin,
+so titles do not flicker). The story summary is that article's summary, so title and summary always
+come from the same article. All of it is deterministic: the same articles in the same order give the
+same stories and ids (``S`` + a hash of the story's first article id).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from tidings.extract.structure import content_words
+from tidings.ingest.dedupe import strip_opener
+from tidings.model import Analysis
+
+#: cosine similarity of an article to a story's centroid needed to join it. Measured on the fixtures of
+#: tests/test_stories.py: articles of one week of talks score 0.19-0.37 against each other and 0.29
+#: against the story they join; unrelated news of the same week scores 0.00-0.10 against them
+THRESHOLD = 0.2
+WINDOW_DAYS = 7
+#: features a story keeps (the heaviest); enough for a story's vocabulary, small enough to store
+CENTROID_SIZE = 64
+#: a challenger article must beat the title article's centrality by this much to take the title
+TITLE_MARGIN = 0.05
+#: a feature in more open stories than this does not nominate candidates (see StoryGrouper._best)
+POSTING_LIMIT = 40
+#: candidates (by their score on rare features) that get the full similarity computed
+MAX_CANDIDATES = 24
+#: an article shares at least this many features with a story it joins: one shared headline word
+#: between two short items can reach the threshold on its own
+MIN_SHARED = 2
+
+#: feature weights by kind: names and event pairs say more about which story it is than a word does
+WEIGHTS = {"w": 1.0, "t": 1.5, "a": 2.0, "s": 1.0, "n": 2.0, "p": 1.5, "c": 0.75, "d": 2.0}
+
+# words every story uses: days, months, agency names and reporting verbs
+_GENERIC = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday week weeks month months
+    year years day days january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec reuters wire afp news agency told says saying
+    statement spokesman spokeswoman official officials reporters percent people time including""".split()
+)
+# actor codes with no country or organisation in them: they do not tell stories apart
+_BARE_SECTORS = frozenset("GOV MIL BUS CVL COP JUD LEG OPP REB MED EDU HLH LAB REL ELI IGO NGO SPY UAF CRM".split())
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    story_id: str
+    is_new: bool
+    score: float = 1.0  # similarity to the story it joined; 1.0 for a new story
+
+
+@dataclass
+class Story:
+    id: str
+    title: str | None
+    summary: str | None
+    first: str | None  # ISO date of the earliest article
+    last: str | None  # ISO date of the latest article
+    articles: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of the articles' unit vectors
+    title_article: str | None = None  # the article the title and summary come from
+    title_vector: dict[str, float] = field(default_factory=dict)  # its features, to re-judge centrality
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "summary": self.summary, "first": self.first,
+            "last": self.last, "articles": list(self.articles),
+            "centroid": {k: round(v, 4) for k, v in sorted(self.centroid.items())},
+            "title_article": self.title_article,
+            "title_vector": {k: round(v, 4) for k, v in sorted(self.title_vector.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Story":
+        return cls(
+            id=data["id"], title=data.get("title"), summary=data.get("summary"), first=data.get("first"),
+            last=data.get("last"), articles=list(data.get("articles", [])),
+            centroid={k: float(v) for k, v in data.get("centroid", {}).items()},
+            title_article=data.get("title_article"),
+            title_vector={k: float(v) for k, v in data.get("title_vector", {}).items()},
+        )
+
+
+def story_id(first_article_id: str) -> str:
+    return "S" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def article_features(analysis: Analysis, title: str | None = None) -> dict[str, float]:
+    """The article's weighted features, scaled to unit length. Feature names carry their kind:
+    ``w:`` word, ``t:`` title word, ``a:`` actor (country or organisation code), ``s:`` actor code
+    with its sector, ``n:`` name, ``p:`` place, ``c:`` country,
+    ``d:`` event dyad (the two actor codes, sorted)."""
+    feats: dict[str, float] = {}
+
+    def put(key: str, kind: str) -> None:
+        feats[key] = max(feats.get(key, 0.0), WEIGHTS[kind])
+
+    title = title if title is not None else analysis.title
+    for w in _words(title or ""):
+        put("t:" + w, "t")
+    for w in _words(_lede(analysis)):
+        if "t:" + w not in feats:
+            put("w:" + w, "w")
+    for actor in analysis.actors:
+        code = actor.code or ""
+        if code and code not in _BARE_SECTORS:
+            # "RUSGOV" and "RUS" are the same party at two levels of detail: the root carries the
+            # weight, so "Moscow" (RUSGOV) in one report meets "Russia" (RUS) in another
+            root = actor.country if actor.country and code.startswith(actor.country) else code
+            put("a:" + root, "a")
+            if root != code:
+                put("s:" + code, "s")
+        if actor.kind in ("person", "organisation", "igo") and actor.name[:1].isupper():
+            put("n:" + " ".join(actor.name.lower().split()), "n")
+    for place in analysis.places:
+        if place.kind in ("city", "region"):
+            put("p:" + place.name.lower(), "p")
+        if place.country:
+            put("c:" + place.country, "c")
+    for event in analysis.events:
+        codes = sorted({p.code for p in (event.source, event.target) if p is not None and p.code})
+        if len(codes) == 2:
+            put("d:" + "|".join(codes), "d")
+    norm = math.sqrt(sum(v * v for v in feats.values())) or 1.0
+    return {k: v / norm for k, v in feats.items()}
+
+
+def _lede(analysis: Analysis) -> str:
+    if analysis.summary is not None and analysis.summary.text:
+        return strip_opener(analysis.summary.text)
+    text = analysis.text
+    if analysis.sentences:  # no summary: the first two sentences
+        return strip_opener(text[analysis.sentences[0].start:analysis.sentences[min(1, len(analysis.sentences) - 1)].end])
+    return strip_opener(text[:400])
+
+
+def _words(text: str) -> set[str]:
+    words = {w.removesuffix("'s").rstrip("'") for w in content_words(text.replace("\u2019", "'"))}
+    return {w for w in words if len(w) > 2 and w not in _GENERIC and not w.isdigit()}
+
+
+def _day(date: str | None) -> int | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = b_norm if b_norm is not None else math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+class StoryGrouper:
+    """Assigns articles to stories; ``stories`` holds every story, by id, in order of creation."""
+
+    def __init__(self, window_days: int = WINDOW_DAYS, threshold: float = THRESHOLD,
+                 centroid_size: int = CENTROID_SIZE):
+        self.window_days = window_days
+        self.threshold = threshold
+        self.centroid_size = centroid_size
+        self.stories: dict[str, Story] = {}
+        self._index: dict[str, set[str]] = {}  # feature -> ids of open stories whose centroid has it
+        self._open: dict[str, tuple[int | None, int | None]] = {}  # open story id -> (first, last) day
+        self._norms: dict[str, float] = {}
+        self._rank: dict[str, int] = {}  # creation order, for deterministic tie-breaking
+        self._clock: int | None = None  # the newest article date seen
+        self._story_of: dict[str, str] = {}  # article id -> story id
+
+    # the public API ---------------------------------------------------------------------------
+    def assign(self, article_id: str, published: str | None, analysis: Analysis,
+               title: str | None = None) -> StoryAssignment:
+        """Put one article into a story. An article already assigned keeps its story."""
+        if article_id in self._story_of:
+            return StoryAssignment(self._story_of[article_id], False, 1.0)
+        day = _day(published) or _day(analysis.published)
+        if day is not None and (self._clock is None or day > self._clock):
+            self._clock = day
+            self._expire()
+        if day is None:
+            day = self._clock  # undated: taken to be as recent as the newest article seen
+        vector = article_features(analysis, title)
+        title = title if title is not None else analysis.title
+        best, score = self._best(vector, day)
+        if best is None:
+            story = self._new_story(article_id, day, vector, title, analysis)
+            self._story_of[article_id] = story.id
+            return StoryAssignment(story.id, True, 1.0)
+        self._join(self.stories[best], article_id, day, vector, title, analysis)
+        self._story_of[article_id] = best
+        return StoryAssignment(best, False, round(score, 4))
+
+    def open_stories(self) -> list[Story]:
+        """Stories that can still take articles (those in the candidate index)."""
+        return [self.stories[sid] for sid in self._open]
+
+    @classmethod
+    def from_stories(cls, stories: Iterable[Story], **options) -> "StoryGrouper":
+        """A grouper that goes on from stories saved by an earlier run (pass them in creation order,
+        e.g. by first date then id)."""
+        grouper = cls(**options)
+        for story in stories:
+            grouper._rank[story.id] = len(grouper._rank)
+            grouper.stories[story.id] = story
+            grouper._story_of.update(dict.fromkeys(story.articles, story.id))
+            last = _day(story.last)
+            if last is not None and (grouper._clock is None or last > grouper._clock):
+                grouper._clock = last
+        for story in grouper.stories.values():
+            grouper._open_story(story)
+        grouper._expire()
+        return grouper
+
+    # matching ---------------------------------------------------------------------------------
+    def _best(self, vector: dict[str, float], day: int | None) -> tuple[str | None, float]:
+        # Candidates come from the postings of the article's rarer features (visited rarest first);
+        # a feature shared by more than POSTING_LIMIT open stories ("talks", "percent") is never walked,
+        # it only adds to the score of stories already found. That bounds the work per article, and a
+        # story sharing nothing but common words with the article would not pass the threshold anyway.
+        dots: dict[str, float] = {}
+        shared: dict[str, int] = {}
+        common = []
+        for feat in sorted(vector, key=lambda f: (len(self._index.get(f, ())), f)):
+            ids = self._index.get(feat)
+            if not ids:
+                continue
+            if len(ids) > POSTING_LIMIT:
+                common.append(feat)
+                continue
+            weight = vector[feat]
+            for sid in ids:
+                dots[sid] = dots.get(sid, 0.0) + weight * self.stories[sid].centroid[feat]
+                shared[sid] = shared.get(sid, 0) + 1
+        if len(dots) > MAX_CANDIDATES:  # only the most promising get their common features added
+            top = sorted(dots, key=lambda sid: (-dots[sid], self._rank[sid]))[:MAX_CANDIDATES]
+            dots = {sid: dots[sid] for sid in top}
+        for feat in common:
+            weight = vector[feat]
+            for sid in dots:
+                value = self.stories[sid].centroid.get(feat)
+                if value is not None:
+                    dots[sid] += weight * value
+                    shared[sid] += 1
+        best, best_key = None, None
+        for sid, dot in dots.items():
+            if shared[sid] < MIN_SHARED or not self._in_window(sid, day):
+                continue
+            score = dot / self._norms[sid]  # the article vector has unit length
+            key = (score, -self._rank[sid])
+            if score >= self.threshold and (best_key is None or key > best_key):
+                best, best_key = sid, key
+        return (best, best_key[0]) if best is not None else (None, 0.0)
+
+    def _in_window(self, sid: str, day: int | None) -> bool:
+        first, last = self._open[sid]
+        if day is None or first is None or last is None:
+            return True
+        return first - self.window_days <= day <= last + self.window_days
+
+    # story state ------------------------------------------------------------------------------
+    def _new_story(self, article_id: str, day: int | None, vector: dict[str, float], title: str | None,
+                   analysis: Analysis) -> Story:
+        sid = story_id(article_id)
+        date = dt.date.fromordinal(day).isoformat() if day is not None else None
+        story = Story(sid, title, _summary(analysis), date, date, [article_id], dict(vector),
+                      article_id, dict(vector))
+        self._rank[sid] = len(self._rank)
+        self.stories[sid] = story
+        self._truncate(story)
+        self._open_story(story)
+        return story
+
+    def _join(self, story: Story, article_id: str, day: int | None, vector: dict[str, float],
+              title: str | None, analysis: Analysis) -> None:
+        self._close_story(story.id)
+        story.articles.append(article_id)
+        for feat, weight in vector.items():
+            story.centroid[feat] = story.centroid.get(feat, 0.0) + weight
+        self._truncate(story)
+        if day is not None:
+            date = dt.date.fromordinal(day).isoformat()
+            story.first = min(story.first, date) if story.first else date
+            story.last = max(story.last, date) if story.last else date
+        if title:
+            incumbent = _cosine(story.title_vector, story.centroid) if story.title else -1.0
+            if _cosine(vector, story.centroid) > incumbent + TITLE_MARGIN:
+                story.title, story.summary = title, _summary(analysis)
+                story.title_article, story.title_vector = article_id, dict(vector)
+        self._open_story(story)
+
+    def _truncate(self, story: Story) -> None:
+        if len(story.centroid) > self.centroid_size:
+            keep = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: self.centroid_size]
+            story.centroid = dict(keep)
+
+    def _open_story(self, story: Story) -> None:
+        self._open[story.id] = (_day(story.first), _day(story.last))
+        self._norms[story.id] = math.sqrt(sum(v * v for v in story.centroid.values())) or 1.0
+        for feat in story.centroid:
+            self._index.setdefault(feat, set()).add(story.id)
+
+    def _close_story(self, sid: str) -> None:
+        if self._open.pop(sid, None) is None:
+            return
+        for feat in self.stories[sid].centroid:
+            ids = self._index.get(feat)
+            if ids is not None:
+                ids.discard(sid)
+                if not ids:
+                    del self._index[feat]
+
+    def _expire(self) -> None:
+        """Take stories out of the index once no article within the slack can join them."""
+        if self._clock is None:
+            return
+        horizon = self._clock - 2 * self.window_days
+        for sid in [sid for sid, (_, last) in self._open.items() if last is not None and last < horizon]:
+            self._close_story(sid)
+
+
+def _summary(analysis: Analysis) -> str | None:
+    if analysis.summary is not None and analysis.summary.text:
+        return analysis.summary.text
+    if analysis.sentences:
+        s = analysis.sentences[0]
+        return analysis.text[s.start:s.end]
+    return None
