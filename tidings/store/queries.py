@@ -1,0 +1,492 @@
+"""The query layer over a store: what the CLI, the Python API and (later) a REST API ask.
+
+Every function returns plain dataclasses (``dataclasses.asdict`` gives JSON-ready dicts). All the
+SQLite SQL for reading lives here and in ``rollups.py``/``sqlite.py``; a second backend would
+provide the same ``Queries`` methods.
+
+Conventions:
+
+* ``source``/``target``/``code`` are actor-code prefixes: ``RUS`` matches ``RUS``, ``RUSGOV``,
+  ``RUSMIL``. A prefix is expanded to the concrete codes in the ``codes`` table, then each code is an
+  index lookup (prefix ranges over ``events`` would defeat the day order).
+* ``since``/``until`` are inclusive ``YYYY-MM-DD`` on the event's day (its own date when coded with
+  one, else the article's).
+* Event lists are newest first (day, then id); ``limit``/``offset`` page them.
+* Series, top dyads and actor counts come from the rollups and so count **asserted** events only;
+  ``events()`` lists every mode unless ``mode=`` is given.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tidings.store.rows import unpack_json
+from tidings.store.periods import next_period, parse_day, period_start, segments, start_of
+
+_EVENT_SELECT = """
+SELECT e.eid, a.id, e.event_id, e.day, e.date, e.src, e.src_name, e.src_country, e.tgt, e.tgt_name, e.tgt_country,
+       e.cameo, e.base_code, e.root_code, e.plover, e.quad, e.goldstein, e.mode, e.place_name, e.place_country,
+       e.lat, e.lon, e.sentence, e.trig_start, e.trig_end, e.src_start, e.src_end, e.tgt_start, e.tgt_end,
+       e.evidence, e.confidence, a.url, a.title, a.outlet, a.num_articles, a.num_sources, a.story_id
+FROM events e JOIN articles a ON a.aid = e.aid"""
+
+
+@dataclass
+class EventRow:
+    eid: int
+    article_id: str
+    event_id: str
+    day: str
+    date: str | None
+    source: str | None
+    source_name: str | None
+    source_country: str | None
+    target: str | None
+    target_name: str | None
+    target_country: str | None
+    cameo: str
+    base_code: str
+    root_code: str
+    plover: str | None
+    quad: int
+    goldstein: float
+    mode: str
+    place_name: str | None
+    place_country: str | None
+    lat: float | None
+    lon: float | None
+    sentence: int | None
+    trigger_start: int | None
+    trigger_end: int | None
+    source_start: int | None
+    source_end: int | None
+    target_start: int | None
+    target_end: int | None
+    evidence: str | None
+    confidence: float | None
+    url: str | None
+    title: str | None
+    outlet: str | None
+    num_articles: int
+    num_sources: int
+    story_id: str | None
+
+
+@dataclass
+class QuoteRow:
+    qid: int
+    article_id: str
+    day: str
+    speaker_name: str | None
+    actor_code: str | None
+    kind: str | None
+    text: str
+    start: int | None
+    end: int | None
+    url: str | None
+    title: str | None
+
+
+@dataclass
+class Counts:
+    """Rollup sums: ``events`` (asserted), per quad class, Goldstein sum and mean."""
+
+    events: int = 0
+    q1: int = 0
+    q2: int = 0
+    q3: int = 0
+    q4: int = 0
+    goldstein_sum: float = 0.0
+    goldstein_mean: float | None = None
+
+
+@dataclass
+class DyadPoint(Counts):
+    period: str = ""  # first day of the period
+    forward: int = 0  # a -> b events (undirected series: both are summed in ``events``)
+    backward: int = 0  # b -> a events
+
+
+@dataclass
+class DyadRow(Counts):
+    source: str = ""
+    target: str = ""
+
+
+@dataclass
+class ActorRow:
+    code: str
+    events: int
+    as_source: int
+    as_target: int
+    mentions: int
+    articles: int
+    goldstein_mean: float | None
+
+
+@dataclass
+class Partner:
+    code: str
+    events: int
+    outgoing: int  # the actor -> partner
+    incoming: int  # partner -> the actor
+    goldstein_mean: float | None
+
+
+@dataclass
+class ActorPage:
+    code: str
+    codes: list[str]
+    events: int
+    as_source: int
+    as_target: int
+    mentions: int
+    articles: int
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    goldstein_mean: float | None
+    first_day: str | None
+    last_day: str | None
+    partners: list[Partner] = field(default_factory=list)
+    recent: list[EventRow] = field(default_factory=list)
+
+
+@dataclass
+class StoryRow:
+    id: str
+    title: str | None
+    summary: str | None
+    first_date: str | None
+    last_date: str | None
+    article_count: int
+    updated_at: str
+
+
+@dataclass
+class ArticleRow:
+    id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    day: str
+    num_articles: int
+    num_sources: int
+
+
+@dataclass
+class StoryDetail(StoryRow):
+    state: dict = field(default_factory=dict)
+    articles: list[ArticleRow] = field(default_factory=list)
+    timeline: list[EventRow] = field(default_factory=list)
+
+
+def _in(values: list[str]) -> str:
+    return "(" + ", ".join("?" * len(values)) + ")"
+
+
+def _fts_phrase(search: str) -> str:
+    """Every word must occur; words are quoted so FTS operators in user input are literal."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in search.split())
+
+
+class Queries:
+    def __init__(self, store):
+        self.store = store
+        self.conn = store.conn
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def codes(self, prefix: str | None) -> list[str] | None:
+        """Concrete codes starting with ``prefix`` (None: no filter; empty list: matches nothing)."""
+        if prefix is None:
+            return None
+        prefix = prefix.strip().upper()
+        return [r[0] for r in self.conn.execute("SELECT code FROM codes WHERE substr(code, 1, ?) = ? ORDER BY code",
+                                                (len(prefix), prefix))]
+
+    def _events_by_eid(self, eids: list[int]) -> list[EventRow]:
+        if not eids:
+            return []
+        rows = {r[0]: EventRow(*r) for r in self.conn.execute(f"{_EVENT_SELECT} WHERE e.eid IN {_in(eids)}", eids)}
+        return [rows[e] for e in eids if e in rows]
+
+    # -- events --------------------------------------------------------------------------------------
+    def events(self, source: str | None = None, target: str | None = None, plover_type: str | None = None,
+               cameo: str | None = None, since: str | None = None, until: str | None = None,
+               story: str | None = None, mode: str | None = None, article: str | None = None,
+               limit: int = 50, offset: int = 0) -> list[EventRow]:
+        found = self.event_filters(source, target, plover_type, cameo, since, until, story, mode, article)
+        if found is None:
+            return []
+        src, tgt, where, params = found
+        # Fan out over the codes of one side: with one code fixed, an index gives rows in day order and
+        # the LIMIT stops the scan early; an IN list over several codes would have to sort them all.
+        fan_col, fan, other_col, other = ("src", src, "tgt", tgt) if src is not None else ("tgt", tgt, "src", None)
+        if other is not None:
+            where.append(f"{other_col} IN {_in(other)}")
+            params += other
+        want = offset + limit
+        if fan is None:
+            keys = self._eid_page(where, params, want)
+        else:
+            keys = heapq.merge(*(self._eid_page(where + [f"{fan_col} = ?"], params + [code], want) for code in fan),
+                               reverse=True)
+            keys = list(keys)[:want]
+        return self._events_by_eid([eid for _, eid in keys[offset:want]])
+
+    def event_filters(self, source=None, target=None, plover_type=None, cameo=None, since=None, until=None,
+                      story=None, mode=None, article=None):
+        """``(source codes, target codes, where, params)`` for the non-code filters, or None when a code
+        prefix matches no code (so nothing can match). Shared by ``events()`` and the exporter."""
+        src, tgt = self.codes(source), self.codes(target)
+        if src == [] or tgt == []:
+            return None
+        where, params = [], []
+        if plover_type:
+            where.append("plover = ?")
+            params.append(plover_type.upper())
+        if cameo:
+            where.append("substr(cameo, 1, ?) = ?")
+            params += [len(cameo), cameo]
+        if since:
+            where.append("day >= ?")
+            params.append(str(parse_day(since, "since")))
+        if until:
+            where.append("day <= ?")
+            params.append(str(parse_day(until, "until")))
+        if mode:
+            where.append("mode = ?")
+            params.append(mode)
+        if story is not None:
+            where.append("aid IN (SELECT aid FROM articles WHERE story_id = ?)")
+            params.append(str(story))
+        if article is not None:
+            where.append("aid = (SELECT aid FROM articles WHERE id = ?)")
+            params.append(article)
+        return src, tgt, where, params
+
+    def _eid_page(self, where: list[str], params: list, want: int) -> list[tuple[str, int]]:
+        sql = "SELECT day, eid FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        return [tuple(r) for r in self.conn.execute(sql + " ORDER BY day DESC, eid DESC LIMIT ?", (*params, want))]
+
+    # -- quotes --------------------------------------------------------------------------------------
+    def quotes(self, speaker: str | None = None, search: str | None = None, actor: str | None = None,
+               since: str | None = None, until: str | None = None, article: str | None = None,
+               limit: int = 50, offset: int = 0) -> list[QuoteRow]:
+        """Quotes, newest first. ``speaker``: part of the speaker's name (any case); ``search``: words in
+        the quote (full-text when FTS5 is available, else a substring); ``actor``: speaker code prefix."""
+        where, params, join = [], [], ""
+        if search:
+            if self.store.fts:
+                join = "JOIN quotes_fts f ON f.rowid = q.qid"
+                where.append("quotes_fts MATCH ?")
+                params.append(_fts_phrase(search))
+            else:
+                where.append("q.text LIKE ?")
+                params.append(f"%{search}%")
+        if speaker:
+            where.append("q.speaker_name LIKE ?")
+            params.append(f"%{speaker}%")
+        if actor:
+            codes = self.codes(actor)
+            if not codes:
+                return []
+            where.append(f"q.actor_code IN {_in(codes)}")
+            params += codes
+        if since:
+            where.append("a.day >= ?")
+            params.append(str(parse_day(since, "since")))
+        if until:
+            where.append("a.day <= ?")
+            params.append(str(parse_day(until, "until")))
+        if article is not None:
+            where.append("a.id = ?")
+            params.append(article)
+        sql = f"""SELECT q.qid, a.id, a.day, q.speaker_name, q.actor_code, q.kind, q.text, q.start, q."end", a.url, a.title
+                  FROM quotes q JOIN articles a ON a.aid = q.aid {join}
+                  {"WHERE " + " AND ".join(where) if where else ""}
+                  ORDER BY a.day DESC, q.qid DESC LIMIT ? OFFSET ?"""
+        return [QuoteRow(*r) for r in self.conn.execute(sql, (*params, limit, offset))]
+
+    # -- rollup-backed -------------------------------------------------------------------------------
+    def _union(self, family: str, cols: str, since: Any, until: Any, where: str = "", params: tuple = ()):
+        """SQL (and params) reading ``cols`` from the fewest ``family`` rollup rows covering the range."""
+        lo, hi = parse_day(since, "since"), parse_day(until, "until")
+        pieces = [("total", None, None)] if lo is None and hi is None else segments(lo, hi)
+        parts, args = [], []
+        for grain, first, last in pieces:
+            cond = [] if first is None else ["period BETWEEN ? AND ?"]
+            if where:
+                cond.append(where)
+            parts.append(f"SELECT {cols} FROM {family}_{grain}" + (" WHERE " + " AND ".join(cond) if cond else ""))
+            args += ([] if first is None else [first, last]) + list(params)
+        return " UNION ALL ".join(parts), args
+
+    def dyad(self, a: str, b: str, by: str = "week", since: str | None = None, until: str | None = None,
+             directed: bool = False, fill: bool = False) -> list[DyadPoint]:
+        """Events between ``a`` and ``b`` (code prefixes) per ``by`` period (day/week/month/year; weeks are
+        ISO, starting Monday; ``period`` is the first day).
+
+        Undirected (default): both directions summed in the counts, ``forward`` (a->b) and ``backward``
+        (b->a) give the split. ``directed=True``: a->b only. Periods without events are left out unless
+        ``fill`` (then every period from the first to the last, or since..until, is present).
+        """
+        start = period_start(by)
+        ca, cb = self.codes(a) or [], self.codes(b) or []
+        if not ca or not cb:
+            return self._fill([], by, since, until) if fill else []
+        fwd = f"(src IN {_in(ca)} AND tgt IN {_in(cb)})"
+        bwd = f"(src IN {_in(cb)} AND tgt IN {_in(ca)})"
+        match, mparams = (fwd, ca + cb) if directed else (f"({fwd} OR {bwd})", ca + cb + cb + ca)
+        cond, params = [match], list(mparams)
+        if since:
+            cond.append("period >= ?")
+            params.append(str(parse_day(since, "since")))
+        if until:
+            cond.append("period <= ?")
+            params.append(str(parse_day(until, "until")))
+        sql = f"""SELECT {start} AS p, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum),
+                         total(CASE WHEN {fwd} THEN n END), total(CASE WHEN {bwd} THEN n END)
+                  FROM dyad_day WHERE {" AND ".join(cond)} GROUP BY p ORDER BY p"""
+        rows = self.conn.execute(sql, (*(ca + cb + cb + ca), *params)).fetchall()
+        points = [DyadPoint(events=n, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, period=p, forward=int(f),
+                            backward=int(bk), goldstein_mean=g / n if n else None)
+                  for p, n, q1, q2, q3, q4, g, f, bk in rows]
+        return self._fill(points, by, since, until) if fill else points
+
+    @staticmethod
+    def _fill(points: list[DyadPoint], by: str, since: Any, until: Any) -> list[DyadPoint]:
+        lo = parse_day(since) or (date.fromisoformat(points[0].period) if points else None)
+        hi = parse_day(until) or (date.fromisoformat(points[-1].period) if points else None)
+        if lo is None or hi is None:
+            return points
+        have = {p.period: p for p in points}
+        out, d = [], start_of(by, lo)
+        while d <= hi:
+            out.append(have.get(d.isoformat()) or DyadPoint(period=d.isoformat()))
+            d = next_period(by, d)
+        return out
+
+    def top_dyads(self, n: int = 50, since: str | None = None, until: str | None = None,
+                  directed: bool = True) -> list[DyadRow]:
+        """The ``n`` dyads with most asserted events in the range. Directed by default (A->B and B->A
+        are two rows); ``directed=False`` merges them, named in code order."""
+        if directed and since is None and until is None:  # all time: the top of an index, no grouping
+            sql = "SELECT src, tgt, n, q1, q2, q3, q4, gsum FROM dyad_total ORDER BY n DESC, src, tgt LIMIT ?"
+            return [DyadRow(events=e, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, source=s, target=t,
+                            goldstein_mean=g / e if e else None)
+                    for s, t, e, q1, q2, q3, q4, g in self.conn.execute(sql, (n,))]
+        union, args = self._union("dyad", "src, tgt, n, q1, q2, q3, q4, gsum", since, until)
+        keys = "src, tgt" if directed else "min(src, tgt) AS src, max(src, tgt) AS tgt"
+        group = "src, tgt" if directed else "min(src, tgt), max(src, tgt)"
+        sql = f"""SELECT {keys}, sum(n) AS events, sum(q1), sum(q2), sum(q3), sum(q4), total(gsum)
+                  FROM ({union}) GROUP BY {group} ORDER BY events DESC, 1, 2 LIMIT ?"""
+        return [DyadRow(events=e, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, source=s, target=t,
+                        goldstein_mean=g / e if e else None)
+                for s, t, e, q1, q2, q3, q4, g in self.conn.execute(sql, (*args, n))]
+
+    def actors(self, prefix: str | None = None, since: str | None = None, until: str | None = None,
+               order: str = "events", limit: int = 100, offset: int = 0) -> list[ActorRow]:
+        """Actor codes with event counts (asserted, as source/target) and mention counts, busiest first.
+        ``order``: events | mentions | code."""
+        where, params = "", ()
+        if prefix:
+            where, params = "substr(code, 1, ?) = ?", (len(prefix), prefix.upper())
+        union, args = self._union("actor", "code, n, as_source, as_target, mentions, articles, gsum",
+                                  since, until, where, params)
+        order_by = {"events": "events DESC, code", "mentions": "mentions DESC, code", "code": "code"}[order]
+        sql = f"""SELECT code, sum(n) AS events, sum(as_source), sum(as_target), sum(mentions) AS mentions,
+                         sum(articles), total(gsum)
+                  FROM ({union}) GROUP BY code ORDER BY {order_by} LIMIT ? OFFSET ?"""
+        return [ActorRow(c, e, s, t, m, ar, g / e if e else None)
+                for c, e, s, t, m, ar, g in self.conn.execute(sql, (*args, limit, offset))]
+
+    def actor_page(self, code: str, since: str | None = None, until: str | None = None,
+                   partners: int = 10, recent: int = 10) -> ActorPage | None:
+        """Counts, top partners (either direction) and latest events for ``code`` (a prefix); None if unknown."""
+        codes = self.codes(code) or []
+        if not codes:
+            return None
+        hole = _in(codes)
+        union, args = self._union("actor", "code, period, n, as_source, as_target, mentions, articles, "
+                                           "q1, q2, q3, q4, gsum", since, until, f"code IN {hole}", tuple(codes))
+        row = self.conn.execute(f"""SELECT total(n), total(as_source), total(as_target), total(mentions),
+                                           total(articles), total(q1), total(q2), total(q3), total(q4), total(gsum)
+                                    FROM ({union})""", args).fetchone()
+        n, s, t, m, ar, q1, q2, q3, q4, g = row
+        span = self.conn.execute(f"SELECT min(period), max(period) FROM actor_day WHERE code IN {hole} AND n > 0",
+                                 codes).fetchone()
+        dunion, dargs = self._union("dyad", "src, tgt, n, gsum", since, until,
+                                    f"(src IN {hole} OR tgt IN {hole})", tuple(codes + codes))
+        partner_sql = f"""SELECT CASE WHEN src IN {hole} THEN tgt ELSE src END AS partner, sum(n) AS events,
+                                 total(CASE WHEN src IN {hole} THEN n END), total(CASE WHEN tgt IN {hole} THEN n END),
+                                 total(gsum)
+                          FROM ({dunion}) GROUP BY partner ORDER BY events DESC, partner LIMIT ?"""
+        plist = [Partner(p, e, int(o), int(i), gs / e if e else None)
+                 for p, e, o, i, gs in self.conn.execute(partner_sql, (*codes, *codes, *codes, *dargs, partners))]
+        latest = sorted(self.events(source=code, since=since, until=until, limit=recent) +
+                        self.events(target=code, since=since, until=until, limit=recent),
+                        key=lambda e: (e.day, e.eid), reverse=True)
+        seen, recent_rows = set(), []
+        for e in latest:
+            if e.eid not in seen and len(recent_rows) < recent:
+                seen.add(e.eid)
+                recent_rows.append(e)
+        return ActorPage(code.upper(), codes, int(n), int(s), int(t), int(m), int(ar), int(q1), int(q2), int(q3),
+                         int(q4), g / n if n else None, span[0], span[1], plist, recent_rows)
+
+    # -- stories and articles ------------------------------------------------------------------------
+    def stories(self, since: str | None = None, until: str | None = None, search: str | None = None,
+                limit: int = 50, offset: int = 0) -> list[StoryRow]:
+        """Stories overlapping ``since..until``, latest first; ``search``: a word in title or summary."""
+        where, params = [], []
+        if since:
+            where.append("(last_date IS NULL OR last_date >= ?)")
+            params.append(str(parse_day(since, "since")))
+        if until:
+            where.append("(first_date IS NULL OR first_date <= ?)")
+            params.append(str(parse_day(until, "until")))
+        if search:
+            where.append("(title LIKE ? OR summary LIKE ?)")
+            params += [f"%{search}%"] * 2
+        sql = ("SELECT id, title, summary, first_date, last_date, article_count, updated_at FROM stories" +
+               (" WHERE " + " AND ".join(where) if where else "") +
+               " ORDER BY last_date DESC, id LIMIT ? OFFSET ?")
+        return [StoryRow(*r) for r in self.conn.execute(sql, (*params, limit, offset))]
+
+    def story(self, story_id: str, timeline_limit: int = 1000) -> StoryDetail | None:
+        """A story with its articles (oldest first) and its events ordered by event day."""
+        row = self.conn.execute("SELECT id, title, summary, first_date, last_date, article_count, updated_at, state "
+                                "FROM stories WHERE id = ?", (str(story_id),)).fetchone()
+        if row is None:
+            return None
+        articles = [ArticleRow(*r) for r in self.conn.execute(
+            "SELECT id, title, url, outlet, published, day, num_articles, num_sources FROM articles "
+            "WHERE story_id = ? ORDER BY day, aid", (str(story_id),))]
+        eids = [r[0] for r in self.conn.execute(
+            "SELECT eid FROM events WHERE aid IN (SELECT aid FROM articles WHERE story_id = ?) "
+            "ORDER BY day, eid LIMIT ?", (str(story_id), timeline_limit))]
+        return StoryDetail(*row[:7], state=json.loads(row[7]), articles=articles, timeline=self._events_by_eid(eids))
+
+    def article(self, article_id: str) -> dict | None:
+        """Everything stored about one article: metadata, copies, and the full analysis JSON."""
+        row = self.conn.execute(
+            "SELECT aid, id, url, title, outlet, published, day, text, content_hash, pipeline_version, analysis, "
+            "story_id, ingested_at, num_articles, num_sources FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        (aid, aid_text, url, title, outlet, published, day, text, content_hash, version, analysis, story_id,
+         ingested_at, num_articles, num_sources) = row
+        data = unpack_json(analysis)
+        data["text"] = text
+        copies = [dict(zip(("id", "url", "title", "outlet", "published"), r)) for r in self.conn.execute(
+            "SELECT id, url, title, outlet, published FROM copies WHERE aid = ? ORDER BY id", (aid,))]
+        return {"id": aid_text, "url": url, "title": title, "outlet": outlet, "published": published, "day": day,
+                "content_hash": content_hash, "pipeline_version": version, "story_id": story_id,
+                "ingested_at": ingested_at, "num_articles": num_articles, "num_sources": num_sources,
+                "copies": copies, "analysis": data}

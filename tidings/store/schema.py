@@ -1,0 +1,260 @@
+"""The store's SQLite schema, as an ordered list of migrations.
+
+``schema_version`` holds one row per applied migration; the file's version is the highest. Opening a
+file runs every migration above its version inside one ``BEGIN IMMEDIATE`` transaction (SQLite DDL is
+transactional), so a crash mid-migration leaves the file at its old version. A file whose version is
+above ``SCHEMA_VERSION`` was written by a newer tidings and is refused untouched (``StoreTooNew``).
+
+Migrations are frozen once released: a change is a new function appended to ``MIGRATIONS``, never an
+edit of an old one, because files in the wild were made by the old ones.
+
+Tables (v2):
+
+* ``articles``   one row per distinct text (``content_hash`` unique). ``analysis`` is
+  ``Analysis.to_json()`` without ``text`` (stored once, in ``text``), zlib-compressed: the JSON is
+  most of a store's bytes and compresses ~5x; SQL needs are served by the normalised tables. ``day`` is published, else the
+  ingest day: every date-keyed table needs a day. ``num_articles``/``num_sources`` count the article
+  and its copies / their distinct outlets (GDELT NumArticles/NumSources), kept by ``add_copy``.
+* ``copies``     near-duplicates stored as pointers to the original (no analysis of their own).
+* ``signatures`` MinHash per article, for the deduper.
+* ``events``     one row per coded event, normalised; ``base_code``/``root_code`` are virtual columns.
+* ``quotes`` (+ ``quotes_fts`` when FTS5 is compiled in), ``mentions`` (actors per article),
+  ``stories``, ``codes`` (every actor code seen: prefix filters expand to codes here, not by scanning
+  events).
+* rollups ``dyad_{day,month,year,total}`` and ``actor_{day,month,year,total}``: see ``rollups.py``.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+from tidings.errors import StoreError, StoreTooNew
+
+
+def _v1(conn: sqlite3.Connection, fts: bool) -> None:
+    """Articles, analyses and their normalised layers."""
+    _script(conn, """
+    CREATE TABLE articles (
+        aid              INTEGER PRIMARY KEY,      -- small int key: events refer to it 10M times
+        id               TEXT NOT NULL UNIQUE,     -- Article.id / Analysis.id
+        url              TEXT,
+        title            TEXT,
+        outlet           TEXT,
+        published        TEXT,                     -- YYYY-MM-DD as given
+        day              TEXT NOT NULL,            -- published, else ingest day
+        text             TEXT NOT NULL,
+        content_hash     TEXT NOT NULL UNIQUE,
+        pipeline_version TEXT NOT NULL,
+        analysis         BLOB NOT NULL,            -- zlib(Analysis.to_json() minus "text"), see rows.py
+        story_id         TEXT,
+        ingested_at      TEXT NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story_id) WHERE story_id IS NOT NULL;
+    CREATE INDEX articles_version ON articles(pipeline_version);
+    CREATE INDEX articles_day ON articles(day);
+
+    CREATE TABLE signatures (
+        aid     INTEGER PRIMARY KEY REFERENCES articles(aid) ON DELETE CASCADE,
+        minhash BLOB NOT NULL
+    );
+
+    CREATE TABLE events (
+        eid           INTEGER PRIMARY KEY,         -- GLOBALEVENTID
+        aid           INTEGER NOT NULL REFERENCES articles(aid) ON DELETE CASCADE,
+        event_id      TEXT NOT NULL,               -- Event.id inside the analysis
+        sentence      INTEGER,
+        src           TEXT, src_name TEXT, src_country TEXT, src_start INTEGER, src_end INTEGER,
+        tgt           TEXT, tgt_name TEXT, tgt_country TEXT, tgt_start INTEGER, tgt_end INTEGER,
+        cameo         TEXT NOT NULL,
+        base_code     TEXT GENERATED ALWAYS AS (substr(cameo, 1, 3)) VIRTUAL,
+        root_code     TEXT GENERATED ALWAYS AS (substr(cameo, 1, 2)) VIRTUAL,
+        plover        TEXT,
+        quad          INTEGER NOT NULL,
+        goldstein     REAL NOT NULL,
+        mode          TEXT NOT NULL,
+        date          TEXT,                        -- Event.date as coded (may be partial / NULL)
+        day           TEXT NOT NULL,               -- full date, else the article's day
+        place_name    TEXT, place_country TEXT, lat REAL, lon REAL,
+        trig_start    INTEGER, trig_end INTEGER,
+        evidence      TEXT,
+        confidence    REAL
+    );
+    -- One index per filter shape the query layer issues; each keeps eid (rowid) so a page of ids is
+    -- answered from the index alone and only the rows shown are read.
+    CREATE INDEX events_aid ON events(aid);
+    CREATE INDEX events_dyad ON events(src, tgt, plover, day);
+    CREATE INDEX events_src_day ON events(src, day);
+    CREATE INDEX events_tgt_day ON events(tgt, day);
+    CREATE INDEX events_day ON events(day);
+
+    CREATE TABLE quotes (
+        qid           INTEGER PRIMARY KEY,
+        aid           INTEGER NOT NULL REFERENCES articles(aid) ON DELETE CASCADE,
+        speaker_name  TEXT,
+        actor_code    TEXT,
+        kind          TEXT,
+        text          TEXT NOT NULL,
+        start         INTEGER, "end" INTEGER,
+        speaker_start INTEGER, speaker_end INTEGER
+    );
+    CREATE INDEX quotes_aid ON quotes(aid);
+    CREATE INDEX quotes_actor ON quotes(actor_code);
+
+    CREATE TABLE mentions (
+        aid      INTEGER NOT NULL REFERENCES articles(aid) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL,
+        code     TEXT,
+        name     TEXT NOT NULL,
+        kind     TEXT,
+        count    INTEGER NOT NULL,
+        PRIMARY KEY (aid, actor_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_code ON mentions(code) WHERE code IS NOT NULL;
+
+    CREATE TABLE stories (
+        id            TEXT PRIMARY KEY,
+        title         TEXT,
+        summary       TEXT,
+        first_date    TEXT,
+        last_date     TEXT,
+        article_count INTEGER NOT NULL DEFAULT 0,
+        state         TEXT NOT NULL,               -- the grouper's JSON state, as given
+        updated_at    TEXT NOT NULL
+    );
+    CREATE INDEX stories_last ON stories(last_date);
+    """)
+    if fts:
+        # External-content FTS: the text lives once, in quotes; triggers keep the index in step.
+        _script(conn, """
+        CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content='quotes', content_rowid='qid',
+                                                  tokenize='unicode61 remove_diacritics 2');
+        CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.qid, new.text, new.speaker_name);
+        END;
+        CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
+            VALUES ('delete', old.qid, old.text, old.speaker_name);
+        END;
+        """)
+
+
+def _v2(conn: sqlite3.Connection, fts: bool) -> None:
+    """Copies (NumArticles/NumSources), the actor-code registry and the rollup tables."""
+    _script(conn, """
+    ALTER TABLE articles ADD COLUMN num_articles INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE articles ADD COLUMN num_sources INTEGER NOT NULL DEFAULT 1;
+
+    CREATE TABLE copies (
+        id           TEXT PRIMARY KEY,             -- the duplicate's own article id
+        aid          INTEGER NOT NULL REFERENCES articles(aid) ON DELETE CASCADE,  -- the original
+        url          TEXT, title TEXT, outlet TEXT, published TEXT,
+        content_hash TEXT NOT NULL UNIQUE,
+        ingested_at  TEXT NOT NULL
+    );
+    CREATE INDEX copies_aid ON copies(aid);
+
+    CREATE TABLE codes (code TEXT PRIMARY KEY) WITHOUT ROWID;
+    INSERT OR IGNORE INTO codes SELECT src FROM events WHERE src IS NOT NULL;
+    INSERT OR IGNORE INTO codes SELECT tgt FROM events WHERE tgt IS NOT NULL;
+    INSERT OR IGNORE INTO codes SELECT code FROM mentions WHERE code IS NOT NULL;
+    """)
+    # Day rollups are keyed dyad-first (a dyad's series is one index range); month/year rollups are
+    # keyed period-first (top-N over a date range is one index range); "total" (period '') is all time.
+    for family, key_cols, extra in (("dyad", "src TEXT NOT NULL, tgt TEXT NOT NULL", ""),
+                                    ("actor", "code TEXT NOT NULL",
+                                     "as_source INTEGER NOT NULL, as_target INTEGER NOT NULL, "
+                                     "mentions INTEGER NOT NULL, articles INTEGER NOT NULL, ")):
+        keys = "src, tgt" if family == "dyad" else "code"
+        for grain in ("day", "month", "year", "total"):
+            pk = f"{keys}, period" if grain in ("day", "total") else f"period, {keys}"
+            conn.execute(f"""CREATE TABLE {family}_{grain} (
+                {key_cols}, period TEXT NOT NULL, {extra}
+                n INTEGER NOT NULL, q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL,
+                q4 INTEGER NOT NULL, gsum REAL NOT NULL,
+                PRIMARY KEY ({pk})) WITHOUT ROWID""")
+    conn.execute("CREATE INDEX dyad_day_period ON dyad_day(period)")
+    conn.execute("CREATE INDEX actor_day_period ON actor_day(period)")
+    conn.execute("CREATE INDEX dyad_total_tgt ON dyad_total(tgt)")  # an actor's partners as target
+    conn.execute("CREATE INDEX dyad_total_n ON dyad_total(n)")  # all-time top-N: read the index backwards
+
+
+#: (version, migration, needs a rollup rebuild afterwards). Append only.
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection, bool], None], bool]] = [
+    (1, _v1, False),
+    (2, _v2, True),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def _script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run several statements without ``executescript``, which COMMITs any open transaction first
+    (Python 3.11) and so would break the one-transaction migration."""
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                conn.execute(pending)
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"incomplete SQL statement: {pending!r}")
+
+
+def has_fts5(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp._fts_probe USING fts5(x)")
+        conn.execute("DROP TABLE temp._fts_probe")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
+    if row is None:
+        return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, path: str, target: int | None = None) -> int:
+    """Bring the file up to ``target`` in one transaction; returns the version it was at.
+
+    ``target`` below ``SCHEMA_VERSION`` exists for tests that need a file of an older version.
+    The connection must be in autocommit mode (``isolation_level=None``).
+    """
+    target = SCHEMA_VERSION if target is None else target
+    conn.execute("BEGIN IMMEDIATE")  # take the write lock first: two openers must not both migrate
+    try:
+        found = current_version(conn)
+        if found > SCHEMA_VERSION:
+            raise StoreTooNew(path, found, SCHEMA_VERSION)
+        if found < target:
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                         "(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            fts = _fts_state(conn, found)
+            rebuild = False
+            for version, step, needs_rebuild in MIGRATIONS:
+                if found < version <= target:
+                    step(conn, fts)
+                    conn.execute("INSERT INTO schema_version VALUES (?, ?)",
+                                 (version, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                    rebuild = rebuild or needs_rebuild
+            if rebuild and target >= 2:
+                from tidings.store import rollups
+
+                rollups.rebuild(conn)
+        conn.execute("COMMIT")
+        return found
+    except BaseException as exc:
+        conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(path, f"could not migrate the store schema: {exc}") from exc
+        raise
+
+
+def _fts_state(conn: sqlite3.Connection, found: int) -> bool:
+    """Whether quotes get an FTS index: decided once, when the file is created."""
+    if found == 0:
+        return has_fts5(conn)
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name='quotes_fts'").fetchone() is not None
