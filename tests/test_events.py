@@ -104,3 +104,95 @@ def test_events_bad_pattern_file_names_file_and_line(tmp_path):
     f.write_text("#! tidings verbs 1\nsnub\t-\t120\tsubj\twhere\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="slot"):
         load_event_patterns((f,))
+
+
+# -- over-generation: sports and business senses --------------------------------------------------
+
+def test_events_dismissing_staff_is_not_shooting(analyze):
+    events = _events(analyze, "The carmaker fired four senior managers after the accounting scandal.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+
+
+def test_events_phrasal_verb_is_another_verb(analyze):
+    for text in ("Shares of the retailer shot up 12 percent on Friday.",
+                 "The judge struck out most of the claim against the newspaper."):
+        assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"], text
+
+
+def test_events_need_a_political_participant(analyze):
+    # neither party is a political or social actor: a crowd and a team, two companies
+    assert _events(analyze, "A noisy crowd helped the hockey team to a narrow win.") == []
+    assert not [e for e in _events(analyze, "Two software makers agreed to collaborate on a new product.")
+                if e.plover in ("COOPERATE", "AGREE")]
+
+
+def test_events_sports_text_country_is_a_team(analyze):
+    text = "France fought back to draw with Italy in the league match, the coach praised his players."
+    assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"]
+
+
+def test_events_trade_war_is_not_a_war(analyze):
+    events = _events(analyze, "Canada and Mexico are locked in a trade war over steel.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+
+
+def test_events_signing_a_decree_is_no_agreement(analyze):
+    events = _events(analyze, "The Chilean president signed a decree on pensions.")
+    assert not [e for e in events if e.cameo == "057"]
+
+
+# -- sources and vocabulary -----------------------------------------------------------------------
+
+def test_events_willing_to_takes_the_subject_of_be(analyze):
+    e = _one(_events(analyze, "Norway is willing to withdraw its soldiers from Mali."), "AGREE")
+    assert e.source is not None and e.source.text == "Norway" and e.mode == "future"
+
+
+def test_events_pardon_frees_a_person(analyze):
+    e = _one(_events(analyze, "The Peruvian president pardoned the jailed opposition leader."), "RETREAT")
+    assert e.cameo == "0841" and "leader" in e.target.text
+
+
+def test_events_pledged_support_is_support(analyze):
+    e = _one(_events(analyze, "Poland pledged its support for Moldova on Monday."), "SUPPORT")
+    assert e.source.text == "Poland" and e.target.text == "Moldova"
+
+
+def test_events_acceding_to_a_demand_is_yielding(analyze):
+    events = _events(analyze, "The Bolivian government accepted the demands of the striking miners.")
+    assert [e for e in events if e.plover in ("CONCEDE", "RETREAT")]
+
+
+def test_events_opening_borders_to_refugees_is_aid(analyze):
+    e = _one(_events(analyze, "Jordan opened its borders to refugees from the war."), "AID")
+    assert e.source.text == "Jordan" and "refugees" in e.target.text
+
+
+def test_events_sanctions_are_coerce_per_the_plover_table(analyze):
+    e = _one(_events(analyze, "Canada imposed sanctions on Belarus."), "COERCE")
+    assert e.cameo == "163" and e.target.text == "Belarus"
+
+
+def test_events_agreeing_an_agreement_is_signing(analyze):
+    e = _one(_events(analyze, "Kenya and Tanzania agreed a border agreement on Friday."), "SUPPORT")
+    assert e.cameo == "057"
+
+
+def test_events_announced_ceasefire_is_not_future(analyze):
+    events = _events(analyze, "Colombia announced a ceasefire with the ELN rebels.")
+    e = _one(events, "RETREAT")
+    assert e.mode == "asserted" and e.cameo == "0871"
+
+
+def test_events_negated_attack_still_not_asserted_with_new_filters(analyze):
+    for e in _events(analyze, "The Syrian army did not attack the town of Idlib."):
+        if e.plover == "ASSAULT":
+            assert e.mode == "negated"
+
+
+def test_events_block_flag_loads(tmp_path):
+    f = tmp_path / "mine.tsv"
+    f.write_text("#! tidings verbs 1\nfire\tstaff|employees\t-\t\t\tblock\nsnub\t-\t-\n", encoding="utf-8")
+    patterns = load_event_patterns((f,))
+    assert any("block" in p.flags for p in patterns.verbs["fire"])
+    assert "snub" not in patterns.verbs

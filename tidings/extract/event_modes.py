@@ -23,8 +23,8 @@ HYPOTHETICAL_WORDS = frozenset({
     "threaten", "urge", "call", "demand", "ask", "propose", "suggest",
 })
 FUTURE_WORDS = frozenset({
-    "plan", "intend", "prepare", "schedule", "set", "expect", "due", "aim", "going", "agree", "decide",
-    "upcoming", "planned", "forthcoming", "next", "announce", "ready", "willing", "prepared", "commit", "pledge",
+    "plan", "intend", "prepare", "schedule", "set", "expect", "due", "aim", "going", "agree",
+    "upcoming", "planned", "forthcoming", "next", "ready", "willing", "prepared", "commit", "pledge",
     "promise", "vow", "offer",
 })
 # The CAMEO 'refuse to ...' code for a negated cooperative event (CAMEO codebook, root 12):

@@ -87,6 +87,8 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         head = verb.head
         if verb.dep_ == "pcomp":  # "by shelling": take the subject of the verb the preposition hangs on
             head = head.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head is not head:
+            head = head.head  # "is willing to withdraw", "is ready to contribute": the subject of 'is'
         if head.pos_ in ("VERB", "AUX"):
             return verb_subject(head, depth + 1)
     return None

@@ -5,6 +5,11 @@ indexed by lemma at load) is matched against them, most specific first; the firs
 are found fires. Verbs go first, then nouns, so that a noun already used by a verb pattern ("imposed
 *sanctions*") does not make a second event. There is no default code: no pattern, no event.
 
+A pattern flagged ``block`` matches and yields nothing (a sense that is no event); a verb with a
+particle matches only patterns naming the particle. An event is kept only when a participant is a
+political actor (or, outside sports and business news, a weak one): ``_Coder._keep``, docs/events.md
+"Which events are kept".
+
 Source and target come from the pattern's slots (``event_roles``), the mode from the syntax above the
 trigger (``event_modes``), the date from a time expression attached to the trigger (else the
 publication date), the place from a locative phrase attached to it (else the dateline).
@@ -28,6 +33,8 @@ _CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "
                           "conj", "punct", "mark", "cc", "aux", "auxpass", "neg", "npadvmod", "appos", "expl"})
 _NOUN_DEPS = frozenset({"amod", "compound", "nmod", "prep", "pobj", "poss", "nummod", "advmod", "npadvmod"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "along", "within", "off"})
+_TRANSNATIONAL_POLITICAL = frozenset({"IGO", "NGO", "NGM", "IMG"})
+_WORD_SPLIT = re.compile(r"[^a-z0-9'-]+")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -55,6 +62,13 @@ class _Coder:
     def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
         self.light = patterns.light_verbs
+        self.light_particles = patterns.sets.get("&NEUTRAL_PARTICLES", frozenset())
+        self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
+        self.security = patterns.sets.get("&SECURITY", frozenset())
+        self.political_groups = patterns.sets.get("&POLITICAL_GROUPS", frozenset())
+        self.actor_kinds = {a.id: a.kind for a in analysis.actors}
+        self.modifier_only: set[int] = set()
+        self.domain, self.cued = _domain(doc, patterns.sets)
         mentions = sorted((m.start, m.end, a) for a in analysis.actors for m in a.mentions)
         self.mention_starts = [m[0] for m in mentions]
         self.mentions = mentions
@@ -82,10 +96,16 @@ class _Coder:
 
     def _code(self, tok: Token, cands: list[EventPattern], index: int, used: set[int], verb: bool) -> list[Event]:
         before, after = _verb_words(tok) if verb else _noun_words(tok)
+        particle = next((c for c in tok.children if c.dep_ == "prt"), None) if verb else None
         for pattern in cands:
             matched = _match(pattern, before, after, verb)
             if matched is None:
                 continue
+            if particle is not None and particle not in matched and particle.lower_ not in self.light_particles:
+                continue  # a phrasal verb is another verb: "shot up", "struck out", "backed away"
+            if "block" in pattern.flags:
+                used.add(tok.i)
+                return []  # a sense that is no event: "fire" + employees, "trade war"
             if verb and "passive-only" in pattern.flags and not roles.is_passive(tok):
                 continue
             if verb and "active-only" in pattern.flags and roles.is_passive(tok):
@@ -110,6 +130,9 @@ class _Coder:
                 pairs += [(t, s) for s, t in pairs if t is not None and s is not None and self._actor_at(t.idx, t.idx + len(t))]
         parts = [(self._participant(s), self._participant(t)) for s, t in pairs[:MAX_PER_TRIGGER]]
         if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) for s, t in parts):
+            return None
+        parts = [(s, t) for s, t in parts if self._keep(s, t)]
+        if not parts:
             return None
         code = pattern.code
         date, date_tok = self._date(tok, support)
@@ -138,6 +161,59 @@ class _Coder:
         return out
 
     # -- participants -------------------------------------------------------------------------
+    def _groups(self, p: Participant | None) -> list[str]:
+        if p is None or not p.code:
+            return []
+        code = p.code.upper()
+        return [code[i:i + 3] for i in range(0, len(code), 3)]
+
+    def _political(self, p: Participant | None) -> bool:
+        """A political or social actor: a code that is not only a business, media, health... sector
+        (the word set &NONPOLITICAL); an IGO or NGO always is one. An actor named only in a modifier
+        of the participant ("the US *giant*", "a Supreme Court *decision*") makes it no more than weak."""
+        if p is not None and id(p) in self.modifier_only:
+            return False
+        groups = self._groups(p)
+        if not groups:
+            return False
+        if groups[0] in _TRANSNATIONAL_POLITICAL:
+            return True
+        return not any(g.lower() in self.nonpolitical for g in groups)
+
+    def _weak(self, p: Participant | None) -> bool:
+        """A named party the actor dictionary cannot code (a person, an organisation), or a noun
+        phrase headed by a word for a political or social group (&POLITICAL_GROUPS: "teachers",
+        "the committee")."""
+        if p is None:
+            return False
+        if p.actor is not None and (not p.code or id(p) in self.modifier_only):
+            return True
+        return bool(self.political_groups) and any(
+            w in self.political_groups for w in _WORD_SPLIT.split(p.text.lower()) if w)
+
+    def _security(self, p: Participant | None) -> bool:
+        return any(g.lower() in self.security for g in self._groups(p))
+
+    def _keep(self, source: Participant | None, target: Participant | None) -> bool:
+        """Whether an event with these participants is political news (docs/events.md, "Which
+        events are kept")."""
+        if source is None and target is None:
+            return False
+        if self.domain:
+            # Sports and business news: a country is a team or a market, a company is no actor.
+            if self._security(source) or self._security(target):
+                return True
+            return all(self._political(p) and not self._country_only(p) for p in (source, target))
+        if self._political(source) or self._political(target):
+            return True
+        # A party the dictionary cannot code counts only in a text with no sports or business cue.
+        return not self.cued and (self._weak(source) or self._weak(target))
+
+    def _country_only(self, p: Participant | None) -> bool:
+        groups = self._groups(p)
+        return len(groups) == 1 or (len(groups) == 2 and groups[1] == "GOV" and p is not None
+                                    and self.actor_kinds.get(p.actor) == "country")
+
     def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None) -> list[Token]:
         for slot in slots:
             head = self._fill(tok, slot, verb, support)
@@ -198,9 +274,15 @@ class _Coder:
         start, end = start_tok.idx, end_tok.idx + len(end_tok)
         if start_tok.i <= head.i and start_tok.is_punct:
             start = head.idx
-        actor = self._actor_at(head.idx, head.idx + len(head)) or self._actor_at(start, end)
-        return Participant(start, end, self.analysis.text[start:end], actor.id if actor else None,
-                           actor.code if actor else None)
+        actor = self._actor_at(head.idx, head.idx + len(head))
+        named = actor is not None
+        if actor is None:
+            actor = self._actor_at(start, end)
+        p = Participant(start, end, self.analysis.text[start:end], actor.id if actor else None,
+                        actor.code if actor else None)
+        if not named and actor is not None:
+            self.modifier_only.add(id(p))  # "the US *giant*", "a Supreme Court *decision*"
+        return p
 
     def _actor_at(self, start: int, end: int):
         i = bisect.bisect_left(self.mention_starts, start)
@@ -270,6 +352,27 @@ class _Coder:
         start = tok.idx
         stop = end.idx + len(end)
         return Span(start, stop, self.analysis.text[start:stop])
+
+
+def _domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool]:
+    """'sports' or 'business' when the text reads as sports or markets news: at least two distinct
+    cue words of that domain (&SPORTS_CUES, &BUSINESS_CUES), more than the political cue words
+    (&POLITICS_CUES) in the text. None otherwise. And whether the text has any such cue word at all
+    and no more political ones."""
+    sports, business, politics = (sets.get(n, frozenset()) for n in ("&SPORTS_CUES", "&BUSINESS_CUES", "&POLITICS_CUES"))
+    if not sports and not business:
+        return None, False
+    found: dict[str, set[str]] = {"sports": set(), "business": set(), "politics": set()}
+    for tok in doc[:2000]:
+        if not tok.is_alpha:
+            continue
+        for word in (tok.lower_, tok.lemma_.lower()):
+            for name, words in (("sports", sports), ("business", business), ("politics", politics)):
+                if word in words:
+                    found[name].add(word)
+    best = max(("sports", "business"), key=lambda n: len(found[n]))
+    n, politics = len(found[best]), len(found["politics"])
+    return (best if n >= 2 and n > politics else None), n > politics
 
 
 def _verb_words(tok: Token) -> tuple[list[Token], list[Token]]:

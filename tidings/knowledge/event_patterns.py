@@ -17,7 +17,7 @@ from tidings.knowledge.files import files_of_kind, read_rows
 
 KINDS = ("verbs", "nouns")
 SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any"})
-FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only"})
+FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "block"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
 _SET = re.compile(r"^&[A-Z][A-Z0-9_]*$")
 _PREP_SLOT = re.compile(r"^prep:[a-z]+(_[a-z]+)*$")
@@ -97,7 +97,8 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
                 row = _parse(kind, cols, cameo, f"{name}:{lineno}", *where, order)
                 order += 1
                 key = (kind, row.lemma, " ".join(row.words))
-                rows[key] = None if row.code == "-" else row
+                # '-' switches a row off; '-' with the flag 'block' is a row that matches and blocks
+                rows[key] = None if row.code == "-" and "block" not in row.flags else row
     patterns = EventPatterns(sets=sets)
     for row in rows.values():
         if row is None:
