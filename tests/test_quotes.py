@@ -245,3 +245,11 @@ def test_cues_frame_prep_and_noun_rows(tmp_path: Path):
     bad.write_text("#! tidings cues 1\nframe\tapplaud\tloudly\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="bad.tsv:2"):
         load_cues((bad,))
+
+
+def test_quotes_speaker_named_in_an_apposition_links_to_the_person_actor(pipeline):
+    a = pipeline.analyze('Negotiators met in Vienna on Monday. "We made real progress today," said the lead '
+                'negotiator, Tomas Lindqvist.')
+    person = next(x for x in a.actors if x.name == "Tomas Lindqvist")
+    (q,) = a.quotes
+    assert q.speaker_name == "Tomas Lindqvist" and q.actor == person.id

@@ -171,13 +171,17 @@ def _register_evaluations() -> None:
 _register_evaluations()
 
 
-def _register_converters() -> None:
+def _register_commands() -> None:
+    from tidings.commands.ask import actors, dyad, events, quotes, show, stories, top_dyads
+    from tidings.commands.export import export
+    from tidings.commands.ingest import ingest, reanalyze
     from tidings.convert.cli import convert
 
-    main.add_command(convert, "convert")
+    for command in (ingest, reanalyze, events, quotes, actors, dyad, top_dyads, stories, show, export, convert):
+        main.add_command(command)
 
 
-_register_converters()
+_register_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

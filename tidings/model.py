@@ -166,6 +166,34 @@ class Analysis:
         data = asdict(self)
         return {"schema": SCHEMA, "version": _version(), **data}
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Analysis":
+        """The inverse of ``to_json`` (fields it does not know are ignored)."""
+
+        def span(d):
+            return Span(d["start"], d["end"], d["text"]) if d else None
+
+        def opt(kind, d):
+            return kind(**d) if d else None
+
+        return cls(
+            id=data["id"], text=data["text"], title=data.get("title"), url=data.get("url"),
+            published=data.get("published"),
+            sentences=[Sentence(**s) for s in data.get("sentences", [])],
+            paragraphs=[Sentence(**s) for s in data.get("paragraphs", [])],
+            standfirst=opt(Standfirst, data.get("standfirst")),
+            summary=opt(Summary, data.get("summary")),
+            actors=[Actor(**{**a, "mentions": [span(m) for m in a.get("mentions", [])]}) for a in data.get("actors", [])],
+            quotes=[Quote(**{**q, "speaker": span(q.get("speaker")), "cue": span(q.get("cue"))}) for q in data.get("quotes", [])],
+            times=[TimeRef(**t) for t in data.get("times", [])],
+            places=[Place(**p) for p in data.get("places", [])],
+            events=[Event(**{**e, "source": opt(Participant, e.get("source")), "target": opt(Participant, e.get("target")),
+                             "place": opt(EventPlace, e.get("place")), "trigger": span(e["trigger"])})
+                    for e in data.get("events", [])],
+            dateline=span(data.get("dateline")),
+            warnings=list(data.get("warnings", [])),
+        )
+
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence that contains character ``offset``."""
         lo, hi = 0, len(self.sentences) - 1

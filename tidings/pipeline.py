@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
+from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
@@ -27,6 +30,20 @@ class Pipeline:
         self.knowledge: Knowledge = load_knowledge(tuple(self.settings.dictionaries))
         self._nlp = None
         self.steps = extractors()
+
+    @functools.cached_property
+    def version(self) -> str:
+        """Names what produced an analysis: the package version plus a fingerprint of the model name
+        and every knowledge file (built-in and the user's). A stored analysis made by another version
+        is re-analysed by ``tidings reanalyze``."""
+        from tidings import __version__
+        from tidings.knowledge.files import DATA_DIR
+
+        digest = hashlib.sha256(self.settings.model.encode())
+        for path in sorted(DATA_DIR.rglob("*.tsv")) + [Path(p) for p in self.settings.dictionaries]:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        return f"{__version__}+{digest.hexdigest()[:10]}"
 
     @property
     def nlp(self):

@@ -123,14 +123,16 @@ class SpeakerResolver:
         start, end = self.mention_tokens(head, blocked)
         span = _span(doc, self.text, start, end)
         name = self._name_of(head, start, end)
-        speaker = Speaker(span, name, self.actor_at(span.start, span.end))
+        # "the lead negotiator, Tomas Lindqvist": the span is the role, the actor is the named person
+        speaker = Speaker(span, name, self.actor_at(span.start, span.end) or self.actor_named(name))
         self._remember(speaker, head)
         return speaker
 
     def _describe(self, head: Token, blocked) -> Speaker:
         start, end = self.mention_tokens(head, blocked)
         span = _span(self.doc, self.text, start, end)
-        return Speaker(span, self._name_of(head, start, end), self.actor_at(span.start, span.end))
+        name = self._name_of(head, start, end)
+        return Speaker(span, name, self.actor_at(span.start, span.end) or self.actor_named(name))
 
     def _name_of(self, head: Token, start: int, end: int) -> str | None:
         doc = self.doc

@@ -1,0 +1,52 @@
+"""Options and helpers every corpus command shares."""
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+
+import click
+
+from tidings.errors import TidingsError
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="The store file (default: $TIDINGS_DB, else ~/.local/share/tidings/tidings.db).",
+)
+
+
+def fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(1)
+
+
+@contextlib.contextmanager
+def opened_store(db: Path | None, readonly: bool = False):
+    """The store, with its errors turned into one-line messages."""
+    from tidings.store import Store
+
+    try:
+        store = Store.open(db, readonly=readonly)
+    except TidingsError as exc:
+        fail(str(exc))
+    try:
+        yield store
+    except TidingsError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+
+
+def valid_date(ctx, param, value):
+    from tidings.pipeline import normalise_published
+
+    if value is None:
+        return None
+    iso = normalise_published(value)
+    if iso is None:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+    return iso
+
+
+def date_option(name: str, help: str):
+    return click.option(name, callback=valid_date, metavar="YYYY-MM-DD", help=help)

@@ -1,0 +1,135 @@
+"""`tidings ingest` and `tidings reanalyze`: getting articles into the store."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tidings.commands.common import date_option, db_option, fail, opened_store
+from tidings.errors import TidingsError
+
+CSV_FIELDS = ("id", "title", "text", "published", "url", "outlet")
+
+
+def _columns(ctx, param, values) -> dict[str, str]:
+    mapping = {}
+    for value in values:
+        field, sep, header = value.partition("=")
+        if not sep or field not in CSV_FIELDS or not header:
+            raise click.BadParameter(f"{value!r}: expected FIELD=HEADER with FIELD one of {', '.join(CSV_FIELDS)}")
+        mapping[field] = header
+    return mapping
+
+
+class _Progress:
+    """A progress bar on a terminal; silent otherwise. Problems are printed above it as they come."""
+
+    def __init__(self, label: str):
+        self.enabled = sys.stderr.isatty()
+        self.label = label
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} items"),
+                                     console=Console(stderr=True), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(self.label, total=None)
+        return self
+
+    def advance(self) -> None:
+        if self.enabled:
+            self.progress.advance(self.task)
+
+    def problem(self, line: str) -> None:
+        if self.enabled:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            click.echo(line, err=True)
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            self.progress.stop()
+        return False
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@db_option
+@date_option("--published", "Publication date for articles that carry none.")
+@click.option("--column", "columns", multiple=True, callback=_columns, metavar="FIELD=HEADER",
+              help="CSV column mapping, repeatable: id, title, text, published, url, outlet (e.g. text=body).")
+@click.option("--no-fetch", "no_fetch", is_flag=True, help="For feeds, store each entry's summary instead of fetching its page.")
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An extra knowledge file; repeatable (see docs/dictionaries.md).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
+              help="Articles analysed and committed together.")
+def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size) -> None:
+    """Read articles, drop duplicates, analyse, group into stories and store them.
+
+    SOURCE is a text/Markdown/HTML file, a folder of them, a JSON Lines or CSV file, an article URL,
+    an RSS/Atom feed (URL or file), or an OPML list of feeds. Running it again stores nothing twice.
+
+    \b
+    Examples:
+      tidings ingest examples/ --db news.db
+      tidings ingest agnews.csv --column text=description --db news.db
+      tidings ingest https://example.org/feed.xml --db news.db
+    """
+    from tidings.ingest.runner import Ingestor
+    from tidings.ingest.sources import SourceOptions, iter_articles
+    from tidings.pipeline import Pipeline
+    from tidings.settings import Settings
+
+    try:
+        options = SourceOptions(columns=columns, published=published, fetch_pages=not no_fetch)
+        pipeline = Pipeline(Settings(dictionaries=dictionaries))
+        pipeline.warm_up()
+    except (TidingsError, ValueError) as exc:
+        fail(str(exc))
+    with opened_store(db) as store, _Progress("ingesting") as progress:
+        try:
+            ingestor = Ingestor(store, pipeline, batch_size=batch_size, on_item=progress.advance, on_problem=progress.problem)
+            summary = ingestor.ingest(iter_articles(list(sources), options))
+        except TidingsError as exc:
+            fail(str(exc))
+    reasons = summary.reasons()
+    click.echo(
+        f"read {summary.read}, new {summary.new}, duplicates {summary.duplicates} "
+        f"({summary.exact_duplicates} exact, {summary.near_duplicates} near), already stored {summary.already_stored}, "
+        f"failed {len(summary.failed)}" + (f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common(5))})" if reasons else "")
+        + f"; {summary.new_stories} new stories; store {store.path}",
+        err=True,
+    )
+    if summary.read and not (summary.new or summary.duplicates or summary.already_stored):
+        sys.exit(1)
+
+
+@click.command()
+@db_option
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An extra knowledge file; repeatable. Part of the pipeline version.")
+def reanalyze(db, dictionaries) -> None:
+    """Re-analyse stored articles that an older pipeline (code, model or dictionaries) analysed.
+
+    \b
+    Example:
+      tidings reanalyze --db news.db --dictionary my-actors.tsv
+    """
+    from tidings.ingest.runner import reanalyze as run
+    from tidings.pipeline import Pipeline
+    from tidings.settings import Settings
+
+    try:
+        pipeline = Pipeline(Settings(dictionaries=dictionaries))
+        pipeline.warm_up()
+    except TidingsError as exc:
+        fail(str(exc))
+    with opened_store(db) as store, _Progress("re-analysing") as progress:
+        done, failures = run(store, pipeline, on_item=progress.advance, on_problem=progress.problem)
+    click.echo(f"re-analysed {done} article(s) with pipeline {pipeline.version}; {len(failures)} failed", err=True)
+    if failures and not done:
+        sys.exit(1)
