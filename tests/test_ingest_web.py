@@ -1,0 +1,60 @@
+"""Ingesting from the web, with a real HTTP server on 127.0.0.1 serving good and bad items in one run:
+every bad item is reported by name, the good ones are stored, nothing is half-written."""
+from __future__ import annotations
+
+import gzip
+
+from test_fetch import FakeClock, closed_port_url, fetcher_for, local_server  # noqa: F401  (a fixture)
+
+from tidings.ingest.runner import Ingestor
+from tidings.ingest.sources import SourceOptions, iter_articles
+from tidings.pipeline import Pipeline
+from tidings.store import Store
+
+STORY = ("<p>The river authority of the two neighbours met in Vienna on Monday to plan a joint survey of "
+         "the flood banks, officials said.</p><p>\"We agreed on the first steps,\" said the chief engineer, "
+         "Mara Solberg, adding that crews would start work next month along the northern reach.</p>"
+         "<p>The survey is expected to take about six weeks and will be paid for by both governments.</p>")
+
+
+def page(title: str) -> str:
+    return (f'<!doctype html><html><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta property="og:site_name" content="Harbour Times">'
+            f'<meta property="article:published_time" content="2024-03-05T09:00:00Z"></head>'
+            f"<body><article><h1>{title}</h1>{STORY.replace('Vienna', title.split()[0])}</article></body></html>")
+
+
+def rss(links: list[str]) -> str:
+    items = "".join(f"<item><title>Item {i}</title><link>{link}</link><pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate>"
+                    f"<description>Short summary {i}.</description><guid>{link}</guid></item>" for i, link in enumerate(links))
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Harbour Times</title>'
+            f"<link>http://harbour.invalid/</link><description>News</description>{items}</channel></rss>")
+
+
+def test_ingest_web_bad_items_are_reported_and_the_good_ones_stored(local_server, tmp_path):
+    good = local_server.add("/news/oslo", page("Oslo river survey agreed"))
+    also_good = local_server.add("/news/riga", page("Riga flood banks to be surveyed"))
+    missing = local_server.url("/news/missing")  # 404
+    local_server.add("/loop/a", "", status=302, headers={"Location": local_server.url("/loop/b")})
+    local_server.add("/loop/b", "", status=302, headers={"Location": local_server.url("/loop/a")})
+    bomb = local_server.add("/bomb", gzip.compress(bytes(1_000_000), 9) * 30, "text/html",
+                            headers={"Content-Encoding": "gzip"})
+    html_feed = local_server.add("/feed-that-is-html", "<html><body><p>Menu</p></body></html>")
+    feed = local_server.add("/feed.xml", rss([also_good, local_server.url("/news/gone")]), "application/rss+xml")
+    sources = [good, missing, local_server.url("/loop/a"), bomb, html_feed, closed_port_url(), feed]
+    clock = FakeClock()
+    fetcher = fetcher_for(clock, max_bytes=5_000_000, retries=1)
+    db = tmp_path / "news.db"
+    with Store.open(db) as store:
+        summary = Ingestor(store, Pipeline(), batch_size=4).ingest(
+            iter_articles(sources, SourceOptions(), fetcher))
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+        assert store.check_rollups() == []
+    failed = "\n".join(summary.failed)
+    for url, words in ((missing, "404"), (local_server.url("/loop/a"), "redirect"), (bomb, "decompression"),
+                       (html_feed, ""), ):
+        assert any(line.startswith(url) and words in line for line in summary.failed), (url, failed)
+    assert "cannot connect" in failed
+    # the feed entry whose page is gone is stored from its summary, with a warning naming it
+    assert any("/news/gone" in w for w in summary.warnings)
+    assert summary.new == len(ids) >= 2
