@@ -214,6 +214,12 @@ class NearDuplicateIndex:
         self._short[key] = words < self.short_words
         self._order[key] = len(self._order)
 
+    def remove(self, key: str) -> None:
+        """Forget ``key`` (an article that was indexed but then not stored)."""
+        if key in self._values:
+            self._lsh.remove(key)
+            del self._values[key], self._short[key], self._order[key]
+
     def query(self, signature: bytes) -> str | None:
         values, words = self._parse(signature)
         if words < MIN_WORDS or not self._values:

@@ -69,7 +69,6 @@ class Ingestor:
         self.near = NearDuplicateIndex.from_signatures(store.signatures())
         self.stories = StoryGrouper.from_stories(Story.from_json(s) for s in store.open_stories())
         self._pending: list[_Pending] = []
-        self._batch_near = NearDuplicateIndex()  # the batch in flight: copies within it are copies too
         self._pending_hashes: dict[str, str] = {}  # content hash -> article id, within the batch
         self._copies: list[tuple[Article, str, str]] = []  # (copy, original id, its hash)
 
@@ -108,14 +107,15 @@ class Ingestor:
                 self._copies.append((article, original, text_hash))
             return
         signature = self.near.signature(article.text)
-        original = self.near.query(signature) or self._batch_near.query(signature)
+        original = self.near.query(signature)
         if original is not None and original != article.id:
             self.summary.near_duplicates += 1
             self._copies.append((article, original, text_hash))
             return
         self._pending.append(_Pending(article, text_hash, signature))
         self._pending_hashes[text_hash] = article.id
-        self._batch_near.add(article.id, signature)
+        # indexed now, so that copies later in the same batch are found; taken out again if it fails
+        self.near.add(article.id, signature)
 
     def flush(self) -> None:
         """Analyse the pending articles and write them, their copies and their stories in one transaction."""
@@ -124,14 +124,14 @@ class Ingestor:
         pending, self._pending = self._pending, []
         copies, self._copies = self._copies, []
         self._pending_hashes = {}
-        self._batch_near = NearDuplicateIndex()
         analysed: list[tuple[_Pending, Analysis]] = []
         by_id = {p.article.id: p for p in pending}
-        for result in self.pipeline.analyze_many([p.article for p in pending]):
+        for p, result in zip(pending, self.pipeline.analyze_many([p.article for p in pending])):
             if isinstance(result, ArticleError):
                 self._fail(result)
+                self.near.remove(p.article.id)  # a failed article must not swallow its copies
             else:
-                analysed.append((by_id[result.id], result))
+                analysed.append((p, result))
         stored_ids = {p.article.id for p, _ in analysed}
         changed: dict[str, Story] = {}
         assignments = {}
@@ -151,9 +151,6 @@ class Ingestor:
                     self._fail(ArticleError(article.origin or article.id, f"copy of {original}, which failed"))
                     continue
                 tx.add_copy(article, original, text_hash)
-        # only committed articles join the duplicate index: a failed one must not swallow its copies
-        for p, _ in analysed:
-            self.near.add(p.article.id, p.signature)
         self.summary.new += len(analysed)
 
 
