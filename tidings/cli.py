@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from tidings import __version__
+from tidings.commands.common import date_option
 from tidings.errors import ArticleError, TidingsError
 from tidings.model import Analysis
 
@@ -20,21 +21,9 @@ def main() -> None:
     """tidings: turn news articles into evidence-linked data (actors, quotes, dates, places, summaries)."""
 
 
-def _valid_date(ctx, param, value):
-    from tidings.pipeline import normalise_published
-
-    if value is None:
-        return None
-    iso = normalise_published(value)
-    if iso is None:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
-    return iso
-
-
 @main.command()
 @click.argument("input", metavar="INPUT")
-@click.option("--published", callback=_valid_date, metavar="YYYY-MM-DD",
-              help="Publication date for articles that carry none (relative dates resolve against it).")
+@date_option("--published", "Publication date for articles that carry none (relative dates resolve against it).")
 @click.option("--json", "as_json", is_flag=True, help="Write JSON (one object, or JSON Lines for many articles).")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write output to FILE instead of stdout.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
