@@ -3,12 +3,21 @@
     TidingsError
     ├── ModelNotInstalled        the spaCy model package is missing
     ├── KnowledgeError           a dictionary / data file is malformed (names file and line)
-    └── ArticleError             one article could not be analysed (names the article)
+    ├── StoreError               the store file could not be opened, migrated or written (names it)
+    │   └── StoreTooNew          written by a newer tidings
+    └── ArticleError             one item could not be read or analysed (names the item)
         ├── EmptyArticle         no text left after extraction
         ├── ArticleTooLarge      over the size limit
         ├── BinaryContent        looks like a binary file, not text
         ├── UnreadableArticle    could not be decoded or parsed (bad encoding, broken JSON line)
-        └── ExtractorFailed      an extractor raised on this article (a bug: please report it)
+        ├── ExtractorFailed      an extractor raised on this article (a bug: please report it)
+        ├── ArticleWarning       not a failure: something set aside (a future date, a page replaced)
+        ├── FetchError           a URL could not be fetched (names the URL and HTTP status)
+        │   ├── FetchHTTPError, FetchTimeout, FetchConnectionError, TooManyRedirects
+        │   ├── ResponseTooLarge (also an ArticleTooLarge), UnsupportedContent
+        ├── FeedError            a feed or OPML list could not be read
+        └── CSVError             a bad CSV row (names file and line)
+            └── MissingColumns   the CSV lacks a required column (one error for the file)
 
 Callers catch ``ArticleError`` to skip one bad article in a batch and ``TidingsError`` to stop.
 """
