@@ -118,3 +118,71 @@ def test_actors_any_capital_stands_for_its_government_as_an_agent(analyze):
     a = analyze("Bangui said it had made concessions. Victoria said she was tired.")
     codes = [x.code for x in a.actors]
     assert "CAFGOV" in codes and "SYCGOV" not in codes
+
+
+# ---- user dictionaries: dated rows, option rows, roles before PETRARCH-style actors ----------------
+
+def _user_pipeline(tmp_path, body):
+    from tidings import Pipeline
+    from tidings.settings import Settings
+
+    f = tmp_path / "mine.tsv"
+    f.write_text("#! tidings actors 1\nVLM\tcountry\tcode\tVelmara\nFRM\tsector\tcode\tforeign ministry\n" + body,
+                 encoding="utf-8")
+    return Pipeline(Settings(dictionaries=(f,))), f
+
+
+def test_actors_dated_rows_follow_the_publication_date(tmp_path):
+    from tidings.knowledge.actors import load_actor_dictionary
+
+    pipeline, f = _user_pipeline(tmp_path, "Tobin Ash\tVLM\tactor\tTobin Ash\n"
+                                           "Tobin Ash\tVLMGOV\tactor\tTobin Ash\t2010-01-01..2012-12-31\n"
+                                           "Tobin Ash\tVLMFRM\tactor\tTobin Ash\t>2012-12-31\n")
+    entry = load_actor_dictionary((f,)).lookup("Tobin Ash")
+    assert [entry.on(d).code for d in ("2009-12-31", "2010-01-01", "2012-12-31", "2013-01-01", None)] == \
+        ["VLM", "VLMGOV", "VLMGOV", "VLMFRM", "VLM"]
+    codes = {a.code for a in pipeline.analyze("Tobin Ash spoke.", {"published": "2011-05-05"}).actors}
+    assert "VLMGOV" in codes
+
+
+def test_actors_bad_period_names_file_and_line(tmp_path):
+    import pytest
+
+    from tidings.errors import KnowledgeError
+    from tidings.knowledge.actors import load_actor_dictionary
+
+    f = tmp_path / "bad.tsv"
+    f.write_text("#! tidings actors 1\nVLM\tcountry\tcode\nTobin Ash\tVLM\tactor\t-\t2010..2012\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"bad.tsv:3: bad period"):
+        load_actor_dictionary((f,))
+
+
+def test_actors_builtin_off_option(tmp_path):
+    from tidings.knowledge.actors import load_actor_dictionary
+
+    f = tmp_path / "mine.tsv"
+    f.write_text("#! tidings actors 1\n@builtin\toff\toption\nVLM\tcountry\tcode\nVelmara\tVLM\tactor\n",
+                 encoding="utf-8")
+    d = load_actor_dictionary((f,))
+    assert d.lookup("Velmara").code == "VLM" and d.lookup("France") is None and d.lookup("president") is None
+    assert load_actor_dictionary(()).lookup("France") is not None
+
+
+def test_actors_role_before_a_named_actor_takes_the_first_actor(tmp_path):
+    pipeline, _ = _user_pipeline(tmp_path, "QNT\tcountry\tcode\tQuentor\nVelmara\tVLM\tactor\n"
+                                           "Quentor\tQNT\tactor\nTobin Ash\tQNT\tactor\n"
+                                           "prime minister\tGOV\tgroup\n")
+    a = pipeline.analyze("Velmara Prime Minister Tobin Ash arrived on Monday.", {"published": "2021-01-01"})
+    assert "VLMGOV" in {x.code for x in a.actors}
+    a = pipeline.analyze("Prime Minister Tobin Ash arrived on Monday.", {"published": "2021-01-01"})
+    assert "QNTGOV" in {x.code for x in a.actors}
+
+
+def test_actors_loose_codes_of_actor_rows(tmp_path):
+    from tidings.knowledge.actors import load_actor_dictionary
+
+    f = tmp_path / "mine.tsv"
+    f.write_text("#! tidings actors 1\nHBT\tcountry\tcode\nORK\tsector\tcode\n"
+                 "Pip\tHBTCIV\tactor\nGrishnak\tORKHBT\tactor\n", encoding="utf-8")
+    d = load_actor_dictionary((f,))
+    assert d.lookup("Pip").code == "HBTCIV" and d.lookup("Grishnak").code == "ORKHBT"

@@ -75,12 +75,13 @@ def test_actors_declare_codes_and_name_sources(src, tmp_path):
     assert ["TRD", "sector", "code", "PETRARCH code TRD"] in rows
     assert ["velmara", "VLM", "actor", "Velmara"] in rows
     assert ["velmaran", "VLM", "actor", "Velmara"] in rows
-    # the date restriction is dropped; the unrestricted code stays
+    # the unrestricted code, then the date restriction as a dated row
     assert ["tobin ash", "VLMGOV", "actor", "Tobin Ash"] in rows
+    assert ["tobin ash", "VLMELI", "actor", "Tobin Ash", "2001-01-01..2005-12-31"] in rows
     assert "# Mini.actors.txt:2\nvelmara\tVLM" in text
     assert report.skipped["null code --- (PETRARCH 'not an actor')"] == 1
     assert report.skipped["several codes for one actor (ELR/GAL) cannot be expressed"] == 1
-    assert report.notes["date restrictions dropped (tidings codes are not dated)"] == 1
+    assert report.written["dated actors"] == 1
 
 
 def test_agents_plurals_substitutions_and_prefix_codes(src, tmp_path):
@@ -98,16 +99,19 @@ def test_agents_plurals_substitutions_and_prefix_codes(src, tmp_path):
 def test_verbs_sets_patterns_and_skips(src, tmp_path):
     report = convert_petrarch(src, tmp_path / "out", lemmatize=lambda w: {"hailed": "hail"}.get(w, w))
     rows = _rows(tmp_path / "out" / VERBS_FILE)
-    assert ["&TALKWORDS", "talks|parley"] in rows  # the two-word member cannot be a word-set member
+    assert ["&TALKWORDS", "talks|parley|peace talks"] in rows  # a member of two words is kept
     by_words = {(r[0], r[1]): r for r in rows if not r[0].startswith("&")}
     assert by_words[("snub", "-")][2] == "111"
     assert by_words[("snub", "offer")][2] == "125"
     assert by_words[("snub", "&TALKWORDS with")][2:5] == ["128", "subj", "prep:with"]
+    # a pattern with no '+': PETRARCH's target is the first actor of the verb phrase
+    assert by_words[("snub", "offer")][3:5] == ["subj", "first-actor"]
+    # '% *' (compound subject) with [036:036]
+    assert by_words[("snub", "*")][2:6] == ["036", "subj", "-", "compound,symmetric"]
     assert by_words[("hail", "was * by")][2:5] == ["042", "prep:by", "obj"]
     # a WEIS code CAMEO lacks is kept and declared as a code of the user's own
     assert by_words[("snub", "odd words")][2] == "903"
     assert report.written["own event codes"] == 1
-    assert report.skipped["multi-word synset member (tidings word sets hold single words)"] == 1
     assert report.skipped["sentence discard (tidings has no discard list)"] == 1
     assert report.skipped["story discard (tidings has no discard list)"] == 1
 
@@ -176,3 +180,49 @@ def test_end_to_end_convert_then_code_a_sentence(src, tmp_path):
     assert {"VLM", "QNT"} <= codes
     events = [(e["source"] and e["source"]["code"], e["cameo"]) for e in data["events"]]
     assert ("VLM", "125") in events, data["events"]
+
+
+VERBS2 = """--- GREET  [051:052] ---
+GREET {GREETED}
+- * RUDELY [---]
+- % * [042]
+
+--- SPURN  [111] ---
++SPURN_ASIDE
+"""
+
+ACTORS2 = """PIP [HBT]
+	[HBTCIV < 950601]
+	[HBTGOV 19950601 - 19990815]
+	[HBTREB > 990816]
+"""
+
+
+def test_reciprocal_blocking_compound_and_forms(tmp_path):
+    d = tmp_path / "petr"
+    d.mkdir()
+    (d / "B.verbs.txt").write_text(VERBS2, encoding="utf-8")
+    (d / "B.actors.txt").write_text(ACTORS2, encoding="utf-8")
+    lemmas = {"greeted": "greete", "greets": "greet", "greeting": "greet"}
+    report = convert_petrarch(d, tmp_path / "out", lemmatize=lambda w: lemmas.get(w, w), standalone=True)
+    rows = _rows(tmp_path / "out" / VERBS_FILE)
+    by_words = {(r[0], r[1]): r for r in rows if not r[0].startswith("&") and not r[0].startswith("@")}
+    assert by_words[("greet", "-")][2] == "051:052"  # [A:B]: the reciprocal code
+    assert by_words[("greet", "rudely")][2:6] == ["-", "subj", "first-actor", "block"]  # [---] blocks
+    assert by_words[("greet", "*")][5] == "compound,symmetric"
+    # the lemma the tagger may give a listed or regular form gets rows of its own
+    assert ("greete", "-") in by_words and ("greete", "rudely") in by_words
+    assert by_words[("spurn", "aside")][2] == "111"
+    assert report.written["blocking pattern rows"] >= 1
+    # standalone: the option rows
+    assert ["@builtin", "off"] in rows and ["@keep", "any"] in rows
+    actors = _rows(tmp_path / "out" / ACTORS_FILE)
+    assert ["@builtin", "off", "option"] in actors
+    assert ["pip", "HBTCIV", "actor", "Pip", "<1995-06-01"] in actors
+    assert ["pip", "HBTGOV", "actor", "Pip", "1995-06-01..1999-08-15"] in actors
+    assert ["pip", "HBTREB", "actor", "Pip", ">1999-08-16"] in actors
+    dictionary = load_actor_dictionary((tmp_path / "out" / ACTORS_FILE,))
+    entry = dictionary.lookup("Pip")
+    assert [entry.on(x).code for x in ("1990-01-01", "1997-01-01", "1999-08-15", "2005-01-01")] == \
+        ["HBTCIV", "HBTGOV", "HBTGOV", "HBTREB"]
+    assert dictionary.lookup("France") is None  # standalone: no built-in actor

@@ -196,3 +196,99 @@ def test_events_block_flag_loads(tmp_path):
     patterns = load_event_patterns((f,))
     assert any("block" in p.flags for p in patterns.verbs["fire"])
     assert "snub" not in patterns.verbs
+
+
+# ---- a dictionary of one's own: format extensions (fictional states Velmara, Quentor, Tarn) ------
+
+_OWN_ACTORS = """#! tidings actors 1
+@builtin\toff\toption
+VLM\tcountry\tcode\tVelmara
+QNT\tcountry\tcode\tQuentor
+TRN\tcountry\tcode\tTarn
+Velmara\tVLM\tactor\tVelmara
+Quentor\tQNT\tactor\tQuentor
+Tarn\tTRN\tactor\tTarn
+lawmakers\tLEG\tgroup
+"""
+
+_OWN_VERBS = """#! tidings verbs 1
+@builtin\toff
+@keep\tany
+&SANCT\teconomic sanction|embargo
+arrive\t-\t032:033\tsubj\tfirst-actor
+welcome\t-\t041\tsubj\tfirst-actor
+impose\t&SANCT\t163\tsubj\tfirst-actor
+agree\t-\t081\tsubj\tfirst-actor
+agree\t*\t030\tsubj\t-\tcompound,symmetric
+oppose\t-\t112\tsubj\tfirst-actor
+"""
+
+
+@pytest.fixture(scope="module")
+def own(tmp_path_factory):
+    from tidings import Pipeline
+    from tidings.settings import Settings
+
+    d = tmp_path_factory.mktemp("own")
+    (d / "actors.tsv").write_text(_OWN_ACTORS, encoding="utf-8")
+    (d / "verbs.tsv").write_text(_OWN_VERBS, encoding="utf-8")
+    pipeline = Pipeline(Settings(dictionaries=(d / "actors.tsv", d / "verbs.tsv")))
+
+    def run(text):
+        return [(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+                for e in pipeline.analyze(text, {"published": "2021-03-04"}).events]
+
+    return run
+
+
+def test_events_reciprocal_code_goes_both_ways(own):
+    got = own("Velmara arrived in Quentor on Monday.")
+    assert ("VLM", "QNT", "032") in got and ("QNT", "VLM", "033") in got
+
+
+def test_events_first_actor_slot_finds_the_party_inside_the_object(own):
+    assert own("Velmara welcomed a resumption of formal ties with Quentor.") == [("VLM", "QNT", "041")]
+
+
+def test_events_first_actor_of_a_passive_verb_is_its_subject(own):
+    assert own("Velmara was opposed by Quentor in the talks.") == [("QNT", "VLM", "112")]
+
+
+def test_events_without_options_the_builtin_rules_hold():
+    patterns = load_event_patterns(())
+    assert patterns.options == {} and not patterns.keep_any
+
+
+def test_events_multi_word_set_member_matches_consecutive_words(own):
+    assert ("VLM", "QNT", "163") in own("Velmara imposed economic sanctions on Quentor.")
+    assert own("Velmara imposed new rules on Quentor.") == []  # 'rule' is no member
+
+
+def test_events_compound_flag_needs_a_compound_source(own):
+    got = own("Velmara and Quentor agree that the border should be reopened.")
+    assert ("VLM", "QNT", "030") in got and ("QNT", "VLM", "030") in got
+    assert all(code != "030" for _, _, code in own("Velmara agreed to a truce with Tarn."))
+
+
+def test_events_role_before_coordinated_actors_codes_each(own):
+    got = own("Lawmakers in Velmara and Quentor welcomed the resumption of ties with Tarn.")
+    assert ("VLMLEG", "TRN", "041") in got and ("QNTLEG", "TRN", "041") in got
+
+
+def test_events_builtin_off_drops_builtin_patterns_and_actors(own):
+    assert own("Russia attacked Ukraine.") == []  # neither the built-in 'attack' nor 'Russia' is loaded
+
+
+def test_events_options_and_reciprocal_codes_are_checked(tmp_path):
+    f = tmp_path / "bad.tsv"
+    f.write_text("#! tidings verbs 1\n@colour\tblue\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"bad.tsv:2: unknown option"):
+        load_event_patterns((f,))
+    f.write_text("#! tidings verbs 1\n@keep\tsome\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"bad.tsv:2: option @keep takes"):
+        load_event_patterns((f,))
+    f.write_text("#! tidings verbs 1\narrive\t-\t032:999\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"bad.tsv:2: unknown CAMEO code '999'"):
+        load_event_patterns((f,))
+    f.write_text("#! tidings verbs 1\nparley\t-\t032:033\tsubj\tfirst-actor\n", encoding="utf-8")
+    assert load_event_patterns((f,)).verbs["parley"][0].back_code == "033"

@@ -58,7 +58,7 @@ def test_case_rules(actors):
         ("Ruritanian\tRUSFOO\tdemonym", "unknown sector 'FOO'"),
         ("Moscow\tRUSGOV\tcity", "unknown type 'city'"),
         ("Kremlin\trusgov\torganisation", "bad code"),
-        ("Kremlin", "expected 3-4 tab-separated columns"),
+        ("Kremlin", "expected 3-5 tab-separated columns"),
         ("Russia\tRUSGOV\tcountry", "bare country code"),
     ],
 )

@@ -17,7 +17,10 @@ def convert() -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the tidings files (created if missing; files in it are overwritten).")
 @click.option("--details", is_flag=True, help="Also print every skipped or lossy source line.")
-def petrarch(src_dir: Path, out_dir: Path, details: bool) -> None:
+@click.option("--standalone", is_flag=True,
+              help="Make the files the whole dictionary: no built-in actors or patterns, every coded event kept "
+                   "(option rows @builtin off, @keep any).")
+def petrarch(src_dir: Path, out_dir: Path, details: bool, standalone: bool) -> None:
     """Convert PETRARCH-2 dictionaries (*.actors.txt, *.agents.txt, *.verbs.txt, *.discards.txt in
     SRC_DIR) into tidings files: petrarch-actors.tsv (actors, agents and the code groups they
     declare), petrarch-verbs.tsv (word sets and verb patterns) and conversion-report.txt (what was
@@ -33,7 +36,7 @@ def petrarch(src_dir: Path, out_dir: Path, details: bool) -> None:
     from tidings.errors import TidingsError
 
     try:
-        report = convert_petrarch(src_dir, out_dir)
+        report = convert_petrarch(src_dir, out_dir, standalone=standalone)
     except (OSError, TidingsError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)

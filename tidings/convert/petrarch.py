@@ -45,10 +45,8 @@ PREPOSITIONS = frozenset(
 #: auxiliaries that make a pattern passive: a target written before the verb is then its object
 _PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
 #: where the target sits when a pattern does not mark it with ``+``: PETRARCH takes the first actor
-#: in the verb phrase; tidings takes the first filled slot, so the prepositions that most often hold
-#: the other party come before the object when the pattern's own words already use up the object.
-IMPLICIT_TARGET_BARE = "obj,prep:with,prep:to,prep:against"
-IMPLICIT_TARGET_WORDS = "prep:with,prep:to,prep:against,prep:toward,prep:on,obj"
+#: in the verb phrase, which is tidings' slot ``first-actor``
+IMPLICIT_TARGET = "first-actor"
 
 
 @dataclass
@@ -153,6 +151,8 @@ class _Codes:
         if not all(_GROUP.match(g) for g in groups):
             return "code has characters other than letters"
         first = groups[0]
+        if not first_may_be_sector:
+            return self._check_actor(groups, where)
         wanted_countries, wanted_sectors = [], []
         if first in self.transnational:
             pass
@@ -181,6 +181,22 @@ class _Codes:
                 self.new_sectors.setdefault(g, where)
         return None
 
+    def _known(self, g: str) -> bool:
+        return g in self.iso or g in self.regions or g in self.transnational or g in self.sectors \
+            or g in self.countries or g in self.new_sectors
+
+    def _check_actor(self, groups: list[str], where: str) -> str | None:
+        """An actor code is written as it stands (tidings' ``actor`` rows take any known groups in any
+        order: ``HOBCIV``, ``ORCHOB``); an unknown first group is declared a country, an unknown
+        later group a sector."""
+        first = groups[0]
+        if not self._known(first):
+            self.countries.setdefault(first, where)
+        for g in groups[1:]:
+            if not self._known(g):
+                self.new_sectors.setdefault(g, where)
+        return None
+
     def rows(self) -> list[str]:
         out = []
         for g in sorted(self.countries):
@@ -194,8 +210,9 @@ class _Codes:
 
 def convert_actors(path: Path, codes: _Codes, report: ConversionReport) -> list[str]:
     """Actor records: a primary phrase (optional ``[code]``), ``+synonym`` lines, indented
-    ``[code date-restriction]`` lines. Date restrictions cannot be expressed: the unrestricted code is
-    kept, else the last restriction listed (the latest period in PETRARCH files)."""
+    ``[code date-restriction]`` lines. Each restriction becomes a dated row (fifth column, a period:
+    ``<1995-06-01``, ``1995-06-01..1999-08-15``, ``>1999-08-16``) after the undated row; the
+    article's publication date picks the code (docs/dictionaries.md, "Dated rows")."""
     name = path.name
     records: list[dict] = []
     for lineno, text, raw in clean_lines(path):
@@ -226,32 +243,40 @@ def convert_actors(path: Path, codes: _Codes, report: ConversionReport) -> list[
     for rec in records:
         where = f"{name}:{rec['lineno']}"
         code = rec["code"]
-        restricted = []
+        dated: list[tuple[str, str]] = []  # (code, period) in file order
         for lineno, r in rec["restrictions"]:
-            parts = _codes(r)[0].split() if _codes(r) else []
+            block = _codes(r)[0] if _codes(r) else ""
+            parts = block.split()
             if len(parts) == 1 and code is None:
                 code = parts[0]  # "[CODE]" on its own line: the default
             elif len(parts) >= 2:
-                restricted.append(parts[0])
+                period = _period(" ".join(parts[1:]))
+                if period is None:
+                    report.skip(f"{name}:{lineno}", "unreadable date restriction", r)
+                else:
+                    dated.append((parts[0], period))
             elif not parts:
                 report.skip(f"{name}:{lineno}", "empty code block", r)
-        if restricted:
-            report.note(where, "date restrictions dropped (tidings codes are not dated)", rec["name"])
-            if code is None:
-                code = restricted[-1]
-        if code is None:
+        if code is None and not dated:
             report.skip(where, "actor without a code", rec["name"])
             continue
-        code = code.upper()
-        if code in ("---", "+++", "###") or set(code) <= {"-", "+", "#"}:
-            report.skip(where, f"null code {code} (PETRARCH 'not an actor')", rec["name"])
-            continue
-        if "/" in code:
-            report.skip(where, "several codes for one actor (ELR/GAL) cannot be expressed", f"{rec['name']} [{code}]")
-            continue
-        reason = codes.check(code, where, first_may_be_sector=False)
-        if reason:
-            report.skip(where, reason, f"{rec['name']} [{code}]")
+        rows: list[tuple[str, str]] = ([(code, "")] if code is not None else []) + dated
+        kept: list[tuple[str, str]] = []
+        for c, period in rows:
+            c = c.upper()
+            label = f"{rec['name']} [{c}{' ' + period if period else ''}]"
+            if c in ("---", "+++", "###") or set(c) <= {"-", "+", "#"}:
+                report.skip(where, f"null code {c} (PETRARCH 'not an actor')", label)
+                continue
+            if "/" in c:
+                report.skip(where, "several codes for one actor (ELR/GAL) cannot be expressed", label)
+                continue
+            reason = codes.check(c, where, first_may_be_sector=False)
+            if reason:
+                report.skip(where, reason, label)
+                continue
+            kept.append((c, period))
+        if not kept:
             continue
         display = rec["name"].title()
         for lineno, phrase, raw in rec["phrases"]:
@@ -261,9 +286,35 @@ def convert_actors(path: Path, codes: _Codes, report: ConversionReport) -> list[
             if not pattern:
                 report.skip(f"{name}:{lineno}", "empty phrase", raw)
                 continue
-            out += [f"# {name}:{lineno}", f"{pattern}\t{code}\tactor\t{display}"]
-            report.written["actors"] += 1
+            for c, period in kept:
+                out += [f"# {name}:{lineno}", "\t".join([pattern, c, "actor", display] + ([period] if period else []))]
+                report.written["dated actors" if period else "actors"] += 1
     return out
+
+
+_PETR_DAY = re.compile(r"^(\d{6}|\d{8})$")
+
+
+def _day(text: str) -> str | None:
+    """A PETRARCH date, ``YYYYMMDD`` or ``YYMMDD`` (``YY`` of 40 or more: 19YY, else 20YY), as ISO."""
+    text = text.strip()
+    if not _PETR_DAY.match(text):
+        return None
+    if len(text) == 6:
+        text = ("19" if int(text[:2]) >= 40 else "20") + text
+    return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+
+
+def _period(text: str) -> str | None:
+    """A PETRARCH date restriction (``< 950601``, ``> 20130119``, ``19950601 - 19990815``) as a tidings
+    actors period (``<1995-06-01``, ``>2013-01-19``, ``1995-06-01..1999-08-15``)."""
+    text = text.replace(" ", "")
+    if text[:1] in "<>":
+        day = _day(text[1:])
+        return f"{text[0]}{day}" if day else None
+    first, sep, last = text.partition("-")
+    a, b = _day(first), _day(last)
+    return f"{a}..{b}" if sep and a and b and a <= b else None
 
 
 # ---- agents --------------------------------------------------------------------------------------
@@ -370,7 +421,7 @@ def default_lemmatizer(model: str | None = None) -> Callable[[str], str]:
 class _Block:
     lineno: int
     code: str | None
-    verbs: list[tuple[int, str, str | None, str]] = field(default_factory=list)  # line, text, own code, raw
+    verbs: list[tuple[int, str, str | None, str, list[str]]] = field(default_factory=list)  # line, text, own code, raw, forms
 
 
 def _split_code(code: str) -> tuple[str, str | None]:
@@ -403,16 +454,13 @@ def convert_verbs(path: Path, report: ConversionReport, lemmatize: Callable[[str
                 words += [w for w in sets[ref] if w not in words]
                 continue
             phrase = _phrase(member)
-            if " " in phrase:
-                report.skip(f"{name}:{lineno}", "multi-word synset member (tidings word sets hold single words)", member)
-                continue
-            if not _WORD.match(phrase):
+            if not all(_WORD.match(w) for w in phrase.split(" ")):
                 report.skip(f"{name}:{lineno}", "synset member is not a plain word", member)
                 continue
             if phrase not in words:
                 words.append(phrase)
         if not words:
-            report.skip(f"{name}:{set_line}", "synset with no single-word member", set_name)
+            report.skip(f"{name}:{set_line}", "synset with no usable member", set_name)
         else:
             sets[set_name] = words
             set_rows.extend([f"# {name}:{set_line}", f"{set_name}\t{'|'.join(words)}"])
@@ -452,11 +500,12 @@ def convert_verbs(path: Path, report: ConversionReport, lemmatize: Callable[[str
         if patterns_started:
             report.note(where, "verb listed after the block's patterns (patterns not applied to it)", raw)
         found = _codes(stripped)
-        verb_text = re.sub(r"\{[^}]*\}", " ", stripped.split("[")[0]).strip()
-        if "{" in stripped:
-            report.note(where, "irregular forms ignored (tidings matches verbs by lemma)", raw)
-        block.verbs.append((lineno, verb_text, found[0] if found else None, raw))
-        rows.extend(_convert_verb(where, verb_text, found[0] if found else block.code, raw, report, lemmatize, cameo))
+        head = stripped.split("[")[0]
+        verb_text = re.sub(r"\{[^}]*\}", " ", head).strip()
+        forms = [f for group in re.findall(r"\{([^}]*)\}", head) for f in group.split()]
+        block.verbs.append((lineno, verb_text, found[0] if found else None, raw, forms))
+        rows.extend(_convert_verb(where, verb_text, found[0] if found else block.code, raw, report, lemmatize, cameo,
+                                  forms))
     close_set()
     return set_rows + rows
 
@@ -504,7 +553,28 @@ def _verb_words(text: str) -> tuple[str, list[str], list[str]] | None:
     return parts[i].lower(), [p.lower() for p in parts[:i]], [p.lower() for p in parts[i + 1:]]
 
 
-def _convert_verb(where, text, code, raw, report, lemmatize, cameo) -> list[str]:
+def _inflections(verb: str) -> list[str]:
+    """The regular forms PETRARCH conjugates a verb into (+S, +ED, +ING, with a final E dropped)."""
+    if verb.endswith("e"):
+        return [verb + "s", verb + "d", verb[:-1] + "ing"]
+    return [verb + "s", verb + "ed", verb + "ing"]
+
+
+def _verb_lemmas(verb: str, forms: list[str], lemmatize: Callable[[str], str]) -> list[str]:
+    """Every lemma tidings' tagger may give the verb: of the verb itself, of its listed irregular forms
+    (``{+CORDONED_OFF ...}``) and of its regular forms. The pipeline matches verbs by the lemma spaCy
+    gives a token in context, which for a rare verb may differ from the dictionary form ("cordoned" ->
+    'cordone'); a row per lemma keeps such verbs coded."""
+    out: list[str] = []
+    words = [verb] + [w for f in forms if (w := (_verb_words(f) or ("",))[0])] + _inflections(verb)
+    for w in words:
+        lemma = lemmatize(w)
+        if lemma and _WORD.match(lemma) and lemma not in out:
+            out.append(lemma)
+    return out
+
+
+def _convert_verb(where, text, code, raw, report, lemmatize, cameo, forms=()) -> list[str]:
     code, second, reason = _check_code(code, cameo)
     if reason == "null code '---' (no event)":
         return []  # a verb that codes nothing by itself: no row needed
@@ -516,33 +586,48 @@ def _convert_verb(where, text, code, raw, report, lemmatize, cameo) -> list[str]
         report.skip(where, "verb: empty", raw)
         return []
     verb, before, after = split
-    lemma = lemmatize(verb)
+    lemmas = _verb_lemmas(verb, list(forms), lemmatize)
     words = before + ["*"] + after if before else after
-    if not _WORD.match(lemma) or not all(_WORD.match(w) for w in words if w != "*"):
+    if not lemmas or not all(_WORD.match(w) for w in words if w != "*"):
         report.skip(where, "verb: not plain words", raw)
         return []
     flags = _code_flags(where, code, second, report, raw)
-    target = IMPLICIT_TARGET_BARE if not after else IMPLICIT_TARGET_WORDS
+    target = IMPLICIT_TARGET
     report.written["verb rows"] += 1
-    return [f"# {where}", "\t".join([lemma, " ".join(words) or "-", code, "subj", target, flags]).rstrip("\t")]
+    code_text = _code_text(code, second, where, report, raw, cameo)
+    out = []
+    for lemma in lemmas:
+        out += [f"# {where}", "\t".join([lemma, " ".join(words) or "-", code_text, "subj", target, flags]).rstrip("\t")]
+    return out
 
 
 def _code_flags(where, code, second, report, raw) -> str:
-    if second is None:
-        return ""
-    if second == code:
+    """``[A:A]`` is the flag ``symmetric``; ``[A:B]`` is written as the reciprocal code ``A:B``
+    (``_code_text``), with no flag."""
+    if second is not None and second == code:
         return "symmetric"
-    report.note(where, "second code of [A:B] dropped (only [A:A] maps to 'symmetric')", raw)
     return ""
+
+
+def _code_text(code: str, second: str | None, where, report, raw, cameo) -> str:
+    """The code column: ``A`` or, for PETRARCH's ``[A:B]`` with A ≠ B, the reciprocal ``A:B``."""
+    if second is None or second == code:
+        return code
+    back, _, reason = _check_code(second, cameo)
+    if reason:
+        report.note(where, f"second code of [A:B] dropped ({reason})", raw)
+        return code
+    return f"{code}:{back}"
 
 
 def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, cameo) -> list[str]:
     found = _codes(text)
     body = text.split("[")[0]
     code, second, reason = _check_code(found[0] if found else None, cameo)
-    if reason == "null code '---' (no event)":
-        report.skip(where, "pattern with code '---' (PETRARCH: matching blocks the event; tidings cannot say 'no event')", raw)
-        return []
+    blocking = reason == "null code '---' (no event)"
+    if blocking:
+        # PETRARCH: a pattern coded '---' matches and blocks the event; tidings: code '-' flag 'block'
+        code, second, reason = "-", None, None
     if reason:
         report.skip(where, f"pattern: {reason}", raw)
         return []
@@ -599,7 +684,7 @@ def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, c
         if tok.startswith("&"):
             ref = "&" + tok[1:].upper()
             if ref not in sets:
-                report.skip(where, "pattern uses a synset that has no single-word member or is undefined", raw)
+                report.skip(where, "pattern uses a synset that has no usable member or is undefined", raw)
                 return []
             words.append(ref)
             continue
@@ -611,39 +696,43 @@ def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, c
     if source == target and source is not None:
         report.skip(where, "source and target in the same slot", raw)
         return []
+    compound = "%" in tokens[:star]
+    if compound:
+        flags.add("compound")  # PETRARCH '%' before the verb: the pattern needs a compound subject
     if words and words[0] == "*":
         words = words[1:]
     if not words or words == ["*"]:
-        report.skip(where, "pattern of markers only ('% *'): it would replace the verb's own row", raw)
-        return []
+        if not compound:
+            report.skip(where, "pattern of markers only ('$ *'): it would replace the verb's own row", raw)
+            return []
+        words = ["*"]  # '% *': the verb alone with a compound subject; '*' keeps it apart from the verb's row
     after_words = words[words.index("*") + 1:] if "*" in words else words
     flag = _code_flags(where, code, second, report, raw)
     if flag:
         flags.add(flag)
+    if blocking:
+        flags = {"block"}
+    code_text = code if blocking else _code_text(code, second, where, report, raw, cameo)
     if target is None and "%" in tokens[:star]:
         target_text = "-"  # a compound subject: its members are each other's targets ('symmetric')
     elif target is None:
-        target_text = IMPLICIT_TARGET_BARE if not after_words else IMPLICIT_TARGET_WORDS
-        if source is not None and source in target_text.split(","):
-            target_text = ",".join(s for s in target_text.split(",") if s != source)
+        target_text = IMPLICIT_TARGET
     else:
         target_text = target
     out = []
     lemmas: list[str] = []
-    for _, verb_text, _, _ in block.verbs:
+    for _, verb_text, _, _, forms in block.verbs:
         split = _verb_words(verb_text)
         if split is None or split[1] or split[2]:
             continue  # patterns apply to the block's one-word verbs
-        lemma = lemmatize(split[0])
-        if lemma not in lemmas and _WORD.match(lemma):
-            lemmas.append(lemma)
+        lemmas += [lemma for lemma in _verb_lemmas(split[0], forms, lemmatize) if lemma not in lemmas]
     if not lemmas:
         report.skip(where, "pattern in a block with no one-word verb", raw)
         return []
     for lemma in lemmas:
-        out += [f"# {where}", "\t".join([lemma, " ".join(words) or "-", code, source or "subj", target_text,
+        out += [f"# {where}", "\t".join([lemma, " ".join(words) or "-", code_text, source or "subj", target_text,
                                          ",".join(sorted(flags))]).rstrip("\t")]
-        report.written["pattern rows"] += 1
+        report.written["blocking pattern rows" if blocking else "pattern rows"] += 1
     return out
 
 
@@ -662,8 +751,20 @@ def _find(src: Path, suffix: str) -> list[Path]:
     return sorted(p for p in src.iterdir() if p.is_file() and p.name.lower().endswith(suffix))
 
 
-def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], str] | None = None) -> ConversionReport:
-    """Convert the PETRARCH dictionaries in ``src_dir``; write tidings files into ``out_dir``."""
+#: option rows written with ``standalone``: the converted files are then the whole dictionary
+STANDALONE_ACTORS = ["# standalone: no built-in actor is loaded next to these rows", "@builtin\toff\toption"]
+STANDALONE_VERBS = ["# standalone: no built-in verb or noun pattern is loaded next to these rows, and every",
+                    "# event with a source or a target is kept (PETRARCH codes what its dictionary says)",
+                    "@builtin\toff", "@keep\tany"]
+
+
+def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], str] | None = None,
+                     standalone: bool = False) -> ConversionReport:
+    """Convert the PETRARCH dictionaries in ``src_dir``; write tidings files into ``out_dir``.
+
+    ``standalone``: the files carry option rows (``@builtin off``, ``@keep any``) so that, loaded with
+    ``--dictionary``, they replace tidings' built-in actors and patterns instead of adding to them,
+    and every event they code is kept as PETRARCH would (docs/events.md, "Options")."""
     from tidings.knowledge.cameo import load_cameo
 
     src_dir, out_dir = Path(src_dir), Path(out_dir)
@@ -692,7 +793,8 @@ def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], st
     if actor_rows:
         declared = codes.rows()
         report.written["declared codes"] += len(declared) // 2
-        text = ["#! tidings actors 1", header, "# ---- code groups PETRARCH uses that tidings does not know"]
+        text = ["#! tidings actors 1", header] + (STANDALONE_ACTORS if standalone else []) + [
+            "# ---- code groups PETRARCH uses that tidings does not know"]
         _write(out_dir / ACTORS_FILE, text + declared + actor_rows)
         report.files.append(out_dir / ACTORS_FILE)
     if verb_rows:
@@ -703,7 +805,7 @@ def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], st
             _write(out_dir / CODES_FILE, ["#! tidings cameo 1", header] + own)
             report.files.append(out_dir / CODES_FILE)
             report.written["own event codes"] += len(own)
-        _write(out_dir / VERBS_FILE, ["#! tidings verbs 1", header] + verb_rows)
+        _write(out_dir / VERBS_FILE, ["#! tidings verbs 1", header] + (STANDALONE_VERBS if standalone else []) + verb_rows)
         report.files.append(out_dir / VERBS_FILE)
     _write(out_dir / REPORT_FILE, [report.summary(), ""] + report.details)
     return report

@@ -14,12 +14,14 @@ apart: *event code only* (an event with the CAMEO code, other participants) and 
 extras in records that expect no event (``noevents``, discards) are counted too. ``<Config>`` records
 (comma and dyad options of PETRARCH) have no tidings equivalent and are ignored.
 
-Built-in knowledge. tidings always loads its built-in files; the PETRARCH rows are read after them and
-win for the same phrase or pattern. Built-in *verb and noun patterns* would still code verbs PETRARCH's
-test dictionary leaves alone (and override its shorter patterns with longer ones), so by default the
-evaluation also loads a generated file that switches every built-in pattern off (code ``-``), as a user
-may: the unit tests test the dictionaries they ship with. ``--builtin-patterns`` keeps them. Built-in
-actors stay (a few real countries of the tests, e.g. France, are coded by either).
+Built-in knowledge. The unit tests test the dictionaries they ship with, so by default the files are
+converted *standalone* (``convert_petrarch(..., standalone=True)``): their option rows switch off
+tidings' built-in actors and verb and noun patterns (``@builtin off``), and keep every event with a
+source or a target (``@keep any``) instead of applying tidings' political-news rules (docs/events.md,
+"Options"). Built-in actors would add codes PETRARCH's dictionary lacks ("prosecutors" ``JUD``), built-in
+patterns would code verbs it leaves alone, and the political rules would drop events of the fictional
+actors in texts with business cue words ("galleons"). ``--builtin`` loads the converted files as
+plain additions to the built-in knowledge instead.
 """
 from __future__ import annotations
 
@@ -80,25 +82,7 @@ def participant_matches(expected: str, participant) -> bool:
     return participant is not None and participant.code == code
 
 
-def switch_off_builtin_patterns(path: Path) -> int:
-    """Write a user file that switches off every built-in verb and noun pattern; returns the row count."""
-    from tidings.knowledge.files import builtin_files, read_rows
-
-    lines, n = ["#! tidings verbs 1", "# switches off tidings' built-in patterns (code '-')"], 0
-    nouns = ["#! tidings nouns 1", "# switches off tidings' built-in patterns (code '-')"]
-    for kind, sink in (("verbs", lines), ("nouns", nouns)):
-        for f in builtin_files(kind):
-            for _, cols in read_rows(f, kind, 2, 6):
-                if cols[0].startswith("&") or len(cols) < 3:
-                    continue
-                sink.append(f"{cols[0]}\t{cols[1] or '-'}\t-")
-                n += 1
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    path.with_name("builtin-nouns-off.tsv").write_text("\n".join(nouns) + "\n", encoding="utf-8")
-    return n
-
-
-def score(data_dir: Path, builtin_patterns: bool = False, show: int = 0) -> dict:
+def score(data_dir: Path, builtin: bool = False, show: int = 0) -> dict:
     from tidings.convert.petrarch import convert_petrarch
     from tidings.pipeline import Pipeline
     from tidings.settings import Settings
@@ -107,12 +91,8 @@ def score(data_dir: Path, builtin_patterns: bool = False, show: int = 0) -> dict
     records = read_records(src / RECORDS)
     with tempfile.TemporaryDirectory(prefix="tidings-petrarch-") as tmp:
         out = Path(tmp)
-        report = convert_petrarch(src, out)
+        report = convert_petrarch(src, out, standalone=not builtin)
         files = list(report.files)
-        if not builtin_patterns:
-            switch_off_builtin_patterns(out / "builtin-verbs-off.tsv")
-            # the switch-off rows come first, so a PETRARCH row with the same lemma and words wins
-            files = [out / "builtin-verbs-off.tsv", out / "builtin-nouns-off.tsv"] + files
         pipeline = Pipeline(Settings(dictionaries=tuple(files)))
         analyses = run_pipeline((Article(id=r.id, text=r.text, published=r.date) for r in records), pipeline)
     full = code_only = pair_only = 0
@@ -158,12 +138,13 @@ def _fmt_event(e) -> str:
 @click.command("petrarch")
 @data_option
 @click.option("--show", "show", type=int, default=0, help="Print this many expected codings that were not reproduced.")
-@click.option("--builtin-patterns/--no-builtin-patterns", default=False, show_default=True,
-              help="Keep tidings' built-in verb and noun patterns alongside PETRARCH's.")
-def command(data_dir: Path, show: int, builtin_patterns: bool) -> None:
+@click.option("--builtin/--standalone", "builtin", default=False, show_default=True,
+              help="Load PETRARCH's converted files next to tidings' built-in actors and patterns (with its "
+                   "political-news rules) instead of alone.")
+def command(data_dir: Path, show: int, builtin: bool) -> None:
     """PETRARCH-2 unit tests with PETRARCH's own dictionaries: share of expected codings reproduced
     (source, target and CAMEO code), partial matches and extra events."""
-    r = score(data_dir, builtin_patterns, show)
+    r = score(data_dir, builtin, show)
     for rec, (s, t, c), events in r["misses"]:
         click.echo(f"[{rec.id}] expected {s}>{t} {c}: {rec.text}\n    got: {[_fmt_event(e) for e in events]}")
     conv = r["conversion"]

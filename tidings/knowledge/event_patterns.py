@@ -16,14 +16,25 @@ from tidings.knowledge.cameo import CameoTable, load_cameo
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KINDS = ("verbs", "nouns")
-SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any"})
-FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "block"})
+SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor"})
+FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "block", "compound"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
 _SET = re.compile(r"^&[A-Z][A-Z0-9_]*$")
 _PREP_SLOT = re.compile(r"^prep:[a-z]+(_[a-z]+)*$")
 _DEFAULT_TARGET = {"verbs": ("obj",), "nouns": ()}
+#: option rows (``@NAME<TAB>VALUE``) a user file may hold, with their allowed values; the first is the default
+OPTIONS = {"@builtin": ("on", "off"), "@keep": ("political", "any")}
 
-Word = frozenset  # the alternatives one pattern word accepts (lemma or lower-case form)
+class Word(frozenset):
+    """The alternatives one pattern word accepts (lemma or lower-case form). Alternatives of several
+    words (word-set members such as "economic sanction") are also kept in ``multi`` as word tuples."""
+
+    multi: tuple[tuple[str, ...], ...] = ()
+
+    def __new__(cls, alts=()):
+        self = super().__new__(cls, alts)
+        self.multi = tuple(tuple(a.split(" ")) for a in self if " " in a)
+        return self
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,8 @@ class EventPattern:
     flags: frozenset[str]
     origin: str  # "verbs/core.tsv:57"
     text: str  # the lemma and words as written
+    #: reciprocal code (``032:033``): the code of the event from the target back to the source
+    back_code: str | None = None
 
     @property
     def size(self) -> int:
@@ -54,6 +67,13 @@ class EventPatterns:
     verbs: dict[str, list[EventPattern]] = field(default_factory=dict)
     nouns: dict[str, list[EventPattern]] = field(default_factory=dict)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: option rows of the user files (``@builtin off``, ``@keep any``); see docs/events.md
+    options: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def keep_any(self) -> bool:
+        """``@keep any``: every event with a source or a target is kept, political or not."""
+        return self.options.get("@keep") == "any"
 
     @property
     def light_verbs(self) -> frozenset[str]:
@@ -76,12 +96,15 @@ class _Row:
     target: tuple[str, ...]
     flags: frozenset[str]
     order: int
+    builtin: bool = False
+    back_code: str | None = None
 
 
 def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | None = None) -> EventPatterns:
     cameo = cameo if cameo is not None else load_cameo(user_files)
     rows: dict[tuple[str, str, str], _Row | None] = {}
     sets: dict[str, frozenset[str]] = {}
+    options: dict[str, str] = {}
     order = 0
     for kind in KINDS:
         for path in files_of_kind(kind, user_files):
@@ -89,20 +112,29 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
             name = f"{kind}/{path.name}" if builtin else path.name
             for lineno, cols in read_rows(path, kind, 2, 6):
                 where = (str(path), lineno)
+                if cols[0].startswith("@"):
+                    if builtin:
+                        raise KnowledgeError(str(path), lineno, "option rows ('@...') may only appear in user files")
+                    name_, value = _option(cols, *where)
+                    options[name_] = value
+                    continue
                 if cols[0].startswith("&"):
                     sets[_set_name(cols[0], *where)] = _set_words(cols[1], *where)
                     continue
                 if len(cols) < 3:
                     raise KnowledgeError(str(path), lineno, "expected at least 3 columns: lemma, words, code")
                 row = _parse(kind, cols, cameo, f"{name}:{lineno}", *where, order)
+                row.builtin = builtin
                 order += 1
                 key = (kind, row.lemma, " ".join(row.words))
                 # '-' switches a row off; '-' with the flag 'block' is a row that matches and blocks
                 rows[key] = None if row.code == "-" and "block" not in row.flags else row
-    patterns = EventPatterns(sets=sets)
+    patterns = EventPatterns(sets=sets, options=options)
     for row in rows.values():
         if row is None:
             continue
+        if row.builtin and options.get("@builtin") == "off":
+            continue  # '@builtin off': the user's files are the whole dictionary (word sets stay)
         pattern = _compile(row, sets)
         index = patterns.verbs if row.kind == "verbs" else patterns.nouns
         index.setdefault(row.lemma, []).append((row.order, pattern))  # type: ignore[arg-type]
@@ -120,12 +152,24 @@ def _set_name(name: str, path: str, lineno: int) -> str:
     return name
 
 
+def _option(cols: list[str], path: str, lineno: int) -> tuple[str, str]:
+    name = cols[0].lower()
+    if name not in OPTIONS:
+        raise KnowledgeError(path, lineno, f"unknown option {cols[0]!r}; known options: {', '.join(sorted(OPTIONS))}")
+    value = cols[1].lower() if len(cols) > 1 else ""
+    if value not in OPTIONS[name]:
+        raise KnowledgeError(path, lineno, f"option {name} takes {' or '.join(OPTIONS[name])}, got {value!r}")
+    return name, value
+
+
 def _set_words(text: str, path: str, lineno: int) -> frozenset[str]:
-    words = [w.strip().lower() for w in text.split("|") if w.strip()]
+    """The members of a word set; a member of several words ("economic sanction") is kept with its
+    words joined by single spaces and matched as consecutive tokens."""
+    words = [" ".join(w.strip().lower().split()) for w in text.split("|") if w.strip()]
     if not words:
         raise KnowledgeError(path, lineno, "a word set needs at least one word")
     for w in words:
-        if not _WORD.match(w):
+        if not all(_WORD.match(part) for part in w.split(" ")):
             raise KnowledgeError(path, lineno, f"bad word {w!r} in word set")
     return frozenset(words)
 
@@ -145,6 +189,14 @@ def _parse(kind: str, cols: list[str], cameo: CameoTable, origin: str, path: str
         for alt in w.split("|"):
             if not (_WORD.match(alt) or _SET.match(alt.upper()) and alt.startswith("&")):
                 raise KnowledgeError(path, lineno, f"bad word {alt!r}: letters, digits, ', ., - ; or &SET")
+    back_code = None
+    if ":" in code:
+        # reciprocal: 'A:B' codes source->target with A and target->source with B ("arrive" 032:033)
+        code, _, back_code = (c.strip() for c in code.partition(":"))
+        if code == "-" or back_code in ("", "-"):
+            raise KnowledgeError(path, lineno, f"a reciprocal code is two CAMEO codes 'A:B', got {cols[2]!r}")
+        if back_code not in cameo:
+            raise KnowledgeError(path, lineno, f"unknown CAMEO code {back_code!r} (not in the cameo table)")
     if code != "-" and code not in cameo:
         raise KnowledgeError(path, lineno, f"unknown CAMEO code {code!r} (not in the cameo table)")
     src = _slots(source, ("subj",), path, lineno)
@@ -155,7 +207,7 @@ def _parse(kind: str, cols: list[str], cameo: CameoTable, origin: str, path: str
         raise KnowledgeError(path, lineno, f"unknown flag {sorted(bad)[0]!r}; known flags: {', '.join(sorted(FLAGS))}")
     if {"passive-only", "active-only"} <= flag_set:
         raise KnowledgeError(path, lineno, "a pattern cannot be both passive-only and active-only")
-    return _Row(kind, path, lineno, origin, lemma, word_list, code, src, tgt, flag_set, order)
+    return _Row(kind, path, lineno, origin, lemma, word_list, code, src, tgt, flag_set, order, back_code=back_code)
 
 
 def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple[str, ...]:
@@ -166,7 +218,8 @@ def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple
     out = []
     for slot in (s.strip() for s in text.split(",")):
         if slot not in SLOTS_FIXED and not _PREP_SLOT.match(slot):
-            raise KnowledgeError(path, lineno, f"unknown slot {slot!r}: subj, obj, iobj, xsubj, any, prep:WORD or -")
+            raise KnowledgeError(path, lineno, f"unknown slot {slot!r}: subj, obj, iobj, xsubj, any, first-actor, "
+                                               "prep:WORD or -")
         out.append(slot)
     return tuple(out)
 
@@ -182,7 +235,7 @@ def _compile(row: _Row, sets: dict[str, frozenset[str]]) -> EventPattern:
                 alts |= sets[name]
             else:
                 alts.add(alt)
-        return frozenset(alts)
+        return Word(alts)
 
     if "*" in row.words:
         star = row.words.index("*")
@@ -196,4 +249,4 @@ def _compile(row: _Row, sets: dict[str, frozenset[str]]) -> EventPattern:
     text = " ".join([row.lemma] + row.words) if "*" not in row.words else " ".join(
         row.words[: row.words.index("*")] + [row.lemma] + row.words[row.words.index("*") + 1:])
     return EventPattern(row.kind, row.lemma, before, after, anywhere, row.code, row.source, row.target, row.flags,
-                        row.origin, text)
+                        row.origin, text, row.back_code)
