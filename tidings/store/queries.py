@@ -14,17 +14,23 @@ Conventions:
 * Event lists are newest first (day, then id); ``limit``/``offset`` page them.
 * Series, top dyads and actor counts come from the rollups and so count **asserted** events only;
   ``events()`` lists every mode unless ``mode=`` is given.
+* A dyad series reads the grain it is asked for (``dyad_week`` for weekly series: a row per dyad and
+  week) for the periods wholly inside ``since..until``, and the day grain only for the ragged ends; a
+  prefix pair expands to its concrete (src, tgt) pairs, each an index range on (src, tgt, period).
+* Ranged top dyads use a threshold algorithm over ``dyad_total`` (see ``_top_dyads_by_candidates``):
+  a few hundred candidate dyads summed over year/month/week/day pieces instead of grouping every dyad
+  of the range; it falls back to grouping the range when the candidates do not prove the answer.
 """
 from __future__ import annotations
 
 import heapq
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from tidings.store.rows import unpack_json
-from tidings.store.periods import next_period, parse_day, period_start, segments, start_of
+from tidings.store.periods import KEY, full_periods, next_period, parse_day, period_start, segments, start_of
 
 _EVENT_SELECT = """
 SELECT e.eid, a.id, e.event_id, e.day, e.date, e.src, e.src_name, e.src_country, e.tgt, e.tgt_name, e.tgt_country,
@@ -226,11 +232,17 @@ class Queries:
         src, tgt, where, params = found
         # Fan out over the codes of one side: with one code fixed, an index gives rows in day order and
         # the LIMIT stops the scan early; an IN list over several codes would have to sort them all.
+        want = offset + limit
+        if src is not None and tgt is not None and len(src) * len(tgt) <= 400:
+            # both sides given: one (src, tgt) pair per index range (events_dyad, then day order when
+            # the PLOVER type is fixed), so each stops after ``want`` rows instead of sorting the range
+            keys = heapq.merge(*(self._eid_page(where + ["src = ?", "tgt = ?"], params + [s, t], want)
+                                 for s in src for t in tgt), reverse=True)
+            return self._events_by_eid([eid for _, eid in list(keys)[offset:want]])
         fan_col, fan, other_col, other = ("src", src, "tgt", tgt) if src is not None else ("tgt", tgt, "src", None)
         if other is not None:
             where.append(f"{other_col} IN {_in(other)}")
             params += other
-        want = offset + limit
         if fan is None:
             keys = self._eid_page(where, params, want)
         else:
@@ -317,7 +329,8 @@ class Queries:
     def _union(self, family: str, cols: str, since: Any, until: Any, where: str = "", params: tuple = ()):
         """SQL (and params) reading ``cols`` from the fewest ``family`` rollup rows covering the range."""
         lo, hi = parse_day(since, "since"), parse_day(until, "until")
-        pieces = [("total", None, None)] if lo is None and hi is None else segments(lo, hi)
+        pieces = [("total", None, None)] if lo is None and hi is None else \
+            segments(lo, hi, weeks=family == "dyad")  # only dyads have a week grain
         parts, args = [], []
         for grain, first, last in pieces:
             cond = [] if first is None else ["period BETWEEN ? AND ?"]
@@ -336,24 +349,53 @@ class Queries:
         (b->a) give the split. ``directed=True``: a->b only. Periods without events are left out unless
         ``fill`` (then every period from the first to the last, or since..until, is present).
         """
-        start = period_start(by)
+        if by not in ("day", "week", "month", "year"):
+            period_start(by)  # raises the ValueError naming the choices
         ca, cb = self.codes(a) or [], self.codes(b) or []
         if not ca or not cb:
             return self._fill([], by, since, until) if fill else []
-        fwd = f"(src IN {_in(ca)} AND tgt IN {_in(cb)})"
-        bwd = f"(src IN {_in(cb)} AND tgt IN {_in(ca)})"
-        match, mparams = (fwd, ca + cb) if directed else (f"({fwd} OR {bwd})", ca + cb + cb + ca)
-        cond, params = [match], list(mparams)
-        if since:
-            cond.append("period >= ?")
-            params.append(str(parse_day(since, "since")))
-        if until:
-            cond.append("period <= ?")
-            params.append(str(parse_day(until, "until")))
-        sql = f"""SELECT {start} AS p, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum),
-                         total(CASE WHEN {fwd} THEN n END), total(CASE WHEN {bwd} THEN n END)
-                  FROM dyad_day WHERE {" AND ".join(cond)} GROUP BY p ORDER BY p"""
-        rows = self.conn.execute(sql, (*(ca + cb + cb + ca), *params)).fetchall()
+        lo, hi = parse_day(since, "since"), parse_day(until, "until")
+        # Read the grain asked for (a row per week, not seven) for the periods wholly inside the range,
+        # and the day grain for the ragged ends, whose rows are grouped into their period here.
+        pieces: list[tuple[str, str, str | None, str | None]] = []  # (table, period expr, first, last)
+        if by == "day":
+            pieces.append(("dyad_day", "period", str(lo) if lo else None, str(hi) if hi else None))
+        else:
+            out = {"week": "period", "month": "period || '-01'", "year": "period || '-01-01'"}[by]
+            first, last, whole = full_periods(by, lo, hi)
+            if whole:
+                key = KEY[by]
+                pieces.append((f"dyad_{by}", out, key(first) if first else None, key(last) if last else None))
+                if lo is not None and lo < first:
+                    pieces.append(("dyad_day", period_start(by), str(lo), str(first - timedelta(days=1))))
+                if hi is not None and last is not None:
+                    after = next_period(by, last)
+                    if after <= hi:
+                        pieces.append(("dyad_day", period_start(by), str(after), str(hi)))
+            else:
+                pieces.append(("dyad_day", period_start(by), str(lo) if lo else None, str(hi) if hi else None))
+        fwd = f"src IN {_in(ca)} AND tgt IN {_in(cb)}"
+        bwd = f"src IN {_in(cb)} AND tgt IN {_in(ca)}"
+        # forward and backward are separate index ranges on (src, tgt, period); an event matching both
+        # (overlapping prefixes) is read once, by the forward branch, and flagged for both directions.
+        branches = [(fwd, ca + cb, "1", f"({bwd})", cb + ca)] if directed else \
+            [(fwd, ca + cb, "1", f"({bwd})", cb + ca), (f"{bwd} AND NOT ({fwd})", cb + ca + ca + cb, "0", "1", [])]
+        parts, params = [], []
+        for table, expr, lo_key, hi_key in pieces:
+            for match, mparams, is_fwd, is_bwd, flag_params in branches:
+                cond, args = [match], list(mparams)
+                if lo_key is not None:
+                    cond.append("period >= ?")
+                    args.append(lo_key)
+                if hi_key is not None:
+                    cond.append("period <= ?")
+                    args.append(hi_key)
+                parts.append(f"SELECT {expr} AS p, n, q1, q2, q3, q4, gsum, {is_fwd} AS f, {is_bwd} AS b "
+                             f"FROM {table} WHERE {' AND '.join(cond)}")
+                params += flag_params + args
+        sql = f"""SELECT p, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum), total(n * f), total(n * b)
+                  FROM ({" UNION ALL ".join(parts)}) GROUP BY p ORDER BY p"""
+        rows = self.conn.execute(sql, params).fetchall()
         points = [DyadPoint(events=n, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, period=p, forward=int(f),
                             backward=int(bk), goldstein_mean=g / n if n else None)
                   for p, n, q1, q2, q3, q4, g, f, bk in rows]
@@ -381,6 +423,11 @@ class Queries:
             return [DyadRow(events=e, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, source=s, target=t,
                             goldstein_mean=g / e if e else None)
                     for s, t, e, q1, q2, q3, q4, g in self.conn.execute(sql, (n,))]
+        if directed:
+            found = self._top_dyads_by_candidates(n, since, until)
+            if found is not None:
+                return [DyadRow(events=e, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, source=s, target=t,
+                                goldstein_mean=g / e if e else None) for s, t, e, q1, q2, q3, q4, g in found]
         union, args = self._union("dyad", "src, tgt, n, q1, q2, q3, q4, gsum", since, until)
         keys = "src, tgt" if directed else "min(src, tgt) AS src, max(src, tgt) AS tgt"
         group = "src, tgt" if directed else "min(src, tgt), max(src, tgt)"
@@ -389,6 +436,51 @@ class Queries:
         return [DyadRow(events=e, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, source=s, target=t,
                         goldstein_mean=g / e if e else None)
                 for s, t, e, q1, q2, q3, q4, g in self.conn.execute(sql, (*args, n))]
+
+    def _top_dyads_by_candidates(self, n: int, since: Any, until: Any, max_candidates: int = 20_000,
+                                 start: int | None = None):
+        """Ranged top-``n`` without grouping every dyad of the range (threshold algorithm).
+
+        A dyad's count in any range is at most its all-time count (``dyad_total``, indexed by ``n``).
+        So: take the ``k`` dyads with the highest all-time counts, sum their counts over the range (index
+        lookups per dyad in the day/week/month/year grains), and if the ``n``-th best of them beats the
+        all-time count of the best dyad left out, no dyad left out can enter the top ``n``: the answer is
+        exact. Otherwise ``k`` grows; past ``max_candidates`` None is returned (the caller groups the
+        whole range instead). With the skew of news (a few dyads dominate) a few hundred candidates do.
+        Runs in one read transaction so a concurrent commit cannot slip between the two reads.
+        """
+        lo, hi = parse_day(since, "since"), parse_day(until, "until")
+        pieces = segments(lo, hi, weeks=True)
+        # one statement per candidate dyad (prepared once, cached): an index range per piece
+        parts, bounds = [], []
+        for grain, first, last in pieces:
+            parts.append(f"SELECT n, q1, q2, q3, q4, gsum FROM dyad_{grain} "
+                         f"WHERE src = ?1 AND tgt = ?2 AND period BETWEEN ?{len(bounds) + 3} AND ?{len(bounds) + 4}")
+            bounds += [first, last]
+        sql = f"SELECT sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum) FROM ({' UNION ALL '.join(parts)})"
+        own = not self.conn.in_transaction
+        if own:
+            self.conn.execute("BEGIN")
+        try:
+            k = start or max(4 * n, 256)
+            sums: dict[tuple[str, str], tuple] = {}
+            while True:
+                ranked = self.conn.execute("SELECT src, tgt, n FROM dyad_total ORDER BY n DESC LIMIT ?",
+                                           (k + 1,)).fetchall()
+                for src, tgt, _ in ranked[:k]:
+                    if (src, tgt) not in sums:  # earlier rounds' candidates are not read again
+                        sums[src, tgt] = self.conn.execute(sql, (src, tgt, *bounds)).fetchone()
+                outside = ranked[k][2] if len(ranked) > k else 0  # no dyad left out has more, all time
+                rows = sorted(((s, t, *v) for (s, t), v in sums.items() if v[0]), key=lambda r: (-r[2], r[0], r[1]))
+                top = rows[:n]
+                if outside == 0 or (len(top) == n and top[-1][2] > outside):
+                    return top
+                if k >= max_candidates:
+                    return None
+                k = min(k * 2, max_candidates)
+        finally:
+            if own:
+                self.conn.execute("COMMIT")
 
     def actors(self, prefix: str | None = None, since: str | None = None, until: str | None = None,
                order: str = "events", limit: int = 100, offset: int = 0) -> list[ActorRow]:

@@ -6,125 +6,319 @@ event (``as_source``, ``as_target``; ``n`` = both; a self-dyad counts twice) plu
 (``mentions`` = mention count, ``articles`` = articles mentioning the code) on the article's day.
 ``q1``-``q4`` count the event's own ``quad`` class; ``gsum`` is the Goldstein sum.
 
-They are kept by ``apply(conn, where, params, sign)``: the same SQL aggregates the events/mentions of
-the articles selected by ``where`` and adds (+1) or subtracts (-1) the result, inside the caller's
-transaction. Writers add after inserting an article's rows and subtract before deleting them, so the
-rollups always equal a recount, which ``check`` verifies.
+Grains (period keys): ``day`` (YYYY-MM-DD), ``week`` (dyads only: the ISO week's Monday, YYYY-MM-DD),
+``month`` (YYYY-MM), ``year`` (YYYY), ``total`` ('' = all time).
+
+Writers keep them with a ``Delta``: the rows being inserted (or, negated, the rows about to be deleted)
+are summed in Python, per table and key, from the tuples already in memory, and ``Delta.flush`` applies
+the sums with one ``INSERT ... ON CONFLICT DO UPDATE`` executemany per table, inside the caller's
+transaction. Keys that fall to zero are deleted, and all-zero deltas are never inserted, so a rollup
+holds exactly the keys a recount would produce; ``check`` verifies that. ``rebuild`` recomputes
+everything with SQL (the day grain from ``events``/``mentions``, coarser grains from the day grain).
 """
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, timedelta
+from typing import Iterable
 
-#: period key per grain; "total" has one period, '' (all time), for all-time top-N and actor pages.
-GRAINS = {"day": "{d}", "month": "substr({d}, 1, 7)", "year": "substr({d}, 1, 4)", "total": "''"}
-_COUNTS = "n, q1, q2, q3, q4, gsum"
-_ASSERTED = "mode = 'asserted'"
-# The "+" in "+src IS NOT NULL" below stops SQLite using an index for that term: without it the planner
-# may scan events by (src) index instead of the few rows of the articles being added (quadratic build).
-
-
-def _dyad_select(grain: str, where: str, sign: int) -> str:
-    period = GRAINS[grain].format(d="day")
-    return f"""SELECT src, tgt, {period} AS period, {sign}*count(*) AS n, {sign}*sum(quad = 1) AS q1,
-                      {sign}*sum(quad = 2) AS q2, {sign}*sum(quad = 3) AS q3, {sign}*sum(quad = 4) AS q4,
-                      {sign}*total(goldstein) AS gsum
-               FROM events WHERE ({where}) AND {_ASSERTED} AND +src IS NOT NULL AND +tgt IS NOT NULL
-               GROUP BY 1, 2, 3"""
+DYAD_GRAINS = ("day", "week", "month", "year", "total")
+ACTOR_GRAINS = ("day", "month", "year", "total")
+#: grain -> SQL of its period key from a day column (``{d}``); ``week_of`` is the same for Python.
+GRAINS = {"day": "{d}", "week": "coalesce(date({d}, 'weekday 0', '-6 days'), {d})", "month": "substr({d}, 1, 7)", "year": "substr({d}, 1, 4)",
+          "total": "''"}
+_COUNTS = ("n", "q1", "q2", "q3", "q4", "gsum")
+_ACTOR_VALUES = ("as_source", "as_target", "mentions", "articles") + _COUNTS
+_ACTOR_COLS = "code, period, " + ", ".join(_ACTOR_VALUES)
+_DYAD_COLS = "src, tgt, period, " + ", ".join(_COUNTS)
 
 
-def _actor_event_select(grain: str, where: str, sign: int) -> str:
-    """Both sides of each event; names ``where`` twice (params repeated by the caller)."""
-    period = GRAINS[grain].format(d="day")
-    return f"""SELECT code, {period} AS period, {sign}*sum(side = 0) AS as_source, {sign}*sum(side = 1) AS as_target,
-                      0 AS mentions, 0 AS articles, {sign}*count(*) AS n,
-                      {sign}*sum(quad = 1) AS q1, {sign}*sum(quad = 2) AS q2, {sign}*sum(quad = 3) AS q3,
-                      {sign}*sum(quad = 4) AS q4, {sign}*total(goldstein) AS gsum
-               FROM (SELECT src AS code, day, 0 AS side, quad, goldstein FROM events
-                     WHERE ({where}) AND {_ASSERTED} AND +src IS NOT NULL
-                     UNION ALL
-                     SELECT tgt, day, 1, quad, goldstein FROM events
-                     WHERE ({where}) AND {_ASSERTED} AND +tgt IS NOT NULL)
-               GROUP BY 1, 2"""
+_WEEKS: dict[str, str] = {}
 
 
-def _actor_mention_select(grain: str, where: str, sign: int) -> str:
-    period = GRAINS[grain].format(d="a.day")
-    return f"""SELECT m.code AS code, {period} AS period, 0 AS as_source, 0 AS as_target,
-                      {sign}*sum(m.count) AS mentions, {sign}*count(DISTINCT m.aid) AS articles,
-                      0 AS n, 0 AS q1, 0 AS q2, 0 AS q3, 0 AS q4, 0.0 AS gsum
-               FROM (SELECT * FROM mentions WHERE ({where}) AND +code IS NOT NULL) AS m
-               JOIN articles a ON a.aid = m.aid
-               GROUP BY 1, 2"""
+def week_of(day: str | None) -> str | None:
+    """The Monday of ``day``'s ISO week (``YYYY-MM-DD``), as SQL's ``GRAINS["week"]`` computes it (SQLite
+    normalises a day such as 2022-02-30; a value that is no date at all is kept as is)."""
+    if day is None:
+        return None
+    w = _WEEKS.get(day)
+    if w is None:
+        try:
+            d = date.fromisoformat(day)
+            w = (d - timedelta(days=d.weekday())).isoformat()
+        except (ValueError, TypeError):
+            w = _sqlite_week(day)
+        if len(_WEEKS) < 200_000:
+            _WEEKS[day] = w
+    return w
 
 
-_ADD = ", ".join(f"{c} = {c} + excluded.{c}" for c in _COUNTS.split(", "))
-_ACTOR_ADD = _ADD + ", as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target, " \
-                    "mentions = mentions + excluded.mentions, articles = articles + excluded.articles"
-_ACTOR_COLS = "code, period, as_source, as_target, mentions, articles, n, q1, q2, q3, q4, gsum"
+def _sqlite_week(day: str) -> str:
+    with sqlite3.connect(":memory:") as conn:
+        sql = GRAINS["week"].format(d="?")
+        return conn.execute(f"SELECT {sql}", (day,) * sql.count("?")).fetchone()[0]
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Make ``tidings_week(day)`` available to SQL on ``conn`` (the same function the writer uses)."""
+    conn.create_function("tidings_week", 1, week_of, deterministic=True)
+
+
+class Delta:
+    """Rollup changes summed in memory, applied by ``flush``.
+
+    ``events(rows, sign)`` takes ``(src, tgt, quad, goldstein, mode, day)`` tuples; ``mentions(rows,
+    day, sign)`` one article's ``(code, count)`` tuples. Python sums them per key at the day grain (a
+    dictionary update per event side, from the rows already in memory); ``flush`` regroups those sums
+    into each coarser grain from the next finer one (day -> month -> year -> total, day -> week) and
+    applies each grain with one ``INSERT ... ON CONFLICT DO UPDATE`` executemany, keys sorted so the
+    B-tree is walked in order. Nothing reads ``events``.
+    """
+
+    __slots__ = ("dyad", "actor", "negative")
+
+    def __init__(self) -> None:
+        self.dyad: dict[tuple, list] = {}   # (src, tgt, day) -> [n, q1, q2, q3, q4, gsum]
+        self.actor: dict[tuple, list] = {}  # (code, day) -> [as_source, as_target, mentions, articles, n, q1..q4, gsum]
+        self.negative = False
+
+    def __bool__(self) -> bool:
+        return bool(self.dyad or self.actor)
+
+    def events(self, rows: Iterable[tuple], sign: int = 1) -> None:
+        if sign < 0:
+            self.negative = True
+        dyad, actor = self.dyad, self.actor
+        for src, tgt, quad, goldstein, mode, day in rows:
+            if mode != "asserted":
+                continue
+            if not 0 < quad < 5:  # not a quad class: counted in n, in no q column (as SQL's sum(quad = k))
+                quad = 0
+            g = sign * goldstein
+            if src is not None:
+                v = actor.get((src, day))
+                if v is None:
+                    v = actor[(src, day)] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0]
+                v[0] += sign
+                v[4] += sign
+                if quad:
+                    v[4 + quad] += sign
+                v[9] += g
+                if tgt is not None:
+                    v = dyad.get((src, tgt, day))
+                    if v is None:
+                        v = dyad[(src, tgt, day)] = [0, 0, 0, 0, 0, 0.0]
+                    v[0] += sign
+                    if quad:
+                        v[quad] += sign
+                    v[5] += g
+            if tgt is not None:
+                v = actor.get((tgt, day))
+                if v is None:
+                    v = actor[(tgt, day)] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0]
+                v[1] += sign
+                v[4] += sign
+                if quad:
+                    v[4 + quad] += sign
+                v[9] += g
+
+    def mentions(self, rows: Iterable[tuple], day: str, sign: int = 1) -> None:
+        """One article's mentions: ``(code, count)``; each code counts the article once."""
+        if sign < 0:
+            self.negative = True
+        actor = self.actor
+        seen = set()
+        for code, count in rows:
+            if code is None:
+                continue
+            v = actor.get((code, day))
+            if v is None:
+                v = actor[(code, day)] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0]
+            v[2] += sign * count
+            if code not in seen:
+                seen.add(code)
+                v[3] += sign
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        """Apply the sums to every grain (inside the caller's transaction) and forget them."""
+        if self:
+            weeks = {d: week_of(d) for d in {k[2] for k in self.dyad}}
+            dyad = {"day": self.dyad}
+            dyad["week"] = _regroup(self.dyad, lambda k: (k[0], k[1], weeks[k[2]]))
+            dyad["month"] = _regroup(self.dyad, lambda k: (k[0], k[1], k[2][:7]))
+            dyad["year"] = _regroup(dyad["month"], lambda k: (k[0], k[1], k[2][:4]))
+            dyad["total"] = _regroup(dyad["year"], lambda k: (k[0], k[1], ""))
+            actor = {"day": self.actor}
+            actor["month"] = _regroup(self.actor, lambda k: (k[0], k[1][:7]))
+            actor["year"] = _regroup(actor["month"], lambda k: (k[0], k[1][:4]))
+            actor["total"] = _regroup(actor["year"], lambda k: (k[0], ""))
+            for family, sums in (("dyad", dyad), ("actor", actor)):
+                nkeys = 3 if family == "dyad" else 2
+                for grain, by_key in sums.items():
+                    # an all-zero delta changes nothing, and inserting it for a new key would leave a row a
+                    # recount would not produce (gsum is a float sum: compared with a tolerance)
+                    rows = sorted((*k, *v) for k, v in by_key.items() if any(v[:-1]) or abs(v[-1]) > 1e-9)
+                    if rows:
+                        conn.executemany(_UPSERT[family, grain], rows)
+                        if self.negative:
+                            conn.executemany(_DELETE_ZERO[family, grain], [r[:nkeys] for r in rows])
+        self.dyad, self.actor, self.negative = {}, {}, False
+
+
+def _regroup(sums: dict, key) -> dict:
+    """``sums`` summed again under the coarser keys ``key(k)``."""
+    out: dict[tuple, list] = {}
+    for k, v in sums.items():
+        c = key(k)
+        acc = out.get(c)
+        if acc is None:
+            out[c] = v.copy()
+        else:
+            for i, x in enumerate(v):
+                acc[i] += x
+    return out
+
+
+def _sql() -> tuple[dict, dict]:
+    upsert, delete = {}, {}
+    for family, grains, keys, values in (("dyad", DYAD_GRAINS, ("src", "tgt"), _COUNTS),
+                                         ("actor", ACTOR_GRAINS, ("code",), _ACTOR_VALUES)):
+        cols = ", ".join((*keys, "period", *values))
+        marks = ", ".join("?" * (len(keys) + 1 + len(values)))
+        add = ", ".join(f"{v} = {v} + excluded.{v}" for v in values)
+        zero = "n = 0" if family == "dyad" else "n = 0 AND mentions = 0 AND articles = 0"
+        match = " AND ".join(f"{k} = ?" for k in (*keys, "period"))
+        for grain in grains:
+            upsert[family, grain] = f"INSERT INTO {family}_{grain} ({cols}) VALUES ({marks}) " \
+                                    f"ON CONFLICT DO UPDATE SET {add}"
+            delete[family, grain] = f"DELETE FROM {family}_{grain} WHERE {match} AND {zero}"
+    return upsert, delete
+
+
+_UPSERT, _DELETE_ZERO = _sql()
+
+
+def event_rollup_rows(events: Iterable[tuple]) -> Iterable[tuple]:
+    """``(src, tgt, quad, goldstein, mode, day)`` from prepared event rows (``rows.EVENT_COLS`` order)."""
+    return ((e[2], e[7], e[14], e[15], e[16], e[18]) for e in events)
+
+
+def subtract_stored(conn: sqlite3.Connection, delta: Delta, aid: int) -> None:
+    """Add to ``delta`` the negation of article ``aid``'s stored events and mentions (call before deleting)."""
+    delta.events(conn.execute("SELECT src, tgt, quad, goldstein, mode, day FROM events WHERE aid = ?", (aid,)), -1)
+    day = conn.execute("SELECT day FROM articles WHERE aid = ?", (aid,)).fetchone()
+    if day is not None:
+        delta.mentions(conn.execute("SELECT code, count FROM mentions WHERE aid = ?", (aid,)), day[0], -1)
 
 
 def apply(conn: sqlite3.Connection, where: str, params: tuple = (), sign: int = 1) -> None:
-    """Add (sign=+1) or subtract (-1) the events and mentions of the articles matching ``where``.
+    """Add (sign=+1) or subtract (-1) the stored events and mentions of the articles matching ``where``
+    (a condition on ``aid``). Kept for callers of the old API; writers use ``Delta`` directly."""
+    delta = Delta()
+    delta.events(conn.execute(f"SELECT src, tgt, quad, goldstein, mode, day FROM events WHERE {where}", params), sign)
+    rows: dict[tuple, list] = {}
+    for aid, day, code, count in conn.execute(
+            f"SELECT m.aid, a.day, m.code, m.count FROM (SELECT * FROM mentions WHERE {where}) m "
+            f"JOIN articles a ON a.aid = m.aid", params):
+        rows.setdefault((aid, day), []).append((code, count))
+    for (_, day), ms in rows.items():
+        delta.mentions(ms, day, sign)
+    delta.flush(conn)
 
-    ``where`` is a condition on a column named ``aid`` (``"aid = ?"``, ``"aid BETWEEN ? AND ?"``) with
-    ``params`` for its placeholders. Subtracting must happen while the rows are still there; rows that
-    fall to zero are deleted so a rollup holds exactly the keys a recount would produce.
-    """
-    params = tuple(params)
-    for grain in GRAINS:
-        conn.execute(f"INSERT INTO dyad_{grain} (src, tgt, period, {_COUNTS}) {_dyad_select(grain, where, sign)} "
-                     f"ON CONFLICT DO UPDATE SET {_ADD}", params)
-        conn.execute(f"INSERT INTO actor_{grain} ({_ACTOR_COLS}) {_actor_event_select(grain, where, sign)} "
-                     f"ON CONFLICT DO UPDATE SET {_ACTOR_ADD}", params * 2)
-        conn.execute(f"INSERT INTO actor_{grain} ({_ACTOR_COLS}) {_actor_mention_select(grain, where, sign)} "
-                     f"ON CONFLICT DO UPDATE SET {_ACTOR_ADD}", params)
-        if sign < 0:
-            # Only keys these articles touched can have reached zero; a global sweep would scan the table.
-            period = GRAINS[grain].format(d="day")
-            conn.execute(f"""DELETE FROM dyad_{grain} WHERE n = 0 AND (src, tgt, period) IN
-                             (SELECT src, tgt, {period} FROM events WHERE {where})""", params)
-            conn.execute(f"""DELETE FROM actor_{grain} WHERE n = 0 AND mentions = 0 AND (code, period) IN
-                             (SELECT src, {period} FROM events WHERE {where}
-                              UNION SELECT tgt, {period} FROM events WHERE {where}
-                              UNION SELECT m.code, {GRAINS[grain].format(d='a.day')}
-                                    FROM (SELECT * FROM mentions WHERE {where}) AS m
-                                    JOIN articles a ON a.aid = m.aid)""", params * 3)
+
+# -- recount (rebuild, check) ----------------------------------------------------------------------------
+# One scan of events (the table, not an index: "+" keeps the planner off events_dyad) gives the asserted
+# events summed per (src, tgt, day) with either code possibly NULL; dyads and both actor sides are
+# derived from that much smaller temp table instead of scanning events three times.
+_EVENT_RECOUNT = """CREATE TEMP TABLE _recount_events AS
+    SELECT src, tgt, day AS period, count(*) AS n, sum(quad = 1) AS q1, sum(quad = 2) AS q2, sum(quad = 3) AS q3,
+           sum(quad = 4) AS q4, total(goldstein) AS gsum
+    FROM events WHERE mode = 'asserted' AND (+src IS NOT NULL OR +tgt IS NOT NULL) GROUP BY 1, 2, 3"""
+_DYAD_DAY_RECOUNT = f"SELECT {_DYAD_COLS} FROM temp._recount_events WHERE src IS NOT NULL AND tgt IS NOT NULL"
+_ACTOR_DAY_RECOUNT = """SELECT code, period, sum(as_source) AS as_source, sum(as_target) AS as_target,
+                               sum(mentions) AS mentions, sum(articles) AS articles, sum(n) AS n, sum(q1) AS q1,
+                               sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4, total(gsum) AS gsum
+    FROM (SELECT src AS code, period, n AS as_source, 0 AS as_target, 0 AS mentions, 0 AS articles,
+                 n, q1, q2, q3, q4, gsum FROM temp._recount_events WHERE src IS NOT NULL
+          UNION ALL
+          SELECT tgt, period, 0, n, 0, 0, n, q1, q2, q3, q4, gsum FROM temp._recount_events WHERE tgt IS NOT NULL
+          UNION ALL
+          SELECT m.code, a.day, 0, 0, sum(m.count), count(DISTINCT m.aid), 0, 0, 0, 0, 0, 0.0
+          FROM mentions m JOIN articles a ON a.aid = m.aid WHERE +m.code IS NOT NULL GROUP BY 1, 2)
+    GROUP BY 1, 2"""
+
+
+def _coarse(family: str, grain: str, source: str) -> str:
+    """SQL summing a day-grain relation ``source`` into ``grain`` periods."""
+    period = GRAINS[grain].format(d="period")
+    if family == "dyad":
+        return (f"SELECT src, tgt, {period} AS period, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, "
+                f"sum(q4) AS q4, total(gsum) AS gsum FROM {source} GROUP BY 1, 2, 3")
+    return (f"SELECT code, {period} AS period, sum(as_source) AS as_source, sum(as_target) AS as_target, "
+            f"sum(mentions) AS mentions, sum(articles) AS articles, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, "
+            f"sum(q3) AS q3, sum(q4) AS q4, total(gsum) AS gsum FROM {source} GROUP BY 1, 2")
+
+
+def _tables(conn: sqlite3.Connection | None = None):
+    """(family, grain, columns) of every rollup table (that exists in ``conn``'s file, when given: a file
+    being migrated step by step may not have the newer grains yet)."""
+    have = None if conn is None else {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for family, grains, cols in (("dyad", DYAD_GRAINS, _DYAD_COLS), ("actor", ACTOR_GRAINS, _ACTOR_COLS)):
+        for grain in grains:
+            if have is None or f"{family}_{grain}" in have:
+                yield family, grain, cols
+
+
+def _drop_recounts(conn: sqlite3.Connection) -> None:
+    for name in ("events", "dyad", "actor"):
+        conn.execute(f"DROP TABLE IF EXISTS temp._recount_{name}")
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Recompute every rollup from scratch (after a migration, or to repair)."""
-    for family in ("dyad", "actor"):
-        for grain in GRAINS:
-            conn.execute(f"DELETE FROM {family}_{grain}")
-    apply(conn, "aid IS NOT NULL", (), 1)
+    """Recompute every rollup from scratch (after a migration, or to repair), inside the caller's
+    transaction: the day grain from ``events``/``mentions``, every coarser grain from the day grain."""
+    tables = list(_tables(conn))
+    for family, grain, _ in tables:
+        conn.execute(f"DELETE FROM {family}_{grain}")
+    _drop_recounts(conn)
+    conn.execute(_EVENT_RECOUNT)
+    try:
+        conn.execute(f"INSERT INTO dyad_day ({_DYAD_COLS}) {_DYAD_DAY_RECOUNT} ORDER BY 1, 2, 3")
+        conn.execute(f"INSERT INTO actor_day ({_ACTOR_COLS}) {_ACTOR_DAY_RECOUNT}")
+    finally:
+        _drop_recounts(conn)
+    for family, grain, cols in tables:
+        if grain != "day":
+            conn.execute(f"INSERT INTO {family}_{grain} ({cols}) {_coarse(family, grain, f'{family}_day')}")
 
 
 def check(conn: sqlite3.Connection) -> list[str]:
     """Compare every rollup with a recount from ``events``/``mentions``; returns the differences.
 
-    An empty list means consistent. Goldstein sums are compared to 6 decimals (float addition and
-    subtraction in a different order is not bit-exact).
+    An empty list means consistent. ``events`` is scanned once (into a temp table summed per src, tgt
+    and day) and ``mentions`` once; each grain is compared with that recount summed to its periods.
+    Goldstein sums are compared to 6 decimals (float addition in another order is not bit-exact).
     """
-    everything = "aid IS NOT NULL"
     problems: list[str] = []
-    for grain in GRAINS:
-        problems += _diff(conn, f"dyad_{grain}", f"SELECT src, tgt, period, {_COUNTS} FROM dyad_{grain}",
-                          _dyad_select(grain, everything, 1))
-        actor_recount = f"""SELECT code, period, sum(as_source) AS as_source, sum(as_target) AS as_target,
-                                   sum(mentions) AS mentions, sum(articles) AS articles, sum(n) AS n,
-                                   sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4, total(gsum) AS gsum
-                            FROM ({_actor_event_select(grain, everything, 1)}
-                                  UNION ALL {_actor_mention_select(grain, everything, 1)})
-                            GROUP BY code, period"""
-        problems += _diff(conn, f"actor_{grain}", f"SELECT {_ACTOR_COLS} FROM actor_{grain}", actor_recount)
+    _drop_recounts(conn)
+    try:
+        conn.execute(_EVENT_RECOUNT)
+        conn.execute(f"CREATE TEMP TABLE _recount_dyad AS {_DYAD_DAY_RECOUNT}")
+        conn.execute(f"CREATE TEMP TABLE _recount_actor AS {_ACTOR_DAY_RECOUNT}")
+        for family, grain, cols in _tables():
+            recount = f"temp._recount_{family}"
+            if grain != "day":
+                recount = f"({_coarse(family, grain, recount)})"
+            problems += _diff(conn, f"{family}_{grain}", cols, f"{family}_{grain}", recount)
+    finally:
+        _drop_recounts(conn)
     return problems
 
 
-def _diff(conn: sqlite3.Connection, name: str, stored: str, recount: str) -> list[str]:
-    cols = [d[0] for d in conn.execute(f"SELECT * FROM ({stored}) LIMIT 0").description]
-    keep = ", ".join(c if c != "gsum" else "round(gsum, 6)" for c in cols)
+def _diff(conn: sqlite3.Connection, name: str, cols: str, stored: str, recount: str) -> list[str]:
+    keep = ", ".join(c if c != "gsum" else "round(gsum, 6)" for c in cols.split(", "))
     out = []
     for label, a, b in (("stored but not recounted", stored, recount), ("recounted but not stored", recount, stored)):
-        for row in conn.execute(f"SELECT {keep} FROM ({a}) EXCEPT SELECT {keep} FROM ({b}) LIMIT 20"):
+        for row in conn.execute(f"SELECT {keep} FROM {a} EXCEPT SELECT {keep} FROM {b} LIMIT 20"):
             out.append(f"{name}: {label}: {tuple(row)}")
     return out

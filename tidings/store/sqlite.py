@@ -10,7 +10,8 @@
 Identity is the content hash: adding a text already stored under the same pipeline version is a no-op
 (so re-ingesting a folder never duplicates); under another version it replaces the analysis; a known
 article id with a new text replaces that article. Rollups are adjusted in the same transaction as the
-rows they summarise (``rollups.apply``). Readers (dashboard, queries) use their own connection; WAL
+rows they summarise: each batch sums the rollup changes of the rows it writes in memory
+(``rollups.Delta``) and applies them just before COMMIT. Readers (dashboard, queries) use their own connection; WAL
 lets them read the last committed state while a batch is open.
 """
 from __future__ import annotations
@@ -57,6 +58,7 @@ def connect(path: str | os.PathLike, readonly: bool = False, timeout: float = BU
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA temp_store=MEMORY")
     conn.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache
+    rollups.register(conn)
     return conn
 
 
@@ -149,7 +151,9 @@ class Store:
                                         f"{self.timeout:g} s wait ({exc})") from exc
         self._in_batch = True
         try:
-            yield Batch(self, pipeline_version)
+            tx = Batch(self, pipeline_version)
+            yield tx
+            tx.flush()  # the rollup changes of everything written, in the same transaction
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -227,6 +231,11 @@ class Batch:
         self.store = store
         self.conn = store.conn
         self.pipeline_version = pipeline_version
+        self.delta = rollups.Delta()  # rollup changes not yet applied; flushed before COMMIT
+
+    def flush(self) -> None:
+        """Apply the pending rollup changes now (``Store.batch`` does it before committing)."""
+        self.delta.flush(self.conn)
 
     def add_article(self, article: Article, analysis: Analysis, content_hash: str, signature: Any = None,
                     story_id: str | None = None, story_state: dict | None = None, *,
@@ -265,7 +274,6 @@ class Batch:
             return p.id
         aid = c.execute(_INSERT_ARTICLE, (None, *p.article)).lastrowid
         self._insert_children(aid, p)
-        rollups.apply(c, "aid = ?", (aid,), +1)
         if p.article[10] is not None:
             self._refresh_story_count(p.article[10])
         return p.id
@@ -285,8 +293,11 @@ class Batch:
         c.executemany(_INSERT_MENTION, ((first + i, *m) for i, p in enumerate(items) for m in p.mentions))
         c.executemany("INSERT INTO signatures VALUES (?, ?)",
                       ((first + i, p.signature) for i, p in enumerate(items) if p.signature is not None))
-        c.executemany("INSERT OR IGNORE INTO codes VALUES (?)", ((code,) for code in set().union(*(p.codes() for p in items))))
-        rollups.apply(c, "aid BETWEEN ? AND ?", (first, first + len(items) - 1), +1)
+        codes: set[str] = set()
+        for p in items:
+            codes |= p.codes()
+            self._count(p)
+        c.executemany("INSERT OR IGNORE INTO codes VALUES (?)", ((code,) for code in sorted(codes)))
 
     def replace_analysis(self, article_id: str, analysis: Analysis, pipeline_version: str | None = None) -> None:
         row = self.conn.execute("SELECT aid, url, title, outlet, published, content_hash, story_id, ingested_at "
@@ -339,7 +350,7 @@ class Batch:
     def _replace(self, aid: int, p: Prepared, keep_id: str, keep_signature: bool = False) -> None:
         c = self.conn
         old_story = c.execute("SELECT story_id FROM articles WHERE aid = ?", (aid,)).fetchone()[0]
-        rollups.apply(c, "aid = ?", (aid,), -1)  # while the old rows are still there
+        rollups.subtract_stored(c, self.delta, aid)  # while the old rows (and the old day) are still there
         for table in ("events", "quotes", "mentions"):
             c.execute(f"DELETE FROM {table} WHERE aid = ?", (aid,))
         values = list(p.article)
@@ -348,7 +359,6 @@ class Batch:
             values[10] = old_story
         c.execute(_UPDATE_ARTICLE, (*values[1:], aid))
         self._insert_children(aid, p, signature=not keep_signature)
-        rollups.apply(c, "aid = ?", (aid,), +1)
         for story in {old_story, values[10]} - {None}:
             self._refresh_story_count(story)
 
@@ -360,6 +370,12 @@ class Batch:
         if signature and p.signature is not None:
             c.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (aid, p.signature))
         c.executemany("INSERT OR IGNORE INTO codes VALUES (?)", ((code,) for code in p.codes()))
+        self._count(p)
+
+    def _count(self, p: Prepared) -> None:
+        """Add ``p``'s events and mentions to the pending rollup changes."""
+        self.delta.events(rollups.event_rollup_rows(p.events))
+        self.delta.mentions(_stored_mentions(p.mentions), p.article[5])
 
     def _set_story(self, aid: int, story_id: str) -> None:
         old = self.conn.execute("SELECT story_id FROM articles WHERE aid = ?", (aid,)).fetchone()[0]
@@ -371,6 +387,20 @@ class Batch:
     def _refresh_story_count(self, story_id: str) -> None:
         self.conn.execute("UPDATE stories SET article_count = (SELECT count(*) FROM articles WHERE story_id = ?) "
                           "WHERE id = ?", (story_id, story_id))
+
+
+def _stored_mentions(rows: list[tuple]) -> list[tuple[str | None, int]]:
+    """``(code, count)`` as the mentions table ends up holding them: rows repeating an ``actor_id`` are
+    merged into the first (its code kept, counts summed), like ``_INSERT_MENTION``'s ON CONFLICT."""
+    if len({m[0] for m in rows}) == len(rows):
+        return [(m[1], m[4]) for m in rows]
+    merged: dict[str, list] = {}
+    for actor_id, code, _, _, count in rows:
+        if actor_id in merged:
+            merged[actor_id][1] += count
+        else:
+            merged[actor_id] = [code, count]
+    return [tuple(v) for v in merged.values()]
 
 
 __all__ = ["Batch", "Store", "connect", "analysis_json"]
