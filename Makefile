@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup eval eval-quotes eval-times eval-summary eval-events eval-petrarch bench lock clean
+.PHONY: run test setup eval eval-quotes eval-times eval-summary eval-events eval-petrarch bench bench-ingest bench-store lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
@@ -42,6 +42,13 @@ eval-petrarch: setup
 
 bench: setup
 	$(BIN)/python bench/bench_analyze.py --csv $(DATA)/news/agnews-dev.csv
+
+bench-ingest: setup
+	$(BIN)/python bench/bench_ingest.py --csv $(DATA)/news/agnews-dev.csv
+
+EVENTS ?= 1000000
+bench-store: setup
+	$(BIN)/python bench/bench_store.py --events $(EVENTS) --db /tmp/tidings-$(EVENTS).db
 
 lock:
 	head -1 requirements.lock > requirements.lock.new
