@@ -292,3 +292,10 @@ def test_events_options_and_reciprocal_codes_are_checked(tmp_path):
         load_event_patterns((f,))
     f.write_text("#! tidings verbs 1\nparley\t-\t032:033\tsubj\tfirst-actor\n", encoding="utf-8")
     assert load_event_patterns((f,)).verbs["parley"][0].back_code == "033"
+
+
+def test_events_place_from_a_where_clause(analyze):
+    a = analyze("The diplomacy now moves to Oslo, where Norwegian officials will meet Swedish envoys on Wednesday.")
+    meets = [e for e in a.events if e.trigger.text == "meet"]
+    assert meets and all(e.place is not None and e.place.name == "Oslo" for e in meets)
+    assert all(e.mode == "future" and e.date == "2022-01-12" for e in meets)

@@ -76,7 +76,7 @@ class _Coder:
         self.mention_starts = [m[0] for m in mentions]
         self.mentions = mentions
         self.times = self._times()
-        self.places, self.dateline_place = self._places()
+        self.places, self.place_words, self.dateline_place = self._places()
 
     # -- one sentence -------------------------------------------------------------------------
     def sentence(self, span, index: int) -> list[Event]:
@@ -443,7 +443,8 @@ class _Coder:
         return None, None
 
     def _places(self):
-        by_head: dict[int, EventPlace] = {}
+        by_head: dict[int, EventPlace] = {}  # governing word of "in X" -> X
+        by_word: dict[int, EventPlace] = {}  # the place name's own head word -> X
         dateline = None
         d = self.analysis.dateline
         for p in self.analysis.places:
@@ -454,10 +455,11 @@ class _Coder:
             span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None:
                 continue
+            by_word.setdefault(span.root.i, place)
             prep = span.root.head
             if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
                 by_head.setdefault(prep.head.i, place)
-        return by_head, dateline
+        return by_head, by_word, dateline
 
     def _place(self, tok: Token, support: Token | None) -> EventPlace | None:
         for t in (tok, support):
@@ -466,6 +468,15 @@ class _Coder:
         for c in tok.children:
             if c.dep_ == "dobj" and c.i in self.places:
                 return self.places[c.i]
+        # "... shifts to Brussels, where officials will meet": the clause's "where" names the place
+        head = tok
+        for _ in range(4):
+            if head.dep_ == "relcl" and head.head.i in self.place_words \
+                    and any(c.lower_ == "where" for c in head.children):
+                return self.place_words[head.head.i]
+            if head.head is head:
+                break
+            head = head.head
         return self.dateline_place
 
     def _trigger(self, tok: Token, verb: bool) -> Span:
