@@ -706,7 +706,6 @@ def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, c
             report.skip(where, "pattern of markers only ('$ *'): it would replace the verb's own row", raw)
             return []
         words = ["*"]  # '% *': the verb alone with a compound subject; '*' keeps it apart from the verb's row
-    after_words = words[words.index("*") + 1:] if "*" in words else words
     flag = _code_flags(where, code, second, report, raw)
     if flag:
         flags.add(flag)
