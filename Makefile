@@ -5,13 +5,24 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup eval eval-quotes eval-times eval-summary eval-events eval-petrarch bench bench-ingest bench-store lock clean
+.PHONY: run test setup browser serve eval eval-quotes eval-times eval-summary eval-events eval-petrarch bench bench-ingest bench-store bench-serve lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
+
+# The dashboard tests drive Debian's Chromium headless (Playwright with executable_path).
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# Serve the store built by `make run`'s sample articles: the dashboard at http://127.0.0.1:8000/
+serve: setup
+	$(BIN)/tidings ingest examples/ --db examples.db
+	$(BIN)/tidings serve --db examples.db
 
 setup: $(STAMP)
 
@@ -49,6 +60,10 @@ bench-ingest: setup
 EVENTS ?= 1000000
 bench-store: setup
 	$(BIN)/python bench/bench_store.py --events $(EVENTS) --db /tmp/tidings-$(EVENTS).db
+
+bench-serve: setup
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(BIN)/python bench/bench_serve.py --events 100000 --db /tmp/tidings-serve-100000.db
 
 lock:
 	head -1 requirements.lock > requirements.lock.new

@@ -37,3 +37,33 @@ def run_cli(tmp_path):
                               env=env, timeout=300)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def sample_store(pipeline, tmp_path_factory):
+    """A real SQLite store built by ingesting the bundled sample articles (do not write to it)."""
+    from serving import build_store
+
+    return build_store(tmp_path_factory.mktemp("served") / "examples.db", pipeline)
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_store, pipeline):
+    """A real, read-only HTTP server (uvicorn, loopback) over ``sample_store``."""
+    from serving import RunningServer
+
+    from tidings.serve import ServeConfig
+
+    with RunningServer(ServeConfig(db=sample_store, pipeline=pipeline)) as server:
+        yield server
+
+
+@pytest.fixture
+def writable_server(pipeline, tmp_path):
+    """A real HTTP server over a fresh store, accepting POST /articles with ``serving.TOKEN``."""
+    from serving import TOKEN, RunningServer
+
+    from tidings.serve import ServeConfig
+
+    with RunningServer(ServeConfig(db=tmp_path / "posted.db", token=TOKEN, pipeline=pipeline)) as server:
+        yield server

@@ -164,9 +164,10 @@ def _register_commands() -> None:
     from tidings.commands.ask import actors, dyad, events, quotes, show, stories, top_dyads
     from tidings.commands.export import export
     from tidings.commands.ingest import ingest, reanalyze
+    from tidings.commands.serve import serve
     from tidings.convert.cli import convert
 
-    for command in (ingest, reanalyze, events, quotes, actors, dyad, top_dyads, stories, show, export, convert):
+    for command in (ingest, reanalyze, events, quotes, actors, dyad, top_dyads, stories, show, export, convert, serve):
         main.add_command(command)
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from tidings.errors import TidingsError
 from tidings.store.sqlite import Store
 
-__all__ = ["actor_page", "actors", "article", "dyad", "events", "quotes", "stories", "story", "top_dyads",
-           "to_frame"]
+__all__ = ["actor_page", "actors", "article", "articles", "dyad", "events", "places", "quotes", "stories", "story",
+           "top_dyads", "to_frame"]
 
 
 def to_frame(rows: Any):
@@ -58,6 +58,8 @@ actors = _query("actors")
 dyad = _query("dyad")
 top_dyads = _query("top_dyads")
 stories = _query("stories")
+articles = _query("articles")
+places = _query("places")
 actor_page = _query("actor_page", frame_ok=False)
 story = _query("story", frame_ok=False)
 article = _query("article", frame_ok=False)

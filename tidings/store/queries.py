@@ -186,10 +186,24 @@ class ArticleRow:
 
 
 @dataclass
+class PlaceRow:
+    """Where events happened: a place name with its country, position and event counts."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    events: int  # every mode
+    asserted: int
+    last_day: str
+
+
+@dataclass
 class StoryDetail(StoryRow):
     state: dict = field(default_factory=dict)
     articles: list[ArticleRow] = field(default_factory=list)
     timeline: list[EventRow] = field(default_factory=list)
+    quotes: list[QuoteRow] = field(default_factory=list)
 
 
 def _in(values: list[str]) -> str:
@@ -225,8 +239,8 @@ class Queries:
     def events(self, source: str | None = None, target: str | None = None, plover_type: str | None = None,
                cameo: str | None = None, since: str | None = None, until: str | None = None,
                story: str | None = None, mode: str | None = None, article: str | None = None,
-               limit: int = 50, offset: int = 0) -> list[EventRow]:
-        found = self.event_filters(source, target, plover_type, cameo, since, until, story, mode, article)
+               place: str | None = None, limit: int = 50, offset: int = 0) -> list[EventRow]:
+        found = self.event_filters(source, target, plover_type, cameo, since, until, story, mode, article, place)
         if found is None:
             return []
         src, tgt, where, params = found
@@ -252,7 +266,7 @@ class Queries:
         return self._events_by_eid([eid for _, eid in keys[offset:want]])
 
     def event_filters(self, source=None, target=None, plover_type=None, cameo=None, since=None, until=None,
-                      story=None, mode=None, article=None):
+                      story=None, mode=None, article=None, place=None):
         """``(source codes, target codes, where, params)`` for the non-code filters, or None when a code
         prefix matches no code (so nothing can match). Shared by ``events()`` and the exporter."""
         src, tgt = self.codes(source), self.codes(target)
@@ -280,6 +294,9 @@ class Queries:
         if article is not None:
             where.append("aid = (SELECT aid FROM articles WHERE id = ?)")
             params.append(article)
+        if place:
+            where.append("place_name = ?")
+            params.append(place)
         return src, tgt, where, params
 
     def _eid_page(self, where: list[str], params: list, want: int) -> list[tuple[str, int]]:
@@ -552,7 +569,8 @@ class Queries:
         return [StoryRow(*r) for r in self.conn.execute(sql, (*params, limit, offset))]
 
     def story(self, story_id: str, timeline_limit: int = 1000) -> StoryDetail | None:
-        """A story with its articles (oldest first) and its events ordered by event day."""
+        """A story with its articles (oldest first), its events ordered by event day and its quotes
+        ordered by article day."""
         row = self.conn.execute("SELECT id, title, summary, first_date, last_date, article_count, updated_at, state "
                                 "FROM stories WHERE id = ?", (str(story_id),)).fetchone()
         if row is None:
@@ -563,7 +581,52 @@ class Queries:
         eids = [r[0] for r in self.conn.execute(
             "SELECT eid FROM events WHERE aid IN (SELECT aid FROM articles WHERE story_id = ?) "
             "ORDER BY day, eid LIMIT ?", (str(story_id), timeline_limit))]
-        return StoryDetail(*row[:7], state=json.loads(row[7]), articles=articles, timeline=self._events_by_eid(eids))
+        quotes = [QuoteRow(*r) for r in self.conn.execute(
+            f"""SELECT q.qid, a.id, a.day, q.speaker_name, q.actor_code, q.kind, q.text, q.start, q."end", a.url, a.title
+                FROM quotes q JOIN articles a ON a.aid = q.aid WHERE a.story_id = ?
+                ORDER BY a.day, q.qid LIMIT ?""", (str(story_id), timeline_limit))]
+        return StoryDetail(*row[:7], state=json.loads(row[7]), articles=articles, timeline=self._events_by_eid(eids),
+                           quotes=quotes)
+
+    def articles(self, since: str | None = None, until: str | None = None, search: str | None = None,
+                 story: str | None = None, outlet: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[ArticleRow]:
+        """Stored articles, newest first. ``search``: words in the title (any case); ``outlet``: exact."""
+        where, params = [], []
+        if since:
+            where.append("day >= ?")
+            params.append(str(parse_day(since, "since")))
+        if until:
+            where.append("day <= ?")
+            params.append(str(parse_day(until, "until")))
+        if search:
+            where.append("title LIKE ?")
+            params.append(f"%{search}%")
+        if story:
+            where.append("story_id = ?")
+            params.append(str(story))
+        if outlet:
+            where.append("outlet = ?")
+            params.append(outlet)
+        sql = ("SELECT id, title, url, outlet, published, day, num_articles, num_sources FROM articles" +
+               (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY day DESC, aid DESC LIMIT ? OFFSET ?")
+        return [ArticleRow(*r) for r in self.conn.execute(sql, (*params, limit, offset))]
+
+    def places(self, since: str | None = None, until: str | None = None, limit: int = 100) -> list[PlaceRow]:
+        """Places events are coded at, busiest first (every mode counted; ``asserted`` apart)."""
+        where, params = ["place_name IS NOT NULL"], []
+        if since:
+            where.append("day >= ?")
+            params.append(str(parse_day(since, "since")))
+        if until:
+            where.append("day <= ?")
+            params.append(str(parse_day(until, "until")))
+        sql = f"""SELECT place_name, place_country, avg(lat), avg(lon), count(*) AS n,
+                         total(mode = 'asserted'), max(day)
+                  FROM events WHERE {" AND ".join(where)}
+                  GROUP BY place_name, place_country ORDER BY n DESC, place_name LIMIT ?"""
+        return [PlaceRow(name, country, lat, lon, n, int(asserted), last)
+                for name, country, lat, lon, n, asserted, last in self.conn.execute(sql, (*params, limit))]
 
     def article(self, article_id: str) -> dict | None:
         """Everything stored about one article: metadata, copies, and the full analysis JSON."""

@@ -1,0 +1,50 @@
+"""`tidings serve`: the REST API and the dashboard over a store."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from tidings.commands.common import db_option, fail
+from tidings.errors import TidingsError
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. The default answers this machine only; 0.0.0.0 opens it to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes (each with its own connections; writes still go one at a time).")
+@click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="An extra knowledge file for POST /analyze and POST /articles; repeatable.")
+def serve(db: Path | None, host: str, port: int, workers: int, dictionaries: tuple[Path, ...]) -> None:
+    """Serve the store: a REST API (OpenAPI docs at /docs) and the dashboard at /.
+
+    Read-only unless the environment variable TIDINGS_TOKEN is set; then POST /articles ingests
+    articles sent with 'Authorization: Bearer <token>'.
+
+    \b
+    Example:
+      tidings serve --db news.db            # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from tidings.serve import ServeConfig, create_app
+
+    config = ServeConfig.from_env(db, dictionaries=dictionaries)
+    mode = "read-only" if config.read_only else "accepting POST /articles with the token"
+    click.echo(f"tidings: serving {config.db} on http://{host}:{port}/ ({mode}); API docs at /docs", err=True)
+    try:
+        if workers == 1:
+            uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
+        else:
+            if dictionaries:
+                fail("--dictionary works with one worker only")
+            os.environ["TIDINGS_DB"] = str(config.db)
+            create_app(config)  # fail here, once, if the store cannot be opened
+            uvicorn.run("tidings.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                        log_level="warning")
+    except TidingsError as exc:
+        fail(str(exc))

@@ -1,0 +1,68 @@
+"""The web application: the REST API, its OpenAPI docs at /docs, and the dashboard at /.
+
+    from tidings.serve import ServeConfig, create_app
+    app = create_app(ServeConfig(db=Path("news.db")))        # then run it with uvicorn
+
+Every asset (the dashboard's scripts and styles, Swagger UI for /docs) is served from the package:
+nothing is fetched from a CDN, so it all works offline.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import Request
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+
+from tidings import __version__
+from tidings.serve import read_api, write_api
+from tidings.serve.config import ServeConfig
+from tidings.serve.errors import install_error_handlers
+from tidings.serve.middleware import BodySizeLimit, SecurityHeaders
+from tidings.serve.stores import StoreHandles
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+DESCRIPTION = """Coded events, quotes, actors, dyad series and stories from a tidings store, and analysis of
+posted text. Every list is paginated (`limit`, `offset`; `next_offset` is null on the last page);
+actor codes are prefixes (`RUS` matches `RUSGOV`); days are `YYYY-MM-DD`. Errors are
+`{"error": {"status", "message"}}`. `POST /articles` needs `Authorization: Bearer <TIDINGS_TOKEN>`."""
+
+
+def create_app(config: ServeConfig):
+    handles = StoreHandles(config.db, writable=not config.read_only)
+    handles.check()
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        handles.close()
+
+    app = FastAPIOffline(title="tidings", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                         static_url="/static-docs")
+    app.state.config = config
+    app.state.handles = handles
+    app.state.pipeline = config.pipeline
+    app.state.ingestors = write_api.IngestorCache()
+    install_error_handlers(app)
+    app.include_router(read_api.router)
+    app.include_router(write_api.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard(request: Request):
+        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    # Outermost first: security headers wrap everything, including the 413s the body limit sends.
+    app.add_middleware(BodySizeLimit, limit=config.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def app_from_env():
+    """The app for ``uvicorn --factory`` (several worker processes): configured from the environment
+    ``tidings serve`` sets (``TIDINGS_DB``, ``TIDINGS_TOKEN``)."""
+    return create_app(ServeConfig.from_env(os.environ.get("TIDINGS_DB")))

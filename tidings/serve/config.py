@@ -1,0 +1,50 @@
+"""What a server is told: its store, whether it takes writes, and its limits."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tidings.store.paths import default_db_path
+
+TOKEN_ENV = "TIDINGS_TOKEN"
+
+#: a POST body larger than this is refused with 413 before it is read
+MAX_BODY_BYTES = 2_000_000
+#: ``POST /analyze`` text longer than this (characters) is refused with 413
+MAX_ANALYZE_CHARS = 200_000
+#: articles in one ``POST /articles``
+MAX_POST_ARTICLES = 200
+#: the largest page any list endpoint returns, and the most rows a CSV download carries
+MAX_PAGE = 1000
+MAX_CSV_ROWS = 100_000
+#: the most periods ``/dyads/{a}/{b}?fill=true`` makes (``fill`` creates them, so the data cannot bound them)
+MAX_FILL_PERIODS = 20_000
+#: the days a ``since``/``until`` may name: far from the ends of Python's dates, which the period
+#: arithmetic (next week, month, year) would step past
+FIRST_DAY = "1000-01-01"
+LAST_DAY = "8999-12-31"
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """``token`` None means read-only: ``POST /articles`` answers 403. ``pipeline`` may be a loaded
+    ``Pipeline`` to share (tests); else one is loaded on the first request that needs it."""
+
+    db: Path
+    token: str | None = None
+    max_body_bytes: int = MAX_BODY_BYTES
+    max_analyze_chars: int = MAX_ANALYZE_CHARS
+    max_post_articles: int = MAX_POST_ARTICLES
+    dictionaries: tuple[Path, ...] = ()
+    pipeline: object | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def read_only(self) -> bool:
+        return not self.token
+
+    @classmethod
+    def from_env(cls, db: str | os.PathLike | None = None, **overrides) -> "ServeConfig":
+        """The store from ``db`` / ``$TIDINGS_DB``, the write token from ``$TIDINGS_TOKEN``."""
+        token = os.environ.get(TOKEN_ENV) or None
+        return cls(db=default_db_path(db), token=token, **overrides)

@@ -1,0 +1,62 @@
+"""Every error answered as ``{"error": {"status", "message"}}`` (422 adds ``details``), never a trace.
+
+An unexpected exception is logged in full on the server and answered with a bare 500 carrying a
+short reference the operator can find in the log.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tidings.errors import ArticleError, StoreError, TidingsError
+
+log = logging.getLogger("tidings.serve")
+
+
+def error_response(status: int, message: str, **extra) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message, **extra}}, status_code=status)
+
+
+def _validation_details(exc: RequestValidationError) -> list[dict]:
+    """Where and what, without echoing the input back (it may be large or hostile)."""
+    return [{"where": ".".join(str(p) for p in err.get("loc", ())), "problem": err.get("msg", "invalid")}
+            for err in exc.errors()]
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        response = error_response(exc.status_code, str(exc.detail))
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        details = _validation_details(exc)
+        first = details[0] if details else {"where": "request", "problem": "invalid"}
+        return error_response(422, f"{first['where']}: {first['problem']}", details=details)
+
+    @app.exception_handler(ArticleError)
+    async def bad_article(request: Request, exc: ArticleError):
+        return error_response(422, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        log.error("store error on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(503, "the store is not available")
+
+    @app.exception_handler(TidingsError)
+    async def tidings_error(request: Request, exc: TidingsError):
+        return error_response(400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        ref = uuid.uuid4().hex[:12]
+        log.exception("unexpected error %s on %s %s", ref, request.method, request.url.path)
+        return error_response(500, f"internal error (reference {ref})")

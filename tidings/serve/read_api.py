@@ -1,0 +1,206 @@
+"""Read endpoints over the store: the CLI's queries as JSON (and events as CSV), paginated.
+
+Endpoints are plain ``def``: FastAPI runs them in its thread pool, each thread with its own read-only
+store connection (``stores.StoreHandles.reader``).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import Response
+
+from tidings import __version__
+from tidings.serve.config import FIRST_DAY, LAST_DAY, MAX_CSV_ROWS, MAX_FILL_PERIODS, MAX_PAGE
+from tidings.serve.schemas import (CameoParam, CodeParam, Grain, IdParam, LimitParam, Mode, OffsetParam, Page,
+                                   PlaceParam, PloverType, SearchParam, SinceParam, Status, UntilParam, page, CODE_PATTERN)
+from tidings.store import export
+from tidings.store.queries import (ActorPage, ActorRow, ArticleRow, DyadPoint, DyadRow, EventRow, PlaceRow, QuoteRow,
+                                   StoryDetail, StoryRow)
+
+router = APIRouter()
+
+
+def _store(request: Request):
+    return request.app.state.handles.reader()
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _check_range(since: date | None, until: date | None) -> None:
+    for name, value in (("since", since), ("until", until)):
+        if value and not date.fromisoformat(FIRST_DAY) <= value <= date.fromisoformat(LAST_DAY):
+            raise HTTPException(422, f"{name} ({value}) must be between {FIRST_DAY} and {LAST_DAY}")
+    if since and until and since > until:
+        raise HTTPException(422, f"since ({since}) is after until ({until})")
+
+
+@router.get("/status", response_model=Status, tags=["store"], summary="What this server serves")
+def status(request: Request):
+    store = _store(request)
+    return {"version": __version__, "schema_version": store.schema_version,
+            "read_only": request.app.state.config.read_only, "counts": store.counts()}
+
+
+# -- events -----------------------------------------------------------------------------------------
+def _event_filters(source, target, plover_type, cameo, mode, since, until, story, article, place) -> dict:
+    _check_range(since, until)
+    return {"source": source, "target": target, "plover_type": plover_type, "cameo": cameo, "mode": mode,
+            "since": _day(since), "until": _day(until), "story": story, "article": article, "place": place}
+
+
+@router.get("/events", response_model=Page[EventRow], tags=["events"], summary="Coded events, newest first")
+def events(request: Request, source: CodeParam = None, target: CodeParam = None,
+           type: Annotated[PloverType | None, Query(description="PLOVER type.")] = None,
+           cameo: CameoParam = None, mode: Annotated[Mode | None, Query()] = None,
+           since: SinceParam = None, until: UntilParam = None, story: IdParam = None, article: IdParam = None,
+           place: PlaceParam = None, limit: LimitParam = 50, offset: OffsetParam = 0):
+    """Every mode is listed unless ``mode`` is given; ``source``/``target`` are code prefixes."""
+    filters = _event_filters(source, target, type, cameo, mode, since, until, story, article, place)
+    rows = _store(request).queries.events(**filters, limit=limit + 1, offset=offset)
+    return page(rows, limit, offset)
+
+
+@router.get("/events.csv", tags=["events"], summary="Events as a CSV download (GDELT 2.0 column names)",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def events_csv(request: Request, source: CodeParam = None, target: CodeParam = None,
+               type: Annotated[PloverType | None, Query(description="PLOVER type.")] = None,
+               cameo: CameoParam = None, mode: Annotated[Mode | None, Query()] = None,
+               since: SinceParam = None, until: UntilParam = None, story: IdParam = None, article: IdParam = None,
+               place: PlaceParam = None, limit: Annotated[int, Query(ge=1, le=MAX_CSV_ROWS)] = MAX_CSV_ROWS):
+    """The events matching the filters, oldest first, in the columns of ``tidings export events``
+    (docs in ``tidings/store/export.py``). At most ``limit`` rows (100,000); for more use the CLI."""
+    filters = _event_filters(source, target, type, cameo, mode, since, until, story, article, place)
+    store = _store(request)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(export.NAMES)
+    written = 0
+    store.conn.execute("BEGIN")  # one snapshot for the whole download
+    try:
+        for chunk in export.iter_rows(store, **filters):
+            chunk = chunk[:limit - written]
+            writer.writerows(chunk)
+            written += len(chunk)
+            if written >= limit:
+                break
+    finally:
+        store.conn.execute("COMMIT")
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="tidings-events.csv"',
+                             "X-Rows": str(written)})
+
+
+# -- quotes -----------------------------------------------------------------------------------------
+@router.get("/quotes", response_model=Page[QuoteRow], tags=["quotes"], summary="Quotes, newest first")
+def quotes(request: Request, speaker: SearchParam = None, search: SearchParam = None, actor: CodeParam = None,
+           since: SinceParam = None, until: UntilParam = None, article: IdParam = None,
+           limit: LimitParam = 50, offset: OffsetParam = 0):
+    """``speaker``: part of the speaker's name (any case); ``search``: words that must all occur in the
+    quote; ``actor``: the speaker's actor code prefix."""
+    _check_range(since, until)
+    rows = _store(request).queries.quotes(speaker=speaker, search=search, actor=actor, since=_day(since),
+                                          until=_day(until), article=article, limit=limit + 1, offset=offset)
+    return page(rows, limit, offset)
+
+
+# -- actors and dyads -------------------------------------------------------------------------------
+@router.get("/actors", response_model=Page[ActorRow], tags=["actors"], summary="Actors, busiest first")
+def actors(request: Request, prefix: CodeParam = None, since: SinceParam = None, until: UntilParam = None,
+           order: Annotated[str, Query(pattern="^(events|mentions|code)$")] = "events",
+           limit: LimitParam = 50, offset: OffsetParam = 0):
+    _check_range(since, until)
+    rows = _store(request).queries.actors(prefix=prefix, since=_day(since), until=_day(until), order=order,
+                                          limit=limit + 1, offset=offset)
+    return page(rows, limit, offset)
+
+
+@router.get("/actors/{code}", response_model=ActorPage, tags=["actors"], summary="One actor: counts, partners, latest events")
+def actor(request: Request, code: Annotated[str, Path(pattern=CODE_PATTERN)], since: SinceParam = None,
+          until: UntilParam = None, partners: Annotated[int, Query(ge=1, le=100)] = 10,
+          recent: Annotated[int, Query(ge=1, le=100)] = 10):
+    _check_range(since, until)
+    found = _store(request).queries.actor_page(code, since=_day(since), until=_day(until), partners=partners,
+                                               recent=recent)
+    if found is None:
+        raise HTTPException(404, f"no actor with a code starting {code.upper()!r}")
+    return found
+
+
+@router.get("/dyads", response_model=list[DyadRow], tags=["dyads"], summary="The most active dyads")
+def top_dyads(request: Request, n: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20, since: SinceParam = None,
+              until: UntilParam = None, directed: bool = True):
+    """Dyads with most asserted events in the range (A->B and B->A apart unless ``directed=false``)."""
+    _check_range(since, until)
+    return _store(request).queries.top_dyads(n=n, since=_day(since), until=_day(until), directed=directed)
+
+
+@router.get("/dyads/{a}/{b}", tags=["dyads"], summary="A dyad's series: quad-class counts and Goldstein per period")
+def dyad(request: Request, a: Annotated[str, Path(pattern=CODE_PATTERN)], b: Annotated[str, Path(pattern=CODE_PATTERN)],
+         by: Grain = "week", since: SinceParam = None, until: UntilParam = None, directed: bool = False,
+         fill: Annotated[bool, Query(description="Include empty periods between since and until.")] = False) -> dict:
+    """Asserted events between ``a`` and ``b`` (code prefixes) per period. Undirected by default:
+    ``forward`` counts a->b, ``backward`` b->a; ``directed=true`` counts a->b only. The events behind a
+    point are ``/events?source=a&target=b&since=<period>&until=<period end>`` (and reversed)."""
+    _check_range(since, until)
+    if fill and not (since and until):
+        raise HTTPException(422, "fill needs both since and until")
+    periods = (until - since).days // {"day": 1, "week": 7, "month": 28, "year": 365}[by] + 1 if fill else 0
+    if periods > MAX_FILL_PERIODS:
+        raise HTTPException(422, f"fill would make about {periods:,} {by}s; the limit is {MAX_FILL_PERIODS:,}: "
+                                 "narrow since..until or use a longer period")
+    points: list[DyadPoint] = _store(request).queries.dyad(a, b, by=by, since=_day(since), until=_day(until),
+                                                           directed=directed, fill=fill)
+    return {"a": a.upper(), "b": b.upper(), "by": by, "directed": directed, "points": points}
+
+
+# -- places, stories, articles ----------------------------------------------------------------------
+@router.get("/places", response_model=list[PlaceRow], tags=["places"], summary="Where events happen")
+def places(request: Request, since: SinceParam = None, until: UntilParam = None,
+           limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50):
+    _check_range(since, until)
+    return _store(request).queries.places(since=_day(since), until=_day(until), limit=limit)
+
+
+@router.get("/stories", response_model=Page[StoryRow], tags=["stories"], summary="Stories, latest first")
+def stories(request: Request, since: SinceParam = None, until: UntilParam = None, search: SearchParam = None,
+            limit: LimitParam = 50, offset: OffsetParam = 0):
+    _check_range(since, until)
+    rows = _store(request).queries.stories(since=_day(since), until=_day(until), search=search, limit=limit + 1,
+                                           offset=offset)
+    return page(rows, limit, offset)
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetail, tags=["stories"],
+            summary="A story: its articles, event timeline and quotes")
+def story(request: Request, story_id: Annotated[str, Path(max_length=300)]):
+    found = _store(request).queries.story(story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return found
+
+
+@router.get("/articles", response_model=Page[ArticleRow], tags=["articles"], summary="Articles, newest first")
+def articles(request: Request, since: SinceParam = None, until: UntilParam = None, search: SearchParam = None,
+             story: IdParam = None, outlet: Annotated[str | None, Query(max_length=300)] = None,
+             limit: LimitParam = 50, offset: OffsetParam = 0):
+    _check_range(since, until)
+    rows = _store(request).queries.articles(since=_day(since), until=_day(until), search=search, story=story,
+                                            outlet=outlet, limit=limit + 1, offset=offset)
+    return page(rows, limit, offset)
+
+
+@router.get("/articles/{article_id:path}", tags=["articles"],
+            summary="One article: metadata, copies, text and its full analysis with offsets")
+def article(request: Request, article_id: Annotated[str, Path(max_length=300)]) -> dict:
+    """``analysis`` is the ``tidings.analysis/1`` JSON form; every span's ``start``/``end`` index
+    ``analysis.text``."""
+    found = _store(request).queries.article(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return found

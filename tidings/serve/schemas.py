@@ -1,0 +1,88 @@
+"""The shapes of requests and responses, and the validated query parameters shared by endpoints.
+
+Rows are the store's own dataclasses (``tidings.store.queries``): the API says the same thing as the
+CLI's ``--json`` and the Python API, field for field.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Generic, Literal, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from tidings.serve.config import MAX_PAGE
+
+T = TypeVar("T")
+
+PloverType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+Mode = Literal["asserted", "negated", "future", "hypothetical"]
+Grain = Literal["day", "week", "month", "year"]
+
+CODE_PATTERN = r"^[A-Za-z0-9]{1,40}$"
+ID_PATTERN = r"^[^\x00-\x1f]{1,300}$"
+
+CodeParam = Annotated[str | None, Query(pattern=CODE_PATTERN, description="Actor code or prefix (RUS matches RUSGOV).")]
+CameoParam = Annotated[str | None, Query(pattern=r"^[0-9]{2,4}[A-Za-z]?$", description="CAMEO code or prefix.")]
+SinceParam = Annotated[date | None, Query(description="On or after this day (YYYY-MM-DD).")]
+UntilParam = Annotated[date | None, Query(description="On or before this day (YYYY-MM-DD).")]
+LimitParam = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
+OffsetParam = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+SearchParam = Annotated[str | None, Query(min_length=1, max_length=200, description="Words to look for.")]
+IdParam = Annotated[str | None, Query(pattern=ID_PATTERN)]
+PlaceParam = Annotated[str | None, Query(min_length=1, max_length=200, description="Exact place name of the event.")]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list. ``next_offset`` is the offset of the next page, or null on the last one."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+def page(rows: list, limit: int, offset: int) -> dict:
+    """A page from ``limit + 1`` fetched rows (the extra one only says whether there is more)."""
+    more = len(rows) > limit
+    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+
+
+class ArticleIn(BaseModel):
+    """An article posted for analysis or ingestion."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="The article's plain text.")
+    id: str | None = Field(default=None, max_length=300, pattern=ID_PATTERN,
+                           description="Its identifier (ingestion: required to be stable across posts).")
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=4000)
+    outlet: str | None = Field(default=None, max_length=300)
+    published: date | None = Field(default=None, description="Publication day; relative dates resolve against it.")
+
+
+class ArticlesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1)
+
+
+class IngestResult(BaseModel):
+    """What ``POST /articles`` did (the CLI's ingest summary)."""
+
+    received: int
+    new: int
+    already_stored: int
+    exact_duplicates: int
+    near_duplicates: int
+    failed: list[str]
+    new_stories: int
+
+
+class Status(BaseModel):
+    version: str
+    schema_version: int
+    read_only: bool
+    counts: dict[str, int]

@@ -1,0 +1,50 @@
+// The REST API, as the dashboard uses it. Same origin; every error becomes an ApiError with the
+// server's one-line message.
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** "?a=1&b=x" from an object, leaving out empty values. */
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) {
+    if (v !== null && v !== undefined && v !== "") q.set(k, String(v));
+  }
+  const text = q.toString();
+  return text ? `?${text}` : "";
+}
+
+export async function get(path, params) {
+  const response = await fetch(path + query(params), { headers: { Accept: "application/json" } });
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const message = body && body.error ? body.error.message : `${response.status} ${response.statusText}`;
+    throw new ApiError(response.status, message);
+  }
+  return body;
+}
+
+export const api = {
+  status: () => get("/status"),
+  stories: (p) => get("/stories", p),
+  story: (id) => get(`/stories/${encodeURIComponent(id)}`),
+  article: (id) => get(`/articles/${encodeURIComponent(id)}`),
+  articles: (p) => get("/articles", p),
+  events: (p) => get("/events", p),
+  quotes: (p) => get("/quotes", p),
+  actors: (p) => get("/actors", p),
+  actor: (code, p) => get(`/actors/${encodeURIComponent(code)}`, p),
+  topDyads: (p) => get("/dyads", p),
+  dyad: (a, b, p) => get(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, p),
+  places: (p) => get("/places", p),
+  eventsCsvUrl: (p) => `/events.csv${query(p)}`,
+};

@@ -1,0 +1,80 @@
+// Names, colours and small formatting helpers shared by the views.
+import { h } from "./dom.js";
+
+export const QUADS = [
+  { key: "q1", quad: 1, name: "Verbal cooperation", short: "verbal coop." },
+  { key: "q2", quad: 2, name: "Material cooperation", short: "material coop." },
+  { key: "q3", quad: 3, name: "Verbal conflict", short: "verbal conflict" },
+  { key: "q4", quad: 4, name: "Material conflict", short: "material conflict" },
+];
+
+export const PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+  "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+export const MODES = ["asserted", "negated", "future", "hypothetical"];
+
+export function fmtNumber(n, digits = 0) {
+  if (n === null || n === undefined || Number.isNaN(n)) return "–";
+  return Number(n).toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function fmtGoldstein(g) {
+  if (g === null || g === undefined) return "–";
+  return (g > 0 ? "+" : "") + Number(g).toFixed(1);
+}
+
+function isoDay(d) {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last day of the period that starts on ``start`` (YYYY-MM-DD) at grain ``by``. */
+export function periodEnd(start, by) {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (by === "day") return start;
+  if (by === "week") { d.setUTCDate(d.getUTCDate() + 6); return isoDay(d); }
+  if (by === "month") return isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)));
+  return `${d.getUTCFullYear()}-12-31`;
+}
+
+export function periodLabel(start, by) {
+  if (by === "year") return start.slice(0, 4);
+  if (by === "month") return start.slice(0, 7);
+  return start;
+}
+
+export function actorLink(code, name) {
+  if (!code) return h("span", { class: "actor unknown", title: name || "no coded actor" }, name || "—");
+  return h("a", { class: "actor", href: `#/actor/${encodeURIComponent(code)}`, title: name || code }, code);
+}
+
+export function quadBadge(quad) {
+  const q = QUADS[quad - 1];
+  return h("span", { class: `quad quad${quad}`, title: q ? q.name : "" }, q ? q.short : String(quad));
+}
+
+export function modeBadge(mode) {
+  return h("span", { class: `mode mode-${mode}` }, mode);
+}
+
+/** "RUSGOV → REJECT (125) → USA", the one-line reading of an event row. */
+export function eventLine(e) {
+  return h("span", { class: "event-line" },
+    actorLink(e.source, e.source_name), " ",
+    h("span", { class: "plover", title: `CAMEO ${e.cameo}` }, e.plover || "STATEMENT"),
+    h("span", { class: "cameo" }, ` ${e.cameo} `),
+    "→ ", actorLink(e.target, e.target_name));
+}
+
+export function articleLink(id, title) {
+  return h("a", { href: `#/article/${encodeURIComponent(id)}`, class: "article-link" }, title || id);
+}
+
+export function errorBox(error) {
+  return h("div", { class: "error", role: "alert" }, `Could not load: ${error.message || error}`);
+}
+
+/** A form's non-empty fields as an object. */
+export function formValues(form) {
+  const out = {};
+  for (const [k, v] of new FormData(form).entries()) if (String(v).trim() !== "") out[k] = String(v).trim();
+  return out;
+}

@@ -1,0 +1,73 @@
+"""Store handles for a server: one read-only connection per worker thread, one shared writer.
+
+SQLite connections are not shared between threads, and opening one per request would cost more than
+most queries. FastAPI runs plain ``def`` endpoints in a thread pool, so each pool thread keeps its own
+read-only ``Store`` (WAL: it sees the last committed state, never a half-written batch). Writes
+(``POST /articles``) and analysis run on one dedicated worker thread (``work``): SQLite allows one
+writer at a time, the writer's connection must stay in the thread that opened it, and one spaCy
+pipeline is not meant to be driven from several threads at once.
+"""
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from tidings.store import Store
+
+T = TypeVar("T")
+
+
+class StoreHandles:
+    def __init__(self, db: Path, writable: bool):
+        self.db = db
+        self.writable = writable
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._opened_lock = threading.Lock()
+        self._writer: Store | None = None
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-writer")
+
+    def check(self) -> None:
+        """Open the store once now, so that a missing or unreadable file stops the server at start."""
+        if self.writable:
+            Store.open(self.db).close()  # creates and migrates it if needed
+        else:
+            Store.open(self.db, readonly=True).close()
+
+    def reader(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store.open(self.db, readonly=True)
+            self._local.store = store
+            with self._opened_lock:
+                self._opened.append(store)
+        return store
+
+    async def work(self, job: Callable[..., T], *args) -> T:
+        """Run ``job(*args)`` on the worker thread and wait for it without blocking the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(self._worker, job, *args)
+
+    def writer(self) -> Store:
+        """The writing store; call only from a job run by ``work``."""
+        if self._writer is None:
+            self._writer = Store.open(self.db)
+        return self._writer
+
+    def close(self) -> None:
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            try:
+                store.close()
+            except Exception:  # a connection made in another thread refuses to close from this one
+                pass
+        self._worker.submit(self._close_writer).result()
+        self._worker.shutdown(wait=True)
+
+    def _close_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None

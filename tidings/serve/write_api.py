@@ -1,0 +1,126 @@
+"""``POST /analyze`` (analyse posted text, store nothing) and ``POST /articles`` (ingest, with a token).
+
+Both run on the server's single worker thread (``StoreHandles.work``): the spaCy pipeline is loaded
+there once, on first use, and the writing store connection lives there.
+"""
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Header, HTTPException, Request
+
+from tidings.errors import ArticleError
+from tidings.ingest.dedupe import content_hash
+from tidings.model import Article
+from tidings.serve.schemas import ArticleIn, ArticlesIn, IngestResult
+
+router = APIRouter()
+
+
+def _pipeline(request: Request):
+    """The app's pipeline, loaded on first use (on the worker thread, where it is used)."""
+    state = request.app.state
+    if state.pipeline is None:
+        from tidings.pipeline import Pipeline
+        from tidings.settings import Settings
+
+        pipeline = Pipeline(Settings(dictionaries=state.config.dictionaries))
+        pipeline.warm_up()
+        state.pipeline = pipeline
+    return state.pipeline
+
+
+def _article(item: ArticleIn, fallback_id: str) -> Article:
+    return Article(id=item.id or fallback_id, text=item.text, title=item.title, url=item.url,
+                   published=item.published.isoformat() if item.published else None,
+                   origin=f"posted article {item.id or fallback_id}", outlet=item.outlet)
+
+
+@router.post("/analyze", tags=["analysis"], summary="Analyse posted text without storing it")
+async def analyze(request: Request, item: ArticleIn) -> dict:
+    """The ``tidings.analysis/1`` JSON of the posted article: events, quotes, actors, times, places and
+    summary, each with character offsets into ``text``. Nothing is stored. Texts over the server's
+    limit (200,000 characters by default) get 413; text that cannot be an article (binary, empty) 422."""
+    limit = request.app.state.config.max_analyze_chars
+    if len(item.text) > limit:
+        raise HTTPException(413, f"text of {len(item.text):,} characters is over the limit of {limit:,}")
+    article = _article(item, "posted")
+
+    def run():
+        return _pipeline(request).analyze(article.text, {"id": article.id, "title": article.title, "url": article.url,
+                                                         "published": article.published, "origin": article.origin})
+
+    analysis = await request.app.state.handles.work(run)
+    return analysis.to_json()
+
+
+def _authorise(request: Request, authorization: str | None) -> None:
+    token = request.app.state.config.token
+    if not token:
+        raise HTTPException(403, "this server is read-only: start it with TIDINGS_TOKEN set to accept articles")
+    given = ""
+    if authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid token is needed: send 'Authorization: Bearer <TIDINGS_TOKEN>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+@router.post("/articles", response_model=IngestResult, tags=["ingestion"],
+             summary="Ingest articles into the store (needs the server's token)")
+async def post_articles(request: Request, body: ArticlesIn,
+                        authorization: Annotated[str | None, Header()] = None) -> IngestResult:
+    """Analyse and store the posted articles, as ``tidings ingest`` does: duplicates (exact and near)
+    are recorded as copies, articles are grouped into stories, one bad article is reported in
+    ``failed`` and the rest stored. Needs ``Authorization: Bearer <token>``; a server started without
+    ``TIDINGS_TOKEN`` is read-only and answers 403."""
+    _authorise(request, authorization)
+    config = request.app.state.config
+    if len(body.articles) > config.max_post_articles:
+        raise HTTPException(413, f"{len(body.articles)} articles in one request; the limit is {config.max_post_articles}")
+    items: list[Article | ArticleError] = []
+    for item in body.articles:
+        text_chars = len(item.text)
+        fallback = f"post-{content_hash(item.text)[:16]}"
+        if text_chars > config.max_analyze_chars:
+            items.append(ArticleError(item.id or fallback, f"{text_chars:,} characters, over the limit of "
+                                                            f"{config.max_analyze_chars:,}"))
+        else:
+            items.append(_article(item, fallback))
+    state = request.app.state
+
+    def run():
+        summary = state.ingestors.ingest(state.handles.writer(), _pipeline(request), items)
+        return IngestResult(received=len(items), new=summary.new, already_stored=summary.already_stored,
+                            exact_duplicates=summary.exact_duplicates, near_duplicates=summary.near_duplicates,
+                            failed=summary.failed, new_stories=summary.new_stories)
+
+    return await state.handles.work(run)
+
+
+class IngestorCache:
+    """One ``Ingestor`` kept between requests: building one reads every near-duplicate signature and
+    open story from the store, too slow to do per request on a large store. It is rebuilt when
+    another process (``tidings ingest`` beside the server) has committed to the file since, which
+    SQLite reports through ``PRAGMA data_version`` (it changes only for other connections' commits).
+    Used only on the worker thread."""
+
+    def __init__(self):
+        self._ingestor = None
+        self._seen_version: int | None = None
+
+    def ingest(self, store, pipeline, items):
+        from tidings.ingest.runner import IngestSummary, Ingestor
+
+        version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._ingestor is None or version != self._seen_version:
+            self._ingestor = Ingestor(store, pipeline)
+        self._ingestor.summary = IngestSummary()
+        try:
+            return self._ingestor.ingest(items)
+        except BaseException:
+            self._ingestor = None  # its in-memory indexes may disagree with what was committed
+            raise
+        finally:
+            self._seen_version = store.conn.execute("PRAGMA data_version").fetchone()[0]
