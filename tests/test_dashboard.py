@@ -262,3 +262,18 @@ def test_script_in_article_text_and_title_never_runs(browser, hostile_server, by
         tab.close()
     csp = requests.get(hostile_server.url + "/").headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_api_docs_render_offline_from_local_assets(browser, sample_server):
+    tab = Page(browser, sample_server.url, "api-docs")
+    requested: list[str] = []
+    tab.page.on("request", lambda req: requested.append(req.url))
+    try:
+        tab.page.goto(f"{sample_server.url}/docs")
+        tab.page.wait_for_selector(".opblock-summary-path", timeout=30_000)
+        paths = tab.page.locator(".opblock-summary-path").all_inner_texts()
+        assert "/events" in paths and "/analyze" in paths
+        tab.shot("docs")
+    finally:
+        tab.close()
+    assert requested and all(url.startswith(sample_server.url) for url in requested), requested

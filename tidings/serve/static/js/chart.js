@@ -95,27 +95,43 @@ export function quadStrip(row, width = 120) {
   return svg;
 }
 
-/** Event places on a plain latitude/longitude grid (no base map is shipped): dots sized by count. */
+/** Event places on a plain latitude/longitude grid (no base map is shipped), zoomed to where the
+ * events are: dots sized by count, grid lines every 5, 10 or 30 degrees with their labels. */
 export function placeMap(places, onSelect) {
   const w = 720, hgt = 360;
+  const located = places.filter((p) => p.lat !== null && p.lon !== null);
+  // the smallest 2:1 box (in degrees) holding every place, with a margin, inside the world
+  let [lon0, lon1] = [Math.min(...located.map((p) => p.lon)), Math.max(...located.map((p) => p.lon))];
+  let [lat0, lat1] = [Math.min(...located.map((p) => p.lat)), Math.max(...located.map((p) => p.lat))];
+  if (!located.length) [lon0, lon1, lat0, lat1] = [-180, 180, -90, 90];
+  const spanLon = Math.min(360, Math.max(24, (lon1 - lon0) * 1.25, (lat1 - lat0) * 1.25 * 2));
+  const spanLat = spanLon / 2;
+  const cLon = Math.min(180 - spanLon / 2, Math.max(-180 + spanLon / 2, (lon0 + lon1) / 2));
+  const cLat = Math.min(90 - spanLat / 2, Math.max(-90 + spanLat / 2, (lat0 + lat1) / 2));
+  const west = cLon - spanLon / 2, north = cLat + spanLat / 2;
+  const x = (lon) => ((lon - west) / spanLon) * w, y = (lat) => ((north - lat) / spanLat) * hgt;
   const svg = s("svg", { viewBox: `0 0 ${w} ${hgt}`, class: "placemap", role: "img",
     "aria-label": "Event places by latitude and longitude" });
-  const x = (lon) => ((lon + 180) / 360) * w, y = (lat) => ((90 - lat) / 180) * hgt;
+  const step = spanLon > 180 ? 30 : spanLon > 60 ? 10 : 5;
   const grid = s("g", { class: "grid" });
-  for (let lon = -150; lon <= 150; lon += 30) grid.append(s("line", { x1: x(lon), x2: x(lon), y1: 0, y2: hgt }));
-  for (let lat = -60; lat <= 60; lat += 30) grid.append(s("line", { x1: 0, x2: w, y1: y(lat), y2: y(lat) }));
-  grid.append(s("line", { x1: 0, x2: w, y1: y(0), y2: y(0), class: "zero" }));
+  for (let lon = Math.ceil(west / step) * step; lon <= west + spanLon; lon += step) {
+    grid.append(s("line", { x1: x(lon), x2: x(lon), y1: 0, y2: hgt }),
+      s("text", { x: x(lon) + 2, y: hgt - 4, class: "grid-label" }, `${Math.abs(lon)}°${lon < 0 ? "W" : lon > 0 ? "E" : ""}`));
+  }
+  for (let lat = Math.ceil((north - spanLat) / step) * step; lat <= north; lat += step) {
+    grid.append(s("line", { x1: 0, x2: w, y1: y(lat), y2: y(lat), class: lat === 0 ? "zero" : null }),
+      s("text", { x: 2, y: y(lat) - 2, class: "grid-label" }, `${Math.abs(lat)}°${lat < 0 ? "S" : lat > 0 ? "N" : ""}`));
+  }
   svg.append(grid);
-  const max = Math.max(1, ...places.map((p) => p.events));
-  for (const p of places) {
-    if (p.lat === null || p.lon === null) continue;
-    const r = 3 + 9 * Math.sqrt(p.events / max);
-    const dot = s("g", { class: "place-dot", tabindex: 0, role: "button",
-      "aria-label": `${p.name}: ${p.events} events`, on: { click: () => onSelect(p) } },
+  const max = Math.max(1, ...located.map((p) => p.events));
+  for (const p of located) {
+    const r = 4 + 10 * Math.sqrt(p.events / max);
+    svg.append(s("g", { class: "place-dot", tabindex: 0, role: "button",
+      "aria-label": `${p.name}: ${p.events} events`,
+      on: { click: () => onSelect(p), keydown: (ev) => { if (ev.key === "Enter") onSelect(p); } } },
     s("circle", { cx: x(p.lon), cy: y(p.lat), r }),
     s("text", { x: x(p.lon) + r + 2, y: y(p.lat) + 4, class: "place-label" }, p.name),
-    s("title", {}, `${p.name}${p.country ? ` (${p.country})` : ""}: ${p.events} events`));
-    svg.append(dot);
+    s("title", {}, `${p.name}${p.country ? ` (${p.country})` : ""}: ${p.events} events`)));
   }
   return svg;
 }
