@@ -67,3 +67,23 @@ def writable_server(pipeline, tmp_path):
 
     with RunningServer(ServeConfig(db=tmp_path / "posted.db", token=TOKEN, pipeline=pipeline)) as server:
         yield server
+
+
+@pytest.fixture
+def local_server():
+    """A real HTTP server on 127.0.0.1 serving the routes a test adds (remote pages and feeds)."""
+    from local_http import LocalServer
+
+    server = LocalServer()
+    server.thread.start()
+    yield server
+    server.release.set()
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+@pytest.fixture
+def clock():
+    from local_http import FakeClock
+
+    return FakeClock()

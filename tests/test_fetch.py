@@ -1,112 +1,23 @@
 """The fetcher against a real HTTP server on 127.0.0.1: nothing is mocked at the HTTP level.
 
-The ``local_server`` fixture lives here and is imported by test_sources.py. Waiting is measured with a
-fake clock (``FakeClock``): its sleep only records and advances time, so backoff and politeness cost
-no wall time.
+The ``local_server`` and ``clock`` fixtures come from conftest.py (built in local_http.py): waiting is
+measured with a fake clock, so backoff and politeness cost no wall time.
 """
 from __future__ import annotations
 
 import gzip
-import socket
-import threading
 import time
 import tracemalloc
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from local_http import LocalServer, closed_port_url, fetcher_for, reply
 
 from tidings.errors import (ArticleTooLarge, FetchConnectionError, FetchHTTPError, FetchTimeout, ResponseTooLarge,
                             TooManyRedirects, UnsupportedContent)
-from tidings.ingest.fetch import DEFAULT_USER_AGENT, Fetcher, FetchOptions, decode_body
+from tidings.ingest.fetch import DEFAULT_USER_AGENT, decode_body
 
 MB = 1_000_000
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(round(seconds, 6))
-        self.now += seconds
-
-
-class LocalServer:
-    """Routes path -> handler(request); records every hit as (path, User-Agent)."""
-
-    def __init__(self):
-        self.routes = {}
-        self.hits: list[tuple[str, str]] = []
-        self.sent: dict[str, int] = {}  # bytes of body a streaming route managed to send
-        self.release = threading.Event()  # set at teardown so slow handlers end
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                server.hits.append((self.path, self.headers.get("User-Agent", "")))
-                route = server.routes.get(self.path)
-                try:
-                    if route is None:
-                        reply(b"<html><body>nothing here</body></html>", status=404)(self)
-                    else:
-                        route(self)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client hung up on purpose (a refused body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
-
-    def add(self, path: str, body: bytes | str, content_type: str = "text/html; charset=utf-8", status: int = 200,
-            headers: dict | None = None) -> str:
-        self.routes[path] = reply(body, content_type, status, headers)
-        return self.url(path)
-
-
-def reply(body: bytes | str, content_type: str = "text/html; charset=utf-8", status: int = 200,
-          headers: dict | None = None):
-    data = body.encode("utf-8") if isinstance(body, str) else body
-
-    def handle(req: BaseHTTPRequestHandler):
-        req.send_response(status)
-        req.send_header("Content-Type", content_type)
-        req.send_header("Content-Length", str(len(data)))
-        for k, v in (headers or {}).items():
-            req.send_header(k, v)
-        req.end_headers()
-        req.wfile.write(data)
-
-    return handle
-
-
-@pytest.fixture
-def local_server():
-    server = LocalServer()
-    server.thread.start()
-    yield server
-    server.release.set()
-    server.httpd.shutdown()
-    server.httpd.server_close()
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-def fetcher_for(clock: FakeClock, **options) -> Fetcher:
-    defaults = dict(host_delay=0.0, backoff=0.5, retries=2, connect_timeout=2.0, read_timeout=2.0)
-    return Fetcher(FetchOptions(**{**defaults, **options}), clock=clock, sleep=clock.sleep)
 
 
 PAGE = "<html><head><title>Quay repairs</title></head><body><p>The quay reopened after repairs.</p></body></html>"
@@ -135,15 +46,6 @@ def test_fetch_404_is_an_http_error_naming_url_and_status(local_server, clock):
     assert str(err.value) == f"{url}: HTTP 404 Not Found"
     assert len(local_server.hits) == 1  # a 4xx is not retried
     assert clock.sleeps == []
-
-
-def closed_port_url(path: str = "/x") -> str:
-    """A URL on 127.0.0.1 where nothing listens: a port just bound and released."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return f"http://127.0.0.1:{port}{path}"
 
 
 def test_fetch_connection_refused_is_retried_with_backoff_then_reported(clock):

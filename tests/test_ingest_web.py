@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 
-from test_fetch import FakeClock, closed_port_url, fetcher_for, local_server  # noqa: F401  (a fixture)
+from local_http import FakeClock, closed_port_url, fetcher_for
 
 from tidings.ingest.runner import Ingestor
 from tidings.ingest.sources import SourceOptions, iter_articles

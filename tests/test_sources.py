@@ -1,11 +1,11 @@
 """SOURCE arguments to articles: files, folders, CSV, article URLs, RSS/Atom feeds and OPML, served by a
-real HTTP server on 127.0.0.1 (the ``local_server`` fixture from test_fetch.py). All text is made up."""
+real HTTP server on 127.0.0.1 (the ``local_server`` fixture, conftest.py). All text is made up."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
 import pytest
-from test_fetch import FakeClock, closed_port_url, fetcher_for, local_server  # noqa: F401  (a fixture)
+from local_http import FakeClock, closed_port_url, fetcher_for
 
 from tidings.errors import (ArticleError, ArticleWarning, CSVError, EmptyArticle, FeedError, FetchConnectionError,
                             MissingColumns)
@@ -76,11 +76,6 @@ def opml(urls: list[str]) -> str:
     outlines = "".join(f'<outline type="rss" text="feed {i}" xmlUrl="{u}"/>' for i, u in enumerate(urls))
     return (f'<?xml version="1.0"?><opml version="2.0"><head><title>My feeds</title></head><body>'
             f'<outline text="News">{outlines}</outline></body></opml>')
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
 
 
 def collect(sources, clock, **options):
