@@ -9,6 +9,7 @@ changed: a crash loses at most the batch in flight, and running again skips what
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -33,7 +34,7 @@ class IngestSummary:
     already_stored: int = 0
     exact_duplicates: int = 0
     near_duplicates: int = 0
-    failed: list[str] = field(default_factory=list)  # one line per failed item, naming it
+    errors: list[ArticleError] = field(default_factory=list)  # one per failed item, naming it
     warnings: list[str] = field(default_factory=list)
     new_stories: int = 0
 
@@ -41,9 +42,22 @@ class IngestSummary:
     def duplicates(self) -> int:
         return self.exact_duplicates + self.near_duplicates
 
+    @property
+    def failed(self) -> list[str]:
+        """One line per failed item, naming it."""
+        return [str(e) for e in self.errors]
+
     def reasons(self) -> Counter:
-        """Failures grouped by their kind of error (for the summary line)."""
-        return Counter(line.rsplit(": ", 1)[-1].split(" (")[0] for line in self.failed)
+        """Failures counted by their kind of error ("empty article", "fetch timeout"), for the summary line."""
+        return Counter(_kind(type(e)) for e in self.errors)
+
+
+def _kind(cls: type) -> str:
+    """An error class as words: FetchHTTPError -> "fetch HTTP error" (ArticleError itself: "other error")."""
+    if cls is ArticleError:
+        return "other error"
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", cls.__name__).lower()
+    return words.replace("http", "HTTP").replace("csv", "CSV")
 
 
 @dataclass
@@ -90,7 +104,7 @@ class Ingestor:
         return self.summary
 
     def _fail(self, error: ArticleError) -> None:
-        self.summary.failed.append(str(error))
+        self.summary.errors.append(error)
         self.on_problem(f"error: {error}")
 
     def _take(self, article: Article) -> None:
