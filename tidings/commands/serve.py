@@ -34,17 +34,17 @@ def serve(db: Path | None, host: str, port: int, workers: int, dictionaries: tup
     from tidings.serve import ServeConfig, create_app
 
     config = ServeConfig.from_env(db, dictionaries=dictionaries)
-    mode = "read-only" if config.read_only else "accepting POST /articles with the token"
-    click.echo(f"tidings: serving {config.db} on http://{host}:{port}/ ({mode}); API docs at /docs", err=True)
+    if workers > 1 and dictionaries:
+        fail("--dictionary works with one worker only")
     try:
-        if workers == 1:
-            uvicorn.run(create_app(config), host=host, port=port, log_level="warning")
-        else:
-            if dictionaries:
-                fail("--dictionary works with one worker only")
-            os.environ["TIDINGS_DB"] = str(config.db)
-            create_app(config)  # fail here, once, if the store cannot be opened
-            uvicorn.run("tidings.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-                        log_level="warning")
+        app = create_app(config)  # opens the store once: a missing or unreadable file stops here
     except TidingsError as exc:
         fail(str(exc))
+    mode = "read-only" if config.read_only else "accepting POST /articles with the token"
+    click.echo(f"tidings: serving {config.db} on http://{host}:{port}/ ({mode}); API docs at /docs", err=True)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    else:
+        os.environ["TIDINGS_DB"] = str(config.db)
+        uvicorn.run("tidings.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
