@@ -18,7 +18,7 @@ from tidings.errors import ArticleError, ArticleWarning
 from tidings.ingest.dedupe import NearDuplicateIndex, content_hash
 from tidings.ingest.stories import Story, StoryGrouper
 from tidings.model import Analysis, Article
-from tidings.pipeline import Pipeline
+from tidings.pipeline import Pipeline, check_article
 from tidings.store import Store
 from tidings.store.lookup import original_for_hash
 
@@ -108,6 +108,13 @@ class Ingestor:
         self.on_problem(f"error: {error}")
 
     def _take(self, article: Article) -> None:
+        try:
+            # refused before the duplicate check: unusable texts (blank, binary) must not match each
+            # other as "copies" through their empty normalised text
+            check_article(article, self.pipeline.settings.max_article_chars)
+        except ArticleError as exc:
+            self._fail(exc)
+            return
         text_hash = content_hash(article.text)
         original = self._pending_hashes.get(text_hash)
         if original is None and self.store.has_article(text_hash, self.version):

@@ -15,8 +15,9 @@ from fastapi.responses import Response
 
 from tidings import __version__
 from tidings.serve.config import FIRST_DAY, LAST_DAY, MAX_CSV_ROWS, MAX_FILL_PERIODS, MAX_PAGE
-from tidings.serve.schemas import (CameoParam, CodeParam, Grain, IdParam, LimitParam, Mode, OffsetParam, Page,
-                                   PlaceParam, PloverType, SearchParam, SinceParam, Status, UntilParam, page, CODE_PATTERN)
+from tidings.serve.schemas import (CODE_PATTERN, CameoParam, CodeParam, DyadSeries, Grain, IdParam, LimitParam, Mode,
+                                   OffsetParam, Page, PlaceParam, PloverType, SearchParam, SinceParam, Status,
+                                   UntilParam, page)
 from tidings.store import export
 from tidings.store.queries import (ActorPage, ActorRow, ArticleRow, DyadPoint, DyadRow, EventRow, PlaceRow, QuoteRow,
                                    StoryDetail, StoryRow)
@@ -140,10 +141,10 @@ def top_dyads(request: Request, n: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20
     return _store(request).queries.top_dyads(n=n, since=_day(since), until=_day(until), directed=directed)
 
 
-@router.get("/dyads/{a}/{b}", tags=["dyads"], summary="A dyad's series: quad-class counts and Goldstein per period")
+@router.get("/dyads/{a}/{b}", response_model=DyadSeries, tags=["dyads"], summary="A dyad's series: quad-class counts and Goldstein per period")
 def dyad(request: Request, a: Annotated[str, Path(pattern=CODE_PATTERN)], b: Annotated[str, Path(pattern=CODE_PATTERN)],
          by: Grain = "week", since: SinceParam = None, until: UntilParam = None, directed: bool = False,
-         fill: Annotated[bool, Query(description="Include empty periods between since and until.")] = False) -> dict:
+         fill: Annotated[bool, Query(description="Include empty periods between since and until.")] = False):
     """Asserted events between ``a`` and ``b`` (code prefixes) per period. Undirected by default:
     ``forward`` counts a->b, ``backward`` b->a; ``directed=true`` counts a->b only. The events behind a
     point are ``/events?source=a&target=b&since=<period>&until=<period end>`` (and reversed)."""

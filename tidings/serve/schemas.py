@@ -12,6 +12,7 @@ from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from tidings.serve.config import MAX_PAGE
+from tidings.store.queries import DyadPoint
 
 T = TypeVar("T")
 
@@ -47,6 +48,16 @@ def page(rows: list, limit: int, offset: int) -> dict:
     """A page from ``limit + 1`` fetched rows (the extra one only says whether there is more)."""
     more = len(rows) > limit
     return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+
+
+class DyadSeries(BaseModel):
+    """A dyad's series: ``points`` are the store's ``DyadPoint`` rows (period = first day)."""
+
+    a: str
+    b: str
+    by: Grain
+    directed: bool
+    points: list[DyadPoint]
 
 
 class ArticleIn(BaseModel):
