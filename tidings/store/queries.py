@@ -210,6 +210,16 @@ def _in(values: list[str]) -> str:
     return "(" + ", ".join("?" * len(values)) + ")"
 
 
+def _day_range(where: list[str], params: list, since: Any, until: Any) -> None:
+    """Add ``since <= day <= until`` (inclusive, each optional) to a WHERE list and its parameters."""
+    if since:
+        where.append("day >= ?")
+        params.append(str(parse_day(since, "since")))
+    if until:
+        where.append("day <= ?")
+        params.append(str(parse_day(until, "until")))
+
+
 def _fts_phrase(search: str) -> str:
     """Every word must occur; words are quoted so FTS operators in user input are literal."""
     return " ".join('"' + w.replace('"', '""') + '"' for w in search.split())
@@ -279,12 +289,7 @@ class Queries:
         if cameo:
             where.append("substr(cameo, 1, ?) = ?")
             params += [len(cameo), cameo]
-        if since:
-            where.append("day >= ?")
-            params.append(str(parse_day(since, "since")))
-        if until:
-            where.append("day <= ?")
-            params.append(str(parse_day(until, "until")))
+        _day_range(where, params, since, until)
         if mode:
             where.append("mode = ?")
             params.append(mode)
@@ -593,12 +598,7 @@ class Queries:
                  offset: int = 0) -> list[ArticleRow]:
         """Stored articles, newest first. ``search``: words in the title (any case); ``outlet``: exact."""
         where, params = [], []
-        if since:
-            where.append("day >= ?")
-            params.append(str(parse_day(since, "since")))
-        if until:
-            where.append("day <= ?")
-            params.append(str(parse_day(until, "until")))
+        _day_range(where, params, since, until)
         if search:
             where.append("title LIKE ?")
             params.append(f"%{search}%")
@@ -615,12 +615,7 @@ class Queries:
     def places(self, since: str | None = None, until: str | None = None, limit: int = 100) -> list[PlaceRow]:
         """Places events are coded at, busiest first (every mode counted; ``asserted`` apart)."""
         where, params = ["place_name IS NOT NULL"], []
-        if since:
-            where.append("day >= ?")
-            params.append(str(parse_day(since, "since")))
-        if until:
-            where.append("day <= ?")
-            params.append(str(parse_day(until, "until")))
+        _day_range(where, params, since, until)
         sql = f"""SELECT place_name, place_country, avg(lat), avg(lon), count(*) AS n,
                          total(mode = 'asserted'), max(day)
                   FROM events WHERE {" AND ".join(where)}
