@@ -210,6 +210,32 @@ def test_quote_search_by_speaker_and_words(tab, sample_server):
     tab.shot("quotes")
 
 
+def test_analyse_page_shows_what_a_pasted_text_holds_and_stores_nothing(tab, sample_server):
+    before = requests.get(f"{sample_server.url}/status").json()["counts"]
+    tab.open("#/analyze")
+    page = tab.page
+    page.locator("#analyze-text").fill(
+        "LIMA, May 4 - Peru signed an agreement with Bolivia on Tuesday to reopen their border. "
+        '"This is a good day for both peoples," said Foreign Minister Rosa Quispe of Peru.')
+    page.locator("#analyze-published").fill("2023-05-04")
+    page.locator("#analyze-form button[type='submit']").click()
+    page.wait_for_selector("#analyze-result[data-done] #article-text")
+    assert page.locator("#analyze-result #article-text .hl-trigger").count() >= 1
+    assert "Rosa Quispe" in page.locator("#analyze-result #quote-panel .speaker").all_inner_texts()[0]
+    assert page.locator("#analyze-result .event-card").count() >= 1
+    tab.shot("analyse")
+    mark = page.locator("#analyze-result").get_attribute("data-done")
+    page.locator("#analyze-text").fill("   ")
+    page.evaluate("() => document.querySelector('#analyze-text').removeAttribute('required')")
+    page.locator("#analyze-form button[type='submit']").click()
+    page.wait_for_selector(f"#analyze-result:not([data-done='{mark}'])")
+    assert "empty" in page.locator("#analyze-result .error").inner_text()
+    assert tab.errors == ["console: Failed to load resource: the server responded with a status of 422 "
+                          "(Unprocessable Entity)"]  # the browser's own note of the refused request
+    tab.errors.clear()
+    assert requests.get(f"{sample_server.url}/status").json()["counts"] == before
+
+
 # -- hostile article text ------------------------------------------------------------------------------
 HOSTILE_TITLE = 'Border talks <script>window.__pwned = "title"</script><img src=x onerror="window.__pwned=\'img\'">'
 HOSTILE_TEXT = """GENEVA, March 3 (Tidings Wire) - Russia and Ukraine held talks in Geneva on Monday <script>window.__pwned = "text"; alert("text")</script> about the border.

@@ -20,6 +20,10 @@ export function query(params) {
 
 export async function get(path, params) {
   const response = await fetch(path + query(params), { headers: { Accept: "application/json" } });
+  return readJson(response);
+}
+
+async function readJson(response) {
   let body = null;
   try {
     body = await response.json();
@@ -31,6 +35,12 @@ export async function get(path, params) {
     throw new ApiError(response.status, message);
   }
   return body;
+}
+
+export async function post(path, body) {
+  const response = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json",
+    Accept: "application/json" }, body: JSON.stringify(body) });
+  return readJson(response);
 }
 
 export const api = {

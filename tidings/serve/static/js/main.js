@@ -5,6 +5,7 @@ import { replace } from "./dom.js";
 import { currentRoute } from "./router.js";
 import { errorBox, fmtNumber } from "./format.js";
 import { actorView } from "./views/actor.js";
+import { analyzeView } from "./views/analyze.js";
 import { articleView } from "./views/article.js";
 import { dyadView } from "./views/dyad.js";
 import { eventsView } from "./views/events.js";
@@ -21,6 +22,7 @@ const ROUTES = [
   [/^\/quotes$/, "quotes", quotesView],
   [/^\/dyad(?:\/([^/]+)\/([^/]+))?$/, "dyad", dyadView],
   [/^\/actor\/(.+)$/, "overview", actorView],
+  [/^\/analyze$/, "analyze", analyzeView],
 ];
 
 let generation = 0;
