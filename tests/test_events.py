@@ -299,3 +299,128 @@ def test_events_place_from_a_where_clause(analyze):
     meets = [e for e in a.events if e.trigger.text == "meet"]
     assert meets and all(e.place is not None and e.place.name == "Oslo" for e in meets)
     assert all(e.mode == "future" and e.date == "2022-01-12" for e in meets)
+
+
+# --- phenomena added for PLOVER recall (issue 3); sentences written for these tests -----------------
+
+def test_events_dateline_before_the_subject_is_not_the_source(analyze):
+    e = _one(_events(analyze, "LIMA -- The Peruvian government has expelled the Bolivian ambassador."), "SANCTION")
+    assert "Peruvian government" in e.source.text and "LIMA" not in e.source.text
+
+
+def test_events_possessive_pronoun_source_is_the_clause_subject(analyze):
+    e = _one(_events(analyze, "Canada completed its withdrawal of troops from Mali in March."), "RETREAT")
+    assert e.source.text == "Canada" and e.target.text == "Mali"
+
+
+def test_events_document_verb_takes_the_issuer_as_source(analyze):
+    e = _one(_events(analyze, "The Kenyan parliament passed a resolution condemning Uganda."), "ACCUSE")
+    assert "Kenyan parliament" in e.source.text and e.target.text == "Uganda"
+
+
+def test_events_said_another_party_must_act_is_a_demand(analyze):
+    e = _one(_events(analyze, "Japan said China must release the fishermen."), "REQUEST")
+    assert e.source.text == "Japan" and e.target.text == "China" and e.trigger.text == "said"
+    assert not [x for x in _events(analyze, "The minister said he must resign.") if x.trigger.text == "said"]
+
+
+def test_events_refusing_to_act_is_a_refusal(analyze):
+    _one(_events(analyze, "Turkey refused to lift the ban on Greek ships."), "REJECT")
+    assert any(x.cameo == "1244" and x.mode == "asserted" for x in _events(analyze, "Turkey refused to lift the ban on Greek ships."))
+    for text in ("Serbia refused to attack Kosovo.", "The army failed to shell the town."):
+        assert all(x.mode != "asserted" for x in _events(analyze, text) if x.plover == "ASSAULT"), text
+
+
+def test_events_time_phrase_is_no_preposition_target(analyze):
+    events = _events(analyze, "President Lula called Prime Minister Modi on Saturday.")
+    assert not any(e.plover == "REQUEST" for e in events)
+    assert all(e.target is None or e.target.text != "Saturday" for e in events)
+
+
+def test_events_found_guilty_small_clause(analyze):
+    e = _one(_events(analyze, "A court in Ghana found the former minister guilty of fraud."), "ACCUSE")
+    assert "minister" in e.target.text
+
+
+def test_events_received_noun_goes_from_the_giver(analyze):
+    e = _one(_events(analyze, "Nepal received humanitarian aid from India."), "AID")
+    assert e.source.text == "India" and e.target.text == "Nepal"
+
+
+def test_events_withdrawing_peacekeepers_reduces_relations(analyze):
+    e = _one(_events(analyze, "Fiji withdrew its peacekeepers from the Golan Heights."), "SANCTION")
+    assert e.cameo == "1661"
+
+
+def test_events_future_attack_is_a_threat_and_never_asserted(analyze):
+    e = _one(_events(analyze, "Turkey will launch a new military operation against Kurdish fighters."), "THREATEN")
+    assert e.mode == "future" and e.cameo.startswith("138") and "->138" in e.evidence
+
+
+def test_events_hyphenated_cease_fire_and_joint_exercises(analyze):
+    e = _one(_events(analyze, "President Ghani announced a cease-fire with the Taliban."), "RETREAT")
+    assert e.target.text == "the Taliban"
+    events = _events(analyze, "Jordan and the United States began a new round of joint exercises.")
+    assert {(e.source.text, e.target.text) for e in events if e.plover == "COOPERATE"} == {
+        ("Jordan", "the United States"), ("the United States", "Jordan")}
+
+
+def test_events_passive_without_agent_takes_the_country_where_it_happened(analyze):
+    e = _one(_events(analyze, "The opposition leader was arrested in Belarus on Monday."), "COERCE")
+    assert e.source is not None and e.source.text == "Belarus"
+
+
+def test_events_business_cue_counted_once_per_word(analyze):
+    # "banks" and its lemma "bank" are one cue word: a single one does not make business news
+    e = _one(_events(analyze, "The French authorities opened an investigation against the banks."), "ACCUSE")
+    assert "French authorities" in e.source.text
+
+
+def test_events_ordered_release_is_the_release(analyze):
+    e = _one(_events(analyze, "A Kenyan judge ordered the release of the opposition leader."), "RETREAT")
+    assert e.trigger.text == "ordered" and e.cameo == "0841" and "opposition leader" in e.target.text
+
+
+def test_events_pattern_word_carries_its_own_preposition(analyze):
+    e = _one(_events(analyze, "The Dutch parliament called for sanctions against Venezuela."), "ACCUSE")
+    assert e.trigger.text == "called" and e.target.text == "Venezuela"
+
+
+def test_events_future_boycott_and_sanctions_are_threats(analyze):
+    e = _one(_events(analyze, "The teachers' union will stage a protest against the government."), "THREATEN")
+    assert e.mode == "future" and e.cameo == "133"
+    e = _one(_events(analyze, "The European Union will impose sanctions on Belarus."), "THREATEN")
+    assert e.mode == "future" and e.cameo == "1312" and e.target.text == "Belarus"
+
+
+def test_events_his_country_in_reported_speech_is_the_speaker(analyze):
+    e = _one(_events(analyze, "Chancellor Weber said his country will not lift the ban on Brazilian beef."), "REJECT")
+    assert "Weber" in e.source.text
+
+
+def test_events_peacekeepers_in_the_subject(analyze):
+    e = _one(_events(analyze, "Irish peacekeepers arrived in Beirut on Monday."), "AID")
+    assert e.cameo == "074" and "peacekeepers" in e.source.text
+
+
+def test_events_expelling_diplomats_reduces_relations(analyze):
+    e = _one(_events(analyze, "Hungary expelled two diplomats from Slovakia."), "SANCTION")
+    assert e.cameo == "161"
+
+
+def test_events_boycotting_an_election_is_a_protest(analyze):
+    e = _one(_events(analyze, "The opposition party boycotted the presidential election in Chad."), "PROTEST")
+    assert e.cameo == "143"
+
+
+def test_events_a_dateline_the_parser_takes_for_the_subject_is_skipped(analyze):
+    for text in ("LIMA, May 4 - Chile and Argentina signed a fisheries agreement on Tuesday.",
+                 "LIMA, May 4 (Tidings Wire) - Chile and Argentina signed a fisheries agreement on Tuesday."):
+        pairs = {(e.source.text, e.target.text) for e in _events(analyze, text) if e.cameo == "057"}
+        assert pairs == {("Chile", "Argentina"), ("Argentina", "Chile")}, (text, pairs)
+
+
+def test_events_the_pattern_word_itself_is_never_the_target(analyze):
+    """'signed an agreement': the agreement is what was done; two signatories are each other's partners."""
+    events = [e for e in _events(analyze, "Chile and Argentina signed an agreement.") if e.cameo == "057"]
+    assert {(e.source.text, e.target.text) for e in events} == {("Chile", "Argentina"), ("Argentina", "Chile")}

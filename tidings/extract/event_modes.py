@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 ASSERTED, NEGATED, FUTURE, HYPOTHETICAL = "asserted", "negated", "future", "hypothetical"
 
-NEGATING = frozenset({"deny", "dismiss", "refute", "rule"})  # "ruled out an attack": 'rule' with 'out'
+NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", "fail"})  # "ruled out an attack": 'rule' with 'out'
 NEGATING_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 POSSIBLE_MODALS = frozenset({"could", "might", "may", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
@@ -44,6 +44,15 @@ INTENT = (
     ("074", "0334"), ("07", "033"), ("050", "032"), ("051", "032"), ("052", "032"), ("053", "032"),
     ("054", "032"),
 )
+# The CAMEO 'threaten ...' code (root 13) for a future conflictual event: "will attack", "will begin an
+# offensive against", "will impose sanctions", "will extend the curfew", "will boycott the vote" are
+# statements of intent to act against a party, which the codebook codes as threats.
+THREAT = (
+    ("191", "1381"), ("192", "1382"), ("18", "1383"), ("19", "1384"), ("20", "1385"),
+    ("1723", "1323"), ("1724", "1324"), ("172", "132"),
+    ("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("165", "135"), ("166", "136"), ("16", "131"),
+    ("14", "133"),
+)
 _UP = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "advcl", "nsubj", "nsubjpass", "conj", "amod", "compound", "attr", "oprd"})
 
 
@@ -51,6 +60,13 @@ def intent_code(code: str) -> str | None:
     for prefix, intent in INTENT:
         if code.startswith(prefix):
             return intent
+    return None
+
+
+def threat_code(code: str) -> str | None:
+    for prefix, threat in THREAT:
+        if code.startswith(prefix):
+            return threat
     return None
 
 

@@ -17,10 +17,22 @@ _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 _CIRCUMSTANCE = frozenset({"in", "at", "on", "during", "after", "before", "since", "until", "near", "over",
                            "from", "amid", "despite", "following", "throughout", "by", "for", "as", "within"})
 _PRONOUN_SKIP = frozenset({"there"})
+# punctuation that ends a dateline or a heading: "MANILA -- ...", "Mexico: ...", "WASHINGTON (AP) \" ..."
+_HEADING_BREAKS = frozenset({"-", "--", "\u2013", "\u2014", ":", "\"", "(", ")", "\u201c"})
 
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def is_time(tok: Token) -> bool:
+    """A date or a time of day ("on *Tuesday*", "on *Nov. 18*"): never a participant."""
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
+def time_phrase(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Saturday", "in March")."""
+    return prep.dep_ == "prep" and any(g.dep_ == "pobj" and is_time(g) for g in prep.children)
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -43,12 +55,19 @@ def _resolve(tok: Token | None) -> Token | None:
 
 
 _PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
+#: "his country", "their government": with a pronoun possessor, the state of whoever the pronoun is
+_OWN_STATE = frozenset({"country", "government", "nation", "administration", "state"})
 
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject; a pronoun subject of reported speech is the speaker ("Iran said it would ...")."""
     subject = _own_subject(verb, depth)
-    if subject is not None and subject.lower_ in _PERSONAL and depth < 4:
+    if subject is not None and subject.lemma_.lower() in _OWN_STATE and any(
+            c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children):
+        pronoun = subject  # "Putin said *his country* will not lift the ban": the country stands for the speaker
+    else:
+        pronoun = None
+    if subject is not None and (subject.lower_ in _PERSONAL or pronoun is not None) and depth < 4:
         clause = verb
         while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
             clause = clause.head
@@ -56,6 +75,18 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             speaker = verb_subject(clause.head, depth + 1)
             if speaker is not None:
                 return speaker
+        if pronoun is not None:
+            return subject
+        if subject.lower_ in ("he", "she") and clause.dep_ in ("relcl", "advcl") and clause.head is not clause:
+            # "Obama is ending a trip in Paris, where *he* had lunch with Macron", "... after *she* met X":
+            # a person pronoun in a subordinate clause is the main clause's subject when that is named
+            main = clause.head
+            while main.pos_ not in ("VERB", "AUX") and main.head is not main and main.dep_ not in ("ROOT",):
+                main = main.head
+            if main.pos_ in ("VERB", "AUX"):
+                named = _own_subject(main, depth + 1)
+                if named is not None and named.lower_ not in _PERSONAL and named.pos_ == "PROPN":
+                    return named
     if subject is not None and subject.lower_ == "it":
         return None
     return subject
@@ -63,11 +94,20 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
 
 def _own_subject(verb: Token, depth: int) -> Token | None:
     passive = is_passive(verb)
-    for c in verb.children:
-        if passive and c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if not passive and c.dep_ in SUBJ:
-            return _resolve(c)
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+    else:
+        subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        if subjects:
+            # Two subjects: the parser took a dateline or a heading ("MANILA -- The president has ...",
+            # "Mexico: Since January, the government has ...") for a subject; the one nearest the verb is it.
+            last = subjects[-1]
+            if len(subjects) > 1 and last.i < verb.i and any(
+                    t.lower_ in _HEADING_BREAKS for t in verb.doc[subjects[0].i + 1:last.i]):
+                return _resolve(last)
+            return _resolve(subjects[0])
     if passive:
         return None
     if verb.dep_ == "acl" and any(c.tag_ == "TO" for c in verb.children) and verb.head.head.pos_ in ("VERB", "AUX") \
@@ -125,6 +165,8 @@ def prep_objects(anchors: list[Token], word: str) -> Token | None:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ == words[0]:
                 for g in c.children:
                     if g.dep_ == "pobj":
+                        if is_time(g):
+                            break  # "on Tuesday" is no target: look for another "on"
                         return g
                     if g.dep_ == "prep":  # "out of Syria", "in front of"
                         pobj = next((x for x in g.children if x.dep_ == "pobj"), None)

@@ -37,7 +37,12 @@ _TRANSNATIONAL_POLITICAL = frozenset({"IGO", "NGO", "NGM", "IMG"})
 _WORD_SPLIT = re.compile(r"[^a-z0-9'-]+")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _VERB_POS = frozenset({"VERB"})
+_COPULA = frozenset({"be", "remain", "become"})
+#: nouns that only count or group the event noun after their "of": "a new round of talks", "a wave of attacks"
+_PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "number", "set", "flurry", "barrage", "volley"})
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "this", "that"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
 
 
 def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
@@ -66,16 +71,22 @@ class _Coder:
         self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
         self.security = patterns.sets.get("&SECURITY", frozenset())
         self.political_groups = patterns.sets.get("&POLITICAL_GROUPS", frozenset())
+        self.documents = patterns.sets.get("&DOCUMENTS", frozenset())
+        self.receive = patterns.sets.get("&RECEIVE", frozenset())
+        self.members = patterns.sets.get("&MEMBERS", frozenset())
         self.keep_any = getattr(patterns, "keep_any", False)
         self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
         self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
         self.actor_kinds = {a.id: a.kind for a in analysis.actors}
         self.modifier_only: set[int] = set()
+        self.matched: list[Token] = []  # the pattern words of the pattern being tried
         self.domain, self.cued = _domain(doc, patterns.sets)
         mentions = sorted((m.start, m.end, a) for a in analysis.actors for m in a.mentions)
         self.mention_starts = [m[0] for m in mentions]
         self.mentions = mentions
         self.times = self._times()
+        self.countries: dict[int, str] = {}  # a country named as a place: its head token -> country code
+        self.place_actors: set[int] = set()  # places taken as the source of an agentless passive
         self.places, self.place_words, self.dateline_place = self._places()
 
     # -- one sentence -------------------------------------------------------------------------
@@ -113,6 +124,7 @@ class _Coder:
                 continue
             if verb and "active-only" in pattern.flags and roles.is_passive(tok):
                 continue
+            self.matched = matched
             events = self._events(tok, pattern, index, verb)
             if events is None:
                 continue
@@ -122,11 +134,26 @@ class _Coder:
         return []
 
     def _events(self, tok: Token, pattern: EventPattern, index: int, verb: bool) -> list[Event] | None:
-        support = _support_verb(tok, self.light) if not verb else None
-        sources = self._slot(tok, pattern.source, verb, support)
+        support = _support_verb(tok, self.light | self.receive) if not verb else None
+        if support is not None and support.lemma_.lower() in self.receive:
+            # "Y received aid *from X*", "Y won the support of X": the giver is the source, the receiver the target
+            giver = roles.prep_objects([tok, support], "from")
+            if giver is None and pattern.source == ("subj",):
+                return None
+            sources = roles.conjuncts(giver) if giver is not None else []
+            receiver = roles.verb_subject(support)
+            targets = roles.conjuncts(receiver) if receiver is not None else []
+        else:
+            sources = self._slot(tok, pattern.source, verb, support)
+            targets = None
         if "compound" in pattern.flags and len(sources) < 2:
             return None  # a pattern for a compound source ("X and Y agree") and the source is one party
-        targets = self._slot(tok, pattern.target, verb, support)
+        if targets is None:
+            targets = self._slot(tok, pattern.target, verb, support)
+        if not targets and pattern.target == ("xsubj",):
+            return None  # "said Iran must ...": without the party addressed it is no demand
+        if "symmetric" in pattern.flags and not sources and len(targets) > 1:
+            sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
         if "symmetric" in pattern.flags and not targets and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:
@@ -158,7 +185,7 @@ class _Coder:
                 if refusal and refusal in self.cameo:
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
             elif mode == modes.FUTURE:
-                intent = modes.intent_code(code)
+                intent = modes.intent_code(code) or modes.threat_code(code)
                 if intent and intent in self.cameo:
                     note, code = f" future {code}->{intent}", intent
             entry = self.cameo.get(code)
@@ -200,7 +227,8 @@ class _Coder:
         if p.actor is not None and (not p.code or id(p) in self.modifier_only):
             return True
         return bool(self.political_groups) and any(
-            w in self.political_groups for w in _WORD_SPLIT.split(p.text.lower()) if w)
+            w in self.political_groups or _singular(w) in self.political_groups
+            for w in _WORD_SPLIT.split(p.text.lower()) if w)
 
     def _security(self, p: Participant | None) -> bool:
         return any(g.lower() in self.security for g in self._groups(p))
@@ -246,29 +274,52 @@ class _Coder:
             return self._first_actor(tok)
         if verb:
             if slot == "subj":
-                return roles.verb_subject(tok)
+                subject = self._past_dateline(roles.verb_subject(tok))
+                if subject is None and roles.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
+                    # "was arrested *in Niger*", "were expelled *from Iran*": with no agent named, the
+                    # country where it happened stands for its authorities (CAMEO coders' reading)
+                    return self._passive_place(tok)
+                if subject is not None and subject.i == tok.head.i and tok.dep_ in ("acl", "relcl") \
+                        and subject.lemma_.lower() in self.documents:
+                    # "passed a resolution *criticizing* X", "filed a lawsuit *accusing* X": the one who
+                    # issued the document is the source
+                    return self._clause_subject(subject) or subject
+                return subject
             if slot == "obj":
                 return roles.verb_object(tok)
             if slot == "iobj":
                 return next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \
                     roles.prep_objects([tok], "to")
             if slot == "xsubj":
-                return roles.verb_object(tok)
+                head = roles.verb_object(tok)
+                # "said *he* must go": a personal pronoun there is the speaker or someone named before
+                return None if head is not None and head.lower_ in _PERSONAL else head
             anchors = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt", "xcomp")]
+            # a pattern word that is a preposition's object carries its own phrases: "called for
+            # *sanctions* against X", "ordered the *release* of X"
+            anchors += [t for t in self.matched if t.dep_ == "pobj" and t.head.head.i == tok.i or
+                        t.dep_ == "dobj" and t.head.i != tok.i]
             if slot == "any":
-                return roles.verb_object(tok) or roles.any_object(anchors)
+                obj = roles.verb_object(tok)
+                if obj is not None and obj in self.matched:
+                    obj = None  # the pattern's own word ("signed *an agreement*") is what was done, not to whom
+                return obj or roles.any_object(anchors)
             return roles.prep_objects(anchors, slot[5:])
         # nouns
         if slot == "subj":
             for c in tok.children:
                 if c.dep_ == "poss":
+                    if c.tag_ == "PRP$" and c.lower_ not in ("my", "your"):
+                        # "its withdrawal", "their attacks on": the possessor is the subject of the clause
+                        return (roles.verb_subject(support) if support is not None else None) \
+                            or self._clause_subject(tok) or c
                     return c
             by = roles.prep_objects([tok], "by")
             if by is not None:
                 return by
             for c in tok.children:
-                if c.dep_ in ("amod", "compound", "nmod") and self._actor_at(c.idx, c.idx + len(c)) is not None:
-                    return c
+                if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c):
+                    return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
             if support is not None:
                 return roles.verb_subject(support)
             return None
@@ -282,6 +333,52 @@ class _Coder:
         if slot == "xsubj":
             return None
         return roles.prep_objects(anchors, slot[5:])
+
+    def _past_dateline(self, subject: Token | None) -> Token | None:
+        """The parser often reads a dateline ("LIMA, May 4 - Peru and Bolivia signed") as the subject,
+        the real subject hanging below it: take the first noun after the dateline in its subtree."""
+        d = self.analysis.dateline
+        if subject is None or d is None or subject.idx < d.start:
+            return subject
+        # the dateline runs to its dash: "LIMA, May 4 (Wire) - "
+        dash = _DATELINE_DASH.search(self.analysis.text, d.end, d.end + 80)
+        end = dash.end() if dash else d.end
+        if subject.idx >= end:
+            return subject
+        for t in subject.subtree:
+            if t.idx >= end and t.pos_ in _NOUN_POS and (t.head.idx < end or t.head.i == t.i):
+                return t
+        return None
+
+    def _passive_place(self, tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from") and not roles.time_phrase(c):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        place = self.place_words.get(g.i)
+                        if place is not None and place.country:
+                            self.place_actors.add(g.i)
+                            return g
+                        inner = next((x for x in g.children if x.dep_ == "prep" and x.lower_ == "in"), None)
+                        pobj = next((x for x in inner.children if x.dep_ == "pobj"), None) if inner is not None else None
+                        if pobj is not None and pobj.i in self.place_words and self.place_words[pobj.i].country:
+                            self.place_actors.add(pobj.i)
+                            return pobj  # "in a prison *in Afghanistan*"
+        return None
+
+    def _clause_subject(self, noun: Token) -> Token | None:
+        """The subject of the verb a noun phrase belongs to ("the US completed *its withdrawal*", "X
+        issued *a statement* condemning ..."), through prepositions and objects, a few steps up."""
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ not in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "nsubjpass", "dative") \
+                    or tok.head is tok:
+                return None
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                subject = roles.verb_subject(tok)
+                return subject if subject is not None and subject.i != noun.i and subject.tag_ != "PRP$" else None
+        return None
 
     def _first_actor(self, tok: Token) -> Token | None:
         """The slot ``first-actor``: the first coded actor named after the trigger in its own phrase
@@ -343,6 +440,12 @@ class _Coder:
         actor = self._actor_at(t.idx, t.idx + len(t))
         return actor is not None and bool(actor.code) and actor.country is not None
 
+    def _named_at(self, t: Token) -> bool:
+        """A modifier that names a party: a country, nationality or a named organisation or person,
+        not a bare sector word ("military", "police")."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and (actor.country is not None or t.pos_ == "PROPN")
+
     def _coded_at(self, t: Token) -> bool:
         actor = self._actor_at(t.idx, t.idx + len(t))
         return actor is not None and bool(actor.code)
@@ -399,13 +502,15 @@ class _Coder:
         if actor is None:
             actor = self._actor_at(start, end)
         code = actor.code if actor else None
+        if actor is None and head.i in self.place_actors:
+            code = self.countries.get(head.i)  # "was arrested in *Belarus*": the country, coded as one
         role = self.roles_of.get(head.i)
         if role and code:
             # an actor named after a role word ("lawmakers in Velia"): the actor's code and the role's groups
             have = {code[i:i + 3] for i in range(0, len(code), 3)}
             code = (code + "".join(g for g in role if g not in have))[:15]
         p = Participant(start, end, self.analysis.text[start:end], actor.id if actor else None, code)
-        if not named and actor is not None:
+        if not named and actor is not None and head.lemma_.lower() not in self.members:
             self.modifier_only.add(id(p))  # "the US *giant*", "a Supreme Court *decision*"
         return p
 
@@ -456,6 +561,8 @@ class _Coder:
             if span is None:
                 continue
             by_word.setdefault(span.root.i, place)
+            if p.kind == "country" and p.country:
+                self.countries.setdefault(span.root.i, p.country)
             prep = span.root.head
             if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
                 by_head.setdefault(prep.head.i, place)
@@ -502,10 +609,10 @@ def _domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool
     for tok in doc[:2000]:
         if not tok.is_alpha:
             continue
-        for word in (tok.lower_, tok.lemma_.lower()):
-            for name, words in (("sports", sports), ("business", business), ("politics", politics)):
-                if word in words:
-                    found[name].add(word)
+        lemma = tok.lemma_.lower()
+        for name, words in (("sports", sports), ("business", business), ("politics", politics)):
+            if tok.lower_ in words or lemma in words:
+                found[name].add(lemma)  # one word, counted once ("banks" and its lemma "bank")
     best = max(("sports", "business"), key=lambda n: len(found[n]))
     n, politics = len(found[best]), len(found["politics"])
     return (best if n >= 2 and n > politics else None), n > politics
@@ -514,18 +621,42 @@ def _domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool
 def _verb_words(tok: Token) -> tuple[list[Token], list[Token]]:
     """Tokens of the verb's own clause before and after it, where pattern words are looked for."""
     before = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "prt", "npadvmod", "aux", "neg")]
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("nsubj", "nsubjpass"):
+            # the subject's head and its modifiers: "*peacekeepers* arrived", "*peacekeeping* troops served"
+            before.append(c)
+            before.extend(g for g in c.children if g.dep_ in ("compound", "amod") and g.i < c.i)
+    before.sort(key=lambda t: t.i)
     after: list[Token] = []
     frontier, depth = [tok], 0
     while frontier and depth < 3:
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.i > tok.i and (c.dep_ not in _CLAUSE_STOP or c.tag_ == "TO"):
+                if c.i > tok.i and (c.dep_ not in _CLAUSE_STOP or c.tag_ == "TO" or _small_clause(c)) \
+                        and not roles.time_phrase(c):  # "called X *on Saturday*" is no "call on"
                     after.append(c)
                     nxt.append(c)
         frontier, depth = nxt, depth + 1
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i:
+            # the modal of a reported clause is a word of the verb's phrase: "said Iran *must* stop"
+            after.extend(g for g in c.children if (g.dep_ == "aux" and g.tag_ == "MD") or g.dep_ == "acomp")
     after.sort(key=lambda t: t.i)
     return before, after[:40]
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, roughly ("groups" -> "group", "militias" -> "militia", "parties" -> "party")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _small_clause(c: Token) -> bool:
+    """An adjective complement with its own subject, which the parser makes a clause: "found *him guilty*",
+    "declared *the vote invalid*". Its words belong to the verb's phrase."""
+    return c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.head.pos_ in ("VERB", "AUX")
 
 
 def _noun_words(tok: Token) -> tuple[list[Token], list[Token]]:
@@ -587,12 +718,21 @@ def _match(pattern: EventPattern, before: list[Token], after: list[Token], verb:
 def _support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     """The verb a noun event is the object of when that verb only carries it ("held talks")."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PARTITIVE:
+        return _support_verb(head.head, light)  # "began *a new round of* joint exercises"
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.lemma_.lower() in light:
         return head
+    if noun.dep_ == "attr" and head.lemma_.lower() in _COPULA:
+        return head  # "the US remains the largest *donor* of aid to ...": the subject is the party
     if noun.dep_ == "pobj" and head.head.lemma_.lower() in light:  # "carried out an attack", "took part in talks"
         return head.head
     if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light:
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsible", "responsibility"):
+        # "X is responsible for the killings", "X claimed responsibility for the attack"
+        above = head.head.head
+        if above is not head.head and above.pos_ in ("VERB", "AUX"):
+            return above
     return None
 
 

@@ -659,7 +659,7 @@ _RULES_SPEC: list[tuple[str, str, Callable]] = [
      full_date),
     ("iso_date", rf"(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)", iso_date),
     ("clock", rf"(?:(?P<hour>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am(?![\w])|pm(?![\w]))"
-              rf"|(?P<named>noon|midnight))"
+              r"|(?P<named>noon|midnight))"
               rf"(?:\s+(?:[ECMP][SD]T|GMT|UTC)(?![\w]))?(?:,?\s+(?P<when>{_DAYREF}))?", clock_time),
     ("part_of_day", rf"{_MOD}(?P<when>(?:(?:last|this|next)\s+)?{_WD}|today|yesterday|tomorrow|this|last)(?P<plural>s)?"
                     rf"\s+(?P<pod>{_POD})(?![\w])", part_of_day),

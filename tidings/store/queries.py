@@ -587,7 +587,7 @@ class Queries:
             "SELECT eid FROM events WHERE aid IN (SELECT aid FROM articles WHERE story_id = ?) "
             "ORDER BY day, eid LIMIT ?", (str(story_id), timeline_limit))]
         quotes = [QuoteRow(*r) for r in self.conn.execute(
-            f"""SELECT q.qid, a.id, a.day, q.speaker_name, q.actor_code, q.kind, q.text, q.start, q."end", a.url, a.title
+            """SELECT q.qid, a.id, a.day, q.speaker_name, q.actor_code, q.kind, q.text, q.start, q."end", a.url, a.title
                 FROM quotes q JOIN articles a ON a.aid = q.aid WHERE a.story_id = ?
                 ORDER BY a.day, q.qid LIMIT ?""", (str(story_id), timeline_limit))]
         return StoryDetail(*row[:7], state=json.loads(row[7]), articles=articles, timeline=self._events_by_eid(eids),
