@@ -186,3 +186,21 @@ def test_actors_loose_codes_of_actor_rows(tmp_path):
                  "Pip\tHBTCIV\tactor\nGrishnak\tORKHBT\tactor\n", encoding="utf-8")
     d = load_actor_dictionary((f,))
     assert d.lookup("Pip").code == "HBTCIV" and d.lookup("Grishnak").code == "ORKHBT"
+
+
+def test_actors_prefix_rows_go_before_the_actor_code(tmp_path):
+    pipeline, _ = _user_pipeline(tmp_path, "Velmara\tVLM\tactor\n"
+                                           "Harbour Guild\tNGO\tprefix\ndiplomat\tGOV\tgroup\n")
+    a = pipeline.analyze("Harbour Guild Velmara protested on Monday.", {"published": "2021-01-01"})
+    guild = next(x for x in a.actors if x.code == "NGOVLM")
+    assert guild.mentions[0].text == "Harbour Guild Velmara"
+    a = pipeline.analyze("A Harbour Guild Velmara diplomat protested on Monday.", {"published": "2021-01-01"})
+    assert "NGOVLMGOV" in {x.code for x in a.actors}
+    a = pipeline.analyze("The Harbour Guild protested on Monday.", {"published": "2021-01-01"})
+    assert "NGO" in {x.code for x in a.actors}  # alone, coded as written
+
+
+def test_actors_lower_case_abbreviation_matches_written_in_capitals(tmp_path):
+    pipeline, _ = _user_pipeline(tmp_path, "k.v.\tVLMEDU\tactor\tK.V.\n")
+    a = pipeline.analyze("The K.V. team protested on Monday.", {"published": "2021-01-01"})
+    assert "VLMEDU" in {x.code for x in a.actors}

@@ -6,7 +6,8 @@ TABARI manual) and writes:
 
 * ``petrarch-actors.tsv`` (kind ``actors``) — first a ``code`` row declaring every code group the
   dictionaries use that tidings does not know (``ARN	country	code``, ``FRM	sector	code``), then one
-  ``actor`` row per actor phrase and synonym, then one ``group`` row per agent phrase and plural;
+  ``actor`` row per actor phrase and synonym (an actor of several codes, ``[ELR/GAL]``, with the first),
+  then one ``group`` row per agent phrase and plural (``prefix`` for a ``CODE~`` agent);
 * ``petrarch-verbs.tsv`` (kind ``verbs``) — the synonym sets as ``&NAME`` rows, then one row per verb
   and per pattern, following docs/events.md;
 * ``petrarch-codes.tsv`` (kind ``cameo``) — event codes the verbs use that CAMEO lacks (WEIS ``9xx``...),
@@ -269,8 +270,11 @@ def convert_actors(path: Path, codes: _Codes, report: ConversionReport) -> list[
                 report.skip(where, f"null code {c} (PETRARCH 'not an actor')", label)
                 continue
             if "/" in c:
-                report.skip(where, "several codes for one actor (ELR/GAL) cannot be expressed", label)
-                continue
+                # an actor that is several at once ("the Shire" [FRO/BIL/SAM]): tidings codes one actor
+                # per phrase, so the first code stands for all
+                first = next((x for x in c.split("/") if x.strip()), "")
+                report.note(where, "several codes for one actor (ELR/GAL): the first is written", label)
+                c = first.strip()
             reason = codes.check(c, where, first_may_be_sector=False)
             if reason:
                 report.skip(where, reason, label)
@@ -337,7 +341,8 @@ def convert_agents(path: Path, codes: _Codes, report: ConversionReport) -> list[
 
     ``~CODE`` (the code follows the actor's) becomes a ``group`` row with that code, which tidings
     appends to the code of an ``actor`` before it ("Arnor foreign minister" → ARN + GOVFRM).
-    ``CODE~`` (the code goes before the actor's, ``NGO~``) cannot be expressed."""
+    ``CODE~`` (the code goes before the actor's, ``NGO~``) becomes a ``prefix`` row, whose code tidings
+    puts before the code of the actor that follows ("MSF Arnor" → NGO + ARN)."""
     name = path.name
     subst: dict[str, list[str]] = {}
     out: list[str] = []
@@ -359,13 +364,15 @@ def convert_agents(path: Path, codes: _Codes, report: ConversionReport) -> list[
         if pm:
             plural_text = pm.group(1).strip()
             head = head[: pm.start()] + head[pm.end():]
-        if code.endswith("~"):
-            report.skip(where, "agent code placed before the actor's (CODE~) cannot be expressed", raw)
-            continue
-        if not code.startswith("~"):
+        if code.endswith("~") and not code.startswith("~"):
+            row_type = "prefix"  # 'NGO~': the code goes before the actor's ("MSF Arnor" -> NGOARN)
+            code = code[:-1].upper()
+        elif code.startswith("~"):
+            row_type = "group"
+            code = code[1:].upper()
+        else:
             report.skip(where, "agent code without '~'", raw)
             continue
-        code = code[1:].upper()
         reason = codes.check(code, where, first_may_be_sector=True)
         if reason:
             report.skip(where, reason, raw)
@@ -390,8 +397,8 @@ def convert_agents(path: Path, codes: _Codes, report: ConversionReport) -> list[
             if p in seen or not p:
                 continue
             seen.add(p)
-            out += [f"# {where}", f"{p}\t{code}\tgroup"]
-            report.written["agents"] += 1
+            out += [f"# {where}", f"{p}\t{code}\t{row_type}"]
+            report.written["agents" if row_type == "group" else "prefix agents"] += 1
     return out
 
 

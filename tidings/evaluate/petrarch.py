@@ -6,9 +6,12 @@ temporary folder and loaded as user dictionaries, exactly as ``--dictionary`` lo
 
 Scoring. An expected ``<EventCoding sourcecode targetcode eventcode>`` is *reproduced* when one event of
 its sentence has that source code, target code and CAMEO code. PETRARCH writes ``---`` for a missing
-actor: an expected ``---GOV`` is matched by tidings' country-less ``GOV``, an expected ``---`` by an
-event without that participant or whose participant has no code; a quoted code (``"INJURY TOLL"``) is
-PETRARCH's uncoded new actor and is matched by the participant's words. Partial matches are reported
+actor: an expected ``---GOV`` is matched by tidings' country-less ``GOV``, an expected ``---`` (or the
+other null code, ``###``) by an event without that participant or whose participant has no code; a
+quoted code (``"INJURY TOLL"``) is PETRARCH's uncoded new actor and is matched by the participant's
+words (a possessive ``'s`` aside: PETRARCH builds the name from the parse's leaves). PETRARCH codes the
+``<Parse>``, so a ``_`` joining words in the ``<Text>`` is read as a space; records sharing an id are
+kept apart. Partial matches are reported
 apart: *event code only* (an event with the CAMEO code, other participants) and *source/target only*
 (an event with both participants, another code). Every event not used by a full match is *extra*;
 extras in records that expect no event (``noevents``, discards) are counted too. ``<Config>`` records
@@ -47,17 +50,23 @@ class Record:
     text: str
     expected: list[tuple[str, str, str]] = field(default_factory=list)
     no_events: bool = False  # noevents="True" or an error (discard, bad parse) expected
+    key: str = ""  # unique: position and id (ids repeat in the file)
 
 
 def read_records(path: Path) -> list[Record]:
-    """The ``<Sentence>`` records; the text's line breaks are joined (tidings ends a sentence at one)."""
+    """The ``<Sentence>`` records; the text's line breaks are joined (tidings ends a sentence at one).
+
+    PETRARCH codes a record's ``<Parse>``, not its ``<Text>``: where the text joins words with ``_``
+    (``Dol_Amroth``) the parse has them as separate leaves (``(NNP Dol) (NNP Amroth)``), so ``_`` is read
+    as a space. Record ids are not unique in the file (two ``AGENTS-18``); records are kept apart by
+    their position (``Record.key``)."""
     root = ET.parse(path).getroot()
     out = []
     for s in root.iter("Sentence"):
-        text = " ".join((s.findtext("Text") or "").split())
+        text = " ".join((s.findtext("Text") or "").replace("_", " ").split())
         date = s.get("date")
         iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if date and len(date) == 8 and date.isdigit() else None
-        rec = Record(s.get("id", f"s{len(out)}"), iso, text)
+        rec = Record(s.get("id", f"s{len(out)}"), iso, text, key=f"{len(out)}:{s.get('id', '')}")
         for coding in s.findall("EventCoding"):
             if coding.get("noevents", "").strip().lower() == "true" or coding.get("error"):
                 rec.no_events = True
@@ -69,13 +78,17 @@ def read_records(path: Path) -> list[Record]:
 
 
 def _norm_words(text: str) -> str:
+    """Upper case, punctuation to spaces; a possessive ``'s`` goes (PETRARCH's quoted new actor is
+    built from the parse's words, where "Gryffindor's" is two leaves, and drops the ``POS`` one)."""
+    text = re.sub(r"['\u2019][sS]\b", " ", text)
     return " ".join(re.sub(r"[^A-Z0-9 ]", " ", text.upper()).split())
 
 
 def participant_matches(expected: str, participant) -> bool:
     if expected.startswith('"'):
         return participant is not None and _norm_words(expected.strip('"')) in _norm_words(participant.text)
-    if expected.strip("-") == "":
+    if expected.strip("-") == "" or expected.strip("#") == "":
+        # '---' and '###' are PETRARCH's null codes (the converter skips both): no coded participant
         return participant is None or participant.code is None
     code = expected[3:] if expected.startswith("---") else expected
     return participant is not None and participant.code == code
@@ -93,13 +106,13 @@ def score(data_dir: Path, builtin: bool = False, show: int = 0) -> dict:
         report = convert_petrarch(src, out, standalone=not builtin)
         files = list(report.files)
         pipeline = Pipeline(Settings(dictionaries=tuple(files)))
-        analyses = run_pipeline((Article(id=r.id, text=r.text, published=r.date) for r in records), pipeline)
+        analyses = run_pipeline((Article(id=r.key or r.id, text=r.text, published=r.date) for r in records), pipeline)
     full = code_only = pair_only = 0
     extra = extra_dyadic = extra_in_empty = 0
     n_expected = sum(len(r.expected) for r in records)
     misses = []
     for r in records:
-        a = analyses.get(r.id)
+        a = analyses.get(r.key or r.id)
         events = a.events if a else []
         used: set[int] = set()
         for src_code, tgt_code, code in r.expected:

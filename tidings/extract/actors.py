@@ -194,6 +194,15 @@ def _joined(doc: Doc, left: _Unit, right: _Unit, allow_adjectives: bool) -> bool
 def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
     """Consume the chain starting at ``units[i]``; return the index after it."""
     first = units[i]
+    if first.type == "prefix" and i + 1 < len(units) and units[i + 1].type in _PREFIX_TYPES | {"person", "PERSON"} \
+            and _joined(doc, first, units[i + 1], allow_adjectives=False):
+        # a prefix agent (PETRARCH 'NGO~'): its groups go before the code of the chain it starts
+        # ("MSF Arnor" -> NGO + ARN; "MSF Arnor diplomat" -> NGO + ARNGOV)
+        book.lead = (first.entry.code, doc[first.start].idx)
+        try:
+            return _read_chain(doc, units, i + 1, book)
+        finally:
+            book.lead = None
     prefix = role = person = None
     j = i
     if first.type in _PREFIX_TYPES and j + 1 < len(units) and units[j + 1].type in ("title", "group") \
@@ -331,7 +340,7 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
     elif unit.type == "actor":  # a fixed code wherever it stands (PETRARCH-style dictionaries)
         kind = "country" if entry.sector is None and entry.country is not None and len(entry.code) == 3 else "organisation"
         book.add(("code", entry.code), entry.code, entry.name, kind, span)
-    elif unit.type == "group":  # plural nationals with their own code ("Russians")
+    elif unit.type in ("group", "prefix"):  # plural nationals with their own code ("Russians"); a prefix alone
         book.add(("code", entry.code), entry.code, entry.name, "group", span)
     elif unit.type in ("ORG", "GPE"):
         name = _name(doc, unit)
@@ -385,12 +394,27 @@ class _Book:
         self.drafts: dict[tuple, _Draft] = {}
         self.people: list[_Draft] = []
         self.aliases: dict[str, str] = {}  # acronym -> the organisation name it abbreviates
+        #: a prefix agent read before the current chain: (its code, its first character)
+        self.lead: tuple[str, int] | None = None
+
+    def _led(self, key: tuple, code: str | None, span: Span) -> tuple[tuple, str | None, Span]:
+        """Apply a prefix agent: its groups before the code, its words in the mention."""
+        if self.lead is None:
+            return key, code, span
+        lead, start = self.lead
+        have = {lead[i:i + 3] for i in range(0, len(lead), 3)}
+        rest = "".join(g for g in (code[i:i + 3] for i in range(0, len(code), 3)) if g not in have) if code else ""
+        code = (lead + rest)[:15]
+        span = Span(start, span.end, self.text[start:span.end]) if start < span.start else span
+        key = ("code", code) if key[0] == "code" else key + (("lead", lead),)
+        return key, code, span
 
     def span(self, doc: Doc, left: _Unit, right: _Unit) -> Span:
         start, end = doc[left.start].idx, doc[right.end - 1].idx + len(doc[right.end - 1].text)
         return Span(start, end, self.text[start:end])
 
     def add(self, key: tuple, code: str | None, name: str, kind: str, span: Span) -> None:
+        key, code, span = self._led(key, code, span)
         draft = self.drafts.get(key)
         if draft is None:
             self.drafts[key] = _Draft(key, code, name, kind, [span])
@@ -410,6 +434,7 @@ class _Book:
         return None
 
     def person(self, name: str, code: str | None, span: Span) -> None:
+        _, code, span = self._led(("person",), code, span)
         words = name.split()
         draft = None
         for d in self.people:

@@ -29,7 +29,8 @@ from tidings.knowledge.files import builtin_files, files_of_kind, read_rows
 KIND = "actors"
 
 #: What a phrase is, which decides how the extractor uses it (docs/dictionaries.md explains each).
-TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "title", "group", "person", "actor"})
+TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "title", "group", "person", "actor",
+                   "prefix"})
 #: The row type that declares a code group of a user's own (only in user files; see ``_declarations``).
 DECLARE = "code"
 #: The row type of an option row (only in user files; see ``_options``) and the options it may set.
@@ -134,9 +135,26 @@ class ActorDictionary:
             matcher = PhraseMatcher(vocab, attr="LOWER")
             for key, entries in self.by_lower.items():
                 # tokenise the phrase as written: "U.S." is one token, "u.s." is not
-                matcher.add(key, [tokenizer(p) for p in sorted({e.pattern for e in entries})])
+                docs, seen = [], set()
+                for entry in sorted(entries, key=lambda e: e.pattern):
+                    for form in _written_forms(entry):
+                        doc = tokenizer(form)
+                        words = tuple(t.lower_ for t in doc)
+                        if words not in seen:
+                            seen.add(words)
+                            docs.append(doc)
+                matcher.add(key, docs)
             self._matchers[id(vocab)] = (vocab, matcher)
             return matcher
+
+
+def _written_forms(entry: ActorEntry) -> list[str]:
+    """The spellings a phrase is tokenised in for the matcher. A case-insensitive phrase with
+    characters other than letters and spaces ("k.u.", "u.s.") may be split otherwise when written in
+    capitals ("K.U." is one token, "k.u." is not): its upper-case and title-case forms are added."""
+    if entry.case_sensitive or all(c.isalpha() or c == " " for c in entry.pattern):
+        return [entry.pattern]
+    return [entry.pattern, entry.pattern.upper(), entry.pattern.title()]
 
 
 def load_actor_dictionary(user_files: Iterable[Path] = ()) -> ActorDictionary:
