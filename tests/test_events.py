@@ -424,3 +424,40 @@ def test_events_the_pattern_word_itself_is_never_the_target(analyze):
     """'signed an agreement': the agreement is what was done; two signatories are each other's partners."""
     events = [e for e in _events(analyze, "Chile and Argentina signed an agreement.") if e.cameo == "057"]
     assert {(e.source.text, e.target.text) for e in events} == {("Chile", "Argentina"), ("Argentina", "Chile")}
+
+
+def test_events_an_attack_or_weapon_as_the_doer_of_violence(analyze):
+    """'a car bomb killed X': the attack is the source, a weak party, kept in political news."""
+    e = _one(_events(analyze, "On Friday a truck bomb in the market killed a local councillor."), "ASSAULT")
+    assert e.source.text.endswith("truck bomb") and "councillor" in e.target.text and e.mode == "asserted"
+    e = _one(_events(analyze, "A drone strike on the convoy killed six passengers near the town."), "ASSAULT")
+    assert "strike" in e.source.text
+    negated = [x for x in _events(analyze, "The roadside bomb did not kill any of the passengers.") if x.plover == "ASSAULT"]
+    assert all(x.mode == "negated" for x in negated)
+    assert not _events(analyze, "The flood killed nine people in the valley.")  # no attack, no coded actor
+
+
+def test_events_a_deployment_for_peacekeeping_is_military_protection(analyze):
+    e = _one(_events(analyze, "Ghana announced the deployment of 400 soldiers to Mali on a peacekeeping mission."), "AID")
+    assert e.cameo == "074" and e.source.text == "Ghana" and e.target.text == "Mali" and "peacekeeping" in e.evidence
+    e = _one(_events(analyze, "Fiji is sending an infantry battalion to Lebanon, its largest peacekeeping commitment."), "AID")
+    assert e.cameo == "074" and e.target.text.startswith("Lebanon")
+    e = _one(_events(analyze, "Russia deployed two battalions near the border with Georgia."), "MOBILIZE")
+    assert e.cameo == "154"
+
+
+def test_events_a_company_is_no_weak_party(analyze):
+    """An uncoded company ("Tarnwell Inc.") does not make an event political on its own."""
+    assert not _events(analyze, "A jury ordered Tarnwell Inc. to pay the inventor."), "company as weak party"
+    assert _events(analyze, "A jury ordered Dolan Marsh to pay the inventor.")  # a named person still is
+
+
+def test_events_crowds_protesting_are_a_protest(analyze):
+    e = _one(_events(analyze, "Thousands of residents protested the closure of the hospital on Sunday."), "PROTEST")
+    assert e.source.text.startswith("Thousands") and "closure" in e.target.text
+
+
+def test_events_joint_war_games_performed_by_two_armies_are_cooperation(analyze):
+    events = [e for e in _events(analyze, "The armies of Peru and Chile performed joint war games in May.")
+              if e.plover == "COOPERATE"]
+    assert {e.target.text for e in events} >= {"Chile"}

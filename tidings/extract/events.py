@@ -42,6 +42,7 @@ _COPULA = frozenset({"be", "remain", "become"})
 _PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "number", "set", "flurry", "barrage", "volley"})
 _PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "this", "that"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_VIOLENT = frozenset({"18", "19", "20"})  # CAMEO roots of violence: assault, fight, mass violence
 _DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
 
 
@@ -74,6 +75,10 @@ class _Coder:
         self.documents = patterns.sets.get("&DOCUMENTS", frozenset())
         self.receive = patterns.sets.get("&RECEIVE", frozenset())
         self.members = patterns.sets.get("&MEMBERS", frozenset())
+        self.attacks = patterns.sets.get("&ATTACKS", frozenset())
+        self.companies = patterns.sets.get("&COMPANIES", frozenset())
+        self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
+        self.attack_parts: set[int] = set()  # participants that are an attack or weapon doing violence
         self.keep_any = getattr(patterns, "keep_any", False)
         self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
         self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
@@ -168,7 +173,13 @@ class _Coder:
             coded = [x for s, t in pairs for x in ((s, t, pattern.code),) + (
                 ((t, s, pattern.back_code),) if s is not None and t is not None else ())]
         parts = [(self._participant(s), self._participant(t), c) for s, t, c in coded[:limit]]
-        if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) for s, t, _ in parts):
+        if self.attacks and pattern.code[:2] in _VIOLENT:
+            # "a car bomb killed X", "an air strike on the market killed X": the attack is the doer
+            for (s, _t, _c), (sp, _tp, _cp) in zip(coded, parts):
+                if s is not None and sp is not None and s.lemma_.lower() in self.attacks:
+                    self.attack_parts.add(id(sp))
+        if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) or id(s) in self.attack_parts
+                                                for s, t, _ in parts):
             return None
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
         if not parts:
@@ -178,8 +189,11 @@ class _Coder:
         trigger = self._trigger(tok, verb)
         embedded = _embedded(tok)
         out = []
+        peace = self._peacekeeping(tok, support, verb, pattern.code)
         for source, target, code in parts:
             mode, note = mode0, ""
+            if peace and "074" in self.cameo:
+                note, code = f" peacekeeping {code}->074", "074"
             if mode == modes.NEGATED:
                 refusal = modes.refusal_code(code)
                 if refusal and refusal in self.cameo:
@@ -197,6 +211,21 @@ class _Coder:
                 evidence=pattern.evidence + note,
             ))
         return out
+
+    def _peacekeeping(self, tok: Token, support: Token | None, verb: bool, code: str) -> bool:
+        """A deployment (15x) or an arrival (042) for a peacekeeping mission: the phrase of the trigger
+        (its subtree, the supporting or governing verb's for a noun) or its subject names peacekeeping."""
+        if not self.peacekeeping or not (code[:2] == "15" or code == "042"):
+            return False
+        if code == "042":
+            subject = roles.verb_subject(tok) if verb else None
+            scope = list(subject.subtree) if subject is not None else []
+        else:
+            head = tok if verb else (support or (tok.head if tok.head.pos_ in ("VERB", "AUX") else tok))
+            scope = list(head.subtree)[:80]
+            subject = roles.verb_subject(head) if head.pos_ in ("VERB", "AUX") else None
+            scope += list(subject.subtree)[:30] if subject is not None else []
+        return any(t.lemma_.lower() in self.peacekeeping or t.lower_ in self.peacekeeping for t in scope)
 
     # -- participants -------------------------------------------------------------------------
     def _groups(self, p: Participant | None) -> list[str]:
@@ -224,7 +253,11 @@ class _Coder:
         "the committee")."""
         if p is None:
             return False
+        if self.companies and any(w in self.companies for w in _WORD_SPLIT.split(p.text.lower()) if w):
+            return False  # "Medtronic Inc.", "the electronics retailer": a company is no political party
         if p.actor is not None and (not p.code or id(p) in self.modifier_only):
+            return True
+        if id(p) in self.attack_parts:
             return True
         return bool(self.political_groups) and any(
             w in self.political_groups or _singular(w) in self.political_groups
