@@ -1,6 +1,8 @@
 """Actors: dictionary and entity mentions, CAMEO-style codes, merging. Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 
 def by_code(analysis):
     return {a.code: a for a in analysis.actors}
@@ -204,3 +206,20 @@ def test_actors_lower_case_abbreviation_matches_written_in_capitals(tmp_path):
     pipeline, _ = _user_pipeline(tmp_path, "k.v.\tVLMEDU\tactor\tK.V.\n")
     a = pipeline.analyze("The K.V. team protested on Monday.", {"published": "2021-01-01"})
     assert "VLMEDU" in {x.code for x in a.actors}
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Washington accused Moscow of breaking the treaty.", "Moscow"),
+    ("The EU imposed new sanctions on Tehran.", "Tehran"),
+    ("Paris held talks with Beijing on Monday.", "Beijing"),
+    ("They urged Ankara to reopen the crossing.", "Ankara"),
+])
+def test_actors_a_capital_acted_on_is_its_government(analyze, text, party):
+    coded = {m.text: a.code for a in analyze(text).actors for m in a.mentions}
+    assert coded.get(party, "").endswith("GOV"), coded
+
+
+@pytest.mark.parametrize("text", ["The president visited Moscow.", "Rockets hit Kyiv overnight.",
+                                  "He flew to Beijing on Monday.", "Talks in Tehran ended."])
+def test_actors_a_capital_visited_or_struck_is_a_place(analyze, text):
+    assert not [a for a in analyze(text).actors if a.kind == "country"], text

@@ -16,8 +16,10 @@ Coding decisions (CAMEO conventions where they exist):
 * A country name is coded by the bare country (``RUS``) - the state as a whole - except as the
   subject of a verb ("Russia denied ..."), where it is the government acting (``RUSGOV``), as CAMEO
   coders read it. After a locative preposition ("in Russia") it is a place, not an actor.
-* A capital is an actor only as an agent or possessor ("Moscow insisted", "Moscow's envoy") and
-  then stands for the government (``RUSGOV``); otherwise it is a place and left to the places layer.
+* A capital is an actor only as an agent or possessor ("Moscow insisted", "Moscow's envoy"), as the
+  object of a verb acting on a party ("accused Moscow") or after with/on/against ("talks with
+  Moscow"), and then stands for the government (``RUSGOV``); otherwise ("visited Moscow", "in
+  Moscow") it is a place and left to the places layer.
 * Roles without a country are coded by sector alone (``COP`` for "police"), as CAMEO does; a lone
   title ("the president said") is too vague to be an actor and is skipped.
 * Persons with no known affiliation get code ``None``.
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from tidings.extract.places import is_agent, is_locative, role as grammatical_role
+from tidings.extract.places import is_locative, is_party, role as grammatical_role
 from tidings.knowledge.actors import SECTORS, ActorEntry
 from tidings.model import Actor, Analysis, Span
 
@@ -331,7 +333,7 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         code = entry.code + "GOV" if grammatical_role(root) in ("nsubj", "agent") else entry.code
         book.add(("code", code), code, entry.name, "country", span)
     elif unit.type == "capital":
-        if is_agent(root) and not _tagged(doc, unit, "PERSON"):
+        if is_party(root) and not _tagged(doc, unit, "PERSON"):
             book.add(("code", entry.code), entry.code, entry.name, "country", span)
     elif unit.type in ("organisation", "igo"):
         if entry.type == "organisation" and is_locative(root) and root.head.lower_ in ("in", "at", "inside", "outside"):

@@ -45,6 +45,33 @@ def is_agent(token: Token) -> bool:
     return role(token) in AGENT_ROLES
 
 
+#: verbs whose object is a place even when it names a capital: "visited Moscow", "shelled Kyiv"
+PLACE_OBJECT_VERBS = frozenset(
+    "visit leave reach enter tour flee storm capture seize shell bomb strike hit attack besiege surround occupy "
+    "evacuate rock shake flood land host cross overrun encircle liberate retake control rule govern move relocate "
+    "return approach bypass call name rename".split()
+)
+#: prepositions after which a capital is a party: "talks with Moscow", "sanctions on Moscow", "pressure against"
+PARTY_PREPS = frozenset({"with", "on", "against", "upon"})
+
+
+def is_party(token: Token) -> bool:
+    """A capital or country standing for its government: an agent or possessor, the object of a verb
+    that acts on a party ("accused Moscow", "urged Beijing"), or after with/on/against ("talks with
+    Moscow", "sanctions on Tehran"); not the object of a visit, a move or an attack ("visited Moscow")."""
+    r = role(token)
+    if r in AGENT_ROLES:
+        return True
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if r in ("dobj", "dative"):
+        return token.head.pos_ == "VERB" and token.head.lemma_.lower() not in PLACE_OBJECT_VERBS
+    if r == "pobj" and token.head.lower_ in PARTY_PREPS:
+        # "sanctions on Moscow", "talks with Moscow"; not "on the outskirts", "a deal with Moscow's blessing"
+        return token.head.head.pos_ in ("NOUN", "VERB")
+    return False
+
+
 def is_locative(token: Token) -> bool:
     """True for the object of a locative preposition ("in Moscow"), through coordination."""
     while token.dep_ == "conj" and token.head is not token:
