@@ -461,3 +461,10 @@ def test_events_joint_war_games_performed_by_two_armies_are_cooperation(analyze)
     events = [e for e in _events(analyze, "The armies of Peru and Chile performed joint war games in May.")
               if e.plover == "COOPERATE"]
     assert {e.target.text for e in events} >= {"Chile"}
+
+
+def test_events_a_date_after_a_place_phrase_dates_the_event(analyze):
+    """'talks in Geneva on Monday': the day hangs below the place, still the talks' day."""
+    text = "Officials said the talks between Chile and Peru in Lima on Monday ended without a deal."
+    talks = [e for e in _events(analyze, text, published="2022-01-13") if e.trigger.text == "talks"]
+    assert talks and {e.date for e in talks} == {"2022-01-10"}, [(e.trigger.text, e.date) for e in talks]

@@ -565,7 +565,7 @@ class _Coder:
                 continue
             tok, steps = span.root, 0
             value = t.value[:10] if t.value and _DATE.match(t.value[:10]) else None
-            while tok.head is not tok and steps < 3:
+            while tok.head is not tok and steps < 5:  # "talks in Geneva on Monday": through a place phrase
                 tok = tok.head
                 steps += 1
                 if tok.i not in out or out[tok.i][1] > steps:
@@ -575,7 +575,11 @@ class _Coder:
         return out
 
     def _date(self, tok: Token, support: Token | None) -> tuple[str | None, Token | None]:
-        for t in (tok, support):
+        # a nominal event dated by its clause when the parser hangs the date on the verb: "the talks
+        # in Lima *ended on Monday*", "talks will resume on Monday"
+        clause = tok.head if tok.pos_ in _NOUN_POS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and tok.head.pos_ in ("VERB", "AUX") else None
+        for t in (tok, support, clause):
             if t is not None and t.i in self.times:
                 return self.times[t.i][0], t
         return None, None
