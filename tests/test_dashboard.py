@@ -175,6 +175,26 @@ def test_event_filters_and_csv_download(tab, sample_server, tmp_path):
     assert {int(r["GLOBALEVENTID"]) for r in table} == {e["eid"] for e in expected}
 
 
+def test_an_event_rows_why_link_opens_the_article_on_that_event(tab, sample_server):
+    tab.open("#/events?type=REJECT")
+    page = tab.page
+    row = page.locator("#events-table tbody tr").first
+    eid = int(row.get_attribute("data-eid"))
+    event = next(e for e in requests.get(f"{sample_server.url}/events", params={"type": "REJECT"}).json()["items"]
+                 if e["eid"] == eid)
+    mark = tab.ready_mark()
+    row.locator("a.why").click()
+    tab.wait_ready(mark)
+    card = page.locator(f"#event-{event['event_id']}")
+    card.wait_for()
+    page.wait_for_selector(f"#event-{event['event_id']}.selected")
+    assert event["evidence"] in card.locator(".evidence").inner_text()
+    text = requests.get(f"{sample_server.url}/articles/{event['article_id']}").json()["analysis"]["text"]
+    trigger = page.locator(f"#article-text .hl.selected[data-events~='{event['event_id']}']")
+    assert "".join(trigger.all_inner_texts()) == text[event["trigger_start"]:event["trigger_end"]]
+    tab.shot("why")
+
+
 def test_dyad_chart_opens_the_events_behind_a_point(tab, sample_server):
     top = requests.get(f"{sample_server.url}/dyads", params={"n": 1, "directed": "false"}).json()[0]
     tab.open()

@@ -29,7 +29,8 @@ function eventCard(e, text) {
       h("dt", {}, "Confidence"), h("dd", {}, e.confidence === null ? "—" : Number(e.confidence).toFixed(2))));
 }
 
-/** The summary, the highlighted text with its legend, and the events and quotes panel of ``a``. */
+/** The summary, the highlighted text with its legend, and the events and quotes panel of ``a``.
+ * ``root.showEvents([ids])`` selects events (their cards and triggers), as a click on a trigger does. */
 export function analysisReader(a) {
   const root = h("div", { class: "analysis" });
   const text = a.text;
@@ -63,5 +64,6 @@ export function analysisReader(a) {
           h("blockquote", {}, q.text),
           h("div", { class: "small" }, h("span", { class: "speaker" }, q.speaker_name || (q.speaker && q.speaker.text)
             || "unattributed"), h("span", { class: "muted" }, ` · ${q.kind}`))))))));
+  root.showEvents = showEvents;
   return root;
 }

@@ -25,7 +25,9 @@ export function eventRow(e) {
     h("td", { class: "num" }, fmtGoldstein(e.goldstein)),
     h("td", {}, modeBadge(e.mode)),
     h("td", {}, e.place_name || ""),
-    h("td", {}, articleLink(e.article_id, e.title)));
+    h("td", {}, articleLink(e.article_id, e.title), " ",
+      h("a", { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.event_id)}`,
+        class: "why", title: "the sentence, its highlights and the pattern that coded this event" }, "why?")));
 }
 
 export function eventTable(rows) {
