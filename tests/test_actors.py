@@ -223,3 +223,26 @@ def test_actors_a_capital_acted_on_is_its_government(analyze, text, party):
                                   "He flew to Beijing on Monday.", "Talks in Tehran ended."])
 def test_actors_a_capital_visited_or_struck_is_a_place(analyze, text):
     assert not [a for a in analyze(text).actors if a.kind == "country"], text
+
+
+def test_actors_several_codes_for_one_phrase(tmp_path):
+    import pytest
+
+    from tidings.errors import KnowledgeError
+    from tidings.knowledge.actors import load_actor_dictionary
+    from tidings.model import Analysis
+
+    pipeline, _ = _user_pipeline(tmp_path, "QNT\tcountry\tcode\tQuentor\nVelmara\tVLM\tactor\n"
+                                           "Twin Crowns\tVLM/QNT\tactor\tTwin Crowns\nenvoy\tGOV\tgroup\n")
+    a = pipeline.analyze("The Twin Crowns protested. A Twin Crowns envoy left. Velmara agreed.",
+                         {"published": "2021-01-01"})
+    codes = {(x.code, tuple(x.extra_codes)) for x in a.actors}
+    assert ("VLM", ("QNT",)) in codes and ("VLMGOV", ("QNTGOV",)) in codes and ("VLM", ()) in codes
+    assert Analysis.from_json(a.to_json()).actors == a.actors  # the new field round-trips
+    f = tmp_path / "bad.tsv"
+    f.write_text("#! tidings actors 1\nLorien\tFRA/DEU\tcountry\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"bad.tsv:2: several codes"):
+        load_actor_dictionary((f,))
+    f.write_text("#! tidings actors 1\nLorien\tFRA/ZZZ\tactor\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"bad.tsv:2: bad code 'ZZZ'"):
+        load_actor_dictionary((f,))

@@ -80,9 +80,9 @@ def test_actors_declare_codes_and_name_sources(src, tmp_path):
     assert ["tobin ash", "VLMELI", "actor", "Tobin Ash", "2001-01-01..2005-12-31"] in rows
     assert "# Mini.actors.txt:2\nvelmara\tVLM" in text
     assert report.skipped["null code --- (PETRARCH 'not an actor')"] == 1
-    # an actor with several codes: the first stands for all (tidings codes one actor per phrase)
-    assert ["twin cities", "AAA", "actor", "Twin Cities"] in rows
-    assert report.notes["several codes for one actor (ELR/GAL): the first is written"] == 1
+    # an actor with several codes keeps them all: one actor of several codes, one event per code
+    assert [r[:3] for r in rows if r[0] == "twin cities"] == [["twin cities", "AAA/BBB", "actor"]]
+    assert not any("several codes" in n for n in report.notes)
     assert report.written["dated actors"] == 1
 
 
@@ -114,7 +114,7 @@ def test_verbs_sets_patterns_and_skips(src, tmp_path):
     assert by_words[("snub", "*")][2:6] == ["036", "subj", "-", "compound,symmetric"]
     assert by_words[("hail", "was * by")][2:5] == ["042", "prep:by", "obj"]
     # a WEIS code CAMEO lacks is kept and declared as a code of the user's own
-    assert by_words[("snub", "odd words")][2] == "903"
+    assert by_words[("snub", "odd_words")][2] == "903"  # '_' between two words: side by side
     assert report.written["own event codes"] == 1
     assert report.skipped["sentence discard (tidings has no discard list)"] == 1
     assert report.skipped["story discard (tidings has no discard list)"] == 1
@@ -230,3 +230,43 @@ def test_reciprocal_blocking_compound_and_forms(tmp_path):
     assert [entry.on(x).code for x in ("1990-01-01", "1997-01-01", "1999-08-15", "2005-01-01")] == \
         ["HBTCIV", "HBTGOV", "HBTGOV", "HBTREB"]
     assert dictionary.lookup("France") is None  # standalone: no built-in actor
+
+
+VERBS3 = """--- MEET  [031:031]  ---
+MEET
+- HOLD *  [031]
+
+--- MET  [031:032]  ---
+MET
+- SECRETLY * [046]
+
+--- LEFT [032] ---
+LEFT
+
+--- BREAK [1717] ---
+BREAK
++BREAK_DOWN
+- * TREATY  [161]
+- SUDDENLY * [1712]
+"""
+
+
+def test_a_verb_listed_in_an_inflected_form_holds_for_that_form(tmp_path):
+    d = tmp_path / "petr"
+    d.mkdir()
+    (d / "C.verbs.txt").write_text(VERBS3, encoding="utf-8")
+    lemmas = {"met": "meet", "left": "leave"}
+    convert_petrarch(d, tmp_path / "out", lemmatize=lambda w: lemmas.get(w, w))
+    rows = _rows(tmp_path / "out" / VERBS_FILE)
+    meet = [r[1:] for r in rows if r[0] == "meet"]
+    assert ["-", "031", "subj", "first-actor", "symmetric"] in meet
+    assert ["-", "031:032", "subj", "first-actor", "form:met"] in meet  # MEET is listed too: 'met' only
+    assert ["secretly *", "046", "subj", "first-actor", "form:met"] in meet
+    assert ["hold *", "031", "subj", "first-actor", "symmetric"] not in meet and \
+        ["hold *", "031", "subj", "first-actor"] in meet
+    # LEAVE is not listed: LEFT's rows hold for the whole lemma
+    assert ["-", "032", "subj", "first-actor"] in [r[1:] for r in rows if r[0] == "leave"]
+    # a block's patterns apply to its verbs of several words too, their words joined
+    brk = [r[1:3] for r in rows if r[0] == "break"]
+    assert ["treaty", "161"] in brk and ["down treaty", "161"] in brk
+    assert ["suddenly *", "1712"] in brk and ["suddenly * down", "1712"] in brk

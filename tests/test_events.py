@@ -208,7 +208,13 @@ TRN\tcountry\tcode\tTarn
 Velmara\tVLM\tactor\tVelmara
 Quentor\tQNT\tactor\tQuentor
 Tarn\tTRN\tactor\tTarn
+ORL\tcountry\tcode\tOrlan
+DRN\tcountry\tcode\tDorn
+Orlan\tORL\tactor\tOrlan
+Dorn\tDRN\tactor\tDorn
+Twin Crowns\tVLM/QNT\tactor\tTwin Crowns
 lawmakers\tLEG\tgroup
+officials\tGOV\tgroup
 """
 
 _OWN_VERBS = """#! tidings verbs 1
@@ -221,6 +227,14 @@ impose\t&SANCT\t163\tsubj\tfirst-actor
 agree\t-\t081\tsubj\tfirst-actor
 agree\t*\t030\tsubj\t-\tcompound,symmetric
 oppose\t-\t112\tsubj\tfirst-actor
+meet\t-\t036\tsubj\tfirst-actor
+oppose\tneither *\t081\tsubj\tfirst-actor
+&TIES\teconomic|cultural
+abandon\t-\t0874\tsubj\tfirst-actor
+abandon\tnew_&TIES_relations\t166\tsubj\tfirst-actor
+oppose\tmost certainly *\t083\tsubj\tfirst-actor
+welcome\tindicated *\t042\tsubj\tfirst-actor
+meet\t-\t031\tsubj\tfirst-actor\tform:met
 """
 
 
@@ -273,6 +287,80 @@ def test_events_compound_flag_needs_a_compound_source(own):
 def test_events_role_before_coordinated_actors_codes_each(own):
     got = own("Lawmakers in Velmara and Quentor welcomed the resumption of ties with Tarn.")
     assert ("VLMLEG", "TRN", "041") in got and ("QNTLEG", "TRN", "041") in got
+    got = own("Lawmakers and officials in Velmara and Quentor welcomed the resumption of ties with Tarn.")
+    assert sorted(s for s, _, _ in got) == ["QNTGOV", "QNTLEG", "VLMGOV", "VLMLEG"]
+
+
+def test_events_an_actor_of_several_codes_is_one_participant_per_code(own):
+    got = own("The Twin Crowns welcomed a resumption of formal ties with Tarn.")
+    assert sorted(got) == [("QNT", "TRN", "041"), ("VLM", "TRN", "041")]
+    got = own("Tarn welcomed a resumption of formal ties with the Twin Crowns.")
+    assert sorted(got) == [("TRN", "QNT", "041"), ("TRN", "VLM", "041")]
+
+
+def test_events_an_apposition_in_a_list_of_actors_is_a_conjunct(own):
+    # parsed as 'Quentor' = apposition of 'Velmara', 'Tarn' and 'Orlan' its conjuncts
+    got = own("Velmara, the Quentor, Tarn and Orlan welcomed a resumption of formal ties with Dorn.")
+    assert sorted(s for s, _, _ in got) == ["ORL", "QNT", "TRN", "VLM"]
+    got = own("Evil Velmara, the awful Tarn, and good Orlan welcomed a resumption of formal ties with Dorn.")
+    assert sorted(s for s, _, _ in got) == ["ORL", "TRN", "VLM"]
+    # a real apposition names the same party: no second source
+    assert own("Velmara, the northern kingdom, welcomed a resumption of formal ties with Dorn.") == [("VLM", "DRN", "041")]
+
+
+def test_events_form_flag_restricts_a_pattern_to_some_forms_of_the_lemma(own, tmp_path):
+    assert own("Velmara met Tarn on Monday.") == [("VLM", "TRN", "031")]
+    assert own("Velmara meets Tarn on Monday.") == [("VLM", "TRN", "036")]
+    f = tmp_path / "v.tsv"
+    f.write_text("#! tidings verbs 1\nmeet\t-\t036\nmeet\t-\t031\t\t\tform:met|Meets\nmeet\t-\t-\t\t\tform:meets|met\n",
+                 encoding="utf-8")
+    got = load_event_patterns((f,)).verbs["meet"]  # the form rows are kept apart; a '-' row with the same forms ends one
+    assert [(p.code, sorted(p.forms)) for p in got if p.origin.startswith("v.tsv")] == [("036", [])]
+    f.write_text("#! tidings verbs 1\nmeet\t-\t036\t\t\tform:\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"v.tsv:2: bad flag 'form:'"):
+        load_event_patterns((f,))
+
+
+def test_events_modes_keep_option_keeps_the_code_of_negated_and_future_events(tmp_path):
+    from tidings import Pipeline
+    from tidings.settings import Settings
+
+    actors = tmp_path / "actors.tsv"
+    actors.write_text(_OWN_ACTORS, encoding="utf-8")
+    rows = "#! tidings verbs 1\n@builtin\toff\n@keep\tany\nrelease\t-\t0841\tsubj\tobj\nimpose\t-\t163\tsubj\tprep:on\n"
+
+    def run(text, extra=""):
+        verbs = tmp_path / f"verbs{len(extra)}.tsv"
+        verbs.write_text(rows + extra, encoding="utf-8")
+        pipeline = Pipeline(Settings(dictionaries=(actors, verbs)))
+        return [(e.cameo, e.mode) for e in pipeline.analyze(text, {"published": "2021-03-04"}).events]
+
+    assert run("Velmara will not release Tarn.") == [("1243", "asserted")]  # recoded as a refusal
+    assert run("Velmara will not release Tarn.", "@modes\tkeep\n") == [("0841", "negated")]
+    assert run("Velmara will impose sanctions on Tarn.") == [("1312", "future")]
+    assert run("Velmara will impose sanctions on Tarn.", "@modes\tkeep\n") == [("163", "future")]
+    assert load_event_patterns(()).keep_codes is False
+
+
+def test_events_words_before_the_verb_in_its_subject_adverbs_and_governing_verb(own):
+    assert sorted(own("Neither Velmara nor Quentor opposed Tarn.")) == [("QNT", "TRN", "081"), ("VLM", "TRN", "081")]
+    assert own("Velmara most certainly opposed Tarn.") == [("VLM", "TRN", "083")]  # 'most' modifies 'certainly'
+    assert own("Velmara indicated it welcomed a resumption of ties with Tarn.") == [("VLM", "TRN", "042")]
+    assert own("Velmara welcomed a resumption of ties with Tarn.") == [("VLM", "TRN", "041")]
+
+
+def test_events_of_two_subjects_the_one_naming_an_actor(own):
+    got = own("Old foes Velmara and Quentor welcomed a resumption of formal ties with Tarn.")
+    assert sorted(got) == [("QNT", "TRN", "041"), ("VLM", "TRN", "041")]
+
+
+def test_events_words_joined_by_underscore_stand_side_by_side(own, tmp_path):
+    assert own("Velmara abandoned new economic relations with Tarn.") == [("VLM", "TRN", "166")]
+    assert own("Velmara abandoned new global economic relations with Tarn.") == [("VLM", "TRN", "0874")]
+    f = tmp_path / "v.tsv"
+    f.write_text("#! tidings verbs 1\nabandon\tnew_*\t166\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"v.tsv:2: bad word 'new_\*'"):
+        load_event_patterns((f,))
 
 
 def test_events_builtin_off_drops_builtin_patterns_and_actors(own):
@@ -468,3 +556,9 @@ def test_events_a_date_after_a_place_phrase_dates_the_event(analyze):
     text = "Officials said the talks between Chile and Peru in Lima on Monday ended without a deal."
     talks = [e for e in _events(analyze, text, published="2022-01-13") if e.trigger.text == "talks"]
     assert talks and {e.date for e in talks} == {"2022-01-10"}, [(e.trigger.text, e.date) for e in talks]
+
+
+def test_events_decline_as_falling_is_no_refusal(analyze):
+    for text in ("Chile's position in the rankings has declined for three years.", "Shares in the company declined."):
+        assert not _events(analyze, text), text
+    assert _one(_events(analyze, "Chile declined the invitation from Peru."), "REJECT").source.text == "Chile"

@@ -48,6 +48,9 @@ class Actor:
 
     ``code`` is CAMEO-style: country (ISO alpha-3) + sector (``RUSGOV``), or an IGO code (``IGONAT``
     style codes are written as the organisation's own, e.g. ``NATO``). ``None`` when unknown.
+    ``extra_codes``: further codes the same words stand for, when a dictionary row gives several
+    (``ELR/GAL``: the phrase names two actors at once); the event coder makes one event per code.
+    Empty for most actors.
     """
 
     id: str
@@ -57,6 +60,7 @@ class Actor:
     name: str
     kind: str = "organisation"  # country | organisation | igo | person | group
     mentions: list[Span] = field(default_factory=list)
+    extra_codes: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -6,7 +6,7 @@ TABARI manual) and writes:
 
 * ``petrarch-actors.tsv`` (kind ``actors``) — first a ``code`` row declaring every code group the
   dictionaries use that tidings does not know (``ARN	country	code``, ``FRM	sector	code``), then one
-  ``actor`` row per actor phrase and synonym (an actor of several codes, ``[ELR/GAL]``, with the first),
+  ``actor`` row per actor phrase and synonym (an actor of several codes, ``[ELR/GAL]``, as ``ELR/GAL``),
   then one ``group`` row per agent phrase and plural (``prefix`` for a ``CODE~`` agent);
 * ``petrarch-verbs.tsv`` (kind ``verbs``) — the synonym sets as ``&NAME`` rows, then one row per verb
   and per pattern, following docs/events.md;
@@ -269,17 +269,19 @@ def convert_actors(path: Path, codes: _Codes, report: ConversionReport) -> list[
             if c in ("---", "+++", "###") or set(c) <= {"-", "+", "#"}:
                 report.skip(where, f"null code {c} (PETRARCH 'not an actor')", label)
                 continue
-            if "/" in c:
-                # an actor that is several at once ("the Shire" [FRO/BIL/SAM]): tidings codes one actor
-                # per phrase, so the first code stands for all
-                first = next((x for x in c.split("/") if x.strip()), "")
-                report.note(where, "several codes for one actor (ELR/GAL): the first is written", label)
-                c = first.strip()
-            reason = codes.check(c, where, first_may_be_sector=False)
-            if reason:
-                report.skip(where, reason, label)
+            # an actor that is several at once ("the Shire" [FRO/BIL/SAM]) keeps every code: tidings
+            # reads 'FRO/BIL/SAM' as one actor of several codes, one event per code
+            parts = list(dict.fromkeys(x.strip() for x in c.split("/") if x.strip()))
+            good = []
+            for part in parts:
+                reason = codes.check(part, where, first_may_be_sector=False)
+                if reason:
+                    report.skip(where, reason, f"{rec['name']} [{part}]")
+                else:
+                    good.append(part)
+            if not good:
                 continue
-            kept.append((c, period))
+            kept.append(("/".join(good), period))
         if not kept:
             continue
         display = rec["name"].title()
@@ -436,6 +438,19 @@ def _split_code(code: str) -> tuple[str, str | None]:
     return first.strip(), (second.strip() or None)
 
 
+def _listed_verbs(path: Path) -> frozenset[str]:
+    """The one-word verbs a verbs file lists (lower case), forms in ``{...}`` and codes aside."""
+    out = set()
+    for _, text, _ in clean_lines(path):
+        stripped = text.strip()
+        if not stripped or stripped[0] in "<&+-#":
+            continue  # block headers, patterns, synsets and their members, multi-word '+' verbs
+        head = re.sub(r"\{[^}]*\}", " ", stripped.split("[")[0]).split()
+        if len(head) == 1:
+            out.add(head[0].lower())
+    return frozenset(out)
+
+
 def convert_verbs(path: Path, report: ConversionReport, lemmatize: Callable[[str], str], cameo) -> list[str]:
     name = path.name
     sets: dict[str, list[str]] = {}  # name -> words (synsets expanded)
@@ -445,6 +460,9 @@ def convert_verbs(path: Path, report: ConversionReport, lemmatize: Callable[[str
     pending_set: list[tuple[int, str]] = []
     block: _Block | None = None
     patterns_started = False
+    # the one-word verbs the file lists (MEET, MET...): a verb in an inflected form whose lemma is listed
+    # too holds for its own forms only (_form_flag)
+    entries = _listed_verbs(path)
 
     def close_set() -> None:
         nonlocal current_set, pending_set
@@ -502,7 +520,8 @@ def convert_verbs(path: Path, report: ConversionReport, lemmatize: Callable[[str
             continue
         if stripped.startswith("-"):
             patterns_started = True
-            rows.extend(_convert_pattern(where, stripped[1:].strip(), raw, block, sets, report, lemmatize, cameo))
+            rows.extend(_convert_pattern(where, stripped[1:].strip(), raw, block, sets, report, lemmatize, cameo,
+                                         entries))
             continue
         if patterns_started:
             report.note(where, "verb listed after the block's patterns (patterns not applied to it)", raw)
@@ -512,7 +531,7 @@ def convert_verbs(path: Path, report: ConversionReport, lemmatize: Callable[[str
         forms = [f for group in re.findall(r"\{([^}]*)\}", head) for f in group.split()]
         block.verbs.append((lineno, verb_text, found[0] if found else None, raw, forms))
         rows.extend(_convert_verb(where, verb_text, found[0] if found else block.code, raw, report, lemmatize, cameo,
-                                  forms))
+                                  forms, entries))
     close_set()
     return set_rows + rows
 
@@ -581,7 +600,20 @@ def _verb_lemmas(verb: str, forms: list[str], lemmatize: Callable[[str], str]) -
     return out
 
 
-def _convert_verb(where, text, code, raw, report, lemmatize, cameo, forms=()) -> list[str]:
+def _form_flag(verb: str, forms: list[str], lemmatize: Callable[[str], str], entries: frozenset[str]) -> str:
+    """PETRARCH matches a verb by its written forms: a verb listed in an inflected form (``MET``, whose
+    lemma is ``meet``) while its lemma is listed too (``MEET``, a block of its own) holds for that form
+    and its listed forms only. Such rows get the flag ``form:met``, so that the two blocks' codes do not
+    collide on the lemma; any other verb, none (``entries``: the one-word verbs the file lists)."""
+    lemma = lemmatize(verb)
+    if lemma == verb.lower() or lemma not in entries:
+        return ""
+    words = [verb.lower()] + [w.lower() for f in forms if (w := (_verb_words(f) or ("",))[0])]
+    words = [w for w in dict.fromkeys(words) if _WORD.match(w)]
+    return "form:" + "|".join(words) if words else ""
+
+
+def _convert_verb(where, text, code, raw, report, lemmatize, cameo, forms=(), entries=frozenset()) -> list[str]:
     code, second, reason = _check_code(code, cameo)
     if reason == "null code '---' (no event)":
         return []  # a verb that codes nothing by itself: no row needed
@@ -598,7 +630,9 @@ def _convert_verb(where, text, code, raw, report, lemmatize, cameo, forms=()) ->
     if not lemmas or not all(_WORD.match(w) for w in words if w != "*"):
         report.skip(where, "verb: not plain words", raw)
         return []
-    flags = _code_flags(where, code, second, report, raw)
+    flags = ",".join(f for f in (_code_flags(where, code, second, report, raw),
+                                 _form_flag(verb, list(forms), lemmatize, entries) if not before and not after else "")
+                     if f)
     target = IMPLICIT_TARGET
     report.written["verb rows"] += 1
     code_text = _code_text(code, second, where, report, raw, cameo)
@@ -627,7 +661,8 @@ def _code_text(code: str, second: str | None, where, report, raw, cameo) -> str:
     return f"{code}:{back}"
 
 
-def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, cameo) -> list[str]:
+def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, cameo,
+                     entries=frozenset()) -> list[str]:
     found = _codes(text)
     body = text.split("[")[0]
     code, second, reason = _check_code(found[0] if found else None, cameo)
@@ -639,15 +674,21 @@ def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, c
         report.skip(where, f"pattern: {reason}", raw)
         return []
     tokens: list[str] = []
+    glue: list[bool] = []  # joined by '_' to the token before it
     for chunk in body.split():
-        # "IN_*", "*_OUT", "SUGGESTED_+", "TO_": '_' joins words that must be adjacent; tidings only
-        # keeps their order
-        tokens += [t for t in re.split(r"_", chunk) if t]
+        # "NEW_&TIETYPES_RELATIONS", "IN_*", "*_OUT", "SUGGESTED_+", "TO_": '_' joins words that must be
+        # adjacent; tidings keeps it between two words (its own '_'), and only their order next to the
+        # verb or a marker
+        parts = [t for t in re.split(r"_", chunk) if t]
+        tokens += parts
+        glue += [k > 0 for k in range(len(parts))]
     if tokens.count("*") != 1:
         report.skip(where, "pattern without exactly one '*'", raw)
         return []
-    if any("_" in c and not c.startswith("&") for c in body.split() if c.strip("_*+$%^") and "_" in c.strip("_")):
-        report.notes["'_' adjacency relaxed to word order"] += 1
+    markers = ("$", "+", "%", "^", "*")
+    if any(glue[i] and (tokens[i] in markers or tokens[i - 1] in markers) for i in range(len(tokens))):
+        report.notes["'_' adjacency next to the verb or a marker relaxed to word order"] += 1
+    last_word = -2  # index in tokens of the last word appended to words
     star = tokens.index("*")
     source = target = None
     flags = set()
@@ -693,13 +734,21 @@ def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, c
             if ref not in sets:
                 report.skip(where, "pattern uses a synset that has no usable member or is undefined", raw)
                 return []
-            words.append(ref)
+            if glue[i] and last_word == i - 1 and words:
+                words[-1] += "_" + ref
+            else:
+                words.append(ref)
+            last_word = i
             continue
         w = tok.lower()
         if not _WORD.match(w):
             report.skip(where, f"pattern word {tok!r} is not a plain word", raw)
             return []
-        words.append(w)
+        if glue[i] and last_word == i - 1 and words:
+            words[-1] += "_" + w  # 'new_&TIETYPES_relations': side by side in the text
+        else:
+            words.append(w)
+        last_word = i
     if source == target and source is not None:
         report.skip(where, "source and target in the same slot", raw)
         return []
@@ -726,18 +775,35 @@ def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, c
     else:
         target_text = target
     out = []
-    lemmas: list[str] = []
+    lemmas: list[tuple[str, str, str]] = []  # (lemma, words, 'form:...' flag or '')
     for _, verb_text, _, _, forms in block.verbs:
         split = _verb_words(verb_text)
-        if split is None or split[1] or split[2]:
-            continue  # patterns apply to the block's one-word verbs
-        lemmas += [lemma for lemma in _verb_lemmas(split[0], forms, lemmatize) if lemma not in lemmas]
+        if split is None:
+            continue
+        verb, verb_before, verb_after = split
+        if verb_before or verb_after:
+            # a verb of several words ("+BREAK_DOWN" in the BREAK block): PETRARCH applies the block's
+            # patterns to it too; its own words join the pattern's ("break down treaty")
+            if words == ["*"] or not all(_WORD.match(w) for w in verb_before + verb_after):
+                continue
+            star_at = words.index("*") if "*" in words else 0
+            pattern_before = words[:star_at]
+            pattern_after = words[star_at + 1:] if "*" in words else words
+            joined = pattern_before + verb_before + ["*"] + verb_after + pattern_after
+            if not pattern_before and not verb_before:
+                joined = joined[1:]
+            text_words = " ".join(joined)
+        else:
+            text_words = " ".join(words) or "-"
+        form = _form_flag(verb, forms, lemmatize, entries)
+        lemmas += [(lemma, text_words, form) for lemma in _verb_lemmas(verb, forms, lemmatize)
+                   if (lemma, text_words, form) not in lemmas]
     if not lemmas:
-        report.skip(where, "pattern in a block with no one-word verb", raw)
+        report.skip(where, "pattern in a block with no usable verb", raw)
         return []
-    for lemma in lemmas:
-        out += [f"# {where}", "\t".join([lemma, " ".join(words) or "-", code_text, source or "subj", target_text,
-                                         ",".join(sorted(flags))]).rstrip("\t")]
+    for lemma, text_words, form in lemmas:
+        out += [f"# {where}", "\t".join([lemma, text_words, code_text, source or "subj", target_text,
+                                         ",".join(sorted(flags) + ([form] if form else []))]).rstrip("\t")]
         report.written["blocking pattern rows" if blocking else "pattern rows"] += 1
     return out
 
@@ -761,7 +827,8 @@ def _find(src: Path, suffix: str) -> list[Path]:
 STANDALONE_ACTORS = ["# standalone: no built-in actor is loaded next to these rows", "@builtin\toff\toption"]
 STANDALONE_VERBS = ["# standalone: no built-in verb or noun pattern is loaded next to these rows, and every",
                     "# event with a source or a target is kept (PETRARCH codes what its dictionary says)",
-                    "@builtin\toff", "@keep\tany"]
+                    "# and the codes are kept as the patterns give them (no recoding of negated or future events)",
+                    "@builtin\toff", "@keep\tany", "@modes\tkeep"]
 
 
 def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], str] | None = None,

@@ -68,6 +68,7 @@ class _Draft:
     name: str
     kind: str
     mentions: list[Span]
+    extra: tuple[str, ...] = ()  # further codes (a row with several codes, ``ELR/GAL``)
 
 
 def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
@@ -235,13 +236,13 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             # a PETRARCH-style actor named after a role: the first actor of the phrase and the role's
             # groups ("Bree Prime Minister Romendacil" -> BRE + GOV; "Ithilen's minister Calimehtar" ->
             # ITH + GOV even when Calimehtar has a code of his own)
-            code = _role_code(prefix or person, role)
+            code, *extra = _role_codes(prefix or person, role) or [None]
         elif person.entry is not None:
-            code = person.entry.code
+            code, extra = person.entry.code, list(person.entry.extra_codes)
         else:
-            code = _role_code(prefix, role)
+            code, *extra = _role_codes(prefix, role) or [None]
         name = person.entry.name if person.entry is not None else _name(doc, person)
-        book.person(name, code, span)
+        book.person(name, code, span, tuple(extra))
         appositive = _apposition(doc, units, end, person)
         if appositive is not None:
             # "Margaret Ellison, the US deputy secretary of state, said": the role codes the person
@@ -251,17 +252,17 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             return after
         return end
     if role is not None:
-        code = _role_code(prefix, role)
+        code, *extra = _role_codes(prefix, role) or [None]
         if role.type == "title":
             if prefix is None and role.entry.country is None:
                 return end  # "the president said": no telling whose
-            book.add(("title", code, role.entry.pattern), code, span.text, "person", span)
+            book.add(("title", code, role.entry.pattern), code, span.text, "person", span, tuple(extra))
         else:
             name = span.text
             # "Kurdish fighters" and "Tamil fighters" share the bare code REB but are not one group
             key = ("code", code) if prefix is None or prefix.type != "NORP" else ("code", code, name.lower())
             kind = "group" if doc[role.end - 1].tag_ in ("NNS", "NNPS") else "organisation"
-            book.add(key, code, name, kind, span)
+            book.add(key, code, name, kind, span, tuple(extra))
         return end
     _alone(doc, first, book, span)
     acronym = _parenthesised_acronym(doc, first) if first.type == "ORG" else None
@@ -338,12 +339,12 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
     elif unit.type in ("organisation", "igo"):
         if entry.type == "organisation" and is_locative(root) and root.head.lower_ in ("in", "at", "inside", "outside"):
             return  # "at the White House": the building
-        book.add(("code", entry.code), entry.code, entry.name, entry.type, span)
+        book.add(("code", entry.code), entry.code, entry.name, entry.type, span, entry.extra_codes)
     elif unit.type == "actor":  # a fixed code wherever it stands (PETRARCH-style dictionaries)
         kind = "country" if entry.sector is None and entry.country is not None and len(entry.code) == 3 else "organisation"
-        book.add(("code", entry.code), entry.code, entry.name, kind, span)
+        book.add(("code", entry.code), entry.code, entry.name, kind, span, entry.extra_codes)
     elif unit.type in ("group", "prefix"):  # plural nationals with their own code ("Russians"); a prefix alone
-        book.add(("code", entry.code), entry.code, entry.name, "group", span)
+        book.add(("code", entry.code), entry.code, entry.name, "group", span, entry.extra_codes)
     elif unit.type in ("ORG", "GPE"):
         name = _name(doc, unit)
         if len(name.split()) == 1 and book.person_by_surname(name):
@@ -354,25 +355,42 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
 
 
 def _role_code(prefix: _Unit | None, role: _Unit | None) -> str | None:
+    codes = _role_codes(prefix, role)
+    return codes[0] if codes else None
+
+
+def _role_codes(prefix: _Unit | None, role: _Unit | None) -> list[str]:
+    """The codes of a role with what comes before it: one, or one per code of a prefix or role row
+    that has several (``ELR/GAL``: "Lorien envoy" -> ELRGOV and GALGOV)."""
     if role is None:
-        return None
+        return []
     entry = role.entry
-    if entry.country is not None or entry.sector is None or not entry.code.startswith(entry.sector):
-        return entry.code  # a role row with its own full code
-    if prefix is None or prefix.entry is None:
-        return entry.code
-    p = prefix.entry
+    p = prefix.entry if prefix is not None else None
+    out: list[str] = []
+    for role_code in (entry.code, *entry.extra_codes):
+        for prefix_code in ((p.code, *p.extra_codes) if p is not None else (None,)):
+            code = _compose(p, prefix_code, entry, role_code)
+            if code and code not in out:
+                out.append(code)
+    return out
+
+
+def _compose(p: ActorEntry | None, p_code: str | None, entry: ActorEntry, code: str) -> str:
+    if entry.country is not None or entry.sector is None or not code.startswith(entry.sector):
+        return code  # a role row with its own full code
+    if p is None or p_code is None:
+        return code
     if p.type == "actor":
         # PETRARCH-style: the role's groups follow the actor's ("Arnor foreign minister": ARN + GOVFRM),
         # leaving out groups the actor code already has
-        have = {p.code[i:i + 3] for i in range(0, len(p.code), 3)}
-        extra = "".join(g for g in (entry.code[i:i + 3] for i in range(0, len(entry.code), 3)) if g not in have)
-        return (p.code + extra)[:15]
+        have = {p_code[i:i + 3] for i in range(0, len(p_code), 3)}
+        extra = "".join(g for g in (code[i:i + 3] for i in range(0, len(code), 3)) if g not in have)
+        return (p_code + extra)[:15]
     if p.type in ("organisation", "igo"):
-        return p.code  # "Pentagon spokesman" is the Pentagon's
+        return p_code  # "Pentagon spokesman" is the Pentagon's
     if p.country is not None:
-        return p.country + entry.code
-    return entry.code
+        return p.country + code
+    return code
 
 
 def _tagged(doc: Doc, unit: _Unit, label: str) -> bool:
@@ -415,11 +433,21 @@ class _Book:
         start, end = doc[left.start].idx, doc[right.end - 1].idx + len(doc[right.end - 1].text)
         return Span(start, end, self.text[start:end])
 
-    def add(self, key: tuple, code: str | None, name: str, kind: str, span: Span) -> None:
+    def _led_extra(self, extra: tuple[str, ...], span: Span) -> tuple[str, ...]:
+        """A prefix agent before each further code of an actor of several codes."""
+        if self.lead is None:
+            return extra
+        return tuple(dict.fromkeys(self._led(("code", c), c, span)[1] for c in extra))
+
+    def add(self, key: tuple, code: str | None, name: str, kind: str, span: Span, extra: tuple[str, ...] = ()) -> None:
+        extra = self._led_extra(extra, span)
         key, code, span = self._led(key, code, span)
+        extra = tuple(c for c in extra if c != code)
+        if extra:
+            key = key + (("extra",) + extra,)  # "Lorien" ELR/GAL is not the actor "Elrond" ELR
         draft = self.drafts.get(key)
         if draft is None:
-            self.drafts[key] = _Draft(key, code, name, kind, [span])
+            self.drafts[key] = _Draft(key, code, name, kind, [span], extra)
         else:
             draft.mentions.append(span)
 
@@ -435,8 +463,10 @@ class _Book:
                 return draft
         return None
 
-    def person(self, name: str, code: str | None, span: Span) -> None:
+    def person(self, name: str, code: str | None, span: Span, extra: tuple[str, ...] = ()) -> None:
+        extra = self._led_extra(extra, span)
         _, code, span = self._led(("person",), code, span)
+        extra = tuple(c for c in extra if c != code)
         words = name.split()
         draft = None
         for d in self.people:
@@ -452,13 +482,13 @@ class _Book:
                     draft, d.name = d, name
                     break
         if draft is None:
-            draft = _Draft(("person", name), code, name, "person", [span])
+            draft = _Draft(("person", name), code, name, "person", [span], extra)
             self.people.append(draft)
             self.drafts[("person", len(self.drafts), name)] = draft
             return
         draft.mentions.append(span)
         if code is not None and (draft.code is None or (draft.code[:3] in SECTORS and code[:3] not in SECTORS)):
-            draft.code = code  # "Dmitry Peskov ... Kremlin spokesman Peskov"; a country beats none
+            draft.code, draft.extra = code, extra  # "Dmitry Peskov ... Kremlin spokesman Peskov"; a country beats none
 
     def actors(self) -> list[Actor]:
         drafts = sorted(self.drafts.values(), key=lambda d: d.mentions[0].start)
@@ -466,7 +496,7 @@ class _Book:
         for n, d in enumerate(drafts, 1):
             country, sector = _split(d.code, self.countries, self.sectors)
             mentions = sorted(set(d.mentions), key=lambda s: (s.start, s.end))
-            out.append(Actor(f"A{n}", d.code, country, sector, d.name, d.kind, mentions))
+            out.append(Actor(f"A{n}", d.code, country, sector, d.name, d.kind, mentions, list(d.extra)))
         return out
 
 

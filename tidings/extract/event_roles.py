@@ -35,12 +35,35 @@ def time_phrase(prep: Token) -> bool:
     return prep.dep_ == "prep" and any(g.dep_ == "pobj" and is_time(g) for g in prep.children)
 
 
-def conjuncts(head: Token) -> list[Token]:
+def conjuncts(head: Token, code_of=None) -> list[Token]:
+    """The head and its conjuncts ("the US and Russia"), in text order of the parse's chain.
+
+    With ``code_of`` (token -> the codes of the actor named there, or None), an apposition in a list
+    is a further conjunct when it names another actor: the parser reads "Mordor, the Shire, Fornost
+    and Bree" as Shire = apposition of Mordor, Fornost and Bree its conjuncts. See ``list_apposition``."""
     out = [head]
     for c in head.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
-            out.extend(conjuncts(c) if len(out) < 6 else [c])
+            out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
+        elif code_of is not None and list_apposition(head, c, code_of):
+            out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
     return out
+
+
+def list_apposition(head: Token, c: Token, code_of) -> bool:
+    """Whether ``c``, an apposition of ``head``, is another item of a list rather than another name
+    of the same party: both name coded actors, the codes differ (and neither extends the other:
+    "Russia, the Russian government", "Hamas, the Palestinian militant group" are one party), and
+    the apposition stands in a list (the head or the apposition has a conjunct: "Mordor, the Shire,
+    Fornost and Bree", "Evil Mordor, the awful Fornost, and good Gondor")."""
+    if c.dep_ != "appos" or c.pos_ not in ("PROPN", "NOUN") or c.i < head.i:
+        return False
+    if not any(x.dep_ == "conj" for x in (*head.children, *c.children)):
+        return False
+    mine, theirs = code_of(head), code_of(c)
+    if not mine or not theirs or set(mine) & set(theirs):
+        return False
+    return not any(a.startswith(b) or b.startswith(a) for a in mine for b in theirs)
 
 
 def _resolve(tok: Token | None) -> Token | None:

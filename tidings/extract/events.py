@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -80,9 +81,12 @@ class _Coder:
         self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
         self.attack_parts: set[int] = set()  # participants that are an attack or weapon doing violence
         self.keep_any = getattr(patterns, "keep_any", False)
+        self.keep_codes = getattr(patterns, "keep_codes", False)  # '@modes keep': no recoding by mode
         self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
+        self.more_roles: dict[int, list[tuple[str, ...]]] = {}  # token -> roles coordinated with that one
         self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
         self.actor_kinds = {a.id: a.kind for a in analysis.actors}
+        self.actors_by_id = {a.id: a for a in analysis.actors}
         self.modifier_only: set[int] = set()
         self.matched: list[Token] = []  # the pattern words of the pattern being tried
         self.domain, self.cued = _domain(doc, patterns.sets)
@@ -117,6 +121,8 @@ class _Coder:
         before, after = _verb_words(tok) if verb else _noun_words(tok)
         particle = next((c for c in tok.children if c.dep_ == "prt"), None) if verb else None
         for pattern in cands:
+            if pattern.forms and tok.lower_ not in pattern.forms:
+                continue  # a pattern for some forms of the lemma only ('form:met')
             matched = _match(pattern, before, after, verb)
             if matched is None:
                 continue
@@ -172,10 +178,13 @@ class _Coder:
             # reciprocal '032:033': each pair also goes back, from the target to the source, with the second code
             coded = [x for s, t in pairs for x in ((s, t, pattern.code),) + (
                 ((t, s, pattern.back_code),) if s is not None and t is not None else ())]
-        parts = [(self._participant(s), self._participant(t), c) for s, t, c in coded[:limit]]
+        # an actor of several codes ('ELR/GAL') is one participant per code: one event for each
+        expanded = [(s, sp, tp, c) for s, t, c in coded[:limit]
+                    for sp in self._participants(s) for tp in self._participants(t)]
+        parts = [(sp, tp, c) for _s, sp, tp, c in expanded]
         if self.attacks and pattern.code[:2] in _VIOLENT:
             # "a car bomb killed X", "an air strike on the market killed X": the attack is the doer
-            for (s, _t, _c), (sp, _tp, _cp) in zip(coded, parts):
+            for s, sp, _tp, _c in expanded:
                 if s is not None and sp is not None and s.lemma_.lower() in self.attacks:
                     self.attack_parts.add(id(sp))
         if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) or id(s) in self.attack_parts
@@ -194,7 +203,9 @@ class _Coder:
             mode, note = mode0, ""
             if peace and "074" in self.cameo:
                 note, code = f" peacekeeping {code}->074", "074"
-            if mode == modes.NEGATED:
+            if self.keep_codes:
+                pass  # '@modes keep': the pattern's code as written, the mode reported beside it
+            elif mode == modes.NEGATED:
                 refusal = modes.refusal_code(code)
                 if refusal and refusal in self.cameo:
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
@@ -292,7 +303,7 @@ class _Coder:
         for slot in slots:
             head = self._fill(tok, slot, verb, support)
             if head is not None and head.i != tok.i:
-                found = roles.conjuncts(head)
+                found = roles.conjuncts(head, self._codes_at)
                 if slot == "subj":
                     members = self._role_members(head, found)
                     if members:
@@ -308,6 +319,12 @@ class _Coder:
         if verb:
             if slot == "subj":
                 subject = self._past_dateline(roles.verb_subject(tok))
+                if subject is not None and subject.head.i == tok.i and not self._coded_at(subject):
+                    # two subjects, the parser's reading of a descriptive noun before a name ("Old foes
+                    # Gondor and Osgiliath have renewed"): the one that names a coded actor
+                    named = [c for c in tok.children if c.dep_ in roles.SUBJ and c.i != subject.i and self._coded_at(c)]
+                    if len(named) == 1:
+                        subject = named[0]
                 if subject is None and roles.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
                     # "was arrested *in Niger*", "were expelled *from Iran*": with no agent named, the
                     # country where it happened stands for its authorities (CAMEO coders' reading)
@@ -448,13 +465,8 @@ class _Coder:
         participant of its own, coded as the actor plus the role's groups (VEL + LEG). Only for a role
         whose code holds a sector; a country coordinated with the role ("lawmakers in Velia and
         Corbin", parsed as 'lawmakers and Corbin') belongs to the role too."""
-        actor = self._actor_at(head.idx, head.idx + len(head))
-        if actor is None or not actor.code or actor.sector is None or self.actor_kinds.get(actor.id) == "person":
-            return []
-        code = actor.code
-        groups = [code[i:i + 3] for i in range(0, len(code), 3)]
-        role = tuple(groups[1:] if actor.country is not None else groups)
-        if not role or (not self.keep_any and any(g.lower() in self.nonpolitical for g in role)):
+        role = self._role_of(head)
+        if role is None:
             return []  # "executives from Germany": a business role gives no political participants
         members: list[Token] = []
         for c in head.children:
@@ -465,9 +477,25 @@ class _Coder:
         if not members:
             return []
         members += [t for t in conjuncts[1:] if self._country_actor(t) and t not in members]
+        # roles coordinated with it belong to the same actors: "lawmakers and officials in X and Y"
+        more = [r for c in conjuncts[1:] if (r := self._role_of(c)) is not None and r != role]
         for t in members:
             self.roles_of[t.i] = role
+            self.more_roles[t.i] = list(dict.fromkeys(more))
         return members
+
+    def _role_of(self, t: Token) -> tuple[str, ...] | None:
+        """The groups a role word at ``t`` gives the actors it belongs to ("lawmakers": LEG), or None:
+        not a role (no sector, a person), or a business role outside '@keep any'."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        if actor is None or not actor.code or actor.sector is None or self.actor_kinds.get(actor.id) == "person":
+            return None
+        code = actor.code
+        groups = [code[i:i + 3] for i in range(0, len(code), 3)]
+        role = tuple(groups[1:] if actor.country is not None else groups)
+        if not role or (not self.keep_any and any(g.lower() in self.nonpolitical for g in role)):
+            return None
+        return role
 
     def _country_actor(self, t: Token) -> bool:
         actor = self._actor_at(t.idx, t.idx + len(t))
@@ -478,6 +506,11 @@ class _Coder:
         not a bare sector word ("military", "police")."""
         actor = self._actor_at(t.idx, t.idx + len(t))
         return actor is not None and (actor.country is not None or t.pos_ == "PROPN")
+
+    def _codes_at(self, t: Token) -> tuple[str, ...] | None:
+        """The codes of the actor named at ``t`` (its code and extra codes), or None."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return (actor.code, *actor.extra_codes) if actor is not None and actor.code else None
 
     def _coded_at(self, t: Token) -> bool:
         actor = self._actor_at(t.idx, t.idx + len(t))
@@ -517,6 +550,31 @@ class _Coder:
                 return self.doc.char_span(s, e, alignment_mode="expand")
         return None
 
+    def _participants(self, head: Token | None) -> list[Participant | None]:
+        """The participant at ``head``, and one more per extra code of its actor (a dictionary row
+        with several codes, ``ELR/GAL``: the words name several actors at once)."""
+        p = self._participant(head)
+        actor = self.actors_by_id.get(p.actor) if p is not None and p.actor else None
+        if actor is None or not actor.code or not p.code or p.code[:len(actor.code)] != actor.code:
+            return [p]
+        more_roles = self.more_roles.get(head.i, []) if head is not None else []
+        if not actor.extra_codes and not more_roles:
+            return [p]
+        out = [p]
+        tail = p.code[len(actor.code):]  # the groups of a role the actor was named after ("lawmakers in X")
+        tails = [tail] + ["".join(r) for r in more_roles]  # "lawmakers and officials in X": each role
+        for base in [actor.code, *actor.extra_codes]:
+            have = {base[i:i + 3] for i in range(0, len(base), 3)}
+            for t in tails:
+                code = (base + "".join(t[i:i + 3] for i in range(0, len(t), 3) if t[i:i + 3] not in have))[:15]
+                if any(q is not None and q.code == code for q in out):
+                    continue
+                q = replace(p, code=code)
+                if id(p) in self.modifier_only:
+                    self.modifier_only.add(id(q))
+                out.append(q)
+        return out
+
     def _participant(self, head: Token | None) -> Participant | None:
         if head is None:
             return None
@@ -524,6 +582,8 @@ class _Coder:
         end_i = head.i
         for c in head.children:
             if c.i > head.i and (c.dep_ in ("appos", "flat", "compound") or (c.dep_ == "prep" and c.lower_ == "of")):
+                if c.dep_ == "appos" and roles.list_apposition(head, c, self._codes_at):
+                    continue  # "Mordor, the Shire, Fornost and Bree": the apposition is another party
                 if c.right_edge.i - head.i <= 8:
                     end_i = max(end_i, c.right_edge.i)
         end_tok = self.doc[end_i]
@@ -658,11 +718,19 @@ def _domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool
 def _verb_words(tok: Token) -> tuple[list[Token], list[Token]]:
     """Tokens of the verb's own clause before and after it, where pattern words are looked for."""
     before = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "prt", "npadvmod", "aux", "neg")]
+    # an adverb's own adverbs: "*most* certainly will not"
+    before += [g for c in before if c.dep_ == "advmod" for g in c.children if g.dep_ == "advmod" and g.i < c.i]
     for c in tok.children:
         if c.i < tok.i and c.dep_ in ("nsubj", "nsubjpass"):
             # the subject's head and its modifiers: "*peacekeepers* arrived", "*peacekeeping* troops served"
             before.append(c)
-            before.extend(g for g in c.children if g.dep_ in ("compound", "amod") and g.i < c.i)
+            before.extend(g for g in c.children if g.dep_ in ("compound", "amod", "det", "preconj") and g.i < c.i)
+    if tok.dep_ in ("ccomp", "xcomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        # the verb whose complement the trigger heads, with its adverbs and auxiliaries: "*indicated* it
+        # would act", "*unexpectedly won't try* to clash"
+        head = tok.head
+        before.append(head)
+        before += [c for c in head.children if c.i < head.i and c.dep_ in ("advmod", "aux", "neg", "npadvmod")]
     before.sort(key=lambda t: t.i)
     after: list[Token] = []
     frontier, depth = [tok], 0
@@ -708,8 +776,13 @@ def _noun_words(tok: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _matches(word: frozenset, t: Token) -> bool:
+    return _span(word, t) is not None
+
+
+def _span(word: frozenset, t: Token) -> tuple[int, int] | None:
+    """The tokens (first and last index) a pattern word matches at ``t``, or None."""
     if t.lower_ in word or t.lemma_.lower() in word:
-        return True
+        return t.i, t.i
     for seq in getattr(word, "multi", ()):
         # a member of several words ("economic sanction") matches consecutive tokens, the token
         # being the first or the last of them (a noun's modifiers stand before it)
@@ -717,20 +790,28 @@ def _matches(word: frozenset, t: Token) -> bool:
             if start < 0 or start + len(seq) > len(t.doc):
                 continue
             if all(d.lower_ == w or d.lemma_.lower() == w for d, w in zip(t.doc[start:start + len(seq)], seq)):
-                return True
-    return False
+                return start, start + len(seq) - 1
+    return None
 
 
-def _in_order(words, tokens: list[Token]) -> list[Token] | None:
-    out, k = [], 0
-    for w in words:
-        while k < len(tokens) and not _matches(w, tokens[k]):
-            k += 1
-        if k == len(tokens):
-            return None
-        out.append(tokens[k])
-        k += 1
-    return out
+def _in_order(words, tokens: list[Token], k: int = 0, prev_end: int | None = None) -> list[Token] | None:
+    """Tokens matching ``words`` in order; a word glued to the one before it (``new_relations``) must
+    stand right after it in the text."""
+    if not words:
+        return []
+    w, rest = words[0], words[1:]
+    glued = getattr(w, "glued", False) and prev_end is not None
+    more_glue = any(getattr(x, "glued", False) for x in rest)
+    for j in range(k, len(tokens)):
+        span = _span(w, tokens[j])
+        if span is None or (glued and span[0] != prev_end + 1):
+            continue
+        tail = _in_order(rest, tokens, j + 1, span[1])
+        if tail is not None:
+            return [tokens[j]] + tail
+        if not more_glue and not glued:
+            return None  # plain words: the first match is the best one, no need to look further
+    return None
 
 
 def _match(pattern: EventPattern, before: list[Token], after: list[Token], verb: bool) -> list[Token] | None:

@@ -36,6 +36,8 @@ DECLARE = "code"
 #: The row type of an option row (only in user files; see ``_options``) and the options it may set.
 OPTION = "option"
 OPTIONS = {"@builtin": ("on", "off")}
+#: Row types whose code may list several codes, ``ELR/GAL`` (a phrase that names several actors at once).
+SEVERAL_CODES = frozenset({"actor", "person", "organisation", "igo", "group"})
 #: What a declared group may stand for: the first group of a code, or a group after it.
 DECLARED_CLASSES = frozenset({"country", "sector"})
 
@@ -72,6 +74,8 @@ class ActorEntry:
     end: str | None = None
     #: the dated rows of the same phrase, in file order: (start, end, entry); see ``on``
     dated: tuple = ()
+    #: further codes of a row that names several actors at once (``ELR/GAL``: ``code`` is ``ELR``)
+    extra_codes: tuple[str, ...] = ()
 
     def on(self, date: str | None) -> "ActorEntry":
         """The row that holds on ``date`` (an article's publication date, ISO): the first dated row
@@ -284,6 +288,20 @@ def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]
     if code == "-":
         return ActorEntry(pattern, None, type_, name or pattern, None, None, _case_sensitive(pattern), f"{path}:{lineno}",
                           start, end)
+    extra: tuple[str, ...] = ()
+    if "/" in code:
+        # a phrase that names several actors at once ("the Shire" FRO/BIL/SAM): the first code is the
+        # actor's code, the others its extra codes; the event coder makes one event per code
+        if type_ not in SEVERAL_CODES:
+            raise fail(f"several codes ({code!r}) are allowed only in rows of type {', '.join(sorted(SEVERAL_CODES))}")
+        parts = [c.strip() for c in code.split("/")]
+        if any(not c for c in parts) or len(parts) > 8:
+            raise fail(f"bad code {code!r}: several codes are written 'CODE/CODE', e.g. 'ELR/GAL'")
+        check = _check_actor_code if type_ == "actor" else check_code
+        for c in parts[1:]:
+            check(c, countries, fail, sectors)
+        code = parts[0]
+        extra = tuple(dict.fromkeys(c for c in parts[1:] if c != code))
     if type_ == "actor":
         country, sector = _check_actor_code(code, countries, fail, sectors)
     else:
@@ -297,7 +315,7 @@ def parse_row(cols: list[str], path: str, lineno: int, countries: frozenset[str]
     if type_ == "title" and not (sector and len(code) in (3, 6)):
         raise fail(f"a title row needs a sector code such as 'GOV' (or country+sector), got {code!r}")
     return ActorEntry(pattern, code, type_, name or pattern, country, sector, _case_sensitive(pattern), f"{path}:{lineno}",
-                      start, end)
+                      start, end, extra_codes=extra)
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -23,17 +23,20 @@ _SET = re.compile(r"^&[A-Z][A-Z0-9_]*$")
 _PREP_SLOT = re.compile(r"^prep:[a-z]+(_[a-z]+)*$")
 _DEFAULT_TARGET = {"verbs": ("obj",), "nouns": ()}
 #: option rows (``@NAME<TAB>VALUE``) a user file may hold, with their allowed values; the first is the default
-OPTIONS = {"@builtin": ("on", "off"), "@keep": ("political", "any")}
+OPTIONS = {"@builtin": ("on", "off"), "@keep": ("political", "any"), "@modes": ("recode", "keep")}
 
 class Word(frozenset):
     """The alternatives one pattern word accepts (lemma or lower-case form). Alternatives of several
     words (word-set members such as "economic sanction") are also kept in ``multi`` as word tuples."""
 
     multi: tuple[tuple[str, ...], ...] = ()
+    #: written joined to the word before it (``new_relations``): it must stand right after that word
+    glued: bool = False
 
-    def __new__(cls, alts=()):
+    def __new__(cls, alts=(), glued: bool = False):
         self = super().__new__(cls, alts)
         self.multi = tuple(tuple(a.split(" ")) for a in self if " " in a)
+        self.glued = glued
         return self
 
 
@@ -52,6 +55,8 @@ class EventPattern:
     text: str  # the lemma and words as written
     #: reciprocal code (``032:033``): the code of the event from the target back to the source
     back_code: str | None = None
+    #: the flag ``form:met|meets``: the trigger's own word must be one of these (lower case); empty: any form
+    forms: frozenset[str] = frozenset()
 
     @property
     def size(self) -> int:
@@ -76,6 +81,12 @@ class EventPatterns:
         return self.options.get("@keep") == "any"
 
     @property
+    def keep_codes(self) -> bool:
+        """``@modes keep``: a negated or future event keeps the pattern's code (its mode is still reported)
+        instead of being recoded as a refusal, an intent or a threat."""
+        return self.options.get("@modes") == "keep"
+
+    @property
     def light_verbs(self) -> frozenset[str]:
         return self.sets.get("&LIGHT", frozenset())
 
@@ -98,6 +109,7 @@ class _Row:
     order: int
     builtin: bool = False
     back_code: str | None = None
+    forms: frozenset[str] = frozenset()
 
 
 def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | None = None) -> EventPatterns:
@@ -126,7 +138,7 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
                 row = _parse(kind, cols, cameo, f"{name}:{lineno}", *where, order)
                 row.builtin = builtin
                 order += 1
-                key = (kind, row.lemma, " ".join(row.words))
+                key = (kind, row.lemma, " ".join(row.words), " ".join(sorted(row.forms)))
                 # '-' switches a row off; '-' with the flag 'block' is a row that matches and blocks
                 rows[key] = None if row.code == "-" and "block" not in row.flags else row
     patterns = EventPatterns(sets=sets, options=options)
@@ -140,8 +152,9 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
         index.setdefault(row.lemma, []).append((row.order, pattern))  # type: ignore[arg-type]
     for index in (patterns.verbs, patterns.nouns):
         for lemma, entries in index.items():
-            # Most specific first; among equals, the row read last (a user's) first.
-            entries.sort(key=lambda e: (-e[1].size, -e[0]))  # type: ignore[index]
+            # Most specific first (the most words; among as many, a row restricted to some forms of the
+            # lemma); among equals, the row read last (a user's) first.
+            entries.sort(key=lambda e: (-e[1].size, not e[1].forms, -e[0]))  # type: ignore[index]
             index[lemma] = [p for _, p in entries]  # type: ignore[misc]
     return patterns
 
@@ -186,7 +199,10 @@ def _parse(kind: str, cols: list[str], cameo: CameoTable, origin: str, path: str
     for w in word_list:
         if w == "*":
             continue
-        for alt in w.split("|"):
+        if w.startswith("_") or w.endswith("_") or "__" in w or ("_" in w and "*" in w):
+            raise KnowledgeError(path, lineno, f"bad word {w!r}: '_' joins two words that must stand side by side "
+                                               "(new_relations)")
+        for alt in (a for part in w.split("_") for a in part.split("|")):
             if not (_WORD.match(alt) or _SET.match(alt.upper()) and alt.startswith("&")):
                 raise KnowledgeError(path, lineno, f"bad word {alt!r}: letters, digits, ', ., - ; or &SET")
     back_code = None
@@ -202,12 +218,21 @@ def _parse(kind: str, cols: list[str], cameo: CameoTable, origin: str, path: str
     src = _slots(source, ("subj",), path, lineno)
     tgt = _slots(target, _DEFAULT_TARGET[kind], path, lineno)
     flag_set = frozenset(f.strip() for f in flags.split(",") if f.strip() and f.strip() != "-")
+    forms: frozenset[str] = frozenset()
+    for f in [f for f in flag_set if f.lower().startswith("form:")]:
+        # 'form:met|meets': the pattern holds only for these forms of the lemma ("met", not "meet")
+        alts = [a.strip().lower() for a in f[5:].split("|") if a.strip()]
+        if not alts or not all(_WORD.match(a) for a in alts):
+            raise KnowledgeError(path, lineno, f"bad flag {f!r}: 'form:' then words separated by '|' (form:met|meets)")
+        forms |= frozenset(alts)
+        flag_set -= {f}
     bad = flag_set - FLAGS
     if bad:
         raise KnowledgeError(path, lineno, f"unknown flag {sorted(bad)[0]!r}; known flags: {', '.join(sorted(FLAGS))}")
     if {"passive-only", "active-only"} <= flag_set:
         raise KnowledgeError(path, lineno, "a pattern cannot be both passive-only and active-only")
-    return _Row(kind, path, lineno, origin, lemma, word_list, code, src, tgt, flag_set, order, back_code=back_code)
+    return _Row(kind, path, lineno, origin, lemma, word_list, code, src, tgt, flag_set, order, back_code=back_code,
+                forms=forms)
 
 
 def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple[str, ...]:
@@ -225,7 +250,11 @@ def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple
 
 
 def _compile(row: _Row, sets: dict[str, frozenset[str]]) -> EventPattern:
-    def word(w: str) -> Word:
+    def words(w: str) -> list[Word]:
+        # 'new_&TIETYPES_relations': words joined by '_' stand side by side in the text
+        return [word(part, glued=k > 0) for k, part in enumerate(w.split("_"))]
+
+    def word(w: str, glued: bool = False) -> Word:
         alts: set[str] = set()
         for alt in w.split("|"):
             if alt.startswith("&"):
@@ -235,18 +264,23 @@ def _compile(row: _Row, sets: dict[str, frozenset[str]]) -> EventPattern:
                 alts |= sets[name]
             else:
                 alts.add(alt)
-        return Word(alts)
+        return Word(alts, glued)
+
+    def seq(ws: list[str]) -> tuple[Word, ...]:
+        return tuple(x for w in ws for x in words(w))
 
     if "*" in row.words:
         star = row.words.index("*")
-        before = tuple(word(w) for w in row.words[:star])
-        after = tuple(word(w) for w in row.words[star + 1:])
+        before = seq(row.words[:star])
+        after = seq(row.words[star + 1:])
         anywhere: tuple[Word, ...] = ()
     elif row.kind == "verbs":
-        before, after, anywhere = (), tuple(word(w) for w in row.words), ()
+        before, after, anywhere = (), seq(row.words), ()
     else:
-        before, after, anywhere = (), (), tuple(word(w) for w in row.words)
+        before, after, anywhere = (), (), seq(row.words)
     text = " ".join([row.lemma] + row.words) if "*" not in row.words else " ".join(
         row.words[: row.words.index("*")] + [row.lemma] + row.words[row.words.index("*") + 1:])
+    if row.forms:
+        text += f" [{'|'.join(sorted(row.forms))}]"
     return EventPattern(row.kind, row.lemma, before, after, anywhere, row.code, row.source, row.target, row.flags,
-                        row.origin, text, row.back_code)
+                        row.origin, text, row.back_code, row.forms)
