@@ -210,13 +210,13 @@ def _in(values: list[str]) -> str:
     return "(" + ", ".join("?" * len(values)) + ")"
 
 
-def _day_range(where: list[str], params: list, since: Any, until: Any) -> None:
-    """Add ``since <= day <= until`` (inclusive, each optional) to a WHERE list and its parameters."""
+def _day_range(where: list[str], params: list, since: Any, until: Any, column: str = "day") -> None:
+    """Add ``since <= column <= until`` (inclusive, each optional) to a WHERE list and its parameters."""
     if since:
-        where.append("day >= ?")
+        where.append(f"{column} >= ?")
         params.append(str(parse_day(since, "since")))
     if until:
-        where.append("day <= ?")
+        where.append(f"{column} <= ?")
         params.append(str(parse_day(until, "until")))
 
 
@@ -332,12 +332,7 @@ class Queries:
                 return []
             where.append(f"q.actor_code IN {_in(codes)}")
             params += codes
-        if since:
-            where.append("a.day >= ?")
-            params.append(str(parse_day(since, "since")))
-        if until:
-            where.append("a.day <= ?")
-            params.append(str(parse_day(until, "until")))
+        _day_range(where, params, since, until, column="a.day")
         if article is not None:
             where.append("a.id = ?")
             params.append(article)
