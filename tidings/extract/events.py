@@ -79,7 +79,9 @@ class _Coder:
         self.attacks = patterns.sets.get("&ATTACKS", frozenset())
         self.companies = patterns.sets.get("&COMPANIES", frozenset())
         self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
-        self.attack_parts: set[int] = set()  # participants that are an attack or weapon doing violence
+        # Participants are frozen (hashable by value): kept by value, never by id(), which Python reuses
+        # once a discarded participant is freed
+        self.attack_parts: set[Participant] = set()  # an attack or weapon doing violence
         self.keep_any = getattr(patterns, "keep_any", False)
         self.keep_codes = getattr(patterns, "keep_codes", False)  # '@modes keep': no recoding by mode
         self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
@@ -87,7 +89,7 @@ class _Coder:
         self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
         self.actor_kinds = {a.id: a.kind for a in analysis.actors}
         self.actors_by_id = {a.id: a for a in analysis.actors}
-        self.modifier_only: set[int] = set()
+        self.modifier_only: set[Participant] = set()
         self.matched: list[Token] = []  # the pattern words of the pattern being tried
         self.domain, self.cued = _domain(doc, patterns.sets)
         mentions = sorted((m.start, m.end, a) for a in analysis.actors for m in a.mentions)
@@ -186,8 +188,8 @@ class _Coder:
             # "a car bomb killed X", "an air strike on the market killed X": the attack is the doer
             for s, sp, _tp, _c in expanded:
                 if s is not None and sp is not None and s.lemma_.lower() in self.attacks:
-                    self.attack_parts.add(id(sp))
-        if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) or id(s) in self.attack_parts
+                    self.attack_parts.add(sp)
+        if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) or s in self.attack_parts
                                                 for s, t, _ in parts):
             return None
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
@@ -249,7 +251,7 @@ class _Coder:
         """A political or social actor: a code that is not only a business, media, health... sector
         (the word set &NONPOLITICAL); an IGO or NGO always is one. An actor named only in a modifier
         of the participant ("the US *giant*", "a Supreme Court *decision*") makes it no more than weak."""
-        if p is not None and id(p) in self.modifier_only:
+        if p is not None and p in self.modifier_only:
             return False
         groups = self._groups(p)
         if not groups:
@@ -266,9 +268,9 @@ class _Coder:
             return False
         if self.companies and any(w in self.companies for w in _WORD_SPLIT.split(p.text.lower()) if w):
             return False  # "Medtronic Inc.", "the electronics retailer": a company is no political party
-        if p.actor is not None and (not p.code or id(p) in self.modifier_only):
+        if p.actor is not None and (not p.code or p in self.modifier_only):
             return True
-        if id(p) in self.attack_parts:
+        if p in self.attack_parts:
             return True
         return bool(self.political_groups) and any(
             w in self.political_groups or _singular(w) in self.political_groups
@@ -570,8 +572,8 @@ class _Coder:
                 if any(q is not None and q.code == code for q in out):
                     continue
                 q = replace(p, code=code)
-                if id(p) in self.modifier_only:
-                    self.modifier_only.add(id(q))
+                if p in self.modifier_only:
+                    self.modifier_only.add(q)
                 out.append(q)
         return out
 
@@ -604,7 +606,7 @@ class _Coder:
             code = (code + "".join(g for g in role if g not in have))[:15]
         p = Participant(start, end, self.analysis.text[start:end], actor.id if actor else None, code)
         if not named and actor is not None and head.lemma_.lower() not in self.members:
-            self.modifier_only.add(id(p))  # "the US *giant*", "a Supreme Court *decision*"
+            self.modifier_only.add(p)  # "the US *giant*", "a Supreme Court *decision*"
         return p
 
     def _actor_at(self, start: int, end: int):

@@ -657,7 +657,7 @@ _RULES_SPEC: list[tuple[str, str, Callable]] = [
     ("full_date", rf"(?:{_WD},?\s+)?(?P<mon>{_MON})\s*(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})", full_date),
     ("full_date_dmy", rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON}),?\s+(?P<year>{_YEAR})",
      full_date),
-    ("iso_date", rf"(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)", iso_date),
+    ("iso_date", r"(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?!\d)", iso_date),
     ("clock", rf"(?:(?P<hour>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am(?![\w])|pm(?![\w]))"
               r"|(?P<named>noon|midnight))"
               rf"(?:\s+(?:[ECMP][SD]T|GMT|UTC)(?![\w]))?(?:,?\s+(?P<when>{_DAYREF}))?", clock_time),

@@ -33,9 +33,12 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+_FIRST, _LAST = date.fromisoformat(FIRST_DAY), date.fromisoformat(LAST_DAY)
+
+
 def _check_range(since: date | None, until: date | None) -> None:
     for name, value in (("since", since), ("until", until)):
-        if value and not date.fromisoformat(FIRST_DAY) <= value <= date.fromisoformat(LAST_DAY):
+        if value and not _FIRST <= value <= _LAST:
             raise HTTPException(422, f"{name} ({value}) must be between {FIRST_DAY} and {LAST_DAY}")
     if since and until and since > until:
         raise HTTPException(422, f"since ({since}) is after until ({until})")

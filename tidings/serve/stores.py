@@ -25,8 +25,6 @@ class StoreHandles:
         self.db = db
         self.writable = writable
         self._local = threading.local()
-        self._opened: list[Store] = []
-        self._opened_lock = threading.Lock()
         self._writer: Store | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-writer")
 
@@ -40,10 +38,9 @@ class StoreHandles:
     def reader(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = Store.open(self.db, readonly=True)
-            self._local.store = store
-            with self._opened_lock:
-                self._opened.append(store)
+            # never closed by hand: SQLite refuses to close a connection from another thread than its own,
+            # so each read-only connection lives as long as its pool thread (the server's lifetime)
+            store = self._local.store = Store.open(self.db, readonly=True)
         return store
 
     async def work(self, job: Callable[..., T], *args) -> T:
@@ -57,13 +54,7 @@ class StoreHandles:
         return self._writer
 
     def close(self) -> None:
-        with self._opened_lock:
-            opened, self._opened = self._opened, []
-        for store in opened:
-            try:
-                store.close()
-            except Exception:  # a connection made in another thread refuses to close from this one
-                pass
+        """Close the writer on its own thread and stop that thread."""
         self._worker.submit(self._close_writer).result()
         self._worker.shutdown(wait=True)
 

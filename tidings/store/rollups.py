@@ -89,6 +89,18 @@ class Delta:
         if sign < 0:
             self.negative = True
         dyad, actor = self.dyad, self.actor
+
+        def count_actor(code: str, side: int, quad: int, g: float, day: str) -> None:
+            # side 0: as source, 1: as target; both count in n (index 4) and the quad column
+            v = actor.get((code, day))
+            if v is None:
+                v = actor[(code, day)] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0]
+            v[side] += sign
+            v[4] += sign
+            if quad:
+                v[4 + quad] += sign
+            v[9] += g
+
         for src, tgt, quad, goldstein, mode, day in rows:
             if mode != "asserted":
                 continue
@@ -96,14 +108,7 @@ class Delta:
                 quad = 0
             g = sign * goldstein
             if src is not None:
-                v = actor.get((src, day))
-                if v is None:
-                    v = actor[(src, day)] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0]
-                v[0] += sign
-                v[4] += sign
-                if quad:
-                    v[4 + quad] += sign
-                v[9] += g
+                count_actor(src, 0, quad, g, day)
                 if tgt is not None:
                     v = dyad.get((src, tgt, day))
                     if v is None:
@@ -113,14 +118,7 @@ class Delta:
                         v[quad] += sign
                     v[5] += g
             if tgt is not None:
-                v = actor.get((tgt, day))
-                if v is None:
-                    v = actor[(tgt, day)] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0]
-                v[1] += sign
-                v[4] += sign
-                if quad:
-                    v[4 + quad] += sign
-                v[9] += g
+                count_actor(tgt, 1, quad, g, day)
 
     def mentions(self, rows: Iterable[tuple], day: str, sign: int = 1) -> None:
         """One article's mentions: ``(code, count)``; each code counts the article once."""
