@@ -562,3 +562,33 @@ def test_events_decline_as_falling_is_no_refusal(analyze):
     for text in ("Chile's position in the rankings has declined for three years.", "Shares in the company declined."):
         assert not _events(analyze, text), text
     assert _one(_events(analyze, "Chile declined the invitation from Peru."), "REJECT").source.text == "Chile"
+
+
+def test_events_a_company_dealing_with_its_union_is_no_political_event(analyze):
+    """A company's affairs with its workers are business news; a government acting on it is not."""
+    assert not _events(analyze, "The pilots' union reached an agreement with the airline company on Monday.")
+    e = _one(_events(analyze, "The French government fined the Korvan company on Monday."), "ACCUSE")
+    assert e.source.code and "GOV" in e.source.code
+
+
+def test_events_company_suffix_with_full_stop_and_ticker_are_business_cues(pipeline):
+    """'Inc.' ends in a full stop and still counts as a business cue; a wire ticker like '(KRV.N)' is
+    one too: together they make a text business news."""
+    from tidings.extract.events import _domain
+    from tidings.knowledge import load_knowledge
+
+    sets = load_knowledge().event_patterns.sets
+    assert _domain(pipeline.nlp("Korvan Inc. (KRV.N) said Pell Tanner would lead it."), sets)[0] == "business"
+    assert _domain(pipeline.nlp("Korvan said Pell Tanner would lead it."), sets)[0] is None
+
+
+def test_events_an_acronym_in_brackets_is_no_ticker():
+    from tidings.extract.events import _TICKER
+    assert not _TICKER.search("the International Monetary Fund (IMF) and the United Nations (UN)")
+    assert all(_TICKER.search(t) for t in ("(NYSE: IBM)", "(KO.N)", "(MRK )", "(IDB.TO: Quote, Profile)"))
+
+
+def test_events_a_resignation_needs_a_political_actor(analyze):
+    assert not _events(analyze, "Helga Brandt will step down as chief operating officer of the studio.")
+    e = _one(_events(analyze, "The Peruvian prime minister resigned on Sunday."), "CONCEDE")
+    assert e.cameo == "0831"

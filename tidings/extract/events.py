@@ -45,6 +45,9 @@ _PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _VIOLENT = frozenset({"18", "19", "20"})  # CAMEO roots of violence: assault, fight, mass violence
 _DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+# a stock ticker in brackets, told from an acronym like "(IMF)" by its exchange, its market suffix or
+# the wire's spacing: "(NYSE: IBM)", "(KO.N)", "(MRK )", "(IDB.TO: Quote, Profile, Research)"
+_TICKER = re.compile(r"\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|AMEX)\s*:\s*[A-Z]{1,5}|[A-Z]{2,5}\.[A-Z]{1,2}[):]|[A-Z]{2,5} \)|[A-Z.]{1,8}:\s*Quote)")
 
 
 def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
@@ -78,6 +81,7 @@ class _Coder:
         self.members = patterns.sets.get("&MEMBERS", frozenset())
         self.attacks = patterns.sets.get("&ATTACKS", frozenset())
         self.companies = patterns.sets.get("&COMPANIES", frozenset())
+        self.company_peers = patterns.sets.get("&COMPANY_PEERS", frozenset())
         self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
         # Participants are frozen (hashable by value): kept by value, never by id(), which Python reuses
         # once a discarded participant is freed
@@ -266,7 +270,7 @@ class _Coder:
         "the committee")."""
         if p is None:
             return False
-        if self.companies and any(w in self.companies for w in _WORD_SPLIT.split(p.text.lower()) if w):
+        if self._company(p):
             return False  # "Medtronic Inc.", "the electronics retailer": a company is no political party
         if p.actor is not None and (not p.code or p in self.modifier_only):
             return True
@@ -275,6 +279,31 @@ class _Coder:
         return bool(self.political_groups) and any(
             w in self.political_groups or _singular(w) in self.political_groups
             for w in _WORD_SPLIT.split(p.text.lower()) if w)
+
+    def _company(self, p: Participant | None) -> bool:
+        """A company: coded as a business sector, or named with a company word (&COMPANIES)."""
+        if p is None:
+            return False
+        groups = self._groups(p)
+        if groups and groups[0] in _TRANSNATIONAL_POLITICAL:
+            return False  # the IMF, the WTO (IGOBUS...): institutions of states
+        if any(g.lower() in ("bus", "mnc") for g in groups):
+            return True
+        return bool(self.companies) and any(w in self.companies for w in _WORD_SPLIT.split(p.text.lower()) if w)
+
+    def _company_affair(self, source: Participant | None, target: Participant | None) -> bool:
+        """A company's dealings with anyone but the state: its workers, unions, rivals, a party the
+        dictionary cannot code (&COMPANY_PEERS names the sector groups that count as such)."""
+        if not (self._company(source) or self._company(target)):
+            return False
+        for p in (source, target):
+            if p is None or self._company(p):
+                continue
+            groups = self._groups(p)
+            if groups and (groups[0] in _TRANSNATIONAL_POLITICAL or not any(
+                    g.lower() in self.nonpolitical or g.lower() in self.company_peers for g in groups)):
+                return False  # a government, court or army acting on a company ("a UN expert") is political news
+        return True
 
     def _security(self, p: Participant | None) -> bool:
         return any(g.lower() in self.security for g in self._groups(p))
@@ -286,6 +315,8 @@ class _Coder:
             return False
         if self.keep_any:
             return True  # '@keep any': the user's dictionary decides alone what is an event
+        if self._company_affair(source, target) and not (self._security(source) or self._security(target)):
+            return False
         if self.domain:
             # Sports and business news: a country is a team or a market, a company is no actor.
             if self._security(source) or self._security(target):
@@ -706,12 +737,15 @@ def _domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool
         return None, False
     found: dict[str, set[str]] = {"sports": set(), "business": set(), "politics": set()}
     for tok in doc[:2000]:
-        if not tok.is_alpha:
+        word = tok.lower_.rstrip(".")  # "Inc.", "Corp.", "Co." end in their full stop
+        if not word.isalpha():
             continue
-        lemma = tok.lemma_.lower()
+        lemma = tok.lemma_.lower().rstrip(".")
         for name, words in (("sports", sports), ("business", business), ("politics", politics)):
-            if tok.lower_ in words or lemma in words:
+            if word in words or lemma in words:
                 found[name].add(lemma)  # one word, counted once ("banks" and its lemma "bank")
+    if business and _TICKER.search(doc.text[:20000]):
+        found["business"].add("(ticker)")  # "Merck (MRK)", "(IDB.TO: Quote, Profile, Research)": a markets wire
     best = max(("sports", "business"), key=lambda n: len(found[n]))
     n, politics = len(found[best]), len(found["politics"])
     return (best if n >= 2 and n > politics else None), n > politics
