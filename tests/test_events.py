@@ -592,3 +592,16 @@ def test_events_a_resignation_needs_a_political_actor(analyze):
     assert not _events(analyze, "Helga Brandt will step down as chief operating officer of the studio.")
     e = _one(_events(analyze, "The Peruvian prime minister resigned on Sunday."), "CONCEDE")
     assert e.cameo == "0831"
+
+
+def test_events_participant_text_leaves_the_dateline_out(analyze):
+    e = _one(_events(analyze, "LIMA (Reuters) - Peruvian officials accused Bolivia of smuggling."), "ACCUSE")
+    assert e.source.text == "Peruvian officials"
+    assert e.source.start == len("LIMA (Reuters) - ")
+
+
+def test_events_a_refusal_and_the_refused_verb_are_one_event(analyze):
+    """"declined to attend the talks" is one refusal (the more specific 125), not 120 and 125."""
+    events = _events(analyze, "Iran declined to attend the talks in Vienna.")
+    assert [e.cameo for e in events] == ["125"]
+    assert events[0].trigger.text == "attend" and events[0].mode == "asserted"

@@ -45,6 +45,7 @@ _PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", 
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _VIOLENT = frozenset({"18", "19", "20"})  # CAMEO roots of violence: assault, fight, mass violence
 _DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
+_WIRE_CREDITS = frozenset({"reuters", "ap", "afp", "upi", "cnn", "cbs", "bbc", "agencies", "xinhua", "tass", "dpa", "ani", "pti"})
 # a stock ticker in brackets, told from an acronym like "(IMF)" by its exchange, its market suffix or
 # the wire's spacing: "(NYSE: IBM)", "(KO.N)", "(MRK )", "(IDB.TO: Quote, Profile, Research)"
 _TICKER = re.compile(r"\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|AMEX)\s*:\s*[A-Z]{1,5}|[A-Z]{2,5}\.[A-Z]{1,2}[):]|[A-Z]{2,5} \)|[A-Z.]{1,8}:\s*Quote)")
@@ -108,11 +109,16 @@ class _Coder:
     def sentence(self, span, index: int) -> list[Event]:
         out: list[Event] = []
         used: set[int] = set()
+        by_verb: dict[int, list[Event]] = {}
         for tok in span:
             if tok.pos_ in _VERB_POS or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
                 cands = self.patterns.verbs.get(tok.lemma_.lower())
                 if cands:
-                    out.extend(self._code(tok, cands, index, used, verb=True))
+                    found = self._code(tok, cands, index, used, verb=True)
+                    by_verb[tok.i] = found
+                    out.extend(found)
+        dropped = _one_refusal(span.doc, by_verb)
+        out = [e for e in out if not any(e is d for d in dropped)]
         for tok in span:
             if tok.i in used or tok.pos_ not in _NOUN_POS:
                 continue
@@ -620,6 +626,7 @@ class _Coder:
                 if c.right_edge.i - head.i <= 8:
                     end_i = max(end_i, c.right_edge.i)
         end_tok = self.doc[end_i]
+        start_tok = self._past_opener(start_tok, head)
         start, end = start_tok.idx, end_tok.idx + len(end_tok)
         if start_tok.i <= head.i and start_tok.is_punct:
             start = head.idx
@@ -639,6 +646,27 @@ class _Coder:
         if not named and actor is not None and head.lemma_.lower() not in self.members:
             self.modifier_only.add(p)  # "the US *giant*", "a Supreme Court *decision*"
         return p
+
+    def _past_opener(self, start_tok: Token, head: Token) -> Token:
+        """The first word of a participant after the dateline and wire credit the parser hung on it
+        ("NEW YORK (Reuters) - *Iranian officials*", "LAGOS - *Nigeria's Senate*")."""
+        if start_tok.i >= head.i or start_tok.i - start_tok.sent.start > 1:
+            return start_tok
+        cut = None
+        dash = None
+        for m in _DATELINE_DASH.finditer(self.analysis.text, start_tok.idx, head.idx):
+            dash = m
+        if dash is not None and dash.start() - start_tok.idx <= 60:
+            cut = dash.end()
+        d = self.analysis.dateline
+        if cut is None and d is not None and start_tok.idx <= d.start and d.end <= head.idx:
+            cut = d.end
+        if cut is None:
+            return start_tok
+        for t in self.doc[start_tok.i:head.i + 1]:
+            if t.idx >= cut and not t.is_punct and t.lower_ not in _WIRE_CREDITS:
+                return t
+        return start_tok
 
     def _actor_at(self, start: int, end: int):
         i = bisect.bisect_left(self.mention_starts, start)
@@ -749,6 +777,42 @@ def _domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool
     best = max(("sports", "business"), key=lambda n: len(found[n]))
     n, politics = len(found[best]), len(found["politics"])
     return (best if n >= 2 and n > politics else None), n > politics
+
+
+_REFUSING = frozenset({"refuse", "decline"})
+
+
+def _one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
+    """A refusal verb and the verb it refuses ("declined *to attend* the talks") code the same act
+    twice: the refusal verb's pattern (120) and the refused verb, negated and recoded as a refusal
+    (125). Keep the more specific code; on a tie the refusal verb's. Returns the events to drop."""
+    dropped: list[Event] = []
+    for i, events in by_verb.items():
+        tok = doc[i]
+        if not events or tok.dep_ != "xcomp" or tok.head.i not in by_verb:
+            continue
+        if tok.head.lemma_.lower() not in _REFUSING or not by_verb[tok.head.i]:
+            continue
+        parents = by_verb[tok.head.i]
+        for child in events:
+            if " negated " not in child.evidence:
+                continue
+            for parent in parents:
+                if _same_party(parent.source, child.source) and _same_party(parent.target, child.target):
+                    loser = child if not _more_specific(child.cameo, parent.cameo) else parent
+                    dropped.append(loser)
+    return dropped
+
+
+def _same_party(a: Participant | None, b: Participant | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and (a.start, a.end) == (b.start, b.end))
+
+
+def _more_specific(code: str, than: str) -> bool:
+    """'125' (reject a proposal to meet) over '120' (reject); '1243' over '124'."""
+    if len(code) != len(than):
+        return len(code) > len(than)
+    return than.endswith("0") and not code.endswith("0")
 
 
 def _verb_words(tok: Token) -> tuple[list[Token], list[Token]]:
