@@ -605,3 +605,24 @@ def test_events_a_refusal_and_the_refused_verb_are_one_event(analyze):
     events = _events(analyze, "Iran declined to attend the talks in Vienna.")
     assert [e.cameo for e in events] == ["125"]
     assert events[0].trigger.text == "attend" and events[0].mode == "asserted"
+
+
+def test_events_workers_striking_is_a_labour_strike_not_an_attack(analyze):
+    e = _one(_events(analyze, "Thousands of transport workers struck against the welfare cuts."), "PROTEST")
+    assert e.cameo == "143" and "source:" in e.evidence
+    assert not [x for x in _events(analyze, "Dock workers struck on Monday.") if x.plover == "ASSAULT"]
+    assert _one(_events(analyze, "Israeli jets struck Hamas positions in Gaza."), "ASSAULT").cameo == "190"
+    e = _one(_events(analyze, "The teachers' strike against the pension law entered its third day."), "PROTEST")
+    assert e.source.code == "EDU"
+
+
+def test_events_source_flag_restricts_a_row_and_is_checked(tmp_path):
+    f = tmp_path / "mine.tsv"
+    f.write_text("#! tidings verbs 1\nsnub\t-\t120\tsubj\tobj\nsnub\t-\t143\tsubj\tobj\tsource:lab|cvl\n",
+                 encoding="utf-8")
+    rows = load_event_patterns((f,)).verbs["snub"]
+    assert [r.code for r in rows] == ["143", "120"]  # the restricted row is tried first
+    assert rows[0].source_groups == {"lab", "cvl"}
+    f.write_text("#! tidings verbs 1\nsnub\t-\t143\tsubj\tobj\tsource:labour\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="source:"):
+        load_event_patterns((f,))

@@ -15,3 +15,23 @@ def test_knowledge_nationals_cover_every_demonym_with_its_country():
     wrong = sorted(k for k in expected.keys() & nationals.keys() if nationals[k] != expected[k])
     extra = sorted(set(nationals) - set(expected))
     assert not missing and not wrong and not extra, (missing[:5], wrong[:5], extra[:5])
+
+
+def test_knowledge_no_builtin_pattern_row_silently_replaces_another():
+    """Two rows with the same lemma, words and form:/source: flags: the loader keeps the last one only,
+    so within the built-in files a second one is a slip (a user's later file may replace on purpose)."""
+    from tidings.knowledge.event_patterns import KINDS
+    from tidings.knowledge.files import files_of_kind, read_rows
+
+    for kind in KINDS:
+        for path in files_of_kind(kind, ()):
+            seen: dict[tuple, int] = {}
+            for lineno, cols in read_rows(path, kind, 2, 6):
+                if cols[0].startswith(("&", "@")):
+                    continue
+                cols = cols + [""] * (6 - len(cols))
+                words = "" if cols[1] in ("", "-") else " ".join(cols[1].lower().split())
+                restrict = tuple(sorted(f.strip() for f in cols[5].split(",") if f.strip().startswith(("form:", "source:"))))
+                key = (cols[0].lower(), words, restrict)
+                assert key not in seen, f"{path.name}:{lineno} repeats line {seen[key]}"
+                seen[key] = lineno

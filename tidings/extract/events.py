@@ -194,6 +194,11 @@ class _Coder:
         expanded = [(s, sp, tp, c) for s, t, c in coded[:limit]
                     for sp in self._participants(s) for tp in self._participants(t)]
         parts = [(sp, tp, c) for _s, sp, tp, c in expanded]
+        if pattern.source_groups:
+            # 'source:lab': "workers struck" is a labour strike, "jets struck" is not
+            parts = [(s, t, c) for s, t, c in parts if any(g.lower() in pattern.source_groups for g in self._groups(s))]
+            if not parts:
+                return None
         if self.attacks and pattern.code[:2] in _VIOLENT:
             # "a car bomb killed X", "an air strike on the market killed X": the attack is the doer
             for s, sp, _tp, _c in expanded:

@@ -57,6 +57,8 @@ class EventPattern:
     back_code: str | None = None
     #: the flag ``form:met|meets``: the trigger's own word must be one of these (lower case); empty: any form
     forms: frozenset[str] = frozenset()
+    #: the flag ``source:lab|cvl``: the source's code must hold one of these groups (lower case); empty: any
+    source_groups: frozenset[str] = frozenset()
 
     @property
     def size(self) -> int:
@@ -110,11 +112,12 @@ class _Row:
     builtin: bool = False
     back_code: str | None = None
     forms: frozenset[str] = frozenset()
+    source_groups: frozenset[str] = frozenset()
 
 
 def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | None = None) -> EventPatterns:
     cameo = cameo if cameo is not None else load_cameo(user_files)
-    rows: dict[tuple[str, str, str], _Row | None] = {}
+    rows: dict[tuple[str, str, str, str, str], _Row | None] = {}
     sets: dict[str, frozenset[str]] = {}
     options: dict[str, str] = {}
     order = 0
@@ -138,7 +141,8 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
                 row = _parse(kind, cols, cameo, f"{name}:{lineno}", *where, order)
                 row.builtin = builtin
                 order += 1
-                key = (kind, row.lemma, " ".join(row.words), " ".join(sorted(row.forms)))
+                key = (kind, row.lemma, " ".join(row.words), " ".join(sorted(row.forms)),
+                       " ".join(sorted(row.source_groups)))
                 # '-' switches a row off; '-' with the flag 'block' is a row that matches and blocks
                 rows[key] = None if row.code == "-" and "block" not in row.flags else row
     patterns = EventPatterns(sets=sets, options=options)
@@ -153,8 +157,8 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
     for index in (patterns.verbs, patterns.nouns):
         for lemma, entries in index.items():
             # Most specific first (the most words; among as many, a row restricted to some forms of the
-            # lemma); among equals, the row read last (a user's) first.
-            entries.sort(key=lambda e: (-e[1].size, not e[1].forms, -e[0]))  # type: ignore[index]
+            # lemma, then one restricted to some sources); among equals, the row read last (a user's) first.
+            entries.sort(key=lambda e: (-e[1].size, not e[1].forms, not e[1].source_groups, -e[0]))  # type: ignore[index]
             index[lemma] = [p for _, p in entries]  # type: ignore[misc]
     return patterns
 
@@ -226,13 +230,22 @@ def _parse(kind: str, cols: list[str], cameo: CameoTable, origin: str, path: str
             raise KnowledgeError(path, lineno, f"bad flag {f!r}: 'form:' then words separated by '|' (form:met|meets)")
         forms |= frozenset(alts)
         flag_set -= {f}
+    source_groups: frozenset[str] = frozenset()
+    for f in [f for f in flag_set if f.lower().startswith("source:")]:
+        # 'source:lab': the pattern holds only when the source is coded with one of these groups
+        alts = [a.strip().lower() for a in f[7:].split("|") if a.strip()]
+        if not alts or not all(re.fullmatch(r"[a-z0-9]{3}", a) for a in alts):
+            raise KnowledgeError(path, lineno, f"bad flag {f!r}: 'source:' then three-letter code groups separated "
+                                               "by '|' (source:lab|cvl)")
+        source_groups |= frozenset(alts)
+        flag_set -= {f}
     bad = flag_set - FLAGS
     if bad:
         raise KnowledgeError(path, lineno, f"unknown flag {sorted(bad)[0]!r}; known flags: {', '.join(sorted(FLAGS))}")
     if {"passive-only", "active-only"} <= flag_set:
         raise KnowledgeError(path, lineno, "a pattern cannot be both passive-only and active-only")
     return _Row(kind, path, lineno, origin, lemma, word_list, code, src, tgt, flag_set, order, back_code=back_code,
-                forms=forms)
+                forms=forms, source_groups=source_groups)
 
 
 def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple[str, ...]:
@@ -282,5 +295,7 @@ def _compile(row: _Row, sets: dict[str, frozenset[str]]) -> EventPattern:
         row.words[: row.words.index("*")] + [row.lemma] + row.words[row.words.index("*") + 1:])
     if row.forms:
         text += f" [{'|'.join(sorted(row.forms))}]"
+    if row.source_groups:
+        text += f" [source:{'|'.join(sorted(row.source_groups))}]"
     return EventPattern(row.kind, row.lemma, before, after, anywhere, row.code, row.source, row.target, row.flags,
-                        row.origin, text, row.back_code, row.forms)
+                        row.origin, text, row.back_code, row.forms, row.source_groups)
