@@ -626,3 +626,9 @@ def test_events_source_flag_restricts_a_row_and_is_checked(tmp_path):
     f.write_text("#! tidings verbs 1\nsnub\t-\t143\tsubj\tobj\tsource:labour\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="source:"):
         load_event_patterns((f,))
+
+
+def test_events_business_senses_of_withdraw_and_join_forces_are_no_events(analyze):
+    assert not _events(analyze, "Merck is withdrawing its painkiller from the market.")
+    assert not [e for e in _events(analyze, "The two rival companies agreed to join forces.") if e.target is not None]
+    assert _one(_events(analyze, "Russia withdrew its troops from the border."), "YIELD").cameo == "0874"

@@ -157,6 +157,8 @@ def _ignored(doc: Doc, unit: _Unit, analysis: Analysis) -> bool:
     start_char = doc[unit.start].idx
     if analysis.dateline is not None and analysis.dateline.start <= start_char < analysis.dateline.end:
         return True
+    if _joining_forces(doc, unit):
+        return True
     sector = unit.entry.sector if unit.entry else None
     if unit.type != "ORG" and sector != "MED":
         return False
@@ -170,6 +172,16 @@ def _ignored(doc: Doc, unit: _Unit, analysis: Analysis) -> bool:
     if before is not None and before.text == "(" and after is not None and after.text == ")":
         return True
     return after is not None and after.text in _DASHES
+
+
+def _joining_forces(doc: Doc, unit: _Unit) -> bool:
+    """"agreed to join forces", "pooled forces": the idiom for acting together, not an armed force
+    (a bare plural with nothing of its own; "joined the rebel forces" is one)."""
+    if unit.end - unit.start != 1:
+        return False
+    tok = doc[unit.start]
+    return (tok.lower_ == "forces" and tok.dep_ == "dobj" and not list(tok.children)
+            and tok.head.lemma_.lower() in ("join", "combine", "pool", "unite"))
 
 
 # ---- reading chains --------------------------------------------------------------------------
