@@ -631,4 +631,18 @@ def test_events_source_flag_restricts_a_row_and_is_checked(tmp_path):
 def test_events_business_senses_of_withdraw_and_join_forces_are_no_events(analyze):
     assert not _events(analyze, "Merck is withdrawing its painkiller from the market.")
     assert not [e for e in _events(analyze, "The two rival companies agreed to join forces.") if e.target is not None]
-    assert _one(_events(analyze, "Russia withdrew its troops from the border."), "YIELD").cameo == "0874"
+    assert _one(_events(analyze, "Russia withdrew its troops from the border."), "RETREAT").cameo == "0874"
+
+
+def test_events_symmetric_verb_goes_back_only_to_its_own_partner(analyze):
+    """"agreed to impose sanctions on Belarus": Belarus is no partner of the agreement."""
+    pairs = {(e.source.code, e.target.code) for e in _events(analyze, "EU foreign ministers agreed to impose sanctions on Belarus.")
+             if e.cameo == "030" and e.source and e.target}
+    assert ("BLR", "IGOEUREEC") not in pairs
+    pairs = {(e.source.code, e.target.code) for e in _events(analyze, "Iran agreed with Iraq on a new border.") if e.target}
+    assert {("IRNGOV", "IRQ"), ("IRQ", "IRNGOV")} <= pairs
+
+
+def test_events_a_party_is_never_its_own_target(analyze):
+    for e in _events(analyze, "About 2,000 Russian soldiers were deployed as peacekeeping forces along the corridor."):
+        assert e.target is None or (e.target.start, e.target.end) != (e.source.start, e.source.end)

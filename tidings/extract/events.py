@@ -178,11 +178,17 @@ class _Coder:
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
         if "symmetric" in pattern.flags and not targets and len(sources) > 1:
-            pairs = [(s, t) for s in sources for t in sources if s is not t]
+            pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
         else:
-            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None]) if s is None or s is not t]
+            # spaCy makes a new Token object on each access: the same word is told by its index, not by
+            # 'is'. A party found in both slots ("were deployed as peacekeepers": subject and object) is
+            # the source only.
+            pairs = list(dict.fromkeys(
+                (s, t if s is None or t is None or s.i != t.i else None)
+                for s in (sources or [None]) for t in (targets or [None])))
             if "symmetric" in pattern.flags and targets and sources:
-                pairs += [(t, s) for s, t in pairs if t is not None and s is not None and self._actor_at(t.idx, t.idx + len(t))]
+                pairs += [(t, s) for s, t in pairs if t is not None and s is not None and self._actor_at(t.idx, t.idx + len(t))
+                          and (not verb or _clause_verb(t) == tok)]
         # '@keep any' (a foreign dictionary coding every pair, PETRARCH style) allows more pairs per trigger
         limit = MAX_PER_TRIGGER * (4 if self.keep_any else 1) * (2 if pattern.back_code else 1)
         coded = [(s, t, pattern.code) for s, t in pairs]
@@ -782,6 +788,14 @@ def _domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool
     best = max(("sports", "business"), key=lambda n: len(found[n]))
     n, politics = len(found[best]), len(found["politics"])
     return (best if n >= 2 and n > politics else None), n > politics
+
+
+def _clause_verb(t: Token) -> Token | None:
+    """The verb whose clause a word belongs to: "agreed to impose sanctions on *Belarus*" -> impose."""
+    head = t.head
+    while head is not head.head and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 _REFUSING = frozenset({"refuse", "decline"})
