@@ -646,3 +646,12 @@ def test_events_symmetric_verb_goes_back_only_to_its_own_partner(analyze):
 def test_events_a_party_is_never_its_own_target(analyze):
     for e in _events(analyze, "About 2,000 Russian soldiers were deployed as peacekeeping forces along the corridor."):
         assert e.target is None or (e.target.start, e.target.end) != (e.source.start, e.source.end)
+
+
+def test_events_a_visited_capital_or_country_is_the_host(analyze):
+    """CAMEO codes the host state as the target of a visit; the place stays a place among the actors."""
+    a = analyze("The French president visited Moscow on Monday.")
+    e = _one(a.events, "CONSULT")
+    assert e.cameo == "042" and e.target.text == "Moscow" and e.target.code == "RUS"
+    assert not [x for x in a.actors if x.kind == "country" and x.code.startswith("RUS")]
+    assert _one(_events(analyze, "The French president visited Lyon on Monday."), "CONSULT").target.code is None

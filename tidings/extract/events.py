@@ -53,7 +53,7 @@ _TICKER = re.compile(r"\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|AMEX)\s*:\s*[A-Z]{1,5}
 
 def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     patterns = knowledge.event_patterns
-    coder = _Coder(doc, analysis, knowledge.cameo, patterns)
+    coder = _Coder(doc, analysis, knowledge.cameo, patterns, knowledge.actors)
     found: list[Event] = []
     skip = (analysis.standfirst.start, analysis.standfirst.end) if analysis.standfirst else None
     for index, sentence in enumerate(analysis.sentences):
@@ -70,8 +70,9 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
 
 
 class _Coder:
-    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns):
+    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
+        self.actor_dictionary = actors
         self.light = patterns.light_verbs
         self.light_particles = patterns.sets.get("&NEUTRAL_PARTICLES", frozenset())
         self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
@@ -213,6 +214,8 @@ class _Coder:
         if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) or s in self.attack_parts
                                                 for s, t, _ in parts):
             return None
+        if pattern.code.startswith("042"):
+            parts = [(s, self._host(t), c) for s, t, c in parts]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
         if not parts:
             return None
@@ -296,6 +299,23 @@ class _Coder:
         return bool(self.political_groups) and any(
             w in self.political_groups or _singular(w) in self.political_groups
             for w in _WORD_SPLIT.split(p.text.lower()) if w)
+
+    def _host(self, p: Participant | None) -> Participant | None:
+        """The place of a visit as the party visited: "visited *Moscow*" -> RUS, "arrived in *Iran*" ->
+        IRN (CAMEO codes the host state as the target of 042). Only a country or a capital; the place
+        stays a place, not an actor, everywhere else in the analysis."""
+        if p is None or p.code:
+            return p
+        for place in self.analysis.places:
+            if place.start < p.start or place.end > p.end or not place.country:
+                continue
+            if place.kind == "country" or self._capital_of(place.text) == place.country:
+                return replace(p, code=place.country)
+        return p
+
+    def _capital_of(self, name: str) -> str | None:
+        entry = self.actor_dictionary.lookup(name) if self.actor_dictionary is not None else None
+        return entry.code[:3] if entry is not None and entry.type == "capital" and entry.code else None
 
     def _company(self, p: Participant | None) -> bool:
         """A company: coded as a business sector, or named with a company word (&COMPANIES)."""
