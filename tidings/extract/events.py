@@ -96,7 +96,6 @@ class _Coder:
         self.actor_kinds = {a.id: a.kind for a in analysis.actors}
         self.actors_by_id = {a.id: a for a in analysis.actors}
         self.modifier_only: set[Participant] = set()
-        self.matched: list[Token] = []  # the pattern words of the pattern being tried
         self.domain, self.cued = _domain(doc, patterns.sets)
         mentions = sorted((m.start, m.end, a) for a in analysis.actors for m in a.mentions)
         self.mention_starts = [m[0] for m in mentions]
@@ -148,8 +147,7 @@ class _Coder:
                 continue
             if verb and "active-only" in pattern.flags and roles.is_passive(tok):
                 continue
-            self.matched = matched
-            events = self._events(tok, pattern, index, verb)
+            events = self._events(tok, pattern, index, verb, matched)
             if events is None:
                 continue
             used.update(t.i for t in matched)
@@ -157,7 +155,9 @@ class _Coder:
             return events
         return []
 
-    def _events(self, tok: Token, pattern: EventPattern, index: int, verb: bool) -> list[Event] | None:
+    def _events(self, tok: Token, pattern: EventPattern, index: int, verb: bool,
+                matched: list[Token]) -> list[Event] | None:
+        """The events of one pattern at ``tok``; ``matched`` holds the pattern's words found in the text."""
         support = _support_verb(tok, self.light | self.receive) if not verb else None
         if support is not None and support.lemma_.lower() in self.receive:
             # "Y received aid *from X*", "Y won the support of X": the giver is the source, the receiver the target
@@ -168,12 +168,12 @@ class _Coder:
             receiver = roles.verb_subject(support)
             targets = roles.conjuncts(receiver) if receiver is not None else []
         else:
-            sources = self._slot(tok, pattern.source, verb, support)
+            sources = self._slot(tok, pattern.source, verb, support, matched)
             targets = None
         if "compound" in pattern.flags and len(sources) < 2:
             return None  # a pattern for a compound source ("X and Y agree") and the source is one party
         if targets is None:
-            targets = self._slot(tok, pattern.target, verb, support)
+            targets = self._slot(tok, pattern.target, verb, support, matched)
         if not targets and pattern.target == ("xsubj",):
             return None  # "said Iran must ...": without the party addressed it is no demand
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
@@ -369,9 +369,10 @@ class _Coder:
         return len(groups) == 1 or (len(groups) == 2 and groups[1] == "GOV" and p is not None
                                     and self.actor_kinds.get(p.actor) == "country")
 
-    def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None) -> list[Token]:
+    def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None,
+              matched: list[Token]) -> list[Token]:
         for slot in slots:
-            head = self._fill(tok, slot, verb, support)
+            head = self._fill(tok, slot, verb, support, matched)
             if head is not None and head.i != tok.i:
                 found = roles.conjuncts(head, self._codes_at)
                 if slot == "subj":
@@ -383,7 +384,7 @@ class _Coder:
                 return found
         return []
 
-    def _fill(self, tok: Token, slot: str, verb: bool, support: Token | None) -> Token | None:
+    def _fill(self, tok: Token, slot: str, verb: bool, support: Token | None, matched: list[Token]) -> Token | None:
         if slot == "first-actor":
             return self._first_actor(tok)
         if verb:
@@ -417,11 +418,11 @@ class _Coder:
             anchors = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt", "xcomp")]
             # a pattern word that is a preposition's object carries its own phrases: "called for
             # *sanctions* against X", "ordered the *release* of X"
-            anchors += [t for t in self.matched if t.dep_ == "pobj" and t.head.head.i == tok.i or
+            anchors += [t for t in matched if t.dep_ == "pobj" and t.head.head.i == tok.i or
                         t.dep_ == "dobj" and t.head.i != tok.i]
             if slot == "any":
                 obj = roles.verb_object(tok)
-                if obj is not None and obj in self.matched:
+                if obj is not None and obj in matched:
                     obj = None  # the pattern's own word ("signed *an agreement*") is what was done, not to whom
                 return obj or roles.any_object(anchors)
             return roles.prep_objects(anchors, slot[5:])
