@@ -66,6 +66,7 @@ def test_store_migrates_an_older_file_and_backfills_rollups(tmp_path):
     with Store.open(path) as s:
         assert s.schema_version == SCHEMA_VERSION
         assert s.check_rollups() == []
+        assert s.counts()["events"] == 2 and s.counts()["mentions"] == 1  # row_counts filled on migration
         assert s.conn.execute("SELECT num_articles, num_sources FROM articles").fetchone() == (1, 1)
         page = s.queries.actor_page("RUS")
         assert (page.events, page.mentions, page.articles) == (2, 3, 1)
@@ -275,3 +276,16 @@ def test_store_readonly_refuses_writes(tmp_path):
             pass
     with pytest.raises(StoreError, match="no store here"):
         Store.open(tmp_path / "missing.db", readonly=True)
+
+
+def test_store_row_counts_follow_inserts_replacements_and_cascades(store):
+    """counts() reads the trigger-kept row_counts; deleting an article cascades to its rows."""
+    add(store, make("a1", [("RUSGOV", "190", "UKRGOV"), ("RUSGOV", "112", None)]))
+    add(store, make("a2", [("UKRGOV", "036", "RUSGOV")]))
+    assert store.counts()["articles"] == 2 and store.counts()["events"] == 3
+    store.conn.execute("DELETE FROM articles WHERE id = 'a1'")
+    assert store.counts()["articles"] == 1 and store.counts()["events"] == 1
+    store.conn.execute("UPDATE row_counts SET n = n + 5 WHERE name = 'events'")
+    assert any("row_counts: events" in p for p in store.check_rollups())
+    store.rebuild_rollups()
+    assert store.counts()["events"] == 1 and store.check_rollups() == []

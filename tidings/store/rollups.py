@@ -288,6 +288,8 @@ def rebuild(conn: sqlite3.Connection) -> None:
     for family, grain, cols in tables:
         if grain != "day":
             conn.execute(f"INSERT INTO {family}_{grain} ({cols}) {_coarse(family, grain, f'{family}_day')}")
+    for table, n in _recount_rows(conn):
+        conn.execute("UPDATE row_counts SET n = ? WHERE name = ?", (n, table))
 
 
 def check(conn: sqlite3.Connection) -> list[str]:
@@ -310,7 +312,21 @@ def check(conn: sqlite3.Connection) -> list[str]:
             problems += _diff(conn, f"{family}_{grain}", cols, f"{family}_{grain}", recount)
     finally:
         _drop_recounts(conn)
+    recount = _recount_rows(conn)
+    kept = dict(conn.execute("SELECT name, n FROM row_counts")) if recount else {}
+    for table, n in recount:
+        if kept.get(table) != n:
+            problems.append(f"row_counts: {table} kept {kept.get(table)}, counted {n}")
     return problems
+
+
+def _recount_rows(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(table, count(*)) for each table ``row_counts`` keeps; none on a file older than that table."""
+    from tidings.store.schema import COUNTED_TABLES
+
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'row_counts'").fetchone() is None:
+        return []
+    return [(t, conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in COUNTED_TABLES]
 
 
 def _diff(conn: sqlite3.Connection, name: str, cols: str, stored: str, recount: str) -> list[str]:

@@ -204,6 +204,24 @@ def _v3(conn: sqlite3.Connection, fts: bool) -> None:
                     FROM dyad_day GROUP BY 1, 2, 3""")
 
 
+#: tables whose row counts ``row_counts`` keeps (what ``/status`` and ``tidings store`` report)
+COUNTED_TABLES = ("articles", "copies", "events", "quotes", "mentions", "stories", "signatures")
+
+
+def _v4(conn: sqlite3.Connection, fts: bool) -> None:
+    """Row counts kept by triggers, so that reporting how big the store is reads seven rows: a
+    ``count(*)`` scans a whole index (24 s over a 10-million-event file with a cold cache). Every
+    insert and delete, cascaded ones included, moves its table's count; the writer never uses
+    ``INSERT OR REPLACE`` on these tables, whose implicit deletes fire no trigger."""
+    conn.execute("CREATE TABLE row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    for table in COUNTED_TABLES:
+        conn.execute(f"INSERT INTO row_counts VALUES ('{table}', (SELECT count(*) FROM {table}))")
+        conn.execute(f"CREATE TRIGGER {table}_count_insert AFTER INSERT ON {table} "
+                     f"BEGIN UPDATE row_counts SET n = n + 1 WHERE name = '{table}'; END")
+        conn.execute(f"CREATE TRIGGER {table}_count_delete AFTER DELETE ON {table} "
+                     f"BEGIN UPDATE row_counts SET n = n - 1 WHERE name = '{table}'; END")
+
+
 def _week(day):
     from tidings.store.rollups import week_of
 
@@ -215,6 +233,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection, bool], None], bool]] =
     (1, _v1, False),
     (2, _v2, True),
     (3, _v3, False),
+    (4, _v4, False),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
