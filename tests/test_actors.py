@@ -246,3 +246,21 @@ def test_actors_several_codes_for_one_phrase(tmp_path):
     f.write_text("#! tidings actors 1\nLorien\tFRA/ZZZ\tactor\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match=r"bad.tsv:2: bad code 'ZZZ'"):
         load_actor_dictionary((f,))
+
+
+def test_actors_a_former_office_holder_is_an_elite(analyze):
+    """CAMEO codes former officials as elites (ELI) of their country."""
+    a = analyze("The former French prime minister criticised the plan, and ex-President Tarek Halabi "
+                "agreed. Former officials and Spanish ministers stayed silent.")
+    codes = {x.code for x in a.actors}
+    assert "FRAELI" in codes and "ESPGOV" in codes  # "former" is the first role's only
+    assert "FRAGOV" not in codes
+    assert named(a, "Tarek Halabi").code == "ELI"  # a role whose country is not told
+
+
+def test_actors_a_country_before_coordinated_roles_is_each_ones(analyze):
+    codes = {x.code: x for x in analyze("Russian troops and police entered the town on Monday.").actors}
+    assert {"RUSMIL", "RUSCOP"} <= set(codes)
+    # a role with a country of its own, or a determiner of its own, keeps to itself
+    codes = {x.code for x in analyze("Russian troops and the Ukrainian police met on Monday.").actors}
+    assert {"RUSMIL", "UKRCOP"} <= codes and "RUSCOP" not in codes

@@ -43,6 +43,10 @@ SNUB
 --- HAIL  [051] ---
 HAIL {HAILED}
 - + WAS_ * BY $ [042]
+- + * MONEY $ [071]
+- * AT ^ + [162]
+- NOTED + * [115]
+- + HOSTING * FEAST $ [043]
 """
 
 DISCARDS = """BOAT RACE
@@ -112,7 +116,14 @@ def test_verbs_sets_patterns_and_skips(src, tmp_path):
     assert by_words[("snub", "offer")][3:5] == ["subj", "first-actor"]
     # '% *' (compound subject) with [036:036]
     assert by_words[("snub", "*")][2:6] == ["036", "subj", "-", "compound,symmetric"]
-    assert by_words[("hail", "was * by")][2:5] == ["042", "prep:by", "obj"]
+    # '+' before the verb: its grammatical subject, whatever the voice ('front')
+    assert by_words[("hail", "was * by")][2:5] == ["042", "prep:by", "front"]
+    # '$' after a word: the party named after it; 'AT ^ +': after the object of 'at' ('past:WORD')
+    assert by_words[("hail", "money")][2:5] == ["071", "past:money", "front"]
+    assert by_words[("hail", "at")][2:5] == ["162", "subj", "past:at"]
+    # 'NOTED + *': the subject of the reported clause, reported by the subject of 'noted' ('above')
+    assert by_words[("hail", "noted *")][2:5] == ["115", "above", "front"]
+    assert by_words[("hail", "hosting * feast")][2:5] == ["043", "past:feast", "above"]
     # a WEIS code CAMEO lacks is kept and declared as a code of the user's own
     assert by_words[("snub", "odd_words")][2] == "903"  # '_' between two words: side by side
     assert report.written["own event codes"] == 1
@@ -220,6 +231,7 @@ def test_reciprocal_blocking_compound_and_forms(tmp_path):
     assert report.written["blocking pattern rows"] >= 1
     # standalone: the option rows
     assert ["@builtin", "off"] in rows and ["@keep", "any"] in rows
+    assert ["@scope", "phrase"] in rows and ["@match", "form"] in rows  # PETRARCH's reach and matching
     actors = _rows(tmp_path / "out" / ACTORS_FILE)
     assert ["@builtin", "off", "option"] in actors
     assert ["pip", "HBTCIV", "actor", "Pip", "<1995-06-01"] in actors

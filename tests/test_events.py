@@ -655,3 +655,68 @@ def test_events_a_visited_capital_or_country_is_the_host(analyze):
     assert e.cameo == "042" and e.target.text == "Moscow" and e.target.code == "RUS"
     assert not [x for x in a.actors if x.kind == "country" and x.code.startswith("RUS")]
     assert _one(_events(analyze, "The French president visited Lyon on Monday."), "CONSULT").target.code is None
+
+
+# ---- PETRARCH-style reach and slots (docs/events.md "Options", "Slots") ----------------------------
+
+def _own_with(tmp_path, verbs: str, actors: str = ""):
+    """A pipeline on the fictional states of _OWN_ACTORS (plus ``actors``) and only the verb rows given."""
+    from tidings import Pipeline
+    from tidings.settings import Settings
+
+    d = tmp_path / f"own{len(list(tmp_path.iterdir()))}"  # a folder of its own: loaded files are cached
+    d.mkdir()
+    a, v = d / "actors.tsv", d / "verbs.tsv"
+    a.write_text(_OWN_ACTORS + actors, encoding="utf-8")
+    v.write_text("#! tidings verbs 1\n@builtin\toff\n@keep\tany\n" + verbs, encoding="utf-8")
+    pipeline = Pipeline(Settings(dictionaries=(a, v)))
+
+    def run(text):
+        return [(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+                for e in pipeline.analyze(text, {"published": "2021-03-04"}).events]
+
+    return run
+
+
+def test_events_scope_and_match_options(tmp_path):
+    rows = ("allow\t-\t080\tsubj\tfirst-actor\nallow\tthe_safest_place\t027\tsubj\tfirst-actor\n"
+            "adopt\t-\t081\tsubj\tfirst-actor\nadopt\tresolution\t102\tsubj\tfirst-actor\n")
+    clause = _own_with(tmp_path, rows)
+    text = "Velmara allowed that Tarn is the safest place to stay."
+    assert clause(text) == [("VLM", "TRN", "080")]  # a clause with its own subject is not searched
+    assert clause("Velmara adopted resolutions with Tarn.") == [("VLM", "TRN", "102")]  # lemmas match
+    petrarch = _own_with(tmp_path, "@scope\tphrase\n@match\tform\n" + rows)
+    assert petrarch(text) == [("VLM", "TRN", "027")]  # the whole verb phrase is
+    assert petrarch("Velmara adopted resolutions with Tarn.") == [("VLM", "TRN", "081")]  # written forms only
+    assert petrarch("Velmara adopted a resolution with Tarn.") == [("VLM", "TRN", "102")]
+
+
+def test_events_slots_front_above_and_past(tmp_path):
+    run = _own_with(tmp_path, "regret\tnoted *\t115\tabove\tfront\n"
+                              "receive\t-\t033\tsubj\tfirst-actor\nreceive\tmoney\t071\tpast:money\tfront\n"
+                              "warn\t-\t160\tsubj\tfirst-actor\nwarn\tat\t162\tsubj\tpast:at\n")
+    assert run("Velmara noted that Tarn regretted the decision.") == [("VLM", "TRN", "115")]
+    assert run("Velmara received money from Tarn.") == [("TRN", "VLM", "071")]
+    assert run("Velmara warned at the council of Tarn.") == [("VLM", "TRN", "162")]
+
+
+def test_events_words_of_the_governing_verb_between_it_and_the_trigger(tmp_path):
+    run = _own_with(tmp_path, "join\t-\t057\tsubj\tfirst-actor\njoin\tinching nearer *\t083\tsubj\tfirst-actor\n")
+    assert run("Tarn is inching nearer to join the pact with Velmara.") == [("TRN", "VLM", "083")]
+
+
+def test_events_subject_repairs_coordinated_modifier_and_name_read_as_compound(tmp_path):
+    run = _own_with(tmp_path, "rise\tcasualty count *\t190\tsubj\tfirst-actor\nact\t-\t100\tsubj\tfirst-actor\n",
+                    "Somalia\tSOM\tactor\tSomalia\nLibya\tLBY\tactor\tLibya\n")
+    # "casualty" hangs on "count" as a modifier coordinated with "injury": still a word of the subject
+    assert run("Velmara's casualty and injury count has risen in the clashes with Tarn.") == [("VLM", "TRN", "190")]
+    # the parser reads "Somalia" as a compound of the verb: a state there is the subject
+    assert run("Somalia act on a resolution with Libya.") == [("SOM", "LBY", "100")]
+
+
+def test_events_passive_report_verb_raises_its_subject(analyze):
+    e = _one(_events(analyze, "Iran is believed to have supplied drones to Russia."), "AID")
+    assert e.source is not None and e.source.text == "Iran"
+    # a prediction is no event of the subject's
+    assert not any(e.source is not None and e.source.text == "Iran"
+                   for e in _events(analyze, "Iran is expected to supply drones to Russia."))

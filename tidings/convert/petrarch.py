@@ -43,8 +43,9 @@ PREPOSITIONS = frozenset(
     beyond by despite during for from in inside into near of off on onto out outside over since through
     throughout to toward towards under until upon with within without""".split()
 )
-#: auxiliaries that make a pattern passive: a target written before the verb is then its object
-_PASSIVE = frozenset({"was", "were", "been", "be", "is", "are", "being"})
+#: words that may stand between a marker and the verb it is the subject of ('+ HAS * ...', '+ WAS_ * ...')
+_AUXILIARIES = frozenset({"was", "were", "been", "be", "is", "are", "being", "has", "have", "had", "will", "would",
+                          "shall", "should", "may", "might", "can", "could", "must", "did", "does", "do"})
 #: where the target sits when a pattern does not mark it with ``+``: PETRARCH takes the first actor
 #: in the verb phrase, which is tidings' slot ``first-actor``
 IMPLICIT_TARGET = "first-actor"
@@ -693,25 +694,35 @@ def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, c
     source = target = None
     flags = set()
     words: list[str] = []
-    before_words = [t for t in tokens[:star] if t not in ("$", "+", "%", "^")]
-    if "^" in tokens:
+    if "^" in tokens and not any(tokens[i - 1] == "^" and tokens[i] in ("$", "+", "%") for i in range(star + 2, len(tokens))):
         report.note(where, "'^' (skip a phrase) dropped", raw)
     for i, tok in enumerate(tokens):
         if tok in ("$", "+", "%"):
             if i < star:
                 slot = "subj"
                 if tok == "+":
-                    slot = "obj"  # a target before the verb: the grammatical subject of a passive verb
-                    if not any(w.lower() in _PASSIVE for w in before_words):
-                        report.note(where, "target before an active verb read as its object", raw)
+                    # a target before the verb: the verb's grammatical subject, whatever the voice
+                    # ("+ * MONEY $": "*Velmara* received money from X"; "+ WAS_ * ...": "*X* was freed")
+                    slot = "front"
+                    if any(t not in markers and t.lower() not in _AUXILIARIES for t in tokens[i + 1:star]):
+                        # '+ HOSTING * ...': the subject of the verb the trigger is the complement of
+                        # ("*Velmara* will be hosting Tarn to celebrate ...")
+                        slot = "above"
             else:
                 prev = next((t for t in reversed(tokens[star + 1:i]) if t != "^"), None)
                 if prev is None:
                     slot = "obj"
+                elif prev.lower() in PREPOSITIONS and tokens[i - 1] == "^":
+                    # 'AT ^ +': the phrase after the preposition is skipped, the party is named after it
+                    # ("warned at the council *of Velmara*"); '^ ^' is read as one skip
+                    slot = f"past:{prev.lower()}"
                 elif prev.lower() in PREPOSITIONS:
                     slot = f"prep:{prev.lower()}"
+                elif re.fullmatch(r"[a-z]+", prev.lower()):
+                    # 'MONEY $': the party named after a pattern word ("received money *from X*")
+                    slot = f"past:{prev.lower()}"
                 else:
-                    report.skip(where, f"marker '{tok}' after the word {prev!r} (only the object or a preposition's object)", raw)
+                    report.skip(where, f"marker '{tok}' after {prev!r} (only a word or a preposition's object)", raw)
                     return []
             if tok == "%":
                 flags.add("symmetric")
@@ -749,6 +760,13 @@ def _convert_pattern(where, text, raw, block: _Block, sets, report, lemmatize, c
         else:
             words.append(w)
         last_word = i
+    plus = tokens.index("+") if "+" in tokens[:star] else None
+    if target == "front" and plus is not None and any(t not in markers for t in tokens[:plus]):
+        # 'NOTED + *', '$ SAY + * NEGOTIATE': the target is the subject of a reported clause, the
+        # source the subject of the verb that reports it
+        dollar = tokens.index("$") if "$" in tokens else None
+        if dollar is None or (dollar < plus and any(t not in markers for t in tokens[dollar + 1:plus])):
+            source = "above"
     if source == target and source is not None:
         report.skip(where, "source and target in the same slot", raw)
         return []
@@ -827,8 +845,10 @@ def _find(src: Path, suffix: str) -> list[Path]:
 STANDALONE_ACTORS = ["# standalone: no built-in actor is loaded next to these rows", "@builtin\toff\toption"]
 STANDALONE_VERBS = ["# standalone: no built-in verb or noun pattern is loaded next to these rows, and every",
                     "# event with a source or a target is kept (PETRARCH codes what its dictionary says)",
-                    "# and the codes are kept as the patterns give them (no recoding of negated or future events)",
-                    "@builtin\toff", "@keep\tany", "@modes\tkeep"]
+                    "# and the codes are kept as the patterns give them (no recoding of negated or future events);",
+                    "# pattern words are looked for in the verb's whole phrase and match as written, as",
+                    "# PETRARCH reads them",
+                    "@builtin\toff", "@keep\tany", "@modes\tkeep", "@scope\tphrase", "@match\tform"]
 
 
 def convert_petrarch(src_dir: Path, out_dir: Path, lemmatize: Callable[[str], str] | None = None,

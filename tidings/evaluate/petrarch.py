@@ -22,7 +22,8 @@ converted *standalone* (``convert_petrarch(..., standalone=True)``): their optio
 tidings' built-in actors and verb and noun patterns (``@builtin off``), and keep every event with a
 source or a target (``@keep any``) instead of applying tidings' political-news rules, and keep the codes
 the patterns give for negated and future events (``@modes keep``: PETRARCH codes those with patterns of
-its own) (docs/events.md, "Options"). Built-in actors would add codes PETRARCH's dictionary lacks ("prosecutors" ``JUD``), built-in
+its own), and look for pattern words in the whole verb phrase, matching them as written, as PETRARCH does
+(``@scope phrase``, ``@match form``) (docs/events.md, "Options"). Built-in actors would add codes PETRARCH's dictionary lacks ("prosecutors" ``JUD``), built-in
 patterns would code verbs it leaves alone, and the political rules would drop events of the fictional
 actors in texts with business cue words ("galleons"). ``--builtin`` loads the converted files as
 plain additions to the built-in knowledge instead.

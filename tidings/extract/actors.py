@@ -23,6 +23,10 @@ Coding decisions (CAMEO conventions where they exist):
 * Roles without a country are coded by sector alone (``COP`` for "police"), as CAMEO does; a lone
   title ("the president said") is too vague to be an actor and is skipped.
 * Persons with no known affiliation get code ``None``.
+* A former office-holder ("the former French prime minister", "ex-President X") is an elite of the
+  country, ``FRAELI``: CAMEO codes former officials ``ELI``.
+* A country before a role is also the country of bare roles coordinated with it: "Russian troops
+  and police" -> RUSMIL and RUSCOP.
 
 Merging: actors with the same code are one actor (the Kremlin and Moscow-as-agent are both the
 Russian government); persons merge by name, and a later surname ("Peskov", "Mr Peskov") joins the
@@ -49,6 +53,10 @@ _DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "ADJ", "SCONJ", "CCONJ"})
 _PLACE_TYPES = frozenset({"country", "capital", "demonym"})
 _PREFIX_TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "actor", "NORP"})
+#: words that make an office-holder a past one: "former", "ex-" ("ex-president"), "onetime"
+_FORMER = frozenset({"former", "onetime", "one-time"})
+#: CAMEO codes a former office-holder as an elite, whatever the office was
+ELITE = "ELI"
 
 
 @dataclass
@@ -242,17 +250,21 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         prefix, j = units[j + 1], j + 1
     span = book.span(doc, units[i], units[j])
     end = j + 1
+    former = role is not None and _former(doc, units[i], role)
 
     if person is not None:
         if person.entry is not None and person.entry.type == "actor" and role is not None:
             # a PETRARCH-style actor named after a role: the first actor of the phrase and the role's
             # groups ("Bree Prime Minister Romendacil" -> BRE + GOV; "Ithilen's minister Calimehtar" ->
             # ITH + GOV even when Calimehtar has a code of his own)
-            code, *extra = _role_codes(prefix or person, role) or [None]
+            code, *extra = _role_codes(prefix or person, role, former) or [None]
         elif person.entry is not None:
             code, extra = person.entry.code, list(person.entry.extra_codes)
+            if former and person.entry.country is not None:
+                # "former President Barack Obama": a listed office-holder named as out of office
+                code, extra = person.entry.country + ELITE, []
         else:
-            code, *extra = _role_codes(prefix, role) or [None]
+            code, *extra = _role_codes(prefix, role, former) or [None]
         name = person.entry.name if person.entry is not None else _name(doc, person)
         book.person(name, code, span, tuple(extra))
         appositive = _apposition(doc, units, end, person)
@@ -264,17 +276,15 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             return after
         return end
     if role is not None:
-        code, *extra = _role_codes(prefix, role) or [None]
-        if role.type == "title":
-            if prefix is None and role.entry.country is None:
-                return end  # "the president said": no telling whose
-            book.add(("title", code, role.entry.pattern), code, span.text, "person", span, tuple(extra))
-        else:
-            name = span.text
-            # "Kurdish fighters" and "Tamil fighters" share the bare code REB but are not one group
-            key = ("code", code) if prefix is None or prefix.type != "NORP" else ("code", code, name.lower())
-            kind = "group" if doc[role.end - 1].tag_ in ("NNS", "NNPS") else "organisation"
-            book.add(key, code, name, kind, span, tuple(extra))
+        if role.type == "title" and prefix is None and role.entry.country is None:
+            return end  # "the president said": no telling whose
+        _add_role(doc, book, prefix, role, span, former)
+        while prefix is not None and end < len(units) and _shares_prefix(doc, units, end):
+            # "Danish media and government", "Russian troops, police and militias": the country
+            # before the first role is every coordinated bare role's too
+            role = units[end]
+            _add_role(doc, book, prefix, role, book.span(doc, role, role), former)
+            end += 1
         return end
     _alone(doc, first, book, span)
     acronym = _parenthesised_acronym(doc, first) if first.type == "ORG" else None
@@ -288,6 +298,36 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
     return end
 
 
+def _add_role(doc: Doc, book: "_Book", prefix: _Unit | None, role: _Unit, span: Span, former: bool) -> None:
+    """A role actor: an office ("the Russian foreign minister") or a body ("Ukrainian troops")."""
+    code, *extra = _role_codes(prefix, role, former) or [None]
+    if role.type == "title":
+        book.add(("title", code, role.entry.pattern), code, span.text, "person", span, tuple(extra))
+        return
+    name = span.text if prefix is None or prefix.start < role.start else f"{doc[prefix.start:prefix.end].text} {span.text}"
+    # "Kurdish fighters" and "Tamil fighters" share the bare code REB but are not one group
+    key = ("code", code) if prefix is None or prefix.type != "NORP" else ("code", code, name.lower())
+    kind = "group" if doc[role.end - 1].tag_ in ("NNS", "NNPS") else "organisation"
+    book.add(key, code, name, kind, span, tuple(extra))
+
+
+def _shares_prefix(doc: Doc, units: list[_Unit], k: int) -> bool:
+    """Whether ``units[k]`` is a bare role coordinated with the role before it, so that it shares
+    that role's country: only "and", "or" or a comma between them, the parse making it a conjunct,
+    and no name of its own after it ("Russian troops and police"; not "... and the Ukrainian army",
+    not "... and Foreign Minister Lavrov")."""
+    before, role = units[k - 1], units[k]
+    if role.type not in ("title", "group") or before.type not in ("title", "group"):
+        return False
+    gap = [t.lower_ for t in doc[before.end:role.start]]
+    if gap not in (["and"], ["or"], [","], [",", "and"], [",", "or"]):
+        return False
+    root = doc[role.start:role.end].root
+    if root.dep_ != "conj" or not (before.start <= root.head.i < before.end):
+        return False
+    return not (k + 1 < len(units) and units[k + 1].start == role.end)
+
+
 def _names_holder(doc: Doc, role: _Unit, unit: _Unit) -> bool:
     """Whether ``unit`` names the holder of ``role`` standing right before it: a title, or a
     singular group word (a PETRARCH agent such as "president"), followed by a person's name or by a
@@ -298,6 +338,19 @@ def _names_holder(doc: Doc, role: _Unit, unit: _Unit) -> bool:
         return True
     return role.type == "group" and doc[role.end - 1].tag_ not in ("NNS", "NNPS") and (
         unit.type != "actor" or doc[unit.start].pos_ == "PROPN")
+
+
+def _former(doc: Doc, first: _Unit, role: _Unit) -> bool:
+    """Whether "former" or "ex-" qualifies the role: among the words of its chain before the role
+    ("Russia's former defence minister"), or just before the chain ("the former Russian envoy",
+    "ex-President X")."""
+    start = first.start
+    while start > 0 and first.start - start < 3 and (
+            doc[start - 1].pos_ in ("DET", "ADJ") or doc[start - 1].lower_ in _FORMER | {"ex", "-"}):
+        start -= 1
+    words = doc[start:role.start]
+    return any(t.lower_ in _FORMER or (t.lower_ == "ex" and t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+               for t in words)
 
 
 def _of_between(doc: Doc, left: _Unit, right: _Unit) -> bool:
@@ -371,9 +424,10 @@ def _role_code(prefix: _Unit | None, role: _Unit | None) -> str | None:
     return codes[0] if codes else None
 
 
-def _role_codes(prefix: _Unit | None, role: _Unit | None) -> list[str]:
+def _role_codes(prefix: _Unit | None, role: _Unit | None, former: bool = False) -> list[str]:
     """The codes of a role with what comes before it: one, or one per code of a prefix or role row
-    that has several (``ELR/GAL``: "Lorien envoy" -> ELRGOV and GALGOV)."""
+    that has several (``ELR/GAL``: "Lorien envoy" -> ELRGOV and GALGOV). A ``former`` office-holder
+    is an elite (ELI) of the same country ("former Russian minister" -> RUSELI)."""
     if role is None:
         return []
     entry = role.entry
@@ -381,15 +435,19 @@ def _role_codes(prefix: _Unit | None, role: _Unit | None) -> list[str]:
     out: list[str] = []
     for role_code in (entry.code, *entry.extra_codes):
         for prefix_code in ((p.code, *p.extra_codes) if p is not None else (None,)):
-            code = _compose(p, prefix_code, entry, role_code)
+            code = _compose(p, prefix_code, entry, role_code, former)
             if code and code not in out:
                 out.append(code)
     return out
 
 
-def _compose(p: ActorEntry | None, p_code: str | None, entry: ActorEntry, code: str) -> str:
+def _compose(p: ActorEntry | None, p_code: str | None, entry: ActorEntry, code: str, former: bool = False) -> str:
     if entry.country is not None or entry.sector is None or not code.startswith(entry.sector):
+        if former and entry.country is not None and entry.sector is not None:
+            return entry.country + ELITE
         return code  # a role row with its own full code
+    if former:
+        code = ELITE
     if p is None or p_code is None:
         return code
     if p.type == "actor":

@@ -78,6 +78,9 @@ def _resolve(tok: Token | None) -> Token | None:
 
 
 _PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
+#: verbs of report and perception whose passive raises the subject of their complement
+_REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
+                        "understand", "hear", "find", "show", "suspect", "claim", "observe", "witness"})
 #: "his country", "their government": with a pronoun possessor, the state of whoever the pronoun is
 _OWN_STATE = frozenset({"country", "government", "nation", "administration", "state"})
 
@@ -133,6 +136,12 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             return _resolve(subjects[0])
     if passive:
         return None
+    if verb.dep_ == "xcomp" and is_passive(verb.head) and verb.head.lemma_.lower() in _REPORTING:
+        # raising: "Iran is *believed* to have supplied drones", "X was seen to enter": the passive's
+        # subject does what is reported (a prediction, "is expected to", is no event yet)
+        raised = next((c for c in verb.head.children if c.dep_ in PASSIVE_SUBJ), None)
+        if raised is not None:
+            return _resolve(raised)
     if verb.dep_ == "acl" and any(c.tag_ == "TO" for c in verb.children) and verb.head.head.pos_ in ("VERB", "AUX") \
             and depth < 4:
         return verb_subject(verb.head.head, depth + 1)  # "has plans to attack": the planner attacks

@@ -32,6 +32,9 @@ MAX_EVENTS_PER_SENTENCE = 10
 MAX_PER_TRIGGER = 4
 _CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl", "parataxis",
                           "conj", "punct", "mark", "cc", "aux", "auxpass", "neg", "npadvmod", "appos", "expl"})
+#: with '@scope phrase': only another sentence part or a coordinated verb ends the verb's phrase
+_PHRASE_STOP = frozenset({"parataxis", "punct", "cc", "nsubj", "nsubjpass", "csubj", "expl"})
+_PHRASE_DEPTH = 8
 _NOUN_DEPS = frozenset({"amod", "compound", "nmod", "prep", "pobj", "poss", "nummod", "advmod", "npadvmod"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "along", "within", "off"})
 _TRANSNATIONAL_POLITICAL = frozenset({"IGO", "NGO", "NGM", "IMG"})
@@ -90,6 +93,7 @@ class _Coder:
         self.attack_parts: set[Participant] = set()  # an attack or weapon doing violence
         self.keep_any = getattr(patterns, "keep_any", False)
         self.keep_codes = getattr(patterns, "keep_codes", False)  # '@modes keep': no recoding by mode
+        self.phrase_scope = getattr(patterns, "phrase_scope", False)  # '@scope phrase': PETRARCH's reach
         self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
         self.more_roles: dict[int, list[tuple[str, ...]]] = {}  # token -> roles coordinated with that one
         self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
@@ -130,7 +134,7 @@ class _Coder:
         return out[:self.max_events]
 
     def _code(self, tok: Token, cands: list[EventPattern], index: int, used: set[int], verb: bool) -> list[Event]:
-        before, after = _verb_words(tok) if verb else _noun_words(tok)
+        before, after = _verb_words(tok, self.phrase_scope) if verb else _noun_words(tok)
         particle = next((c for c in tok.children if c.dep_ == "prt"), None) if verb else None
         for pattern in cands:
             if pattern.forms and tok.lower_ not in pattern.forms:
@@ -387,6 +391,16 @@ class _Coder:
     def _fill(self, tok: Token, slot: str, verb: bool, support: Token | None, matched: list[Token]) -> Token | None:
         if slot == "first-actor":
             return self._first_actor(tok)
+        if slot.startswith("past:"):
+            return self._past_object(tok, slot[5:], verb, support, matched)
+        if slot == "front":
+            # the party named before the verb, its grammatical subject whatever the voice: PETRARCH's
+            # marker before the verb ("*Velmara* has received ...", "*Velmara* was freed ...")
+            if verb and roles.is_passive(tok):
+                return roles.verb_object(tok)
+            return self._fill(tok, "subj", verb, support, matched)
+        if slot == "above":
+            return self._above_subject(tok) if verb else None
         if verb:
             if slot == "subj":
                 subject = self._past_dateline(roles.verb_subject(tok))
@@ -396,6 +410,13 @@ class _Coder:
                     named = [c for c in tok.children if c.dep_ in roles.SUBJ and c.i != subject.i and self._coded_at(c)]
                     if len(named) == 1:
                         subject = named[0]
+                if subject is None and not roles.is_passive(tok):
+                    # a verb has no compounds: the parser took the name before it for a modifier of a
+                    # word it misread ("Ethiopia act on ...", headline grammar); a state or a party of a
+                    # state there is the subject (a bare sector word may be a real compound: "Police raids")
+                    named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and self._country_actor(c)]
+                    if named:
+                        return named[-1]
                 if subject is None and roles.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
                     # "was arrested *in Niger*", "were expelled *from Iran*": with no agent named, the
                     # country where it happened stands for its authorities (CAMEO coders' reading)
@@ -455,6 +476,16 @@ class _Coder:
             return None
         return roles.prep_objects(anchors, slot[5:])
 
+    def _above_subject(self, tok: Token) -> Token | None:
+        """The slot ``above``: the subject of the verb whose complement clause the trigger heads
+        ("*Velmara* noted that Quentor regretted ...", "*Velmara* suggested Quentor demand ...")."""
+        clause = tok
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return self._past_dateline(roles.verb_subject(clause.head))
+
     def _past_dateline(self, subject: Token | None) -> Token | None:
         """The parser often reads a dateline ("LIMA, May 4 - Peru and Bolivia signed") as the subject,
         the real subject hanging below it: take the first noun after the dateline in its subtree."""
@@ -501,13 +532,33 @@ class _Coder:
                 return subject if subject is not None and subject.i != noun.i and subject.tag_ != "PRP$" else None
         return None
 
-    def _first_actor(self, tok: Token) -> Token | None:
+    def _past_object(self, tok: Token, word: str, verb: bool, support: Token | None,
+                     matched: list[Token]) -> Token | None:
+        """The slot ``past:WORD``: the first coded actor of the trigger's phrase named after the
+        pattern word WORD ("received money *from Velmara*": PETRARCH's ``MONEY $``) or, for a
+        preposition, after its object, whose own words are skipped ("warned at the council *of
+        Velmara*": PETRARCH's ``AT ^ +``)."""
+        own_word = next((t for t in matched if t.lower_ == word or t.lemma_.lower() == word), None)
+        if own_word is not None and own_word.pos_ != "ADP":
+            skipped = own_word  # 'MONEY $': the party named after a pattern word ("received money *from X*")
+        else:
+            anchors = [tok] + ([support] if support is not None else [])
+            if verb:
+                anchors += [c for c in tok.children if c.dep_ in ("dobj", "prt", "xcomp")]
+                anchors += [t for t in matched if t.dep_ in ("pobj", "dobj") and t.i != tok.i]
+            skipped = roles.prep_objects(anchors, word)
+        if skipped is None:
+            return None
+        own = self._mention_span(skipped)
+        return self._first_actor(tok, after=max(skipped.i, own.end - 1 if own is not None else skipped.i))
+
+    def _first_actor(self, tok: Token, after: int = -1) -> Token | None:
         """The slot ``first-actor``: the first coded actor named after the trigger in its own phrase
         (its objects, their modifiers and complements, its prepositional phrases, a clause it
         governs), in text order, as PETRARCH takes the target of a verb phrase. A coordinated verb
         ("condemned X *and promised* aid to Y") and a loose clause after a comma or dash are another
         phrase. The head of the actor's mention is returned, so a coordination gives each conjunct."""
-        if roles.is_passive(tok):
+        if roles.is_passive(tok) and after < 0:
             # a passive verb's target is its grammatical subject ("Eriador was opposed by Osgiliath");
             # its 'by' agent is the source, never the target
             obj = roles.verb_object(tok)
@@ -523,6 +574,8 @@ class _Coder:
             inside.append(t)
             stack.extend(t.children)
         for t in sorted(inside, key=lambda x: x.i):
+            if t.i <= after:
+                continue  # words the slot skips ('past:WORD')
             actor = self._actor_at(t.idx, t.idx + len(t))
             if actor is None or not actor.code:
                 continue
@@ -855,8 +908,10 @@ def _more_specific(code: str, than: str) -> bool:
     return than.endswith("0") and not code.endswith("0")
 
 
-def _verb_words(tok: Token) -> tuple[list[Token], list[Token]]:
-    """Tokens of the verb's own clause before and after it, where pattern words are looked for."""
+def _verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Token]]:
+    """Tokens of the verb's own clause before and after it, where pattern words are looked for. With
+    ``phrase`` (option ``@scope phrase``), the words after it are those of its whole verb phrase, as
+    PETRARCH reads them: the clauses it governs and words deeper down included."""
     before = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "prt", "npadvmod", "aux", "neg")]
     # an adverb's own adverbs: "*most* certainly will not"
     before += [g for c in before if c.dep_ == "advmod" for g in c.children if g.dep_ == "advmod" and g.i < c.i]
@@ -864,21 +919,24 @@ def _verb_words(tok: Token) -> tuple[list[Token], list[Token]]:
         if c.i < tok.i and c.dep_ in ("nsubj", "nsubjpass"):
             # the subject's head and its modifiers: "*peacekeepers* arrived", "*peacekeeping* troops served"
             before.append(c)
-            before.extend(g for g in c.children if g.dep_ in ("compound", "amod", "det", "preconj") and g.i < c.i)
+            # (and a noun the parser hangs on it when coordinated: "the *death* and injury toll")
+            before.extend(g for g in c.children if g.dep_ in ("compound", "amod", "det", "preconj", "nmod") and g.i < c.i)
     if tok.dep_ in ("ccomp", "xcomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
         # the verb whose complement the trigger heads, with its adverbs and auxiliaries: "*indicated* it
-        # would act", "*unexpectedly won't try* to clash"
+        # would act", "*unexpectedly won't try* to clash", "is *inching closer* to accord"
         head = tok.head
         before.append(head)
-        before += [c for c in head.children if c.i < head.i and c.dep_ in ("advmod", "aux", "neg", "npadvmod")]
+        before += [c for c in head.children if c.i < tok.i and c.dep_ in ("advmod", "aux", "neg", "npadvmod")]
     before.sort(key=lambda t: t.i)
     after: list[Token] = []
     frontier, depth = [tok], 0
-    while frontier and depth < 3:
+    while frontier and depth < (_PHRASE_DEPTH if phrase else 3):
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.i > tok.i and (c.dep_ not in _CLAUSE_STOP or c.tag_ == "TO" or _small_clause(c)) \
+                if c.i > tok.i and (c.dep_ not in (_PHRASE_STOP if phrase else _CLAUSE_STOP) or c.tag_ == "TO"
+                                    or _small_clause(c)) \
+                        and not (phrase and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t.i == tok.i) \
                         and not roles.time_phrase(c):  # "called X *on Saturday*" is no "call on"
                     after.append(c)
                     nxt.append(c)
@@ -921,7 +979,7 @@ def _matches(word: frozenset, t: Token) -> bool:
 
 def _span(word: frozenset, t: Token) -> tuple[int, int] | None:
     """The tokens (first and last index) a pattern word matches at ``t``, or None."""
-    if t.lower_ in word or t.lemma_.lower() in word:
+    if t.lower_ in word or (t.lemma_.lower() in word and not getattr(word, "exact", False)):
         return t.i, t.i
     for seq in getattr(word, "multi", ()):
         # a member of several words ("economic sanction") matches consecutive tokens, the token

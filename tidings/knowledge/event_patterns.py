@@ -16,14 +16,15 @@ from tidings.knowledge.cameo import CameoTable, load_cameo
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KINDS = ("verbs", "nouns")
-SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor"})
+SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor", "front", "above"})
 FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "block", "compound"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
 _SET = re.compile(r"^&[A-Z][A-Z0-9_]*$")
-_PREP_SLOT = re.compile(r"^prep:[a-z]+(_[a-z]+)*$")
+_PREP_SLOT = re.compile(r"^(prep|past):[a-z]+(_[a-z]+)*$")
 _DEFAULT_TARGET = {"verbs": ("obj",), "nouns": ()}
 #: option rows (``@NAME<TAB>VALUE``) a user file may hold, with their allowed values; the first is the default
-OPTIONS = {"@builtin": ("on", "off"), "@keep": ("political", "any"), "@modes": ("recode", "keep")}
+OPTIONS = {"@builtin": ("on", "off"), "@keep": ("political", "any"), "@modes": ("recode", "keep"),
+           "@scope": ("clause", "phrase"), "@match": ("lemma", "form")}
 
 class Word(frozenset):
     """The alternatives one pattern word accepts (lemma or lower-case form). Alternatives of several
@@ -32,11 +33,14 @@ class Word(frozenset):
     multi: tuple[tuple[str, ...], ...] = ()
     #: written joined to the word before it (``new_relations``): it must stand right after that word
     glued: bool = False
+    #: matches the written form only, not the lemma ('@match form': "resolution" is not "resolutions")
+    exact: bool = False
 
-    def __new__(cls, alts=(), glued: bool = False):
+    def __new__(cls, alts=(), glued: bool = False, exact: bool = False):
         self = super().__new__(cls, alts)
         self.multi = tuple(tuple(a.split(" ")) for a in self if " " in a)
         self.glued = glued
+        self.exact = exact
         return self
 
 
@@ -87,6 +91,12 @@ class EventPatterns:
         """``@modes keep``: a negated or future event keeps the pattern's code (its mode is still reported)
         instead of being recoded as a refusal, an intent or a threat."""
         return self.options.get("@modes") == "keep"
+
+    @property
+    def phrase_scope(self) -> bool:
+        """``@scope phrase``: a verb's pattern words are looked for in its whole verb phrase (the clauses
+        it governs included, eight levels down), as PETRARCH does, instead of in its own clause."""
+        return self.options.get("@scope") == "phrase"
 
     @property
     def light_verbs(self) -> frozenset[str]:
@@ -151,7 +161,8 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
             continue
         if row.builtin and options.get("@builtin") == "off":
             continue  # '@builtin off': the user's files are the whole dictionary (word sets stay)
-        pattern = _compile(row, sets)
+        # '@match form' is the user's files' own way of matching; built-in rows keep theirs
+        pattern = _compile(row, sets, exact=not row.builtin and options.get("@match") == "form")
         index = patterns.verbs if row.kind == "verbs" else patterns.nouns
         index.setdefault(row.lemma, []).append((row.order, pattern))  # type: ignore[arg-type]
     for index in (patterns.verbs, patterns.nouns):
@@ -257,12 +268,14 @@ def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple
     for slot in (s.strip() for s in text.split(",")):
         if slot not in SLOTS_FIXED and not _PREP_SLOT.match(slot):
             raise KnowledgeError(path, lineno, f"unknown slot {slot!r}: subj, obj, iobj, xsubj, any, first-actor, "
-                                               "prep:WORD or -")
+                                               "front, above, prep:WORD, past:WORD or -")
         out.append(slot)
     return tuple(out)
 
 
-def _compile(row: _Row, sets: dict[str, frozenset[str]]) -> EventPattern:
+def _compile(row: _Row, sets: dict[str, frozenset[str]], exact: bool = False) -> EventPattern:
+    """``exact`` ('@match form'): a plain word of the row matches its written form only; a word-set
+    member still matches any form of it (PETRARCH forms the plurals of its synsets' members)."""
     def words(w: str) -> list[Word]:
         # 'new_&TIETYPES_relations': words joined by '_' stand side by side in the text
         return [word(part, glued=k > 0) for k, part in enumerate(w.split("_"))]
@@ -277,7 +290,7 @@ def _compile(row: _Row, sets: dict[str, frozenset[str]]) -> EventPattern:
                 alts |= sets[name]
             else:
                 alts.add(alt)
-        return Word(alts, glued)
+        return Word(alts, glued, exact and not any(a.startswith("&") for a in w.split("|")))
 
     def seq(ws: list[str]) -> tuple[Word, ...]:
         return tuple(x for w in ws for x in words(w))
