@@ -745,6 +745,40 @@ def test_a_broken_store_gives_a_short_error_without_internals(sample_store, pipe
         assert statuses & {500, 503}
 
 
+def test_an_unexpected_error_is_answered_in_json_and_logged_once(sample_store, pipeline):
+    """One log record with the reference the client is given, and no second traceback from the
+    server (Starlette re-raises after an exception handler for Exception; a middleware does not)."""
+    import logging
+
+    class Collect(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.DEBUG)
+            self.records: list[logging.LogRecord] = []
+
+        def emit(self, record):
+            self.records.append(record)
+
+    def boom():
+        raise RuntimeError("secret internals /etc/passwd")
+
+    server = RunningServer(ServeConfig(db=sample_store, pipeline=pipeline))  # configures uvicorn's logging
+    server.app.add_api_route("/boom", boom)
+    ours, servers = Collect(), Collect()
+    logging.getLogger("tidings.serve").addHandler(ours)
+    logging.getLogger("uvicorn.error").addHandler(servers)
+    try:
+        with server:
+            r = get(server, "/boom")
+    finally:
+        logging.getLogger("tidings.serve").removeHandler(ours)
+        logging.getLogger("uvicorn.error").removeHandler(servers)
+    assert r.status_code == 500 and "secret" not in r.text
+    ref = re.fullmatch(r"internal error \(reference ([0-9a-f]{12})\)", r.json()["error"]["message"]).group(1)
+    assert [rec.levelno for rec in ours.records] == [logging.ERROR] and ref in ours.records[0].getMessage()
+    assert not [rec for rec in servers.records if rec.levelno >= logging.ERROR]
+    assert r.headers["content-security-policy"]  # the security headers wrap the 500 too
+
+
 # -- the `tidings serve` command ----------------------------------------------------------------------
 def _env() -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("TIDINGS_TOKEN", "TIDINGS_DB")}

@@ -20,7 +20,7 @@ from fastapi_offline import FastAPIOffline
 from tidings import __version__
 from tidings.serve import read_api, write_api
 from tidings.serve.config import ServeConfig
-from tidings.serve.errors import install_error_handlers
+from tidings.serve.errors import UnexpectedErrors, install_error_handlers
 from tidings.serve.middleware import BodySizeLimit, SecurityHeaders
 from tidings.serve.stores import StoreHandles
 
@@ -56,7 +56,9 @@ def create_app(config: ServeConfig):
     def dashboard(request: Request):
         return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
-    # Outermost first: security headers wrap everything, including the 413s the body limit sends.
+    # The last added is the outermost: security headers wrap everything, including the 413s the body
+    # limit sends and the 500s of unexpected errors.
+    app.add_middleware(UnexpectedErrors)
     app.add_middleware(BodySizeLimit, limit=config.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app

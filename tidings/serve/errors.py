@@ -55,8 +55,33 @@ def install_error_handlers(app: FastAPI) -> None:
     async def tidings_error(request: Request, exc: TidingsError):
         return error_response(400, str(exc))
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception):
-        ref = uuid.uuid4().hex[:12]
-        log.exception("unexpected error %s on %s %s", ref, request.method, request.url.path)
-        return error_response(500, f"internal error (reference {ref})")
+
+
+class UnexpectedErrors:
+    """ASGI middleware: an unexpected exception is logged once, in full, with a short reference, and
+    answered with a bare 500 quoting it. (Registered as an exception handler for ``Exception``, the
+    same code would run in Starlette's outermost middleware, which re-raises the exception after the
+    answer, so the server logged every failure twice.) Once a response has started, the exception is
+    left to the server: a second answer cannot be sent."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracking(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception:
+            if started:
+                raise
+            ref = uuid.uuid4().hex[:12]
+            log.exception("unexpected error %s on %s %s", ref, scope.get("method"), scope.get("path"))
+            await error_response(500, f"internal error (reference {ref})")(scope, receive, send)
