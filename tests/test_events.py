@@ -720,3 +720,14 @@ def test_events_passive_report_verb_raises_its_subject(analyze):
     # a prediction is no event of the subject's
     assert not any(e.source is not None and e.source.text == "Iran"
                    for e in _events(analyze, "Iran is expected to supply drones to Russia."))
+
+
+@pytest.mark.parametrize("text,cameo", [
+    ("Russia armed the separatists in Donbas.", "072"),
+    ("The junta banished the opposition leader from the country.", "174"),
+    ("Iran is enforcing a blockade of the strait.", "191"),
+    ("The torture of prisoners by Syrian guards was documented.", "1822"),
+    ("The siege of Mariupol by Russian forces continued.", "191"),
+])
+def test_events_more_codebook_vocabulary(analyze, text, cameo):
+    assert cameo in [e.cameo for e in _events(analyze, text)]
