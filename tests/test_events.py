@@ -731,3 +731,33 @@ def test_events_passive_report_verb_raises_its_subject(analyze):
 ])
 def test_events_more_codebook_vocabulary(analyze, text, cameo):
     assert cameo in [e.cameo for e in _events(analyze, text)]
+
+
+def test_events_countries_coordinated_before_a_role_are_each_a_party(analyze):
+    """"Russian and US negotiators": RUSGOV and USAGOV, each other's partners."""
+    events = _events(analyze, "Russian and US negotiators ended nearly eight hours of security talks in Geneva.")
+    pairs = {(e.source.code, e.target.code) for e in events if e.plover == "CONSULT" and e.target}
+    assert {("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")} <= pairs
+    actors = {a.code for a in analyze("British, French and German diplomats met in Vienna.").actors}
+    assert {"GBRGOV", "FRAGOV", "DEUGOV"} <= actors
+
+
+def test_events_second_party_of_an_absolute_construction_is_its_subject(analyze):
+    """"with Moscow insisting ... and Washington rejecting the demand": the parser joins Washington
+    to the first clause; it is the one rejecting, as its government."""
+    text = "The talks ended, with Moscow insisting that NATO stop expanding and Washington rejecting the demand outright."
+    e = _one(_events(analyze, text), "REJECT")
+    assert e.source.text == "Washington" and e.source.code == "USAGOV"
+
+
+def test_events_a_mandative_that_clause_is_a_demand_and_not_yet_done(analyze):
+    events = _events(analyze, "Russia insists that Ukraine withdraw its troops.")
+    demand = _one(events, "REQUEST")
+    assert (demand.source.code, demand.target.code) == ("RUSGOV", "UKRGOV")
+    assert _one(events, "RETREAT").mode == "hypothetical"
+    assert not [e for e in _events(analyze, "Moscow insisted that the drills were defensive.") if e.plover == "REQUEST"]
+
+
+def test_events_troops_moved_are_a_mobilization(analyze):
+    e = _one(_events(analyze, "Russia moved tens of thousands of troops close to the border."), "MOBILIZE")
+    assert e.source.code == "RUSGOV" and e.cameo == "154"

@@ -226,6 +226,15 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             return _read_chain(doc, units, i + 1, book)
         finally:
             book.lead = None
+    shared = _coordinated_prefixes(doc, units, i)
+    if shared:
+        # "Russian and US negotiators", "British, French and German diplomats": each country before
+        # the last one is a party of the same role (RUSGOV as well as USAGOV)
+        end = _read_chain(doc, units, i + len(shared), book)
+        role = units[i + len(shared) + 1]
+        for unit in shared:
+            _add_role(doc, book, unit, role, book.span(doc, unit, unit), _former(doc, unit, role))
+        return end
     prefix = role = person = None
     j = i
     if first.type in _PREFIX_TYPES and j + 1 < len(units) and units[j + 1].type in ("title", "group") \
@@ -296,6 +305,25 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         if end < len(units) and units[end].start == acronym.i:
             return end + 1
     return end
+
+
+def _coordinated_prefixes(doc: Doc, units: list[_Unit], i: int) -> list[_Unit]:
+    """The countries or nationalities coordinated before the one that starts a role chain, from
+    ``units[i]``: [Russian] for "Russian and US negotiators" (only "and", "or" or commas between them,
+    the last one joined to a group or title); empty when there is no such list."""
+    shared: list[_Unit] = []
+    k = i
+    while k + 1 < len(units) and units[k].type in ("country", "demonym"):
+        gap = [t.lower_ for t in doc[units[k].end:units[k + 1].start]]
+        if gap not in (["and"], ["or"], [","], [",", "and"], [",", "or"]):
+            return []
+        shared.append(units[k])
+        k += 1
+        nxt = units[k]
+        if nxt.type in ("country", "demonym") and k + 1 < len(units) and units[k + 1].type in ("title", "group") \
+                and _joined(doc, nxt, units[k + 1], allow_adjectives=True):
+            return shared
+    return []
 
 
 def _add_role(doc: Doc, book: "_Book", prefix: _Unit | None, role: _Unit, span: Span, former: bool) -> None:

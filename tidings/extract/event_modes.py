@@ -82,6 +82,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     found = _local(trigger, own=True)
     if found and found[0] == NEGATED:
         return found
+    if not found and is_subjunctive(trigger):
+        return HYPOTHETICAL, trigger
     tok, steps = trigger, 0
     while tok.dep_ in _UP and tok.head is not tok and steps < 5:
         dep = tok.dep_
@@ -105,6 +107,20 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     if date and published and len(date) == 10 and len(published) >= 10 and date > published[:10]:
         return FUTURE, None
     return ASSERTED, None
+
+
+def is_subjunctive(verb: Token) -> bool:
+    """A verb in the mandative subjunctive: a that-clause demanded, not reported ("insisted that NATO
+    *stop*", "demands that Ukraine *withdraw*"): the base form with its own subject and no auxiliary
+    (spaCy tags "Ukraine withdraw" VBP: a singular noun subject without the -s tells it apart)."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and subject.tag_ in ("NN", "NNP"))
 
 
 def _clause_marks(trigger: Token):

@@ -155,6 +155,14 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+    if verb.tag_ == "VBG" and verb.i >= 2:
+        prev, joint = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+        if prev.pos_ == "PROPN" and prev.dep_ == "conj" and prev.head.pos_ in ("VERB", "AUX") \
+                and joint.lower_ in ("and", ","):
+            # "with Moscow insisting ... and *Washington* rejecting the demand": the parser joined the
+            # second party to the first clause's verb (a name cannot be a verb's conjunct); it is the
+            # subject of the participle right after it
+            return prev
     if depth < 4 and verb.dep_ in _INHERIT and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "pcomp":  # "by shelling": take the subject of the verb the preposition hangs on

@@ -313,13 +313,14 @@ class _Coder:
         for place in self.analysis.places:
             if place.start < p.start or place.end > p.end or not place.country:
                 continue
-            if place.kind == "country" or self._capital_of(place.text) == place.country:
+            if place.kind == "country" or (self._capital_of(place.text) or "")[:3] == place.country:
                 return replace(p, code=place.country)
         return p
 
     def _capital_of(self, name: str) -> str | None:
+        """The code a capital stands for as a party ("Moscow" -> RUSGOV), or None."""
         entry = self.actor_dictionary.lookup(name) if self.actor_dictionary is not None else None
-        return entry.code[:3] if entry is not None and entry.type == "capital" and entry.code else None
+        return entry.code if entry is not None and entry.type == "capital" and entry.code else None
 
     def _company(self, p: Participant | None) -> bool:
         """A company: coded as a business sector, or named with a company word (&COMPANIES)."""
@@ -404,6 +405,9 @@ class _Coder:
         if verb:
             if slot == "subj":
                 subject = self._past_dateline(roles.verb_subject(tok))
+                if subject is not None and subject.head.i != tok.i and not self._coded_at(subject) \
+                        and subject.pos_ == "PROPN" and self._capital_of(subject.text):
+                    self.place_actors.add(subject.i)  # "... and *Washington* rejecting": a capital acting
                 if subject is not None and subject.head.i == tok.i and not self._coded_at(subject):
                     # two subjects, the parser's reading of a descriptive noun before a name ("Old foes
                     # Gondor and Osgiliath have renewed"): the one that names a coded actor
@@ -599,6 +603,18 @@ class _Coder:
                 if pobj is not None:
                     members += [t for t in roles.conjuncts(pobj) if self._country_actor(t)]
         if not members:
+            # "*Russian* and *US* negotiators", "*British*, *French* and *German* diplomats": countries
+            # or nationalities coordinated before the role word (adjectives too, unlike conjuncts())
+            listed: list[Token] = []
+            stack = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+            while stack and len(listed) < 8:
+                t = stack.pop(0)
+                if self._country_actor(t):
+                    listed.append(t)
+                    stack += [g for g in t.children if g.dep_ == "conj"]
+            if len(listed) > 1:
+                members = sorted(listed, key=lambda t: t.i)
+        if not members:
             return []
         members += [t for t in conjuncts[1:] if self._country_actor(t) and t not in members]
         # roles coordinated with it belong to the same actors: "lawmakers and officials in X and Y"
@@ -721,7 +737,9 @@ class _Coder:
             actor = self._actor_at(start, end)
         code = actor.code if actor else None
         if actor is None and head.i in self.place_actors:
-            code = self.countries.get(head.i)  # "was arrested in *Belarus*": the country, coded as one
+            # "was arrested in *Belarus*": the country, coded as one; a capital the parser hung
+            # elsewhere but the coder reads as a subject: its government
+            code = self.countries.get(head.i) or self._capital_of(head.text)
         role = self.roles_of.get(head.i)
         if role and code:
             # an actor named after a role word ("lawmakers in Velia"): the actor's code and the role's groups
@@ -945,6 +963,11 @@ def _verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Tok
         if c.dep_ == "ccomp" and c.i > tok.i:
             # the modal of a reported clause is a word of the verb's phrase: "said Iran *must* stop"
             after.extend(g for g in c.children if (g.dep_ == "aux" and g.tag_ == "MD") or g.dep_ == "acomp")
+            if modes.is_subjunctive(c):
+                # the mandative subjunctive, "insisted *that* NATO stop": its 'that' is a word of the
+                # verb's phrase, so that a pattern 'insist that' holds for a demand, not for a statement
+                # ("insisted that the drills were defensive")
+                after.extend(g for g in c.children if g.dep_ == "mark" and g.lower_ == "that")
     after.sort(key=lambda t: t.i)
     return before, after[:40]
 
