@@ -761,3 +761,8 @@ def test_events_a_mandative_that_clause_is_a_demand_and_not_yet_done(analyze):
 def test_events_troops_moved_are_a_mobilization(analyze):
     e = _one(_events(analyze, "Russia moved tens of thousands of troops close to the border."), "MOBILIZE")
     assert e.source.code == "RUSGOV" and e.cameo == "154"
+
+
+def test_events_envoys_from_an_international_organisation_act_for_it(analyze):
+    e = _one(_events(analyze, "Envoys from NATO met Russian officials."), "CONSULT")
+    assert {e.source.code, e.target.code} == {"IGOWSTNAT", "RUSGOV"}

@@ -601,7 +601,7 @@ class _Coder:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
-                    members += [t for t in roles.conjuncts(pobj) if self._country_actor(t)]
+                    members += [t for t in roles.conjuncts(pobj) if self._country_actor(t) or self._igo_at(t)]
         if not members:
             # "*Russian* and *US* negotiators", "*British*, *French* and *German* diplomats": countries
             # or nationalities coordinated before the role word (adjectives too, unlike conjuncts())
@@ -636,6 +636,15 @@ class _Coder:
         if not role or (not self.keep_any and any(g.lower() in self.nonpolitical for g in role)):
             return None
         return role
+
+    def _igo_at(self, t: Token) -> bool:
+        """An international organisation named at ``t`` or in its modifiers ("the 30 *NATO* member
+        states"): the envoys "from" it act for it."""
+        for u in [t, *(c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)]:
+            actor = self._actor_at(u.idx, u.idx + len(u))
+            if actor is not None and actor.code and actor.code[:3] in _TRANSNATIONAL_POLITICAL:
+                return True
+        return False
 
     def _country_actor(self, t: Token) -> bool:
         actor = self._actor_at(t.idx, t.idx + len(t))
@@ -741,7 +750,7 @@ class _Coder:
             # elsewhere but the coder reads as a subject: its government
             code = self.countries.get(head.i) or self._capital_of(head.text)
         role = self.roles_of.get(head.i)
-        if role and code:
+        if role and code and code[:3] not in _TRANSNATIONAL_POLITICAL:  # NATO's envoys act for NATO
             # an actor named after a role word ("lawmakers in Velia"): the actor's code and the role's groups
             have = {code[i:i + 3] for i in range(0, len(code), 3)}
             code = (code + "".join(g for g in role if g not in have))[:15]
