@@ -605,15 +605,16 @@ class _Coder:
         if not members:
             # "*Russian* and *US* negotiators", "*British*, *French* and *German* diplomats": countries
             # or nationalities coordinated before the role word (adjectives too, unlike conjuncts())
-            listed: list[Token] = []
+            listed: dict[str, Token] = {}  # one token per actor: "Afghanistan's intelligence services" is one
             stack = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
             while stack and len(listed) < 8:
                 t = stack.pop(0)
                 if self._country_actor(t):
-                    listed.append(t)
+                    actor = self._actor_at(t.idx, t.idx + len(t))
+                    listed.setdefault(actor.id, t)
                     stack += [g for g in t.children if g.dep_ == "conj"]
             if len(listed) > 1:
-                members = sorted(listed, key=lambda t: t.i)
+                members = sorted(listed.values(), key=lambda t: t.i)
         if not members:
             return []
         members += [t for t in conjuncts[1:] if self._country_actor(t) and t not in members]
@@ -738,6 +739,12 @@ class _Coder:
         end_tok = self.doc[end_i]
         start_tok = self._past_opener(start_tok, head)
         start, end = start_tok.idx, end_tok.idx + len(end_tok)
+        if head.i in self.roles_of:
+            # one of the parties of a role word: its own mention ("*Afghanistan's intelligence
+            # services*", "*Russian*" and "*US negotiators*" in "Russian and US negotiators")
+            own = self._mention_span(head)
+            if own is not None:
+                start, end = own.start_char, own.end_char
         if start_tok.i <= head.i and start_tok.is_punct:
             start = head.idx
         actor = self._actor_at(head.idx, head.idx + len(head))
