@@ -264,3 +264,8 @@ def test_actors_a_country_before_coordinated_roles_is_each_ones(analyze):
     # a role with a country of its own, or a determiner of its own, keeps to itself
     codes = {x.code for x in analyze("Russian troops and the Ukrainian police met on Monday.").actors}
     assert {"RUSMIL", "UKRCOP"} <= codes and "RUSCOP" not in codes
+
+
+def test_actors_an_all_capitals_headline_names_its_countries(analyze):
+    coded = {a.code for a in analyze("RUSSIA WARNS NATO OVER TROOP BUILDUP AS TALKS STALL IN GENEVA").actors}
+    assert "RUSGOV" in coded and "IGOWSTNAT" in coded

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tidings.extract.places import is_locative, is_party, role as grammatical_role
 from tidings.knowledge.actors import SECTORS, ActorEntry
@@ -98,11 +98,21 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
 
 # ---- finding units ---------------------------------------------------------------------------
 
+def _shouted(sent: Span) -> bool:
+    """A sentence written in capitals (a wire headline): most of its words are upper-case."""
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(words) >= 3 and sum(t.is_upper for t in words) >= 0.8 * len(words)
+
+
 def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
     matcher = dictionary.matcher(doc.vocab)
     spans = []
     for _, s, e in matcher(doc):
-        entry = dictionary.lookup(" ".join(t.text for t in doc[s:e]))
+        text = " ".join(t.text for t in doc[s:e])
+        entry = dictionary.lookup(text)
+        if entry is None and text.isupper() and _shouted(doc[s].sent):
+            # an all-capitals headline ("RUSSIA WARNS NATO"): its words in their usual case
+            entry = dictionary.lookup(text.title())
         if entry is None:
             continue
         entry = entry.on(published)  # a dated row: the code that held when the article was published
