@@ -766,3 +766,13 @@ def test_events_troops_moved_are_a_mobilization(analyze):
 def test_events_envoys_from_an_international_organisation_act_for_it(analyze):
     e = _one(_events(analyze, "Envoys from NATO met Russian officials."), "CONSULT")
     assert {e.source.code, e.target.code} == {"IGOWSTNAT", "RUSGOV"}
+
+
+def test_events_parties_agreeing_on_a_deal_are_each_others_partners(analyze):
+    events = [e for e in _events(analyze, "Canada and the United Kingdom have agreed to a rollover trade deal.") if e.cameo == "057"]
+    assert {(e.source.code, e.target.code) for e in events} == {("CANGOV", "GBRGOV"), ("GBRGOV", "CANGOV")}
+
+
+def test_events_according_to_is_no_accord(analyze):
+    events = _events(analyze, "Iran and Iraq agreed to share information, according to officials.")
+    assert "057" not in [e.cameo for e in events]

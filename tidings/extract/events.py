@@ -182,6 +182,8 @@ class _Coder:
             return None  # "said Iran must ...": without the party addressed it is no demand
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
+        if "symmetric" in pattern.flags and len(sources) > 1 and targets and not any(self._coded_at(t) for t in targets):
+            targets = []  # "Canada and the UK agreed to *a trade deal*": the parties are each other's partners
         if "symmetric" in pattern.flags and not targets and len(sources) > 1:
             pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
         else:
@@ -1018,7 +1020,8 @@ def _matches(word: frozenset, t: Token) -> bool:
 
 def _span(word: frozenset, t: Token) -> tuple[int, int] | None:
     """The tokens (first and last index) a pattern word matches at ``t``, or None."""
-    if t.lower_ in word or (t.lemma_.lower() in word and not getattr(word, "exact", False)):
+    if t.lower_ in word or (t.lemma_.lower() in word and not getattr(word, "exact", False)
+                            and not _fixed_preposition(t)):
         return t.i, t.i
     for seq in getattr(word, "multi", ()):
         # a member of several words ("economic sanction") matches consecutive tokens, the token
@@ -1029,6 +1032,13 @@ def _span(word: frozenset, t: Token) -> tuple[int, int] | None:
             if all(d.lower_ == w or d.lemma_.lower() == w for d, w in zip(t.doc[start:start + len(seq)], seq)):
                 return start, start + len(seq) - 1
     return None
+
+
+def _fixed_preposition(t: Token) -> bool:
+    """"according to", "owing to": a preposition written as a verb form, whose lemma ("accord",
+    "owe") is no pattern word."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.lower_ in ("according", "owing") and nxt is not None and nxt.lower_ == "to"
 
 
 def _in_order(words, tokens: list[Token], k: int = 0, prev_end: int | None = None) -> list[Token] | None:
