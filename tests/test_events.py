@@ -644,8 +644,11 @@ def test_events_symmetric_verb_goes_back_only_to_its_own_partner(analyze):
 
 
 def test_events_a_party_is_never_its_own_target(analyze):
-    for e in _events(analyze, "About 2,000 Russian soldiers were deployed as peacekeeping forces along the corridor."):
-        assert e.target is None or (e.target.start, e.target.end) != (e.source.start, e.source.end)
+    """The soldiers are subject and object of "were deployed as peacekeepers": the source only."""
+    events = _events(analyze, "About 2,000 Russian soldiers were deployed as peacekeeping forces along the corridor.")
+    e = _one(events, "AID")
+    assert e.source.code == "RUSMIL" and e.target is None
+    assert all(x.target is None or (x.target.start, x.target.end) != (x.source.start, x.source.end) for x in events)
 
 
 def test_events_a_visited_capital_or_country_is_the_host(analyze):

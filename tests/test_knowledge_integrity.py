@@ -18,9 +18,10 @@ def test_knowledge_nationals_cover_every_demonym_with_its_country():
 
 
 def test_knowledge_no_builtin_pattern_row_silently_replaces_another():
-    """Two rows with the same lemma, words and form:/source: flags: the loader keeps the last one only,
-    so within the built-in files a second one is a slip (a user's later file may replace on purpose)."""
-    from tidings.knowledge.event_patterns import KINDS
+    """Two rows with the same lemma, words (alternatives in any order) and form:/source: flags: the
+    loader keeps the last one only, so within the built-in files a second one is a slip (a user's
+    later file may replace on purpose)."""
+    from tidings.knowledge.event_patterns import KINDS, row_key
     from tidings.knowledge.files import files_of_kind, read_rows
 
     for kind in KINDS:
@@ -30,8 +31,10 @@ def test_knowledge_no_builtin_pattern_row_silently_replaces_another():
                 if cols[0].startswith(("&", "@")):
                     continue
                 cols = cols + [""] * (6 - len(cols))
-                words = "" if cols[1] in ("", "-") else " ".join(cols[1].lower().split())
-                restrict = tuple(sorted(f.strip() for f in cols[5].split(",") if f.strip().startswith(("form:", "source:"))))
-                key = (cols[0].lower(), words, restrict)
+                words = [] if cols[1] in ("", "-") else cols[1].lower().split()
+                flags = [f.strip().lower() for f in cols[5].split(",")]
+                forms = [a for f in flags if f.startswith("form:") for a in f[5:].split("|")]
+                groups = [a for f in flags if f.startswith("source:") for a in f[7:].split("|")]
+                key = row_key(kind, cols[0].lower(), words, forms, groups)
                 assert key not in seen, f"{path.name}:{lineno} repeats line {seen[key]}"
                 seen[key] = lineno

@@ -317,6 +317,12 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
     return end
 
 
+def _list_gap(doc: Doc, left: _Unit, right: _Unit) -> bool:
+    """Only a list's joints between two units: "and", "or", a comma, or a comma and "and"/"or"."""
+    gap = [t.lower_ for t in doc[left.end:right.start]]
+    return gap in (["and"], ["or"], [","], [",", "and"], [",", "or"])
+
+
 def _coordinated_prefixes(doc: Doc, units: list[_Unit], i: int) -> list[_Unit]:
     """The countries or nationalities coordinated before the one that starts a role chain, from
     ``units[i]``: [Russian] for "Russian and US negotiators" (only "and", "or" or commas between them,
@@ -324,8 +330,7 @@ def _coordinated_prefixes(doc: Doc, units: list[_Unit], i: int) -> list[_Unit]:
     shared: list[_Unit] = []
     k = i
     while k + 1 < len(units) and units[k].type in ("country", "demonym"):
-        gap = [t.lower_ for t in doc[units[k].end:units[k + 1].start]]
-        if gap not in (["and"], ["or"], [","], [",", "and"], [",", "or"]):
+        if not _list_gap(doc, units[k], units[k + 1]):
             return []
         shared.append(units[k])
         k += 1
@@ -357,8 +362,7 @@ def _shares_prefix(doc: Doc, units: list[_Unit], k: int) -> bool:
     before, role = units[k - 1], units[k]
     if role.type not in ("title", "group") or before.type not in ("title", "group"):
         return False
-    gap = [t.lower_ for t in doc[before.end:role.start]]
-    if gap not in (["and"], ["or"], [","], [",", "and"], [",", "or"]):
+    if not _list_gap(doc, before, role):
         return False
     root = doc[role.start:role.end].root
     if root.dep_ != "conj" or not (before.start <= root.head.i < before.end):

@@ -151,8 +151,7 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
                 row = _parse(kind, cols, cameo, f"{name}:{lineno}", *where, order)
                 row.builtin = builtin
                 order += 1
-                key = (kind, row.lemma, " ".join(row.words), " ".join(sorted(row.forms)),
-                       " ".join(sorted(row.source_groups)))
+                key = row_key(kind, row.lemma, row.words, row.forms, row.source_groups)
                 # '-' switches a row off; '-' with the flag 'block' is a row that matches and blocks
                 rows[key] = None if row.code == "-" and "block" not in row.flags else row
     patterns = EventPatterns(sets=sets, options=options)
@@ -172,6 +171,14 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
             entries.sort(key=lambda e: (-e[1].size, not e[1].forms, not e[1].source_groups, -e[0]))  # type: ignore[index]
             index[lemma] = [p for _, p in entries]  # type: ignore[misc]
     return patterns
+
+
+def row_key(kind: str, lemma: str, words: list[str], forms=(), source_groups=()) -> tuple[str, ...]:
+    """What makes two rows the same row (the later replaces the earlier): kind, lemma, the words in
+    order with each word's alternatives in any order ("deal|accord" is "accord|deal"), and the
+    restricting flags ``form:`` and ``source:``."""
+    normal = " ".join("_".join("|".join(sorted(part.split("|"))) for part in w.split("_")) for w in words)
+    return kind, lemma, normal, " ".join(sorted(forms)), " ".join(sorted(source_groups))
 
 
 def _set_name(name: str, path: str, lineno: int) -> str:

@@ -56,7 +56,6 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(400, str(exc))
 
 
-
 class UnexpectedErrors:
     """ASGI middleware: an unexpected exception is logged once, in full, with a short reference, and
     answered with a bare 500 quoting it. (Registered as an exception handler for ``Exception``, the

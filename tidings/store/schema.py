@@ -204,7 +204,7 @@ def _v3(conn: sqlite3.Connection, fts: bool) -> None:
                     FROM dyad_day GROUP BY 1, 2, 3""")
 
 
-#: tables whose row counts ``row_counts`` keeps (what ``/status`` and ``tidings store`` report)
+#: tables whose row counts ``row_counts`` keeps (what ``Store.counts()`` and ``/status`` report)
 COUNTED_TABLES = ("articles", "copies", "events", "quotes", "mentions", "stories", "signatures")
 
 
