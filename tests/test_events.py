@@ -574,18 +574,18 @@ def test_events_a_company_dealing_with_its_union_is_no_political_event(analyze):
 def test_events_company_suffix_with_full_stop_and_ticker_are_business_cues(pipeline):
     """'Inc.' ends in a full stop and still counts as a business cue; a wire ticker like '(KRV.N)' is
     one too: together they make a text business news."""
-    from tidings.extract.events import _domain
+    from tidings.extract.events.relevance import domain
     from tidings.knowledge import load_knowledge
 
     sets = load_knowledge().event_patterns.sets
-    assert _domain(pipeline.nlp("Korvan Inc. (KRV.N) said Pell Tanner would lead it."), sets)[0] == "business"
-    assert _domain(pipeline.nlp("Korvan said Pell Tanner would lead it."), sets)[0] is None
+    assert domain(pipeline.nlp("Korvan Inc. (KRV.N) said Pell Tanner would lead it."), sets)[0] == "business"
+    assert domain(pipeline.nlp("Korvan said Pell Tanner would lead it."), sets)[0] is None
 
 
 def test_events_an_acronym_in_brackets_is_no_ticker():
-    from tidings.extract.events import _TICKER
-    assert not _TICKER.search("the International Monetary Fund (IMF) and the United Nations (UN)")
-    assert all(_TICKER.search(t) for t in ("(NYSE: IBM)", "(KO.N)", "(MRK )", "(IDB.TO: Quote, Profile)"))
+    from tidings.extract.events.common import TICKER
+    assert not TICKER.search("the International Monetary Fund (IMF) and the United Nations (UN)")
+    assert all(TICKER.search(t) for t in ("(NYSE: IBM)", "(KO.N)", "(MRK )", "(IDB.TO: Quote, Profile)"))
 
 
 def test_events_a_resignation_needs_a_political_actor(analyze):
