@@ -18,6 +18,7 @@ from tidings.extract.events.common import (
 )
 from tidings.extract.events.merge import one_refusal
 from tidings.extract.events.participants import Participants
+from tidings.extract.events.parties import Parties
 from tidings.extract.events.relevance import Relevance, domain
 from tidings.extract.events.slots import Slots
 from tidings.extract.events.triggers import (
@@ -30,7 +31,7 @@ from tidings.knowledge.event_patterns import EventPattern
 from tidings.model import Analysis, Event, Participant
 
 
-class Coder(Slots, Participants, Relevance, Circumstances):
+class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
         self.actor_dictionary = actors
@@ -65,6 +66,7 @@ class Coder(Slots, Participants, Relevance, Circumstances):
         self.times = self._times()
         self.countries: dict[int, str] = {}  # a country named as a place: its head token -> country code
         self.place_actors: set[int] = set()  # places taken as the source of an agentless passive
+        self.place_targets: set[int] = set()  # places standing for the party an act is aimed at (parties.py)
         self.places, self.place_words, self.dateline_place = self._places()
 
     # -- one sentence -------------------------------------------------------------------------
@@ -136,6 +138,8 @@ class Coder(Slots, Participants, Relevance, Circumstances):
             return None  # a pattern for a compound source ("X and Y agree") and the source is one party
         if targets is None:
             targets = self._slot(tok, pattern.target, verb, support, matched)
+            if "symmetric" not in pattern.flags or len(sources) < 2:  # several parties: each other's partners
+                targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched)
         if not targets and pattern.target == ("xsubj",):
             return None  # "said Iran must ...": without the party addressed it is no demand
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
@@ -184,7 +188,7 @@ class Coder(Slots, Participants, Relevance, Circumstances):
         if not parts:
             return None
         date, date_tok = self._date(tok, support)
-        mode0, _ = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
+        mode0, mode_tok = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
         trigger = self._trigger(tok, verb)
         embedded = _embedded(tok)
         out = []
@@ -199,7 +203,9 @@ class Coder(Slots, Participants, Relevance, Circumstances):
                 refusal = modes.refusal_code(code)
                 if refusal and refusal in self.cameo:
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
-            elif mode == modes.FUTURE:
+            elif mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None):
+                # an undated commitment ("will withdraw", "is ready to talk") is a statement of intent,
+                # coded 03x/13x as the CAMEO codebook does; a scheduled act keeps its own type
                 intent = modes.intent_code(code) or modes.threat_code(code)
                 if intent and intent in self.cameo:
                     note, code = f" future {code}->{intent}", intent

@@ -82,14 +82,17 @@ class Participants:
             # "was arrested in *Belarus*": the country, coded as one; a capital the parser hung
             # elsewhere but the coder reads as a subject: its government
             code = self.countries.get(head.i) or self._capital_of(head.text)
+        located = actor is None and code is None and head.i in self.place_targets
+        if located:
+            code = self.place_words[head.i].country  # "sent troops to *Mali*": the party there, by its country
         role = self.roles_of.get(head.i)
         if role and code and code[:3] not in TRANSNATIONAL_POLITICAL:  # NATO's envoys act for NATO
             # an actor named after a role word ("lawmakers in Velia"): the actor's code and the role's groups
             have = {code[i:i + 3] for i in range(0, len(code), 3)}
             code = (code + "".join(g for g in role if g not in have))[:15]
         p = Participant(start, end, self.analysis.text[start:end], actor.id if actor else None, code)
-        if not named and actor is not None and head.lemma_.lower() not in self.members:
-            self.modifier_only.add(p)  # "the US *giant*", "a Supreme Court *decision*"
+        if (not named and actor is not None and head.lemma_.lower() not in self.members) or located:
+            self.modifier_only.add(p)  # "the US *giant*", "a Supreme Court *decision*"; a place: no party by itself
         return p
 
     def _past_opener(self, start_tok: Token, head: Token) -> Token:
