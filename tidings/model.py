@@ -127,6 +127,11 @@ class Event:
     ``cameo`` is the most specific CAMEO code found (leading zeros kept); ``plover`` its PLOVER type
     (None for CAMEO 01 statements); ``mode`` is asserted, negated, future or hypothetical;
     ``evidence`` names the pattern that fired (file:line and the pattern itself).
+
+    ``symmetric``: the relation has no direction (talks, meetings, clashes, ceasefires between A and
+    B). Such an event is coded once, the first-named party as ``source``, and means "between source
+    and target": dyad counts treat it as undirected (see ``tidings/store/rollups.py``). JSON written
+    before the field existed reads as False.
     """
 
     id: str
@@ -143,6 +148,7 @@ class Event:
     sentence: int
     confidence: float
     evidence: str
+    symmetric: bool = False
 
 
 @dataclass
