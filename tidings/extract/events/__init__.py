@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from tidings.extract.events.coder import Coder
 from tidings.extract.events.common import MAX_SENTENCE_TOKENS
+from tidings.extract.events.merge import merge_restatements
 from tidings.model import Analysis, Event
 
 
@@ -36,6 +37,22 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
             continue
         found.extend(coder.sentence(span[:MAX_SENTENCE_TOKENS], index))
     found.sort(key=lambda e: (e.trigger.start, e.id))
+    found = merge_restatements(found, headline_sentence(analysis))
     for n, event in enumerate(found, 1):
         event.id = f"E{n}"
     analysis.events = found
+
+
+def headline_sentence(analysis: Analysis) -> int | None:
+    """The index of the sentence that is the article's headline (its title, first in the text and
+    standing alone in its paragraph), or None."""
+    title = (analysis.title or "").strip()
+    if not title or not analysis.sentences:
+        return None
+    at = analysis.text.find(title, 0, len(title) + 8)
+    if at < 0 or analysis.text[:at].strip("# \n\t") != "":
+        return None
+    for index, sentence in enumerate(analysis.sentences[:3]):
+        if sentence.start <= at < sentence.end:
+            return index if sentence.end <= at + len(title) + 2 else None
+    return None

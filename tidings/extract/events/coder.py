@@ -146,8 +146,13 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
         if "symmetric" in pattern.flags and len(sources) > 1 and targets and not any(self._coded_at(t) for t in targets):
             targets = []  # "Canada and the UK agreed to *a trade deal*": the parties are each other's partners
-        if "symmetric" in pattern.flags and not targets and len(sources) > 1:
-            pairs = [(s, t) for s in sources for t in sources if s.i != t.i]
+        symmetric = "symmetric" in pattern.flags
+        if symmetric and not targets and len(sources) > 1:
+            # each pair of parties once, the first-named as source ("talks between A, B and C": A-B, A-C, B-C)
+            ordered = sorted(sources, key=lambda t: t.i)
+            pairs = [(a, b) for n, a in enumerate(ordered) for b in ordered[n + 1:]]
+            if self.keep_any:  # '@keep any' (PETRARCH's dictionaries): both directions, as PETRARCH codes them
+                pairs += [(b, a) for a, b in pairs]
         else:
             # spaCy makes a new Token object on each access: the same word is told by its index, not by
             # 'is'. A party found in both slots ("were deployed as peacekeepers": subject and object) is
@@ -155,7 +160,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             pairs = list(dict.fromkeys(
                 (s, t if s is None or t is None or s.i != t.i else None)
                 for s in (sources or [None]) for t in (targets or [None])))
-            if "symmetric" in pattern.flags and targets and sources:
+            if symmetric and not self.keep_any:
+                # one event per interaction, the first-named party as its source
+                pairs = list(dict.fromkeys((t, s) if s is not None and t is not None and t.i < s.i else (s, t)
+                                           for s, t in pairs))
+            elif symmetric and targets and sources:
+                # '@keep any' (PETRARCH's dictionaries): both directions, as PETRARCH codes them
                 pairs += [(t, s) for s, t in pairs if t is not None and s is not None and self._actor_at(t.idx, t.idx + len(t))
                           and (not verb or clause_verb(t) == tok)]
         # '@keep any' (a foreign dictionary coding every pair, PETRARCH style) allows more pairs per trigger
@@ -216,6 +226,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 place=self._place(tok, support), trigger=trigger, sentence=index,
                 confidence=_confidence(source, target, pattern, mode, embedded, verb),
                 evidence=pattern.evidence + note,
+                symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
             ))
         return out
 

@@ -40,3 +40,42 @@ def _more_specific(code: str, than: str) -> bool:
     if len(code) != len(than):
         return len(code) > len(than)
     return than.endswith("0") and not code.endswith("0")
+
+
+def _party_key(p: Participant | None) -> str:
+    """What a party is for telling restatements apart: its code, else nothing known."""
+    return (p.code or "") if p is not None else ""
+
+
+def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
+    """Two events that state one happening: the same PLOVER type and mode, the same source and
+    compatible targets (the same, or one of them unnamed). Across sentences (a headline and its
+    body) parties are compared by country, since "Israel" and "Israeli troops" are one side."""
+    if a.plover != b.plover or a.mode != b.mode or a.plover is None:
+        return False
+    key = (lambda p: _party_key(p)[:3]) if by_country else _party_key
+    if not key(a.source) or key(a.source) != key(b.source):
+        return False
+    return key(a.target) == key(b.target) or not key(a.target) or not key(b.target)
+
+
+def _richness(e: Event) -> tuple:
+    coded = sum(1 for p in (e.source, e.target) if p is not None and p.code)
+    return coded, e.target is not None, e.confidence
+
+
+def merge_restatements(events: list[Event], headline: int | None) -> list[Event]:
+    """One event per happening: within a sentence, two triggers coding the same act between the same
+    parties ("launched an offensive, attacking X"); across the headline (sentence ``headline``) and
+    the body, the headline's restatement of a body event. The richer event is kept (more coded
+    parties, a target, then confidence); on a tie the body's, which names the parties in full."""
+    kept: list[Event] = []
+    for e in events:
+        twin = next((k for k in kept if (k.sentence == e.sentence and _same_happening(k, e, False))
+                     or (headline is not None and headline in (k.sentence, e.sentence) and k.sentence != e.sentence
+                         and _same_happening(k, e, True))), None)
+        if twin is None:
+            kept.append(e)
+        elif _richness(e) > _richness(twin) or (_richness(e) == _richness(twin) and twin.sentence == headline):
+            kept[kept.index(twin)] = e
+    return kept
