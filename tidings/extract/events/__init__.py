@@ -11,6 +11,7 @@ The coder runs in stages, one module each, so that "why was this the target?" ha
 - ``relevance``: whether an event is political news (docs/events.md, "Which events are kept").
 - ``modes``: asserted, negated, future or hypothetical, from the syntax above the trigger.
 - ``circumstances``: the date and place of an event.
+- ``context``: acts named again as things ("rejected *the demands*") resolved to their makers.
 - ``merge``: one happening coded from two triggers, or stated twice, is one event.
 - ``coder``: the pass over a sentence that ties these together.
 """
@@ -20,6 +21,7 @@ from spacy.tokens import Doc
 
 from tidings.extract.events.coder import Coder
 from tidings.extract.events.common import MAX_SENTENCE_TOKENS
+from tidings.extract.events.context import act_sets, resolve_acts
 from tidings.extract.events.merge import merge_restatements
 from tidings.model import Analysis, Event
 
@@ -38,6 +40,7 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
         found.extend(coder.sentence(span[:MAX_SENTENCE_TOKENS], index))
     found.sort(key=lambda e: (e.trigger.start, e.id))
     found = merge_restatements(found, headline_sentence(analysis))
+    found = resolve_acts(found, analysis.text, act_sets(patterns.sets))
     for n, event in enumerate(found, 1):
         event.id = f"E{n}"
     analysis.events = found
