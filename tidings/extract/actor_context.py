@@ -2,27 +2,33 @@
 
 A role word with no country of its own ("police", "militants", "the government", "protesters") is
 the country's whose story it is, as wire-news coders read it. Each such mention is given a country,
-the first of these that has one:
+by the first of these rules that finds one:
 
 1. ``possessor``: a possessor that names a country: a description ("the country's army", "the
    kingdom's rulers": the last country of that kind named before) or a possessive pronoun ("its
    army") whose antecedent has a country;
 2. ``phrase-place``: a place in the role's own phrase ("police *in Caracas*", "rebels *from Darfur*");
-3. ``sentence-place``: the places the sentence locates things in, when they agree on one country
+3. ``same-sector``: the one country whose role of the same sector the article named before
+   ("Israeli troops ... the army said"; "Hugo Chavez ... the government");
+4. ``sentence-place``: the places the sentence locates things in, when they agree on one country
    ("gunmen killed two guards *in Kabul*");
-4. ``dateline``: the dateline's place ("CARACAS, Venezuela - Police ...");
-5. ``located``: the country most of the article's places are in, when one leads;
-6. ``named``: the only country the article names at all.
+5. ``dateline``: the dateline's place ("CARACAS, Venezuela - Police ...");
+6. ``dominant``: the country the article places things in and names as a party's own most often
+   ("Sudanese", "Iraq's", "in Najaf"; not "visited Russia", a counterpart), when one leads.
 
-A role that says it is no one country's ("foreign fighters", "coalition forces": the ``stateless``
-rows of the context files) keeps its bare code, and so does every actor with a country or an
-organisation's code of its own ("U.S. troops", "al Qaeda"). A person named with a bare title
-("Foreign Minister Alexander Downer") takes a country only from a possessor, a place in the phrase, or
-an article whose every country evidence is one country: persons travel more than police do.
+A role that says it is no one country's ("foreign fighters", "coalition forces", "African troops":
+the ``stateless`` rows of the context files) keeps its bare code, and so does every actor with a
+country or an organisation's code of its own ("U.S. troops", "al Qaeda"); so does a role word used
+as an adjective of something else ("a *military* operation"). A person named with a bare title
+("Foreign Minister Alexander Downer") takes a country only from a possessor, a place in the phrase,
+an article whose every country evidence is one country (``named``), or the dateline: wire writers
+give a foreign office-holder a nationality ("Iraqi Prime Minister ...") and a local one none.
 
 Every country given is recorded on the actor (``Actor.inferred``) with the rule and the words it came
 from, so an analyst can ask why. Descriptions and pronouns are read first (``actor_references``), so
-"the country's army" and "they" are settled before the country of context is.
+"the country's army" and "they" are settled before the country of context is. The whole reading is
+switched off by the actor dictionaries' ``@context off`` option (the default for a dictionary used
+alone, ``@builtin off``: PETRARCH codes what its dictionary says and nothing more).
 """
 from __future__ import annotations
 
@@ -87,9 +93,8 @@ class _Countries:
         self.references = references
         self.places = [e for e in evidence if e.kind in ("place", "dateline")]
         self.dateline = next((e for e in evidence if e.kind == "dateline"), None)
-        self.located = _leader(Counter(e.country for e in self.places))
-        named = {e.country for e in evidence if e.kind == "name"}
-        self.named = next(iter(named)) if len(named) == 1 else None
+        # the article's own country: the one it places things in and names as a party's own most often
+        self.dominant = _leader(Counter(e.country for e in evidence if e.kind != "counterpart"))
         every = {e.country for e in evidence if e.kind != "counterpart"}
         self.one_country = next(iter(every)) if len(every) == 1 else None
 
@@ -152,7 +157,7 @@ class _Countries:
                 return same[0], "same-sector", same[1], None
         if person:
             if self.one_country is not None:
-                ev = next(e for e in self.evidence)
+                ev = next(e for e in self.evidence if e.kind != "counterpart")
                 return self.one_country, "named", self._span(ev), None
             if self.dateline is not None:
                 return self.dateline.country, "dateline", self._span(self.dateline), None
@@ -162,12 +167,9 @@ class _Countries:
             return found.country, "sentence-place", self._span(found), None
         if self.dateline is not None:
             return self.dateline.country, "dateline", self._span(self.dateline), None
-        if self.located is not None:
-            ev = next(e for e in self.places if e.country == self.located)
-            return self.located, "located", self._span(ev), None
-        if self.named is not None:
-            ev = next(e for e in self.evidence if e.country == self.named)
-            return self.named, "named", self._span(ev), None
+        if self.dominant is not None:
+            ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
+            return self.dominant, "dominant", self._span(ev), None
         return None
 
     def _stateless(self, words, root: Token) -> bool:

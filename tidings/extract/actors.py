@@ -96,10 +96,11 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
     i = 0
     while i < len(units):
         i = _read_chain(doc, units, i, book)
-    # what the article around them says: descriptions, pronouns, the country of bare roles
-    drafts = book.ordered()
-    plan = read_context(doc, analysis, book.actors(), knowledge, _named_countries(doc, units))
-    book.apply(plan, drafts)
+    if getattr(dictionary, "context", True):
+        # what the article around them says: descriptions, pronouns, the country of bare roles
+        drafts = book.ordered()
+        plan = read_context(doc, analysis, book.actors(), knowledge, _named_countries(doc, units))
+        book.apply(plan, drafts)
     analysis.actors = book.actors()
 
 
@@ -114,13 +115,14 @@ def _named_countries(doc: Doc, units: list[_Unit]) -> list[Evidence]:
     institution ("the Kremlin"), in text order."""
     out = []
     for u in units:
-        if u.entry is None or u.type not in _NAMING_TYPES or u.entry.country is None:
-            continue
+        if u.entry is None or u.type not in _NAMING_TYPES or u.entry.country is None or u.entry.sector == "MED":
+            continue  # a news agency's country ("AFP") is not the story's
         start, end = doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)
         root = doc[u.start:u.end].root
         # a nationality, a possessor or an agent is the story's own country; a country as the object
         # of a verb or preposition ("visited Russia", "aid to Uganda") is a counterpart
-        own = u.type == "demonym" or grammatical_role(root) in _OWN_ROLES
+        own = u.type == "demonym" or grammatical_role(root) in _OWN_ROLES or is_locative(root) \
+            or (root.dep_ == "pobj" and root.head.lower_ == "of")  # "the capital of the Maldives"
         out.append(Evidence(start, end, u.entry.country, doc.text[start:end], "name" if own else "counterpart"))
     return out
 
