@@ -41,8 +41,10 @@ from tidings.extract.context_plan import Evidence, Plan, Recode
 from tidings.extract.places import is_locative
 from tidings.model import Actor, Analysis, Inference, Span
 
-#: prepositions whose object, when a place, locates the role before them: "police in Caracas"
-_PHRASE_PREPS = frozenset({"in", "from", "of", "at", "inside", "across", "throughout", "near"})
+#: prepositions whose object, a place or a party, gives the role before them its country: "police in
+#: Caracas", "a spokesman for the Kenyan police", "officials from Syria"
+_PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", "throughout", "near"})
+
 
 
 def read_context(doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, named: list[Evidence]) -> Plan:
@@ -81,13 +83,15 @@ def _place_evidence(doc: Doc, analysis: Analysis, dictionary) -> list[Evidence]:
 
 
 class _Countries:
+    """Gives bare roles a country, mention by mention in text order."""
+
     def __init__(self, doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, evidence: list[Evidence],
                  references: References):
         self.doc = doc
-        self.analysis = analysis
         self.text = analysis.text
         self.actors = actors
         self.stateless = knowledge.context.stateless
+        self.owner_verbs = knowledge.context.owner_verbs
         self.sectors = knowledge.actors.sectors
         self.evidence = evidence
         self.references = references
@@ -97,45 +101,36 @@ class _Countries:
         self.dominant = _leader(Counter(e.country for e in evidence if e.kind != "counterpart"))
         every = {e.country for e in evidence if e.kind != "counterpart"}
         self.one_country = next(iter(every)) if len(every) == 1 else None
+        #: roles with a country so far, in text order: (end offset, country, sector, mention)
+        self.known: list[tuple[int, str, str, Span]] = [
+            (m.end, a.country, a.sector, m) for a in actors if a.country and a.sector for m in a.mentions]
 
     def assign(self, plan: Plan) -> None:
         dropped = plan.dropped
-        for idx, actor in enumerate(self.actors):
-            if not self._bare(actor):
+        todo = sorted(((m.start, idx, m) for idx, a in enumerate(self.actors) if self._bare(a)
+                       for m in a.mentions if (idx, m) not in dropped), key=lambda x: (x[0], x[1]))
+        persons: set[int] = set()
+        for _, idx, m in todo:
+            actor = self.actors[idx]
+            person = actor.kind == "person"
+            if person and idx in persons:
+                continue  # one person, one country: read where the person is introduced
+            persons.add(idx) if person else None
+            found = self._country(m, person, actor.sector)
+            if found is None:
                 continue
-            mentions = [m for m in actor.mentions if (idx, m) not in dropped]
-            if actor.kind == "person":
-                # one person, one country: read where the person is introduced
-                found = self._country(mentions[0], person=True) if mentions else None
-                if found is not None:
-                    country, how, evidence, span = found
-                    for m in mentions:
-                        plan.recoded.append(Recode(idx, m, country + actor.code, Inference(
-                            "country", m, how, evidence, country), span if m is mentions[0] else None))
-                continue
-            for m in mentions:
-                found = self._country(m, person=False, sector=actor.sector)
-                if found is not None:
-                    country, how, evidence, span = found
-                    plan.recoded.append(Recode(idx, m, country + actor.code, Inference("country", m, how, evidence, country), span))
+            country, how, evidence, span = found
+            targets = [x for x in actor.mentions if (idx, x) not in dropped] if person else [m]
+            for x in targets:
+                plan.recoded.append(Recode(idx, x, country + actor.code, Inference("country", x, how, evidence, country),
+                                           span if x is m else None))
+                self.known.append((x.end, country, actor.sector, x))
 
     def _bare(self, actor: Actor) -> bool:
         """A role coded by its sector alone ("COP", "GOVMIL")."""
         return bool(actor.code) and actor.country is None and actor.code[:3] in self.sectors
 
-    def _same_sector(self, sector: str, before: int) -> tuple[str, Span] | None:
-        """The one country whose role of this sector the article named before ("Israeli troops ...
-        the army said"): that role is likely the same body."""
-        found: dict[str, Span] = {}
-        for actor in self.actors:
-            if actor.country is None or actor.sector != sector:
-                continue
-            earlier = [m for m in actor.mentions if m.end <= before]
-            if earlier:
-                found.setdefault(actor.country, earlier[-1])
-        return next(iter(found.items())) if len(found) == 1 else None
-
-    def _country(self, mention: Span, person: bool, sector: str | None = None) -> tuple[str, str, Span | None, Span | None] | None:
+    def _country(self, mention: Span, person: bool, sector: str | None) -> tuple[str, str, Span | None, Span | None] | None:
         """(country, how, evidence, the mention's new extent or None) for one mention, or None."""
         words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if words is None:
@@ -148,29 +143,38 @@ class _Countries:
         found = self._possessor(root, mention)
         if found is not None:
             return found
-        found = self._phrase_place(root)
+        owner = self.references.owner(root, self.owner_verbs)
+        if owner is not None and self.actors[owner[0]].country is not None:
+            return self.actors[owner[0]].country, "owner", owner[1], None
+        found = self._phrase(root)
         if found is not None:
-            return found.country, "phrase-place", self._span(found), None
-        if not person:
-            same = self._same_sector(sector, mention.start)
-            if same is not None:
-                return same[0], "same-sector", same[1], None
+            return found[0], "phrase", found[1], None
         if person:
             if self.one_country is not None:
                 ev = next(e for e in self.evidence if e.kind != "counterpart")
                 return self.one_country, "named", self._span(ev), None
-            if self.dateline is not None:
-                return self.dateline.country, "dateline", self._span(self.dateline), None
             return None
+        same = self._same_sector(sector, mention.start)
+        if same is not None:
+            return same[0], "same-sector", same[1], None
+        if self.dominant is not None:
+            ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
+            return self.dominant, "dominant", self._span(ev), None
         found = self._sentence_place(root)
         if found is not None:
             return found.country, "sentence-place", self._span(found), None
         if self.dateline is not None:
             return self.dateline.country, "dateline", self._span(self.dateline), None
-        if self.dominant is not None:
-            ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
-            return self.dominant, "dominant", self._span(ev), None
         return None
+
+    def _same_sector(self, sector: str | None, before: int) -> tuple[str, Span] | None:
+        """The one country whose role of this sector the article named before ("Israeli troops ...
+        the army said"): that role is likely the same body."""
+        found: dict[str, Span] = {}
+        for end, country, known_sector, mention in self.known:
+            if known_sector == sector and end <= before:
+                found[country] = mention
+        return next(iter(found.items())) if len(found) == 1 else None
 
     def _stateless(self, words, root: Token) -> bool:
         """A modifier that says the role is no one country's: before the mention ("foreign troops"),
@@ -198,8 +202,10 @@ class _Countries:
             return country, "possessor", antecedent, Span(start, mention.end, self.text[start:mention.end])
         return None
 
-    def _phrase_place(self, root: Token) -> Evidence | None:
-        found: list[Evidence] = []
+    def _phrase(self, root: Token) -> tuple[str, Span] | None:
+        """A country in the role's own phrase: a place ("police *in Caracas*") or a party with a
+        country ("a spokeswoman *for Tajikistan's foreign ministry*", "officials *from Syria*")."""
+        found: dict[str, Span] = {}
         for prep in root.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PHRASE_PREPS:
                 continue
@@ -207,8 +213,14 @@ class _Countries:
                 for tok in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
                     place = self._place_at(tok)
                     if place is not None:
-                        found.append(place)
-        return found[0] if found and len({e.country for e in found}) == 1 else None
+                        found.setdefault(place.country, self._span(place))
+                        continue
+                    for t in [tok, *(c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]:
+                        hit = self.references.covered.get(t.i)
+                        if hit is not None and self.actors[hit[0]].country is not None:
+                            found.setdefault(self.actors[hit[0]].country, hit[1])
+                            break
+        return next(iter(found.items())) if len(found) == 1 else None
 
     def _sentence_place(self, root: Token) -> Evidence | None:
         sent = root.sent

@@ -31,6 +31,8 @@ _POSSESSIVES = {"its": "it", "their": "they", "his": "he", "her": "she"}
 _PERSON_KINDS = frozenset({"person"})
 _GROUP_KINDS = frozenset({"group"})
 _THING_KINDS = frozenset({"country", "organisation", "igo"})
+#: the kinds of actor each pronoun may stand for
+_KINDS = {"he": _PERSON_KINDS, "she": _PERSON_KINDS, "they": _GROUP_KINDS | _THING_KINDS, "it": _THING_KINDS}
 #: verbs whose "it" is usually no party: "it is", "it seems", "it took", "it remains"
 _EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "remain", "become", "matter", "mean", "look", "rain",
                              "happen", "cost", "make"})
@@ -190,11 +192,35 @@ class References:
                                        Inference("pronoun", span, "antecedent", antecedent, actor.code)))
 
     def possessor_antecedent(self, tok: Token) -> tuple[int, Span] | None:
-        """The actor a possessive pronoun ("its", "their", "his") stands for, read like the pronoun."""
+        """The actor a possessive pronoun ("its", "their", "his") stands for: the subject of its
+        clause when that is an actor of the pronoun's kind ("urged Russia to withdraw *its* forces":
+        Russia), else read like the pronoun itself."""
         pronoun = _POSSESSIVES.get(tok.lower_)
         if pronoun is None or tok.tag_ != "PRP$" or self._quoted(tok):
             return None
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.i != tok.head.i and subject.i in self.covered:
+            idx, mention = self.covered[subject.i]
+            if self.actors[idx].kind in _KINDS[pronoun]:
+                return idx, mention
         return self.antecedent(tok, pronoun)
+
+    def owner(self, role: Token, owner_verbs: set[str]) -> tuple[int, Span] | None:
+        """The actor whose object ``role`` is, when it is the object of a verb of owning ("Russia
+        *moved* troops", "urged Moscow to *withdraw* forces"): the verb's subject or controller."""
+        for _ in range(3):  # "moved tens of thousands of *troops*": through the quantity nouns
+            if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.pos_ in ("NOUN", "NUM"):
+                role = role.head.head
+        verb = role.head
+        if role.dep_ != "dobj" or verb.lemma_.lower() not in owner_verbs:
+            return None
+        subject = clause_subject(verb)
+        if subject is None or subject.i not in self.covered:
+            return None
+        return self.covered[subject.i]
 
     def antecedent(self, tok: Token, pronoun: str) -> tuple[int, Span] | None:
         """The one actor of the pronoun's kind named before it in its sentence or the one before,
@@ -217,8 +243,8 @@ class References:
             if end > tok.idx:
                 break
             actor = self.actors[idx]
-            if actor.kind not in kinds or not actor.code and actor.kind != "person":
-                continue
+            if actor.kind not in kinds:
+                continue  # an uncoded organisation is a candidate too: "the Commission said it ..."
             if gender is not None and self._gender(actor) not in (None, gender):
                 continue
             # a country named as a party and as a state acting (IRN, IRNGOV) is one referent
@@ -256,6 +282,28 @@ class References:
     def _quoted(self, tok: Token) -> bool:
         marks = sum(1 for t in tok.sent if t.i < tok.i and t.text in _QUOTE_MARKS)
         return marks % 2 == 1
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """Who does what ``verb`` says: its active subject, or for an infinitive the object or subject
+    of the verb it completes ("urged *Russia* to withdraw", "*Russia* agreed to withdraw"), or for a
+    coordinated verb its first conjunct's subject. A passive has none (its subject is the object)."""
+    for _ in range(4):
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
+            if c.dep_ == "nsubjpass":
+                return None
+        if verb.dep_ == "xcomp" and verb.head is not verb:
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+            verb = verb.head
+        elif verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
 
 
 def _modifier(tok: Token) -> bool:

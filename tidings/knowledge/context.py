@@ -14,7 +14,8 @@ description  "the" + ``phrase`` names an actor. ``refers_to`` is a code (``IGOWS
              lends its country to a role it possesses: "the capital's police").
 stateless    a modifier of a role word that says the role is no one country's ("foreign troops",
              "international observers"): such a role takes no country from the context.
-             ``refers_to`` and ``when`` are ``-``.
+owner        a verb (lemma) whose object belongs to its subject: "Russia *moved* troops", "urged
+             Russia to *withdraw* its forces": the troops are the subject's.
 ===========  =========================================================================================
 
 Phrases match in any case; lower-case modifiers may stand between "the" and the phrase ("the
@@ -31,7 +32,7 @@ from tidings.knowledge.actors import REGIONS, SECTORS, TRANSNATIONAL, _country_c
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KIND = "context"
-TYPES = ("description", "stateless")
+TYPES = ("description", "stateless", "owner")
 WHEN = ("always", "named", "possessor")
 #: ``refers_to`` of a description that stands for the last country the article named
 ANY_COUNTRY = "country"
@@ -58,6 +59,8 @@ class ContextKnowledge:
     #: last word of a phrase -> the descriptions ending in it, longest first
     descriptions: dict[str, list[Description]] = field(default_factory=dict)
     stateless: set[str] = field(default_factory=set)
+    #: verb lemmas whose object belongs to their subject ("deploy", "withdraw")
+    owner_verbs: set[str] = field(default_factory=set)
 
     def add(self, description: Description) -> None:
         bucket = [d for d in self.descriptions.get(description.words[-1], []) if d.words != description.words]
@@ -83,10 +86,10 @@ def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[st
     words = tuple(phrase.lower().split())
     if not words:
         raise fail("empty phrase")
-    if kind == "stateless":
+    if kind in ("stateless", "owner"):
         if len(words) != 1:
-            raise fail(f"a stateless modifier is one word, found {phrase!r}")
-        knowledge.stateless.add(words[0])
+            raise fail(f"a {kind} row names one word, found {phrase!r}")
+        (knowledge.stateless if kind == "stateless" else knowledge.owner_verbs).add(words[0])
         return
     if kind != "description":
         raise fail(f"unknown type {cols[1]!r}; expected one of: {', '.join(TYPES)}")
