@@ -47,11 +47,12 @@ class Inference:
     """Why something about an actor was read from the article around it rather than from its words.
 
     ``what`` says what was inferred: ``country`` (the country of a role that names none: "police" in
-    a story from Caracas -> VENCOP), ``pronoun`` (a pronoun that stands for the actor: "he", "they")
+    a story from Caracas -> VENCOP), ``organisation`` (the organisation a role belongs to: "Alliance
+    diplomats" after NATO), ``pronoun`` (a pronoun that stands for the actor: "he", "they")
     or ``description`` (a definite description that names it: "the alliance" after NATO).
     ``mention`` is the words it was inferred for; ``how`` the rule that decided (``possessor``,
-    ``phrase-place``, ``sentence-place``, ``dateline``, ``located``, ``named``, ``antecedent``,
-    ``epithet``); ``evidence`` the words that supplied it (the dateline, the earlier name), or None;
+    ``owner``, ``phrase``, ``same-sector``, ``dominant``, ``sentence-place``, ``dateline``, ``named``,
+    ``antecedent``, ``epithet``: extract/actor_context.py and actor_references.py explain each); ``evidence`` the words that supplied it (the dateline, the earlier name), or None;
     ``value`` what was given (a country code, the actor's code).
     """
 

@@ -119,12 +119,17 @@ class _Countries:
             found = self._country(m, person, actor.sector)
             if found is None:
                 continue
-            country, how, evidence, span = found
+            owner, how, evidence, span = found
+            if len(owner) == 3:  # a country: the role of that country ("COP" -> "VENCOP")
+                code, what = owner + actor.code, "country"
+            else:  # an organisation's role is the organisation's ("Alliance diplomats": NATO)
+                code, what = owner, "organisation"
             targets = [x for x in actor.mentions if (idx, x) not in dropped] if person else [m]
             for x in targets:
-                plan.recoded.append(Recode(idx, x, country + actor.code, Inference("country", x, how, evidence, country),
-                                           span if x is m else None))
-                self.known.append((x.end, country, actor.sector, x))
+                extent = span if x is m else None  # the mention grown to its possessor ("the country's army")
+                plan.recoded.append(Recode(idx, x, code, Inference(what, extent or x, how, evidence, owner), extent))
+                if what == "country":
+                    self.known.append((x.end, owner, actor.sector, x))
 
     def _bare(self, actor: Actor) -> bool:
         """A role coded by its sector alone ("COP", "GOVMIL")."""
@@ -187,9 +192,9 @@ class _Countries:
     def _possessor(self, root: Token, mention: Span) -> tuple[str, str, Span | None, Span | None] | None:
         possessed = self.references.possessed.get(root.i)
         if possessed is not None:
-            country, evidence, description = possessed
+            owner, evidence, description = possessed
             start = min(description.start, mention.start)
-            return country, "possessor", evidence, Span(start, mention.end, self.text[start:mention.end])
+            return owner, "possessor", evidence, Span(start, mention.end, self.text[start:mention.end])
         for child in root.children:
             if child.dep_ != "poss":
                 continue

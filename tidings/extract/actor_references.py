@@ -63,7 +63,8 @@ class References:
             if span is not None:
                 for tok in span:
                     self.covered.setdefault(tok.i, (idx, by_span[(start, end)]))
-        #: token index of a role word -> (country, the description that possesses it)
+        #: token index of a role word -> (the code of its owner, the evidence, the description that
+        #: owns it): a country ("the country's army") or an organisation ("Alliance diplomats")
         self.possessed: dict[int, tuple[str, Span, Span]] = {}
 
     # ---- descriptions ------------------------------------------------------------------------
@@ -79,14 +80,15 @@ class References:
             span = _span(self.text, words.start_char, words.end_char)
             if any(self._named(i) for i in range(first, tok.i + 1)):
                 continue  # already an actor's name ("the Security Council")
-            possessor = tok.dep_ == "poss" or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].tag_ == "POS")
+            possessor = tok.dep_ in ("poss", "compound") or (
+                tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].tag_ == "POS")
             referent = self._referent(row, span.start)
             if referent is None:
                 continue
             code, evidence = referent
             if possessor:
-                if len(code) == 3 and code in self.dictionary.countries:
-                    self.possessed[tok.head.i if tok.dep_ == "poss" else tok.i] = (code, evidence, span)
+                # "the country's army", "the alliance's envoy", "Alliance diplomats": the role's owner
+                self.possessed[tok.head.i if tok.dep_ in ("poss", "compound") else tok.i] = (code, evidence, span)
                 continue
             if row.when == "possessor" or is_locative(tok):
                 continue  # "in the capital", "across the country": a place
@@ -107,8 +109,11 @@ class References:
     def _description_at(self, tok: Token) -> tuple[Description, int] | None:
         """The description row whose phrase ends at ``tok`` and the index of its "the", or None."""
         bucket = self.context.descriptions.get(tok.lower_)
-        if not bucket or tok.dep_ == "compound":
-            return None  # "the union leader": the word modifies another noun
+        if not bucket:
+            return None
+        compound = tok.dep_ == "compound"
+        if compound and not self._bare_role(tok.head.i):
+            return None  # "the union contract": the word modifies a thing, not a role
         doc = self.doc
         if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].pos_ == "PROPN":
             return None  # "the island of Islay": the name follows
@@ -121,7 +126,17 @@ class References:
                 k -= 1
             if k >= 0 and doc[k].lower_ == "the":
                 return row, k
+            if compound and row.when == "named":
+                return row, start  # "Alliance diplomats" after NATO was named
         return None
+
+    def _bare_role(self, i: int) -> bool:
+        """Whether token ``i`` is part of a mention of a role coded by its sector alone."""
+        hit = self.covered.get(i)
+        if hit is None:
+            return False
+        actor = self.actors[hit[0]]
+        return bool(actor.code) and actor.country is None and actor.sector is not None
 
     def _referent(self, row: Description, before: int) -> tuple[str, Span | None] | None:
         """The code a description stands for at offset ``before`` and the evidence for it."""
