@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Token
 
 from tidings.nlp import HEADLINE_KEY
 
-TITLE, MARKDOWN, FIRST_LINE = "title", "markdown", "first-line"
+TITLE, MARKDOWN, FIRST_LINE = "title", "markdown", "first-line"  # how a headline was recognised
+TITLE_CASE, CAPS = "title-case", "caps"  # how it is written
 #: a headline is a short line: longer first lines are body text without a full stop
 MAX_HEADLINE_WORDS = 25
 #: share of a headline's non-small words that must start with a capital for it to be title-cased
@@ -54,6 +55,9 @@ _NAME_TYPES = frozenset({"country", "capital", "demonym", "organisation", "igo",
 _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(?P<words>[^\n]*?)[ \t#]*$")
 #: a wire's credit closing a headline: "(Reuters)", "(AP)", "(Canadian Press)"
 _CREDIT = re.compile(r"\s*\((?:[A-Z][A-Za-z.&'\-]*(?: [A-Z][A-Za-z.&'\-]*){0,3})\)[ \t]*$", re.MULTILINE)
+_NON_SPACE = re.compile(r"\S")
+#: first lines that are title-cased without being headlines: "By Jane Doe", "GENEVA, Jan 10 (Reuters)"
+_BYLINE_OR_DATELINE = re.compile(r"By\s|[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*\s*[,(]\s*[A-Z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _FINAL_STOP = re.compile(r"(?<!\.)\.[\"'\u201d\u2019)]*\s*$")  # one full stop, not an ellipsis
 
@@ -72,10 +76,12 @@ class HeadlineSpan:
 
 def find_headline(text: str, title: str | None = None) -> HeadlineSpan | None:
     """The headline at the top of ``text``, or None. Needs text after it: a lone line is no headline."""
-    m = re.match(r"\s*", text)
-    start = m.end()
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return None
+    start = first.start()
     line_end = text.find("\n", start)
-    if line_end < 0 or not text[line_end:].strip():
+    if line_end < 0 or _NON_SPACE.search(text, line_end) is None:
         return None
     end = line_end
     while end > start and text[end - 1].isspace():
@@ -88,7 +94,7 @@ def find_headline(text: str, title: str | None = None) -> HeadlineSpan | None:
         kind, start, end = MARKDOWN, start + heading.start("words"), start + heading.end("words")
     elif title and " ".join(title.split()) == " ".join(line.split()):
         kind = TITLE
-    elif reads_as_headline(line):
+    elif reads_as_headline(line) and not (style(line) != CAPS and _BYLINE_OR_DATELINE.match(line)):
         kind = FIRST_LINE
     else:
         return None
@@ -107,14 +113,15 @@ def reads_as_headline(line: str) -> bool:
 
 
 def style(line: str) -> str | None:
-    """``caps`` for a line in capitals, ``title`` for a title-cased one, None for ordinary case."""
+    """:data:`CAPS` for a line in capitals, :data:`TITLE_CASE` for a title-cased one, None for
+    ordinary (sentence) case."""
     words = [w for w in _WORD.findall(line) if len(w) > 1]
     if len(words) >= 2 and sum(w.isupper() for w in words) >= CAPS_SHARE * len(words):
-        return "caps"
+        return CAPS
     # title case: the words after the first that are not small words start with a capital
     rest = [w for w in words[1:] if w.lower() not in SMALL_WORDS and not w.isupper()]
     if len(rest) >= 2 and sum(w[0].isupper() for w in rest) >= TITLE_CASE_SHARE * len(rest):
-        return "title"
+        return TITLE_CASE
     return None
 
 
@@ -134,12 +141,12 @@ class HeadlineCaser:
     def normalise(self, text: str, headline: HeadlineSpan) -> str:
         """``text`` with the headline in sentence case; the same length, so every offset holds."""
         line = text[headline.start:headline.end]
-        prefix = text[:headline.start]
-        if headline.kind == MARKDOWN:
-            prefix = prefix.replace("#", " ")  # the heading marks are no words of the sentence
         kind = style(line)
-        cased = line if kind is None else self.sentence_case(line, text[headline.end:headline.end + BODY_WINDOW], kind)
-        return prefix + cased + text[headline.end:]
+        if kind is None:
+            return text
+        # only letters change case: whitespace stays put, so the copy splits into the same tokens
+        cased = self.sentence_case(line, text[headline.end:headline.end + BODY_WINDOW], kind)
+        return text[:headline.start] + cased + text[headline.end:]
 
     def sentence_case(self, line: str, body: str, kind: str) -> str:
         doc = self.tokenizer(line)
@@ -165,7 +172,7 @@ class HeadlineCaser:
         word = tok.text
         if len(word) == 1:
             return "a" if word == "A" else word  # the article; other single letters are initials
-        if kind == "title" and (not word[0].isupper() or word.isupper() or not word[1:].islower()):
+        if kind == TITLE_CASE and (not word[0].isupper() or word.isupper() or not word[1:].islower()):
             return word  # lower case already, an acronym, or a name's own shape ("McCain")
         if tok.i in names:
             form = names[tok.i]
@@ -175,7 +182,7 @@ class HeadlineCaser:
             return lower.capitalize()
         if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("n't", "n\u2019t") and not tok.whitespace_:
             return lower  # "Won't", "Can't": the verb of a contraction
-        name = word if kind == "title" else lower.capitalize()
+        name = word if kind == TITLE_CASE else lower.capitalize()
         if places.get(tok.i, 0) > 1:
             return name  # a place of several words: "South Ossetia"
         written = _body_form(word, body)
@@ -211,7 +218,7 @@ class HeadlineCaser:
             # a name: a row of a naming type, or any row the dictionary writes with a capital
             # ("Palestinians"); lower-case titles and groups ("troops") are role words
             named = [x for x in entries if x.code and (x.type in _NAME_TYPES or not x.pattern.islower())
-                     and (not x.case_sensitive or kind == "caps" or x.pattern == written.removeprefix("the "))]
+                     and (not x.case_sensitive or kind == CAPS or x.pattern == written.removeprefix("the "))]
             if not named or all(self._common_plural(x.pattern) for x in named):
                 for i in range(s, e):
                     out[i] = None
@@ -345,3 +352,4 @@ def headline_future(verb: Token) -> bool:
     if len(aux) != 1 or aux[0].lower_ != "to" or aux[0].i > verb.i:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < aux[0].i for c in verb.children)
+
