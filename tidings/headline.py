@@ -49,7 +49,8 @@ _WEEKDAYS_MONTHS = frozenset(
 #: "May" and "March" are months only next to a date or after a preposition of time
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
-_TIME_PREPS = frozenset({"in", "on", "by", "until", "since", "from", "next", "last", "early", "late", "mid"})
+_TIME_PREPS = frozenset({"in", "on", "by", "until", "till", "since", "from", "before", "after", "during", "next",
+                         "last", "early", "late", "mid"})
 #: dictionary types that name a party (kept in capitals); titles and groups are role words
 _NAME_TYPES = frozenset({"country", "capital", "demonym", "organisation", "igo", "person", "actor", "prefix"})
 _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(?P<words>[^\n]*?)[ \t#]*$")
@@ -131,10 +132,12 @@ class HeadlineCaser:
     """Writes a headline in sentence case, keeping names. Built once per pipeline: it holds the
     vocabulary's lower-case words (spaCy's English stop words and lemmatizer word lists)."""
 
-    def __init__(self, nlp, actors, gazetteer):
+    def __init__(self, nlp, actors, gazetteer, first_names=frozenset()):
         self.tokenizer = nlp.tokenizer
         self.actors = actors
         self.gazetteer = gazetteer
+        #: first names (the cue files' list): "Ann" and the surname after it are a person's name
+        self.first_names = frozenset(first_names)
         self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
         self.index, self.rules, self.exceptions = _word_lists(nlp)
 
@@ -178,6 +181,10 @@ class HeadlineCaser:
             form = names[tok.i]
             return word.lower() if form is None else form
         lower = word.lower()
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if word in self.first_names or (before is not None and before.text in self.first_names and before.whitespace_
+                                        and not self.known(lower, ("verb",))):
+            return word if kind == TITLE_CASE else word.capitalize()  # "Ann Smith", not "Ann Wins"
         if lower in _WEEKDAYS_MONTHS or (lower in _AMBIGUOUS_MONTHS and _dated(tok)):
             return lower.capitalize()
         if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("n't", "n\u2019t") and not tok.whitespace_:
@@ -192,11 +199,14 @@ class HeadlineCaser:
             return name
         return lower
 
-    def known(self, lower: str) -> bool:
-        """Whether the vocabulary knows ``lower`` as a lower-case word (its lemma in the word lists)."""
-        if lower in self.stop_words:
+    def known(self, lower: str, parts: tuple[str, ...] | None = None) -> bool:
+        """Whether the vocabulary knows ``lower`` as a lower-case word (its lemma in the word lists),
+        as any part of speech or as one of ``parts`` ("verb", "noun", "adj", "adv")."""
+        if parts is None and lower in self.stop_words:
             return True
         for pos, words in self.index.items():
+            if parts is not None and pos not in parts:
+                continue
             if lower in words or lower in self.exceptions.get(pos, ()):
                 return True
             for old, new in self.rules.get(pos, ()):

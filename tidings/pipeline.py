@@ -59,7 +59,7 @@ class Pipeline:
 
     @functools.cached_property
     def headline_caser(self) -> HeadlineCaser:
-        return HeadlineCaser(self.nlp, self.knowledge.actors, self.knowledge.gazetteer)
+        return HeadlineCaser(self.nlp, self.knowledge.actors, self.knowledge.gazetteer, self.knowledge.cues.names)
 
     def analyze(self, text: str, metadata: Mapping | None = None) -> Analysis:
         article = make_article(text, metadata)
