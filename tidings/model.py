@@ -37,6 +37,19 @@ class Standfirst:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """The article's headline, a sentence of its own: ``sentence`` is its index in ``sentences``;
+    ``kind`` says how it was recognised: ``title`` (the first paragraph is the record's title),
+    ``markdown`` (a ``# Heading`` line) or ``first-line`` (a first line written as a headline)."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: str
+
+
+@dataclass(frozen=True)
 class Summary:
     text: str
     sentences: list[int]
@@ -188,6 +201,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[Sentence] = field(default_factory=list)
     standfirst: Standfirst | None = None
+    headline: Headline | None = None
     summary: Summary | None = None
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -217,6 +231,7 @@ class Analysis:
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
             paragraphs=[Sentence(**s) for s in data.get("paragraphs", [])],
             standfirst=opt(Standfirst, data.get("standfirst")),
+            headline=opt(Headline, data.get("headline")),
             summary=opt(Summary, data.get("summary")),
             actors=[Actor(**{**a, "mentions": [span(m) for m in a.get("mentions", [])],
                              "inferred": [Inference(**{**i, "mention": span(i["mention"]), "evidence": span(i.get("evidence"))})
