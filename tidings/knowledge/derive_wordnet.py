@@ -217,7 +217,7 @@ def read_stoplist(path: Path = STOPLIST) -> Stoplist:
     stop = Stoplist()
     if not path.exists():
         return stop
-    for lineno, cols in read_rows(path, "wordnet-stoplist", 3, 3):
+    for lineno, cols in read_rows(path, "wordnet_stoplist", 3, 3):
         what, name = cols[0].lower(), cols[1].lower()
         if what in POS:
             stop.lemmas.add((what, name))
