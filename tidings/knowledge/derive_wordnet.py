@@ -1,29 +1,37 @@
 """Derive event patterns from WordNet 3.0: ``python -m tidings.knowledge.derive_wordnet`` (``make lexicon``).
 
 Build-time only; nothing imports this module when tidings runs. It reads the hand-written pattern files
-(``data/verbs/*.tsv``, ``data/nouns/*.tsv`` other than the derived ones), grows each simple pattern's
-lemma through WordNet, and writes ``data/verbs/wordnet.tsv`` and ``data/nouns/wordnet.tsv``: one row per
-derived lemma, with the seed row and the synset it came from in a seventh column (docs/events.md,
-"The derived lexicon"). The loader ranks those rows below hand-written ones.
+(``data/verbs/*.tsv``, ``data/nouns/*.tsv`` but the derived ones), grows each simple row (no words, or
+the particles of a phrasal verb WordNet knows: "crack down") through WordNet, and writes
+``data/verbs/wordnet.tsv`` and ``data/nouns/wordnet.tsv``: one row per derived lemma, its seventh column
+naming the seed row and the synset it came from. The loader ranks those rows below hand-written ones.
+docs/events.md, "The derived lexicon", describes the result; the steps, one from each seed:
 
-Growth, one step from each seed, staying inside the seed's sense:
+1. **The seed's senses.** WordNet lists a word's senses most frequent first, with how often each was
+   tagged in its semantic concordance (``cntlist.rev``). A synset is the seed's sense when it is the
+   seed's dominant sense (its only one, its first when none was tagged, or its first holding at least
+   ``DOMINANT_SHARE`` of the tags), or when another word of the synset corroborates it - that word has a
+   hand-written row of the seed's CAMEO root - and it is a frequent sense of the seed (``CORROBORATED_SHARE``
+   of the first sense's tags, sense at most ``SENSE_RANK``): "release" grows through its second sense,
+   *free, liberate*, because "free" is hand-written 0841; "call" does not grow through its first, *name*.
+   A synset with a word whose hand-written rows disagree (another root, or only rows with other words,
+   as "stop" has) is never the seed's sense.
+2. **Synonyms** - the other words of those synsets - and **derivationally related forms** of the seed's
+   word (WordNet's ``+`` pointers: "invade" -> "invasion", "dinner" -> "dine"), each kept only when that
+   synset is a frequent sense of the new word (its first, or one tagged at least ``SENSE_SHARE`` as often):
+   "fire" is not grown from "dismiss", dismissing staff being a rare sense of "fire".
+3. **Fit.** A verb needs a WordNet frame that takes the seed's target (an ``obj`` target: "Somebody ----s
+   something"); a noun needs a hypernym path up to event.n.01 (acts, actions, happenings) or
+   communication.n.02, none through person, artifact or location ("invader" is no event).
+4. **Ownership.** A lemma that a hand-written file of the same kind names is never derived: its hand rows,
+   ``block`` rows included, decide its senses. The seed's own ``block`` rows are copied to the lemmas grown
+   from it. A lemma reached from seeds of different CAMEO roots is left out.
+5. **Stoplist.** ``data/wordnet-stoplist.tsv`` leaves out synsets whose sense is not the seed's event and
+   lemmas that measurement showed to make events in non-political news; each row says why.
 
-* the seed's **senses**: the synsets of its lemma that are among its most frequent (sense 1, or a later
-  sense tagged at least half as often as sense 1 in WordNet's semantic concordance, ``cntlist.rev``);
-* **synonyms**: the other words of such a synset, each only when that synset is one of its own most
-  frequent senses (so "fire" is not grown from "dismiss": dismissing staff is a rare sense of "fire");
-* **derivationally related forms** (WordNet's ``+`` pointers between one verb word and one noun word):
-  "invade" -> "invasion", "negotiation" -> "negotiate", kept under the same condition on the new word's
-  sense, the noun's slots mapped from the verb's (the object becomes the ``of`` phrase).
-
-A candidate is kept only when its sense fits: a verb needs a WordNet frame that takes the seed's target
-(a seed with an ``obj`` target needs "Somebody ----s something/somebody"); a noun needs a hypernym path up
-to ``event`` (acts, actions and happenings) or ``communication``, and none through ``person``,
-``artifact`` or ``location``; no word of the synset may have a hand-written row of another CAMEO root
-(the synset would then mean something else). A lemma that a hand-written file of the same kind already
-names is never derived (the hand rows decide its senses, including ``block`` rows), and the seed's own
-``block`` rows are carried over to the lemmas grown from it. The stoplist ``data/wordnet-stoplist.tsv``
-leaves out derived lemmas and synsets that measurement showed to be harmful.
+The slots of a row grown into the other part of speech are mapped: a verb's object is a noun's ``of``
+phrase (plus ``on`` and ``against`` for violence, roots 18-20), its indirect object the ``to`` phrase,
+prepositional slots stay; the other way round a noun's ``of`` phrase is the verb's object.
 """
 from __future__ import annotations
 
@@ -51,10 +59,10 @@ CORROBORATED_SHARE = 0.25
 #: a seed's first sense grows alone when tagged at least this often and this share of all its tags
 DOMINANT_COUNT = 3
 DOMINANT_SHARE = 0.4
-#: hypernyms an event noun must descend from: event.n.01 (acts, actions, happenings), communication.n.02
-NOUN_ROOTS = {29378: "event", 33020: "communication"}
-#: and must not: person.n.01, artifact.n.01, location.n.01
-NOUN_EXCLUDED = {7846: "person", 21939: "artifact", 27167: "location"}
+#: hypernyms an event noun must descend from (acts, actions and happenings; messages and speech acts)
+NOUN_ROOTS = ("event.n.01", "communication.n.02")
+#: and must not
+NOUN_EXCLUDED = ("person.n.01", "artifact.n.01", "location.n.01")
 #: verb frames (wordnet_db.FRAMES) that take a direct object, and ones with a subject and no object
 TRANSITIVE_FRAMES = frozenset({8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31})
 INTRANSITIVE_FRAMES = frozenset({1, 2, 4, 12, 13, 22, 27})
@@ -76,16 +84,31 @@ GENERATED_HEADER = """\
 # code) and the WordNet synset the row came from ("a.v.01+b.n.01": derived form b of a).
 # A hand-written row with the same lemma and words wins over a row here; a --dictionary file wins over both.
 #
-# Derived from WordNet 3.0. WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# Derived from WordNet 3.0 (Princeton University), under its licence, reproduced here as it requires:
+#
+# This software and database is being provided to you, the LICENSEE, by Princeton University under the
+# following license. By obtaining, using and/or copying this software and database, you agree that you
+# have read, understood, and will comply with these terms and conditions.:
+#
+# Permission to use, copy, modify and distribute this software and database and its documentation for
+# any purpose and without fee or royalty is hereby granted, provided that you agree to comply with the
+# following copyright notice and statements, including the disclaimer, and that the same appear on ALL
+# copies of the software, database and documentation, including modifications that you make for
+# internal use or for distribution.
+#
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+#
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR
 # WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO
-# REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE
+# REPRESENTATIONS OR WARRANTIES OF MERCHANT-ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE
 # OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS,
-# COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or Princeton may not be used
-# in advertising or publicity pertaining to distribution of the software and/or database. Title to
-# copyright in this software, database and any associated documentation shall at all times remain with
-# Princeton University and LICENSEE agrees to preserve same. (WordNet 3.0 licence, in full in
-# /usr/share/doc/wordnet-base/copyright and at https://wordnet.princeton.edu/license-and-commercial-use)
+# COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS.
+#
+# The name of Princeton University or Princeton may not be used in advertising or publicity pertaining
+# to distribution of the software and/or database. Title to copyright in this software, database and
+# any associated documentation shall at all times remain with Princeton University and LICENSEE agrees
+# to preserve same.
+#
 # lemma\twords\tcode\tsource\ttarget\tflags\tderived
 """
 
@@ -218,7 +241,7 @@ def read_stoplist(path: Path = STOPLIST) -> Stoplist:
     if not path.exists():
         return stop
     for lineno, cols in read_rows(path, "wordnet_stoplist", 3, 3):
-        what, name = cols[0].lower(), cols[1].lower()
+        what, name = cols[0].lower(), "_".join(cols[1].lower().split())  # "throw out" is WordNet's "throw_out"
         if what in POS:
             stop.lemmas.add((what, name))
         elif what == "synset":
@@ -310,8 +333,12 @@ class Deriver:
             counts[0] >= DOMINANT_COUNT and counts[0] >= DOMINANT_SHARE * sum(counts))
 
     def noun_fits(self, synset: Synset) -> bool:
+        """An event noun: a hypernym path to one of ``NOUN_ROOTS`` and none to ``NOUN_EXCLUDED``."""
         above = self.wn.ancestors(synset)
-        return bool(above & NOUN_ROOTS.keys()) and not above & NOUN_EXCLUDED.keys()
+        return bool(above & self._offsets(NOUN_ROOTS)) and not above & self._offsets(NOUN_EXCLUDED)
+
+    def _offsets(self, names: tuple[str, ...]) -> set[int]:
+        return {s.offset for s in map(self.wn.by_name, names) if s is not None}
 
     @staticmethod
     def frames_fit(synset: Synset, word: str, target: tuple[str, ...]) -> bool:

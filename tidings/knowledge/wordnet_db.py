@@ -157,6 +157,13 @@ class WordNet:
         word = synset.words[0]
         return f"{word}.{synset.pos}.{self.rank(word, synset) or 0:02d}"
 
+    def by_name(self, name: str) -> Synset | None:
+        """The synset named ``word.pos.NN`` (``event.n.01``), None when there is none."""
+        word, pos, number = name.rsplit(".", 2)
+        senses = self.senses(word, pos) if pos in POS_FILES else []
+        k = int(number) - 1 if number.isdigit() else -1
+        return senses[k] if 0 <= k < len(senses) else None
+
     def ancestors(self, synset: Synset) -> set[int]:
         """The offsets of every hypernym above the synset (instance hypernyms included), itself included."""
         seen, todo = set(), [synset]
