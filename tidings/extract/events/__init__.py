@@ -47,8 +47,10 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
 
 
 def headline_sentence(analysis: Analysis) -> int | None:
-    """The index of the sentence that is the article's headline (its title, first in the text and
-    standing alone in its paragraph), or None."""
+    """The index of the sentence that is the article's headline (``Analysis.headline``, else its title
+    first in the text and standing alone in its paragraph), or None."""
+    if analysis.headline is not None:
+        return analysis.headline.sentence
     title = (analysis.title or "").strip()
     if not title or not analysis.sentences:
         return None
