@@ -119,7 +119,7 @@ class References:
             return None  # "the island of Islay": the name follows
         for row in bucket:
             start = tok.i - len(row.words) + 1
-            if start < 1 or tuple(t.lower_ for t in doc[start:tok.i + 1]) != row.words:
+            if start < 0 or tuple(t.lower_ for t in doc[start:tok.i + 1]) != row.words:
                 continue
             k = start - 1
             while k >= 0 and start - k <= _MAX_MODIFIER_TOKENS and doc[k].lower_ != "the" and _modifier(doc[k]):
