@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser serve eval eval-quotes eval-times eval-summary eval-events eval-petrarch bench bench-ingest bench-store bench-serve lock clean
+.PHONY: run test setup browser lexicon serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-store bench-serve lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
@@ -18,6 +18,14 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# The derived event lexicon: grow the hand-written verb and noun patterns through WordNet 3.0 (Debian's
+# wordnet-base) into data/verbs/wordnet.tsv and data/nouns/wordnet.tsv, committed like the other
+# knowledge files; nothing reads WordNet at run time (docs/events.md, "The derived lexicon").
+WORDNET ?= /usr/share/wordnet
+lexicon: setup
+	@test -f $(WORDNET)/data.verb || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wordnet-base; }
+	$(BIN)/python -m tidings.knowledge.derive_wordnet --wordnet $(WORDNET)
 
 # Serve the store built by `make run`'s sample articles: the dashboard at http://127.0.0.1:8000/
 serve: setup
@@ -34,7 +42,7 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-eval: eval-quotes eval-times eval-summary eval-events eval-petrarch
+eval: eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch
 
 eval-quotes: setup
 	$(BIN)/tidings evaluate quotes --data $(DATA)
@@ -47,6 +55,9 @@ eval-summary: setup
 
 eval-events: setup
 	$(BIN)/tidings evaluate events --data $(DATA)
+
+eval-agnews: setup
+	$(BIN)/tidings evaluate agnews --data $(DATA)
 
 eval-petrarch: setup
 	$(BIN)/tidings evaluate petrarch --data $(DATA)

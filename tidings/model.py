@@ -37,6 +37,19 @@ class Standfirst:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """The article's headline, a sentence of its own: ``sentence`` is its index in ``sentences``;
+    ``kind`` says how it was recognised: ``title`` (the first paragraph is the record's title),
+    ``markdown`` (a ``# Heading`` line) or ``first-line`` (a first line written as a headline)."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: str
+
+
+@dataclass(frozen=True)
 class Summary:
     text: str
     sentences: list[int]
@@ -152,6 +165,11 @@ class Event:
     ``cameo`` is the most specific CAMEO code found (leading zeros kept); ``plover`` its PLOVER type
     (None for CAMEO 01 statements); ``mode`` is asserted, negated, future or hypothetical;
     ``evidence`` names the pattern that fired (file:line and the pattern itself).
+
+    ``symmetric``: the relation has no direction (talks, meetings, clashes, ceasefires between A and
+    B). Such an event is coded once, the first-named party as ``source``, and means "between source
+    and target": dyad counts treat it as undirected (see ``tidings/store/rollups.py``). JSON written
+    before the field existed reads as False.
     """
 
     id: str
@@ -168,6 +186,7 @@ class Event:
     sentence: int
     confidence: float
     evidence: str
+    symmetric: bool = False
 
 
 @dataclass
@@ -182,6 +201,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[Sentence] = field(default_factory=list)
     standfirst: Standfirst | None = None
+    headline: Headline | None = None
     summary: Summary | None = None
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -211,6 +231,7 @@ class Analysis:
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
             paragraphs=[Sentence(**s) for s in data.get("paragraphs", [])],
             standfirst=opt(Standfirst, data.get("standfirst")),
+            headline=opt(Headline, data.get("headline")),
             summary=opt(Summary, data.get("summary")),
             actors=[Actor(**{**a, "mentions": [span(m) for m in a.get("mentions", [])],
                              "inferred": [Inference(**{**i, "mention": span(i["mention"]), "evidence": span(i.get("evidence"))})

@@ -21,6 +21,9 @@ FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "block",
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
 _SET = re.compile(r"^&[A-Z][A-Z0-9_]*$")
 _PREP_SLOT = re.compile(r"^(prep|past):[a-z]+(_[a-z]+)*$")
+#: the seventh column of a derived row: seed file, seed lemma and words in quotes, seed code, synset(s)
+_DERIVED = re.compile(r"^(?P<file>\S+) '(?P<seed>[^']+)' (?P<code>[0-9:]+) (?P<synsets>[^\s']+\.[nv]\.\d\d"
+                      r"(\+[^\s']+\.[nv]\.\d\d)?)$")
 _DEFAULT_TARGET = {"verbs": ("obj",), "nouns": ()}
 #: option rows (``@NAME<TAB>VALUE``) a user file may hold, with their allowed values; the first is the default
 OPTIONS = {"@builtin": ("on", "off"), "@keep": ("political", "any"), "@modes": ("recode", "keep"),
@@ -63,6 +66,9 @@ class EventPattern:
     forms: frozenset[str] = frozenset()
     #: the flag ``source:lab|cvl``: the source's code must hold one of these groups (lower case); empty: any
     source_groups: frozenset[str] = frozenset()
+    #: a derived row's seventh column (``make lexicon``): the seed row and WordNet synset it came from,
+    #: ``verbs/core.tsv 'invade' 192 invade.v.01+invasion.n.01``; None for a hand-written row
+    derived: str | None = None
 
     @property
     def size(self) -> int:
@@ -70,7 +76,11 @@ class EventPattern:
 
     @property
     def evidence(self) -> str:
-        return f"{self.origin} '{self.text}' {','.join(self.source) or '-'}>{','.join(self.target) or '-'}"
+        own = f"{self.origin} '{self.text}' {','.join(self.source) or '-'}>{','.join(self.target) or '-'}"
+        if self.derived is None:
+            return own
+        m = _DERIVED.match(self.derived)
+        return f"{own} derived from {m['file']} '{m['seed']}' ({m['code']}) via WordNet {m['synsets']}"  # type: ignore[index]
 
 
 @dataclass
@@ -123,6 +133,7 @@ class _Row:
     back_code: str | None = None
     forms: frozenset[str] = frozenset()
     source_groups: frozenset[str] = frozenset()
+    derived: str | None = None
 
 
 def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | None = None) -> EventPatterns:
@@ -135,7 +146,7 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
         for path in files_of_kind(kind, user_files):
             builtin = path.parent.name == kind
             name = f"{kind}/{path.name}" if builtin else path.name
-            for lineno, cols in read_rows(path, kind, 2, 6):
+            for lineno, cols in read_rows(path, kind, 2, 7):
                 where = (str(path), lineno)
                 if cols[0].startswith("@"):
                     if builtin:
@@ -152,6 +163,8 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
                 row.builtin = builtin
                 order += 1
                 key = row_key(kind, row.lemma, row.words, row.forms, row.source_groups)
+                if row.derived is not None and key in rows and (rows[key] is None or rows[key].derived is None):
+                    continue  # a hand-written row (or its switching off) wins over a derived one, whatever the order
                 # '-' switches a row off; '-' with the flag 'block' is a row that matches and blocks
                 rows[key] = None if row.code == "-" and "block" not in row.flags else row
     patterns = EventPatterns(sets=sets, options=options)
@@ -167,8 +180,10 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
     for index in (patterns.verbs, patterns.nouns):
         for lemma, entries in index.items():
             # Most specific first (the most words; among as many, a row restricted to some forms of the
-            # lemma, then one restricted to some sources); among equals, the row read last (a user's) first.
-            entries.sort(key=lambda e: (-e[1].size, not e[1].forms, not e[1].source_groups, -e[0]))  # type: ignore[index]
+            # lemma, then one restricted to some sources); among equals, a hand-written row before a derived
+            # one, then the row read last (a user's) first.
+            entries.sort(key=lambda e: (-e[1].size, not e[1].forms, not e[1].source_groups,  # type: ignore[index]
+                                        e[1].derived is not None, -e[0]))  # type: ignore[index]
             index[lemma] = [p for _, p in entries]  # type: ignore[misc]
     return patterns
 
@@ -210,8 +225,11 @@ def _set_words(text: str, path: str, lineno: int) -> frozenset[str]:
 
 
 def _parse(kind: str, cols: list[str], cameo: CameoTable, origin: str, path: str, lineno: int, order: int) -> _Row:
-    cols = cols + [""] * (6 - len(cols))
-    lemma, words, code, source, target, flags = cols
+    cols = cols + [""] * (7 - len(cols))
+    lemma, words, code, source, target, flags, derived = cols
+    if derived and not _DERIVED.match(derived):
+        raise KnowledgeError(path, lineno, f"bad derived column {derived!r}: FILE 'SEED WORDS' CODE SYNSET "
+                                           "(verbs/core.tsv 'invade' 192 invade.v.01+invasion.n.01)")
     lemma = lemma.lower()
     if not _WORD.match(lemma):
         raise KnowledgeError(path, lineno, f"bad lemma {lemma!r}: one lower-case word")
@@ -263,7 +281,7 @@ def _parse(kind: str, cols: list[str], cameo: CameoTable, origin: str, path: str
     if {"passive-only", "active-only"} <= flag_set:
         raise KnowledgeError(path, lineno, "a pattern cannot be both passive-only and active-only")
     return _Row(kind, path, lineno, origin, lemma, word_list, code, src, tgt, flag_set, order, back_code=back_code,
-                forms=forms, source_groups=source_groups)
+                forms=forms, source_groups=source_groups, derived=derived or None)
 
 
 def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple[str, ...]:
@@ -318,4 +336,4 @@ def _compile(row: _Row, sets: dict[str, frozenset[str]], exact: bool = False) ->
     if row.source_groups:
         text += f" [source:{'|'.join(sorted(row.source_groups))}]"
     return EventPattern(row.kind, row.lemma, before, after, anywhere, row.code, row.source, row.target, row.flags,
-                        row.origin, text, row.back_code, row.forms, row.source_groups)
+                        row.origin, text, row.back_code, row.forms, row.source_groups, row.derived)
