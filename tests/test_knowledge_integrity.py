@@ -27,7 +27,7 @@ def test_knowledge_no_builtin_pattern_row_silently_replaces_another():
     for kind in KINDS:
         for path in files_of_kind(kind, ()):
             seen: dict[tuple, int] = {}
-            for lineno, cols in read_rows(path, kind, 2, 6):
+            for lineno, cols in read_rows(path, kind, 2, 7):
                 if cols[0].startswith(("&", "@")):
                     continue
                 cols = cols + [""] * (6 - len(cols))
