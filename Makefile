@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser lexicon serve eval eval-quotes eval-times eval-summary eval-events eval-petrarch bench bench-ingest bench-store bench-serve lock clean
+.PHONY: run test setup browser lexicon serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-store bench-serve lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
@@ -42,7 +42,7 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-eval: eval-quotes eval-times eval-summary eval-events eval-petrarch
+eval: eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch
 
 eval-quotes: setup
 	$(BIN)/tidings evaluate quotes --data $(DATA)
@@ -55,6 +55,9 @@ eval-summary: setup
 
 eval-events: setup
 	$(BIN)/tidings evaluate events --data $(DATA)
+
+eval-agnews: setup
+	$(BIN)/tidings evaluate agnews --data $(DATA)
 
 eval-petrarch: setup
 	$(BIN)/tidings evaluate petrarch --data $(DATA)

@@ -127,7 +127,7 @@ class Universe:
                 events.append((f"e{j}", j, s, s, s[:3], start, start + 8, t, t, t[:3], start + 20, start + 28,
                                c.code, c.plover, c.quad, c.goldstein, m, ed, ed, "Capital", t[:3], 10.0, 20.0,
                                start + 10, start + 16, f"events.tsv:{cam[k] + 1} pattern {c.code}",
-                               round(float(conf[k]), 3)))
+                               round(float(conf[k]), 3), 0))  # 0: directed (rows.EVENT_COLS ends with symmetric)
                 codes_here[s] = codes_here.get(s, 0) + 1
                 codes_here[t] = codes_here.get(t, 0) + 1
                 if make_json:

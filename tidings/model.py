@@ -37,9 +37,43 @@ class Standfirst:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """The article's headline, a sentence of its own: ``sentence`` is its index in ``sentences``;
+    ``kind`` says how it was recognised: ``title`` (the first paragraph is the record's title),
+    ``markdown`` (a ``# Heading`` line) or ``first-line`` (a first line written as a headline)."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: str
+
+
+@dataclass(frozen=True)
 class Summary:
     text: str
     sentences: list[int]
+
+
+@dataclass(frozen=True)
+class Inference:
+    """Why something about an actor was read from the article around it rather than from its words.
+
+    ``what`` says what was inferred: ``country`` (the country of a role that names none: "police" in
+    a story from Caracas -> VENCOP), ``organisation`` (the organisation a role belongs to: "Alliance
+    diplomats" after NATO), ``pronoun`` (a pronoun that stands for the actor: "he", "they")
+    or ``description`` (a definite description that names it: "the alliance" after NATO).
+    ``mention`` is the words it was inferred for; ``how`` the rule that decided (``possessor``,
+    ``owner``, ``phrase``, ``same-sector``, ``dominant``, ``sentence-place``, ``dateline``, ``named``,
+    ``antecedent``, ``epithet``: extract/actor_context.py and actor_references.py explain each); ``evidence`` the words that supplied it (the dateline, the earlier name), or None;
+    ``value`` what was given (a country code, the actor's code).
+    """
+
+    what: str
+    mention: Span
+    how: str
+    evidence: Span | None
+    value: str | None
 
 
 @dataclass
@@ -51,6 +85,9 @@ class Actor:
     ``extra_codes``: further codes the same words stand for, when a dictionary row gives several
     (``ELR/GAL``: the phrase names two actors at once); the event coder makes one event per code.
     Empty for most actors.
+    ``inferred``: what was read from the context rather than the actor's own words, one entry per
+    mention concerned (see ``Inference``); a pronoun or a description is among ``mentions`` and named
+    here, so a view can tell it from a name. Empty for most actors.
     """
 
     id: str
@@ -61,6 +98,7 @@ class Actor:
     kind: str = "organisation"  # country | organisation | igo | person | group
     mentions: list[Span] = field(default_factory=list)
     extra_codes: list[str] = field(default_factory=list)
+    inferred: list[Inference] = field(default_factory=list)
 
 
 @dataclass
@@ -127,6 +165,11 @@ class Event:
     ``cameo`` is the most specific CAMEO code found (leading zeros kept); ``plover`` its PLOVER type
     (None for CAMEO 01 statements); ``mode`` is asserted, negated, future or hypothetical;
     ``evidence`` names the pattern that fired (file:line and the pattern itself).
+
+    ``symmetric``: the relation has no direction (talks, meetings, clashes, ceasefires between A and
+    B). Such an event is coded once, the first-named party as ``source``, and means "between source
+    and target": dyad counts treat it as undirected (see ``tidings/store/rollups.py``). JSON written
+    before the field existed reads as False.
     """
 
     id: str
@@ -143,6 +186,7 @@ class Event:
     sentence: int
     confidence: float
     evidence: str
+    symmetric: bool = False
 
 
 @dataclass
@@ -157,6 +201,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[Sentence] = field(default_factory=list)
     standfirst: Standfirst | None = None
+    headline: Headline | None = None
     summary: Summary | None = None
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -186,8 +231,12 @@ class Analysis:
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
             paragraphs=[Sentence(**s) for s in data.get("paragraphs", [])],
             standfirst=opt(Standfirst, data.get("standfirst")),
+            headline=opt(Headline, data.get("headline")),
             summary=opt(Summary, data.get("summary")),
-            actors=[Actor(**{**a, "mentions": [span(m) for m in a.get("mentions", [])]}) for a in data.get("actors", [])],
+            actors=[Actor(**{**a, "mentions": [span(m) for m in a.get("mentions", [])],
+                             "inferred": [Inference(**{**i, "mention": span(i["mention"]), "evidence": span(i.get("evidence"))})
+                                          for i in a.get("inferred", [])]})
+                    for a in data.get("actors", [])],
             quotes=[Quote(**{**q, "speaker": span(q.get("speaker")), "cue": span(q.get("cue"))}) for q in data.get("quotes", [])],
             times=[TimeRef(**t) for t in data.get("times", [])],
             places=[Place(**p) for p in data.get("places", [])],

@@ -10,12 +10,22 @@ from spacy.tokens import Doc
 from tidings.errors import ModelNotInstalled
 
 
+#: where the pipeline leaves a headline's (start, end) characters (see ``tidings.headline``)
+HEADLINE_KEY = "tidings.headline"
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line (or any newline) ends a sentence: news paragraphs never run a sentence on."""
+    """A blank line (or any newline) ends a sentence: news paragraphs never run a sentence on.
+    A headline is one sentence, whatever punctuation it has ("Rebels Free Troops, Talks in Doubt")."""
+    headline = doc.user_data.get(HEADLINE_KEY)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        if headline is not None and headline[0] < tok.idx < headline[1]:
+            tok.is_sent_start = False
+        elif headline is not None and prev.idx < headline[1] <= tok.idx and not tok.is_space:
+            tok.is_sent_start = True
+        elif "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
         elif tok.is_space and "\n" in tok.text:
             tok.is_sent_start = False

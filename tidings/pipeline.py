@@ -14,9 +14,10 @@ from spacy.tokens import Doc
 
 from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, ExtractorFailed, TidingsError
 from tidings.extract import extractors
+from tidings.headline import HeadlineCaser, find_headline, restore_words
 from tidings.knowledge import Knowledge, load_knowledge
 from tidings.model import Analysis, Article
-from tidings.nlp import load_model
+from tidings.nlp import HEADLINE_KEY, load_model
 from tidings.settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -56,10 +57,24 @@ class Pipeline:
         self.nlp
         self.knowledge.actors, self.knowledge.gazetteer, self.knowledge.cues
 
+    @functools.cached_property
+    def headline_caser(self) -> HeadlineCaser:
+        return HeadlineCaser(self.nlp, self.knowledge.actors, self.knowledge.gazetteer, self.knowledge.cues.names)
+
     def analyze(self, text: str, metadata: Mapping | None = None) -> Analysis:
         article = make_article(text, metadata)
         check_article(article, self.settings.max_article_chars)
-        return self._analyze_doc(self.nlp(article.text), article)
+        return self._analyze_doc(self.nlp(self._to_parse(article)), article)
+
+    def _to_parse(self, article: Article) -> str | Doc:
+        """What the model parses: the text itself, or - for an article that opens with a headline -
+        a Doc of a same-length copy with the headline in sentence case, marked as one sentence."""
+        headline = find_headline(article.text, article.title)
+        if headline is None:
+            return article.text
+        doc = self.nlp.make_doc(self.headline_caser.normalise(article.text, headline))
+        doc.user_data[HEADLINE_KEY] = (headline.start, headline.end)
+        return doc
 
     def analyze_many(self, articles: Iterable[Article | ArticleError]) -> Iterator[Analysis | ArticleError]:
         """Analyse articles in batches; a bad article comes back as its ``ArticleError``, in order."""
@@ -67,7 +82,7 @@ class Pipeline:
         pending: list[Article | ArticleError] = []
 
         def flush() -> Iterator[Analysis | ArticleError]:
-            docs = iter(self.nlp.pipe((a.text for a in good), batch_size=self.settings.batch_size))
+            docs = iter(self.nlp.pipe((self._to_parse(a) for a in good), batch_size=self.settings.batch_size))
             for item in pending:
                 if isinstance(item, ArticleError):
                     yield item
@@ -93,6 +108,8 @@ class Pipeline:
         yield from flush()
 
     def _analyze_doc(self, doc: Doc, article: Article) -> Analysis:
+        # extractors read the original words; only the parse came from the normalised headline
+        doc = restore_words(doc, article.text)
         analysis = Analysis(
             id=article.id, text=article.text, title=article.title, url=article.url,
             published=normalise_published(article.published),

@@ -98,7 +98,8 @@ def actors(prefix, order, since, until, limit, offset, db, as_json, as_csv) -> N
 @click.argument("a", metavar="A")
 @click.argument("b", metavar="B")
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="week", show_default=True)
-@click.option("--directed", is_flag=True, help="Only A -> B events (default: both directions).")
+@click.option("--directed", is_flag=True,
+              help="Only A -> B events, and the symmetric events between A and B (default: both directions).")
 @date_option("--since", "First day.")
 @date_option("--until", "Last day.")
 @db_option
@@ -107,7 +108,8 @@ def dyad(a, b, by, directed, since, until, db, as_json, as_csv) -> None:
     """How relations between two actors move: events per period by quad class, Goldstein sum and mean.
 
     A and B are actor codes or prefixes. Counts are asserted events (not negated, future or
-    hypothetical ones).
+    hypothetical ones). forward counts A -> B, backward B -> A, symmetric the events with no direction
+    (talks, meetings, clashes between A and B), each once; with --directed, A -> B and symmetric.
 
     \b
     Example:
@@ -122,11 +124,14 @@ def dyad(a, b, by, directed, since, until, db, as_json, as_csv) -> None:
 @click.option("-n", "n", type=click.IntRange(1, 10_000), default=50, show_default=True)
 @date_option("--since", "First day.")
 @date_option("--until", "Last day.")
-@click.option("--undirected", is_flag=True, help="Merge A->B and B->A.")
+@click.option("--undirected", is_flag=True, help="Merge A->B, B->A and the pair's symmetric events.")
 @db_option
 @output_options
 def top_dyads(n, since, until, undirected, db, as_json, as_csv) -> None:
     """The most active dyads (asserted events).
+
+    A->B and B->A are rows apart; a pair's symmetric events (talks, meetings, clashes: no direction)
+    are one more row, marked undirected, its codes in alphabetical order.
 
     \b
     Example:

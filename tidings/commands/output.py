@@ -11,11 +11,13 @@ import click
 
 #: the columns a table shows for each kind of row (JSON and CSV carry every field)
 TABLE_COLUMNS = {
-    "EventRow": ("day", "source", "target", "cameo", "plover", "mode", "source_name", "target_name", "article_id"),
+    "EventRow": ("day", "source", "target", "symmetric", "cameo", "plover", "mode", "source_name", "target_name",
+                 "article_id"),
     "QuoteRow": ("day", "speaker_name", "kind", "text"),
     "ActorRow": ("code", "events", "as_source", "as_target", "mentions", "articles", "goldstein_mean"),
-    "DyadPoint": ("period", "events", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean", "forward", "backward"),
-    "DyadRow": ("source", "target", "events", "q1", "q2", "q3", "q4", "goldstein_mean"),
+    "DyadPoint": ("period", "events", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean", "forward", "backward",
+                  "symmetric"),
+    "DyadRow": ("source", "target", "undirected", "events", "symmetric", "q1", "q2", "q3", "q4", "goldstein_mean"),
     "StoryRow": ("id", "first_date", "last_date", "article_count", "title"),
     "ArticleRow": ("id", "day", "outlet", "num_articles", "title"),
 }

@@ -1,6 +1,7 @@
 """Helpers shared by the evaluation commands: run the pipeline in-process, match spans, P/R/F1."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Iterable
 
@@ -39,3 +40,10 @@ def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def half_of(key: str) -> str:
+    """The half of a development set an item belongs to, by a stable hash of its key (an item id or
+    a sentence): "tune" (rules may be studied and fitted on it) or "check" (only ever scored). The
+    same split everywhere, so that a rule fitted to sentences shows as a gap between the halves."""
+    return "tune" if int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "check"

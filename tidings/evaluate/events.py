@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from tidings.evaluate.common import data_option, overlap, run_pipeline
+from tidings.evaluate.common import data_option, half_of, overlap, run_pipeline
 from tidings.model import Article
 
 CLASSES = ["AGREE", "CONSULT", "SUPPORT", "YIELD", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
@@ -62,6 +62,8 @@ def _overlaps(participant, spans) -> bool:
 
 
 def score_plover(path: Path, show_errors: int = 0) -> dict:
+    """The figures for the whole file, and under "halves" for its tune and check halves (``half_of``
+    the sentence); the rows printed as errors come from the tune half only."""
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     ids: dict[str, str] = {}
@@ -69,6 +71,15 @@ def score_plover(path: Path, show_errors: int = 0) -> dict:
         r["_plain"], r["_spans"] = marked_spans(r["marked_sentence"])
         ids.setdefault(r["_plain"], f"s{len(ids)}")
     analyses = run_pipeline(Article(id=i, text=t) for t, i in ids.items())
+    out = _plover_metrics(rows, ids, analyses, show_errors)
+    out["halves"] = {h: _plover_metrics([r for r in rows if half_of(r["_plain"]) == h], ids, analyses, 0)
+                     for h in ("tune", "check")}
+    return out
+
+
+def _plover_metrics(rows: list[dict], all_ids: dict[str, str], analyses, show_errors: int) -> dict:
+    texts = {r["_plain"] for r in rows}
+    ids = {t: i for t, i in all_ids.items() if t in texts}
     gold_t, pred_t, gold_q, pred_q, errors = [], [], [], [], []
     pair_hits = typed_hits = 0
     matched: dict[str, set[int]] = {}
@@ -91,9 +102,9 @@ def score_plover(path: Path, show_errors: int = 0) -> dict:
         pred_t.append(pred)
         gold_q.append(str(r["quad"]))
         pred_q.append(str(chosen.quad) if chosen else "NONE")
-        if pred != gold:
+        if pred != gold and half_of(r["_plain"]) == "tune":
             errors.append((gold, pred, r["marked_sentence"], [(e.cameo, e.trigger.text, e.evidence) for e in events]))
-    n_events = sum(len(a.events) for a in analyses.values())
+    n_events = sum(len(analyses[i].events) for i in ids.values() if i in analyses)
     extra = (n_events - sum(len(v) for v in matched.values())) / max(1, len(ids))
     mf1, per_class = macro_f1(gold_t, pred_t, CLASSES)
     qf1, _ = macro_f1(gold_q, pred_q, sorted(set(gold_q)))
@@ -142,6 +153,9 @@ def command(data_dir: Path, file_name: str, show_errors: int, overgeneration: bo
     click.echo("events (PLV %s): macro-F1 %.3f, accuracy %.3f, quad macro-F1 %.3f, pair found %.3f, "
                "pair+type %.3f, extra/sentence %.2f" % (file_name, r["macro_f1"], r["accuracy"], r["quad_f1"],
                                                         r["pair"], r["pair_typed"], r["extra"]))
+    for half, h in r["halves"].items():
+        click.echo(f"  {half} half ({h['rows']} rows): macro-F1 {h['macro_f1']:.3f}, accuracy {h['accuracy']:.3f}, "
+                   f"quad macro-F1 {h['quad_f1']:.3f}, pair found {h['pair']:.3f}, extra/sentence {h['extra']:.2f}")
     if overgeneration:
         counts = score_overgeneration(data_dir / "news" / "agnews-dev.csv", limit)
         for label, (items, with_events, n) in counts.items():

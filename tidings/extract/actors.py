@@ -35,13 +35,15 @@ its institution. News-agency credits ("GENEVA (Reuters) -", "AP -") and the date
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from tidings.extract.actor_context import read_context
+from tidings.extract.context_plan import Evidence, Plan
 from tidings.extract.places import is_locative, is_party, role as grammatical_role
 from tidings.knowledge.actors import SECTORS, ActorEntry
-from tidings.model import Actor, Analysis, Span
+from tidings.model import Actor, Analysis, Inference, Span
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame", "lord"})
 #: words that may stand between a prefix and a role without breaking it: "Russia's", "Russian elite troops"
@@ -77,6 +79,7 @@ class _Draft:
     kind: str
     mentions: list[Span]
     extra: tuple[str, ...] = ()  # further codes (a row with several codes, ``ELR/GAL``)
+    inferred: list[Inference] = field(default_factory=list)
 
 
 def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
@@ -93,7 +96,35 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
     i = 0
     while i < len(units):
         i = _read_chain(doc, units, i, book)
+    if getattr(dictionary, "context", True):
+        # what the article around them says: descriptions, pronouns, the country of bare roles
+        drafts = book.ordered()
+        plan = read_context(doc, analysis, book.actors(), knowledge, _named_countries(doc, units))
+        book.apply(plan, drafts)
     analysis.actors = book.actors()
+
+
+#: grammatical roles in which a named country is the story's own rather than a counterpart
+_OWN_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "poss", "amod", "compound", "nmod"})
+#: unit types whose country counts as the article naming that country
+_NAMING_TYPES = frozenset({"country", "demonym", "capital", "organisation", "actor"})
+
+
+def _named_countries(doc: Doc, units: list[_Unit]) -> list[Evidence]:
+    """Where the article names a country: its name, a nationality, a capital or a national
+    institution ("the Kremlin"), in text order."""
+    out = []
+    for u in units:
+        if u.entry is None or u.type not in _NAMING_TYPES or u.entry.country is None or u.entry.sector == "MED":
+            continue  # a news agency's country ("AFP") is not the story's
+        start, end = doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)
+        root = doc[u.start:u.end].root
+        # a nationality, a possessor or an agent is the story's own country; a country as the object
+        # of a verb or preposition ("visited Russia", "aid to Uganda") is a counterpart
+        own = u.type == "demonym" or grammatical_role(root) in _OWN_ROLES or is_locative(root) \
+            or (root.dep_ == "pobj" and root.head.lower_ == "of")  # "the capital of the Maldives"
+        out.append(Evidence(start, end, u.entry.country, doc.text[start:end], "name" if own else "counterpart"))
+    return out
 
 
 # ---- finding units ---------------------------------------------------------------------------
@@ -215,6 +246,8 @@ def _joined(doc: Doc, left: _Unit, right: _Unit, allow_adjectives: bool) -> bool
             continue
         if allow_adjectives and adjectives and tok.pos_ == "CCONJ" and k + 1 < len(gap) and gap[k + 1].pos_ == "ADJ":
             continue  # "Ithilen's awful and evil minister": coordinated adjectives
+        if allow_adjectives and tok.pos_ == "ADV" and tok.head.pos_ == "ADJ" and tok.head in gap:
+            continue  # "Iraq's most powerful cleric": an adverb of an adjective there
         if allow_adjectives and adjectives < _MAX_ADJECTIVES and (
             tok.pos_ == "ADJ" or (tok.dep_ == "compound" and tok.pos_ == "NOUN")
         ):  # "Russian elite troops", "U.S. district court"
@@ -247,9 +280,16 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         return end
     prefix = role = person = None
     j = i
-    if first.type in _PREFIX_TYPES and j + 1 < len(units) and units[j + 1].type in ("title", "group") \
-            and _joined(doc, first, units[j + 1], allow_adjectives=True):
-        prefix, j = first, j + 1
+    if first.type in _PREFIX_TYPES:
+        k = j + 1
+        if first.type != "NORP":
+            # "Iraq's most powerful Shiite cleric": an unlisted nationality or faith between a
+            # country and its role is one of the role's adjectives
+            while k < len(units) and k - j <= _MAX_ADJECTIVES and units[k].type == "NORP":
+                k += 1
+        if k < len(units) and units[k].type in ("title", "group") \
+                and _joined(doc, first, units[k], allow_adjectives=True):
+            prefix, j = first, k
     if units[j].type in ("title", "group"):
         role = units[j]
         # titles may stack ("Deputy Prime Minister", "Secretary of State"): keep the last one
@@ -257,6 +297,12 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
                 and _joined(doc, role, units[j + 1], allow_adjectives=False):
             j += 1
             role = units[j]
+        if j + 1 < len(units) and _modifies_role(doc, role, units[j + 1]) and (
+                units[j + 1].type == "group" or prefix is not None or _holder_follows(doc, units, j + 1)):
+            # "government envoys", "Russian army spokesman", "rebel leader John Garang": one role named
+            # by two words (a lone "army spokesman" stays the army's: a bare title is no one's)
+            j += 1
+            role = _compound_role(role, units[j])
         if j + 1 < len(units) and _names_holder(doc, role, units[j + 1]) \
                 and _joined(doc, role, units[j + 1], allow_adjectives=False):
             j += 1
@@ -315,6 +361,35 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         if end < len(units) and units[end].start == acronym.i:
             return end + 1
     return end
+
+
+#: sectors of a modifying role word that win over the role it modifies: "rebel soldiers" are rebels
+_AFFILIATIONS = frozenset({"REB", "OPP"})
+
+
+def _modifies_role(doc: Doc, role: _Unit, nxt: _Unit) -> bool:
+    """Whether the role word ``role`` modifies the role word right after it ("government envoys",
+    "police officials"): adjacent, and the parse hangs it on that word."""
+    if role.type not in ("title", "group") or nxt.type not in ("title", "group") or nxt.start != role.end:
+        return False
+    last = doc[role.end - 1]
+    return last.dep_ in ("compound", "amod", "nmod") and nxt.start <= last.head.i < nxt.end
+
+
+def _holder_follows(doc: Doc, units: list[_Unit], k: int) -> bool:
+    """Whether the title at ``units[k]`` is followed by the name of its holder."""
+    return k + 1 < len(units) and _names_holder(doc, units[k], units[k + 1]) \
+        and _joined(doc, units[k], units[k + 1], allow_adjectives=False)
+
+
+def _compound_role(modifier: _Unit, head: _Unit) -> _Unit:
+    """The role named by a group word and the role word it modifies, spanning both: the head's
+    sector, unless the head is generic officialdom (GOV: "army spokesman" is the army's, MIL) or the
+    modifier an affiliation ("rebel soldiers", REB)."""
+    m, h = modifier.entry, head.entry
+    use_modifier = m.sector in _AFFILIATIONS or (h.sector == "GOV" and m.sector is not None)
+    entry = m if use_modifier else h
+    return _Unit(modifier.start, head.end, head.type, entry)
 
 
 def _list_gap(doc: Doc, left: _Unit, right: _Unit) -> bool:
@@ -602,14 +677,64 @@ class _Book:
         if code is not None and (draft.code is None or (draft.code[:3] in SECTORS and code[:3] not in SECTORS)):
             draft.code, draft.extra = code, extra  # "Dmitry Peskov ... Kremlin spokesman Peskov"; a country beats none
 
+    def ordered(self) -> list[_Draft]:
+        """The drafts in order of first mention: the order of ``actors()``."""
+        return sorted(self.drafts.values(), key=lambda d: min(d.mentions, key=lambda s: (s.start, s.end)).start)
+
     def actors(self) -> list[Actor]:
-        drafts = sorted(self.drafts.values(), key=lambda d: d.mentions[0].start)
         out = []
-        for n, d in enumerate(drafts, 1):
+        for n, d in enumerate(self.ordered(), 1):
             country, sector = _split(d.code, self.countries, self.sectors)
             mentions = sorted(set(d.mentions), key=lambda s: (s.start, s.end))
-            out.append(Actor(f"A{n}", d.code, country, sector, d.name, d.kind, mentions, list(d.extra)))
+            inferred = sorted(set(d.inferred), key=lambda i: (i.mention.start, i.mention.end, i.what))
+            out.append(Actor(f"A{n}", d.code, country, sector, d.name, d.kind, mentions, list(d.extra), inferred))
         return out
+
+    def apply(self, plan: Plan, drafts: list[_Draft]) -> None:
+        """Carry out what reading the context decided; ``drafts`` are in the order the plan's actor
+        numbers refer to (``ordered()`` when the plan was made)."""
+        moved: dict[tuple[int, Span], _Draft] = {}  # (actor number, mention) -> the draft it is in now
+        for idx, mention in plan.dropped:
+            draft = drafts[idx]
+            if mention in draft.mentions:
+                draft.mentions.remove(mention)
+        for r in plan.recoded:
+            draft = drafts[r.actor]
+            if draft.kind == "person":
+                draft.code = r.code  # one person: every mention has the same country
+                if r.span is not None and r.mention in draft.mentions:
+                    draft.mentions[draft.mentions.index(r.mention)] = r.span
+                draft.inferred.append(r.inference)
+                continue
+            if r.mention not in draft.mentions:
+                continue
+            draft.mentions.remove(r.mention)
+            key = ("code", r.code, *draft.key[2:]) if draft.key[0] == "code" else (*draft.key, ("country", r.code[:3]))
+            moved[(r.actor, r.mention)] = self._put(key, r.code, draft.name, draft.kind, r.span or r.mention,
+                                                    draft.extra, r.inference)
+        for a in plan.added:
+            inference = a.inference
+            if a.actor is None:
+                self._put(("code", a.code), a.code, a.name, a.kind, a.mention, (), inference)
+                continue
+            target = moved.get((a.actor, a.antecedent), drafts[a.actor])
+            target.mentions.append(a.mention)
+            if target.code != inference.value:
+                inference = Inference(inference.what, inference.mention, inference.how, inference.evidence, target.code)
+            target.inferred.append(inference)
+        for key in [k for k, d in self.drafts.items() if not d.mentions]:
+            draft = self.drafts.pop(key)
+            if draft in self.people:
+                self.people.remove(draft)
+
+    def _put(self, key: tuple, code: str | None, name: str, kind: str, span: Span, extra: tuple[str, ...],
+             inference: Inference) -> _Draft:
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = _Draft(key, code, name, kind, [], extra)
+        draft.mentions.append(span)
+        draft.inferred.append(inference)
+        return draft
 
 
 def _split(code: str | None, countries: frozenset[str], sectors: frozenset[str] = SECTORS) -> tuple[str | None, str | None]:

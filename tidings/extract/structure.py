@@ -1,4 +1,10 @@
-"""Article structure: sentences, paragraphs, the dateline, and a standfirst that restates the lede.
+"""Article structure: sentences, paragraphs, the headline, the dateline, and a standfirst that
+restates the lede.
+
+A headline (``tidings.headline.find_headline``: the record's title opening the text, a ``# Heading``,
+or a first line written as a headline) is always one sentence of its own: never cut in two at its
+comma or colon, never joined to the lede or its dateline. It is not a standfirst: the standfirst, if
+any, is the paragraph under it.
 
 A standfirst (the deck under a headline) usually says what the first body sentence says again, in
 other words. Counting both would double every quote, actor mention and event in it, so the first
@@ -12,7 +18,8 @@ import re
 
 from spacy.tokens import Doc
 
-from tidings.model import Analysis, Sentence, Span, Standfirst
+from tidings.headline import HeadlineSpan, find_headline
+from tidings.model import Analysis, Headline, Sentence, Span, Standfirst
 
 # "GENEVA, Jan 10 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) --", "Brussels:"
 _DATELINE = re.compile(
@@ -37,25 +44,34 @@ STANDFIRST_MAX_SENTENCES = 2
 def extract_structure(doc: Doc, analysis: Analysis, knowledge=None) -> None:
     text = analysis.text
     analysis.paragraphs = _paragraphs(text)
-    found = _dateline(text, analysis.paragraphs)
+    headline = find_headline(text, analysis.title)
+    body = analysis.paragraphs[1:] if headline is not None else analysis.paragraphs
+    found = _dateline(text, body)
     opener_end = None
     if found is not None:
         analysis.dateline, opener_end, date = found
         if analysis.published is None and date is not None:
             analysis.published = date
-    analysis.sentences = _sentences(doc, opener_end)
-    analysis.standfirst = _standfirst(text, analysis.sentences, analysis.paragraphs)
+    analysis.sentences = _sentences(doc, opener_end, headline)
+    if headline is not None:
+        # _sentences puts the headline first
+        analysis.headline = Headline(headline.start, headline.end, text[headline.start:headline.end], 0, headline.kind)
+    analysis.standfirst = _standfirst(text, analysis.sentences, body)
 
 
-def _sentences(doc: Doc, opener_end: int | None) -> list[Sentence]:
+def _sentences(doc: Doc, opener_end: int | None, headline: HeadlineSpan | None = None) -> list[Sentence]:
     out: list[Sentence] = []
+    body_start = headline.end if headline is not None else 0
+    if headline is not None:
+        out.append(Sentence(headline.start, headline.end))  # one sentence, whatever the parser made of it
     for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
+        toks = [t for t in sent if not t.is_space and t.idx >= body_start]
         if not toks:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         # the parser often cuts "GENEVA (Reuters) -" off as a sentence of its own: it opens the lede
-        if out and opener_end is not None and out[-1].end <= opener_end and out[-1].start < opener_end <= start + 1:
+        if out and opener_end is not None and out[-1].start >= body_start and out[-1].end <= opener_end \
+                and out[-1].start < opener_end <= start + 1 and "\n" not in doc.text[out[-1].end:start]:
             start = out.pop().start
         out.append(Sentence(start, end))
     return out

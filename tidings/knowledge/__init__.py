@@ -60,6 +60,13 @@ class Knowledge:
             return load_event_patterns(self.user_files)
 
     @functools.cached_property
+    def context(self):
+        from tidings.knowledge.context import load_context
+
+        with self._lock:
+            return load_context(self.user_files)
+
+    @functools.cached_property
     def cues(self):
         from tidings.knowledge.cues import load_cues
 

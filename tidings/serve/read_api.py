@@ -64,7 +64,9 @@ def events(request: Request, source: CodeParam = None, target: CodeParam = None,
            cameo: CameoParam = None, mode: Annotated[Mode | None, Query()] = None,
            since: SinceParam = None, until: UntilParam = None, story: IdParam = None, article: IdParam = None,
            place: PlaceParam = None, limit: LimitParam = 50, offset: OffsetParam = 0):
-    """Every mode is listed unless ``mode`` is given; ``source``/``target`` are code prefixes."""
+    """Every mode is listed unless ``mode`` is given; ``source``/``target`` are code prefixes.
+    ``symmetric`` events have no direction (talks, meetings, clashes between source and target): they
+    are stored once, the first-named party as source, and the filters match that order."""
     filters = _event_filters(source, target, type, cameo, mode, since, until, story, article, place)
     rows = _store(request).queries.events(**filters, limit=limit + 1, offset=offset)
     return page(rows, limit, offset)
@@ -139,7 +141,10 @@ def actor(request: Request, code: Annotated[str, Path(pattern=CODE_PATTERN)], si
 @router.get("/dyads", response_model=list[DyadRow], tags=["dyads"], summary="The most active dyads")
 def top_dyads(request: Request, n: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20, since: SinceParam = None,
               until: UntilParam = None, directed: bool = True):
-    """Dyads with most asserted events in the range (A->B and B->A apart unless ``directed=false``)."""
+    """Dyads with most asserted events in the range. Directed (default): A->B and B->A apart, and a
+    pair's symmetric events one more row (``undirected: true``, codes in code order). ``directed=false``:
+    one row per unordered pair, every event of the pair counted once (``symmetric`` of them with no
+    direction)."""
     _check_range(since, until)
     return _store(request).queries.top_dyads(n=n, since=_day(since), until=_day(until), directed=directed)
 
@@ -149,8 +154,9 @@ def dyad(request: Request, a: Annotated[str, Path(pattern=CODE_PATTERN)], b: Ann
          by: Grain = "week", since: SinceParam = None, until: UntilParam = None, directed: bool = False,
          fill: Annotated[bool, Query(description="Include empty periods between since and until.")] = False):
     """Asserted events between ``a`` and ``b`` (code prefixes) per period. Undirected by default:
-    ``forward`` counts a->b, ``backward`` b->a; ``directed=true`` counts a->b only. The events behind a
-    point are ``/events?source=a&target=b&since=<period>&until=<period end>`` (and reversed)."""
+    ``forward`` counts a->b, ``backward`` b->a, ``symmetric`` the events with no direction (each once);
+    ``directed=true`` counts a->b and the symmetric ones (which are in the b->a series too). The events
+    behind a point are ``/events?source=a&target=b&since=<period>&until=<period end>`` (and reversed)."""
     _check_range(since, until)
     if fill and not (since and until):
         raise HTTPException(422, "fill needs both since and until")

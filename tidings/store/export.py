@@ -8,7 +8,13 @@ and is in TidingsQuad), GoldsteinScale, NumMentions (= NumArticles: one mention 
 NumSources, NumArticles, ActionGeo_FullName, ActionGeo_CountryCode, ActionGeo_Lat, ActionGeo_Long,
 DATEADDED (ingest time, YYYYMMDDHHMMSS), SOURCEURL. Then tidings' own: EventDate (as coded),
 PloverType, Mode, Confidence, Evidence, TidingsQuad, Sentence, TriggerStart/End, SourceStart/End,
-TargetStart/End (character offsets into the article text), ArticleId.
+TargetStart/End (character offsets into the article text), ArticleId, Symmetric (1: an event with no
+direction — talks, meetings, clashes between the two actors — written once, Actor1 the first-named
+party, Actor2 the other; 0: Actor1 acted on Actor2). New columns are appended, so readers by position
+keep working.
+
+One row per event: a symmetric event is one row, not one per direction. To count a dyad from the
+export, count a Symmetric row for the unordered pair (or, for a directed count, for both directions).
 
 Rows are streamed from the database in chunks (never the whole table in memory), in GLOBALEVENTID
 order, inside one read transaction (a consistent snapshot while ingestion goes on), into a temporary
@@ -38,7 +44,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("EventDate", "string"), ("PloverType", "string"), ("Mode", "string"), ("Confidence", "float64"),
     ("Evidence", "string"), ("TidingsQuad", "int64"), ("Sentence", "int64"), ("TriggerStart", "int64"),
     ("TriggerEnd", "int64"), ("SourceStart", "int64"), ("SourceEnd", "int64"), ("TargetStart", "int64"),
-    ("TargetEnd", "int64"), ("ArticleId", "string"),
+    ("TargetEnd", "int64"), ("ArticleId", "string"), ("Symmetric", "int64"),
 ]
 NAMES = [c for c, _ in COLUMNS]
 FORMATS = ("csv", "jsonl", "parquet")
@@ -47,7 +53,7 @@ _SELECT = """
 SELECT e.eid, e.day, e.src, e.src_name, e.src_country, e.tgt, e.tgt_name, e.tgt_country, e.sentence, e.cameo,
        e.goldstein, a.num_articles, a.num_sources, e.place_name, e.place_country, e.lat, e.lon, a.ingested_at,
        a.url, e.date, e.plover, e.mode, e.confidence, e.evidence, e.quad, e.trig_start, e.trig_end,
-       e.src_start, e.src_end, e.tgt_start, e.tgt_end, a.id
+       e.src_start, e.src_end, e.tgt_start, e.tgt_end, a.id, e.symmetric
 FROM (SELECT * FROM events {where}) e JOIN articles a ON a.aid = e.aid
 ORDER BY e.eid"""
 
@@ -61,14 +67,14 @@ def gdelt_quad(root: str) -> int:
 def _row(r: tuple) -> tuple:
     (eid, day, src, src_name, src_country, tgt, tgt_name, tgt_country, sentence, cameo, goldstein, num_articles,
      num_sources, place_name, place_country, lat, lon, ingested_at, url, date, plover, mode, confidence, evidence,
-     quad, trig_start, trig_end, src_start, src_end, tgt_start, tgt_end, article_id) = r
+     quad, trig_start, trig_end, src_start, src_end, tgt_start, tgt_end, article_id, symmetric) = r
     ymd = int(day.replace("-", ""))
     added = int("".join(ch for ch in ingested_at[:19] if ch.isdigit())) if ingested_at else None
     return (eid, ymd, ymd // 100, ymd // 10000, src, src_name, src_country, tgt, tgt_name, tgt_country,
             int(sentence == 0) if sentence is not None else None, cameo, cameo[:3], cameo[:2], gdelt_quad(cameo),
             goldstein, num_articles, num_sources, num_articles, place_name, place_country, lat, lon, added, url,
             date, plover, mode, confidence, evidence, quad, sentence, trig_start, trig_end, src_start, src_end,
-            tgt_start, tgt_end, article_id)
+            tgt_start, tgt_end, article_id, int(symmetric))
 
 
 def iter_rows(store, **filters: Any) -> Iterator[list[tuple]]:

@@ -14,6 +14,13 @@ Conventions:
 * Event lists are newest first (day, then id); ``limit``/``offset`` page them.
 * Series, top dyads and actor counts come from the rollups and so count **asserted** events only;
   ``events()`` lists every mode unless ``mode=`` is given.
+* A **symmetric** event (``EventRow.symmetric``: talks, meetings, clashes between A and B, stored once
+  with the first-named party as source) has no direction. An undirected dyad series counts it once
+  (in ``DyadPoint.symmetric``, apart from ``forward``/``backward``); a directed A->B series counts it
+  too (it is as much an A->B event as a B->A one), so a symmetric event is in both directed series of
+  its pair. Top dyads list a pair's symmetric events once, as an unordered row (``undirected``, codes
+  in code order); undirected top dyads merge them with the pair's directed events. ``events()``
+  filters by the coded order (``--source`` is the first-named party of a symmetric event).
 * A dyad series reads the grain it is asked for (``dyad_week`` for weekly series: a row per dyad and
   week) for the periods wholly inside ``since..until``, and the day grain only for the ragged ends; a
   prefix pair expands to its concrete (src, tgt) pairs, each an index range on (src, tgt, period).
@@ -34,7 +41,7 @@ from tidings.store.periods import KEY, full_periods, next_period, parse_day, per
 
 _EVENT_SELECT = """
 SELECT e.eid, a.id, e.event_id, e.day, e.date, e.src, e.src_name, e.src_country, e.tgt, e.tgt_name, e.tgt_country,
-       e.cameo, e.base_code, e.root_code, e.plover, e.quad, e.goldstein, e.mode, e.place_name, e.place_country,
+       e.cameo, e.base_code, e.root_code, e.plover, e.quad, e.goldstein, e.mode, e.symmetric, e.place_name, e.place_country,
        e.lat, e.lon, e.sentence, e.trig_start, e.trig_end, e.src_start, e.src_end, e.tgt_start, e.tgt_end,
        e.evidence, e.confidence, a.url, a.title, a.outlet, a.num_articles, a.num_sources, a.story_id
 FROM events e JOIN articles a ON a.aid = e.aid"""
@@ -60,6 +67,7 @@ class EventRow:
     quad: int
     goldstein: float
     mode: str
+    symmetric: bool  # no direction: "between source and target", source = the first-named party
     place_name: str | None
     place_country: str | None
     lat: float | None
@@ -79,6 +87,9 @@ class EventRow:
     num_articles: int
     num_sources: int
     story_id: str | None
+
+    def __post_init__(self) -> None:
+        self.symmetric = bool(self.symmetric)  # SQLite gives 0/1
 
 
 @dataclass
@@ -112,14 +123,17 @@ class Counts:
 @dataclass
 class DyadPoint(Counts):
     period: str = ""  # first day of the period
-    forward: int = 0  # a -> b events (undirected series: both are summed in ``events``)
-    backward: int = 0  # b -> a events
+    forward: int = 0  # directed a -> b events
+    backward: int = 0  # directed b -> a events (undirected series: summed in ``events`` too)
+    symmetric: int = 0  # symmetric events between a and b, each once (in ``events`` either way)
 
 
 @dataclass
 class DyadRow(Counts):
     source: str = ""
     target: str = ""
+    undirected: bool = False  # source and target are an unordered pair, in code order
+    symmetric: int = 0  # how many of ``events`` are symmetric events (no direction)
 
 
 @dataclass
@@ -137,8 +151,9 @@ class ActorRow:
 class Partner:
     code: str
     events: int
-    outgoing: int  # the actor -> partner
+    outgoing: int  # the actor -> partner (directed events)
     incoming: int  # partner -> the actor
+    symmetric: int  # symmetric events between them (no direction)
     goldstein_mean: float | None
 
 
@@ -218,6 +233,39 @@ def _day_range(where: list[str], params: list, since: Any, until: Any, column: s
     if until:
         where.append(f"{column} <= ?")
         params.append(str(parse_day(until, "until")))
+
+
+def _dyad_row(source: str, target: str, events: int, q1: int, q2: int, q3: int, q4: int, gsum: float,
+              undirected: bool = False, symmetric: int | None = None) -> DyadRow:
+    """A top-dyads row; an unordered pair row of a directed listing (``undirected`` and no ``symmetric``
+    count given) is made of symmetric events only."""
+    if symmetric is None:
+        symmetric = events if undirected else 0
+    return DyadRow(events=events, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=gsum, source=source, target=target,
+                   undirected=bool(undirected), symmetric=symmetric, goldstein_mean=gsum / events if events else None)
+
+
+def _rank(row: tuple) -> tuple:
+    """Top-dyads order of ``(source, target, events, ..., is_pair)`` rows: most events first, then codes."""
+    return (-row[2], row[0], row[1], bool(row[-1]))
+
+
+class _ReadSnapshot:
+    """``with``: one read transaction around several statements, unless the connection is in one."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.own = False
+
+    def __enter__(self):
+        self.own = not self.conn.in_transaction
+        if self.own:
+            self.conn.execute("BEGIN")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.own:
+            self.conn.execute("COMMIT")
 
 
 def _fts_phrase(search: str) -> str:
@@ -347,7 +395,7 @@ class Queries:
         """SQL (and params) reading ``cols`` from the fewest ``family`` rollup rows covering the range."""
         lo, hi = parse_day(since, "since"), parse_day(until, "until")
         pieces = [("total", None, None)] if lo is None and hi is None else \
-            segments(lo, hi, weeks=family == "dyad")  # only dyads have a week grain
+            segments(lo, hi, weeks=family != "actor")  # only dyads and pairs have a week grain
         parts, args = [], []
         for grain, first, last in pieces:
             cond = [] if first is None else ["period BETWEEN ? AND ?"]
@@ -362,9 +410,11 @@ class Queries:
         """Events between ``a`` and ``b`` (code prefixes) per ``by`` period (day/week/month/year; weeks are
         ISO, starting Monday; ``period`` is the first day).
 
-        Undirected (default): both directions summed in the counts, ``forward`` (a->b) and ``backward``
-        (b->a) give the split. ``directed=True``: a->b only. Periods without events are left out unless
-        ``fill`` (then every period from the first to the last, or since..until, is present).
+        Undirected (default): both directions summed in the counts, ``forward`` (a->b), ``backward``
+        (b->a) and ``symmetric`` (events with no direction, each once) give the split.
+        ``directed=True``: a->b and symmetric events only (a symmetric event between a and b is in the
+        a->b series and in the b->a one). Periods without events are left out unless ``fill`` (then
+        every period from the first to the last, or since..until, is present).
         """
         if by not in ("day", "week", "month", "year"):
             period_start(by)  # raises the ValueError naming the choices
@@ -374,32 +424,39 @@ class Queries:
         lo, hi = parse_day(since, "since"), parse_day(until, "until")
         # Read the grain asked for (a row per week, not seven) for the periods wholly inside the range,
         # and the day grain for the ragged ends, whose rows are grouped into their period here.
-        pieces: list[tuple[str, str, str | None, str | None]] = []  # (table, period expr, first, last)
+        pieces: list[tuple[str, str, str | None, str | None]] = []  # (grain, period expr, first, last)
         if by == "day":
-            pieces.append(("dyad_day", "period", str(lo) if lo else None, str(hi) if hi else None))
+            pieces.append(("day", "period", str(lo) if lo else None, str(hi) if hi else None))
         else:
             out = {"week": "period", "month": "period || '-01'", "year": "period || '-01-01'"}[by]
             first, last, whole = full_periods(by, lo, hi)
             if whole:
                 key = KEY[by]
-                pieces.append((f"dyad_{by}", out, key(first) if first else None, key(last) if last else None))
+                pieces.append((by, out, key(first) if first else None, key(last) if last else None))
                 if lo is not None and lo < first:
-                    pieces.append(("dyad_day", period_start(by), str(lo), str(first - timedelta(days=1))))
+                    pieces.append(("day", period_start(by), str(lo), str(first - timedelta(days=1))))
                 if hi is not None and last is not None:
                     after = next_period(by, last)
                     if after <= hi:
-                        pieces.append(("dyad_day", period_start(by), str(after), str(hi)))
+                        pieces.append(("day", period_start(by), str(after), str(hi)))
             else:
-                pieces.append(("dyad_day", period_start(by), str(lo) if lo else None, str(hi) if hi else None))
+                pieces.append(("day", period_start(by), str(lo) if lo else None, str(hi) if hi else None))
         fwd = f"src IN {_in(ca)} AND tgt IN {_in(cb)}"
         bwd = f"src IN {_in(cb)} AND tgt IN {_in(ca)}"
         # forward and backward are separate index ranges on (src, tgt, period); an event matching both
         # (overlapping prefixes) is read once, by the forward branch, and flagged for both directions.
-        branches = [(fwd, ca + cb, "1", f"({bwd})", cb + ca)] if directed else \
-            [(fwd, ca + cb, "1", f"({bwd})", cb + ca), (f"{bwd} AND NOT ({fwd})", cb + ca + ca + cb, "0", "1", [])]
+        # (family, match, its params, forward flag, backward flag, symmetric flag, the flags' params)
+        branches = [("dyad", fwd, ca + cb, "1", f"({bwd})", "0", cb + ca)]
+        if not directed:
+            branches.append(("dyad", f"{bwd} AND NOT ({fwd})", cb + ca + ca + cb, "0", "1", "0", []))
+        # symmetric events, in either series: a pair (x, y) is stored once with x <= y, so it is found
+        # as (a, b) or as (b, a); one matching both (overlapping prefixes) is read by the first branch only
+        pfwd, pbwd = f"a IN {_in(ca)} AND b IN {_in(cb)}", f"a IN {_in(cb)} AND b IN {_in(ca)}"
+        branches += [("pair", pfwd, ca + cb, "0", "0", "1", []),
+                     ("pair", f"{pbwd} AND NOT ({pfwd})", cb + ca + ca + cb, "0", "0", "1", [])]
         parts, params = [], []
-        for table, expr, lo_key, hi_key in pieces:
-            for match, mparams, is_fwd, is_bwd, flag_params in branches:
+        for grain, expr, lo_key, hi_key in pieces:
+            for family, match, mparams, is_fwd, is_bwd, is_sym, flag_params in branches:
                 cond, args = [match], list(mparams)
                 if lo_key is not None:
                     cond.append("period >= ?")
@@ -407,15 +464,16 @@ class Queries:
                 if hi_key is not None:
                     cond.append("period <= ?")
                     args.append(hi_key)
-                parts.append(f"SELECT {expr} AS p, n, q1, q2, q3, q4, gsum, {is_fwd} AS f, {is_bwd} AS b "
-                             f"FROM {table} WHERE {' AND '.join(cond)}")
+                parts.append(f"SELECT {expr} AS p, n, q1, q2, q3, q4, gsum, {is_fwd} AS f, {is_bwd} AS b, "
+                             f"{is_sym} AS s FROM {family}_{grain} WHERE {' AND '.join(cond)}")
                 params += flag_params + args
-        sql = f"""SELECT p, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum), total(n * f), total(n * b)
+        sql = f"""SELECT p, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum), total(n * f), total(n * b),
+                         total(n * s)
                   FROM ({" UNION ALL ".join(parts)}) GROUP BY p ORDER BY p"""
         rows = self.conn.execute(sql, params).fetchall()
         points = [DyadPoint(events=n, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, period=p, forward=int(f),
-                            backward=int(bk), goldstein_mean=g / n if n else None)
-                  for p, n, q1, q2, q3, q4, g, f, bk in rows]
+                            backward=int(bk), symmetric=int(sym), goldstein_mean=g / n if n else None)
+                  for p, n, q1, q2, q3, q4, g, f, bk, sym in rows]
         return self._fill(points, by, since, until) if fill else points
 
     @staticmethod
@@ -433,26 +491,39 @@ class Queries:
 
     def top_dyads(self, n: int = 50, since: str | None = None, until: str | None = None,
                   directed: bool = True) -> list[DyadRow]:
-        """The ``n`` dyads with most asserted events in the range. Directed by default (A->B and B->A
-        are two rows); ``directed=False`` merges them, named in code order."""
-        if directed and since is None and until is None:  # all time: the top of an index, no grouping
-            sql = "SELECT src, tgt, n, q1, q2, q3, q4, gsum FROM dyad_total ORDER BY n DESC, src, tgt LIMIT ?"
-            return [DyadRow(events=e, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, source=s, target=t,
-                            goldstein_mean=g / e if e else None)
-                    for s, t, e, q1, q2, q3, q4, g in self.conn.execute(sql, (n,))]
+        """The ``n`` dyads with most asserted events in the range.
+
+        Directed by default: A->B and B->A are two rows, and a pair's symmetric events (no direction)
+        one more row, unordered (``undirected``, the codes in code order, ``symmetric`` = ``events``),
+        so that a pair that only ever "held talks" is listed once, not once per direction.
+        ``directed=False`` merges the three into one unordered row per pair, named in code order
+        (``symmetric`` says how many of its events are symmetric)."""
+        if directed and since is None and until is None:  # all time: the top of two indexes, no grouping
+            rows = []
+            with self._snapshot():
+                for family, x, y in (("dyad", "src", "tgt"), ("pair", "a", "b")):
+                    sql = (f"SELECT {x}, {y}, n, q1, q2, q3, q4, gsum, {int(family == 'pair')} FROM {family}_total "
+                           f"ORDER BY n DESC, {x}, {y} LIMIT ?")
+                    rows += self.conn.execute(sql, (n,)).fetchall()
+            return [_dyad_row(*r) for r in sorted(rows, key=_rank)[:n]]
         if directed:
             found = self._top_dyads_by_candidates(n, since, until)
             if found is not None:
-                return [DyadRow(events=e, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, source=s, target=t,
-                                goldstein_mean=g / e if e else None) for s, t, e, q1, q2, q3, q4, g in found]
-        union, args = self._union("dyad", "src, tgt, n, q1, q2, q3, q4, gsum", since, until)
-        keys = "src, tgt" if directed else "min(src, tgt) AS src, max(src, tgt) AS tgt"
-        group = "src, tgt" if directed else "min(src, tgt), max(src, tgt)"
-        sql = f"""SELECT {keys}, sum(n) AS events, sum(q1), sum(q2), sum(q3), sum(q4), total(gsum)
-                  FROM ({union}) GROUP BY {group} ORDER BY events DESC, 1, 2 LIMIT ?"""
-        return [DyadRow(events=e, q1=q1, q2=q2, q3=q3, q4=q4, goldstein_sum=g, source=s, target=t,
-                        goldstein_mean=g / e if e else None)
-                for s, t, e, q1, q2, q3, q4, g in self.conn.execute(sql, (*args, n))]
+                return [_dyad_row(*r) for r in found]
+        values = "n, q1, q2, q3, q4, gsum"
+        dyads, dargs = self._union("dyad", f"src, tgt, 0 AS sym, {values}", since, until)
+        pairs, pargs = self._union("pair", f"a, b, 1, {values}", since, until)
+        keys = "src, tgt, sym AS unordered" if directed else "min(src, tgt), max(src, tgt), 1 AS unordered"
+        group = "src, tgt, sym" if directed else "min(src, tgt), max(src, tgt)"
+        sql = f"""SELECT {keys}, sum(n) AS events, sum(q1), sum(q2), sum(q3), sum(q4), total(gsum),
+                         total(CASE WHEN sym THEN n END)
+                  FROM ({dyads} UNION ALL {pairs}) GROUP BY {group} ORDER BY events DESC, 1, 2, 3 LIMIT ?"""
+        return [_dyad_row(s, t, e, q1, q2, q3, q4, g, bool(undirected), int(sym))
+                for s, t, undirected, e, q1, q2, q3, q4, g, sym in self.conn.execute(sql, (*dargs, *pargs, n))]
+
+    def _snapshot(self):
+        """One read transaction around several statements (unless the caller has one open already)."""
+        return _ReadSnapshot(self.conn)
 
     def _top_dyads_by_candidates(self, n: int, since: Any, until: Any, max_candidates: int = 20_000,
                                  start: int | None = None):
@@ -464,40 +535,42 @@ class Queries:
         all-time count of the best dyad left out, no dyad left out can enter the top ``n``: the answer is
         exact. Otherwise ``k`` grows; past ``max_candidates`` None is returned (the caller groups the
         whole range instead). With the skew of news (a few dyads dominate) a few hundred candidates do.
-        Runs in one read transaction so a concurrent commit cannot slip between the two reads.
+        A pair's symmetric events (``pair_total``) are a candidate row of their own, ranked with the
+        dyads. Runs in one read transaction so a concurrent commit cannot slip between the reads.
+        Returns ``(source, target, events, q1, q2, q3, q4, gsum, is_pair)`` rows.
         """
         lo, hi = parse_day(since, "since"), parse_day(until, "until")
         pieces = segments(lo, hi, weeks=True)
-        # one statement per candidate dyad (prepared once, cached): an index range per piece
-        parts, bounds = [], []
-        for grain, first, last in pieces:
-            parts.append(f"SELECT n, q1, q2, q3, q4, gsum FROM dyad_{grain} "
-                         f"WHERE src = ?1 AND tgt = ?2 AND period BETWEEN ?{len(bounds) + 3} AND ?{len(bounds) + 4}")
-            bounds += [first, last]
-        sql = f"SELECT sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum) FROM ({' UNION ALL '.join(parts)})"
-        own = not self.conn.in_transaction
-        if own:
-            self.conn.execute("BEGIN")
-        try:
+        # one statement per candidate (prepared once, cached): an index range per piece
+        sums_sql = {}
+        for family, x, y in (("dyad", "src", "tgt"), ("pair", "a", "b")):
+            parts, bounds = [], []
+            for grain, first, last in pieces:
+                parts.append(f"SELECT n, q1, q2, q3, q4, gsum FROM {family}_{grain} "
+                             f"WHERE {x} = ?1 AND {y} = ?2 AND period BETWEEN ?{len(bounds) + 3} AND ?{len(bounds) + 4}")
+                bounds += [first, last]
+            sums_sql[family] = (f"SELECT sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum) "
+                                f"FROM ({' UNION ALL '.join(parts)})")
+        with self._snapshot():
             k = start or max(4 * n, 256)
-            sums: dict[tuple[str, str], tuple] = {}
+            sums: dict[tuple[str, str, str], tuple] = {}
             while True:
-                ranked = self.conn.execute("SELECT src, tgt, n FROM dyad_total ORDER BY n DESC LIMIT ?",
-                                           (k + 1,)).fetchall()
-                for src, tgt, _ in ranked[:k]:
-                    if (src, tgt) not in sums:  # earlier rounds' candidates are not read again
-                        sums[src, tgt] = self.conn.execute(sql, (src, tgt, *bounds)).fetchone()
-                outside = ranked[k][2] if len(ranked) > k else 0  # no dyad left out has more, all time
-                rows = sorted(((s, t, *v) for (s, t), v in sums.items() if v[0]), key=lambda r: (-r[2], r[0], r[1]))
+                ranked = sorted([("dyad", *r) for r in self.conn.execute(
+                                    "SELECT src, tgt, n FROM dyad_total ORDER BY n DESC LIMIT ?", (k + 1,))] +
+                                [("pair", *r) for r in self.conn.execute(
+                                    "SELECT a, b, n FROM pair_total ORDER BY n DESC LIMIT ?", (k + 1,))],
+                                key=lambda r: -r[3])[:k + 1]
+                for family, x, y, _ in ranked[:k]:
+                    if (family, x, y) not in sums:  # earlier rounds' candidates are not read again
+                        sums[family, x, y] = self.conn.execute(sums_sql[family], (x, y, *bounds)).fetchone()
+                outside = ranked[k][3] if len(ranked) > k else 0  # no candidate left out has more, all time
+                rows = sorted(((x, y, *v, family == "pair") for (family, x, y), v in sums.items() if v[0]), key=_rank)
                 top = rows[:n]
                 if outside == 0 or (len(top) == n and top[-1][2] > outside):
                     return top
                 if k >= max_candidates:
                     return None
                 k = min(k * 2, max_candidates)
-        finally:
-            if own:
-                self.conn.execute("COMMIT")
 
     def actors(self, prefix: str | None = None, since: str | None = None, until: str | None = None,
                order: str = "events", limit: int = 100, offset: int = 0) -> list[ActorRow]:
@@ -530,14 +603,19 @@ class Queries:
         n, s, t, m, ar, q1, q2, q3, q4, g = row
         span = self.conn.execute(f"SELECT min(period), max(period) FROM actor_day WHERE code IN {hole} AND n > 0",
                                  codes).fetchone()
-        dunion, dargs = self._union("dyad", "src, tgt, n, gsum", since, until,
+        # directed events (src, tgt) and symmetric ones (pair a, b) with the actor on either side
+        dunion, dargs = self._union("dyad", "src, tgt, 0 AS sym, n, gsum", since, until,
                                     f"(src IN {hole} OR tgt IN {hole})", tuple(codes + codes))
+        punion, pargs = self._union("pair", "a, b, 1, n, gsum", since, until,
+                                    f"(a IN {hole} OR b IN {hole})", tuple(codes + codes))
         partner_sql = f"""SELECT CASE WHEN src IN {hole} THEN tgt ELSE src END AS partner, sum(n) AS events,
-                                 total(CASE WHEN src IN {hole} THEN n END), total(CASE WHEN tgt IN {hole} THEN n END),
-                                 total(gsum)
-                          FROM ({dunion}) GROUP BY partner ORDER BY events DESC, partner LIMIT ?"""
-        plist = [Partner(p, e, int(o), int(i), gs / e if e else None)
-                 for p, e, o, i, gs in self.conn.execute(partner_sql, (*codes, *codes, *codes, *dargs, partners))]
+                                 total(CASE WHEN NOT sym AND src IN {hole} THEN n END),
+                                 total(CASE WHEN NOT sym AND tgt IN {hole} THEN n END),
+                                 total(CASE WHEN sym THEN n END), total(gsum)
+                          FROM ({dunion} UNION ALL {punion}) GROUP BY partner ORDER BY events DESC, partner LIMIT ?"""
+        plist = [Partner(p, e, int(o), int(i), int(sy), gs / e if e else None)
+                 for p, e, o, i, sy, gs in self.conn.execute(partner_sql, (*codes, *codes, *codes, *dargs, *pargs,
+                                                                           partners))]
         latest = sorted(self.events(source=code, since=since, until=until, limit=recent) +
                         self.events(target=code, since=since, until=until, limit=recent),
                         key=lambda e: (e.day, e.eid), reverse=True)

@@ -1,13 +1,19 @@
 """Rollup tables: per-period sums of events, so series and top-N never scan ``events``.
 
 What is counted: **asserted** events only (a negated, future or hypothetical "attack" is not an attack),
-and for dyads only events whose source and target both have a code. ``actor_*`` count each side of an
-event (``as_source``, ``as_target``; ``n`` = both; a self-dyad counts twice) plus actor mentions
+and for dyads and pairs only events whose source and target both have a code. ``dyad_*`` count the
+directed events per (src, tgt); ``pair_*`` count the **symmetric** events (``events.symmetric``: talks,
+meetings, clashes between A and B, coded once with the first-named party as source) per unordered pair
+``(a, b)``, ``a <= b`` in code order, whichever party was named first. A symmetric event is in
+``pair_*`` and never in ``dyad_*``, so summing both counts every event once; the query layer
+(``queries.py``) decides how a pair counts in a directed question. ``actor_*`` count each side of
+every event, symmetric or not (``as_source``, ``as_target``: the coded order, for a symmetric event
+the first-named party is the source; ``n`` = both; a self-dyad counts twice) plus actor mentions
 (``mentions`` = mention count, ``articles`` = articles mentioning the code) on the article's day.
 ``q1``-``q4`` count the event's own ``quad`` class; ``gsum`` is the Goldstein sum.
 
-Grains (period keys): ``day`` (YYYY-MM-DD), ``week`` (dyads only: the ISO week's Monday, YYYY-MM-DD),
-``month`` (YYYY-MM), ``year`` (YYYY), ``total`` ('' = all time).
+Grains (period keys): ``day`` (YYYY-MM-DD), ``week`` (dyads and pairs only: the ISO week's Monday,
+YYYY-MM-DD), ``month`` (YYYY-MM), ``year`` (YYYY), ``total`` ('' = all time).
 
 Writers keep them with a ``Delta``: the rows being inserted (or, negated, the rows about to be deleted)
 are summed in Python, per table and key, from the tuples already in memory, and ``Delta.flush`` applies
@@ -31,6 +37,10 @@ _COUNTS = ("n", "q1", "q2", "q3", "q4", "gsum")
 _ACTOR_VALUES = ("as_source", "as_target", "mentions", "articles") + _COUNTS
 _ACTOR_COLS = "code, period, " + ", ".join(_ACTOR_VALUES)
 _DYAD_COLS = "src, tgt, period, " + ", ".join(_COUNTS)
+_PAIR_COLS = "a, b, period, " + ", ".join(_COUNTS)
+#: (family, grains, key columns, value columns) of every rollup family
+FAMILIES = (("dyad", DYAD_GRAINS, ("src", "tgt"), _COUNTS), ("pair", DYAD_GRAINS, ("a", "b"), _COUNTS),
+            ("actor", ACTOR_GRAINS, ("code",), _ACTOR_VALUES))
 
 
 _WEEKS: dict[str, str] = {}
@@ -67,7 +77,7 @@ def register(conn: sqlite3.Connection) -> None:
 class Delta:
     """Rollup changes summed in memory, applied by ``flush``.
 
-    ``events(rows, sign)`` takes ``(src, tgt, quad, goldstein, mode, day)`` tuples; ``mentions(rows,
+    ``events(rows, sign)`` takes ``(src, tgt, quad, goldstein, mode, day, symmetric)`` tuples; ``mentions(rows,
     day, sign)`` one article's ``(code, count)`` tuples. Python sums them per key at the day grain (a
     dictionary update per event side, from the rows already in memory); ``flush`` regroups those sums
     into each coarser grain from the next finer one (day -> month -> year -> total, day -> week) and
@@ -75,20 +85,21 @@ class Delta:
     B-tree is walked in order. Nothing reads ``events``.
     """
 
-    __slots__ = ("dyad", "actor", "negative")
+    __slots__ = ("dyad", "pair", "actor", "negative")
 
     def __init__(self) -> None:
         self.dyad: dict[tuple, list] = {}   # (src, tgt, day) -> [n, q1, q2, q3, q4, gsum]
+        self.pair: dict[tuple, list] = {}   # (a, b, day), a <= b -> the same, for symmetric events
         self.actor: dict[tuple, list] = {}  # (code, day) -> [as_source, as_target, mentions, articles, n, q1..q4, gsum]
         self.negative = False
 
     def __bool__(self) -> bool:
-        return bool(self.dyad or self.actor)
+        return bool(self.dyad or self.pair or self.actor)
 
     def events(self, rows: Iterable[tuple], sign: int = 1) -> None:
         if sign < 0:
             self.negative = True
-        dyad, actor = self.dyad, self.actor
+        dyad, pair, actor = self.dyad, self.pair, self.actor
 
         def count_actor(code: str, side: int, quad: int, g: float, day: str) -> None:
             # side 0: as source, 1: as target; both count in n (index 4) and the quad column
@@ -101,7 +112,7 @@ class Delta:
                 v[4 + quad] += sign
             v[9] += g
 
-        for src, tgt, quad, goldstein, mode, day in rows:
+        for src, tgt, quad, goldstein, mode, day, symmetric in rows:
             if mode != "asserted":
                 continue
             if not 0 < quad < 5:  # not a quad class: counted in n, in no q column (as SQL's sum(quad = k))
@@ -110,9 +121,13 @@ class Delta:
             if src is not None:
                 count_actor(src, 0, quad, g, day)
                 if tgt is not None:
-                    v = dyad.get((src, tgt, day))
+                    if symmetric:  # one key per unordered pair, whoever was named first
+                        table, key = pair, ((src, tgt, day) if src <= tgt else (tgt, src, day))
+                    else:
+                        table, key = dyad, (src, tgt, day)
+                    v = table.get(key)
                     if v is None:
-                        v = dyad[(src, tgt, day)] = [0, 0, 0, 0, 0, 0.0]
+                        v = table[key] = [0, 0, 0, 0, 0, 0.0]
                     v[0] += sign
                     if quad:
                         v[quad] += sign
@@ -140,18 +155,22 @@ class Delta:
     def flush(self, conn: sqlite3.Connection) -> None:
         """Apply the sums to every grain (inside the caller's transaction) and forget them."""
         if self:
-            weeks = {d: week_of(d) for d in {k[2] for k in self.dyad}}
-            dyad = {"day": self.dyad}
-            dyad["week"] = _regroup(self.dyad, lambda k: (k[0], k[1], weeks[k[2]]))
-            dyad["month"] = _regroup(self.dyad, lambda k: (k[0], k[1], k[2][:7]))
-            dyad["year"] = _regroup(dyad["month"], lambda k: (k[0], k[1], k[2][:4]))
-            dyad["total"] = _regroup(dyad["year"], lambda k: (k[0], k[1], ""))
+            weeks = {d: week_of(d) for d in {k[2] for k in self.dyad} | {k[2] for k in self.pair}}
+
+            def grains(day_sums: dict) -> dict:  # a dyad or pair family: (x, y, day) keys
+                out = {"day": day_sums}
+                out["week"] = _regroup(day_sums, lambda k: (k[0], k[1], weeks[k[2]]))
+                out["month"] = _regroup(day_sums, lambda k: (k[0], k[1], k[2][:7]))
+                out["year"] = _regroup(out["month"], lambda k: (k[0], k[1], k[2][:4]))
+                out["total"] = _regroup(out["year"], lambda k: (k[0], k[1], ""))
+                return out
+
             actor = {"day": self.actor}
             actor["month"] = _regroup(self.actor, lambda k: (k[0], k[1][:7]))
             actor["year"] = _regroup(actor["month"], lambda k: (k[0], k[1][:4]))
             actor["total"] = _regroup(actor["year"], lambda k: (k[0], ""))
-            for family, sums in (("dyad", dyad), ("actor", actor)):
-                nkeys = 3 if family == "dyad" else 2
+            for family, sums in (("dyad", grains(self.dyad)), ("pair", grains(self.pair)), ("actor", actor)):
+                nkeys = 2 if family == "actor" else 3
                 for grain, by_key in sums.items():
                     # an all-zero delta changes nothing, and inserting it for a new key would leave a row a
                     # recount would not produce (gsum is a float sum: compared with a tolerance)
@@ -160,7 +179,7 @@ class Delta:
                         conn.executemany(_UPSERT[family, grain], rows)
                         if self.negative:
                             conn.executemany(_DELETE_ZERO[family, grain], [r[:nkeys] for r in rows])
-        self.dyad, self.actor, self.negative = {}, {}, False
+        self.dyad, self.pair, self.actor, self.negative = {}, {}, {}, False
 
 
 def _regroup(sums: dict, key) -> dict:
@@ -179,12 +198,11 @@ def _regroup(sums: dict, key) -> dict:
 
 def _sql() -> tuple[dict, dict]:
     upsert, delete = {}, {}
-    for family, grains, keys, values in (("dyad", DYAD_GRAINS, ("src", "tgt"), _COUNTS),
-                                         ("actor", ACTOR_GRAINS, ("code",), _ACTOR_VALUES)):
+    for family, grains, keys, values in FAMILIES:
         cols = ", ".join((*keys, "period", *values))
         marks = ", ".join("?" * (len(keys) + 1 + len(values)))
         add = ", ".join(f"{v} = {v} + excluded.{v}" for v in values)
-        zero = "n = 0" if family == "dyad" else "n = 0 AND mentions = 0 AND articles = 0"
+        zero = "n = 0 AND mentions = 0 AND articles = 0" if family == "actor" else "n = 0"
         match = " AND ".join(f"{k} = ?" for k in (*keys, "period"))
         for grain in grains:
             upsert[family, grain] = f"INSERT INTO {family}_{grain} ({cols}) VALUES ({marks}) " \
@@ -196,14 +214,17 @@ def _sql() -> tuple[dict, dict]:
 _UPSERT, _DELETE_ZERO = _sql()
 
 
+_ROLLUP_EVENT_COLS = "src, tgt, quad, goldstein, mode, day, symmetric"
+
+
 def event_rollup_rows(events: Iterable[tuple]) -> Iterable[tuple]:
-    """``(src, tgt, quad, goldstein, mode, day)`` from prepared event rows (``rows.EVENT_COLS`` order)."""
-    return ((e[2], e[7], e[14], e[15], e[16], e[18]) for e in events)
+    """``(src, tgt, quad, goldstein, mode, day, symmetric)`` from prepared event rows (``rows.EVENT_COLS`` order)."""
+    return ((e[2], e[7], e[14], e[15], e[16], e[18], e[27]) for e in events)
 
 
 def subtract_stored(conn: sqlite3.Connection, delta: Delta, aid: int) -> None:
     """Add to ``delta`` the negation of article ``aid``'s stored events and mentions (call before deleting)."""
-    delta.events(conn.execute("SELECT src, tgt, quad, goldstein, mode, day FROM events WHERE aid = ?", (aid,)), -1)
+    delta.events(conn.execute(f"SELECT {_ROLLUP_EVENT_COLS} FROM events WHERE aid = ?", (aid,)), -1)
     day = conn.execute("SELECT day FROM articles WHERE aid = ?", (aid,)).fetchone()
     if day is not None:
         delta.mentions(conn.execute("SELECT code, count FROM mentions WHERE aid = ?", (aid,)), day[0], -1)
@@ -213,7 +234,7 @@ def apply(conn: sqlite3.Connection, where: str, params: tuple = (), sign: int = 
     """Add (sign=+1) or subtract (-1) the stored events and mentions of the articles matching ``where``
     (a condition on ``aid``). Kept for callers of the old API; writers use ``Delta`` directly."""
     delta = Delta()
-    delta.events(conn.execute(f"SELECT src, tgt, quad, goldstein, mode, day FROM events WHERE {where}", params), sign)
+    delta.events(conn.execute(f"SELECT {_ROLLUP_EVENT_COLS} FROM events WHERE {where}", params), sign)
     rows: dict[tuple, list] = {}
     for aid, day, code, count in conn.execute(
             f"SELECT m.aid, a.day, m.code, m.count FROM (SELECT * FROM mentions WHERE {where}) m "
@@ -226,13 +247,19 @@ def apply(conn: sqlite3.Connection, where: str, params: tuple = (), sign: int = 
 
 # -- recount (rebuild, check) ----------------------------------------------------------------------------
 # One scan of events (the table, not an index: "+" keeps the planner off events_dyad) gives the asserted
-# events summed per (src, tgt, day) with either code possibly NULL; dyads and both actor sides are
-# derived from that much smaller temp table instead of scanning events three times.
+# events summed per (src, tgt, symmetric, day) with either code possibly NULL; dyads, pairs and both actor
+# sides are derived from that much smaller temp table instead of scanning events three times. ``{sym}``
+# is the symmetric column, or 0 in a file migrated step by step that does not have it yet (v5).
 _EVENT_RECOUNT = """CREATE TEMP TABLE _recount_events AS
-    SELECT src, tgt, day AS period, count(*) AS n, sum(quad = 1) AS q1, sum(quad = 2) AS q2, sum(quad = 3) AS q3,
-           sum(quad = 4) AS q4, total(goldstein) AS gsum
-    FROM events WHERE mode = 'asserted' AND (+src IS NOT NULL OR +tgt IS NOT NULL) GROUP BY 1, 2, 3"""
-_DYAD_DAY_RECOUNT = f"SELECT {_DYAD_COLS} FROM temp._recount_events WHERE src IS NOT NULL AND tgt IS NOT NULL"
+    SELECT src, tgt, {sym} AS sym, day AS period, count(*) AS n, sum(quad = 1) AS q1, sum(quad = 2) AS q2,
+           sum(quad = 3) AS q3, sum(quad = 4) AS q4, total(goldstein) AS gsum
+    FROM events WHERE mode = 'asserted' AND (+src IS NOT NULL OR +tgt IS NOT NULL) GROUP BY 1, 2, 3, 4"""
+_DYAD_DAY_RECOUNT = f"""SELECT {_DYAD_COLS} FROM temp._recount_events
+    WHERE src IS NOT NULL AND tgt IS NOT NULL AND NOT sym"""
+_PAIR_DAY_RECOUNT = """SELECT min(src, tgt) AS a, max(src, tgt) AS b, period, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2,
+           sum(q3) AS q3, sum(q4) AS q4, total(gsum) AS gsum
+    FROM temp._recount_events WHERE src IS NOT NULL AND tgt IS NOT NULL AND sym GROUP BY 1, 2, 3"""
+_DAY_RECOUNT = {"dyad": _DYAD_DAY_RECOUNT, "pair": _PAIR_DAY_RECOUNT}
 _ACTOR_DAY_RECOUNT = """SELECT code, period, sum(as_source) AS as_source, sum(as_target) AS as_target,
                                sum(mentions) AS mentions, sum(articles) AS articles, sum(n) AS n, sum(q1) AS q1,
                                sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4, total(gsum) AS gsum
@@ -249,8 +276,9 @@ _ACTOR_DAY_RECOUNT = """SELECT code, period, sum(as_source) AS as_source, sum(as
 def _coarse(family: str, grain: str, source: str) -> str:
     """SQL summing a day-grain relation ``source`` into ``grain`` periods."""
     period = GRAINS[grain].format(d="period")
-    if family == "dyad":
-        return (f"SELECT src, tgt, {period} AS period, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, "
+    if family != "actor":
+        x, y = ("src", "tgt") if family == "dyad" else ("a", "b")
+        return (f"SELECT {x}, {y}, {period} AS period, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, "
                 f"sum(q4) AS q4, total(gsum) AS gsum FROM {source} GROUP BY 1, 2, 3")
     return (f"SELECT code, {period} AS period, sum(as_source) AS as_source, sum(as_target) AS as_target, "
             f"sum(mentions) AS mentions, sum(articles) AS articles, sum(n) AS n, sum(q1) AS q1, sum(q2) AS q2, "
@@ -261,15 +289,21 @@ def _tables(conn: sqlite3.Connection | None = None):
     """(family, grain, columns) of every rollup table (that exists in ``conn``'s file, when given: a file
     being migrated step by step may not have the newer grains yet)."""
     have = None if conn is None else {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    for family, grains, cols in (("dyad", DYAD_GRAINS, _DYAD_COLS), ("actor", ACTOR_GRAINS, _ACTOR_COLS)):
+    for family, grains, keys, values in FAMILIES:
+        cols = ", ".join((*keys, "period", *values))
         for grain in grains:
             if have is None or f"{family}_{grain}" in have:
                 yield family, grain, cols
 
 
 def _drop_recounts(conn: sqlite3.Connection) -> None:
-    for name in ("events", "dyad", "actor"):
+    for name in ("events", "dyad", "pair", "actor"):
         conn.execute(f"DROP TABLE IF EXISTS temp._recount_{name}")
+
+
+def _event_recount(conn: sqlite3.Connection) -> str:
+    have = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
+    return _EVENT_RECOUNT.format(sym="symmetric" if "symmetric" in have else "0")
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
@@ -279,9 +313,11 @@ def rebuild(conn: sqlite3.Connection) -> None:
     for family, grain, _ in tables:
         conn.execute(f"DELETE FROM {family}_{grain}")
     _drop_recounts(conn)
-    conn.execute(_EVENT_RECOUNT)
+    conn.execute(_event_recount(conn))
     try:
-        conn.execute(f"INSERT INTO dyad_day ({_DYAD_COLS}) {_DYAD_DAY_RECOUNT} ORDER BY 1, 2, 3")
+        for family, grain, cols in tables:
+            if grain == "day" and family != "actor":
+                conn.execute(f"INSERT INTO {family}_day ({cols}) {_DAY_RECOUNT[family]} ORDER BY 1, 2, 3")
         conn.execute(f"INSERT INTO actor_day ({_ACTOR_COLS}) {_ACTOR_DAY_RECOUNT}")
     finally:
         _drop_recounts(conn)
@@ -302,8 +338,9 @@ def check(conn: sqlite3.Connection) -> list[str]:
     problems: list[str] = []
     _drop_recounts(conn)
     try:
-        conn.execute(_EVENT_RECOUNT)
+        conn.execute(_event_recount(conn))
         conn.execute(f"CREATE TEMP TABLE _recount_dyad AS {_DYAD_DAY_RECOUNT}")
+        conn.execute(f"CREATE TEMP TABLE _recount_pair AS {_PAIR_DAY_RECOUNT}")
         conn.execute(f"CREATE TEMP TABLE _recount_actor AS {_ACTOR_DAY_RECOUNT}")
         for family, grain, cols in _tables():
             recount = f"temp._recount_{family}"

@@ -22,7 +22,7 @@ ARTICLE_COLS = ("id", "url", "title", "outlet", "published", "day", "text", "con
 EVENT_COLS = ("event_id", "sentence", "src", "src_name", "src_country", "src_start", "src_end",
               "tgt", "tgt_name", "tgt_country", "tgt_start", "tgt_end", "cameo", "plover", "quad", "goldstein",
               "mode", "date", "day", "place_name", "place_country", "lat", "lon", "trig_start", "trig_end",
-              "evidence", "confidence")
+              "evidence", "confidence", "symmetric")
 QUOTE_COLS = ("speaker_name", "actor_code", "kind", "text", "start", "end", "speaker_start", "speaker_end")
 MENTION_COLS = ("actor_id", "code", "name", "kind", "count")
 
@@ -117,7 +117,7 @@ def _event_row(e: Event, actors: dict, article_day: str) -> tuple:
             float(e.goldstein), e.mode, e.date, day_of(e.date) or article_day,
             place.name if place else None, place.country if place else None,
             place.lat if place else None, place.lon if place else None,
-            e.trigger.start, e.trigger.end, e.evidence, e.confidence)
+            e.trigger.start, e.trigger.end, e.evidence, e.confidence, int(e.symmetric))
 
 
 def quote_rows(analysis: Analysis) -> list[tuple]:

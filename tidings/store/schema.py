@@ -24,7 +24,9 @@ Tables (v2):
 * rollups ``dyad_{day,month,year,total}`` and ``actor_{day,month,year,total}``: see ``rollups.py``.
 
 v3 adds ``dyad_week`` and dyad-first indexes on ``dyad_month``/``dyad_year`` (series read the grain
-they are asked for).
+they are asked for). v4 keeps row counts by trigger. v5 adds ``events.symmetric`` (1: an event with no
+direction, coded once with the first-named party as source) and the ``pair_*`` rollups that count such
+events per unordered pair; ``dyad_*`` count the directed events only.
 """
 from __future__ import annotations
 
@@ -222,6 +224,30 @@ def _v4(conn: sqlite3.Connection, fts: bool) -> None:
                      f"BEGIN UPDATE row_counts SET n = n - 1 WHERE name = '{table}'; END")
 
 
+def _v5(conn: sqlite3.Connection, fts: bool) -> None:
+    """Symmetric events: ``events.symmetric`` (0/1; every stored event was coded as directed, so 0) and
+    the ``pair_{day,week,month,year,total}`` rollups, laid out like the dyad ones with the unordered pair
+    ``(a, b)``, ``a <= b``, for key. No event is symmetric yet, so the new tables start empty and the
+    dyad rollups stay right as they are: the migration is instant on any size of file (adding a column
+    with a constant default rewrites no row)."""
+    conn.execute("ALTER TABLE events ADD COLUMN symmetric INTEGER NOT NULL DEFAULT 0")
+    for grain in ("day", "week", "month", "year", "total"):
+        pk = "period, a, b" if grain in ("month", "year") else "a, b, period"
+        conn.execute(f"""CREATE TABLE pair_{grain} (
+            a TEXT NOT NULL, b TEXT NOT NULL, period TEXT NOT NULL,
+            n INTEGER NOT NULL, q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL,
+            q4 INTEGER NOT NULL, gsum REAL NOT NULL,
+            PRIMARY KEY ({pk})) WITHOUT ROWID""")
+    _script(conn, """
+    CREATE INDEX pair_day_period ON pair_day(period);
+    CREATE INDEX pair_week_period ON pair_week(period);
+    CREATE INDEX pair_month_pair ON pair_month(a, b);
+    CREATE INDEX pair_year_pair ON pair_year(a, b);
+    CREATE INDEX pair_total_b ON pair_total(b);  -- an actor's partners when it is the second of the pair
+    CREATE INDEX pair_total_n ON pair_total(n);  -- all-time top-N
+    """)
+
+
 def _week(day):
     from tidings.store.rollups import week_of
 
@@ -234,6 +260,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection, bool], None], bool]] =
     (2, _v2, True),
     (3, _v3, False),
     (4, _v4, False),
+    (5, _v5, False),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

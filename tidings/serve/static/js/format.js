@@ -55,13 +55,21 @@ export function modeBadge(mode) {
   return h("span", { class: `mode mode-${mode}` }, mode);
 }
 
-/** "RUSGOV → REJECT (125) → USA", the one-line reading of an event row. */
+/** "RUSGOV REJECT 125 → USA", the one-line reading of an event row; a symmetric event (no direction:
+ * talks, meetings, clashes between the two) reads "RUSGOV CONSULT 040 ↔ USA". */
 export function eventLine(e) {
-  return h("span", { class: "event-line" },
+  return h("span", { class: e.symmetric ? "event-line symmetric" : "event-line" },
     actorLink(e.source, e.source_name), " ",
     h("span", { class: "plover", title: `CAMEO ${e.cameo}` }, e.plover || "STATEMENT"),
     h("span", { class: "cameo" }, ` ${e.cameo} `),
-    "→ ", actorLink(e.target, e.target_name));
+    arrow(e), " ", actorLink(e.target, e.target_name));
+}
+
+/** → from source to target, or ↔ for a symmetric event (between the two, neither acting on the other). */
+export function arrow(e) {
+  return e.symmetric
+    ? h("span", { class: "arrow", title: "symmetric: between the two, no direction" }, "↔")
+    : h("span", { class: "arrow" }, "→");
 }
 
 export function articleLink(id, title) {

@@ -2,7 +2,7 @@
 // triggers highlighted, and a panel saying why each event was coded. Used by the article reader (stored
 // articles) and the analyse page (posted text).
 import { h } from "./dom.js";
-import { actorLink, fmtGoldstein, modeBadge, quadBadge } from "./format.js";
+import { actorLink, arrow, fmtGoldstein, modeBadge, quadBadge } from "./format.js";
 import { KINDS, highlightedText, spansOf } from "./highlight.js";
 
 function participant(p) {
@@ -16,6 +16,7 @@ function eventCard(e, text) {
     h("div", { class: "event-head" },
       h("strong", {}, e.plover || "STATEMENT"), h("span", { class: "cameo" }, ` CAMEO ${e.cameo} `),
       quadBadge(e.quad), " ", modeBadge(e.mode),
+      e.symmetric ? h("span", { class: "symmetric-mark" }, " ", arrow(e), " between the two") : null,
       h("span", { class: "muted small" }, ` Goldstein ${fmtGoldstein(e.goldstein)}`)),
     h("dl", { class: "event-facts" },
       h("dt", {}, "Source"), h("dd", {}, participant(e.source)),

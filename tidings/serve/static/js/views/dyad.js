@@ -53,9 +53,10 @@ export async function dyadView(el, route) {
   const points = series.points;
   const totals = points.reduce((acc, x) => {
     for (const q of QUADS) acc[q.key] += x[q.key];
-    acc.events += x.events; acc.forward += x.forward; acc.backward += x.backward; acc.g += x.goldstein_sum;
+    acc.events += x.events; acc.forward += x.forward; acc.backward += x.backward; acc.symmetric += x.symmetric;
+    acc.g += x.goldstein_sum;
     return acc;
-  }, { q1: 0, q2: 0, q3: 0, q4: 0, events: 0, forward: 0, backward: 0, g: 0 });
+  }, { q1: 0, q2: 0, q3: 0, q4: 0, events: 0, forward: 0, backward: 0, symmetric: 0, g: 0 });
   const behind = h("section", { class: "panel", id: "period-events" },
     h("p", { class: "muted" }, "Click a bar to see the events behind it."));
   const select = async (point) => {
@@ -73,6 +74,8 @@ export async function dyadView(el, route) {
       h("span", {}, h("strong", {}, fmtNumber(totals.events)), " asserted events"),
       h("span", {}, `${a} → ${b}: ${fmtNumber(totals.forward)}`),
       h("span", {}, `${b} → ${a}: ${fmtNumber(totals.backward)}`),
+      h("span", { id: "dyad-symmetric", title: "talks, meetings, clashes between the two: no direction, counted once" },
+        `${a} ↔ ${b}: ${fmtNumber(totals.symmetric)}`),
       h("span", {}, `mean Goldstein ${fmtGoldstein(totals.events ? totals.g / totals.events : null)}`),
       h("a", { href: `#/events?source=${encodeURIComponent(a)}&target=${encodeURIComponent(b)}` }, `All ${a} → ${b} events`)),
     points.length

@@ -53,6 +53,9 @@ THREAT = (
     ("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("165", "135"), ("166", "136"), ("16", "131"),
     ("14", "133"),
 )
+#: words that put an act on the calendar rather than state an intention: "is due to meet", "talks
+#: scheduled for Monday", "the upcoming summit"
+SCHEDULE_WORDS = frozenset({"schedule", "due", "set", "upcoming", "forthcoming", "next", "expect"})
 _UP = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "advcl", "nsubj", "nsubjpass", "conj", "amod", "compound", "attr", "oprd"})
 
 
@@ -77,6 +80,16 @@ def refusal_code(code: str) -> str | None:
     return None
 
 
+def scheduled(mode_token: Token | None, dated: bool) -> bool:
+    """Whether a future act is scheduled (PLOVER: the type is the act, the mode says it is to come):
+    it has its own date ("will meet on Wednesday", "talks in Brussels on Wednesday"), or the word that
+    made it future is a word of the calendar. An undated commitment ("will withdraw its troops") is
+    a statement of intent instead."""
+    if dated:
+        return True
+    return mode_token is not None and (mode_token.lemma_.lower() in SCHEDULE_WORDS or mode_token.lower_ in SCHEDULE_WORDS)
+
+
 def mode_of(trigger: Token, published: str | None = None, date: str | None = None) -> tuple[str, Token | None]:
     """The mode of the event triggered at ``trigger``, and the token that decided it (or None)."""
     found = _local(trigger, own=True)
@@ -86,9 +99,11 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
         return HYPOTHETICAL, trigger
     tok, steps = trigger, 0
     while tok.dep_ in _UP and tok.head is not tok and steps < 5:
-        dep = tok.dep_
+        dep, below = tok.dep_, tok
         tok = tok.head
         steps += 1
+        if dep == "conj" and _contrast(tok, below):
+            break  # "denied it plans to attack *but pressed* for guarantees": negation stops at 'but'
         if dep == "advcl" or dep == "conj":
             # An adverbial clause is hypothetical only through its own 'if'; a conjunct shares only the negation.
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in _clause_marks(trigger)):
@@ -107,6 +122,14 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     if date and published and len(date) == 10 and len(published) >= 10 and date > published[:10]:
         return FUTURE, None
     return ASSERTED, None
+
+
+_CONTRAST = frozenset({"but", "yet", "while", "whereas"})
+
+
+def _contrast(head: Token, conjunct: Token) -> bool:
+    """Two conjuncts joined by a contrast ("A but B"): the parser hangs the 'but' on the first."""
+    return any(c.dep_ == "cc" and c.lower_ in _CONTRAST and head.i < c.i < conjunct.i for c in head.children)
 
 
 def is_subjunctive(verb: Token) -> bool:

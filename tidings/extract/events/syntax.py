@@ -77,7 +77,7 @@ def _resolve(tok: Token | None) -> Token | None:
     return tok
 
 
-_PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
+PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
 #: verbs of report and perception whose passive raises the subject of their complement
 _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
                         "understand", "hear", "find", "show", "suspect", "claim", "observe", "witness"})
@@ -93,7 +93,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         pronoun = subject  # "Putin said *his country* will not lift the ban": the country stands for the speaker
     else:
         pronoun = None
-    if subject is not None and (subject.lower_ in _PERSONAL or pronoun is not None) and depth < 4:
+    if subject is not None and (subject.lower_ in PERSONAL or pronoun is not None) and depth < 4:
         clause = verb
         while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
             clause = clause.head
@@ -111,7 +111,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
                 main = main.head
             if main.pos_ in ("VERB", "AUX"):
                 named = _own_subject(main, depth + 1)
-                if named is not None and named.lower_ not in _PERSONAL and named.pos_ == "PROPN":
+                if named is not None and named.lower_ not in PERSONAL and named.pos_ == "PROPN":
                     return named
     if subject is not None and subject.lower_ == "it":
         return None

@@ -1,0 +1,242 @@
+"""Actors read from their context: a country inside a role's words, the country of context of a bare
+role, definite descriptions and pronouns, each recorded with why. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.errors import KnowledgeError
+from tidings.model import Analysis
+
+
+def actor_at(analysis, text):
+    """The actor with a mention whose words are ``text``."""
+    return next(a for a in analysis.actors if any(m.text == text for m in a.mentions))
+
+
+def inferred(actor, text):
+    return next(i for i in actor.inferred if i.mention.text == text)
+
+
+def has_mention(analysis, text):
+    return any(m.text == text for a in analysis.actors for m in a.mentions)
+
+
+# ---- a country inside the role's own words -------------------------------------------------------
+
+def test_context_demonym_before_a_compound_role_codes_the_whole_role(analyze):
+    a = analyze("Sudanese government envoys met rebel leaders in Abuja.")
+    envoys = actor_at(a, "Sudanese government envoys")
+    assert envoys.code == "SDNGOV" and not envoys.inferred  # read from its own words
+
+
+def test_context_a_country_before_adverbs_and_an_unlisted_faith_still_codes_the_role(analyze):
+    a = analyze("Iraq's most powerful Shiite cleric called on his followers to march.")
+    assert actor_at(a, "Iraq's most powerful Shiite cleric").code == "IRQREL"
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("Russian army spokesman Igor Petrenko denied the report.", "Russian army spokesman Igor Petrenko", "RUSMIL"),
+    ("Iraqi police officials said the road was closed.", "Iraqi police officials", "IRQCOP"),
+    ("Congolese rebel soldiers seized the airport.", "Congolese rebel soldiers", "CODREB"),
+])
+def test_context_two_role_words_make_one_role_with_the_affiliation_or_institution_sector(analyze, text, words, code):
+    assert actor_at(analyze(text), words).code == code
+
+
+# ---- the country of context of a bare role -------------------------------------------------------
+
+def test_context_headline_and_body_are_one_context_with_the_dateline(analyze):
+    a = analyze("Police Fire Tear Gas at Fuel Protesters\n\n"
+                "NAIROBI, Kenya (Reuters) - Police fired tear gas at thousands of protesters on Tuesday.")
+    police = actor_at(a, "Police")
+    assert police.code == "KENCOP" and police.country == "KEN"
+    assert len(police.mentions) == 2  # the headline's and the body's: one actor
+    first = police.inferred[0]
+    assert (first.what, first.value, first.evidence.text) == ("country", "KEN", "NAIROBI")
+    assert actor_at(a, "protesters").code == "KENCVL"
+    event = next(e for e in a.events if e.plover == "ASSAULT")
+    assert (event.source.code, event.target.code) == ("KENCOP", "KENCVL")
+
+
+def test_context_a_place_in_the_roles_own_phrase(analyze):
+    a = analyze("Mobs looted shops across Peru and Chile. Police in Lima arrested forty people.")
+    police = actor_at(a, "Police")
+    assert police.code == "PERCOP"
+    assert inferred(police, "Police").how == "phrase"
+    assert inferred(police, "Police").evidence.text == "Lima"
+
+
+def test_context_the_countrys_army_is_the_last_named_country(analyze):
+    a = analyze("Fighting spread across Iraq. The country's army sent reinforcements.")
+    army = actor_at(a, "The country's army")  # the mention now covers its possessor
+    assert army.code == "IRQMIL"
+    why = inferred(army, "The country's army")
+    assert (why.how, why.evidence.text) == ("possessor", "Iraq")
+
+
+def test_context_the_capitals_police(analyze):
+    a = analyze("Anger grew in Bolivia over fuel prices. The capital's police closed the main square.")
+    assert actor_at(a, "The capital's police").code == "BOLCOP"
+
+
+def test_context_a_possessive_pronoun_binds_to_its_clause_subject(analyze):
+    a = analyze("Envoys from Austria and Poland met on Monday. They urged Russia to withdraw its forces.")
+    assert actor_at(a, "its forces").code == "RUSMIL"
+
+
+def test_context_the_object_of_an_owning_verb_belongs_to_the_subject(analyze):
+    a = analyze("Russia moved troops to the border with Ukraine.")
+    troops = actor_at(a, "troops")
+    assert troops.code == "RUSMIL" and inferred(troops, "troops").how == "owner"
+
+
+def test_context_the_same_body_named_before_with_its_country(analyze):
+    a = analyze("Israeli troops raided a camp near Hebron. The army said the raid was over.")
+    army = actor_at(a, "army")
+    assert army.code == "ISRMIL"
+    assert inferred(army, "army").how == "same-sector"
+
+
+def test_context_the_dominant_country_beats_a_venue_dateline(analyze):
+    a = analyze("GENEVA (Reuters) - Belarusian officials rejected the report. Belarusian state media called it "
+                "a lie, and the government said it would not cooperate with Belarusian exiles.")
+    assert actor_at(a, "government").code == "BLRGOV"
+
+
+def test_context_foreign_and_transnational_roles_keep_their_own_codes(analyze):
+    a = analyze("U.S. troops and foreign fighters clashed near Falluja in Iraq. "
+                "Al Qaeda fighters attacked a base in Yemen.")
+    assert actor_at(a, "U.S. troops").code == "USAMIL"
+    assert actor_at(a, "fighters").code == "REB"  # "foreign": no one country's
+    assert actor_at(a, "Al Qaeda fighters").code == "IMGMOSALQ"
+
+
+def test_context_a_role_word_used_as_an_adjective_takes_no_country(analyze):
+    a = analyze("Turkey said it would begin a new military operation in Syria.")
+    assert not any(x.code and x.code.endswith("MIL") and x.country for x in a.actors)
+
+
+def test_context_a_titled_person_takes_the_only_country_of_the_article(analyze):
+    a = analyze("Foreign Minister Ana Lopes said Portugal would send aid.")
+    lopes = actor_at(a, "Foreign Minister Ana Lopes")
+    assert lopes.code == "PRTGOV" and lopes.inferred[0].how == "named"
+
+
+def test_context_a_titled_person_in_a_story_of_two_countries_is_left_alone(analyze):
+    a = analyze("LONDON (Reuters) - Foreign Minister Ana Lopes said Portugal would send aid to Angola.")
+    assert actor_at(a, "Foreign Minister Ana Lopes").code == "GOV"
+
+
+# ---- definite descriptions -----------------------------------------------------------------------
+
+def test_context_the_military_alliance_after_nato(analyze):
+    a = analyze("NATO warned Russia on Monday. The military alliance said it would respond.")
+    nato = actor_at(a, "NATO")
+    assert nato.code == "IGOWSTNAT"
+    assert [m.text for m in nato.mentions] == ["NATO", "The military alliance"]
+    why = inferred(nato, "The military alliance")
+    assert (why.what, why.how, why.evidence.text) == ("description", "named", "NATO")
+    assert not has_mention(a, "military")  # the description's own word is no actor of its own
+
+
+def test_context_a_description_needs_its_referent_named_before(analyze):
+    a = analyze("The alliance will meet in June. The island will hold elections, officials said.")
+    assert not has_mention(a, "The alliance") and not has_mention(a, "The island")
+
+
+@pytest.mark.parametrize("text, words, code", [
+    ("The Islamic republic rejected the offer.", "The Islamic republic", "IRNGOV"),
+    ("The world body called for a truce.", "The world body", "IGOUNO"),
+    ("Egypt condemned the raid on the Jewish state.", "the Jewish state", "ISR"),
+])
+def test_context_epithets_name_their_actor_always(analyze, text, words, code):
+    a = analyze(text)
+    actor = actor_at(a, words)
+    assert actor.code == code and inferred(actor, words).how == "epithet"
+
+
+def test_context_the_kingdom_is_the_last_kingdom_named(analyze):
+    a = analyze("Jordan and Iraq signed a deal. The kingdom will supply power.")
+    assert actor_at(a, "The kingdom").code == "JORGOV"
+
+
+def test_context_a_description_as_a_place_is_no_actor(analyze):
+    a = analyze("Sweden held elections. Thousands of monitors travelled across the country.")
+    assert not has_mention(a, "the country")
+
+
+def test_context_an_alliance_word_before_a_role_gives_the_organisation(analyze):
+    a = analyze("NATO foreign ministers met in Brussels. Alliance diplomats said the talks went well.")
+    diplomats = actor_at(a, "Alliance diplomats")
+    assert diplomats.code == "IGOWSTNAT"
+    assert inferred(diplomats, "Alliance diplomats").what == "organisation"
+
+
+# ---- pronouns ------------------------------------------------------------------------------------
+
+def test_context_a_pronoun_joins_the_one_person_named_before(analyze):
+    a = analyze("Jacinda Ardern arrived in Tokyo on Monday. She met business leaders.")
+    ardern = actor_at(a, "Jacinda Ardern")
+    assert [m.text for m in ardern.mentions] == ["Jacinda Ardern", "She"]
+    why = inferred(ardern, "She")
+    assert (why.what, why.how, why.evidence.text, why.value) == ("pronoun", "antecedent", "Jacinda Ardern", ardern.code)
+
+
+def test_context_a_pronoun_with_two_candidates_is_left_alone(analyze):
+    a = analyze("Vladimir Putin met Emmanuel Macron in Paris. He said the talks were useful.")
+    assert not has_mention(a, "He")
+
+
+def test_context_gender_settles_between_two_people(analyze):
+    a = analyze("Angela Merkel met Vladimir Putin in Berlin. She said the talks were useful.")
+    assert actor_at(a, "She").name == "Angela Merkel"
+
+
+def test_context_they_is_the_group_named_before_and_the_coder_reads_it(analyze):
+    a = analyze("Rebels attacked a convoy in Darfur on Monday. They killed ten soldiers.")
+    rebels = actor_at(a, "Rebels")
+    assert rebels.code == "SDNREB" and has_mention(a, "They")
+    assert any(e.source is not None and e.source.text == "They" and e.source.code == "SDNREB" for e in a.events)
+
+
+def test_context_a_pronoun_inside_a_quotation_is_left_alone(analyze):
+    a = analyze('Rebels attacked a convoy in Darfur. "They killed everyone," a witness said.')
+    assert not has_mention(a, "They")
+
+
+# ---- the record and its switch -------------------------------------------------------------------
+
+def test_context_inferences_survive_the_json_form(analyze):
+    a = analyze("NATO warned Russia on Monday. The military alliance said it would respond. "
+                "Police in Kyiv made arrests.")
+    again = Analysis.from_json(a.to_json())
+    assert again.actors == a.actors
+    assert any(i.what == "description" for x in again.actors for i in x.inferred)
+
+
+def test_context_option_off_codes_roles_by_their_words_alone(tmp_path):
+    from tidings import Pipeline
+    from tidings.settings import Settings
+
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("#! tidings actors 1\n@context\toff\toption\n", encoding="utf-8")
+    a = Pipeline(Settings(dictionaries=(mine,))).analyze(
+        "CARACAS, Venezuela (Reuters) - Police fired tear gas. The military alliance met.", {})
+    assert actor_at(a, "Police").code == "COP" and not actor_at(a, "Police").inferred
+
+
+def test_context_knowledge_rows_are_checked(tmp_path):
+    from tidings.knowledge.context import load_context
+
+    ok = tmp_path / "ok.tsv"
+    ok.write_text("#! tidings context 1\npact\tdescription\tIGOWSTNAT\tnamed\nforeign\tstateless\n", encoding="utf-8")
+    knowledge = load_context((ok,))
+    assert knowledge.descriptions["pact"][0].codes == ("IGOWSTNAT",)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("#! tidings context 1\npact\tdescription\tXYZGOV\tnamed\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="bad.tsv"):
+        load_context((bad,))
+    worse = tmp_path / "worse.tsv"
+    worse.write_text("#! tidings context 1\nthe pact\tdescription\tIGOWSTNAT\tsometimes\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="when"):
+        load_context((worse,))

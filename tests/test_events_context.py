@@ -1,0 +1,38 @@
+"""Acts in context (extract/events/context.py), and the bundled Geneva example end to end."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from event_helpers import events_of, one
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_the_demands_belong_to_whoever_made_them(analyze):
+    text = ("Serbia insisted on guarantees that Kosovo stop the arrests, while Kosovo firmly rejected "
+            "the demands on Friday.")
+    e = one(events_of(analyze, text), "REJECT")
+    assert e.source.code.startswith("XKX") or e.source.text == "Kosovo"
+    assert e.target.text == "the demands" and e.target.code.startswith("SRB")
+    assert "the REQUEST by Serbia" in e.evidence
+
+
+def test_an_act_noun_with_no_earlier_act_stays_a_thing(analyze):
+    e = one(events_of(analyze, "Chile rejected the demands on Friday."), "REJECT")
+    assert e.target is None or not e.target.code
+
+
+def test_geneva_example(pipeline):
+    path = EXAMPLES / "2022-01-10_geneva-security-talks.md"
+    text = path.read_text(encoding="utf-8")
+    analysis = pipeline.analyze(text, {"id": "geneva", "published": "2022-01-10"})
+    events = analysis.events
+    reject = [e for e in events if e.plover == "REJECT" and e.trigger.text == "rejecting"]
+    assert reject and reject[0].source.code.startswith("USA") and reject[0].target.code.startswith("RUS")
+    request = [e for e in events if e.plover == "REQUEST" and e.source and e.source.code.startswith("RUS")]
+    assert request and request[0].mode == "asserted"
+    attack = [e for e in events if e.plover == "ASSAULT" and e.trigger.text == "attack"]
+    assert attack and attack[0].mode == "negated"
+    brussels = [e for e in events if e.trigger.text == "meet"]
+    assert brussels and brussels[0].plover == "CONSULT" and brussels[0].mode == "future"
+    assert brussels[0].date == "2022-01-12"  # "on Wednesday", the article published on Monday 10 January

@@ -1,0 +1,29 @@
+"""One happening, one event (extract/events/merge.py and the coder's symmetric convention)."""
+from __future__ import annotations
+
+from event_helpers import events_of
+
+
+def test_a_symmetric_interaction_is_coded_once_with_the_first_named_party_as_source(analyze):
+    events = [e for e in events_of(analyze, "Armenia and Azerbaijan held talks in Moscow on Monday.") if e.plover == "CONSULT"]
+    assert len(events) == 1
+    e = events[0]
+    assert e.symmetric and e.source.code.startswith("ARM") and e.target.code.startswith("AZE")
+
+
+def test_a_symmetric_verb_with_an_object_is_one_event(analyze):
+    events = [e for e in events_of(analyze, "Ghana's president met Togo's president in Accra.") if e.plover == "CONSULT"]
+    assert len(events) == 1 and events[0].symmetric
+
+
+def test_a_directed_act_is_not_symmetric(analyze):
+    events = [e for e in events_of(analyze, "Chile condemned Bolivia on Monday.") if e.plover == "ACCUSE"]
+    assert events and not any(e.symmetric for e in events)
+
+
+def test_a_headline_restating_the_body_is_one_event(analyze):
+    text = ("Fiji Expels Tongan Envoy\n\n"
+            "SUVA (Tidings Wire) - Fiji expelled Tonga's ambassador on Tuesday after a row over fishing rights.")
+    events = analyze(text, published="2022-01-11", title="Fiji Expels Tongan Envoy").events
+    expulsions = [e for e in events if e.plover == "SANCTION" or e.cameo.startswith("16") or e.cameo.startswith("17")]
+    assert len(expulsions) == 1, [(e.cameo, e.trigger.text, e.sentence) for e in events]

@@ -1,0 +1,38 @@
+"""Modes (extract/events/modes.py): the type is the act, the mode says whether it happened."""
+from __future__ import annotations
+
+from event_helpers import events_of, one
+
+
+def test_a_scheduled_meeting_is_a_future_consult_on_its_resolved_date(analyze):
+    # published on a Tuesday: "on Wednesday" is the next day
+    e = one(events_of(analyze, "Serbian officials will meet envoys from Kosovo in Vienna on Wednesday.",
+                      published="2022-01-11"), "CONSULT")
+    assert e.mode == "future" and e.date == "2022-01-12"
+
+
+def test_an_undated_commitment_is_a_statement_of_intent(analyze):
+    e = one(events_of(analyze, "Peru is willing to withdraw its troops from the border."), "AGREE")
+    assert e.cameo.startswith("03")
+
+
+def test_negation_stops_at_a_contrasting_conjunction(analyze):
+    events = events_of(analyze, "Russia has denied it has plans to attack Ukraine but pressed for legal guarantees from NATO.")
+    assert one(events, "ASSAULT").mode == "negated"
+    request = one(events, "REQUEST")
+    assert request.mode == "asserted" and request.target is not None and request.target.code.startswith("IGO")
+
+
+def test_negation_still_covers_plain_coordination(analyze):
+    events = events_of(analyze, "Russia denied it attacked and shelled the town.")
+    assert events and all(e.mode == "negated" for e in events if e.plover == "ASSAULT")
+
+
+def test_an_apology_is_a_concession(analyze):
+    e = one(events_of(analyze, "Japan apologised to South Korea for the remarks."), "CONCEDE")
+    assert e.target.code.startswith("KOR")
+
+
+def test_taking_hostages_is_coercion(analyze):
+    e = one(events_of(analyze, "Gunmen in Nigeria kidnapped an Italian diplomat on Sunday."), "COERCE")
+    assert e.target.code.startswith("ITA")

@@ -1,0 +1,30 @@
+"""A party beats a thing in the target slot (extract/events/parties.py), on sentences of our own."""
+from __future__ import annotations
+
+from event_helpers import events_of, one
+
+
+def test_party_named_in_a_prepositional_phrase_beats_the_object_thing(analyze):
+    e = one(events_of(analyze, "Canada imposed new sanctions on Venezuela on Friday."), "COERCE")
+    assert e.target.text == "Venezuela" and e.target.code.startswith("VEN")
+
+
+def test_party_inside_the_things_own_phrase(analyze):
+    e = one(events_of(analyze, "Moldova rejected the demands of Russia."), "REJECT")
+    assert e.target.code.startswith("RUS")
+
+
+def test_place_stands_for_the_party_when_no_actor_is_named(analyze):
+    e = one(events_of(analyze, "The French government agreed to open a field hospital in Chad."), "AGREE")
+    assert e.target.text == "Chad" and e.target.code == "TCD"
+
+
+def test_a_thing_stays_when_no_party_is_found(analyze):
+    e = one(events_of(analyze, "Norway signed the agreement on Monday."), "SUPPORT")
+    assert e.source.code.startswith("NOR") and (e.target is None or e.target.code is None)
+
+
+def test_a_located_target_alone_does_not_make_business_news_political(analyze):
+    text = ("Pellor Inc. shares rose after the retailer agreed to open two stores in Chile, "
+            "the company said, as quarterly profit and sales beat forecasts.")
+    assert not [e for e in events_of(analyze, text) if e.target is not None and e.target.text == "Chile"]

@@ -1,0 +1,189 @@
+"""Headlines: found, kept as one sentence, parsed in sentence case, every offset into the original."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.headline import CAPS, FIRST_LINE, TITLE_CASE, MARKDOWN, TITLE, find_headline, headline_future, reads_as_headline, style
+from tidings.model import Analysis
+
+WIRE = (
+    "Rebels Seize Town Near Capital, Army Retreats\n\n"
+    "KARVINA, Ruritania (Tidings Wire) - Rebel fighters seized the town of Ostrava on Monday after the army "
+    "pulled back, a government spokesman said."
+)
+
+
+# ---- finding it -----------------------------------------------------------------------------
+
+def test_headline_is_the_first_paragraph_when_it_is_the_title():
+    text = "Farm prices rise again\n\nPrices paid to farmers rose for a third month."
+    found = find_headline(text, "Farm prices rise again")
+    assert found is not None and found.kind == TITLE
+    assert text[found.start:found.end] == "Farm prices rise again"
+
+
+def test_headline_from_a_markdown_heading_leaves_out_its_marks():
+    text = "# Rebels Seize Town\n\nRebel fighters seized the town on Monday."
+    found = find_headline(text)
+    assert found.kind == MARKDOWN and text[found.start:found.end] == "Rebels Seize Town"
+
+
+def test_headline_from_a_first_line_written_as_one():
+    assert find_headline("Chad Accuses Sudan of Backing Rebels\n\nChad said on Monday ...").kind == FIRST_LINE
+    assert find_headline("CHAD ACCUSES SUDAN\n\nChad said on Monday ...").kind == FIRST_LINE
+
+
+def test_no_headline_in_a_sentence_a_lone_line_or_running_text():
+    assert find_headline("Chad Accuses Sudan of Backing Rebels") is None  # nothing after it
+    assert find_headline("Chad accused Sudan of backing the rebels.\n\nIt said so on Monday.") is None
+    assert find_headline("The talks ended without a deal\n\nDiplomats left Geneva.") is None  # ordinary case
+    assert not reads_as_headline("The Minister Said It Was Over.")  # a final full stop
+
+
+def test_a_byline_or_a_dateline_on_the_first_line_is_no_headline():
+    assert find_headline("By Jane Doe and Ann Roe\n\nThe talks ended.") is None
+    assert find_headline("KARVINA, Ruritania (Tidings Wire)\n\nThe talks ended.") is None
+    assert find_headline("RUSSIA, CHINA SIGN BORDER PACT\n\nThe two countries ...") is not None  # capitals
+
+
+def test_headline_style():
+    assert style("Rebels Seize Town Near Capital") == TITLE_CASE
+    assert style("RUSSIA WARNS NATO OVER DRILLS") == CAPS
+    assert style("Rebels seize town near Karvina") is None
+
+
+def test_a_wire_credit_closing_the_headline_is_left_out_of_it():
+    text = "Chad Accuses Sudan of Backing Rebels (Tidings Wire)\n\nChad said ..."
+    found = find_headline(text, "Chad Accuses Sudan of Backing Rebels (Tidings Wire)")
+    assert text[found.start:found.end] == "Chad Accuses Sudan of Backing Rebels"
+
+
+# ---- the normalised copy --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def caser(pipeline):
+    return pipeline.headline_caser
+
+
+def _cased(caser, text: str, title: str | None = None) -> str:
+    found = find_headline(text, title)
+    out = caser.normalise(text, found)
+    assert len(out) == len(text)
+    assert out[found.end:] == text[found.end:]  # the body is untouched
+    return out[found.start:found.end]
+
+
+def test_title_case_headline_is_sentence_cased(caser):
+    assert _cased(caser, WIRE) == "Rebels seize town near capital, army retreats"
+
+
+def test_names_keep_their_capitals(caser):
+    # a country and an organisation the dictionary knows, an acronym, a name no vocabulary knows
+    assert _cased(caser, "Moldova Asks NATO for Help\n\nThe government said ...") == "Moldova asks NATO for help"
+    assert _cased(caser, "Kowalczyk Wins Vote in Gdansk\n\nThe mayor ...") == "Kowalczyk wins vote in Gdansk"
+    assert _cased(caser, "Troops Pull Out of South Waziristan\n\nSoldiers left ...") \
+        == "Troops pull out of South Waziristan"
+
+
+def test_the_body_tells_a_name_from_a_word(caser):
+    # "Bush" is also a plant; the body writes it with a capital in mid-sentence
+    text = "Senators Criticise Bush Over Budget\n\nDemocrats in the Senate attacked President Bush on Tuesday."
+    assert _cased(caser, text) == "Senators criticise Bush over budget"
+
+
+def test_all_capitals_headline_is_written_in_its_usual_case(caser):
+    assert _cased(caser, "RUSSIA WARNS NATO OVER DRILLS\n\nMoscow said ...") == "Russia warns NATO over drills"
+
+
+def test_headline_in_ordinary_case_is_left_alone(caser):
+    text = "Farm prices rise in Ruritania\n\nPrices paid to farmers rose."
+    assert _cased(caser, text, "Farm prices rise in Ruritania") == "Farm prices rise in Ruritania"
+
+
+# ---- through the pipeline -------------------------------------------------------------------
+
+def test_headline_is_one_sentence_of_its_own(analyze):
+    a = analyze(WIRE)
+    assert a.headline is not None and a.headline.sentence == 0
+    first = a.sentences[0]
+    assert a.text[first.start:first.end] == "Rebels Seize Town Near Capital, Army Retreats"
+    assert (a.headline.start, a.headline.end, a.headline.text) == (first.start, first.end, "Rebels Seize Town Near Capital, Army Retreats")
+    # the dateline belongs to the lede, not to the headline
+    assert a.dateline is not None and a.dateline.text.startswith("KARVINA")
+    assert a.text[a.sentences[1].start:].startswith("KARVINA")
+
+
+def test_headline_with_a_byline_lede_is_not_glued_to_it(analyze):
+    a = analyze("Chad Accuses Sudan of Backing Rebels\n\nTW - Chad accused Sudan on Monday of arming rebels.",
+                title="Chad Accuses Sudan of Backing Rebels")
+    assert a.text[a.sentences[0].start:a.sentences[0].end] == "Chad Accuses Sudan of Backing Rebels"
+    assert a.headline.kind == TITLE
+
+
+def test_a_headline_is_not_a_standfirst(analyze):
+    text = ("Chad Accuses Sudan of Backing Rebels\n\n"
+            "Chad accused Sudan of backing rebels on its eastern border, its foreign minister said on Monday.")
+    assert analyze(text).standfirst is None
+
+
+def test_the_doc_keeps_the_original_words(pipeline):
+    from tidings.pipeline import make_article
+
+    article = make_article(WIRE)
+    parsed = pipeline.nlp(pipeline._to_parse(article))
+    assert parsed.text != WIRE  # the model read the sentence-cased copy ...
+    from tidings.headline import restore_words
+
+    doc = restore_words(parsed, WIRE)
+    assert doc.text == WIRE  # ... and the extractors read the original words with its parse
+    assert [t.idx for t in doc] == [t.idx for t in parsed]
+    assert [t.tag_ for t in doc] == [t.tag_ for t in parsed]
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(e.start_char, e.end_char, e.label_) for e in parsed.ents]
+    seize = next(t for t in doc if t.text == "Seize")
+    assert seize.pos_ == "VERB" and seize.lemma_ == "seize"
+
+
+def test_headline_event_is_coded_with_offsets_into_the_original(analyze):
+    text = "Chad Accuses Sudan of Backing Rebels\n\nThe two neighbours have long traded charges."
+    a = analyze(text)
+    events = [e for e in a.events if e.sentence == a.headline.sentence]
+    accuse = next(e for e in events if e.plover == "ACCUSE")
+    assert accuse.trigger.text == "Accuses" == text[accuse.trigger.start:accuse.trigger.end]
+    assert accuse.source.code == "TCDGOV" and accuse.source.text == "Chad"
+    assert accuse.target.code.startswith("SDN") and text[accuse.target.start:accuse.target.end] == accuse.target.text
+
+
+def test_everything_from_a_capitals_headline_slices_the_original_casing(analyze):
+    text = "RUSSIA WARNS NATO OVER DRILLS\n\nMoscow said the exercises near its border were a provocation."
+    a = analyze(text)
+    russia = next(x for x in a.actors if x.code == "RUSGOV")
+    assert any(m.text == "RUSSIA" for m in russia.mentions)
+    for actor in a.actors:
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
+    warn = next(e for e in a.events if e.sentence == 0)
+    assert warn.trigger.text == "WARNS" and warn.source.text == "RUSSIA"
+    assert warn.target is not None and warn.target.text == "NATO"
+
+
+def test_headline_in_json(analyze):
+    a = analyze(WIRE)
+    data = a.to_json()
+    assert data["headline"] == {"start": 0, "end": 45, "text": "Rebels Seize Town Near Capital, Army Retreats",
+                                "sentence": 0, "kind": FIRST_LINE}
+    assert Analysis.from_json(data).headline == a.headline
+
+
+def test_a_single_sentence_has_no_headline(analyze):
+    a = analyze("Chad accused Sudan of backing rebels on Monday.")
+    assert a.headline is None
+
+
+# ---- headline grammar -----------------------------------------------------------------------
+
+def test_to_infinitive_headline_reads_as_future(pipeline):
+    doc = pipeline.nlp("Minister to visit Cairo next week")
+    visit = next(t for t in doc if t.lower_ == "visit")
+    assert headline_future(visit)
+    doc = pipeline.nlp("The minister wants to visit Cairo next week")
+    assert not headline_future(next(t for t in doc if t.lower_ == "visit"))

@@ -1,0 +1,251 @@
+"""Actors that get their country from the article around them.
+
+A role word with no country of its own ("police", "militants", "the government", "protesters") is
+the country's whose story it is, as wire-news coders read it. Each such mention is given a country,
+by the first of these rules that finds one:
+
+1. ``possessor``: a possessor that names a country: a description ("the country's army", "the
+   kingdom's rulers": the last country of that kind named before) or a possessive pronoun ("its
+   army") whose antecedent has a country;
+2. ``phrase-place``: a place in the role's own phrase ("police *in Caracas*", "rebels *from Darfur*");
+3. ``same-sector``: the one country whose role of the same sector the article named before
+   ("Israeli troops ... the army said"; "Hugo Chavez ... the government");
+4. ``sentence-place``: the places the sentence locates things in, when they agree on one country
+   ("gunmen killed two guards *in Kabul*");
+5. ``dateline``: the dateline's place ("CARACAS, Venezuela - Police ...");
+6. ``dominant``: the country the article places things in and names as a party's own most often
+   ("Sudanese", "Iraq's", "in Najaf"; not "visited Russia", a counterpart), when one leads.
+
+A role that says it is no one country's ("foreign fighters", "coalition forces", "African troops":
+the ``stateless`` rows of the context files) keeps its bare code, and so does every actor with a
+country or an organisation's code of its own ("U.S. troops", "al Qaeda"); so does a role word used
+as an adjective of something else ("a *military* operation"). A person named with a bare title
+("Foreign Minister Alexander Downer") takes a country only from a possessor, a place in the phrase,
+an article whose every country evidence is one country (``named``), or the dateline: wire writers
+give a foreign office-holder a nationality ("Iraqi Prime Minister ...") and a local one none.
+
+Every country given is recorded on the actor (``Actor.inferred``) with the rule and the words it came
+from, so an analyst can ask why. Descriptions and pronouns are read first (``actor_references``), so
+"the country's army" and "they" are settled before the country of context is. The whole reading is
+switched off by the actor dictionaries' ``@context off`` option (the default for a dictionary used
+alone, ``@builtin off``: PETRARCH codes what its dictionary says and nothing more).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from tidings.extract.actor_references import References
+from tidings.extract.context_plan import Evidence, Plan, Recode
+from tidings.extract.places import is_locative
+from tidings.model import Actor, Analysis, Inference, Span
+
+#: prepositions whose object, a place or a party, gives the role before them its country: "police in
+#: Caracas", "a spokesman for the Kenyan police", "officials from Syria"
+_PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", "throughout", "near"})
+
+
+
+def read_context(doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, named: list[Evidence]) -> Plan:
+    """What the article around the actors tells about them. ``named`` is the country evidence of
+    the actors layer (countries, nationalities, capitals and national institutions named)."""
+    evidence = sorted(named + _place_evidence(doc, analysis, knowledge.actors), key=lambda e: (e.start, e.end))
+    plan = Plan()
+    references = References(doc, analysis, actors, knowledge, evidence)
+    references.descriptions(plan)
+    references.pronouns(plan)
+    _Countries(doc, analysis, actors, knowledge, evidence, references).assign(plan)
+    return plan
+
+
+def _place_evidence(doc: Doc, analysis: Analysis, dictionary) -> list[Evidence]:
+    """Where the article locates things: the dateline, towns and regions, and countries and capitals
+    after a locative preposition ("in Iraq"). A country or capital elsewhere ("warned Syria",
+    "condemned by Washington") is a party and tells nothing of where the story is."""
+    out = []
+    dateline = analysis.dateline
+    for place in analysis.places:
+        if place.country is None:
+            continue
+        if dateline is not None and dateline.start <= place.start < dateline.end:
+            out.append(Evidence(place.start, place.end, place.country, place.text, "dateline"))
+            continue
+        words = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if words is None:
+            continue
+        if not is_locative(words.root):
+            entry = dictionary.lookup(place.text)
+            if place.kind == "country" or (entry is not None and entry.type in ("capital", "country")):
+                continue
+        out.append(Evidence(place.start, place.end, place.country, place.text, "place"))
+    return out
+
+
+class _Countries:
+    """Gives bare roles a country, mention by mention in text order."""
+
+    def __init__(self, doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, evidence: list[Evidence],
+                 references: References):
+        self.doc = doc
+        self.text = analysis.text
+        self.actors = actors
+        self.stateless = knowledge.context.stateless
+        self.owner_verbs = knowledge.context.owner_verbs
+        self.sectors = knowledge.actors.sectors
+        self.evidence = evidence
+        self.references = references
+        self.places = [e for e in evidence if e.kind in ("place", "dateline")]
+        self.dateline = next((e for e in evidence if e.kind == "dateline"), None)
+        # the article's own country: the one it places things in and names as a party's own most often
+        self.dominant = _leader(Counter(e.country for e in evidence if e.kind != "counterpart"))
+        every = {e.country for e in evidence if e.kind != "counterpart"}
+        self.one_country = next(iter(every)) if len(every) == 1 else None
+        #: roles with a country so far, in text order: (end offset, country, sector, mention)
+        self.known: list[tuple[int, str, str, Span]] = [
+            (m.end, a.country, a.sector, m) for a in actors if a.country and a.sector for m in a.mentions]
+
+    def assign(self, plan: Plan) -> None:
+        dropped = plan.dropped
+        todo = sorted(((m.start, idx, m) for idx, a in enumerate(self.actors) if self._bare(a)
+                       for m in a.mentions if (idx, m) not in dropped), key=lambda x: (x[0], x[1]))
+        persons: set[int] = set()
+        for _, idx, m in todo:
+            actor = self.actors[idx]
+            person = actor.kind == "person"
+            if person and idx in persons:
+                continue  # one person, one country: read where the person is introduced
+            persons.add(idx) if person else None
+            found = self._country(m, person, actor.sector)
+            if found is None:
+                continue
+            owner, how, evidence, span = found
+            if len(owner) == 3:  # a country: the role of that country ("COP" -> "VENCOP")
+                code, what = owner + actor.code, "country"
+            else:  # an organisation's role is the organisation's ("Alliance diplomats": NATO)
+                code, what = owner, "organisation"
+            targets = [x for x in actor.mentions if (idx, x) not in dropped] if person else [m]
+            for x in targets:
+                extent = span if x is m else None  # the mention grown to its possessor ("the country's army")
+                plan.recoded.append(Recode(idx, x, code, Inference(what, extent or x, how, evidence, owner), extent))
+                if what == "country":
+                    self.known.append((x.end, owner, actor.sector, x))
+
+    def _bare(self, actor: Actor) -> bool:
+        """A role coded by its sector alone ("COP", "GOVMIL")."""
+        return bool(actor.code) and actor.country is None and actor.code[:3] in self.sectors
+
+    def _country(self, mention: Span, person: bool, sector: str | None) -> tuple[str, str, Span | None, Span | None] | None:
+        """(country, how, evidence, the mention's new extent or None) for one mention, or None."""
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if words is None:
+            return None
+        root = words.root
+        if self._stateless(words, root):
+            return None
+        if root.dep_ == "amod" and not (words.start <= root.head.i < words.end):
+            return None  # "a new military operation": an adjective of something else, not a party
+        found = self._possessor(root, mention)
+        if found is not None:
+            return found
+        owner = self.references.owner(root, self.owner_verbs)
+        if owner is not None and self.actors[owner[0]].country is not None:
+            return self.actors[owner[0]].country, "owner", owner[1], None
+        found = self._phrase(root)
+        if found is not None:
+            return found[0], "phrase", found[1], None
+        if person:
+            if self.one_country is not None:
+                ev = next(e for e in self.evidence if e.kind != "counterpart")
+                return self.one_country, "named", self._span(ev), None
+            return None
+        same = self._same_sector(sector, mention.start)
+        if same is not None:
+            return same[0], "same-sector", same[1], None
+        if self.dominant is not None:
+            ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
+            return self.dominant, "dominant", self._span(ev), None
+        found = self._sentence_place(root)
+        if found is not None:
+            return found.country, "sentence-place", self._span(found), None
+        if self.dateline is not None:
+            return self.dateline.country, "dateline", self._span(self.dateline), None
+        return None
+
+    def _same_sector(self, sector: str | None, before: int) -> tuple[str, Span] | None:
+        """The one country whose role of this sector the article named before ("Israeli troops ...
+        the army said"): that role is likely the same body."""
+        found: dict[str, Span] = {}
+        for end, country, known_sector, mention in self.known:
+            if known_sector == sector and end <= before:
+                found[country] = mention
+        return next(iter(found.items())) if len(found) == 1 else None
+
+    def _stateless(self, words, root: Token) -> bool:
+        """A modifier that says the role is no one country's: before the mention ("foreign troops"),
+        or an unlisted nationality in it ("African troops"); the role's own words do not count
+        ("Foreign Minister")."""
+        outside = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and c.i < words.start]
+        inside = [t for t in words if t.ent_type_ == "NORP"]
+        return any(t.lower_ in self.stateless for t in outside + inside)
+
+    def _possessor(self, root: Token, mention: Span) -> tuple[str, str, Span | None, Span | None] | None:
+        possessed = self.references.possessed.get(root.i)
+        if possessed is not None:
+            owner, evidence, description = possessed
+            start = min(description.start, mention.start)
+            return owner, "possessor", evidence, Span(start, mention.end, self.text[start:mention.end])
+        for child in root.children:
+            if child.dep_ != "poss":
+                continue
+            found = self.references.possessor_antecedent(child)
+            country = self.actors[found[0]].country if found is not None else None
+            if country is None:
+                continue  # "Sadr's militia", an unresolved "their": the article decides
+            antecedent = found[1]
+            start = min(child.idx, mention.start)
+            return country, "possessor", antecedent, Span(start, mention.end, self.text[start:mention.end])
+        return None
+
+    def _phrase(self, root: Token) -> tuple[str, Span] | None:
+        """A country in the role's own phrase: a place ("police *in Caracas*") or a party with a
+        country ("a spokeswoman *for Tajikistan's foreign ministry*", "officials *from Syria*")."""
+        found: dict[str, Span] = {}
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PHRASE_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for tok in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
+                    place = self._place_at(tok)
+                    if place is not None:
+                        found.setdefault(place.country, self._span(place))
+                        continue
+                    for t in [tok, *(c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]:
+                        hit = self.references.covered.get(t.i)
+                        if hit is not None and self.actors[hit[0]].country is not None:
+                            found.setdefault(self.actors[hit[0]].country, hit[1])
+                            break
+        return next(iter(found.items())) if len(found) == 1 else None
+
+    def _sentence_place(self, root: Token) -> Evidence | None:
+        sent = root.sent
+        lo, hi = sent.start_char, sent.end_char
+        found = [e for e in self.places if e.kind == "place" and lo <= e.start < hi]
+        return found[0] if found and len({e.country for e in found}) == 1 else None
+
+    def _place_at(self, tok: Token) -> Evidence | None:
+        for e in self.places:
+            if e.start <= tok.idx < e.end:
+                return e
+        return None
+
+    def _span(self, e: Evidence) -> Span:
+        return Span(e.start, e.end, self.text[e.start:e.end])
+
+
+def _leader(counts: Counter) -> str | None:
+    """The country counted most, when no other is counted as often."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]

@@ -1,0 +1,63 @@
+"""Events: who did what to whom, coded CAMEO (and so PLOVER) from verb and noun patterns.
+
+The coder runs in stages, one module each, so that "why was this the target?" has one home:
+
+- ``triggers``: which token is a trigger and whether a pattern's words are found around it (verbs
+  first, then nouns, so that a noun already used by a verb pattern, "imposed *sanctions*", makes no
+  second event). There is no default code: no pattern, no event; a pattern flagged ``block`` matches
+  and yields nothing (a sense that is no event).
+- ``slots`` (with ``syntax``, the dependency-tree walks): which words fill the source and target.
+- ``participants``: the span, actor and code of a slot's head word (the article's actor mentions).
+- ``relevance``: whether an event is political news (docs/events.md, "Which events are kept").
+- ``modes``: asserted, negated, future or hypothetical, from the syntax above the trigger.
+- ``circumstances``: the date and place of an event.
+- ``context``: acts named again as things ("rejected *the demands*") resolved to their makers.
+- ``merge``: one happening coded from two triggers, or stated twice, is one event.
+- ``coder``: the pass over a sentence that ties these together.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tidings.extract.events.coder import Coder
+from tidings.extract.events.common import MAX_SENTENCE_TOKENS
+from tidings.extract.events.context import act_sets, resolve_acts
+from tidings.extract.events.merge import merge_restatements
+from tidings.model import Analysis, Event
+
+
+def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
+    patterns = knowledge.event_patterns
+    coder = Coder(doc, analysis, knowledge.cameo, patterns, knowledge.actors)
+    found: list[Event] = []
+    skip = (analysis.standfirst.start, analysis.standfirst.end) if analysis.standfirst else None
+    for index, sentence in enumerate(analysis.sentences):
+        if skip and sentence.start >= skip[0] and sentence.end <= skip[1]:
+            continue  # the standfirst restates the lede: its events would be duplicates
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found.extend(coder.sentence(span[:MAX_SENTENCE_TOKENS], index))
+    found.sort(key=lambda e: (e.trigger.start, e.id))
+    found = merge_restatements(found, headline_sentence(analysis))
+    found = resolve_acts(found, analysis.text, act_sets(patterns.sets))
+    for n, event in enumerate(found, 1):
+        event.id = f"E{n}"
+    analysis.events = found
+
+
+def headline_sentence(analysis: Analysis) -> int | None:
+    """The index of the sentence that is the article's headline (``Analysis.headline``, else its title
+    first in the text and standing alone in its paragraph), or None."""
+    if analysis.headline is not None:
+        return analysis.headline.sentence
+    title = (analysis.title or "").strip()
+    if not title or not analysis.sentences:
+        return None
+    at = analysis.text.find(title, 0, len(title) + 8)
+    if at < 0 or analysis.text[:at].strip("# \n\t") != "":
+        return None
+    for index, sentence in enumerate(analysis.sentences[:3]):
+        if sentence.start <= at < sentence.end:
+            return index if sentence.end <= at + len(title) + 2 else None
+    return None

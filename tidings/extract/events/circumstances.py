@@ -1,0 +1,88 @@
+"""When and where: the date and place of an event from the time expressions and places attached to
+its trigger (else the publication date and the dateline).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.extract.events.common import DATE, LOCATIVE, NOUN_POS
+from tidings.model import EventPlace, Span
+
+
+class Circumstances:
+    # -- when and where -----------------------------------------------------------------------
+    def _times(self) -> dict[int, tuple[str | None, int]]:
+        out: dict[int, tuple[str | None, int]] = {}
+        for t in self.analysis.times:
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None or t.type not in ("DATE", "TIME"):
+                continue
+            tok, steps = span.root, 0
+            value = t.value[:10] if t.value and DATE.match(t.value[:10]) else None
+            while tok.head is not tok and steps < 5:  # "talks in Geneva on Monday": through a place phrase
+                tok = tok.head
+                steps += 1
+                if tok.i not in out or out[tok.i][1] > steps:
+                    out[tok.i] = (value, steps)
+                if tok.pos_ in ("VERB", "NOUN") and tok.dep_ not in ("prep", "pobj"):
+                    break
+        return out
+
+    def _date(self, tok: Token, support: Token | None) -> tuple[str | None, Token | None]:
+        # a nominal event dated by its clause when the parser hangs the date on the verb: "the talks
+        # in Lima *ended on Monday*", "talks will resume on Monday"
+        clause = tok.head if tok.pos_ in NOUN_POS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") \
+            and tok.head.pos_ in ("VERB", "AUX") else None
+        for t in (tok, support, clause):
+            if t is not None and t.i in self.times:
+                return self.times[t.i][0], t
+        return None, None
+
+    def _places(self):
+        by_head: dict[int, EventPlace] = {}  # governing word of "in X" -> X
+        by_word: dict[int, EventPlace] = {}  # the place name's own head word -> X
+        dateline = None
+        d = self.analysis.dateline
+        for p in self.analysis.places:
+            place = EventPlace(p.name, p.country, p.lat, p.lon, p.start, p.end)
+            if d is not None and p.start >= d.start and p.end <= d.end:
+                dateline = EventPlace(p.name, p.country, p.lat, p.lon, None, None)
+                continue
+            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None:
+                continue
+            by_word.setdefault(span.root.i, place)
+            if p.kind == "country" and p.country:
+                self.countries.setdefault(span.root.i, p.country)
+            prep = span.root.head
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
+                by_head.setdefault(prep.head.i, place)
+        return by_head, by_word, dateline
+
+    def _place(self, tok: Token, support: Token | None) -> EventPlace | None:
+        for t in (tok, support):
+            if t is not None and t.i in self.places:
+                return self.places[t.i]
+        for c in tok.children:
+            if c.dep_ == "dobj" and c.i in self.places:
+                return self.places[c.i]
+        # "... shifts to Brussels, where officials will meet": the clause's "where" names the place
+        head = tok
+        for _ in range(4):
+            if head.dep_ == "relcl" and head.head.i in self.place_words \
+                    and any(c.lower_ == "where" for c in head.children):
+                return self.place_words[head.head.i]
+            if head.head is head:
+                break
+            head = head.head
+        return self.dateline_place
+
+    def _trigger(self, tok: Token, verb: bool) -> Span:
+        end = tok
+        if verb:
+            for c in tok.children:
+                if c.dep_ == "prt" and c.i == end.i + 1:
+                    end = c
+        start = tok.idx
+        stop = end.idx + len(end)
+        return Span(start, stop, self.analysis.text[start:stop])

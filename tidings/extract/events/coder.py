@@ -1,0 +1,264 @@
+"""The coder: one pass over each sentence's tokens, patterns matched at triggers, events built from
+their slots, modes and circumstances.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from tidings.extract.events import modes
+from tidings.extract.events import syntax as roles
+from tidings.extract.events.circumstances import Circumstances
+from tidings.extract.events.common import (
+    MAX_EVENTS_PER_SENTENCE,
+    MAX_PER_TRIGGER,
+    NOUN_POS,
+    VERB_POS,
+    VIOLENT,
+    clause_verb,
+)
+from tidings.extract.events.merge import one_refusal
+from tidings.extract.events.participants import Participants
+from tidings.extract.events.parties import Parties
+from tidings.extract.events.relevance import Relevance, domain
+from tidings.extract.events.slots import Slots
+from tidings.extract.events.triggers import (
+    match,
+    noun_words,
+    support_verb,
+    verb_words,
+)
+from tidings.knowledge.event_patterns import EventPattern
+from tidings.model import Analysis, Event, Participant
+
+
+class Coder(Slots, Parties, Participants, Relevance, Circumstances):
+    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None):
+        self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
+        self.actor_dictionary = actors
+        self.light = patterns.light_verbs
+        self.light_particles = patterns.sets.get("&NEUTRAL_PARTICLES", frozenset())
+        self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
+        self.security = patterns.sets.get("&SECURITY", frozenset())
+        self.political_groups = patterns.sets.get("&POLITICAL_GROUPS", frozenset())
+        self.documents = patterns.sets.get("&DOCUMENTS", frozenset())
+        self.receive = patterns.sets.get("&RECEIVE", frozenset())
+        self.members = patterns.sets.get("&MEMBERS", frozenset())
+        self.attacks = patterns.sets.get("&ATTACKS", frozenset())
+        self.companies = patterns.sets.get("&COMPANIES", frozenset())
+        self.company_peers = patterns.sets.get("&COMPANY_PEERS", frozenset())
+        self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
+        # Participants are frozen (hashable by value): kept by value, never by id(), which Python reuses
+        # once a discarded participant is freed
+        self.attack_parts: set[Participant] = set()  # an attack or weapon doing violence
+        self.keep_any = getattr(patterns, "keep_any", False)
+        self.keep_codes = getattr(patterns, "keep_codes", False)  # '@modes keep': no recoding by mode
+        self.phrase_scope = getattr(patterns, "phrase_scope", False)  # '@scope phrase': PETRARCH's reach
+        self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
+        self.more_roles: dict[int, list[tuple[str, ...]]] = {}  # token -> roles coordinated with that one
+        self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
+        self.actor_kinds = {a.id: a.kind for a in analysis.actors}
+        self.actors_by_id = {a.id: a for a in analysis.actors}
+        self.modifier_only: set[Participant] = set()
+        self.domain, self.cued = domain(doc, patterns.sets)
+        mentions = sorted((m.start, m.end, a) for a in analysis.actors for m in a.mentions)
+        self.mention_starts = [m[0] for m in mentions]
+        self.mentions = mentions
+        self.times = self._times()
+        self.countries: dict[int, str] = {}  # a country named as a place: its head token -> country code
+        self.place_actors: set[int] = set()  # places taken as the source of an agentless passive
+        self.place_targets: set[int] = set()  # places standing for the party an act is aimed at (parties.py)
+        self.places, self.place_words, self.dateline_place = self._places()
+
+    # -- one sentence -------------------------------------------------------------------------
+    def sentence(self, span, index: int) -> list[Event]:
+        out: list[Event] = []
+        used: set[int] = set()
+        by_verb: dict[int, list[Event]] = {}
+        for tok in span:
+            if tok.pos_ in VERB_POS or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+                cands = self.patterns.verbs.get(tok.lemma_.lower())
+                if cands:
+                    found = self._code(tok, cands, index, used, verb=True)
+                    by_verb[tok.i] = found
+                    out.extend(found)
+        dropped = one_refusal(span.doc, by_verb)
+        out = [e for e in out if not any(e is d for d in dropped)]
+        for tok in span:
+            if tok.i in used or tok.pos_ not in NOUN_POS:
+                continue
+            cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
+            if cands:
+                out.extend(self._code(tok, cands, index, used, verb=False))
+            if len(out) >= self.max_events:
+                break
+        return out[:self.max_events]
+
+    def _code(self, tok: Token, cands: list[EventPattern], index: int, used: set[int], verb: bool) -> list[Event]:
+        before, after = verb_words(tok, self.phrase_scope) if verb else noun_words(tok)
+        particle = next((c for c in tok.children if c.dep_ == "prt"), None) if verb else None
+        for pattern in cands:
+            if pattern.forms and tok.lower_ not in pattern.forms:
+                continue  # a pattern for some forms of the lemma only ('form:met')
+            matched = match(pattern, before, after, verb)
+            if matched is None:
+                continue
+            if particle is not None and particle not in matched and particle.lower_ not in self.light_particles:
+                continue  # a phrasal verb is another verb: "shot up", "struck out", "backed away"
+            if "block" in pattern.flags:
+                used.add(tok.i)
+                return []  # a sense that is no event: "fire" + employees, "trade war"
+            if verb and "passive-only" in pattern.flags and not roles.is_passive(tok):
+                continue
+            if verb and "active-only" in pattern.flags and roles.is_passive(tok):
+                continue
+            events = self._events(tok, pattern, index, verb, matched)
+            if events is None:
+                continue
+            used.update(t.i for t in matched)
+            used.add(tok.i)
+            return events
+        return []
+
+    def _events(self, tok: Token, pattern: EventPattern, index: int, verb: bool,
+                matched: list[Token]) -> list[Event] | None:
+        """The events of one pattern at ``tok``; ``matched`` holds the pattern's words found in the text."""
+        support = support_verb(tok, self.light | self.receive) if not verb else None
+        if support is not None and support.lemma_.lower() in self.receive:
+            # "Y received aid *from X*", "Y won the support of X": the giver is the source, the receiver the target
+            giver = roles.prep_objects([tok, support], "from")
+            if giver is None and pattern.source == ("subj",):
+                return None
+            sources = roles.conjuncts(giver) if giver is not None else []
+            receiver = roles.verb_subject(support)
+            targets = roles.conjuncts(receiver) if receiver is not None else []
+        else:
+            sources = self._slot(tok, pattern.source, verb, support, matched)
+            targets = None
+        if "compound" in pattern.flags and len(sources) < 2:
+            return None  # a pattern for a compound source ("X and Y agree") and the source is one party
+        if targets is None:
+            targets = self._slot(tok, pattern.target, verb, support, matched)
+            if "symmetric" not in pattern.flags or len(sources) < 2:  # several parties: each other's partners
+                targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched)
+        if not targets and pattern.target == ("xsubj",):
+            return None  # "said Iran must ...": without the party addressed it is no demand
+        if "symmetric" in pattern.flags and not sources and len(targets) > 1:
+            sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
+        if "symmetric" in pattern.flags and len(sources) > 1 and targets and not any(self._coded_at(t) for t in targets):
+            targets = []  # "Canada and the UK agreed to *a trade deal*": the parties are each other's partners
+        symmetric = "symmetric" in pattern.flags
+        if symmetric and not targets and len(sources) > 1:
+            # each pair of parties once, the first-named as source ("talks between A, B and C": A-B, A-C, B-C)
+            ordered = sorted(sources, key=lambda t: t.i)
+            pairs = [(a, b) for n, a in enumerate(ordered) for b in ordered[n + 1:]]
+            if self.keep_any:  # '@keep any' (PETRARCH's dictionaries): both directions, as PETRARCH codes them
+                pairs += [(b, a) for a, b in pairs]
+        else:
+            # spaCy makes a new Token object on each access: the same word is told by its index, not by
+            # 'is'. A party found in both slots ("were deployed as peacekeepers": subject and object) is
+            # the source only.
+            pairs = list(dict.fromkeys(
+                (s, t if s is None or t is None or s.i != t.i else None)
+                for s in (sources or [None]) for t in (targets or [None])))
+            if symmetric and not self.keep_any:
+                # one event per interaction, the first-named party as its source
+                pairs = list(dict.fromkeys((t, s) if s is not None and t is not None and t.i < s.i else (s, t)
+                                           for s, t in pairs))
+            elif symmetric and targets and sources:
+                # '@keep any' (PETRARCH's dictionaries): both directions, as PETRARCH codes them
+                pairs += [(t, s) for s, t in pairs if t is not None and s is not None and self._actor_at(t.idx, t.idx + len(t))
+                          and (not verb or clause_verb(t) == tok)]
+        # '@keep any' (a foreign dictionary coding every pair, PETRARCH style) allows more pairs per trigger
+        limit = MAX_PER_TRIGGER * (4 if self.keep_any else 1) * (2 if pattern.back_code else 1)
+        coded = [(s, t, pattern.code) for s, t in pairs]
+        if pattern.back_code:
+            # reciprocal '032:033': each pair also goes back, from the target to the source, with the second code
+            coded = [x for s, t in pairs for x in ((s, t, pattern.code),) + (
+                ((t, s, pattern.back_code),) if s is not None and t is not None else ())]
+        # an actor of several codes ('ELR/GAL') is one participant per code: one event for each
+        expanded = [(s, sp, tp, c) for s, t, c in coded[:limit]
+                    for sp in self._participants(s) for tp in self._participants(t)]
+        parts = [(sp, tp, c) for _s, sp, tp, c in expanded]
+        if pattern.source_groups:
+            # 'source:lab': "workers struck" is a labour strike, "jets struck" is not
+            parts = [(s, t, c) for s, t, c in parts if any(g.lower() in pattern.source_groups for g in self._groups(s))]
+            if not parts:
+                return None
+        if self.attacks and pattern.code[:2] in VIOLENT:
+            # "a car bomb killed X", "an air strike on the market killed X": the attack is the doer
+            for s, sp, _tp, _c in expanded:
+                if s is not None and sp is not None and s.lemma_.lower() in self.attacks:
+                    self.attack_parts.add(sp)
+        if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) or s in self.attack_parts
+                                                for s, t, _ in parts):
+            return None
+        if pattern.code.startswith("042"):
+            parts = [(s, self._host(t), c) for s, t, c in parts]
+        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
+        if not parts:
+            return None
+        date, date_tok = self._date(tok, support)
+        mode0, mode_tok = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
+        trigger = self._trigger(tok, verb)
+        embedded = _embedded(tok)
+        out = []
+        peace = self._peacekeeping(tok, support, verb, pattern.code)
+        for source, target, code in parts:
+            mode, note = mode0, ""
+            if peace and "074" in self.cameo:
+                note, code = f" peacekeeping {code}->074", "074"
+            if self.keep_codes:
+                pass  # '@modes keep': the pattern's code as written, the mode reported beside it
+            elif mode == modes.NEGATED:
+                refusal = modes.refusal_code(code)
+                if refusal and refusal in self.cameo:
+                    note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
+            elif mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None):
+                # an undated commitment ("will withdraw", "is ready to talk") is a statement of intent,
+                # coded 03x/13x as the CAMEO codebook does; a scheduled act keeps its own type
+                intent = modes.intent_code(code) or modes.threat_code(code)
+                if intent and intent in self.cameo:
+                    note, code = f" future {code}->{intent}", intent
+            entry = self.cameo.get(code)
+            out.append(Event(
+                id="", source=source, target=target, cameo=code, plover=entry.plover, quad=entry.quad,
+                goldstein=entry.goldstein, mode=mode, date=date or self.analysis.published,
+                place=self._place(tok, support), trigger=trigger, sentence=index,
+                confidence=_confidence(source, target, pattern, mode, embedded, verb),
+                evidence=pattern.evidence + note,
+                symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
+            ))
+        return out
+
+    def _peacekeeping(self, tok: Token, support: Token | None, verb: bool, code: str) -> bool:
+        """A deployment (15x) or an arrival (042) for a peacekeeping mission: the phrase of the trigger
+        (its subtree, the supporting or governing verb's for a noun) or its subject names peacekeeping."""
+        if not self.peacekeeping or not (code[:2] == "15" or code == "042"):
+            return False
+        if code == "042":
+            subject = roles.verb_subject(tok) if verb else None
+            scope = list(subject.subtree) if subject is not None else []
+        else:
+            head = tok if verb else (support or (tok.head if tok.head.pos_ in ("VERB", "AUX") else tok))
+            scope = list(head.subtree)[:80]
+            subject = roles.verb_subject(head) if head.pos_ in ("VERB", "AUX") else None
+            scope += list(subject.subtree)[:30] if subject is not None else []
+        return any(t.lemma_.lower() in self.peacekeeping or t.lower_ in self.peacekeeping for t in scope)
+
+    # -- participants -------------------------------------------------------------------------
+
+
+def _embedded(tok: Token) -> bool:
+    """Whether the trigger sits under another verb (a complement, or an object noun of a verb)."""
+    return tok.dep_ in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "advcl", "relcl")
+
+
+def _confidence(source, target, pattern: EventPattern, mode: str, embedded: bool, verb: bool) -> float:
+    score = 0.45
+    score += 0.15 if source is not None and source.actor else (0.05 if source is not None else 0.0)
+    score += 0.1 if target is not None and target.actor else (0.05 if target is not None else 0.0)
+    score += min(0.15, 0.05 * pattern.size)
+    score += 0.05 if verb else 0.0
+    score -= 0.2 if embedded else 0.0
+    score -= 0.1 if mode != modes.ASSERTED else 0.0
+    return round(max(0.05, min(0.99, score)), 2)

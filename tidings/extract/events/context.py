@@ -1,0 +1,57 @@
+"""Acts in context: a target that names an earlier act as a thing ("Washington rejected *the
+demands*", "dismissed *the accusations*") is the party who made that act, found among the article's
+earlier events.
+
+Only a definite phrase ("the demands", "these proposals", "Moscow's demands" is already a party)
+whose head noun is listed in one of the word sets ``&ACTS_<TYPE>`` (knowledge/data/nouns/domains.tsv)
+refers back; the nearest earlier event of that PLOVER type with a coded source, not made by the
+event's own source, gives the party. The target keeps its words and offsets ("the demands"); its
+actor and code become those of the earlier event's source, and the evidence names that event's
+trigger, so an analyst can see why.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tidings.model import Event
+
+_DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
+
+
+def act_sets(sets: dict[str, frozenset[str]]) -> dict[str, str]:
+    """noun -> the PLOVER type of the act it names again, from the ``&ACTS_<TYPE>`` word sets."""
+    out: dict[str, str] = {}
+    for name, words in sorted(sets.items()):
+        if name.startswith("&ACTS_"):
+            for w in words:
+                out.setdefault(w, name[len("&ACTS_"):])
+    return out
+
+
+def resolve_acts(events: list[Event], text: str, acts: dict[str, str]) -> list[Event]:
+    """``events`` (in text order) with targets that name an earlier act resolved to its maker."""
+    if not acts:
+        return events
+    out: list[Event] = []
+    for e in events:
+        t = e.target
+        if t is not None and not t.code:
+            kind = _act_named(t.text, acts)
+            if kind is not None:
+                earlier = next((p for p in reversed(out) if p.plover == kind and p.source is not None
+                                and p.source.code and p.trigger.start < e.trigger.start
+                                and (e.source is None or p.source.code[:3] != (e.source.code or "")[:3])), None)
+                if earlier is not None:
+                    maker = earlier.source
+                    e = replace(e, target=replace(t, actor=maker.actor, code=maker.code),
+                                evidence=f"{e.evidence}; target '{t.text}' = the {kind} by {maker.text} "
+                                         f"('{earlier.trigger.text}', characters {earlier.trigger.start}-{earlier.trigger.end})")
+        out.append(e)
+    return out
+
+
+def _act_named(phrase: str, acts: dict[str, str]) -> str | None:
+    words = phrase.lower().split()
+    if len(words) < 2 or len(words) > 5 or words[0] not in _DEFINITE:
+        return None
+    return acts.get(words[-1].strip(".,;:\"'"))

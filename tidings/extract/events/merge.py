@@ -1,0 +1,81 @@
+"""Merging: one happening coded from two triggers is one event.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tidings.model import Event, Participant
+
+_REFUSING = frozenset({"refuse", "decline"})
+
+
+def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
+    """A refusal verb and the verb it refuses ("declined *to attend* the talks") code the same act
+    twice: the refusal verb's pattern (120) and the refused verb, negated and recoded as a refusal
+    (125). Keep the more specific code; on a tie the refusal verb's. Returns the events to drop."""
+    dropped: list[Event] = []
+    for i, events in by_verb.items():
+        tok = doc[i]
+        if not events or tok.dep_ != "xcomp" or tok.head.i not in by_verb:
+            continue
+        if tok.head.lemma_.lower() not in _REFUSING or not by_verb[tok.head.i]:
+            continue
+        parents = by_verb[tok.head.i]
+        for child in events:
+            if " negated " not in child.evidence:
+                continue
+            for parent in parents:
+                if _same_party(parent.source, child.source) and _same_party(parent.target, child.target):
+                    loser = child if not _more_specific(child.cameo, parent.cameo) else parent
+                    dropped.append(loser)
+    return dropped
+
+
+def _same_party(a: Participant | None, b: Participant | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and (a.start, a.end) == (b.start, b.end))
+
+
+def _more_specific(code: str, than: str) -> bool:
+    """'125' (reject a proposal to meet) over '120' (reject); '1243' over '124'."""
+    if len(code) != len(than):
+        return len(code) > len(than)
+    return than.endswith("0") and not code.endswith("0")
+
+
+def _party_key(p: Participant | None) -> str:
+    """What a party is for telling restatements apart: its code, else nothing known."""
+    return (p.code or "") if p is not None else ""
+
+
+def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
+    """Two events that state one happening: the same PLOVER type and mode, the same source and
+    compatible targets (the same, or one of them unnamed). Across sentences (a headline and its
+    body) parties are compared by country, since "Israel" and "Israeli troops" are one side."""
+    if a.plover != b.plover or a.mode != b.mode or a.plover is None:
+        return False
+    key = (lambda p: _party_key(p)[:3]) if by_country else _party_key
+    if not key(a.source) or key(a.source) != key(b.source):
+        return False
+    return key(a.target) == key(b.target) or not key(a.target) or not key(b.target)
+
+
+def _richness(e: Event) -> tuple:
+    coded = sum(1 for p in (e.source, e.target) if p is not None and p.code)
+    return coded, e.target is not None, e.confidence
+
+
+def merge_restatements(events: list[Event], headline: int | None) -> list[Event]:
+    """One event per happening: within a sentence, two triggers coding the same act between the same
+    parties ("launched an offensive, attacking X"); across the headline (sentence ``headline``) and
+    the body, the headline's restatement of a body event. The richer event is kept (more coded
+    parties, a target, then confidence); on a tie the body's, which names the parties in full."""
+    kept: list[Event] = []
+    for e in events:
+        twin = next((k for k in kept if (k.sentence == e.sentence and _same_happening(k, e, False))
+                     or (headline is not None and headline in (k.sentence, e.sentence) and k.sentence != e.sentence
+                         and _same_happening(k, e, True))), None)
+        if twin is None:
+            kept.append(e)
+        elif _richness(e) > _richness(twin) or (_richness(e) == _richness(twin) and twin.sentence == headline):
+            kept[kept.index(twin)] = e
+    return kept

@@ -1,0 +1,145 @@
+"""Participants: the span, actor and code of a slot's head word; the mentions of the article's actors
+looked up by position.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from tidings.extract.events import syntax as roles
+from tidings.extract.events.common import (
+    DATELINE_DASH,
+    TRANSNATIONAL_POLITICAL,
+    WIRE_CREDITS,
+)
+from tidings.model import Participant
+
+
+class Participants:
+    def _mention_span(self, t: Token):
+        i = bisect.bisect_right(self.mention_starts, t.idx)
+        for j in range(i - 1, max(-1, i - 6), -1):
+            s, e, _ = self.mentions[j]
+            if s <= t.idx < e:
+                return self.doc.char_span(s, e, alignment_mode="expand")
+        return None
+
+    def _participants(self, head: Token | None) -> list[Participant | None]:
+        """The participant at ``head``, and one more per extra code of its actor (a dictionary row
+        with several codes, ``ELR/GAL``: the words name several actors at once)."""
+        p = self._participant(head)
+        actor = self.actors_by_id.get(p.actor) if p is not None and p.actor else None
+        if actor is None or not actor.code or not p.code or p.code[:len(actor.code)] != actor.code:
+            return [p]
+        more_roles = self.more_roles.get(head.i, []) if head is not None else []
+        if not actor.extra_codes and not more_roles:
+            return [p]
+        out = [p]
+        tail = p.code[len(actor.code):]  # the groups of a role the actor was named after ("lawmakers in X")
+        tails = [tail] + ["".join(r) for r in more_roles]  # "lawmakers and officials in X": each role
+        for base in [actor.code, *actor.extra_codes]:
+            have = {base[i:i + 3] for i in range(0, len(base), 3)}
+            for t in tails:
+                code = (base + "".join(t[i:i + 3] for i in range(0, len(t), 3) if t[i:i + 3] not in have))[:15]
+                if any(q is not None and q.code == code for q in out):
+                    continue
+                q = replace(p, code=code)
+                if p in self.modifier_only:
+                    self.modifier_only.add(q)
+                out.append(q)
+        return out
+
+    def _participant(self, head: Token | None) -> Participant | None:
+        if head is None:
+            return None
+        start_tok = head.left_edge if head.i - head.left_edge.i <= 12 else head
+        end_i = head.i
+        for c in head.children:
+            if c.i > head.i and (c.dep_ in ("appos", "flat", "compound") or (c.dep_ == "prep" and c.lower_ == "of")):
+                if c.dep_ == "appos" and roles.list_apposition(head, c, self._codes_at):
+                    continue  # "Mordor, the Shire, Fornost and Bree": the apposition is another party
+                if c.right_edge.i - head.i <= 8:
+                    end_i = max(end_i, c.right_edge.i)
+        end_tok = self.doc[end_i]
+        start_tok = self._past_opener(start_tok, head)
+        start, end = start_tok.idx, end_tok.idx + len(end_tok)
+        if head.i in self.roles_of:
+            # one of the parties of a role word: its own mention ("*Afghanistan's intelligence
+            # services*", "*Russian*" and "*US negotiators*" in "Russian and US negotiators")
+            own = self._mention_span(head)
+            if own is not None:
+                start, end = own.start_char, own.end_char
+        if start_tok.i <= head.i and start_tok.is_punct:
+            start = head.idx
+        actor = self._actor_at(head.idx, head.idx + len(head))
+        named = actor is not None
+        if actor is None:
+            actor = self._actor_at(start, end)
+        code = actor.code if actor else None
+        if actor is None and head.i in self.place_actors:
+            # "was arrested in *Belarus*": the country, coded as one; a capital the parser hung
+            # elsewhere but the coder reads as a subject: its government
+            code = self.countries.get(head.i) or self._capital_of(head.text)
+        located = actor is None and code is None and head.i in self.place_targets
+        if located:
+            code = self.place_words[head.i].country  # "sent troops to *Mali*": the party there, by its country
+        role = self.roles_of.get(head.i)
+        if role and code and code[:3] not in TRANSNATIONAL_POLITICAL:  # NATO's envoys act for NATO
+            # an actor named after a role word ("lawmakers in Velia"): the actor's code and the role's groups
+            have = {code[i:i + 3] for i in range(0, len(code), 3)}
+            code = (code + "".join(g for g in role if g not in have))[:15]
+        p = Participant(start, end, self.analysis.text[start:end], actor.id if actor else None, code)
+        if (not named and actor is not None and head.lemma_.lower() not in self.members) or located:
+            self.modifier_only.add(p)  # "the US *giant*", "a Supreme Court *decision*"; a place: no party by itself
+        return p
+
+    def _past_opener(self, start_tok: Token, head: Token) -> Token:
+        """The first word of a participant after the dateline and wire credit the parser hung on it
+        ("NEW YORK (Reuters) - *Iranian officials*", "LAGOS - *Nigeria's Senate*")."""
+        if start_tok.i >= head.i or start_tok.i - start_tok.sent.start > 1:
+            return start_tok
+        cut = None
+        dash = None
+        for m in DATELINE_DASH.finditer(self.analysis.text, start_tok.idx, head.idx):
+            dash = m
+        if dash is not None and dash.start() - start_tok.idx <= 60:
+            cut = dash.end()
+        d = self.analysis.dateline
+        if cut is None and d is not None and start_tok.idx <= d.start and d.end <= head.idx:
+            cut = d.end
+        if cut is None:
+            return start_tok
+        for t in self.doc[start_tok.i:head.i + 1]:
+            if t.idx >= cut and not t.is_punct and t.lower_ not in WIRE_CREDITS:
+                return t
+        return start_tok
+
+    def _actor_at(self, start: int, end: int):
+        i = bisect.bisect_left(self.mention_starts, start)
+        # Mentions are short: look a little to the left for one that starts before and overlaps.
+        for j in range(max(0, i - 3), min(len(self.mentions), i + 6)):
+            s, e, actor = self.mentions[j]
+            if s < end and e > start:
+                return actor
+        return None
+
+
+    def _host(self, p: Participant | None) -> Participant | None:
+        """The place of a visit as the party visited: "visited *Moscow*" -> RUS, "arrived in *Iran*" ->
+        IRN (CAMEO codes the host state as the target of 042). Only a country or a capital; the place
+        stays a place, not an actor, everywhere else in the analysis."""
+        if p is None or p.code:
+            return p
+        for place in self.analysis.places:
+            if place.start < p.start or place.end > p.end or not place.country:
+                continue
+            if place.kind == "country" or (self._capital_of(place.text) or "")[:3] == place.country:
+                return replace(p, code=place.country)
+        return p
+
+    def _capital_of(self, name: str) -> str | None:
+        """The code a capital stands for as a party ("Moscow" -> RUSGOV), or None."""
+        entry = self.actor_dictionary.lookup(name) if self.actor_dictionary is not None else None
+        return entry.code if entry is not None and entry.type == "capital" and entry.code else None

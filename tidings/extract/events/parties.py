@@ -1,0 +1,98 @@
+"""A party before a thing: when the slot that names an event's target holds a thing ("imposed
+*sanctions* on Iran", "signed *a deal* with Iran", "agreed to open *its borders* for aid to reach
+Afghanistan"), the party the act is aimed at is looked for before the thing is kept.
+
+Where it is looked for, in order: the pattern's other target slots; the thing's own phrase (its
+possessor and prepositional objects: "*Buhari*'s decision", "guarantees from *NATO*"); the trigger's
+prepositional phrases and those of the verb it governs ("sent troops *to Mali*", "agreed to set up a
+centre *in Berlin*"). A named or coded actor, or a word for a political or social group, is a party;
+failing one, a place with a country stands for the party there (coded with its country, and never
+by itself making the event political news). The thing stays in the evidence (the pattern's words and
+the trigger), only the slot changes.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.extract.events import syntax as roles
+from tidings.extract.events.common import singular
+
+#: prepositions whose object can be the party an act is aimed at (not "by": the agent; not time)
+AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside")
+_MAX_WALK = 40
+
+
+class Parties:
+    def _is_party(self, t: Token) -> bool:
+        """A named or coded actor at ``t``, or a word for a political or social group ("teachers")."""
+        if roles.is_time(t) or t.lower_ in ("it", "its", "this", "that", "which"):
+            return False
+        if self._actor_at(t.idx, t.idx + len(t)) is not None:
+            return True
+        lemma = t.lemma_.lower()
+        return bool(self.political_groups) and (lemma in self.political_groups or singular(t.lower_) in self.political_groups)
+
+    def _is_place(self, t: Token) -> bool:
+        place = self.place_words.get(t.i)
+        return place is not None and bool(place.country)
+
+    def _prefer_party(self, tok: Token, targets: list[Token], slots: tuple[str, ...], verb: bool,
+                      support: Token | None, matched: list[Token]) -> list[Token]:
+        """``targets`` unless they are all things and a party is found for them (module docstring)."""
+        if any(self._is_party(t) for t in targets) or not slots:
+            return targets
+        seen = {t.i for t in targets} | {tok.i} | {m.i for m in matched}
+        candidates: list[Token] = []
+        for slot in slots:  # the pattern's other slots, in its order
+            head = self._fill(tok, slot, verb, support, matched)
+            if head is not None and head.i not in seen:
+                candidates.append(head)
+        for thing in targets:  # the thing's possessor and the objects of its prepositions
+            candidates += _phrase_objects(thing)
+        anchors = [tok] + ([support] if support is not None else [])
+        if verb:  # "agreed *to set up* a centre in Berlin": the governed verb's phrases too
+            anchors += [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+        for anchor in anchors:
+            candidates += _prep_objects(anchor)
+        candidates = [c for c in candidates if c.i not in seen]
+        party = next((c for c in candidates if self._is_party(c)), None)
+        if party is None:
+            party = next((c for c in candidates if self._is_place(c)), None)
+            if party is None:
+                return targets
+            self.place_targets.add(party.i)
+        return roles.conjuncts(party, self._codes_at)
+
+
+def _phrase_objects(thing: Token) -> list[Token]:
+    """The possessor of a noun phrase and its prepositions' objects, nearest first, a few levels deep."""
+    out: list[Token] = []
+    frontier = [thing]
+    for _ in range(3):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ == "poss" and c.tag_ != "PRP$":
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in AIMED and not roles.time_phrase(c):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            out.append(g)
+                            nxt.append(g)
+                elif c.dep_ in ("compound", "amod", "nmod") and c.i < t.i and c.pos_ == "PROPN":
+                    out.append(c)  # "the *Gaza* warehouse"
+        frontier = nxt
+        if len(out) > _MAX_WALK:
+            break
+    return out
+
+
+def _prep_objects(anchor: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in anchor.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in AIMED and not roles.time_phrase(c):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    out += _phrase_objects(g)
+    return out

@@ -1,0 +1,129 @@
+"""Which events are kept: political news, not company affairs, sports or markets (docs/events.md,
+"Which events are kept").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tidings.extract.events.common import (
+    TICKER,
+    TRANSNATIONAL_POLITICAL,
+    WORD_SPLIT,
+    singular,
+)
+from tidings.model import Participant
+
+
+class Relevance:
+    def _groups(self, p: Participant | None) -> list[str]:
+        if p is None or not p.code:
+            return []
+        code = p.code.upper()
+        return [code[i:i + 3] for i in range(0, len(code), 3)]
+
+    def _political(self, p: Participant | None) -> bool:
+        """A political or social actor: a code that is not only a business, media, health... sector
+        (the word set &NONPOLITICAL); an IGO or NGO always is one. An actor named only in a modifier
+        of the participant ("the US *giant*", "a Supreme Court *decision*") makes it no more than weak."""
+        if p is not None and p in self.modifier_only:
+            return False
+        groups = self._groups(p)
+        if not groups:
+            return False
+        if groups[0] in TRANSNATIONAL_POLITICAL:
+            return True
+        return not any(g.lower() in self.nonpolitical for g in groups)
+
+    def _weak(self, p: Participant | None) -> bool:
+        """A named party the actor dictionary cannot code (a person, an organisation), or a noun
+        phrase headed by a word for a political or social group (&POLITICAL_GROUPS: "teachers",
+        "the committee")."""
+        if p is None:
+            return False
+        if self._company(p):
+            return False  # "Medtronic Inc.", "the electronics retailer": a company is no political party
+        if p.actor is not None and (not p.code or p in self.modifier_only):
+            return True
+        if p in self.attack_parts:
+            return True
+        return bool(self.political_groups) and any(
+            w in self.political_groups or singular(w) in self.political_groups
+            for w in WORD_SPLIT.split(p.text.lower()) if w)
+
+
+    def _company(self, p: Participant | None) -> bool:
+        """A company: coded as a business sector, or named with a company word (&COMPANIES)."""
+        if p is None:
+            return False
+        groups = self._groups(p)
+        if groups and groups[0] in TRANSNATIONAL_POLITICAL:
+            return False  # the IMF, the WTO (IGOBUS...): institutions of states
+        if any(g.lower() in ("bus", "mnc") for g in groups):
+            return True
+        return bool(self.companies) and any(w in self.companies for w in WORD_SPLIT.split(p.text.lower()) if w)
+
+    def _company_affair(self, source: Participant | None, target: Participant | None) -> bool:
+        """A company's dealings with anyone but the state: its workers, unions, rivals, a party the
+        dictionary cannot code (&COMPANY_PEERS names the sector groups that count as such)."""
+        if not (self._company(source) or self._company(target)):
+            return False
+        for p in (source, target):
+            if p is None or self._company(p):
+                continue
+            groups = self._groups(p)
+            if groups and (groups[0] in TRANSNATIONAL_POLITICAL or not any(
+                    g.lower() in self.nonpolitical or g.lower() in self.company_peers for g in groups)):
+                return False  # a government, court or army acting on a company ("a UN expert") is political news
+        return True
+
+    def _security(self, p: Participant | None) -> bool:
+        return any(g.lower() in self.security for g in self._groups(p))
+
+    def _keep(self, source: Participant | None, target: Participant | None) -> bool:
+        """Whether an event with these participants is political news (docs/events.md, "Which
+        events are kept")."""
+        if source is None and target is None:
+            return False
+        if self.keep_any:
+            return True  # '@keep any': the user's dictionary decides alone what is an event
+        if self._company_affair(source, target) and not (self._security(source) or self._security(target)):
+            return False
+        if self.domain:
+            # Sports and business news: a country is a team or a market, a company is no actor.
+            if self._security(source) or self._security(target):
+                return True
+            return all(self._political(p) and not self._country_only(p) for p in (source, target))
+        if self._political(source) or self._political(target):
+            return True
+        # A party the dictionary cannot code counts only in a text with no sports or business cue.
+        return not self.cued and (self._weak(source) or self._weak(target))
+
+    def _country_only(self, p: Participant | None) -> bool:
+        groups = self._groups(p)
+        return len(groups) == 1 or (len(groups) == 2 and groups[1] == "GOV" and p is not None
+                                    and self.actor_kinds.get(p.actor) == "country")
+
+
+
+def domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool]:
+    """'sports' or 'business' when the text reads as sports or markets news: at least two distinct
+    cue words of that domain (&SPORTS_CUES, &BUSINESS_CUES), more than the political cue words
+    (&POLITICS_CUES) in the text. None otherwise. And whether the text has any such cue word at all
+    and no more political ones."""
+    sports, business, politics = (sets.get(n, frozenset()) for n in ("&SPORTS_CUES", "&BUSINESS_CUES", "&POLITICS_CUES"))
+    if not sports and not business:
+        return None, False
+    found: dict[str, set[str]] = {"sports": set(), "business": set(), "politics": set()}
+    for tok in doc[:2000]:
+        word = tok.lower_.rstrip(".")  # "Inc.", "Corp.", "Co." end in their full stop
+        if not word.isalpha():
+            continue
+        lemma = tok.lemma_.lower().rstrip(".")
+        for name, words in (("sports", sports), ("business", business), ("politics", politics)):
+            if word in words or lemma in words:
+                found[name].add(lemma)  # one word, counted once ("banks" and its lemma "bank")
+    if business and TICKER.search(doc.text[:20000]):
+        found["business"].add("(ticker)")  # "Merck (MRK)", "(IDB.TO: Quote, Profile, Research)": a markets wire
+    best = max(("sports", "business"), key=lambda n: len(found[n]))
+    n, politics = len(found[best]), len(found["politics"])
+    return (best if n >= 2 and n > politics else None), n > politics

@@ -1,0 +1,334 @@
+"""Slot filling: which words of the sentence are an event's source and target (docs/events.md, slots).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.extract.events import syntax as roles
+from tidings.extract.events.common import (
+    DATELINE_DASH,
+    MAX_SENTENCE_TOKENS,
+    NOUN_POS,
+    PERSONAL,
+    TRANSNATIONAL_POLITICAL,
+)
+
+
+class Slots:
+    def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None,
+              matched: list[Token]) -> list[Token]:
+        for slot in slots:
+            head = self._fill(tok, slot, verb, support, matched)
+            if head is not None and head.i != tok.i:
+                found = roles.conjuncts(head, self._codes_at)
+                if slot == "subj":
+                    members = self._role_members(head, found)
+                    if members:
+                        return members
+                    extra = self._compound_subject(head)
+                    found = [t for t in extra if t not in found] + found if extra else found
+                return found
+        return []
+
+    def _fill(self, tok: Token, slot: str, verb: bool, support: Token | None, matched: list[Token]) -> Token | None:
+        if slot == "first-actor":
+            return self._first_actor(tok)
+        if slot.startswith("past:"):
+            return self._past_object(tok, slot[5:], verb, support, matched)
+        if slot == "front":
+            # the party named before the verb, its grammatical subject whatever the voice: PETRARCH's
+            # marker before the verb ("*Velmara* has received ...", "*Velmara* was freed ...")
+            if verb and roles.is_passive(tok):
+                return roles.verb_object(tok)
+            return self._fill(tok, "subj", verb, support, matched)
+        if slot == "above":
+            return self._above_subject(tok) if verb else None
+        if verb:
+            if slot == "subj":
+                subject = self._past_dateline(roles.verb_subject(tok))
+                if subject is not None and subject.head.i != tok.i and not self._coded_at(subject) \
+                        and subject.pos_ == "PROPN" and self._capital_of(subject.text):
+                    self.place_actors.add(subject.i)  # "... and *Washington* rejecting": a capital acting
+                if subject is not None and subject.head.i == tok.i and not self._coded_at(subject):
+                    # two subjects, the parser's reading of a descriptive noun before a name ("Old foes
+                    # Gondor and Osgiliath have renewed"): the one that names a coded actor
+                    named = [c for c in tok.children if c.dep_ in roles.SUBJ and c.i != subject.i and self._coded_at(c)]
+                    if len(named) == 1:
+                        subject = named[0]
+                if subject is None and not roles.is_passive(tok):
+                    # a verb has no compounds: the parser took the name before it for a modifier of a
+                    # word it misread ("Ethiopia act on ...", headline grammar); a state or a party of a
+                    # state there is the subject (a bare sector word may be a real compound: "Police raids")
+                    named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and self._country_actor(c)]
+                    if named:
+                        return named[-1]
+                if subject is None and roles.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
+                    # "was arrested *in Niger*", "were expelled *from Iran*": with no agent named, the
+                    # country where it happened stands for its authorities (CAMEO coders' reading)
+                    return self._passive_place(tok)
+                if subject is not None and subject.i == tok.head.i and tok.dep_ in ("acl", "relcl") \
+                        and subject.lemma_.lower() in self.documents:
+                    # "passed a resolution *criticizing* X", "filed a lawsuit *accusing* X": the one who
+                    # issued the document is the source
+                    return self._clause_subject(subject) or subject
+                return subject
+            if slot == "obj":
+                return roles.verb_object(tok)
+            if slot == "iobj":
+                return next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \
+                    roles.prep_objects([tok], "to")
+            if slot == "xsubj":
+                head = roles.verb_object(tok)
+                # "said *he* must go": a personal pronoun there is the speaker or someone named before
+                return None if head is not None and head.lower_ in PERSONAL else head
+            anchors = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt", "xcomp")]
+            # a pattern word that is a preposition's object carries its own phrases: "called for
+            # *sanctions* against X", "ordered the *release* of X"
+            anchors += [t for t in matched if t.dep_ == "pobj" and t.head.head.i == tok.i or
+                        t.dep_ == "dobj" and t.head.i != tok.i]
+            if slot == "any":
+                obj = roles.verb_object(tok)
+                if obj is not None and obj in matched:
+                    obj = None  # the pattern's own word ("signed *an agreement*") is what was done, not to whom
+                return obj or roles.any_object(anchors)
+            return roles.prep_objects(anchors, slot[5:])
+        # nouns
+        if slot == "subj":
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    if c.tag_ == "PRP$" and c.lower_ not in ("my", "your"):
+                        # "its withdrawal", "their attacks on": the possessor is the subject of the clause
+                        return (roles.verb_subject(support) if support is not None else None) \
+                            or self._clause_subject(tok) or c
+                    return c
+            by = roles.prep_objects([tok], "by")
+            if by is not None:
+                return by
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c):
+                    return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
+            if support is not None:
+                return roles.verb_subject(support)
+            return None
+        if slot == "obj":
+            return roles.prep_objects([tok], "of")
+        if slot == "iobj":
+            return next((c for c in support.children if c.dep_ == "dative"), None) if support is not None else None
+        anchors = [tok] + ([support] if support is not None else [])
+        if slot == "any":
+            return roles.prep_objects([tok], "of") or roles.any_object(anchors)
+        if slot == "xsubj":
+            return None
+        return roles.prep_objects(anchors, slot[5:])
+
+    def _above_subject(self, tok: Token) -> Token | None:
+        """The slot ``above``: the subject of the verb whose complement clause the trigger heads
+        ("*Velmara* noted that Quentor regretted ...", "*Velmara* suggested Quentor demand ...")."""
+        clause = tok
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ not in ("ccomp", "xcomp") or clause.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return self._past_dateline(roles.verb_subject(clause.head))
+
+    def _past_dateline(self, subject: Token | None) -> Token | None:
+        """The parser often reads a dateline ("LIMA, May 4 - Peru and Bolivia signed") as the subject,
+        the real subject hanging below it: take the first noun after the dateline in its subtree."""
+        d = self.analysis.dateline
+        if subject is None or d is None or subject.idx < d.start:
+            return subject
+        # the dateline runs to its dash: "LIMA, May 4 (Wire) - "
+        dash = DATELINE_DASH.search(self.analysis.text, d.end, d.end + 80)
+        end = dash.end() if dash else d.end
+        if subject.idx >= end:
+            return subject
+        for t in subject.subtree:
+            if t.idx >= end and t.pos_ in NOUN_POS and (t.head.idx < end or t.head.i == t.i):
+                return t
+        return None
+
+    def _passive_place(self, tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "from") and not roles.time_phrase(c):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        place = self.place_words.get(g.i)
+                        if place is not None and place.country:
+                            self.place_actors.add(g.i)
+                            return g
+                        inner = next((x for x in g.children if x.dep_ == "prep" and x.lower_ == "in"), None)
+                        pobj = next((x for x in inner.children if x.dep_ == "pobj"), None) if inner is not None else None
+                        if pobj is not None and pobj.i in self.place_words and self.place_words[pobj.i].country:
+                            self.place_actors.add(pobj.i)
+                            return pobj  # "in a prison *in Afghanistan*"
+        return None
+
+    def _clause_subject(self, noun: Token) -> Token | None:
+        """The subject of the verb a noun phrase belongs to ("the US completed *its withdrawal*", "X
+        issued *a statement* condemning ..."), through prepositions and objects, a few steps up."""
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ not in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "nsubjpass", "dative") \
+                    or tok.head is tok:
+                return None
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                subject = roles.verb_subject(tok)
+                return subject if subject is not None and subject.i != noun.i and subject.tag_ != "PRP$" else None
+        return None
+
+    def _past_object(self, tok: Token, word: str, verb: bool, support: Token | None,
+                     matched: list[Token]) -> Token | None:
+        """The slot ``past:WORD``: the first coded actor of the trigger's phrase named after the
+        pattern word WORD ("received money *from Velmara*": PETRARCH's ``MONEY $``) or, for a
+        preposition, after its object, whose own words are skipped ("warned at the council *of
+        Velmara*": PETRARCH's ``AT ^ +``)."""
+        own_word = next((t for t in matched if t.lower_ == word or t.lemma_.lower() == word), None)
+        if own_word is not None and own_word.pos_ != "ADP":
+            skipped = own_word  # 'MONEY $': the party named after a pattern word ("received money *from X*")
+        else:
+            anchors = [tok] + ([support] if support is not None else [])
+            if verb:
+                anchors += [c for c in tok.children if c.dep_ in ("dobj", "prt", "xcomp")]
+                anchors += [t for t in matched if t.dep_ in ("pobj", "dobj") and t.i != tok.i]
+            skipped = roles.prep_objects(anchors, word)
+        if skipped is None:
+            return None
+        own = self._mention_span(skipped)
+        return self._first_actor(tok, after=max(skipped.i, own.end - 1 if own is not None else skipped.i))
+
+    def _first_actor(self, tok: Token, after: int = -1) -> Token | None:
+        """The slot ``first-actor``: the first coded actor named after the trigger in its own phrase
+        (its objects, their modifiers and complements, its prepositional phrases, a clause it
+        governs), in text order, as PETRARCH takes the target of a verb phrase. A coordinated verb
+        ("condemned X *and promised* aid to Y") and a loose clause after a comma or dash are another
+        phrase. The head of the actor's mention is returned, so a coordination gives each conjunct."""
+        if roles.is_passive(tok) and after < 0:
+            # a passive verb's target is its grammatical subject ("Eriador was opposed by Osgiliath");
+            # its 'by' agent is the source, never the target
+            obj = roles.verb_object(tok)
+            if obj is not None and self._coded_at(obj):
+                return obj
+        inside: list[Token] = []
+        stack = [c for c in tok.children if c.i > tok.i and c.dep_ != "agent"]
+        while stack and len(inside) < MAX_SENTENCE_TOKENS:
+            t = stack.pop()
+            if t.dep_ in ("parataxis", "punct", "cc") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
+                                                          and t.head.i == tok.i):
+                continue
+            inside.append(t)
+            stack.extend(t.children)
+        for t in sorted(inside, key=lambda x: x.i):
+            if t.i <= after:
+                continue  # words the slot skips ('past:WORD')
+            actor = self._actor_at(t.idx, t.idx + len(t))
+            if actor is None or not actor.code:
+                continue
+            span = self._mention_span(t)
+            return span.root if span is not None else t
+        return None
+
+    def _role_members(self, head: Token, conjuncts: list[Token]) -> list[Token]:
+        """A role word with the actors it belongs to in a phrase after it: "lawmakers *in Velia and
+        Corbin*", "the envoys *of Velia, Corbin and Tarn*", "soldiers *from Velia*". Each actor is a
+        participant of its own, coded as the actor plus the role's groups (VEL + LEG). Only for a role
+        whose code holds a sector; a country coordinated with the role ("lawmakers in Velia and
+        Corbin", parsed as 'lawmakers and Corbin') belongs to the role too."""
+        role = self._role_of(head)
+        if role is None:
+            return []  # "executives from Germany": a business role gives no political participants
+        members: list[Token] = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    members += [t for t in roles.conjuncts(pobj) if self._country_actor(t) or self._igo_at(t)]
+        if not members:
+            # "*Russian* and *US* negotiators", "*British*, *French* and *German* diplomats": countries
+            # or nationalities coordinated before the role word (adjectives too, unlike conjuncts())
+            listed: dict[str, Token] = {}  # one token per actor: "Afghanistan's intelligence services" is one
+            stack = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+            while stack and len(listed) < 8:
+                t = stack.pop(0)
+                if self._country_actor(t):
+                    actor = self._actor_at(t.idx, t.idx + len(t))
+                    listed.setdefault(actor.id, t)
+                    stack += [g for g in t.children if g.dep_ == "conj"]
+            if len(listed) > 1:
+                members = sorted(listed.values(), key=lambda t: t.i)
+        if not members:
+            return []
+        members += [t for t in conjuncts[1:] if self._country_actor(t) and t not in members]
+        # roles coordinated with it belong to the same actors: "lawmakers and officials in X and Y"
+        more = [r for c in conjuncts[1:] if (r := self._role_of(c)) is not None and r != role]
+        for t in members:
+            self.roles_of[t.i] = role
+            self.more_roles[t.i] = list(dict.fromkeys(more))
+        return members
+
+    def _role_of(self, t: Token) -> tuple[str, ...] | None:
+        """The groups a role word at ``t`` gives the actors it belongs to ("lawmakers": LEG), or None:
+        not a role (no sector, a person), or a business role outside '@keep any'."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        if actor is None or not actor.code or actor.sector is None or self.actor_kinds.get(actor.id) == "person":
+            return None
+        code = actor.code
+        groups = [code[i:i + 3] for i in range(0, len(code), 3)]
+        role = tuple(groups[1:] if actor.country is not None else groups)
+        if not role or (not self.keep_any and any(g.lower() in self.nonpolitical for g in role)):
+            return None
+        return role
+
+    def _igo_at(self, t: Token) -> bool:
+        """An international organisation named at ``t`` or in its modifiers ("the 30 *NATO* member
+        states"): the envoys "from" it act for it."""
+        for u in [t, *(c for c in t.children if c.dep_ in ("compound", "nmod", "amod") and c.i < t.i)]:
+            actor = self._actor_at(u.idx, u.idx + len(u))
+            if actor is not None and actor.code and actor.code[:3] in TRANSNATIONAL_POLITICAL:
+                return True
+        return False
+
+    def _country_actor(self, t: Token) -> bool:
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and bool(actor.code) and actor.country is not None
+
+    def _named_at(self, t: Token) -> bool:
+        """A modifier that names a party: a country, nationality or a named organisation or person,
+        not a bare sector word ("military", "police")."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and (actor.country is not None or t.pos_ == "PROPN")
+
+    def _codes_at(self, t: Token) -> tuple[str, ...] | None:
+        """The codes of the actor named at ``t`` (its code and extra codes), or None."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return (actor.code, *actor.extra_codes) if actor is not None and actor.code else None
+
+    def _coded_at(self, t: Token) -> bool:
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and bool(actor.code)
+
+    def _compound_subject(self, head: Token) -> list[Token]:
+        """States coordinated before a state subject that the parser hung on it instead of making them
+        its conjuncts ("Velmara and the evil awful Quentor welcomed": 'Velmara' as a modifier of
+        'Quentor'): each is a subject of its own, in text order. Only bare countries, with 'and' or a
+        comma between them and the subject."""
+        if not self._coded_at(head) or not any(c.dep_ in ("cc", "conj") or c.lower_ == "," for c in head.subtree):
+            return []
+        own = self._mention_span(head)
+        out = []
+        for t in head.subtree:
+            if t.i >= head.i or (own is not None and own.start <= t.i < own.end):
+                continue
+            if t.dep_ in ("nmod", "compound", "conj", "appos", "npadvmod") and t.pos_ in ("PROPN", "NOUN") \
+                    and self._state_at(t) and self._state_at(head):
+                span = self._mention_span(t)
+                root = span.root if span is not None else t
+                between = self.doc[(span.end if span is not None else t.i + 1):head.i]
+                if root not in out and root.i < head.i and any(b.dep_ == "cc" or b.lower_ == "," for b in between):
+                    out.append(root)
+        return out
+
+    def _state_at(self, t: Token) -> bool:
+        """A coded actor that is a bare country (or a PETRARCH-style actor coded as one)."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and bool(actor.code) and actor.country is not None and actor.sector is None

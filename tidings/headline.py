@@ -1,0 +1,365 @@
+"""Headlines: found at the top of an article, parsed as a sentence of their own in ordinary case.
+
+Headline style misleads a tagger trained on running text: in "Rebels Seize Town Near Capital" every
+word looks like a name and "Seize" like a proper noun. So the pipeline parses a same-length copy of
+the text in which a title-cased (or all-capitals) headline is written in sentence case, and then
+hands the parse to a Doc of the original words (:func:`restore_words`): every token offset, every
+token text and so every span an extractor slices still belong to the original text; only the
+annotations (tags, parse, lemmas, entities) come from the normalised copy.
+
+What is a headline (:func:`find_headline`): the first paragraph when it is the record's title, a
+Markdown ``# Heading`` line, or a first line that reads as one (no final full stop, title case or
+all capitals, more text after it). A headline is always one sentence of its own.
+
+Which words keep their capitals (:class:`HeadlineCaser`): names - what the actor dictionary or the
+gazetteer know as names, acronyms, words the article's body writes with a capital in mid-sentence -
+and words the vocabulary does not know in lower case. Role words the dictionary lists in lower case
+("troops", "president") and known lower-case words are lowered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.tokens import Doc, Token
+
+from tidings.nlp import HEADLINE_KEY
+
+TITLE, MARKDOWN, FIRST_LINE = "title", "markdown", "first-line"  # how a headline was recognised
+TITLE_CASE, CAPS = "title-case", "caps"  # how it is written
+#: a headline is a short line: longer first lines are body text without a full stop
+MAX_HEADLINE_WORDS = 25
+#: share of a headline's non-small words that must start with a capital for it to be title-cased
+TITLE_CASE_SHARE = 0.85
+#: share of its words that must be in capitals for a headline to be all-capitals
+CAPS_SHARE = 0.8
+#: how much of the body is searched for the way it writes a headline word
+BODY_WINDOW = 20_000
+#: words title case leaves in lower case (AP and Chicago style)
+SMALL_WORDS = frozenset(
+    "a an the and or nor but of in on at to for by with from as vs via per into onto off up out over "
+    "upon than so yet if is be".split()
+)
+_WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february april june july "
+    "august september october november december".split()
+)
+#: "May" and "March" are months only next to a date or after a preposition of time
+_AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower".split())
+_TIME_PREPS = frozenset({"in", "on", "by", "until", "till", "since", "from", "before", "after", "during", "next",
+                         "last", "early", "late", "mid"})
+#: dictionary types that name a party (kept in capitals); titles and groups are role words
+_NAME_TYPES = frozenset({"country", "capital", "demonym", "organisation", "igo", "person", "actor", "prefix"})
+_MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(?P<words>[^\n]*?)[ \t#]*$")
+#: a wire's credit closing a headline: "(Reuters)", "(AP)", "(Canadian Press)"
+_CREDIT = re.compile(r"\s*\((?:[A-Z][A-Za-z.&'\-]*(?: [A-Z][A-Za-z.&'\-]*){0,3})\)[ \t]*$", re.MULTILINE)
+_NON_SPACE = re.compile(r"\S")
+#: first lines that are title-cased without being headlines: "By Jane Doe", "GENEVA, Jan 10 (Reuters)"
+_BYLINE_OR_DATELINE = re.compile(r"By\s|[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*\s*[,(]\s*[A-Z]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+_FINAL_STOP = re.compile(r"(?<!\.)\.[\"'\u201d\u2019)]*\s*$")  # one full stop, not an ellipsis
+
+
+@dataclass(frozen=True)
+class HeadlineSpan:
+    """Where the headline's words are (``start``, ``end``: characters of the text), and how it was
+    recognised: ``title`` (the record's title), ``markdown`` (a ``# Heading``), ``first-line``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+# ---- finding the headline -------------------------------------------------------------------
+
+def find_headline(text: str, title: str | None = None) -> HeadlineSpan | None:
+    """The headline at the top of ``text``, or None. Needs text after it: a lone line is no headline."""
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return None
+    start = first.start()
+    line_end = text.find("\n", start)
+    if line_end < 0 or _NON_SPACE.search(text, line_end) is None:
+        return None
+    end = line_end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    line = text[start:end]
+    heading = _MD_HEADING.match(line)
+    if heading is not None and heading["words"]:
+        kind, start, end = MARKDOWN, start + heading.start("words"), start + heading.end("words")
+    elif title and " ".join(title.split()) == " ".join(line.split()):
+        kind = TITLE
+    elif reads_as_headline(line) and not (style(line) != CAPS and _BYLINE_OR_DATELINE.match(line)):
+        kind = FIRST_LINE
+    else:
+        return None
+    credit = _CREDIT.search(text, start, end)
+    if credit is not None and credit.start() > start:
+        end = credit.start()  # "(Reuters)" credits the wire: no word of the headline's sentence
+    return HeadlineSpan(start, end, kind)
+
+
+def reads_as_headline(line: str) -> bool:
+    """A line written as a headline: short, no final full stop, title-cased or in capitals."""
+    words = _WORD.findall(line)
+    if len(words) < 2 or len(words) > MAX_HEADLINE_WORDS or _FINAL_STOP.search(line):
+        return False
+    return style(line) is not None
+
+
+def style(line: str) -> str | None:
+    """:data:`CAPS` for a line in capitals, :data:`TITLE_CASE` for a title-cased one, None for
+    ordinary (sentence) case."""
+    words = [w for w in _WORD.findall(line) if len(w) > 1]
+    if len(words) >= 2 and sum(w.isupper() for w in words) >= CAPS_SHARE * len(words):
+        return CAPS
+    # title case: the words after the first that are not small words start with a capital
+    rest = [w for w in words[1:] if w.lower() not in SMALL_WORDS and not w.isupper()]
+    if len(rest) >= 2 and sum(w[0].isupper() for w in rest) >= TITLE_CASE_SHARE * len(rest):
+        return TITLE_CASE
+    return None
+
+
+# ---- the normalised copy --------------------------------------------------------------------
+
+class HeadlineCaser:
+    """Writes a headline in sentence case, keeping names. Built once per pipeline: it holds the
+    vocabulary's lower-case words (spaCy's English stop words and lemmatizer word lists)."""
+
+    def __init__(self, nlp, actors, gazetteer, first_names=frozenset()):
+        self.tokenizer = nlp.tokenizer
+        self.actors = actors
+        self.gazetteer = gazetteer
+        #: first names (the cue files' list): "Ann" and the surname after it are a person's name
+        self.first_names = frozenset(first_names)
+        self.stop_words = frozenset(w.lower() for w in nlp.Defaults.stop_words)
+        self.index, self.rules, self.exceptions = _word_lists(nlp)
+
+    def normalise(self, text: str, headline: HeadlineSpan) -> str:
+        """``text`` with the headline in sentence case; the same length, so every offset holds."""
+        line = text[headline.start:headline.end]
+        kind = style(line)
+        if kind is None:
+            return text
+        # only letters change case: whitespace stays put, so the copy splits into the same tokens
+        cased = self.sentence_case(line, text[headline.end:headline.end + BODY_WINDOW], kind)
+        return text[:headline.start] + cased + text[headline.end:]
+
+    def sentence_case(self, line: str, body: str, kind: str) -> str:
+        doc = self.tokenizer(line)
+        chars = list(line)
+        names = self._dictionary_names(doc, kind)
+        places = self._place_names(doc)
+        first = next((t.i for t in doc if t.is_alpha), None)
+        cased: dict[int, str] = {}
+        for tok in doc:
+            if tok.is_alpha:
+                cased[tok.i] = self._cased(tok, names, places, body, kind)
+        for i, word in cased.items():
+            after = cased.get(i + 1)
+            if word.lower() in _COMPASS and after is not None and after[0].isupper() and doc[i].whitespace_:
+                word = word.capitalize()  # "South Waziristan": a compass word before a name is part of it
+            if i == first:
+                word = word[:1].upper() + word[1:]
+            chars[doc[i].idx:doc[i].idx + len(word)] = word
+        return "".join(chars)
+
+    def _cased(self, tok: Token, names: dict[int, str | None], places: dict[int, int], body: str, kind: str) -> str:
+        """The word as running text would write it."""
+        word = tok.text
+        if len(word) == 1:
+            return "a" if word == "A" else word  # the article; other single letters are initials
+        if kind == TITLE_CASE and (not word[0].isupper() or word.isupper() or not word[1:].islower()):
+            return word  # lower case already, an acronym, or a name's own shape ("McCain")
+        if tok.i in names:
+            form = names[tok.i]
+            return word.lower() if form is None else form
+        lower = word.lower()
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if word in self.first_names or (before is not None and before.text in self.first_names and before.whitespace_
+                                        and not self.known(lower, ("verb",))):
+            return word if kind == TITLE_CASE else word.capitalize()  # "Ann Smith", not "Ann Wins"
+        if lower in _WEEKDAYS_MONTHS or (lower in _AMBIGUOUS_MONTHS and _dated(tok)):
+            return lower.capitalize()
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("n't", "n\u2019t") and not tok.whitespace_:
+            return lower  # "Won't", "Can't": the verb of a contraction
+        name = word if kind == TITLE_CASE else lower.capitalize()
+        if places.get(tok.i, 0) > 1:
+            return name  # a place of several words: "South Ossetia"
+        written = _body_form(word, body)
+        if written is not None:
+            return written
+        if tok.i in places or not self.known(lower):
+            return name
+        return lower
+
+    def known(self, lower: str, parts: tuple[str, ...] | None = None) -> bool:
+        """Whether the vocabulary knows ``lower`` as a lower-case word (its lemma in the word lists),
+        as any part of speech or as one of ``parts`` ("verb", "noun", "adj", "adv")."""
+        if parts is None and lower in self.stop_words:
+            return True
+        for pos, words in self.index.items():
+            if parts is not None and pos not in parts:
+                continue
+            if lower in words or lower in self.exceptions.get(pos, ()):
+                return True
+            for old, new in self.rules.get(pos, ()):
+                if lower.endswith(old) and lower[:len(lower) - len(old)] + new in words:
+                    return True
+        return False
+
+    def _dictionary_names(self, doc: Doc, kind: str) -> dict[int, str | None]:
+        """Token index -> the casing the actor dictionary writes it in, for words inside a dictionary
+        phrase: the pattern's own word for names, None for role words ("troops"), lowered. A row
+        that is case-sensitive ("US") names only its own spelling, except in a headline in capitals."""
+        out: dict[int, str | None] = {}
+        matches = sorted(self.actors.matcher(doc.vocab)(doc), key=lambda m: (m[1] - m[2], m[1]))
+        for match_id, s, e in matches:  # longest first: "South Ossetia" before "South"
+            if any(i in out for i in range(s, e)):
+                continue
+            written = doc[s:e].text
+            entries = self.actors.by_lower.get(doc.vocab.strings[match_id], ())
+            # a name: a row of a naming type, or any row the dictionary writes with a capital
+            # ("Palestinians"); lower-case titles and groups ("troops") are role words
+            named = [x for x in entries if x.code and (x.type in _NAME_TYPES or not x.pattern.islower())
+                     and (not x.case_sensitive or kind == CAPS or x.pattern == written.removeprefix("the "))]
+            if not named or all(self._common_plural(x.pattern) for x in named):
+                for i in range(s, e):
+                    out[i] = None
+                continue
+            pattern = next((x.pattern for x in named if not x.pattern.islower()), None)
+            pattern_words = pattern.split() if pattern is not None else []
+            for k, i in enumerate(range(s, e)):
+                word = doc[i].text
+                if len(pattern_words) == e - s and pattern_words[k].lower() == word.lower():
+                    out[i] = pattern_words[k]
+                elif word.lower() in SMALL_WORDS:
+                    out[i] = None  # "Doctors Without Borders": the small word inside the name
+                else:
+                    out[i] = word if not word.isupper() or len(word) <= 4 else word.capitalize()
+        return out
+
+    def _common_plural(self, pattern: str) -> bool:
+        """A lower-case name row that is a plural common noun ("peacekeepers", "blue helmets")."""
+        last = pattern.split()[-1] if pattern.split() else ""
+        return pattern.islower() and last.endswith("s") and last[:-1] in self.index.get("noun", ())
+
+    def _place_names(self, doc: Doc) -> dict[int, int]:
+        """Token index -> the length in words of the run of capitalised words the gazetteer knows that
+        it is part of ("South Ossetia": 2, "Najaf": 1); a one-word name the vocabulary also knows as a
+        verb, adjective or adverb ("Split") is not kept."""
+        out: dict[int, int] = {}
+        caps = [t for t in doc if t.is_alpha and t.text[0].isupper()]
+        for n in (3, 2, 1):
+            for k in range(len(caps) - n + 1):
+                run = caps[k:k + n]
+                if any(t.i in out for t in run) or run[-1].i - run[0].i != n - 1:
+                    continue
+                if not self.gazetteer.candidates(doc[run[0].i:run[-1].i + 1].text):
+                    continue
+                if n == 1 and self._other_than_noun(run[0].lower_):
+                    continue
+                out.update((t.i, n) for t in run)
+        return out
+
+    def _other_than_noun(self, lower: str) -> bool:
+        return lower in self.stop_words or any(
+            lower in self.index.get(pos, ()) for pos in ("verb", "adj", "adv"))
+
+
+def _word_lists(nlp) -> tuple[dict[str, frozenset[str]], dict[str, list[tuple[str, str]]], dict[str, frozenset[str]]]:
+    """The rule lemmatizer's tables (lemma index, suffix rules, exceptions), per part of speech.
+    Empty when the pipeline has no such lemmatizer: then only stop words count as known."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}, {}, {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return {}, {}, {}
+    index_table = lookups.get_table("lemma_index")
+    rules_table = lookups.get_table("lemma_rules") if lookups.has_table("lemma_rules") else {}
+    exc_table = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+    index, rules, exceptions = {}, {}, {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        if pos in index_table:
+            index[pos] = frozenset(index_table[pos])
+        if pos in rules_table:
+            rules[pos] = [(old, new) for old, new in rules_table[pos]]
+        if pos in exc_table:
+            exceptions[pos] = frozenset(exc_table[pos])
+    return index, rules, exceptions
+
+
+def _dated(tok: Token) -> bool:
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return before in _TIME_PREPS or (after is not None and after.like_num)
+
+
+def _body_form(word: str, body: str) -> str | None:
+    """How the body writes ``word`` when it is consistent: in lower case only, or with its capital
+    only and at least once in mid-sentence (after a lower-case word or a comma). None otherwise."""
+    lower = word.lower()
+    if not body or lower in SMALL_WORDS:
+        return None
+    pattern = re.compile(r"(?<![A-Za-z'\u2019-])(" + re.escape(lower) + r")(?![A-Za-z])", re.IGNORECASE)
+    seen_lower = seen_mid = seen_other = False
+    form = None
+    for m in pattern.finditer(body):
+        found = m.group(1)
+        if found == lower:
+            seen_lower = True
+        elif found[0].isupper() and re.search(r"[a-z,;]\s+$", body[max(0, m.start() - 3):m.start()]):
+            seen_mid, form = True, found
+        else:
+            seen_other = True
+    if seen_lower and not seen_mid:
+        return lower
+    if seen_mid and not seen_lower:
+        return form
+    return None
+
+
+# ---- giving the parse to the original words -------------------------------------------------
+
+_ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+
+
+def restore_words(parsed: Doc, original: str) -> Doc:
+    """A Doc of ``original``'s words carrying ``parsed``'s annotations. ``parsed`` is the parse of a
+    same-length copy of ``original`` (only letters' case differs), so its token boundaries are
+    ``original``'s too."""
+    if parsed.text == original:
+        return parsed
+    if len(parsed.text) != len(original):
+        raise ValueError("the normalised copy must have the original text's length")
+    words = [original[t.idx:t.idx + len(t.text)] for t in parsed]
+    spaces = [bool(t.whitespace_) for t in parsed]
+    doc = Doc(parsed.vocab, words=words, spaces=spaces)
+    attrs = [a for a in _ATTRS if a != HEAD or parsed.has_annotation("DEP")]
+    array = parsed.to_array(attrs)
+    doc.from_array(attrs, numpy.asarray(array))
+    if not parsed.has_annotation("DEP") and parsed.has_annotation("SENT_START"):
+        for tok, src in zip(doc, parsed):
+            tok.is_sent_start = src.is_sent_start
+    doc.user_data.update(parsed.user_data)
+    return doc
+
+
+# ---- headline grammar -----------------------------------------------------------------------
+
+def headline_future(verb: Token) -> bool:
+    """Headline grammar for a planned act: "Minister to visit Cairo" - a clause's root verb with its
+    own subject and a bare "to" as its only auxiliary reads as "is to visit", a future."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB":
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if len(aux) != 1 or aux[0].lower_ != "to" or aux[0].i > verb.i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < aux[0].i for c in verb.children)
+

@@ -1,0 +1,111 @@
+"""What the article around an actor tells about it: definite descriptions that name an actor named
+elsewhere ("the alliance" for NATO, "the Islamic republic" for Iran) and modifiers that say a role
+belongs to no one country ("foreign fighters").
+
+Files of kind ``context`` (``#! tidings context 1``) hold rows ``phrase<TAB>type<TAB>refers_to<TAB>when``:
+
+===========  =========================================================================================
+type         meaning
+===========  =========================================================================================
+description  "the" + ``phrase`` names an actor. ``refers_to`` is a code (``IGOWSTNAT``, ``IRN``),
+             several codes joined by ``/`` (the last one of them the article named), or ``country``
+             (the last country the article named). ``when`` is ``always`` (the phrase alone names
+             it), ``named`` (only once the article has named it before) or ``possessor`` (it only
+             lends its country to a role it possesses: "the capital's police").
+stateless    a modifier of a role word that says the role is no one country's ("foreign troops",
+             "international observers"): such a role takes no country from the context.
+owner        a verb (lemma) whose object belongs to its subject: "Russia *moved* troops", "urged
+             Russia to *withdraw* its forces": the troops are the subject's.
+===========  =========================================================================================
+
+Phrases match in any case; lower-case modifiers may stand between "the" and the phrase ("the
+26-nation alliance", "the desert kingdom"). Built-in files are read first, then the user's, so a
+user row replaces a built-in one with the same phrase. See docs/dictionaries.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tidings.errors import KnowledgeError
+from tidings.knowledge.actors import REGIONS, SECTORS, TRANSNATIONAL, _country_codes, check_code
+from tidings.knowledge.files import files_of_kind, read_rows
+
+KIND = "context"
+TYPES = ("description", "stateless", "owner")
+WHEN = ("always", "named", "possessor")
+#: ``refers_to`` of a description that stands for the last country the article named
+ANY_COUNTRY = "country"
+
+
+@dataclass(frozen=True)
+class Description:
+    """One ``description`` row: the words after "the", what they refer to and when."""
+
+    words: tuple[str, ...]  # lower-cased
+    codes: tuple[str, ...]  # empty: any country (``refers_to`` is ``country``)
+    when: str
+    source: str  # "file:line"
+
+    @property
+    def any_country(self) -> bool:
+        return not self.codes
+
+
+@dataclass
+class ContextKnowledge:
+    """Lookup tables for reading actors from their context; keys are lower-cased."""
+
+    #: last word of a phrase -> the descriptions ending in it, longest first
+    descriptions: dict[str, list[Description]] = field(default_factory=dict)
+    stateless: set[str] = field(default_factory=set)
+    #: verb lemmas whose object belongs to their subject ("deploy", "withdraw")
+    owner_verbs: set[str] = field(default_factory=set)
+
+    def add(self, description: Description) -> None:
+        bucket = [d for d in self.descriptions.get(description.words[-1], []) if d.words != description.words]
+        bucket.append(description)
+        bucket.sort(key=lambda d: -len(d.words))
+        self.descriptions[description.words[-1]] = bucket
+
+
+def load_context(user_files: tuple[Path, ...] = ()) -> ContextKnowledge:
+    knowledge = ContextKnowledge()
+    countries = _country_codes()
+    for path in files_of_kind(KIND, tuple(user_files)):
+        for lineno, cols in read_rows(path, KIND, 2, 4):
+            _add_row(knowledge, path, lineno, cols, countries)
+    return knowledge
+
+
+def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[str], countries: frozenset[str]) -> None:
+    def fail(message: str) -> KnowledgeError:
+        return KnowledgeError(str(path), lineno, message)
+
+    phrase, kind = cols[0], cols[1].lower()
+    words = tuple(phrase.lower().split())
+    if not words:
+        raise fail("empty phrase")
+    if kind in ("stateless", "owner"):
+        if len(words) != 1:
+            raise fail(f"a {kind} row names one word, found {phrase!r}")
+        (knowledge.stateless if kind == "stateless" else knowledge.owner_verbs).add(words[0])
+        return
+    if kind != "description":
+        raise fail(f"unknown type {cols[1]!r}; expected one of: {', '.join(TYPES)}")
+    if len(cols) != 4:
+        raise fail("a description row needs four columns: phrase, type, refers_to, when")
+    refers_to, when = cols[2], cols[3].lower()
+    if when not in WHEN:
+        raise fail(f"unknown 'when' {cols[3]!r}; expected one of: {', '.join(WHEN)}")
+    if words[0] == "the":
+        raise fail(f"write the phrase without its 'the': {phrase!r}")
+    if refers_to.lower() == ANY_COUNTRY:
+        codes: tuple[str, ...] = ()
+    else:
+        codes = tuple(refers_to.split("/"))
+        for code in codes:
+            check_code(code, countries, fail, SECTORS)
+            if code[:3] not in countries and code[:3] not in TRANSNATIONAL and code[:3] not in REGIONS:
+                raise fail(f"a description refers to a country or an organisation, not {code!r}")
+    knowledge.add(Description(words, codes, when, f"{path}:{lineno}"))
