@@ -28,3 +28,18 @@ def test_a_located_target_alone_does_not_make_business_news_political(analyze):
     text = ("Pellor Inc. shares rose after the retailer agreed to open two stores in Chile, "
             "the company said, as quarterly profit and sales beat forecasts.")
     assert not [e for e in events_of(analyze, text) if e.target is not None and e.target.text == "Chile"]
+
+
+def test_people_named_by_what_they_are_take_a_nationality(analyze):
+    e = one(events_of(analyze, "Armed tribesmen abducted an Australian engineer in Yemen."), "COERCE")
+    assert e.target.code == "AUSCVL" and e.source.code.endswith("REB")
+
+
+def test_an_army_named_by_its_weapons(analyze):
+    e = one(events_of(analyze, "Israeli helicopters fired missiles at a warehouse in Gaza."), "ASSAULT")
+    assert e.source.code == "ISRMIL"
+
+
+def test_violence_with_a_thing_as_its_doer_is_an_accident(analyze):
+    assert not [e for e in events_of(analyze, "The flood killed nine people in the valley.") if e.plover == "ASSAULT"]
+    assert [e for e in events_of(analyze, "A car bomb killed nine people in the valley.") if e.plover == "ASSAULT"]

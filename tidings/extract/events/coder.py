@@ -194,6 +194,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None
         if pattern.code.startswith("042"):
             parts = [(s, self._host(t), c) for s, t, c in parts]
+        if pattern.code[:2] in VIOLENT:
+            # violence needs a doer: a party, an attack or weapon, or no one named ("were killed"); a
+            # thing as the subject ("the flood killed", "the crash injured") is an accident, no event
+            parts = [(s, t, c) for s, t, c in parts if s is None or s.code or self._weak(s)]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
         if not parts:
             return None
