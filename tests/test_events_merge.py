@@ -27,3 +27,11 @@ def test_a_headline_restating_the_body_is_one_event(analyze):
     events = analyze(text, published="2022-01-11", title="Fiji Expels Tongan Envoy").events
     expulsions = [e for e in events if e.plover == "SANCTION" or e.cameo.startswith("16") or e.cameo.startswith("17")]
     assert len(expulsions) == 1, [(e.cameo, e.trigger.text, e.sentence) for e in events]
+
+
+def test_a_headline_and_its_body_complete_each_other(analyze):
+    text = ("Lawmakers Seek Envoy's Recall\n\n"
+            "A group of Chilean lawmakers asked President Ruiz on Monday to recall the ambassador to Peru.")
+    events = analyze(text, published="2022-01-11", title="Lawmakers Seek Envoy's Recall").events
+    requests = [e for e in events if e.plover == "REQUEST"]
+    assert len(requests) == 1, [(e.trigger.text, e.sentence) for e in requests]

@@ -2,6 +2,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from tidings.model import Event, Participant
@@ -54,6 +56,10 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
     if a.plover != b.plover or a.mode != b.mode or a.plover is None:
         return False
     key = (lambda p: _party_key(p)[:3]) if by_country else _party_key
+    if by_country:
+        # a headline and its body: one happening unless they name different parties in one slot
+        # ("Congress Members Seek ..." / "congressional Democrats are asking Bush ...")
+        return all(not key(x) or not key(y) or key(x) == key(y) for x, y in ((a.source, b.source), (a.target, b.target)))
     if not key(a.source) or key(a.source) != key(b.source):
         return False
     return key(a.target) == key(b.target) or not key(a.target) or not key(b.target)
@@ -76,6 +82,26 @@ def merge_restatements(events: list[Event], headline: int | None) -> list[Event]
                          and _same_happening(k, e, True))), None)
         if twin is None:
             kept.append(e)
-        elif _richness(e) > _richness(twin) or (_richness(e) == _richness(twin) and twin.sentence == headline):
-            kept[kept.index(twin)] = e
+            continue
+        keep, other = (e, twin) if _richness(e) > _richness(twin) or (
+            _richness(e) == _richness(twin) and twin.sentence == headline) else (twin, e)
+        # a headline's restatement completes the body's event; within a sentence the parties stay apart
+        kept[kept.index(twin)] = _completed(keep, other) if keep.sentence != other.sentence else keep
     return kept
+
+
+def _completed(keep: Event, other: Event) -> Event:
+    """The kept event, with a party it left uncoded taken from its restatement where that one names
+    it ("Georgian Troops Leave *South Ossetia*" / "the soldiers withdrew from the heights"); the
+    evidence says so, and the party keeps its own words and offsets."""
+    notes = []
+    source, target = keep.source, keep.target
+    if (source is None or not source.code) and other.source is not None and other.source.code:
+        source = other.source
+        notes.append(f"source from the restatement '{other.trigger.text}'")
+    if (target is None or not target.code) and other.target is not None and other.target.code:
+        target = other.target
+        notes.append(f"target from the restatement '{other.trigger.text}'")
+    if not notes:
+        return keep
+    return replace(keep, source=source, target=target, evidence=keep.evidence + "; " + "; ".join(notes))
