@@ -38,6 +38,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.light = patterns.light_verbs
         self.light_particles = patterns.sets.get("&NEUTRAL_PARTICLES", frozenset())
         self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
+        self.civilian = patterns.sets.get("&CIVILIAN_SECTORS", frozenset())
         self.security = patterns.sets.get("&SECURITY", frozenset())
         self.political_groups = patterns.sets.get("&POLITICAL_GROUPS", frozenset())
         self.documents = patterns.sets.get("&DOCUMENTS", frozenset())

@@ -35,9 +35,9 @@ class Relevance:
         return not any(g.lower() in self.nonpolitical for g in groups)
 
     def _weak(self, p: Participant | None) -> bool:
-        """A named party the actor dictionary cannot code (a person, an organisation), or a noun
-        phrase headed by a word for a political or social group (&POLITICAL_GROUPS: "teachers",
-        "the committee")."""
+        """A named party the actor dictionary cannot code (a person, an organisation), a civilian
+        party (a sector of &CIVILIAN_SECTORS), or a noun phrase headed by a word for a political or
+        social group (&POLITICAL_GROUPS: "teachers", "the committee")."""
         if p is None:
             return False
         if self._company(p):
@@ -46,6 +46,8 @@ class Relevance:
             return True
         if p in self.attack_parts:
             return True
+        if self.civilian and any(g.lower() in self.civilian for g in self._groups(p)):
+            return True  # "a man", "two engineers": people count outside sports and business news
         return bool(self.political_groups) and any(
             w in self.political_groups or singular(w) in self.political_groups
             for w in WORD_SPLIT.split(p.text.lower()) if w)
