@@ -148,7 +148,7 @@ def test_events_willing_to_takes_the_subject_of_be(analyze):
 
 
 def test_events_pardon_frees_a_person(analyze):
-    e = _one(_events(analyze, "The Peruvian president pardoned the jailed opposition leader."), "RETREAT")
+    e = _one(_events(analyze, "The Peruvian president pardoned the jailed opposition leader."), "CONCEDE")  # releasing a person concedes (PLOVER)
     assert e.cameo == "0841" and "leader" in e.target.text
 
 
@@ -463,7 +463,7 @@ def test_events_business_cue_counted_once_per_word(analyze):
 
 
 def test_events_ordered_release_is_the_release(analyze):
-    e = _one(_events(analyze, "A Kenyan judge ordered the release of the opposition leader."), "RETREAT")
+    e = _one(_events(analyze, "A Kenyan judge ordered the release of the opposition leader."), "CONCEDE")
     assert e.trigger.text == "ordered" and e.cameo == "0841" and "opposition leader" in e.target.text
 
 

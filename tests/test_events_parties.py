@@ -28,3 +28,31 @@ def test_a_located_target_alone_does_not_make_business_news_political(analyze):
     text = ("Pellor Inc. shares rose after the retailer agreed to open two stores in Chile, "
             "the company said, as quarterly profit and sales beat forecasts.")
     assert not [e for e in events_of(analyze, text) if e.target is not None and e.target.text == "Chile"]
+
+
+def test_people_named_by_what_they_are_take_a_nationality(analyze):
+    e = one(events_of(analyze, "Armed tribesmen abducted an Australian engineer in Yemen."), "COERCE")
+    assert e.target.code == "AUSCVL" and e.source.code.endswith("REB")
+
+
+def test_an_army_named_by_its_weapons(analyze):
+    e = one(events_of(analyze, "Israeli helicopters fired missiles at a warehouse in Gaza."), "ASSAULT")
+    assert e.source.code == "ISRMIL"
+
+
+def test_violence_with_a_thing_as_its_doer_is_an_accident(analyze):
+    assert not [e for e in events_of(analyze, "The flood killed nine people in the valley.") if e.plover == "ASSAULT"]
+    assert [e for e in events_of(analyze, "A car bomb killed nine people in the valley.") if e.plover == "ASSAULT"]
+
+
+def test_a_participle_after_a_noun_is_passive_the_noun_its_target(analyze):
+    events = events_of(analyze, "Police questioned a journalist detained by Kenyan soldiers in Nairobi.")
+    detained = [e for e in events if e.trigger.text == "detained"]
+    assert detained and detained[0].target.text.endswith("journalist") and detained[0].source.code == "KENMIL"
+
+
+def test_a_headline_participle_is_passive(analyze):
+    text = "Suspect Charged in Abduction of Girl\n\nPolice in Manila said on Monday the man would appear in court."
+    events = analyze(text, published="2022-01-11", title="Suspect Charged in Abduction of Girl").events
+    charged = [e for e in events if e.trigger.text == "Charged"]
+    assert charged and charged[0].source is None and charged[0].target.text == "Suspect"

@@ -91,6 +91,11 @@ def test_the_body_tells_a_name_from_a_word(caser):
     assert _cased(caser, text) == "Senators criticise Bush over budget"
 
 
+def test_a_first_name_and_its_surname_keep_their_capitals(caser):
+    assert _cased(caser, "Mary Robinson Urges Calm in Region\n\nThe envoy said ...") == "Mary Robinson urges calm in region"
+    assert _cased(caser, "Envoy John Smith Wins Praise\n\nThe envoy ...") == "Envoy John Smith wins praise"
+
+
 def test_all_capitals_headline_is_written_in_its_usual_case(caser):
     assert _cased(caser, "RUSSIA WARNS NATO OVER DRILLS\n\nMoscow said ...") == "Russia warns NATO over drills"
 

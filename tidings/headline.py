@@ -255,17 +255,19 @@ class HeadlineCaser:
         it is part of ("South Ossetia": 2, "Najaf": 1); a one-word name the vocabulary also knows as a
         verb, adjective or adverb ("Split") is not kept."""
         out: dict[int, int] = {}
-        caps = [t for t in doc if t.is_alpha and t.text[0].isupper()]
+        text = doc.text
+        # (index, start, end, lower) of each capitalised word
+        caps = [(t.i, t.idx, t.idx + len(t), t.lower_) for t in doc if t.is_alpha and t.text[0].isupper()]
         for n in (3, 2, 1):
             for k in range(len(caps) - n + 1):
-                run = caps[k:k + n]
-                if any(t.i in out for t in run) or run[-1].i - run[0].i != n - 1:
+                first, last = caps[k], caps[k + n - 1]
+                if last[0] - first[0] != n - 1 or any(caps[j][0] in out for j in range(k, k + n)):
                     continue
-                if not self.gazetteer.candidates(doc[run[0].i:run[-1].i + 1].text):
+                if not self.gazetteer.candidates(text[first[1]:last[2]]):
                     continue
-                if n == 1 and self._other_than_noun(run[0].lower_):
+                if n == 1 and self._other_than_noun(first[3]):
                     continue
-                out.update((t.i, n) for t in run)
+                out.update((caps[j][0], n) for j in range(k, k + n))
         return out
 
     def _other_than_noun(self, lower: str) -> bool:

@@ -92,6 +92,7 @@ class _Countries:
         self.actors = actors
         self.stateless = knowledge.context.stateless
         self.owner_verbs = knowledge.context.owner_verbs
+        self.person_nouns = knowledge.cues.roles  # nouns naming who speaks: "officer", "spokesman"
         self.sectors = knowledge.actors.sectors
         self.evidence = evidence
         self.references = references
@@ -143,8 +144,10 @@ class _Countries:
         root = words.root
         if self._stateless(words, root):
             return None
-        if root.dep_ == "amod" and not (words.start <= root.head.i < words.end):
-            return None  # "a new military operation": an adjective of something else, not a party
+        if root.dep_ == "amod" and not (words.start <= root.head.i < words.end) \
+                and root.head.lemma_.lower() not in self.person_nouns:
+            return None  # "a new military operation": an adjective of a thing, not a party
+            # ("a senior military intelligence officer" is a person of that body: it goes on)
         found = self._possessor(root, mention)
         if found is not None:
             return found

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from tidings.extract.context_plan import Addition, Evidence, Plan
@@ -69,9 +70,16 @@ class References:
 
     # ---- descriptions ------------------------------------------------------------------------
 
+    def _tokens_among(self, words) -> list[Token]:
+        """The tokens whose lower-case form is one of ``words``, found on the integer column of the
+        Doc so that no Token is built for the others (a long article has tens of thousands)."""
+        wanted = {self.doc.vocab.strings.add(w) for w in words}
+        lowers = self.doc.to_array(LOWER)
+        return [self.doc[i] for i in range(len(lowers)) if int(lowers[i]) in wanted]
+
     def descriptions(self, plan: Plan) -> None:
         """Add each description that names an actor to the plan; note those that possess a role."""
-        for tok in self.doc:
+        for tok in self._tokens_among(self.context.descriptions):
             found = self._description_at(tok)
             if found is None:
                 continue
@@ -119,7 +127,7 @@ class References:
             return None  # "the island of Islay": the name follows
         for row in bucket:
             start = tok.i - len(row.words) + 1
-            if start < 1 or tuple(t.lower_ for t in doc[start:tok.i + 1]) != row.words:
+            if start < 0 or tuple(t.lower_ for t in doc[start:tok.i + 1]) != row.words:
                 continue
             k = start - 1
             while k >= 0 and start - k <= _MAX_MODIFIER_TOKENS and doc[k].lower_ != "the" and _modifier(doc[k]):
@@ -186,7 +194,7 @@ class References:
     # ---- pronouns ----------------------------------------------------------------------------
 
     def pronouns(self, plan: Plan) -> None:
-        for tok in self.doc:
+        for tok in self._tokens_among([*_PERSON_PRONOUNS, *_GROUP_PRONOUNS, *_THING_PRONOUNS]):
             lower = tok.lower_
             if tok.pos_ != "PRON" or tok.i in self.covered or tok.tag_ == "PRP$" or tok.dep_ == "expl":
                 continue

@@ -99,7 +99,7 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
     if getattr(dictionary, "context", True):
         # what the article around them says: descriptions, pronouns, the country of bare roles
         drafts = book.ordered()
-        plan = read_context(doc, analysis, book.actors(), knowledge, _named_countries(doc, units))
+        plan = read_context(doc, analysis, book.actors(), knowledge, _named_countries(doc, units, analysis.text))
         book.apply(plan, drafts)
     analysis.actors = book.actors()
 
@@ -110,7 +110,7 @@ _OWN_ROLES = frozenset({"nsubj", "nsubjpass", "agent", "poss", "amod", "compound
 _NAMING_TYPES = frozenset({"country", "demonym", "capital", "organisation", "actor"})
 
 
-def _named_countries(doc: Doc, units: list[_Unit]) -> list[Evidence]:
+def _named_countries(doc: Doc, units: list[_Unit], text: str) -> list[Evidence]:
     """Where the article names a country: its name, a nationality, a capital or a national
     institution ("the Kremlin"), in text order."""
     out = []
@@ -123,7 +123,7 @@ def _named_countries(doc: Doc, units: list[_Unit]) -> list[Evidence]:
         # of a verb or preposition ("visited Russia", "aid to Uganda") is a counterpart
         own = u.type == "demonym" or grammatical_role(root) in _OWN_ROLES or is_locative(root) \
             or (root.dep_ == "pobj" and root.head.lower_ == "of")  # "the capital of the Maldives"
-        out.append(Evidence(start, end, u.entry.country, doc.text[start:end], "name" if own else "counterpart"))
+        out.append(Evidence(start, end, u.entry.country, text[start:end], "name" if own else "counterpart"))
     return out
 
 

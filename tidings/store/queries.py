@@ -500,7 +500,7 @@ class Queries:
         (``symmetric`` says how many of its events are symmetric)."""
         if directed and since is None and until is None:  # all time: the top of two indexes, no grouping
             rows = []
-            with self._snapshot():
+            with _ReadSnapshot(self.conn):
                 for family, x, y in (("dyad", "src", "tgt"), ("pair", "a", "b")):
                     sql = (f"SELECT {x}, {y}, n, q1, q2, q3, q4, gsum, {int(family == 'pair')} FROM {family}_total "
                            f"ORDER BY n DESC, {x}, {y} LIMIT ?")
@@ -520,10 +520,6 @@ class Queries:
                   FROM ({dyads} UNION ALL {pairs}) GROUP BY {group} ORDER BY events DESC, 1, 2, 3 LIMIT ?"""
         return [_dyad_row(s, t, e, q1, q2, q3, q4, g, bool(undirected), int(sym))
                 for s, t, undirected, e, q1, q2, q3, q4, g, sym in self.conn.execute(sql, (*dargs, *pargs, n))]
-
-    def _snapshot(self):
-        """One read transaction around several statements (unless the caller has one open already)."""
-        return _ReadSnapshot(self.conn)
 
     def _top_dyads_by_candidates(self, n: int, since: Any, until: Any, max_candidates: int = 20_000,
                                  start: int | None = None):
@@ -551,7 +547,7 @@ class Queries:
                 bounds += [first, last]
             sums_sql[family] = (f"SELECT sum(n), sum(q1), sum(q2), sum(q3), sum(q4), total(gsum) "
                                 f"FROM ({' UNION ALL '.join(parts)})")
-        with self._snapshot():
+        with _ReadSnapshot(self.conn):
             k = start or max(4 * n, 256)
             sums: dict[tuple[str, str, str], tuple] = {}
             while True:

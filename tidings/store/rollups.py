@@ -37,7 +37,6 @@ _COUNTS = ("n", "q1", "q2", "q3", "q4", "gsum")
 _ACTOR_VALUES = ("as_source", "as_target", "mentions", "articles") + _COUNTS
 _ACTOR_COLS = "code, period, " + ", ".join(_ACTOR_VALUES)
 _DYAD_COLS = "src, tgt, period, " + ", ".join(_COUNTS)
-_PAIR_COLS = "a, b, period, " + ", ".join(_COUNTS)
 #: (family, grains, key columns, value columns) of every rollup family
 FAMILIES = (("dyad", DYAD_GRAINS, ("src", "tgt"), _COUNTS), ("pair", DYAD_GRAINS, ("a", "b"), _COUNTS),
             ("actor", ACTOR_GRAINS, ("code",), _ACTOR_VALUES))

@@ -20,6 +20,7 @@ from tidings.extract.events.common import singular
 #: prepositions whose object can be the party an act is aimed at (not "by": the agent; not time)
 AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside")
 _MAX_WALK = 40
+_PERSONS = frozenset({"him", "her", "them", "us", "he", "she", "they", "we"})
 
 
 class Parties:
@@ -27,9 +28,12 @@ class Parties:
         """A named or coded actor at ``t``, or a word for a political or social group ("teachers")."""
         if roles.is_time(t) or t.lower_ in ("it", "its", "this", "that", "which"):
             return False
-        if self._actor_at(t.idx, t.idx + len(t)) is not None:
+        if self._actor_at(t.idx, t.idx + len(t)) is not None or t.lower_ in _PERSONS:
             return True
         lemma = t.lemma_.lower()
+        if self.actor_dictionary is not None and t.pos_ == "NOUN" and (
+                self.actor_dictionary.lookup(t.lower_) or self.actor_dictionary.lookup(lemma)):
+            return True  # a role word ("a journalist", "two engineers"): someone, not something
         return bool(self.political_groups) and (lemma in self.political_groups or singular(t.lower_) in self.political_groups)
 
     def _is_place(self, t: Token) -> bool:

@@ -22,7 +22,13 @@ _HEADING_BREAKS = frozenset({"-", "--", "\u2013", "\u2014", ":", "\"", "(", ")",
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    """A passive verb: with a passive subject or auxiliary, or a past participle modifying a noun
+    with no subject of its own ("a man *arrested* for spying", the headline "Suspect *Charged* in
+    Abduction"): the noun is what was done to."""
+    if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children)
 
 
 def is_time(tok: Token) -> bool:
