@@ -22,10 +22,6 @@ from tidings.errors import KnowledgeError
 DEFAULT_DIR = Path("/usr/share/wordnet")
 POS_FILES = {"n": "noun", "v": "verb"}
 _SS_TYPE = {"n": 1, "v": 2}
-#: the lexicographer files by number (lexnames(5WN)); the ones a filter names
-LEXFILES = {3: "noun.Tops", 4: "noun.act", 9: "noun.cognition", 10: "noun.communication", 11: "noun.event",
-            14: "noun.group", 15: "noun.location", 18: "noun.person", 21: "noun.possession", 26: "noun.state",
-            6: "noun.artifact"}
 #: verb frames (wninput(5WN)) by number
 FRAMES = {1: "Something ----s", 2: "Somebody ----s", 3: "It is ----ing", 4: "Something is ----ing PP",
           5: "Something ----s something Adjective/Noun", 6: "Something ----s Adjective/Noun",
