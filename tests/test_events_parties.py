@@ -56,3 +56,13 @@ def test_a_headline_participle_is_passive(analyze):
     events = analyze(text, published="2022-01-11", title="Suspect Charged in Abduction of Girl").events
     charged = [e for e in events if e.trigger.text == "Charged"]
     assert charged and charged[0].source is None and charged[0].target.text == "Suspect"
+
+
+def test_a_place_in_the_target_slot_stands_for_its_country(analyze):
+    e = one(events_of(analyze, "The Israeli army sealed off the Gaza Strip on Friday."), "COERCE")
+    assert e.target is not None and e.target.code == "PSE"
+
+
+def test_holding_someone_as_a_hostage(analyze):
+    e = one(events_of(analyze, "Gunmen in Iraq held two French journalists as hostages for four months."), "COERCE")
+    assert e.target.code.startswith("FRA")

@@ -61,7 +61,8 @@ class Parties:
         candidates = [c for c in candidates if c.i not in seen]
         party = next((c for c in candidates if self._is_party(c)), None)
         if party is None:
-            party = next((c for c in candidates if self._is_place(c)), None)
+            # a place: the one the slot names itself ("sealed off *the Gaza Strip*"), else one nearby
+            party = next((c for c in [*targets, *candidates] if self._is_place(c)), None)
             if party is None:
                 return targets
             self.place_targets.add(party.i)

@@ -224,6 +224,9 @@ def prep_objects(anchors: list[Token], word: str) -> Token | None:
                     return found
             if c.dep_ == "prt" and c.lower_ == words[0]:
                 found = prep_objects([c], words[-1]) if len(words) > 1 else None
+                if found is None and len(words) == 1:
+                    # a particle the parser gave an object of its own: "sealed *off the Gaza Strip*"
+                    found = next((g for g in c.children if g.dep_ == "pobj" and not is_time(g)), None)
                 if found is not None:
                     return found
     return None
