@@ -66,3 +66,8 @@ def test_a_place_in_the_target_slot_stands_for_its_country(analyze):
 def test_holding_someone_as_a_hostage(analyze):
     e = one(events_of(analyze, "Gunmen in Iraq held two French journalists as hostages for four months."), "COERCE")
     assert e.target.code.startswith("FRA")
+
+
+def test_a_pattern_nouns_own_possessor_is_the_party(analyze):
+    e = one(events_of(analyze, "Rebel units violated Colombia's ceasefire in the north on Sunday."), "ASSAULT")
+    assert e.target is not None and e.target.code.startswith("COL")

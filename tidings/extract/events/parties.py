@@ -53,6 +53,9 @@ class Parties:
                 candidates.append(head)
         for thing in targets:  # the thing's possessor and the objects of its prepositions
             candidates += _phrase_objects(thing)
+        for word in matched:  # a pattern noun's own phrase: "violated *Manila's* ceasefire"
+            if word.i != tok.i and word.pos_ in ("NOUN", "PROPN"):
+                candidates += _phrase_objects(word)
         anchors = [tok] + ([support] if support is not None else [])
         if verb:  # "agreed *to set up* a centre in Berlin": the governed verb's phrases too
             anchors += [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
