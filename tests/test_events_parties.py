@@ -71,3 +71,10 @@ def test_holding_someone_as_a_hostage(analyze):
 def test_a_pattern_nouns_own_possessor_is_the_party(analyze):
     e = one(events_of(analyze, "Members of the rebel army violated Colombia's holiday ceasefire in the north."), "ASSAULT")
     assert e.target is not None and e.target.code.startswith("COL")
+
+
+def test_forces_leaving_a_place_withdraw_but_those_kept_from_leaving_do_not(analyze):
+    e = one(events_of(analyze, "Kenyan troops began leaving Somalia on Monday."), "RETREAT")
+    assert e.source.code == "KENMIL" and e.target.code == "SOM"
+    events = events_of(analyze, "The army prevented villagers from leaving the valley.")
+    assert not [e for e in events if e.plover == "RETREAT"]

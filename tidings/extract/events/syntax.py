@@ -173,6 +173,10 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         head = verb.head
         if verb.dep_ == "pcomp":  # "by shelling": take the subject of the verb the preposition hangs on
             head = head.head
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+            if controller is not None and verb.head.lower_ == "from":
+                # "prevented *Palestinians* from leaving", "barred him from travelling": the object acts
+                return _resolve(controller)
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head is not head:
             head = head.head  # "is willing to withdraw", "is ready to contribute": the subject of 'is'
         if head.pos_ in ("VERB", "AUX"):
