@@ -35,3 +35,10 @@ def test_a_headline_and_its_body_complete_each_other(analyze):
     events = analyze(text, published="2022-01-11", title="Lawmakers Seek Envoy's Recall").events
     requests = [e for e in events if e.plover == "REQUEST"]
     assert len(requests) == 1, [(e.trigger.text, e.sentence) for e in requests]
+
+
+def test_a_leader_touring_his_own_country_visits_no_one(analyze):
+    events = events_of(analyze, "Russian President Vladimir Putin visited Chechnya on Sunday.")
+    assert not [e for e in events if e.cameo.startswith("042")]
+    events = events_of(analyze, "Russian President Vladimir Putin visited Turkey on Sunday.")
+    assert [e for e in events if e.cameo.startswith("042") and e.target.code.startswith("TUR")]

@@ -201,6 +201,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None
         if pattern.code.startswith("042"):
             parts = [(s, self._host(t), c) for s, t, c in parts]
+            # a leader touring his own country visits no one: "Putin visited Chechnya"
+            parts = [(s, t, c) for s, t, c in parts
+                     if not (s is not None and t is not None and s.code and t.code and s.code[:3] == t.code[:3])]
+            if not parts:
+                return None
         if pattern.code[:2] in VIOLENT:
             # violence needs a doer: a party, an attack or weapon, or no one named ("were killed"); a
             # thing as the subject ("the flood killed", "the crash injured") is an accident, no event
