@@ -78,3 +78,14 @@ def test_forces_leaving_a_place_withdraw_but_those_kept_from_leaving_do_not(anal
     assert e.source.code == "KENMIL" and e.target.code == "SOM"
     events = events_of(analyze, "The army prevented villagers from leaving the valley.")
     assert not [e for e in events if e.plover == "RETREAT"]
+
+
+def test_the_party_of_the_verb_a_trigger_governs(analyze):
+    e = one(events_of(analyze, "Norway launched a mediation effort to end the conflict between Sudan and Chad."), "CONSULT")
+    assert e.target is not None and e.target.code[:3] in ("SDN", "TCD")
+
+
+def test_a_role_word_the_tagger_reads_as_an_adjective_is_still_a_party(analyze):
+    text = "Erdogan will meet his counterpart Italian President Sergio Mattarella at a lunch in Rome."
+    meet = [e for e in events_of(analyze, text) if e.trigger.text == "meet"]
+    assert meet and meet[0].target is not None and "counterpart" in meet[0].target.text

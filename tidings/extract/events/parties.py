@@ -18,7 +18,8 @@ from tidings.extract.events import syntax as roles
 from tidings.extract.events.common import singular
 
 #: prepositions whose object can be the party an act is aimed at (not "by": the agent; not time)
-AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside")
+AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside",
+         "between", "among")
 _MAX_WALK = 40
 _PERSONS = frozenset({"him", "her", "them", "us", "he", "she", "they", "we"})
 
@@ -31,7 +32,8 @@ class Parties:
         if self._actor_at(t.idx, t.idx + len(t)) is not None or t.lower_ in _PERSONS:
             return True
         lemma = t.lemma_.lower()
-        if self.actor_dictionary is not None and t.pos_ == "NOUN" and (
+        nominal = t.pos_ in ("NOUN", "PROPN") or t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "appos")
+        if self.actor_dictionary is not None and nominal and (
                 self.actor_dictionary.lookup(t.lower_) or self.actor_dictionary.lookup(lemma)):
             return True  # a role word ("a journalist", "two engineers"): someone, not something
         return bool(self.political_groups) and (lemma in self.political_groups or singular(t.lower_) in self.political_groups)
@@ -61,6 +63,16 @@ class Parties:
             anchors += [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
         for anchor in anchors:
             candidates += _prep_objects(anchor)
+        # the verb the trigger governs, and its objects: "agreed *to provide Sri Lanka* with ...", "a
+        # mediation effort *to resolve the rift between* Qatar and its neighbours"
+        governed = [c for a in ([tok] + ([support] if support is not None else [])) for c in a.children
+                    if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")]
+        governed += [g for c in governed for g in c.children if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX")]
+        for verb_below in governed:
+            for c in verb_below.children:
+                if c.dep_ in ("dobj", "dative"):
+                    candidates += [c, *_phrase_objects(c)]
+            candidates += _prep_objects(verb_below)
         candidates = [c for c in candidates if c.i not in seen]
         party = next((c for c in candidates if self._is_party(c)), None)
         if party is None:
