@@ -89,3 +89,8 @@ def test_a_role_word_the_tagger_reads_as_an_adjective_is_still_a_party(analyze):
     text = "Erdogan will meet his counterpart Italian President Sergio Mattarella at a lunch in Rome."
     meet = [e for e in events_of(analyze, text) if e.trigger.text == "meet"]
     assert meet and meet[0].target is not None and "counterpart" in meet[0].target.text
+
+
+def test_with_nothing_in_the_slots_the_first_actor_of_the_phrase(analyze):
+    e = one(events_of(analyze, "The minister appealed on Monday in a letter to Kenya for calm."), "REQUEST")
+    assert e.target is not None and e.target.code.startswith("KEN")

@@ -75,6 +75,11 @@ class Parties:
             candidates += _prep_objects(verb_below)
         candidates = [c for c in candidates if c.i not in seen]
         party = next((c for c in candidates if self._is_party(c)), None)
+        if party is None and not targets:
+            # nothing in the slots: the first coded actor of the trigger's own phrase, as PETRARCH reads
+            # a verb phrase ("recalled its ambassador *to Havana*" parsed loosely)
+            first = self._first_actor(tok)
+            party = first if first is not None and first.i not in seen else None
         if party is None:
             # a place: the one the slot names itself ("sealed off *the Gaza Strip*"), else one nearby
             party = next((c for c in [*targets, *candidates] if self._is_place(c)), None)
