@@ -240,3 +240,9 @@ def test_context_knowledge_rows_are_checked(tmp_path):
     worse.write_text("#! tidings context 1\nthe pact\tdescription\tIGOWSTNAT\tsometimes\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="when"):
         load_context((worse,))
+
+
+def test_a_person_the_dictionaries_do_not_know_named_with_a_country(pipeline):
+    a = pipeline.analyze("Prime ministers Ilse Varga of Austria and Tomas Hrabal of Slovakia agreed to a border plan.", {"id": "x"})
+    codes = {x.name: x.code for x in a.actors}
+    assert codes.get("Ilse Varga") == "AUT" and codes.get("Tomas Hrabal") == "SVK"

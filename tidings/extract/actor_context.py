@@ -108,7 +108,7 @@ class _Countries:
 
     def assign(self, plan: Plan) -> None:
         dropped = plan.dropped
-        todo = sorted(((m.start, idx, m) for idx, a in enumerate(self.actors) if self._bare(a)
+        todo = sorted(((m.start, idx, m) for idx, a in enumerate(self.actors) if self._bare(a) or self._uncoded_person(a)
                        for m in a.mentions if (idx, m) not in dropped), key=lambda x: (x[0], x[1]))
         persons: set[int] = set()
         for _, idx, m in todo:
@@ -117,12 +117,18 @@ class _Countries:
             if person and idx in persons:
                 continue  # one person, one country: read where the person is introduced
             persons.add(idx) if person else None
-            found = self._country(m, person, actor.sector)
+            if not actor.code:
+                # a person the dictionaries do not know, named with a country: "John Major *of Britain*"
+                phrase = self._phrase(self.doc.char_span(m.start, m.end, alignment_mode="expand").root) \
+                    if self.doc.char_span(m.start, m.end, alignment_mode="expand") is not None else None
+                found = (phrase[0], "phrase", phrase[1], None) if phrase is not None and len(phrase[0]) == 3 else None
+            else:
+                found = self._country(m, person, actor.sector)
             if found is None:
                 continue
             owner, how, evidence, span = found
             if len(owner) == 3:  # a country: the role of that country ("COP" -> "VENCOP")
-                code, what = owner + actor.code, "country"
+                code, what = owner + (actor.code or ""), "country"
             else:  # an organisation's role is the organisation's ("Alliance diplomats": NATO)
                 code, what = owner, "organisation"
             targets = [x for x in actor.mentions if (idx, x) not in dropped] if person else [m]
@@ -131,6 +137,9 @@ class _Countries:
                 plan.recoded.append(Recode(idx, x, code, Inference(what, extent or x, how, evidence, owner), extent))
                 if what == "country":
                     self.known.append((x.end, owner, actor.sector, x))
+
+    def _uncoded_person(self, actor: Actor) -> bool:
+        return actor.kind == "person" and not actor.code and actor.country is None
 
     def _bare(self, actor: Actor) -> bool:
         """A role coded by its sector alone ("COP", "GOVMIL")."""
