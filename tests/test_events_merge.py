@@ -42,3 +42,8 @@ def test_a_leader_touring_his_own_country_visits_no_one(analyze):
     assert not [e for e in events if e.cameo.startswith("042")]
     events = events_of(analyze, "Russian President Vladimir Putin visited Turkey on Sunday.")
     assert [e for e in events if e.cameo.startswith("042") and e.target.code.startswith("TUR")]
+
+
+def test_two_clauses_with_their_own_subjects_are_two_acts(analyze):
+    text = "Sudanese troops killed three villagers on Friday, and Sudanese jets bombed a market in Darfur."
+    assert len([e for e in events_of(analyze, text) if e.plover == "ASSAULT"]) == 2

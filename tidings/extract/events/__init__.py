@@ -39,7 +39,7 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
             continue
         found.extend(coder.sentence(span[:MAX_SENTENCE_TOKENS], index))
     found.sort(key=lambda e: (e.trigger.start, e.id))
-    found = merge_restatements(found, headline_sentence(analysis))
+    found = merge_restatements(found, headline_sentence(analysis), doc)
     found = resolve_acts(found, analysis.text, act_sets(patterns.sets))
     for n, event in enumerate(found, 1):
         event.id = f"E{n}"

@@ -70,14 +70,15 @@ def _richness(e: Event) -> tuple:
     return coded, e.target is not None, e.confidence
 
 
-def merge_restatements(events: list[Event], headline: int | None) -> list[Event]:
+def merge_restatements(events: list[Event], headline: int | None, doc: Doc | None = None) -> list[Event]:
     """One event per happening: within a sentence, two triggers coding the same act between the same
-    parties ("launched an offensive, attacking X"); across the headline (sentence ``headline``) and
-    the body, the headline's restatement of a body event. The richer event is kept (more coded
-    parties, a target, then confidence); on a tie the body's, which names the parties in full."""
+    parties, one governing the other ("launched an offensive, attacking X"; not two clauses that
+    each report an attack); across the headline (sentence ``headline``) and the body, the headline's
+    restatement of a body event. The richer event is kept (more coded parties, a target, then
+    confidence); on a tie the body's, which names the parties in full."""
     kept: list[Event] = []
     for e in events:
-        twin = next((k for k in kept if (k.sentence == e.sentence and _same_happening(k, e, False))
+        twin = next((k for k in kept if (k.sentence == e.sentence and _linked(doc, k, e) and _same_happening(k, e, False))
                      or (headline is not None and headline in (k.sentence, e.sentence) and k.sentence != e.sentence
                          and _same_happening(k, e, True))), None)
         if twin is None:
@@ -88,6 +89,25 @@ def merge_restatements(events: list[Event], headline: int | None) -> list[Event]
         # a headline's restatement completes the body's event; within a sentence the parties stay apart
         kept[kept.index(twin)] = _completed(keep, other) if keep.sentence != other.sentence else keep
     return kept
+
+
+def _linked(doc: Doc | None, a: Event, b: Event) -> bool:
+    """Whether one trigger governs the other in the parse (or there is no parse to tell)."""
+    if doc is None:
+        return True
+    x = doc.char_span(a.trigger.start, a.trigger.end, alignment_mode="expand")
+    y = doc.char_span(b.trigger.start, b.trigger.end, alignment_mode="expand")
+    if x is None or y is None:
+        return True
+    x, y = x.root, y.root
+    if x.i == y.i:
+        return True
+    if not (x.is_ancestor(y) or y.is_ancestor(x)):
+        return False
+    # two clauses, each with a subject of its own ("troops killed two men, and helicopters fired
+    # missiles"), report two acts
+    own = [next((c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None) for t in (x, y)]
+    return not (own[0] is not None and own[1] is not None and own[0] != own[1])
 
 
 def _completed(keep: Event, other: Event) -> Event:
