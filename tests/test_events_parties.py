@@ -94,3 +94,8 @@ def test_a_role_word_the_tagger_reads_as_an_adjective_is_still_a_party(analyze):
 def test_with_nothing_in_the_slots_the_first_actor_of_the_phrase(analyze):
     e = one(events_of(analyze, "The minister appealed on Monday in a letter to Kenya for calm."), "REQUEST")
     assert e.target is not None and e.target.code.startswith("KEN")
+
+
+def test_a_thing_acted_on_is_in_the_country_of_the_events_place(analyze):
+    e = one(events_of(analyze, "Gunmen attacked the regional headquarters in Basra on Friday."), "ASSAULT")
+    assert e.target is not None and e.target.code == "IRQ" and "event's place" in e.evidence

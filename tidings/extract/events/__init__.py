@@ -11,7 +11,8 @@ The coder runs in stages, one module each, so that "why was this the target?" ha
 - ``relevance``: whether an event is political news (docs/events.md, "Which events are kept").
 - ``modes``: asserted, negated, future or hypothetical, from the syntax above the trigger.
 - ``circumstances``: the date and place of an event.
-- ``context``: acts named again as things ("rejected *the demands*") resolved to their makers.
+- ``context``: acts named again as things ("rejected *the demands*") resolved to their makers; a
+  thing acted on placed in the country where the act happens.
 - ``merge``: one happening coded from two triggers, or stated twice, is one event.
 - ``coder``: the pass over a sentence that ties these together.
 """
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 
 from tidings.extract.events.coder import Coder
 from tidings.extract.events.common import MAX_SENTENCE_TOKENS
-from tidings.extract.events.context import act_sets, resolve_acts
+from tidings.extract.events.context import act_sets, locate_things, resolve_acts
 from tidings.extract.events.merge import merge_restatements
 from tidings.model import Analysis, Event
 
@@ -41,6 +42,8 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     found.sort(key=lambda e: (e.trigger.start, e.id))
     found = merge_restatements(found, headline_sentence(analysis), doc)
     found = resolve_acts(found, analysis.text, act_sets(patterns.sets))
+    if not getattr(patterns, "keep_any", False):
+        found = locate_things(found)
     for n, event in enumerate(found, 1):
         event.id = f"E{n}"
     analysis.events = found

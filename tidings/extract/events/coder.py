@@ -3,6 +3,7 @@ their slots, modes and circumstances.
 """
 from __future__ import annotations
 
+
 from spacy.tokens import Doc, Token
 
 from tidings.extract.events import modes
@@ -219,6 +220,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         embedded = _embedded(tok)
         out = []
         peace = self._peacekeeping(tok, support, verb, pattern.code)
+        place = self._place(tok, support)
         for source, target, code in parts:
             mode, note = mode0, ""
             if peace and "074" in self.cameo:
@@ -239,7 +241,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             out.append(Event(
                 id="", source=source, target=target, cameo=code, plover=entry.plover, quad=entry.quad,
                 goldstein=entry.goldstein, mode=mode, date=date or self.analysis.published,
-                place=self._place(tok, support), trigger=trigger, sentence=index,
+                place=place, trigger=trigger, sentence=index,
                 confidence=_confidence(source, target, pattern, mode, embedded, verb),
                 evidence=pattern.evidence + note,
                 symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,

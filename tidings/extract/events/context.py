@@ -55,3 +55,18 @@ def _act_named(phrase: str, acts: dict[str, str]) -> str | None:
     if len(words) < 2 or len(words) > 5 or words[0] not in _DEFINITE:
         return None
     return acts.get(words[-1].strip(".,;:\"'"))
+
+
+def locate_things(events: list[Event]) -> list[Event]:
+    """A thing acted on is in the country where the act happens ("an attack on *the oil company's
+    headquarters*" in Basra): a target with no actor and no code takes the country of the event's
+    place, as wire-news coders read it. Done last, so that acts named again are resolved first, and
+    after the relevance filter, so such a target never makes an event political news by itself."""
+    out = []
+    for e in events:
+        t = e.target
+        if t is not None and not t.code and t.actor is None and e.place is not None and e.place.country:
+            e = replace(e, target=replace(t, code=e.place.country),
+                        evidence=f"{e.evidence}; target in {e.place.country} (the event's place)")
+        out.append(e)
+    return out
