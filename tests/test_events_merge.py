@@ -47,3 +47,8 @@ def test_a_leader_touring_his_own_country_visits_no_one(analyze):
 def test_two_clauses_with_their_own_subjects_are_two_acts(analyze):
     text = "Sudanese troops killed three villagers on Friday, and Sudanese jets bombed a market in Darfur."
     assert len([e for e in events_of(analyze, text) if e.plover == "ASSAULT"]) == 2
+
+
+def test_a_call_made_to_do_something_is_that_act(analyze):
+    events = events_of(analyze, "Chile's president called Peru's president on Monday to congratulate him on his victory.")
+    assert [(e.plover, e.trigger.text) for e in events if e.source and e.source.code.startswith("CHL")] == [("SUPPORT", "called")]

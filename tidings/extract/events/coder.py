@@ -17,7 +17,7 @@ from tidings.extract.events.common import (
     VIOLENT,
     clause_verb,
 )
-from tidings.extract.events.merge import one_refusal
+from tidings.extract.events.merge import contact_purposes, one_refusal
 from tidings.extract.events.participants import Participants
 from tidings.extract.events.parties import Parties
 from tidings.extract.events.relevance import Relevance, domain
@@ -83,8 +83,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                     found = self._code(tok, cands, index, used, verb=True)
                     by_verb[tok.i] = found
                     out.extend(found)
-        dropped = one_refusal(span.doc, by_verb)
-        out = [e for e in out if not any(e is d for d in dropped)]
+        dropped, added = contact_purposes(span.doc, by_verb, self.cameo)
+        dropped += one_refusal(span.doc, by_verb)
+        out = [e for e in out if not any(e is d for d in dropped)] + added
         for tok in span:
             if tok.i in used or tok.pos_ not in NOUN_POS:
                 continue

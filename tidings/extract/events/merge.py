@@ -33,6 +33,35 @@ def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
     return dropped
 
 
+#: verbs of getting in touch, whose purpose is the act: "called X *to congratulate* him"
+_CONTACTING = frozenset({"call", "phone", "telephone", "ring"})
+
+
+def contact_purposes(doc: Doc, by_verb: dict[int, list[Event]], cameo) -> tuple[list[Event], list[Event]]:
+    """A call made to do something ("called X *to express* support", "phoned X *to congratulate*
+    him") is that act, done by telephone: the call's event takes the purpose's code (its parties stay
+    the call's, who are named in full), and the purpose's own event is dropped. Returns (events to
+    drop, events to add)."""
+    dropped: list[Event] = []
+    added: list[Event] = []
+    for i, events in by_verb.items():
+        tok = doc[i]
+        if not events or tok.lemma_.lower() not in _CONTACTING:
+            continue
+        purpose = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and by_verb.get(c.i)
+                        and any(g.tag_ == "TO" for g in c.children)), None)
+        if purpose is None:
+            continue
+        act = by_verb[purpose.i][0]
+        entry = cameo.get(act.cameo)
+        for call in events:
+            dropped.append(call)
+            added.append(replace(call, cameo=act.cameo, plover=entry.plover, quad=entry.quad, goldstein=entry.goldstein,
+                                 evidence=f"{call.evidence}; the call's purpose '{act.trigger.text}': {act.evidence}"))
+        dropped += by_verb[purpose.i]
+    return dropped, added
+
+
 def _same_party(a: Participant | None, b: Participant | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and (a.start, a.end) == (b.start, b.end))
 
