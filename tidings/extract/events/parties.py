@@ -49,6 +49,10 @@ class Parties:
             return targets
         seen = {t.i for t in targets} | {tok.i} | {m.i for m in matched}
         candidates: list[Token] = []
+        if not verb and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "amid") and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            # "the capital *under curfew*", "a town under siege": the noun the phrase describes
+            held = tok.head.head
+            candidates += [held, *_phrase_objects(held)]
         for slot in slots:  # the pattern's other slots, in its order
             head = self._fill(tok, slot, verb, support, matched)
             if head is not None and head.i not in seen:
