@@ -102,12 +102,6 @@ def test_a_thing_acted_on_is_in_the_country_of_the_events_place(analyze):
     assert e.target is not None and e.target.code == "AFG" and "event's place" in e.evidence
 
 
-def test_a_place_under_curfew_is_its_target(analyze):
-    events = events_of(analyze, "Kabul under curfew for a third day as troops patrol the streets.")
-    curfew = [e for e in events if e.trigger.text == "curfew"]
-    assert curfew and curfew[0].target is not None and curfew[0].target.code.startswith("AFG")
-
-
 def test_quarrelling_with_a_party_is_criticising_it(analyze):
     e = one(events_of(analyze, "Chadian rebels squabbled with the government in N'Djamena over the ceasefire."), "ACCUSE")
     assert e.source.code.startswith("TCD")
