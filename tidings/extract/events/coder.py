@@ -83,7 +83,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                     found = self._code(tok, cands, index, used, verb=True)
                     by_verb[tok.i] = found
                     out.extend(found)
-        dropped, added = contact_purposes(span.doc, by_verb, self.cameo)
+        dropped, added = contact_purposes(span.doc, by_verb, self.cameo) if not self.keep_any else ([], [])
         dropped += one_refusal(span.doc, by_verb)
         out = [e for e in out if not any(e is d for d in dropped)] + added
         for tok in span:
