@@ -246,3 +246,9 @@ def test_a_person_the_dictionaries_do_not_know_named_with_a_country(pipeline):
     a = pipeline.analyze("Prime ministers Ilse Varga of Austria and Tomas Hrabal of Slovakia agreed to a border plan.", {"id": "x"})
     codes = {x.name: x.code for x in a.actors}
     assert codes.get("Ilse Varga") == "AUT" and codes.get("Tomas Hrabal") == "SVK"
+
+
+def test_a_person_the_dictionaries_do_not_know_in_a_one_country_story(pipeline):
+    a = pipeline.analyze("BOGOTA, Colombia - Senator Lucia Marmol criticized the Colombian army on Monday.", {"id": "x"})
+    codes = {x.name: x.code for x in a.actors}
+    assert any(n.endswith("Marmol") and (c or "").startswith("COL") for n, c in codes.items()), codes

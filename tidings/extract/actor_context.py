@@ -122,6 +122,10 @@ class _Countries:
                 phrase = self._phrase(self.doc.char_span(m.start, m.end, alignment_mode="expand").root) \
                     if self.doc.char_span(m.start, m.end, alignment_mode="expand") is not None else None
                 found = (phrase[0], "phrase", phrase[1], None) if phrase is not None and len(phrase[0]) == 3 else None
+                if found is None and self.one_country is not None:
+                    # an article whose every country evidence is one country: its people are that country's
+                    ev = next(e for e in self.evidence if e.kind != "counterpart")
+                    found = (self.one_country, "named", self._span(ev), None)
             else:
                 found = self._country(m, person, actor.sector)
             if found is None:
