@@ -174,6 +174,9 @@ class _Countries:
             if self.one_country is not None:
                 ev = next(e for e in self.evidence if e.kind != "counterpart")
                 return self.one_country, "named", self._span(ev), None
+            if self.dominant is not None:
+                ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
+                return self.dominant, "dominant", self._span(ev), None
             return None
         same = self._same_sector(sector, mention.start)
         if same is not None:
