@@ -21,8 +21,10 @@ the ``stateless`` rows of the context files) keeps its bare code, and so does ev
 country or an organisation's code of its own ("U.S. troops", "al Qaeda"); so does a role word used
 as an adjective of something else ("a *military* operation"). A person named with a bare title
 ("Foreign Minister Alexander Downer") takes a country only from a possessor, a place in the phrase,
-an article whose every country evidence is one country (``named``), or the dateline: wire writers
-give a foreign office-holder a nationality ("Iraqi Prime Minister ...") and a local one none.
+an article whose every country evidence is one country (``named``), or the article's dominant
+country: wire writers give a foreign office-holder a nationality ("Iraqi Prime Minister ...") and a
+local one none. A person no dictionary knows at all takes a country from a place in the phrase
+("John Major *of Britain*") or a one-country article only.
 
 Every country given is recorded on the actor (``Actor.inferred``) with the rule and the words it came
 from, so an analyst can ask why. Descriptions and pronouns are read first (``actor_references``), so
