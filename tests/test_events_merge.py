@@ -52,3 +52,9 @@ def test_two_clauses_with_their_own_subjects_are_two_acts(analyze):
 def test_a_call_made_to_do_something_is_that_act(analyze):
     events = events_of(analyze, "Chile's president called Peru's president on Monday to congratulate him on his victory.")
     assert [(e.plover, e.trigger.text) for e in events if e.source and e.source.code.startswith("CHL")] == [("SUPPORT", "called")]
+
+
+def test_a_person_known_only_by_the_country_of_the_story_makes_no_sports_event(analyze):
+    text = ("TORONTO, Canada - Veteran centre Marc Dufour turned down the Toronto Maple Leafs on Monday, "
+            "ending talks on a two-year contract before the hockey season opens.")
+    assert not [e for e in events_of(analyze, text) if e.plover == "REJECT"]

@@ -27,6 +27,8 @@ class Relevance:
         of the participant ("the US *giant*", "a Supreme Court *decision*") makes it no more than weak."""
         if p is not None and p in self.modifier_only:
             return False
+        if p is not None and p.code and len(p.code) == 3 and self.actor_kinds.get(p.actor) == "person":
+            return False  # a person known only by a country (of their article): a weak party, like a name
         groups = self._groups(p)
         if not groups:
             return False
@@ -42,7 +44,8 @@ class Relevance:
             return False
         if self._company(p):
             return False  # "Medtronic Inc.", "the electronics retailer": a company is no political party
-        if p.actor is not None and (not p.code or p in self.modifier_only):
+        if p.actor is not None and (not p.code or p in self.modifier_only
+                                    or (len(p.code) == 3 and self.actor_kinds.get(p.actor) == "person")):
             return True
         if p in self.attack_parts:
             return True
