@@ -2,19 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from event_helpers import events_of as _events
+from event_helpers import one as _one
 
 from tidings.errors import KnowledgeError
 from tidings.knowledge.event_patterns import load_event_patterns
-
-
-def _events(analyze, text, published="2022-01-11"):
-    return analyze(text, published=published).events
-
-
-def _one(events, plover):
-    found = [e for e in events if e.plover == plover]
-    assert found, f"no {plover} event in {[(e.cameo, e.trigger.text) for e in events]}"
-    return found[0]
 
 
 def test_events_verb_with_object_codes_reject(analyze):

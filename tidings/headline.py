@@ -25,8 +25,6 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc, Token
 
-from tidings.nlp import HEADLINE_KEY
-
 TITLE, MARKDOWN, FIRST_LINE = "title", "markdown", "first-line"  # how a headline was recognised
 TITLE_CASE, CAPS = "title-case", "caps"  # how it is written
 #: a headline is a short line: longer first lines are body text without a full stop
@@ -310,7 +308,7 @@ def _body_form(word: str, body: str) -> str | None:
     if not body or lower in SMALL_WORDS:
         return None
     pattern = re.compile(r"(?<![A-Za-z'\u2019-])(" + re.escape(lower) + r")(?![A-Za-z])", re.IGNORECASE)
-    seen_lower = seen_mid = seen_other = False
+    seen_lower = seen_mid = False
     form = None
     for m in pattern.finditer(body):
         found = m.group(1)
@@ -318,8 +316,6 @@ def _body_form(word: str, body: str) -> str | None:
             seen_lower = True
         elif found[0].isupper() and re.search(r"[a-z,;]\s+$", body[max(0, m.start() - 3):m.start()]):
             seen_mid, form = True, found
-        else:
-            seen_other = True
     if seen_lower and not seen_mid:
         return lower
     if seen_mid and not seen_lower:
