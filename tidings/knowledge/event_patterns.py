@@ -7,6 +7,7 @@ specific first, with named word sets already expanded, so that coding a token is
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,17 @@ class EventPatterns:
     @property
     def light_verbs(self) -> frozenset[str]:
         return self.sets.get("&LIGHT", frozenset())
+
+    @functools.cached_property
+    def act_nouns(self) -> dict[str, str]:
+        """noun -> the PLOVER type of the act it names again ("the demands": REQUEST), from the
+        ``&ACTS_<TYPE>`` word sets (extract/events/context.py); the first set in name order wins."""
+        out: dict[str, str] = {}
+        for name, words in sorted(self.sets.items()):
+            if name.startswith("&ACTS_"):
+                for w in words:
+                    out.setdefault(w, name[len("&ACTS_"):])
+        return out
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from tidings.extract.events.coder import Coder
 from tidings.extract.events.common import MAX_SENTENCE_TOKENS
-from tidings.extract.events.context import act_sets, locate_things, resolve_acts
+from tidings.extract.events.context import locate_things, resolve_acts
 from tidings.extract.events.merge import merge_restatements
 from tidings.model import Analysis, Event
 
@@ -40,27 +40,12 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
             continue
         found.extend(coder.sentence(span[:MAX_SENTENCE_TOKENS], index))
     found.sort(key=lambda e: (e.trigger.start, e.id))
-    found = merge_restatements(found, headline_sentence(analysis), doc)
-    found = resolve_acts(found, analysis.text, act_sets(patterns.sets))
+    headline = analysis.headline.sentence if analysis.headline is not None else None
+    found = merge_restatements(found, headline, doc)
+    found = resolve_acts(found, patterns.act_nouns)
     if not getattr(patterns, "keep_any", False):
         found = locate_things(found)
     for n, event in enumerate(found, 1):
         event.id = f"E{n}"
     analysis.events = found
 
-
-def headline_sentence(analysis: Analysis) -> int | None:
-    """The index of the sentence that is the article's headline (``Analysis.headline``, else its title
-    first in the text and standing alone in its paragraph), or None."""
-    if analysis.headline is not None:
-        return analysis.headline.sentence
-    title = (analysis.title or "").strip()
-    if not title or not analysis.sentences:
-        return None
-    at = analysis.text.find(title, 0, len(title) + 8)
-    if at < 0 or analysis.text[:at].strip("# \n\t") != "":
-        return None
-    for index, sentence in enumerate(analysis.sentences[:3]):
-        if sentence.start <= at < sentence.end:
-            return index if sentence.end <= at + len(title) + 2 else None
-    return None

@@ -3,7 +3,6 @@ their slots, modes and circumstances.
 """
 from __future__ import annotations
 
-
 from spacy.tokens import Doc, Token
 
 from tidings.extract.events import modes
@@ -134,12 +133,6 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             sources = roles.conjuncts(giver) if giver is not None else []
             receiver = roles.verb_subject(support)
             targets = roles.conjuncts(receiver) if receiver is not None else []
-        elif verb and self._headline_passive(tok, pattern):
-            # "Suspect Charged in Abduction": a headline's bare participle is a passive, its subject the target
-            agent = roles.prep_objects([tok], "by")
-            sources = roles.conjuncts(agent) if agent is not None else []
-            subject = roles.verb_subject(tok)
-            targets = roles.conjuncts(subject) if subject is not None else []
         else:
             sources = self._slot(tok, pattern.source, verb, support, matched)
             targets = None
@@ -248,17 +241,6 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
             ))
         return out
-
-    def _headline_passive(self, tok: Token, pattern: EventPattern) -> bool:
-        """A past participle in the headline with a subject and no object or auxiliary ("Suspect
-        Charged", "Poll Criticized", "Envoy Expelled From Capital"), for a pattern whose target is
-        the verb's object: headline grammar drops the "is" of a passive."""
-        head = self.analysis.headline
-        if head is None or not (head.start <= tok.idx < head.end) or tok.tag_ not in ("VBN", "VBD"):
-            return False
-        if "obj" not in pattern.target or any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "dative") for c in tok.children):
-            return False
-        return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
     def _peacekeeping(self, tok: Token, support: Token | None, verb: bool, code: str) -> bool:
         """A deployment (15x) or an arrival (042) for a peacekeeping mission: the phrase of the trigger

@@ -3,8 +3,8 @@ demands*", "dismissed *the accusations*") is the party who made that act, found 
 earlier events.
 
 Only a definite phrase ("the demands", "these proposals", "Moscow's demands" is already a party)
-whose head noun is listed in one of the word sets ``&ACTS_<TYPE>`` (knowledge/data/nouns/domains.tsv)
-refers back; the nearest earlier event of that PLOVER type with a coded source, not made by the
+whose head noun is listed in one of the word sets ``&ACTS_<TYPE>`` (knowledge/data/nouns/domains.tsv,
+read once into ``EventPatterns.act_nouns``) refers back; the nearest earlier event of that PLOVER type with a coded source, not made by the
 event's own source, gives the party. The target keeps its words and offsets ("the demands"); its
 actor and code become those of the earlier event's source, and the evidence names that event's
 trigger, so an analyst can see why.
@@ -18,17 +18,7 @@ from tidings.model import Event
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 
 
-def act_sets(sets: dict[str, frozenset[str]]) -> dict[str, str]:
-    """noun -> the PLOVER type of the act it names again, from the ``&ACTS_<TYPE>`` word sets."""
-    out: dict[str, str] = {}
-    for name, words in sorted(sets.items()):
-        if name.startswith("&ACTS_"):
-            for w in words:
-                out.setdefault(w, name[len("&ACTS_"):])
-    return out
-
-
-def resolve_acts(events: list[Event], text: str, acts: dict[str, str]) -> list[Event]:
+def resolve_acts(events: list[Event], acts: dict[str, str]) -> list[Event]:
     """``events`` (in text order) with targets that name an earlier act resolved to its maker."""
     if not acts:
         return events

@@ -2,13 +2,16 @@
 *sanctions* on Iran", "signed *a deal* with Iran", "agreed to open *its borders* for aid to reach
 Afghanistan"), the party the act is aimed at is looked for before the thing is kept.
 
-Where it is looked for, in order: the pattern's other target slots; the thing's own phrase (its
-possessor and prepositional objects: "*Buhari*'s decision", "guarantees from *NATO*"); the trigger's
-prepositional phrases and those of the verb it governs ("sent troops *to Mali*", "agreed to set up a
-centre *in Berlin*"). A named or coded actor, or a word for a political or social group, is a party;
-failing one, a place with a country stands for the party there (coded with its country, and never
-by itself making the event political news). The thing stays in the evidence (the pattern's words and
-the trigger), only the slot changes.
+Where it is looked for, in order: what a noun "under" or "amid" describes ("the capital under
+curfew"); the pattern's other target slots; the thing's own phrase (its possessor and prepositional
+objects: "*Buhari*'s decision", "guarantees from *NATO*"); a pattern noun's own phrase ("violated
+*Colombia's* ceasefire"); the trigger's prepositional phrases ("sent troops *to Mali*"); the verb it
+governs, with its objects and prepositions ("agreed to set up a centre *in Berlin*"). A named or
+coded actor, a role word, a personal pronoun or a word for a political or social group is a party.
+With nothing at all in the slots, the first coded actor of the trigger's phrase is taken (PETRARCH's
+reading); failing a party, a place with a country stands for the party there (coded with its
+country, and never by itself making the event political news). The thing stays in the evidence
+(the pattern's words and the trigger), only the slot changes.
 """
 from __future__ import annotations
 
@@ -63,13 +66,14 @@ class Parties:
             if word.i != tok.i and word.pos_ in ("NOUN", "PROPN"):
                 candidates += _phrase_objects(word)
         anchors = [tok] + ([support] if support is not None else [])
-        if verb:  # "agreed *to set up* a centre in Berlin": the governed verb's phrases too
-            anchors += [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+        if verb:  # the object's own prepositions: "put *the town* under curfew"
+            anchors += [c for c in tok.children if c.dep_ == "dobj"]
         for anchor in anchors:
             candidates += _prep_objects(anchor)
-        # the verb the trigger governs, and its objects: "agreed *to provide Sri Lanka* with ...", "a
-        # mediation effort *to resolve the rift between* Qatar and its neighbours"
-        governed = [c for a in ([tok] + ([support] if support is not None else [])) for c in a.children
+        # the verb the trigger governs, its objects and prepositions: "agreed *to provide Sri Lanka*
+        # with ...", "agreed to set up a centre *in Berlin*", "an effort *to end the conflict between*
+        # Sudan and Chad"
+        governed = [c for a in anchors[:2] for c in a.children
                     if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")]
         governed += [g for c in governed for g in c.children if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX")]
         for verb_below in governed:

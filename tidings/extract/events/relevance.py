@@ -27,7 +27,7 @@ class Relevance:
         of the participant ("the US *giant*", "a Supreme Court *decision*") makes it no more than weak."""
         if p is not None and p in self.modifier_only:
             return False
-        if p is not None and p.code and len(p.code) == 3 and self.actor_kinds.get(p.actor) == "person":
+        if self._person_by_country(p):
             return False  # a person known only by a country (of their article): a weak party, like a name
         groups = self._groups(p)
         if not groups:
@@ -35,6 +35,10 @@ class Relevance:
         if groups[0] in TRANSNATIONAL_POLITICAL:
             return True
         return not any(g.lower() in self.nonpolitical for g in groups)
+
+    def _person_by_country(self, p: Participant | None) -> bool:
+        """A person coded by a country alone ("John Major of Britain", a name in a one-country story)."""
+        return p is not None and bool(p.code) and len(p.code) == 3 and self.actor_kinds.get(p.actor) == "person"
 
     def _weak(self, p: Participant | None) -> bool:
         """A named party the actor dictionary cannot code (a person, an organisation), a civilian
@@ -44,8 +48,7 @@ class Relevance:
             return False
         if self._company(p):
             return False  # "Medtronic Inc.", "the electronics retailer": a company is no political party
-        if p.actor is not None and (not p.code or p in self.modifier_only
-                                    or (len(p.code) == 3 and self.actor_kinds.get(p.actor) == "person")):
+        if p.actor is not None and (not p.code or p in self.modifier_only or self._person_by_country(p)):
             return True
         if p in self.attack_parts:
             return True
