@@ -105,3 +105,26 @@ def test_a_thing_acted_on_is_in_the_country_of_the_events_place(analyze):
 def test_quarrelling_with_a_party_is_criticising_it(analyze):
     e = one(events_of(analyze, "Chadian rebels squabbled with the government in N'Djamena over the ceasefire."), "ACCUSE")
     assert e.source.code.startswith("TCD")
+
+
+def test_a_time_is_never_a_party(analyze):
+    events = events_of(analyze, "Troops stayed on the streets after last month's riots in Kerala, officials said.")
+    assert all(e.source is None or "month" not in e.source.text for e in events)
+
+
+def test_parties_listed_beside_an_event_noun_are_not_its_target(analyze):
+    # the parser may list the sayers with the noun; a riot with no participant named is not coded
+    events = events_of(analyze, "Schools stayed shut after yesterday's riots, teachers and parents said.")
+    assert not [e for e in events if e.plover == "PROTEST"]
+
+
+def test_an_event_noun_beside_another_shares_its_phrase(analyze):
+    e = one(events_of(analyze, "Egypt expressed its rejection and condemnation of Ethiopia's plan."), "REJECT")
+    assert e.target is not None and e.target.code.startswith("ETH")
+
+
+def test_seeking_to_do_something_is_an_attempt_not_a_request(analyze):
+    events = events_of(analyze, "Senator Hale sought to portray the governor as weak on crime.")
+    assert not [e for e in events if e.plover == "REQUEST"]
+    e = one(events_of(analyze, "Peru sought help from Chile after the floods."), "REQUEST")
+    assert e.target.code.startswith("CHL")

@@ -113,6 +113,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 continue
             if verb and "active-only" in pattern.flags and roles.is_passive(tok):
                 continue
+            if verb and "no-infinitive" in pattern.flags and roles.governs_infinitive(tok):
+                continue  # "sought *to portray* X": an attempt, not a request
             events = self._events(tok, pattern, index, verb, matched)
             if events is None:
                 continue

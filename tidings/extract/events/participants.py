@@ -16,6 +16,8 @@ from tidings.extract.events.common import (
 )
 from tidings.model import Participant
 
+_TIMES = frozenset({"DATE", "TIME"})
+
 
 class Participants:
     def _mention_span(self, t: Token):
@@ -54,6 +56,8 @@ class Participants:
     def _participant(self, head: Token | None) -> Participant | None:
         if head is None:
             return None
+        if head.ent_type_ in _TIMES and self._actor_at(head.idx, head.idx + len(head)) is None:
+            return None  # "last week's riots": a time is never a party
         start_tok = head.left_edge if head.i - head.left_edge.i <= 12 else head
         end_i = head.i
         for c in head.children:

@@ -216,6 +216,12 @@ class Slots:
             if t.dep_ in ("parataxis", "punct", "cc") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                                                           and t.head.i == tok.i):
                 continue
+            if t.dep_ in ("conj", "appos") and t.head.i == tok.i and tok.pos_ in NOUN_POS \
+                    and self._actor_at(t.idx, t.idx + len(t)) is not None:
+                # "last week's riots, officials and residents said": a party listed beside an event
+                # noun is not its target (a noun listed beside it shares its phrase: "rejection and
+                # condemnation *of X*")
+                continue
             inside.append(t)
             stack.extend(t.children)
         for t in sorted(inside, key=lambda x: x.i):

@@ -244,3 +244,9 @@ def any_object(anchors: list[Token]) -> Token | None:
                 if pobj is not None:
                     return pobj
     return None
+
+
+def governs_infinitive(verb: Token) -> bool:
+    """Whether a verb governs a to-infinitive clause ("sought *to portray* him", "tried to leave")."""
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
+               and any(g.tag_ == "TO" for g in c.children) for c in verb.children)
