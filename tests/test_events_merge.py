@@ -1,7 +1,7 @@
 """One happening, one event (extract/events/merge.py and the coder's symmetric convention)."""
 from __future__ import annotations
 
-from event_helpers import events_of
+from event_helpers import events_of, one
 
 
 def test_a_symmetric_interaction_is_coded_once_with_the_first_named_party_as_source(analyze):
@@ -58,3 +58,15 @@ def test_a_person_known_only_by_the_country_of_the_story_makes_no_sports_event(a
     text = ("TORONTO, Canada - Veteran centre Marc Dufour turned down the Toronto Maple Leafs on Monday, "
             "ending talks on a two-year contract before the hockey season opens.")
     assert not [e for e in events_of(analyze, text) if e.plover == "REJECT"]
+
+
+def test_a_commitment_and_the_act_committed_to_are_one_event(analyze):
+    events = events_of(analyze, "The Zambian president promised to release the detained journalists.")
+    assert [e.cameo for e in events] == ["0353"], [(e.cameo, e.trigger.text) for e in events]
+    assert events[0].mode == "future" and events[0].trigger.text == "release" and "'promised'" in events[0].evidence
+
+
+def test_a_vow_to_use_force_is_that_act_to_come(analyze):
+    e = one(events_of(analyze, "The new governor vowed to crush the rebels in the north."), "ASSAULT")
+    assert e.mode == "future" and not [x for x in events_of(analyze, "The new governor vowed to crush the rebels in the north.")
+                                       if x.plover == "AGREE"]

@@ -37,3 +37,8 @@ def test_an_apology_is_a_concession(analyze):
 def test_taking_hostages_is_coercion(analyze):
     e = one(events_of(analyze, "Gunmen in Nigeria kidnapped an Italian diplomat on Sunday."), "COERCE")
     assert e.target.code.startswith("ITA")
+
+
+def test_an_act_under_a_future_verb_through_a_preposition_is_future(analyze):
+    e = one(events_of(analyze, "Kenya will take the lead in restoring order to its northern region, the minister said."), "COERCE")
+    assert e.mode == "future"

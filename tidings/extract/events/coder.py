@@ -16,7 +16,7 @@ from tidings.extract.events.common import (
     VIOLENT,
     clause_verb,
 )
-from tidings.extract.events.merge import contact_purposes, one_refusal
+from tidings.extract.events.merge import contact_purposes, one_commitment, one_refusal
 from tidings.extract.events.participants import Participants
 from tidings.extract.events.parties import Parties
 from tidings.extract.events.relevance import Relevance, domain
@@ -84,7 +84,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                     out.extend(found)
         dropped, added = contact_purposes(span.doc, by_verb, self.cameo) if not self.keep_any else ([], [])
         dropped += one_refusal(span.doc, by_verb)
-        out = [e for e in out if not any(e is d for d in dropped)] + added
+        committed_drop, committed = one_commitment(span.doc, by_verb)
+        dropped += committed_drop
+        out = [e for e in out if not any(e is d for d in dropped)] + added + committed
         for tok in span:
             if tok.i in used or tok.pos_ not in NOUN_POS:
                 continue

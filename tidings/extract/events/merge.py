@@ -33,6 +33,32 @@ def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
     return dropped
 
 
+#: verbs that commit the speaker to an act: "vowed *to release* the prisoners", "threatened *to cut* ties"
+_COMMITTING = frozenset({"promise", "vow", "pledge", "swear", "undertake", "threaten"})
+
+
+def one_commitment(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
+    """A commitment verb and the act it commits to ("vowed *to release* the prisoners") code one
+    happening twice: the verb's general pattern (030 promise, 130 threaten) and the act, already
+    recoded as a statement of intent or a threat with mode future. The act is kept: its code names
+    what was promised or threatened (PLOVER: the type is the act, the mode says it is to come).
+    Returns (events to drop, events to add): the act again, its evidence naming the commitment."""
+    dropped: list[Event] = []
+    added: list[Event] = []
+    for i, events in by_verb.items():
+        tok = doc[i]
+        if not events or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in _COMMITTING:
+            continue
+        parents = [p for p in by_verb.get(tok.head.i) or [] if p.mode == "asserted"]
+        acts = [e for e in events if e.mode == "future" and any(_same_party(p.source, e.source) for p in parents)]
+        if not acts:
+            continue
+        dropped += [p for p in parents if any(_same_party(p.source, a.source) for a in acts)]
+        dropped += acts
+        added += [replace(a, evidence=f"{a.evidence}; committed to by '{tok.head.text}'") for a in acts]
+    return dropped, added
+
+
 #: verbs of getting in touch, whose purpose is the act: "called X *to congratulate* him"
 _CONTACTING = frozenset({"call", "phone", "telephone", "ring"})
 

@@ -56,7 +56,7 @@ THREAT = (
 #: words that put an act on the calendar rather than state an intention: "is due to meet", "talks
 #: scheduled for Monday", "the upcoming summit"
 SCHEDULE_WORDS = frozenset({"schedule", "due", "set", "upcoming", "forthcoming", "next", "expect"})
-_UP = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "prep", "advcl", "nsubj", "nsubjpass", "conj", "amod", "compound", "attr", "oprd"})
+_UP = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "pcomp", "prep", "advcl", "nsubj", "nsubjpass", "conj", "amod", "compound", "attr", "oprd"})
 
 
 def intent_code(code: str) -> str | None:
