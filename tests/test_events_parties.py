@@ -128,3 +128,14 @@ def test_seeking_to_do_something_is_an_attempt_not_a_request(analyze):
     assert not [e for e in events if e.plover == "REQUEST"]
     e = one(events_of(analyze, "Peru sought help from Chile after the floods."), "REQUEST")
     assert e.target.code.startswith("CHL")
+
+
+def test_a_relative_clause_gap_is_filled_by_the_noun_it_modifies(analyze):
+    e = one(events_of(analyze, "The militia released the hostages it had kidnapped in March."), "COERCE")
+    assert e.trigger.text == "kidnapped" and e.target.text == "the hostages"
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(analyze):
+    text = "Rebels freed on Monday two police officers they had held as hostages for a year."
+    e = one(events_of(analyze, text), "COERCE")
+    assert e.source.text == "they" and e.source.code == "REB" and e.target.code == "COP"

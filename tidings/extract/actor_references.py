@@ -259,12 +259,16 @@ class References:
         if sent.start > 0:
             window_start = self.doc[sent.start - 1].sent.start
         lo = self.doc[window_start].idx
+        modified = _modified_noun(tok)
+        skip = (modified.left_edge.idx, modified.idx + len(modified)) if modified is not None else (-1, -1)
         candidates: dict[object, tuple[int, Span]] = {}
         for start, end, idx in self.mentions:
             if start < lo:
                 continue
             if end > tok.idx:
                 break
+            if start < skip[1] and end > skip[0]:
+                continue
             actor = self.actors[idx]
             if actor.kind not in kinds:
                 continue  # an uncoded organisation is a candidate too: "the Commission said it ..."
@@ -274,14 +278,15 @@ class References:
             identity = actor.country if actor.kind == "country" and actor.country else idx
             mention = next(m for m in actor.mentions if m.start == start and m.end == end)
             candidates[identity] = (idx, mention)
-        if len(candidates) != 1 or self._competitor(window_start, tok, kinds, gender):
+        if len(candidates) != 1 or self._competitor(window_start, tok, kinds, gender, skip):
             return None
         return next(iter(candidates.values()))
 
-    def _competitor(self, window_start: int, tok: Token, kinds: frozenset[str], gender: str | None) -> bool:
+    def _competitor(self, window_start: int, tok: Token, kinds: frozenset[str], gender: str | None,
+                    skip: tuple[int, int] = (-1, -1)) -> bool:
         """Whether a word no actor covers could be what the pronoun stands for."""
         for t in self.doc[window_start:tok.i]:
-            if t.i in self.covered:
+            if t.i in self.covered or skip[0] <= t.idx < skip[1]:
                 continue
             if kinds is _PERSON_KINDS:
                 if t.pos_ == "NOUN" and t.lower_ in self.cues.roles and self.cues.roles[t.lower_] in ("-", gender):
@@ -355,3 +360,12 @@ def _names(dictionary) -> dict[str, str]:
         if entry.code and entry.type in ("country", "igo", "organisation"):
             names.setdefault(entry.code, entry.name)
     return names
+
+
+def _modified_noun(pronoun: Token) -> Token | None:
+    """The noun modified by the relative clause a pronoun is an argument of: "the soldiers *they* had
+    held" - a pronoun there cannot stand for that noun."""
+    verb = pronoun.head
+    if pronoun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None

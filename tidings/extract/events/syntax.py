@@ -205,6 +205,13 @@ def verb_object(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ in SUBJ:
                     return _resolve(g)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the soldiers *they had held*": a relative clause with a subject of its own and no object
+        # leaves a gap, filled by the noun it modifies ("the rebels who attacked" has none: 'who' is
+        # the subject)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in RELATIVE:
+            return verb.head
     return None
 
 
