@@ -20,6 +20,7 @@ import requests
 import urllib3.exceptions
 
 from tidings import __version__
+from tidings.ingest.encodings import announced_encoding
 from tidings.errors import (FetchConnectionError, FetchError, FetchHTTPError, FetchTimeout, ResponseTooLarge,
                             TooManyRedirects, UnsupportedContent)
 
@@ -92,12 +93,13 @@ class Page:
 
 
 def decode_body(body: bytes, charset: str | None = None) -> str:
-    """Bytes of a page to text: a BOM, else the header charset, else the page's own declaration (meta or
-    XML), else UTF-8; bytes that do not fit are replaced rather than failing the whole page."""
-    if body.startswith(codecs.BOM_UTF8):
-        return body[3:].decode("utf-8", errors="replace")
-    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return body.decode("utf-16", errors="replace")
+    """Bytes of a page to text: a BOM (or, for markup, UTF-16/32 told by its zero bytes), else the
+    header charset, else the page's own declaration (meta or XML), else UTF-8; bytes that do not fit
+    are replaced rather than failing the whole page."""
+    announced = announced_encoding(body[:4])
+    if announced is not None:
+        codec, bom = announced
+        return body[bom:].decode(codec, errors="replace")
     head = body[:4096]
     for candidate in (charset, _declared(_XML_ENCODING, head), _declared(_META_CHARSET, head)):
         if candidate:
