@@ -190,3 +190,19 @@ def test_readers_files_in_a_folder_are_named_by_their_path_in_it(tmp_path):
     items = list(read_articles(str(tmp_path)))
     assert sorted(i.id for i in items) == ["a/feed-1", "a/index", "b/feed-1", "b/index", "top"]
     assert _one(tmp_path / "a" / "index.txt").id == "index"  # a file read alone keeps its name
+
+
+def test_readers_standard_input_is_named_by_what_it_says(monkeypatch):
+    import io
+    import sys
+
+    def read(data: bytes):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        return list(read_articles("-"))
+
+    [first] = read(QUAY.encode())
+    [second] = read((QUAY + " More.").encode())
+    assert first.id.startswith("stdin-") and first.id != second.id
+    assert read(QUAY.encode())[0].id == first.id
+    records = read(b'{"text": "One record."}\n{"text": "Another record."}\n')
+    assert len({r.id for r in records}) == 2 and all(r.id.startswith("stdin-") for r in records)

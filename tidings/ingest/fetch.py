@@ -27,10 +27,10 @@ import requests
 import urllib3.exceptions
 
 from tidings import __version__
-from tidings.ingest.deadline import Deadline, WatchedAdapter
-from tidings.ingest.encodings import announced_encoding
 from tidings.errors import (FetchConnectionError, FetchError, FetchHTTPError, FetchTimeout, ResponseTooLarge,
                             TooManyRedirects, UnsupportedContent)
+from tidings.ingest.deadline import Deadline, WatchedAdapter
+from tidings.ingest.encodings import announced_encoding
 
 DEFAULT_USER_AGENT = f"tidings/{__version__} (+https://github.com/tidings; news event coder)"
 ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/x-opml,"

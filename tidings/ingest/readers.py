@@ -150,7 +150,7 @@ def decode(data: bytes, name: str) -> str:
         _refuse_nul(text, name)
         if not text.strip():
             raise EmptyArticle(name, "empty file")
-        if not _plausible(text):
+        if codec != "utf-8" and not _plausible(text):
             raise UnreadableArticle(name, f"starts with a {codec.upper()} byte order mark but does not read as "
                                           f"text in it; convert it to UTF-8")
         return text

@@ -31,6 +31,7 @@ from tidings.model import Article
 FEED_SUFFIXES = {".rss", ".atom", ".rdf", ".opml", ".xml"}
 #: a local feed or OPML file is parsed whole; this bounds the memory it can take
 MAX_FEED_FILE_BYTES = 50_000_000
+#: an XML declaration with a DOCTYPE right after it, on the same line
 _DOCTYPE_AFTER_PROLOG = re.compile(rb"\A(\s*<\?xml[^>]{0,300}\?>)[ \t]*(<!DOCTYPE)")
 #: query parameters that only track the reader, dropped so one article keeps one id
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
