@@ -288,7 +288,8 @@ def test_fetch_retry_after_shares_the_urls_budget_and_the_host_is_left_alone(loc
     assert err.value.status == 429
     with pytest.raises(FetchHTTPError) as err:
         fetcher.fetch(other)  # same host, inside the 100 s it asked for: not asked at all
-    assert str(err.value) == f"{other}: not fetched: 127.0.0.1 asked (HTTP 429, Retry-After) not to be asked again for another 100 s"
+    assert str(err.value) == (f"{other}: not fetched: 127.0.0.1 asked (HTTP 429, Retry-After) not to be asked again "
+                              f"for another 100 s")
     assert [h for h, _ in local_server.hits] == ["/busy", "/busy"]
     clock.now += 100
     assert fetcher.fetch(other).status == 200

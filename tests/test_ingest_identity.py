@@ -70,7 +70,8 @@ def test_ingest_identity_an_edited_file_is_an_error_naming_it_unless_updating(tm
     refused = ingest(db, [folder], pipeline)
     [err] = refused.errors
     assert isinstance(err, IdConflict) and err.article_id == "bridge"
-    assert str(err) == f"{story}: id 'bridge' is stored with another text; the stored one is kept (update it with --update)"
+    assert str(err) == (f"{story}: id 'bridge' is stored with another text; the stored one is kept (update it "
+                        f"with --update)")
     assert stored(db) == {"bridge": BRIDGE}
     updated = ingest(db, [folder], pipeline, update=True)
     assert (updated.new, updated.updated, updated.errors) == (0, 1, [])
@@ -131,3 +132,15 @@ def test_ingest_identity_an_updated_copy_becomes_an_article_of_its_own(tmp_path,
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM copies").fetchone() == (0,)
         assert conn.execute("SELECT num_articles FROM articles WHERE id = 'w'").fetchone() == (1,)
+
+
+def test_ingest_identity_a_nul_deep_in_an_article_from_any_source_is_refused(tmp_path, pipeline):
+    from tidings.model import Article
+
+    with Store.open(tmp_path / "news.db") as store:
+        summary = Ingestor(store, pipeline).ingest([Article(id="posted", text=HARBOUR * 40 + "\x00" + ORCHARD,
+                                                            origin="posted article posted")])
+        assert store.counts()["articles"] == 0
+    [err] = summary.failed
+    assert err == (f"posted article posted: text contains a NUL character (at character {len(HARBOUR) * 40:,}): "
+                   f"binary data, not text")

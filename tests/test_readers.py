@@ -181,6 +181,13 @@ def test_readers_jsonl_html_entity_residue_is_unescaped(tmp_path):
                       "$4 million & more.\nTalks begin on Monday.")
 
 
+def test_readers_jsonl_markup_written_as_such_is_text_and_kept(tmp_path):
+    f = tmp_path / "literal.jsonl"
+    text = "The page showed <b>Closed</b> and <img src=x> where the timetable should be."
+    f.write_text(__import__("json").dumps({"id": "m", "text": text}) + "\n", encoding="utf-8")
+    assert _one(f).text == text
+
+
 def test_readers_files_in_a_folder_are_named_by_their_path_in_it(tmp_path):
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()

@@ -1,5 +1,5 @@
-"""Markup to plain text: the visible text of an HTML page, and the entity and tag residue that CSV and
-JSON Lines corpora carry over from the pages they were scraped from.
+"""Markup to plain text: the visible text of an HTML page, and the entity and escaped-tag residue that
+CSV and JSON Lines corpora carry over from the pages they were scraped from.
 
 Both work on events, never on a tree, so no depth of nesting can defeat them (a parser that builds a
 tree stops at a few hundred levels and drops what lies deeper).
@@ -62,29 +62,36 @@ def visible_text(page: str) -> str:
 
 # Entities whose '&' a scraper turned into a space: "isn #39;t", "Johnson  amp; Johnson", " quot;Yes".
 # The space stood for the '&' and goes with it. Numbers below 32 would be control characters.
-_DAMAGED_ENTITY = re.compile(r"(?:^| )(#0*(?:3[2-9]|[4-9]\d|[1-9]\d{2,6})|#x[0-9a-fA-F]{2,6}|quot|amp|lt|gt|apos|nbsp);")
+_DAMAGED_ENTITY = re.compile(
+    r"(?:^| )(#0*(?:3[2-9]|[4-9]\d|[1-9]\d{2,6})|#x[0-9a-fA-F]{2,6}|quot|amp|lt|gt|apos|nbsp);")
 # Only entities closed by ';': HTML also reads a few names without one, and "&notice" is no "¬ice"
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INLINE_TAGS = "a|abbr|b|big|cite|code|em|font|i|img|nobr|q|s|small|span|strike|strong|sub|sup|tt|u|wbr"
 _BLOCK_TAGS = "blockquote|br|center|dd|div|dl|dt|h[1-6]|hr|li|ol|p|pre|table|tbody|td|th|thead|tr|ul"
-# only the tags of real HTML elements: a Reuters ticker "<TXN.N>" is text
-_INLINE_TAG = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^<>]{{0,2000}}>", re.I)
-_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK_TAGS})\b[^<>]{{0,2000}}>", re.I)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# escaped tags of real HTML elements ("&lt;A HREF=...&gt;"): a Reuters ticker "&lt;TXN.N&gt;" is text
+_ATTRIBUTES = r"(?:[^&<>]|&(?!gt;)){0,2000}?"
+_ESCAPED_INLINE_TAG = re.compile(rf"&lt;/?(?:{_INLINE_TAGS})\b{_ATTRIBUTES}&gt;", re.I)
+_ESCAPED_BLOCK_TAG = re.compile(rf"&lt;/?(?:{_BLOCK_TAGS})\b{_ATTRIBUTES}&gt;", re.I)
+_ESCAPED_COMMENT = re.compile(r"&lt;!--.{0,2000}?--&gt;", re.S)
 
 
 def unescape_residue(text: str) -> str:
     """``text`` with HTML entities unescaped (also those whose '&' was lost: ``isn #39;t``), and the
-    tags of HTML elements taken out (``<A HREF="...">IBM.N</A>`` -> ``IBM.N``; ``<p>``, ``<br>`` and
-    other block tags become line breaks). Text without ``&``, ``;`` or ``<`` comes back unchanged."""
-    if ";" in text:
-        text = _DAMAGED_ENTITY.sub(lambda m: _unescape(f"&{m[1]};"), text)
-        if "&" in text:
-            text = _ENTITY.sub(lambda m: _unescape(m[0]), text)
-    if "<" in text:
-        text = _COMMENT.sub("", text)
-        text = _INLINE_TAG.sub("", text)
-        text = _BLOCK_TAG.sub("\n", text)
+    escaped tags of HTML elements taken out (``&lt;A HREF="..."&gt;IBM.N&lt;/A&gt;`` -> ``IBM.N``;
+    ``&lt;p&gt;``, ``&lt;br&gt;`` and other block tags become line breaks).
+
+    Only *escaped* markup is taken out: it was markup once and has no place in the text. Markup
+    written as such (``<b>``) is left as it is: in a plain-text field it is what the text says, and
+    it is shown as text. Text without ``;`` comes back unchanged."""
+    if ";" not in text:
+        return text
+    if "&lt;" in text:
+        text = _ESCAPED_COMMENT.sub("", text)
+        text = _ESCAPED_INLINE_TAG.sub("", text)
+        text = _ESCAPED_BLOCK_TAG.sub("\n", text)
+    text = _DAMAGED_ENTITY.sub(lambda m: _unescape(f"&{m[1]};"), text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: _unescape(m[0]), text)
     return text
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from tidings.errors import ArticleError, ArticleWarning, IdConflict
+from tidings.errors import ArticleError, ArticleWarning, BinaryContent, IdConflict
 from tidings.ingest.dedupe import NearDuplicateIndex, content_hash
 from tidings.ingest.stories import Story, StoryGrouper
 from tidings.model import Analysis, Article
@@ -154,6 +154,9 @@ class Ingestor:
             # refused before the duplicate check: unusable texts (blank, binary) must not match each
             # other as "copies" through their empty normalised text
             check_article(article, self.pipeline.settings.max_article_chars)
+            if "\x00" in article.text:  # anywhere in it, not only where check_article samples
+                raise BinaryContent(name, f"text contains a NUL character (at character "
+                                          f"{article.text.index(chr(0)):,}): binary data, not text")
         except ArticleError as exc:
             self._fail(exc)
             return
