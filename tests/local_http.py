@@ -76,9 +76,9 @@ def reply(body: bytes | str, content_type: str = "text/html; charset=utf-8", sta
     return handle
 
 
-def fetcher_for(clock: FakeClock, **options) -> Fetcher:
+def fetcher_for(clock: FakeClock, on_wait=None, **options) -> Fetcher:
     defaults = dict(host_delay=0.0, backoff=0.5, retries=2, connect_timeout=2.0, read_timeout=2.0)
-    return Fetcher(FetchOptions(**{**defaults, **options}), clock=clock, sleep=clock.sleep)
+    return Fetcher(FetchOptions(**{**defaults, **options}), clock=clock, sleep=clock.sleep, on_wait=on_wait)
 
 
 def closed_port_url(path: str = "/x") -> str:

@@ -127,3 +127,11 @@ def test_headline_length_texts_are_left_to_exact_hashing():
     index.add("stub", index.signature(stub))
     assert len(index) == 0
     assert index.query(index.signature(stub)) is None
+
+
+def test_dedupe_texts_without_word_characters_are_not_all_one_text():
+    from tidings.ingest.dedupe import content_hash
+
+    assert content_hash("* * *") != content_hash("! ! !") != content_hash("\u2014 \u2014")
+    assert content_hash("* * *") == content_hash("*  *\n*")  # still blind to spacing
+    assert content_hash("* * *") != content_hash("")

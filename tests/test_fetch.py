@@ -231,3 +231,82 @@ def test_fetch_decodes_by_header_charset_then_meta_then_utf8(local_server, clock
 def test_decode_body_survives_a_wrong_declaration():
     assert decode_body("naïve".encode("utf-8"), "ascii") == "naïve"
     assert decode_body(b"caf\xe9 \xff", None) == "caf\ufffd \ufffd"
+
+
+# -- one wall-clock budget per URL ------------------------------------------------------------------
+
+def _drip(server: LocalServer, at_once: bytes, dripped: bytes, every: float = 0.05):
+    """A handler that sends ``at_once``, then ``dripped`` one byte at a time, each byte well within
+    the read timeout, so that only a deadline on the whole request can stop it. It stops early when
+    the test ends (``release``) or the client hangs up."""
+    def handle(req):
+        req.wfile.write(at_once)
+        req.wfile.flush()
+        for i in range(len(dripped)):
+            if server.release.wait(every):
+                return
+            req.wfile.write(dripped[i:i + 1])
+            req.wfile.flush()
+            server.sent[req.path] = server.sent.get(req.path, 0) + 1
+
+    return handle
+
+
+def _headers(length: int) -> bytes:
+    return (f"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {length}\r\n\r\n").encode()
+
+
+def test_fetch_a_body_dripped_byte_by_byte_is_stopped_at_the_deadline(local_server, clock):
+    body = PAGE.encode() * 2  # ~200 bytes: 10 s at this pace, far past the budget
+    local_server.routes["/drip"] = _drip(local_server, _headers(len(body)), body)
+    url = local_server.url("/drip")
+    with pytest.raises(FetchTimeout) as err:
+        fetcher_for(clock, total_timeout=0.5, read_timeout=2.0).fetch(url)
+    assert str(err.value) == (f"{url}: took longer than the 0.5 s allowed for one URL (tries and waits included); "
+                              f"stopped")
+    assert len(local_server.hits) == 1  # the connection the deadline shut is not tried again
+    assert local_server.sent["/drip"] < len(body)
+
+
+def test_fetch_headers_dripped_byte_by_byte_are_stopped_at_the_deadline(local_server, clock):
+    local_server.routes["/drip-head"] = _drip(local_server, b"", _headers(len(PAGE)) + PAGE.encode())
+    url = local_server.url("/drip-head")
+    with pytest.raises(FetchTimeout, match="took longer than the 0.5 s allowed"):
+        fetcher_for(clock, total_timeout=0.5, read_timeout=2.0).fetch(url)
+    assert len(local_server.hits) == 1
+
+
+def test_fetch_retry_after_shares_the_urls_budget_and_the_host_is_left_alone(local_server, clock):
+    busy = local_server.add("/busy", "slow down", "text/plain", 429, {"Retry-After": "100"})
+    other = local_server.add("/other", PAGE)
+    fetcher = fetcher_for(clock, total_timeout=120, retries=3)
+    with pytest.raises(FetchHTTPError) as err:
+        fetcher.fetch(busy)
+    assert clock.sleeps == [100.0]  # one wait fits the 120 s budget; a second would not
+    assert str(err.value) == (f"{busy}: HTTP 429 Too Many Requests; not retried: the next try would be in 100 s, "
+                              f"and 20 s are left of the 120 s allowed for this URL")
+    assert err.value.status == 429
+    with pytest.raises(FetchHTTPError) as err:
+        fetcher.fetch(other)  # same host, inside the 100 s it asked for: not asked at all
+    assert str(err.value) == (f"{other}: not fetched: 127.0.0.1 asked (HTTP 429, Retry-After) not to be asked again "
+                              f"for another 100 s")
+    assert [h for h, _ in local_server.hits] == ["/busy", "/busy"]
+    clock.now += 100
+    assert fetcher.fetch(other).status == 200
+
+
+def test_fetch_backoff_stops_when_the_budget_is_spent(local_server, clock):
+    url = local_server.add("/down", "down", "text/plain", 503)
+    with pytest.raises(FetchHTTPError, match="not retried: the next try would be in 16 s, and 5 s are left"):
+        fetcher_for(clock, total_timeout=20, retries=5, backoff=1.0).fetch(url)
+    assert clock.sleeps == [1.0, 2.0, 4.0, 8.0]
+
+
+def test_fetch_calls_on_wait_before_each_url(local_server, clock):
+    calls = []
+    url = local_server.add("/a", PAGE)
+    fetcher = fetcher_for(clock)
+    fetcher.on_wait = lambda: calls.append(len(local_server.hits))
+    fetcher.fetch(url)
+    fetcher.fetch(url)
+    assert calls == [0, 1]  # before the request, every time

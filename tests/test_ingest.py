@@ -186,3 +186,106 @@ def test_ingest_export_events_csv_jsonl_parquet(run_cli, examples_db, tmp_path):
     assert parquet.read_table(pq).num_rows == len(rows)
     lines = run_cli("export", "events", "--format", "jsonl", "--db", db).stdout.splitlines()
     assert len(lines) == len(rows)
+
+
+# -- identity, updates, slow servers, HTML residue: the command as a user runs it -------------------------
+
+def test_ingest_an_edited_file_is_reported_by_id_and_replaced_only_with_update(run_cli, tmp_path):
+    desk = tmp_path / "desk"
+    (desk / "east").mkdir(parents=True)
+    (desk / "west").mkdir()
+    (desk / "east" / "index.txt").write_text(WIRE, encoding="utf-8")
+    (desk / "west" / "index.txt").write_text(OTHER, encoding="utf-8")
+    db = tmp_path / "news.db"
+    first = run_cli("ingest", str(desk), "--db", str(db))
+    assert first.returncode == 0 and "read 2, new 2," in first.stderr.decode(), first.stderr.decode()
+    edited = desk / "east" / "index.txt"
+    edited.write_text(WIRE.replace("March", "April"), encoding="utf-8")
+    refused = run_cli("ingest", str(desk), "--db", str(db))
+    err = refused.stderr.decode()
+    assert refused.returncode == 0, err  # one item refused, the command itself worked
+    assert f"error: {edited}: id 'east/index' is stored with another text; the stored one is kept (update it with " \
+           f"--update)\n" in err
+    assert "read 2, new 0, duplicates 0 (0 exact, 0 near), already stored 1, failed 1 (1 id conflict)" in err
+    updated = run_cli("ingest", str(desk), "--db", str(db), "--update")
+    assert "read 2, new 0, duplicates 0 (0 exact, 0 near), already stored 1, updated 1, failed 0" in \
+        updated.stderr.decode()
+    shown = json.loads(run_cli("show", "east/index", "--db", str(db), "--json").stdout)
+    assert "April in Budapest" in shown["analysis"]["text"]
+
+
+def _slow_page(server, hit):
+    """Headers dripped a byte every 0.05 s (each within any read timeout); ``hit`` is set on arrival."""
+    def handle(req):
+        hit.set()
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n"
+        for i in range(len(head)):
+            if server.release.wait(0.05):
+                return
+            req.wfile.write(head[i:i + 1])
+            req.wfile.flush()
+
+    return handle
+
+
+def _page(text: str) -> str:
+    return (f"<!doctype html><html><head><title>River survey</title></head><body><article><h1>River survey</h1>"
+            f"<p>{text}</p></article></body></html>")
+
+
+def test_ingest_a_slow_server_is_one_clear_error_and_the_rest_is_stored(run_cli, tmp_path, local_server):
+    import threading
+
+    good = local_server.add("/news/vienna", _page(WIRE))
+    local_server.routes["/news/slow"] = _slow_page(local_server, threading.Event())
+    slow = local_server.url("/news/slow")
+    db = tmp_path / "news.db"
+    proc = run_cli("ingest", good, slow, "--db", str(db), "--timeout", "1")
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    assert f"error: {slow}: took longer than the 1 s allowed for one URL (tries and waits included); stopped" in err
+    assert "read 2, new 1," in err and "failed 1 (1 fetch timeout)" in err
+    assert _count(db, "articles") == 1
+
+
+def test_ingest_killed_while_a_server_drips_keeps_what_was_fetched_before(tmp_path, local_server):
+    import threading
+
+    hit = threading.Event()
+    good = local_server.add("/news/vienna", _page(WIRE))
+    local_server.routes["/news/slow"] = _slow_page(local_server, hit)
+    db = tmp_path / "news.db"
+    proc = subprocess.Popen([str(TIDINGS), "ingest", good, local_server.url("/news/slow"), "--db", str(db),
+                             "--timeout", "600"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert hit.wait(240), "the slow page was never asked for"
+        assert proc.poll() is None
+    finally:
+        proc.kill()
+        proc.wait()
+    assert _count(db, "articles") == 1  # committed before the fetch that never ended
+
+
+def test_ingest_csv_html_residue_is_unescaped_before_analysis_and_offsets_point_into_the_stored_text(run_cli,
+                                                                                                    tmp_path):
+    src = tmp_path / "scraped.csv"
+    src.write_text('id,title,description\n'
+                   'r1,Talks #39; second round,"Negotiators from the two neighbours met in Vienna on Monday, officials '
+                   'said.  quot;We made real progress today, quot; said the lead negotiator, Tomas Lindqvist, of '
+                   'Smith  amp; Partners &lt;A HREF=""http://quotes.invalid/q?s=SP.L""&gt;SP.L&lt;/A&gt;. The next '
+                   'round #39;s venue is Budapest."\n', encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert run_cli("ingest", str(src), "--db", str(db)).returncode == 0
+    shown = json.loads(run_cli("show", "r1", "--db", str(db), "--json").stdout)
+    analysis, text = shown["analysis"], shown["analysis"]["text"]
+    assert shown["title"] == "Talks' second round"
+    assert '"We made real progress today," said the lead negotiator' in text
+    assert "Smith & Partners SP.L. The next round's venue" in text
+    assert not any(residue in text for residue in ("#39;", "quot;", "amp;", "&lt;", "HREF"))
+    assert analysis["quotes"], analysis
+    for layer in ("quotes", "times", "places"):
+        for item in analysis[layer]:
+            assert text[item["start"]:item["end"]] == item["text"]
+    for actor in analysis["actors"]:
+        for mention in actor["mentions"]:
+            assert text[mention["start"]:mention["end"]] == mention["text"]

@@ -58,3 +58,54 @@ def test_ingest_web_bad_items_are_reported_and_the_good_ones_stored(local_server
     # the feed entry whose page is gone is stored from its summary, with a warning naming it
     assert any("/news/gone" in w for w in summary.warnings)
     assert summary.new == len(ids) >= 2
+
+
+def _slow(server, counts: list, db):
+    """A page that, when asked for, notes how many articles (and copies) the store has committed
+    (read from a connection of its own), then drips its headers a byte at a time, past any small
+    budget."""
+    import sqlite3
+
+    def handle(req):
+        with sqlite3.connect(db) as conn:
+            counts.append(conn.execute("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM copies)")
+                          .fetchone()[0])
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n"
+        for i in range(len(head)):
+            if server.release.wait(0.05):
+                return
+            req.wfile.write(head[i:i + 1])
+            req.wfile.flush()
+
+    return handle
+
+
+def test_ingest_web_what_is_ready_is_committed_before_a_slow_fetch(local_server, tmp_path, pipeline):
+    good = local_server.add("/news/oslo", page("Oslo river survey agreed"))
+    also_good = local_server.add("/news/riga", page("Riga flood banks to be surveyed"))
+    counts: list[int] = []
+    db = tmp_path / "news.db"
+    local_server.routes["/news/slow"] = _slow(local_server, counts, db)
+    slow = local_server.url("/news/slow")
+    clock = FakeClock()
+    with Store.open(db) as store:
+        ingestor = Ingestor(store, pipeline, batch_size=64)
+        fetcher = fetcher_for(clock, total_timeout=0.5, on_wait=ingestor.flush)
+        summary = ingestor.ingest(iter_articles([good, also_good, slow], SourceOptions(), fetcher))
+    assert counts == [2]  # both pages were in the store before the slow one was asked for
+    assert summary.new + summary.duplicates == 2 and summary.unaccounted == 0
+    assert summary.failed == [f"{slow}: took longer than the 0.5 s allowed for one URL (tries and waits included); "
+                              f"stopped"]
+
+
+def test_ingest_web_a_feed_whose_pages_ask_to_retry_later_is_read_within_one_budget(local_server, tmp_path,
+                                                                                     pipeline):
+    links = [local_server.add(f"/news/{i}", "slow down", "text/plain", 429, {"Retry-After": "100"}) for i in range(3)]
+    feed = local_server.add("/feed.xml", rss(links), "application/rss+xml")
+    clock = FakeClock()
+    with Store.open(tmp_path / "news.db") as store:
+        summary = Ingestor(store, pipeline).ingest(
+            iter_articles([feed], SourceOptions(), fetcher_for(clock, total_timeout=120, retries=3)))
+    assert sum(clock.sleeps) == 100  # one wait, inside the first page's budget; the host then left alone
+    assert summary.new == 3 and len(summary.warnings) == 3  # each entry stored from its summary, with a warning
+    assert [h for h, _ in local_server.hits] == ["/feed.xml", "/news/0", "/news/0"]

@@ -369,3 +369,93 @@ def test_sniff_tells_documents_apart():
     assert sniff(b"<opml version='2.0'>") == "opml"
     assert sniff(b"<!DOCTYPE html><html>") == "html"
     assert sniff(b"<urlset>") == "xml" and sniff(b"plain words") is None
+
+
+# -- feeds in other shapes and encodings -------------------------------------------------------------
+
+@pytest.mark.parametrize("gap", ["\n", ""], ids=["own-line", "after-the-xml-declaration"])
+def test_sources_feed_with_an_internal_dtd_subset_is_read_as_a_feed(tmp_path, clock, gap):
+    f = tmp_path / "declared.xml"
+    doc = rss([("Frost hits orchards", "", "Thu, 07 Mar 2024 10:00:00 GMT", "A late frost damaged &crop; blossom.")])
+    doc = doc.replace('<rss version="2.0">', gap + '<!DOCTYPE rss [\n  <!ENTITY crop "apple">\n  <!ENTITY site '
+                                                   '"Lantern Post">\n]>\n<rss version="2.0">')
+    f.write_text(doc, encoding="utf-8")
+    [a] = collect([f], clock, fetch_pages=False)
+    assert (a.title, a.text) == ("Frost hits orchards", "A late frost damaged apple blossom.")
+    assert sniff(doc.encode()) == "feed"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_sources_utf16_and_utf32_feeds_without_a_byte_order_mark(tmp_path, local_server, clock, codec):
+    doc = rss([("Quay reopens", "", "Tue, 05 Mar 2024 10:00:00 GMT", "The quay reopened after repairs.")])
+    body = doc.replace('encoding="utf-8"', f'encoding="{codec[:6]}"').encode(codec)
+    assert not body.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+    f = tmp_path / "feed.rss"
+    f.write_bytes(body)
+    url = local_server.add("/feed", body, "application/rss+xml")
+    from_file, from_web = collect([f, url], clock, fetch_pages=False)
+    assert from_file.text == from_web.text == "The quay reopened after repairs."
+    assert from_file.title == "Quay reopens"
+
+
+# -- CSV: broken quotes, long cells, HTML residue, ids in folders --------------------------------------
+
+def test_sources_csv_unterminated_quote_is_reported_where_it_opened_and_the_rows_after_are_read(tmp_path, clock):
+    f = tmp_path / "quoted.csv"
+    f.write_text('title,text\n'
+                 'Quay,"The quay reopened.\nFerries resume next week."\n'   # a proper two-line cell
+                 'Orchards,"A late frost damaged apple blossom.\n'           # line 4: a quote never closed
+                 'Bridge,The old rail bridge will close.\n'
+                 'Buses,Replacement buses will run every twenty minutes.\n', encoding="utf-8")
+    items = collect([f], clock)
+    assert [type(i).__name__ for i in items] == ["Article", "CSVError", "Article", "Article"]
+    assert items[0].text == "The quay reopened.\nFerries resume next week."
+    assert str(items[1]) == (f"{f} line 4: a quote opened in this row is never closed; row skipped, reading again "
+                             f"from line 5")
+    assert [(a.title, a.origin) for a in items[2:]] == [("Bridge", f"{f} line 5"), ("Buses", f"{f} line 6")]
+
+
+def test_sources_csv_quote_left_open_in_a_long_file_stops_at_the_row_limit(tmp_path, clock, monkeypatch):
+    from tidings.ingest import csvfile
+
+    monkeypatch.setattr(csvfile, "MAX_ROW_CHARS", 2_000)
+    f = tmp_path / "long.csv"
+    rows = [f"Row {i},Text of row {i} about the harbour and its ferries." for i in range(200)]
+    rows[3] = 'Open,"this quote is never closed'
+    f.write_text("title,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    items = collect([f], clock)
+    errors = problems(items)
+    assert [str(e) for e in errors] == [f"{f} line 5: a row over the limit of 2,000 characters (is a quote left "
+                                        f"open?); row skipped, reading again from line 6"]
+    assert len(articles(items)) == 199
+
+
+def test_sources_csv_cell_over_128_kb_is_read(tmp_path, clock):
+    f = tmp_path / "long-cell.csv"
+    long_text = " ".join(f"Paragraph {i} of the inquiry report on the harbour works." for i in range(4000))
+    assert len(long_text) > 200_000
+    f.write_text(f'title,text\nReport,"{long_text}"\nNext,The bridge closes.\n', encoding="utf-8")
+    first, second = collect([f], clock)
+    assert isinstance(first, Article) and first.text == long_text
+    assert second.text == "The bridge closes."
+
+
+def test_sources_csv_html_entity_residue_is_unescaped(tmp_path, clock):
+    f = tmp_path / "scraped.csv"
+    f.write_text('title,description\n'
+                 'Ferry crews #39; strike off,"The ferry crews #39; union called off Friday #39;s strike, calling '
+                 'the offer  quot;fair quot;. Shares in Harbour  amp; Dock &lt;HD.L&gt; rose  #36;2."\n',
+                 encoding="utf-8")
+    [a] = collect([f], clock)
+    assert a.title == "Ferry crews' strike off"
+    assert a.text == ("The ferry crews' union called off Friday's strike, calling the offer \"fair\". Shares in "
+                      "Harbour & Dock <HD.L> rose $2.")
+
+
+def test_sources_files_in_a_folder_are_named_by_their_path_in_it(tmp_path, clock):
+    for sub in ("east", "west"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "wire.csv").write_text(f"text\nDesk {sub} reports the quay reopened.\n", encoding="utf-8")
+        (tmp_path / sub / "index.md").write_text(f"# Quay\n\nDesk {sub} on the quay.\n", encoding="utf-8")
+    items = collect([tmp_path], clock)
+    assert sorted(a.id for a in items) == ["east/index", "east/wire-2", "west/index", "west/wire-2"]

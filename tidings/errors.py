@@ -10,6 +10,8 @@
         ├── ArticleTooLarge      over the size limit
         ├── BinaryContent        looks like a binary file, not text
         ├── UnreadableArticle    could not be decoded or parsed (bad encoding, broken JSON line)
+        │   └── BadRecord        a record's field has the wrong type (names file, line and field)
+        ├── IdConflict           an id already given to another text (names the id and the other item)
         ├── ExtractorFailed      an extractor raised on this article (a bug: please report it)
         ├── ArticleWarning       not a failure: something set aside (a future date, a page replaced)
         ├── FetchError           a URL could not be fetched (names the URL and HTTP status)
@@ -73,6 +75,37 @@ class BinaryContent(ArticleError):
 
 class UnreadableArticle(ArticleError):
     """The input could not be decoded or parsed."""
+
+
+class BadRecord(UnreadableArticle):
+    """A record (a JSON line) has a field of a type it cannot have: a list for a title, a number for a URL."""
+
+    def __init__(self, item: str, field: str, value: object, expected: str = "a string"):
+        self.field = field
+        super().__init__(item, f"field '{field}' must be {expected}, not {_json_type(value)}")
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+class IdConflict(ArticleError):
+    """An article's id already names another text (stored, or read earlier in the run). Nothing is
+    replaced unless the caller asked for updates; ``article_id`` is the id in question."""
+
+    def __init__(self, item: str, article_id: str, message: str):
+        self.article_id = article_id
+        super().__init__(item, message)
 
 
 class ExtractorFailed(ArticleError):

@@ -67,7 +67,12 @@ class _Progress:
               help="An extra knowledge file; repeatable (see docs/dictionaries.md).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
               help="Articles analysed and committed together.")
-def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size) -> None:
+@click.option("--update", is_flag=True,
+              help="An article whose id is stored with another text (an edited file, a corrected page) replaces "
+                   "it. Without it, that is an error naming the id, and the stored text is kept.")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=60.0, show_default=True, metavar="SECONDS",
+              help="Time allowed for one URL on the wall clock, every try and wait included.")
+def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size, update, timeout) -> None:
     """Read articles, drop duplicates, analyse, group into stories and store them.
 
     SOURCE is a text/Markdown/HTML file, a folder of them, a JSON Lines or CSV file, an article URL,
@@ -77,8 +82,9 @@ def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size) 
     Examples:
       tidings ingest examples/ --db news.db
       tidings ingest agnews.csv --column text=description --db news.db
-      tidings ingest https://example.org/feed.xml --db news.db
+      tidings ingest https://example.org/feed.xml --db news.db --update
     """
+    from tidings.ingest.fetch import Fetcher, FetchOptions
     from tidings.ingest.runner import Ingestor
     from tidings.ingest.sources import SourceOptions, iter_articles
     from tidings.pipeline import Pipeline
@@ -92,20 +98,34 @@ def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size) 
         fail(str(exc))
     with opened_store(db) as store, _Progress("ingesting") as progress:
         try:
-            ingestor = Ingestor(store, pipeline, batch_size=batch_size, on_item=progress.advance, on_problem=progress.problem)
-            summary = ingestor.ingest(iter_articles(list(sources), options))
+            ingestor = Ingestor(store, pipeline, batch_size=batch_size, on_item=progress.advance,
+                                on_problem=progress.problem, update=update)
+            # what is ready is committed before each fetch: a slow server never holds a batch hostage
+            with Fetcher(FetchOptions(total_timeout=timeout), on_wait=ingestor.flush) as fetcher:
+                summary = ingestor.ingest(iter_articles(list(sources), options, fetcher))
         except TidingsError as exc:
             fail(str(exc))
-    reasons = summary.reasons()
-    click.echo(
-        f"read {summary.read}, new {summary.new}, duplicates {summary.duplicates} "
-        f"({summary.exact_duplicates} exact, {summary.near_duplicates} near), already stored {summary.already_stored}, "
-        f"failed {len(summary.failed)}" + (f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common(5))})" if reasons else "")
-        + f"; {summary.new_stories} new stories; store {store.path}",
-        err=True,
-    )
-    if summary.read and not (summary.new or summary.duplicates or summary.already_stored):
+    click.echo(summary_line(summary) + f"; {summary.new_stories} new stories; store {store.path}", err=True)
+    if summary.read and not (summary.new or summary.updated or summary.duplicates or summary.already_stored
+                             or summary.repeated):
         sys.exit(1)
+
+
+def summary_line(summary) -> str:
+    """Every item read, counted once: read = new + updated + duplicates + already stored + repeated +
+    failed. Updated and repeated are named only when there are some."""
+    reasons = summary.reasons()
+    parts = [f"read {summary.read}", f"new {summary.new}",
+             f"duplicates {summary.duplicates} ({summary.exact_duplicates} exact, {summary.near_duplicates} near)",
+             f"already stored {summary.already_stored}"]
+    if summary.updated:
+        parts.append(f"updated {summary.updated}")
+    if summary.repeated:
+        parts.append(f"repeated {summary.repeated}")
+    failed = f"failed {len(summary.errors)}"
+    if reasons:
+        failed += f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common(5))})"
+    return ", ".join(parts + [failed])
 
 
 @click.command()

@@ -104,8 +104,15 @@ def strip_opener(text: str) -> str:
 
 
 def content_hash(text: str) -> str:
-    """sha256 (hex) of the normalised text: equal for re-posts that differ only trivially."""
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+    """sha256 (hex) of the normalised text: equal for re-posts that differ only trivially.
+
+    A text with no word characters at all ("* * *", a row of emoji) normalises to nothing, and
+    nothing would make every such text a copy of every other: it is hashed as written instead
+    (whitespace runs folded, marked so it can never equal a normalised text's hash)."""
+    normalised = normalise_text(text)
+    if not normalised:
+        normalised = "\x00" + " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
 # Shingle hashing. A shingle is hashed from the hashes of its words (each word hashed once per run,

@@ -4,6 +4,13 @@ Every failure is a typed ``FetchError`` naming the URL (and the HTTP status when
 caller can report it as one bad item and go on. The fetcher is careful with both sides: it waits
 between requests to one host and honours Retry-After, and it never lets a response (or a gzip bomb)
 grow past the size limit in memory.
+
+Time is bounded per URL, on the wall clock: every try, redirect and wait for one URL shares one
+budget (``total_timeout``), enforced while bytes trickle in (``deadline.Deadline``), so neither a
+server dripping its answer nor one asking to be retried later can hold a run for longer. A host
+whose Retry-After reaches past that budget is left alone for the time it asked, for the rest of the
+run: its other URLs fail at once, naming the wait. Before it starts on a URL the fetcher calls
+``on_wait``, so that the caller can commit what it holds before the network makes it wait.
 """
 from __future__ import annotations
 
@@ -22,6 +29,8 @@ import urllib3.exceptions
 from tidings import __version__
 from tidings.errors import (FetchConnectionError, FetchError, FetchHTTPError, FetchTimeout, ResponseTooLarge,
                             TooManyRedirects, UnsupportedContent)
+from tidings.ingest.deadline import Deadline, WatchedAdapter
+from tidings.ingest.encodings import announced_encoding
 
 DEFAULT_USER_AGENT = f"tidings/{__version__} (+https://github.com/tidings; news event coder)"
 ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/x-opml,"
@@ -45,13 +54,15 @@ class FetchOptions:
     connect_timeout: float = 10.0
     #: seconds of silence allowed while waiting for headers or for the next chunk of the body
     read_timeout: float = 30.0
-    #: seconds allowed for one whole request, so a server dribbling bytes cannot hold us forever
-    total_timeout: float = 120.0
+    #: seconds allowed for one URL on the wall clock: every try, redirect and wait between them
+    #: included, so that a server dribbling bytes or asking to retry later cannot hold a run
+    total_timeout: float = 60.0
     #: retries after the first try, on connection errors, 429 and 5xx
     retries: int = 3
     #: first backoff in seconds; doubles on every retry
     backoff: float = 1.0
-    #: longest Retry-After we are willing to wait; a server asking for more gets its error reported
+    #: longest Retry-After we are willing to wait (and never past ``total_timeout``); a server asking
+    #: for more gets its error reported, and its host is not asked again until then
     max_retry_after: float = 120.0
     #: minimum seconds between the end of one request to a host and the start of the next
     host_delay: float = 1.0
@@ -92,12 +103,13 @@ class Page:
 
 
 def decode_body(body: bytes, charset: str | None = None) -> str:
-    """Bytes of a page to text: a BOM, else the header charset, else the page's own declaration (meta or
-    XML), else UTF-8; bytes that do not fit are replaced rather than failing the whole page."""
-    if body.startswith(codecs.BOM_UTF8):
-        return body[3:].decode("utf-8", errors="replace")
-    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return body.decode("utf-16", errors="replace")
+    """Bytes of a page to text: a BOM (or, for markup, UTF-16/32 told by its zero bytes), else the
+    header charset, else the page's own declaration (meta or XML), else UTF-8; bytes that do not fit
+    are replaced rather than failing the whole page."""
+    announced = announced_encoding(body[:4])
+    if announced is not None:
+        codec, bom = announced
+        return body[bom:].decode(codec, errors="replace")
     head = body[:4096]
     for candidate in (charset, _declared(_XML_ENCODING, head), _declared(_META_CHARSET, head)):
         if candidate:
@@ -131,17 +143,26 @@ class Fetcher:
     """GET web pages and feeds with timeouts, retries, per-host politeness and size limits.
 
     ``clock`` (monotonic seconds) and ``sleep`` are injectable so tests can check the waiting without
-    waiting. Not thread-safe: one fetcher serves one sequential ingest run.
+    waiting (the wall-clock deadline of a request in flight runs on real time, for the seconds of its
+    budget that ``clock`` says are left). ``on_wait`` is called before each URL is fetched. Not
+    thread-safe: one fetcher serves one sequential ingest run.
     """
 
     def __init__(self, options: FetchOptions | None = None, *, session: requests.Session | None = None,
-                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
+                 clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep,
+                 on_wait: Callable[[], None] | None = None):
         self.options = options or FetchOptions()
         self.clock = clock
         self.sleep = sleep
+        self.on_wait = on_wait or (lambda: None)
         self.session = session or requests.Session()
         self.session.headers.update({"User-Agent": self.options.user_agent, "Accept": ACCEPT})
+        adapter = WatchedAdapter()
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         self._last_seen: dict[str, float] = {}
+        # host -> (clock time before which it is not asked again, the status that asked for it)
+        self._not_before: dict[str, tuple[float, int]] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -157,10 +178,12 @@ class Fetcher:
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https"):
             raise FetchError(url, f"not an http(s) URL (scheme {scheme or 'missing'!r})")
+        self.on_wait()
+        deadline = self.clock() + self.options.total_timeout
         chain = [url]
         current = url
         while True:
-            page, location = self._fetch_one(url, current)
+            page, location = self._fetch_one(url, current, deadline)
             if location is None:
                 return page
             nxt = urljoin(current, location)
@@ -175,25 +198,63 @@ class Fetcher:
             chain.append(nxt)
             current = nxt
 
-    def _fetch_one(self, url: str, current: str) -> tuple[Page, str | None]:
-        """One hop with its retries: the page, and where it redirects to (or None)."""
+    def _fetch_one(self, url: str, current: str, deadline: float) -> tuple[Page, str | None]:
+        """One hop with its retries, within the URL's deadline: the page, and where it redirects to
+        (or None)."""
         opts = self.options
+        host = (urlsplit(current).hostname or "").lower()
         attempt = 0
         while True:
+            self._check_host(url, host)
             try:
-                return self._attempt(url, current)
+                return self._attempt(url, current, host, deadline)
             except _Retry as retry:
                 if attempt >= opts.retries:
                     raise retry.error from None
                 delay = retry.wait if retry.wait is not None else opts.backoff * 2 ** attempt
+                left = deadline - self.clock()
+                if delay >= left:
+                    if retry.wait is not None:
+                        self._not_before[host] = (self.clock() + retry.wait, retry.error.status)
+                    raise type(retry.error)(url, f"{retry.error.message}; not retried: the next try would be in "
+                                                 f"{delay:g} s, and {max(left, 0):.3g} s are left of the "
+                                                 f"{opts.total_timeout:g} s allowed for this URL",
+                                            retry.error.status) from None
                 self.sleep(delay)
                 attempt += 1
 
-    def _attempt(self, url: str, current: str) -> tuple[Page, str | None]:
-        opts = self.options
-        host = (urlsplit(current).hostname or "").lower()
+    def _check_host(self, url: str, host: str) -> None:
+        """Refuse, without asking, a host that asked to be left alone for longer than we would wait."""
+        until, status = self._not_before.get(host, (0.0, None))
+        left = until - self.clock()
+        if left > 0:
+            raise FetchHTTPError(url, f"not fetched: {host} asked (HTTP {status}, Retry-After) not to be asked "
+                                      f"again for another {left:.0f} s", status)
+
+    def _attempt(self, url: str, current: str, host: str, deadline: float) -> tuple[Page, str | None]:
+        """One try, shut off on the wall clock when the URL's time is up."""
         self._wait_for(host)
-        started = self.clock()
+        left = deadline - self.clock()
+        if left <= 0:
+            raise self._out_of_time(url)
+        with Deadline(left) as watch:
+            try:
+                result = self._request(url, current, host)
+            except Exception:
+                if not watch.expired:
+                    raise
+        if watch.expired:
+            # whatever the shut socket made the read say (a broken connection, a short body), it
+            # was the deadline: not a failure worth another try
+            raise self._out_of_time(url)
+        return result
+
+    def _out_of_time(self, url: str) -> FetchTimeout:
+        return FetchTimeout(url, f"took longer than the {self.options.total_timeout:g} s allowed for one URL "
+                                 f"(tries and waits included); stopped")
+
+    def _request(self, url: str, current: str, host: str) -> tuple[Page, str | None]:
+        opts = self.options
         try:
             try:
                 # redirects are followed by hand (fetch) so each hop waits its turn and loops are named
@@ -206,11 +267,11 @@ class Fetcher:
             except requests.exceptions.RequestException as exc:
                 raise FetchError(url, f"request failed ({_reason(exc)})") from None
             with resp:
-                return self._response(url, resp, started)
+                return self._response(url, resp)
         finally:
             self._last_seen[host] = self.clock()
 
-    def _response(self, url: str, resp: requests.Response, started: float) -> tuple[Page, str | None]:
+    def _response(self, url: str, resp: requests.Response) -> tuple[Page, str | None]:
         status = resp.status_code
         reason = f"HTTP {status} {resp.reason or ''}".strip()
         if resp.is_redirect:
@@ -218,6 +279,8 @@ class Fetcher:
         if status in RETRY_STATUSES:
             wait = self._retry_after(resp.headers.get("retry-after"))
             if wait is not None and wait > self.options.max_retry_after:
+                host = (urlsplit(resp.url).hostname or "").lower()
+                self._not_before[host] = (self.clock() + wait, status)
                 raise FetchHTTPError(url, f"{reason}; the server asks to retry after {wait:g} s, over the "
                                           f"{self.options.max_retry_after:g} s we wait", status)
             raise _Retry(FetchHTTPError(url, reason, status), wait)
@@ -233,9 +296,9 @@ class Fetcher:
         # a compressed length over the limit means a decoded one over it too: refuse before reading
         if length.isdigit() and int(length) > self.options.max_bytes:
             raise ResponseTooLarge(url, f"{int(length):,} bytes, over the limit of {self.options.max_bytes:,}", status)
-        return self._page(url, resp, self._read_body(url, resp, started)), None
+        return self._page(url, resp, self._read_body(url, resp)), None
 
-    def _read_body(self, url: str, resp: requests.Response, started: float) -> bytes:
+    def _read_body(self, url: str, resp: requests.Response) -> bytes:
         """The decoded body, read in chunks: decompression is bounded per chunk (urllib3 2.6+), so a
         gzip bomb stops at the limit instead of inflating in memory."""
         opts = self.options
@@ -250,8 +313,6 @@ class Fetcher:
                 if size > opts.max_bytes:
                     raise ResponseTooLarge(url, f"over the limit of {opts.max_bytes:,} bytes (after decompression); "
                                                 f"not read further", resp.status_code)
-                if self.clock() - started > opts.total_timeout:
-                    raise FetchTimeout(url, f"still downloading after {opts.total_timeout:g} s")
                 chunks.append(chunk)
         except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
             raise FetchTimeout(url, f"the server stopped sending for {opts.read_timeout:g} s",

@@ -5,14 +5,19 @@ and the caller reports it. Only a missing input path raises (nothing can be done
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, TidingsError, UnreadableArticle
+from tidings.ingest.encodings import announced_encoding
+from tidings.ingest.markup import visible_text
+from tidings.ingest.records import article_from_record
 from tidings.model import Article
 from tidings.settings import MAX_FILE_BYTES
 
@@ -25,6 +30,8 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 LEGACY_ENCODING = "cp1252"
 MIN_ASCII_SHARE = 0.8
 
+#: character categories that make up no text: control, format, unassigned, private use, surrogate
+_NOT_TEXT = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
 _MD_TITLE = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n+")
 
@@ -49,7 +56,7 @@ def read_articles(source: str, published: str | None = None) -> Iterator[Article
     path = Path(source)
     if path.is_dir():
         for file in sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p)):
-            yield from read_file(file, published)
+            yield from read_file(file, published, id_stem=id_in_folder(file, path))
     elif path.is_file():
         yield from read_file(path, published)
     else:
@@ -61,14 +68,24 @@ def _is_article_file(path: Path) -> bool:
     return path.suffix.lower() in ARTICLE_SUFFIXES and not path.stem.upper().startswith("README")
 
 
-def read_file(path: Path, published: str | None = None) -> Iterator[Article | ArticleError]:
+def id_in_folder(path: Path, folder: Path) -> str:
+    """The id of a file read from ``folder``: its path relative to the folder, without its suffix
+    (``a/index.txt`` -> ``a/index``), so that ``a/index.txt`` and ``b/index.txt`` stay two articles.
+    A file at the top of the folder keeps the id it has when read alone (its name without suffix)."""
+    return path.relative_to(folder).with_suffix("").as_posix()
+
+
+def read_file(path: Path, published: str | None = None, id_stem: str | None = None) -> Iterator[Article | ArticleError]:
+    """The article(s) of one file. ``id_stem`` names it (see ``id_in_folder``); by default the file
+    name without its suffix. Records of a JSON Lines file without an id are ``<id_stem>-<line>``."""
     name = str(path)
     suffix = path.suffix.lower()
+    stem = id_stem or path.stem
     if suffix in JSONL_SUFFIXES:
         # a JSON Lines corpus may be any size: it is read a line at a time, each record checked alone
         try:
             with open(path, "rb") as fh:
-                yield from _records_from_jsonl(fh, name, published)
+                yield from _records_from_jsonl(fh, name, published, stem)
         except OSError as exc:
             yield UnreadableArticle(name, f"cannot read: {exc.strerror or exc}")
         return
@@ -87,9 +104,9 @@ def read_file(path: Path, published: str | None = None) -> Iterator[Article | Ar
     try:
         text = decode(data, name)
         if suffix in HTML_SUFFIXES:
-            yield article_from_html(text, name, path.stem, default_date)
+            yield article_from_html(text, name, stem, default_date)
         else:
-            yield article_from_text(text, name, path.stem, default_date)
+            yield article_from_text(text, name, stem, default_date)
     except ArticleError as exc:
         yield exc
 
@@ -97,7 +114,7 @@ def read_file(path: Path, published: str | None = None) -> Iterator[Article | Ar
 def _read_stream(stream: BinaryIO, name: str, published: str | None) -> Iterator[Article | ArticleError]:
     head = stream.readline(MAX_FILE_BYTES + 1)
     if head.lstrip()[:1] == b"{":
-        yield from _records_from_jsonl(itertools.chain([head], stream), name, published)
+        yield from _records_from_jsonl(itertools.chain([head], stream), name, published, by_content=True)
         return
     data = head + stream.read(MAX_FILE_BYTES + 1 - len(head))
     if len(data) > MAX_FILE_BYTES:
@@ -105,23 +122,44 @@ def _read_stream(stream: BinaryIO, name: str, published: str | None) -> Iterator
         return
     try:
         text = decode(data, name)
+        # standard input has no name to keep: what it says names it, so two texts are two articles
+        stem = f"stdin-{content_digest(text)}"
         if re.match(r"\s*(<!doctype html|<html)", text[:200], re.I):
-            yield article_from_html(text, name, "stdin", published)
+            yield article_from_html(text, name, stem, published)
         else:
-            yield article_from_text(text, name, "stdin", published)
+            yield article_from_text(text, name, stem, published)
     except ArticleError as exc:
         yield exc
 
 
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252 when that reads as mostly-ASCII
-    prose (the usual legacy encoding of English news pages); anything else is refused, not guessed."""
+    """Bytes to text: the encoding a byte order mark names (UTF-8, UTF-16, UTF-32; for markup also
+    UTF-16/32 without one), else UTF-8, else Windows-1252 when that reads as mostly-ASCII prose (the
+    usual legacy encoding of English news pages); anything else is refused, not guessed. Text with a
+    NUL character anywhere is binary, not text."""
     if not data.strip():
         raise EmptyArticle(name, "empty file")
-    if b"\x00" in data[:8192]:
-        raise BinaryContent(name, "contains NUL bytes: a binary file, not text")
+    announced = announced_encoding(data[:4])
+    if announced is not None:
+        codec, bom = announced
+        try:
+            text = data[bom:].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise UnreadableArticle(name, f"not valid {codec.upper()} ({exc.reason} at byte {exc.start + bom}), "
+                                          f"though it starts as {codec.upper()}") from None
+        _refuse_nul(text, name)
+        if not text.strip():
+            raise EmptyArticle(name, "empty file")
+        if codec != "utf-8" and not _plausible(text):
+            raise UnreadableArticle(name, f"starts with a {codec.upper()} byte order mark but does not read as "
+                                          f"text in it; convert it to UTF-8")
+        return text
+    # checked on the bytes, all of them: a NUL deep inside a file must not reach the store
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BinaryContent(name, f"contains NUL bytes (the first at byte {nul:,}): a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     reason = f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start})"
@@ -133,6 +171,21 @@ def decode(data: bytes, name: str) -> str:
     if ascii_share < MIN_ASCII_SHARE:
         raise UnreadableArticle(name, f"{reason}; as {LEGACY_ENCODING} it is not readable text; convert it to UTF-8")
     return text
+
+
+def _plausible(text: str, sample: int = 65_536) -> bool:
+    """Whether decoded text reads as text: two bytes that happen to look like a byte order mark can
+    stand before anything, and UTF-16 decodes almost any bytes to *some* characters, mostly ones
+    no text uses (unassigned, private, format and control characters)."""
+    head = text[:sample]
+    odd = sum(1 for c in head if unicodedata.category(c) in _NOT_TEXT and c not in "\t\n\r\f\v\u200b\u200c\u200d")
+    return odd <= max(2, len(head) // 100)
+
+
+def _refuse_nul(text: str, name: str) -> None:
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise BinaryContent(name, f"contains NUL characters (the first at character {nul:,}): a binary file, not text")
 
 
 def date_from_name(name: str) -> str | None:
@@ -167,7 +220,7 @@ def article_from_html(html: str, name: str, stem: str, published: str | None, ur
     title = getattr(doc, "title", None) if doc is not None else None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
-        text = _visible_text(html)
+        text = visible_text(html)
         if not text.strip():
             raise EmptyArticle(name, f"HTML page has no text ({fallback_reason})")
     if title and text.startswith(title):
@@ -177,19 +230,17 @@ def article_from_html(html: str, name: str, stem: str, published: str | None, ur
                    published=date, origin=name)
 
 
-def _visible_text(html: str) -> str:
-    import lxml.html
-
-    try:
-        root = lxml.html.fromstring(html)
-    except Exception:
-        return re.sub(r"<[^>]*>", " ", html)
-    for bad in root.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
+def content_digest(text: str | bytes) -> str:
+    """12 hex digits naming a text by what it says."""
+    return hashlib.sha1(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()[:12]
 
 
-def _records_from_jsonl(lines: Iterable[bytes], name: str, published: str | None) -> Iterator[Article | ArticleError]:
+def _records_from_jsonl(lines: Iterable[bytes], name: str, published: str | None, id_stem: str | None = None,
+                        by_content: bool = False) -> Iterator[Article | ArticleError]:
+    """Articles from JSON Lines; a record without an id is named by ``id_stem`` (the file's name
+    without its suffix, as a path relative to the folder read) and its line number, or, with
+    ``by_content`` (a stream: its line numbers mean nothing next time), by a digest of the record."""
+    stem = "stdin" if by_content else id_stem or Path(name).stem
     for lineno, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
@@ -208,13 +259,8 @@ def _records_from_jsonl(lines: Iterable[bytes], name: str, published: str | None
         if not isinstance(record, dict):
             yield UnreadableArticle(item, "a record must be a JSON object")
             continue
-        text = record.get("text")
-        if not isinstance(text, str) or not text.strip():
-            yield EmptyArticle(item, "record has no 'text'")
-            continue
-        rid = record.get("id")
-        yield Article(
-            id=str(rid) if rid is not None else f"{Path(name).stem}-{lineno}", text=text,
-            title=record.get("title"), url=record.get("url"),
-            published=record.get("published") or published, origin=item if rid is None else f"{item} (id {rid})",
-        )
+        try:
+            default_id = f"{stem}-{content_digest(raw.strip())}" if by_content else f"{stem}-{lineno}"
+            yield article_from_record(record, item, default_id, published)
+        except ArticleError as exc:
+            yield exc

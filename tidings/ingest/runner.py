@@ -1,11 +1,18 @@
-"""Ingestion: sources -> duplicate check -> analysis -> story grouping -> store, one transaction a batch.
+"""Ingestion: sources -> identity and duplicate checks -> analysis -> story grouping -> store, one
+transaction a batch.
 
-The order matters. Duplicates are found *before* analysis (an exact copy by its normalised-text hash,
-a near copy by MinHash), so a wire story re-posted twenty times is analysed once and stored once, its
-copies recorded against it (they are what NumArticles / NumSources count). Each batch of new
-articles is analysed together (spaCy batches), then written in one transaction with the stories it
-changed: a crash loses at most the batch in flight, and running again skips what was committed
-(identity is the content hash plus the pipeline version).
+The order matters. Each item is first matched by its id: an id the store (or this run) already holds
+with the same text is already stored (or repeated); an id that arrives with *another* text is an
+``IdConflict`` naming it, and the stored text is kept, unless the run was asked to update (then the
+new text replaces it, counted as updated). Duplicates are found *before* analysis (an exact copy by
+its normalised-text hash, a near copy by MinHash), so a wire story re-posted twenty times is
+analysed once and stored once, its copies recorded against it (they are what NumArticles /
+NumSources count). Each batch of new articles is analysed together (spaCy batches), then written in
+one transaction with the stories it changed: a crash loses at most the batch in flight, and running
+again skips what was committed.
+
+Every item read is counted once, in exactly one of: new, updated, duplicates, already stored,
+repeated, failed (``IngestSummary.unaccounted`` is always 0).
 """
 from __future__ import annotations
 
@@ -14,26 +21,31 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from tidings.errors import ArticleError, ArticleWarning
+from tidings.errors import ArticleError, ArticleWarning, BinaryContent, IdConflict
 from tidings.ingest.dedupe import NearDuplicateIndex, content_hash
 from tidings.ingest.stories import Story, StoryGrouper
 from tidings.model import Analysis, Article
 from tidings.pipeline import Pipeline, check_article
 from tidings.store import Store
-from tidings.store.lookup import original_for_hash
+from tidings.store.lookup import original_for_hash, stored_under_id
 
 DEFAULT_BATCH = 64
 
 
 @dataclass
 class IngestSummary:
-    """What an ingestion did, for the closing report."""
+    """What an ingestion did, for the closing report. Each item read lands in exactly one count."""
 
     read: int = 0
     new: int = 0
+    #: stored articles whose text changed and was replaced (``update=True``), or re-analysed because
+    #: another pipeline version analysed them
+    updated: int = 0
     already_stored: int = 0
     exact_duplicates: int = 0
     near_duplicates: int = 0
+    #: read again in the same run with the same id and text (a record listed twice)
+    repeated: int = 0
     errors: list[ArticleError] = field(default_factory=list)  # one per failed item, naming it
     warnings: list[str] = field(default_factory=list)
     new_stories: int = 0
@@ -46,6 +58,12 @@ class IngestSummary:
     def failed(self) -> list[str]:
         """One line per failed item, naming it."""
         return [str(e) for e in self.errors]
+
+    @property
+    def unaccounted(self) -> int:
+        """Items read but in no count: always 0 (the counts add up to ``read``)."""
+        return self.read - (self.new + self.updated + self.duplicates + self.already_stored + self.repeated
+                            + len(self.errors))
 
     def reasons(self) -> Counter:
         """Failures counted by their kind of error ("empty article", "fetch timeout"), for the summary line."""
@@ -65,18 +83,37 @@ class _Pending:
     article: Article
     content_hash: str
     signature: bytes
+    #: the id is stored already (with another text, or by another pipeline version): replace it
+    replaces: bool = False
+    #: the id is stored as a copy of another article: forget that copy first
+    was_copy: bool = False
+
+
+@dataclass
+class _Copy:
+    article: Article
+    original: str
+    content_hash: str
+    near: bool
+    was_copy: bool = False  # the id was stored as a copy of something else before (an update)
 
 
 class Ingestor:
     """Feeds articles into a store. Create once per run; call ``ingest`` with an iterable of articles
-    (and errors, as the source readers yield them)."""
+    (and errors, as the source readers yield them).
+
+    ``update``: an article whose id is stored with another text replaces it (an edited file, a
+    corrected page); without it, that is an ``IdConflict`` and the stored text is kept.
+    """
 
     def __init__(self, store: Store, pipeline: Pipeline, batch_size: int = DEFAULT_BATCH,
-                 on_item: Callable[[], None] | None = None, on_problem: Callable[[str], None] | None = None):
+                 on_item: Callable[[], None] | None = None, on_problem: Callable[[str], None] | None = None,
+                 update: bool = False):
         self.store = store
         self.pipeline = pipeline
         self.version = pipeline.version
         self.batch_size = batch_size
+        self.update = update
         self.on_item = on_item or (lambda: None)
         self.on_problem = on_problem or (lambda line: None)
         self.summary = IngestSummary()
@@ -84,9 +121,13 @@ class Ingestor:
         self.stories = StoryGrouper.from_stories(Story.from_json(s) for s in store.open_stories())
         self._pending: list[_Pending] = []
         self._pending_hashes: dict[str, str] = {}  # content hash -> article id, within the batch
-        self._copies: list[tuple[Article, str, str]] = []  # (copy, original id, its hash)
+        self._copies: list[_Copy] = []
+        # id -> (content hash, where it was read), for every id taken in this ``ingest`` call: one id
+        # met twice is a repeat (same text) or a conflict (another text), never a silent replacement
+        self._taken: dict[str, tuple[str, str]] = {}
 
     def ingest(self, items: Iterable[Article | ArticleError]) -> IngestSummary:
+        self._taken = {}
         for item in items:
             if isinstance(item, ArticleWarning):
                 self.summary.warnings.append(str(item))
@@ -108,38 +149,67 @@ class Ingestor:
         self.on_problem(f"error: {error}")
 
     def _take(self, article: Article) -> None:
+        name = article.origin or article.id
         try:
             # refused before the duplicate check: unusable texts (blank, binary) must not match each
             # other as "copies" through their empty normalised text
             check_article(article, self.pipeline.settings.max_article_chars)
+            if "\x00" in article.text:  # anywhere in it, not only where check_article samples
+                raise BinaryContent(name, f"text contains a NUL character (at character "
+                                          f"{article.text.index(chr(0)):,}): binary data, not text")
         except ArticleError as exc:
             self._fail(exc)
             return
         text_hash = content_hash(article.text)
-        original = self._pending_hashes.get(text_hash)
-        if original is None and self.store.has_article(text_hash, self.version):
-            original = original_for_hash(self.store, text_hash)
-            if original is None or original == article.id:
+        taken = self._taken.get(article.id)
+        if taken is not None:
+            if taken[0] == text_hash:
+                self.summary.repeated += 1
+            else:
+                self._fail(IdConflict(name, article.id, f"id {article.id!r} was given to another text earlier in "
+                                                        f"this run ({taken[1]}); this one is skipped"))
+            return
+        stored = stored_under_id(self.store, article.id)
+        replaces = was_copy = False
+        if stored is not None:
+            stored_hash, stored_version = stored
+            was_copy = stored_version is None
+            if stored_hash == text_hash and (was_copy or stored_version == self.version):
+                self._taken[article.id] = (text_hash, name)
                 self.summary.already_stored += 1  # this very article, stored by an earlier run
                 return
-        if original is not None:
-            if original != article.id:
-                self.summary.exact_duplicates += 1
-                self._copies.append((article, original, text_hash))
+            if stored_hash != text_hash and not self.update:
+                self._fail(IdConflict(name, article.id, f"id {article.id!r} is stored with another text; the "
+                                                        f"stored one is kept (update it with --update)"))
+                return
+            replaces = not was_copy  # another text (an update), or the same one analysed by another version
+        original = self._pending_hashes.get(text_hash) or original_for_hash(self.store, text_hash)
+        if original is not None and original != article.id:
+            if replaces:
+                self._fail(IdConflict(name, article.id, f"id {article.id!r}: its new text is a copy of {original!r}; "
+                                                        f"the stored text is kept"))
+                return
+            self._taken[article.id] = (text_hash, name)
+            self._copies.append(_Copy(article, original, text_hash, near=False, was_copy=was_copy))
             return
         signature = self.near.signature(article.text)
-        original = self.near.query(signature)
-        if original is not None and original != article.id:
-            self.summary.near_duplicates += 1
-            self._copies.append((article, original, text_hash))
-            return
-        self._pending.append(_Pending(article, text_hash, signature))
+        if not replaces and original is None:
+            near = self.near.query(signature)
+            if near is not None and near != article.id:
+                self._taken[article.id] = (text_hash, name)
+                self._copies.append(_Copy(article, near, text_hash, near=True, was_copy=was_copy))
+                return
+        self._taken[article.id] = (text_hash, name)
+        self._pending.append(_Pending(article, text_hash, signature, replaces=replaces, was_copy=was_copy))
         self._pending_hashes[text_hash] = article.id
-        # indexed now, so that copies later in the same batch are found; taken out again if it fails
-        self.near.add(article.id, signature)
+        if not replaces:
+            # indexed now, so that copies later in the same batch are found; taken out again if it fails
+            self.near.add(article.id, signature)
 
     def flush(self) -> None:
-        """Analyse the pending articles and write them, their copies and their stories in one transaction."""
+        """Analyse the pending articles and write them, their copies and their stories in one
+        transaction. Called when a batch is full, at the end, and by whoever is about to wait (a
+        fetcher before a request): what is ready is committed before the wait."""
         if not self._pending and not self._copies:
             return
         pending, self._pending = self._pending, []
@@ -147,6 +217,7 @@ class Ingestor:
         self._pending_hashes = {}
         analysed: list[tuple[_Pending, Analysis]] = []
         by_id = {p.article.id: p for p in pending}
+        # the pipeline's one entry point: a batch in, one result (analysis or error) per article out
         for p, result in zip(pending, self.pipeline.analyze_many([p.article for p in pending])):
             if isinstance(result, ArticleError):
                 self._fail(result)
@@ -161,18 +232,39 @@ class Ingestor:
             assignments[p.article.id] = assignment.story_id
             changed[assignment.story_id] = self.stories.stories[assignment.story_id]
             self.summary.new_stories += assignment.is_new
+        recorded: list[_Copy] = []
         with self.store.batch(self.version) as tx:
             for p, analysis in analysed:
+                if p.was_copy:
+                    tx.remove_copy(p.article.id)
                 tx.add_article(p.article, analysis, p.content_hash, p.signature, assignments[p.article.id])
             for story in changed.values():
                 tx.upsert_story(story_record(story))
-            for article, original, text_hash in copies:
-                if original in by_id and original not in stored_ids:
+            for copy in copies:
+                if copy.original in by_id and copy.original not in stored_ids:
                     # the original failed analysis: this copy stands alone next time it is read
-                    self._fail(ArticleError(article.origin or article.id, f"copy of {original}, which failed"))
+                    self._fail(ArticleError(copy.article.origin or copy.article.id, f"copy of {copy.original}, "
+                                                                                    f"which failed"))
                     continue
-                tx.add_copy(article, original, text_hash)
-        self.summary.new += len(analysed)
+                if copy.was_copy:
+                    tx.remove_copy(copy.article.id)
+                tx.add_copy(copy.article, copy.original, copy.content_hash)
+                recorded.append(copy)
+        # counted once committed, so that the counts say what the store holds
+        for p, _ in analysed:
+            if p.replaces or p.was_copy:
+                self.summary.updated += 1
+                self.near.remove(p.article.id)
+                self.near.add(p.article.id, p.signature)
+            else:
+                self.summary.new += 1
+        for copy in recorded:
+            if copy.was_copy:
+                self.summary.updated += 1
+            elif copy.near:
+                self.summary.near_duplicates += 1
+            else:
+                self.summary.exact_duplicates += 1
 
 
 def story_record(story: Story) -> dict:

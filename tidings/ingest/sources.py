@@ -9,7 +9,6 @@ before anything is read or fetched.
 """
 from __future__ import annotations
 
-import csv
 import email.utils
 import hashlib
 import html
@@ -17,33 +16,23 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time as dtime, timedelta, timezone
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from tidings.errors import (ArticleError, ArticleWarning, CSVError, EmptyArticle, FeedError, FetchError,
-                            MissingColumns, UnreadableArticle, UnsupportedContent)
+from tidings.errors import (ArticleError, ArticleWarning, EmptyArticle, FeedError, FetchError, UnreadableArticle,
+                            UnsupportedContent)
+from tidings.ingest.csvfile import CSV_FIELDS, CSV_SUFFIXES, read_csv
 from tidings.ingest.fetch import Fetcher, Page, decode_body
-from tidings.ingest.readers import (ARTICLE_SUFFIXES, JSONL_SUFFIXES, InputNotFound, article_from_text, read_articles,
-                                    read_file)
+from tidings.ingest.readers import (ARTICLE_SUFFIXES, JSONL_SUFFIXES, InputNotFound, article_from_text, id_in_folder,
+                                    read_articles, read_file)
 from tidings.model import Article
 
-CSV_FIELDS = ("id", "title", "text", "published", "url", "outlet")
-REQUIRED_CSV_FIELDS = ("text",)
-#: header names each field is looked for under, compared ignoring case, spaces, '_' and '-'
-CSV_HEADER_NAMES = {
-    "id": ("id", "article id", "doc id", "document id", "guid", "uuid", "key"),
-    "title": ("title", "headline", "heading"),
-    "text": ("text", "body", "content", "article", "story", "full text", "description"),
-    "published": ("published", "date", "published at", "publish date", "publication date", "pubdate",
-                  "date published", "datetime", "timestamp"),
-    "url": ("url", "link", "href", "uri", "source url"),
-    "outlet": ("outlet", "source", "publisher", "site", "site name", "domain", "publication", "media"),
-}
-CSV_SUFFIXES = {".csv", ".tsv"}
 #: feed files found in a folder; any other file named on the command line is sniffed for a feed too
 FEED_SUFFIXES = {".rss", ".atom", ".rdf", ".opml", ".xml"}
 #: a local feed or OPML file is parsed whole; this bounds the memory it can take
 MAX_FEED_FILE_BYTES = 50_000_000
+#: an XML declaration with a DOCTYPE right after it, on the same line
+_DOCTYPE_AFTER_PROLOG = re.compile(rb"\A(\s*<\?xml[^>]{0,300}\?>)[ \t]*(<!DOCTYPE)")
 #: query parameters that only track the reader, dropped so one article keeps one id
 TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid)$", re.I)
 
@@ -159,8 +148,12 @@ def sniff(head: bytes) -> str | None:
     text = re.sub(r"<\?.*?\?>|<!--.*?-->", "", text, flags=re.S)
     if re.match(r"\s*<!doctype\s+html", text, re.I):
         return "html"
-    text = re.sub(r"<!.*?>", "", text, flags=re.S)
-    m = re.match(r"\s*<([A-Za-z][\w:.-]*)", text)
+    # a document type declaration names the root element: trust it, and never try to skip its
+    # internal subset ('<!DOCTYPE rss [ <!ENTITY ...> ]>'), whose '>'s end no declaration
+    m = re.match(r"\s*<!DOCTYPE\s+([A-Za-z][\w:.-]*)", text, re.I)
+    if not m:
+        text = re.sub(r"<!.*?>", "", text, flags=re.S)
+        m = re.match(r"\s*<([A-Za-z][\w:.-]*)", text)
     if not m:
         return None
     tag = m[1].lower().rsplit(":", 1)[-1]
@@ -212,19 +205,21 @@ class _Run:
                 continue
             if suffix == ".xml" and _sniff_file(path) not in ("feed", "opml"):
                 continue  # a sitemap or config file beside the articles, not an input
-            yield from self.file(path)
+            yield from self.file(path, id_in_folder(path, folder))
 
-    def file(self, path: Path) -> Iterator[Article | ArticleError]:
+    def file(self, path: Path, id_stem: str | None = None) -> Iterator[Article | ArticleError]:
+        """The articles of one file; ``id_stem`` names it when it was found in a folder (its path
+        there, without suffix), else its name without suffix does."""
         key = path.resolve().as_uri()
         if key in self.seen:
             return  # named twice, or listed by an OPML file as well as found in its folder (or by itself)
         self.seen.add(key)
         suffix = path.suffix.lower()
         if suffix in CSV_SUFFIXES:
-            yield from self.settled(read_csv(path, self.options))
+            yield from self.settled(read_csv(path, self.options.columns, id_stem))
             return
         if suffix in JSONL_SUFFIXES:
-            yield from self.settled(read_file(path, self.options.published))
+            yield from self.settled(read_file(path, self.options.published, id_stem))
             return
         kind = _sniff_file(path)  # by content: feeds come as .xml, .rss, .txt or no suffix at all
         if kind in ("feed", "opml"):
@@ -243,7 +238,7 @@ class _Run:
             else:
                 yield from self.opml(body, name, base=path.parent)
             return
-        yield from self.settled(read_file(path, self.options.published))
+        yield from self.settled(read_file(path, self.options.published, id_stem))
 
     # -- the web ----------------------------------------------------------------------------------
 
@@ -318,6 +313,8 @@ class _Run:
         headers = {"content-type": content_type or "application/xml"}
         if base:
             headers["content-location"] = base  # so relative entry links resolve against the feed's URL
+        # feedparser finds a DOCTYPE, and the entities it declares, only at the start of a line
+        body = _DOCTYPE_AFTER_PROLOG.sub(rb"\1\n\2", body, count=1)
         parsed = feedparser.parse(body, response_headers=headers)  # bytes: never read as a URL or path
         if not parsed.entries:
             if parsed.get("bozo"):
@@ -406,100 +403,6 @@ class _Run:
                     yield ArticleWarning(item.origin or item.id, problem)
                 item = replace(item, published=iso)
             yield item
-
-
-def read_csv(path: Path, options: SourceOptions) -> Iterator[Article | ArticleError]:
-    """Articles from a CSV (or .tsv) file, one per row; columns found by header name or
-    ``options.columns``. Missing columns are one error for the file; a bad row is an error for its line."""
-    name = str(path)
-    try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        yield UnreadableArticle(name, f"cannot read: {exc.strerror or exc}")
-        return
-    with fh:
-        yield from _csv_rows(fh, name, path.stem, "\t" if path.suffix.lower() == ".tsv" else ",", options)
-
-
-def _csv_rows(fh: BinaryIO, name: str, stem: str, delimiter: str,
-              options: SourceOptions) -> Iterator[Article | ArticleError]:
-    bad_lines: set[int] = set()
-    reader = csv.reader(_text_lines(fh, bad_lines), delimiter=delimiter)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        yield CSVError(name, f"unreadable header ({exc})")
-        return
-    if not header:
-        yield CSVError(name, "empty CSV file (no header row)")
-        return
-    columns, problems = map_columns(header, options.columns)
-    if problems:
-        yield MissingColumns(name, f"missing column(s): {'; '.join(problems)}; the header has: {', '.join(header)}")
-        return
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield CSVError(f"{name} line {start}", f"malformed CSV ({exc})")
-            continue
-        item = f"{name} line {start}"
-        if not any(cell.strip() for cell in row):
-            continue
-        if bad_lines.intersection(range(start, reader.line_num + 1)):
-            yield CSVError(item, "not valid UTF-8; convert the file to UTF-8")
-            continue
-        if len(row) != len(header):
-            yield CSVError(item, f"{len(row)} field(s) where the header has {len(header)}")
-            continue
-        values = {f: row[i].strip() for f, i in columns.items()}
-        if not values["text"]:
-            yield EmptyArticle(item, f"empty text (column {header[columns['text']]!r})")
-            continue
-        rid = values.get("id")
-        yield Article(id=rid or f"{stem}-{start}", text=values["text"], title=values.get("title") or None,
-                      url=values.get("url") or None, published=values.get("published") or None,
-                      origin=f"{item} (id {rid})" if rid else item, outlet=values.get("outlet") or None)
-
-
-def map_columns(header: list[str], chosen: Mapping[str, str]) -> tuple[dict[str, int], list[str]]:
-    """Field -> column index, and what is missing (each as words for the error message)."""
-    def key(text: str) -> str:
-        return re.sub(r"[\s_-]+", "", text.lower())
-
-    index = {}
-    for i, col in enumerate(header):
-        index.setdefault(key(col), i)
-    columns, problems = {}, []
-    for fld in CSV_FIELDS:
-        if fld in chosen:
-            if key(chosen[fld]) in index:
-                columns[fld] = index[key(chosen[fld])]
-            else:
-                problems.append(f"{chosen[fld]!r} (given for {fld})")
-            continue
-        found = next((index[key(n)] for n in CSV_HEADER_NAMES[fld] if key(n) in index), None)
-        if found is not None:
-            columns[fld] = found
-        elif fld in REQUIRED_CSV_FIELDS:
-            problems.append(f"{fld} (looked for {', '.join(CSV_HEADER_NAMES[fld])})")
-    return columns, problems
-
-
-def _text_lines(fh: BinaryIO, bad_lines: set[int]) -> Iterator[str]:
-    """Lines of a byte stream as text, one at a time (a CSV may be any size); a line that is not UTF-8
-    is noted in ``bad_lines`` so its row is reported, not silently mangled."""
-    for number, raw in enumerate(fh, 1):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError:
-            bad_lines.add(number)
-            yield raw.decode("utf-8", errors="replace")
 
 
 def _sniff_file(path: Path) -> str | None:

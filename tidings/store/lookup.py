@@ -10,3 +10,13 @@ def original_for_hash(store, content_hash: str) -> str | None:
             "SELECT a.id FROM copies c JOIN articles a ON a.aid = c.aid WHERE c.content_hash = ?", (content_hash,)
         ).fetchone()
     return row[0] if row else None
+
+
+def stored_under_id(store, article_id: str) -> tuple[str, str | None] | None:
+    """What the store holds under ``article_id``: ``(content hash, pipeline version)`` for an
+    article, ``(content hash, None)`` for a copy of another article, or None."""
+    row = store.conn.execute("SELECT content_hash, pipeline_version FROM articles WHERE id = ?",
+                             (article_id,)).fetchone()
+    if row is None:
+        row = store.conn.execute("SELECT content_hash, NULL FROM copies WHERE id = ?", (article_id,)).fetchone()
+    return (row[0], row[1]) if row else None

@@ -325,7 +325,18 @@ class Batch:
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                   (article.id, aid, article.url, article.title, article.outlet, day_of(article.published),
                    content_hash, now_iso()))
-        c.execute("""UPDATE articles SET
+        self._count_copies(aid)
+
+    def remove_copy(self, copy_id: str) -> None:
+        """Forget the copy recorded as ``copy_id`` (its source now says something else), updating its
+        original's NumArticles / NumSources. Nothing happens if there is no such copy."""
+        row = self.conn.execute("SELECT aid FROM copies WHERE id = ?", (copy_id,)).fetchone()
+        if row is not None:
+            self.conn.execute("DELETE FROM copies WHERE id = ?", (copy_id,))
+            self._count_copies(row[0])
+
+    def _count_copies(self, aid: int) -> None:
+        self.conn.execute("""UPDATE articles SET
                        num_articles = 1 + (SELECT count(*) FROM copies WHERE aid = :aid),
                        num_sources = max(1, (SELECT count(DISTINCT o) FROM
                            (SELECT outlet AS o FROM articles WHERE aid = :aid
