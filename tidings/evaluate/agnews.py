@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from tidings.evaluate.common import data_option, half_of, prf, run_pipeline
+from tidings.ingest.records import article_from_record
 from tidings.model import Analysis, Article
 
 PUBLISHED = "2004-08-20"
@@ -95,8 +96,10 @@ def describe(it: dict, a: Analysis | None) -> str:
 
 def run(path: Path) -> tuple[list[dict], dict[str, Analysis]]:
     items = load_items(path)
-    analyses = run_pipeline(Article(id=it["id"], text=it["title"] + "\n\n" + it["body"], title=it["title"],
-                                    published=PUBLISHED) for it in items)
+    # read as `tidings analyze items.jsonl` reads them (the shared scorer's way): residue unescaped
+    analyses = run_pipeline(article_from_record({"id": it["id"], "title": it["title"], "published": PUBLISHED,
+                                                 "text": it["title"] + "\n\n" + it["body"]}, it["id"], it["id"])
+                            for it in items)
     return items, analyses
 
 
