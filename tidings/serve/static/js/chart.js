@@ -101,7 +101,8 @@ export function quadStrip(row, width = 120) {
  * events are: dots sized by asserted events, grid lines every 5, 10 or 30 degrees with their labels.
  * Smaller dots are drawn over larger ones so that each can be clicked; names are drawn last and take
  * no clicks, and a name that would cover another name or dot is left off (the list beside the map
- * names every place). ``narrow``: drawn for a phone, with larger text. */
+ * names every place). Dots at (nearly) the same spot, such as a country and its capital, are moved
+ * apart until every dot's centre is its own to click. ``narrow``: drawn for a phone, with larger text. */
 export function placeMap(places, onSelect, narrow = false) {
   const w = narrow ? 480 : 720, hgt = w / 2, font = narrow ? 15 : 11;
   const located = places.filter((p) => p.lat !== null && p.lon !== null);
@@ -130,6 +131,7 @@ export function placeMap(places, onSelect, narrow = false) {
   add(svg, grid);
   const max = Math.max(1, ...located.map((p) => p.asserted));
   const dots = located.map((p) => ({ p, cx: x(p.lon), cy: y(p.lat), r: (narrow ? 6 : 4) + 10 * Math.sqrt(p.asserted / max) }));
+  spread(dots);
   const dotLayer = s("g", { class: "place-dots" });
   for (const d of [...dots].sort((a, b) => b.r - a.r)) {
     add(dotLayer, s("g", { class: "place-dot", tabindex: 0, role: "link", dataset: { place: d.p.name },
@@ -141,6 +143,29 @@ export function placeMap(places, onSelect, narrow = false) {
   add(svg, dotLayer);
   add(svg, placeLabels(dots, w, hgt, font));
   return svg;
+}
+
+/** Move dots apart (a few pixels, deterministically) until no dot covers the centre of another: the
+ * dot drawn above (the smaller; on a tie, the later) must keep its radius and 2 pixels away. */
+function spread(dots) {
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    for (let i = 0; i < dots.length; i++) {
+      for (let j = i + 1; j < dots.length; j++) {
+        const a = dots[i], b = dots[j];
+        const need = Math.min(a.r, b.r) + 2;
+        const dist = Math.hypot(b.cx - a.cx, b.cy - a.cy);
+        if (dist >= need) continue;
+        // apart along the line between them; the same spot: along an angle fixed by their order
+        const angle = dist < 0.01 ? (j * 2.399963) % (2 * Math.PI) : Math.atan2(b.cy - a.cy, b.cx - a.cx);
+        const push = (need - dist) / 2 + 0.5;
+        a.cx -= Math.cos(angle) * push; a.cy -= Math.sin(angle) * push;
+        b.cx += Math.cos(angle) * push; b.cy += Math.sin(angle) * push;
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
 }
 
 /** Names beside the dots, busiest place first, each at the first of four positions (right, left,

@@ -4,7 +4,7 @@
 
 // "verbs/core.tsv:57 'reject' subj>obj", then optionally "derived from FILE 'SEED' (CODE) via WordNet SYN",
 // then optionally " negated|future|peacekeeping FROM->TO", then "; notes" added by later stages
-const EVIDENCE = new RegExp(String.raw`^(?<file>[^\s:]+):(?<line>\d+) '(?<words>[^']*)' (?<src>\S*)>(?<tgt>\S*)` +
+const EVIDENCE = new RegExp(String.raw`^(?<file>[^\s:]+):(?<line>\d+) '(?<words>[^']*)' (?<src>[^\s>]*)>(?<tgt>[^\s;]*)` +
   String.raw`(?: derived from (?<seedFile>\S+) '(?<seed>[^']+)' \((?<seedCode>[^)]+)\) via WordNet (?<synsets>\S+))?` +
   String.raw`(?: (?<change>negated|future|peacekeeping) (?<from>\w+)->(?<to>\w+))?(?<rest>.*)$`);
 

@@ -115,9 +115,17 @@ export function analysisReader(a, codes) {
     if (!card || !scroll || !root.isConnected) return;
     const trigger = root.querySelector(`.hl[data-events~="${CSS.escape(eventIds[0])}"]`);
     if (sideBySide(reader) && trigger) {
-      // the text scrolls the window; the sticky side panel scrolls on its own to the card
+      // the text scrolls the window; the sticky side panel scrolls on its own to the card. Near the end
+      // of a short article the panel cannot stick (it stays inside the reader): then the window moves
+      // until the card and its sentence are in view, the card first.
       trigger.scrollIntoView({ block: "center", behavior: "instant" });
       side.scrollTop += card.getBoundingClientRect().top - side.getBoundingClientRect().top - 8;
+      for (let i = 0; i < 3; i++) {
+        const box = card.getBoundingClientRect();
+        const sentence = card.querySelector(".why-sentence").getBoundingClientRect();
+        if (box.top >= 0 && sentence.bottom <= window.innerHeight) break;
+        window.scrollBy({ top: box.top - 8, behavior: "instant" });
+      }
     } else {
       // one column: the card holds the sentence, marked; bring the card's top into view
       card.scrollIntoView({ block: "start", behavior: "instant" });
