@@ -4,7 +4,8 @@
 import { add, s } from "./dom.js";
 import { QUADS, fmtGoldstein, periodLabel } from "./format.js";
 
-const M = { top: 16, right: 48, bottom: 44, left: 44 };
+const WIDE = { top: 16, right: 48, bottom: 44, left: 44 };
+const NARROW = { top: 16, right: 70, bottom: 48, left: 56 };  // larger text: wider margins for the axes
 
 /** A whole, round tick step (1, 2, 5 x 10^k) so that four steps cover n. */
 function tickStep(n) {
@@ -15,7 +16,7 @@ function tickStep(n) {
 
 /** ``narrow``: drawn for a phone (fewer units across, so that its text stays readable when scaled). */
 export function dyadChart(points, by, onSelect, narrow = false) {
-  const W = narrow ? 480 : 960, H = narrow ? 340 : 320;
+  const W = narrow ? 480 : 960, H = narrow ? 340 : 320, M = narrow ? NARROW : WIDE;
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: narrow ? "chart narrow" : "chart", role: "img",
     "aria-label": "Events per period by quad class, with mean Goldstein score" });
   const iw = W - M.left - M.right, ih = H - M.top - M.bottom;
@@ -38,10 +39,11 @@ export function dyadChart(points, by, onSelect, narrow = false) {
   }
   add(grid, s("line", { x1: M.left, x2: W - M.right, y1: yg(0), y2: yg(0), class: "zero" }));
   add(svg, grid);
-  add(svg, s("text", { x: 12, y: M.top + ih / 2, class: "axis-label", transform: `rotate(-90 12 ${M.top + ih / 2})`,
+  const edge = narrow ? 18 : 10;  // the rotated axis names' glyphs rise towards the edge: keep their height free
+  add(svg, s("text", { x: edge, y: M.top + ih / 2, class: "axis-label", transform: `rotate(-90 ${edge} ${M.top + ih / 2})`,
     "text-anchor": "middle" }, "events"));
-  add(svg, s("text", { x: W - 8, y: M.top + ih / 2, class: "axis-label",
-    transform: `rotate(90 ${W - 8} ${M.top + ih / 2})`, "text-anchor": "middle" }, "Goldstein"));
+  add(svg, s("text", { x: W - edge, y: M.top + ih / 2, class: "axis-label",
+    transform: `rotate(90 ${W - edge} ${M.top + ih / 2})`, "text-anchor": "middle" }, "Goldstein"));
 
   const labelEvery = Math.max(1, Math.ceil(points.length / (narrow ? 5 : 12)));
   const bars = s("g", { class: "bars" });

@@ -30,21 +30,24 @@ function persist() {
 /** The entry about to be shown: ``{id, returning}``; ``returning`` is true when it was shown before
  * (Back, Forward, reload) and so has a position to go back to. */
 export function enterEntry() {
+  // the page left is still on screen: its position now is the one to come back to. Until the new
+  // view is drawn, scrolling belongs to no entry (a late scroll event of the old page must not be
+  // taken for the new one's).
+  if (current) positions[current] = window.scrollY;
+  current = null;
   const state = history.state && typeof history.state === "object" ? history.state : {};
-  if (state.entry) {
-    current = state.entry;
-    return { id: current, returning: true };
-  }
-  current = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  history.replaceState({ ...state, entry: current }, "");
-  return { id: current, returning: false };
+  if (state.entry) return { id: state.entry, returning: true };
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  history.replaceState({ ...state, entry: id }, "");
+  return { id, returning: false };
 }
 
 /** After the view is drawn: the remembered position of a returning entry, else the top. */
 export function settle(entry) {
   const y = entry.returning ? positions[entry.id] : undefined;
   window.scrollTo(0, typeof y === "number" ? y : 0);
-  positions[entry.id] = window.scrollY;
+  current = entry.id;
+  positions[current] = window.scrollY;
 }
 
 export function rememberScrolling() {

@@ -56,7 +56,8 @@ export function sortableTable({ id, className, columns, rows, serverSort, initia
   const table = h("table", { class: `table stack ${className || ""}`.trim(), id },
     h("thead", {}, h("tr", {}, heads)), tbody);
   draw();
-  return table;
+  // between the widths where a table turns into cards and where it fits, it scrolls in its own box
+  return h("div", { class: "table-wrap" }, table);
 }
 
 /** A row's attributes (``dataset`` and the like), carried through sorting. */

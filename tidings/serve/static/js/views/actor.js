@@ -17,8 +17,8 @@ export async function actorView(el, route) {
       `(${fmtNumber(page.as_source)} as source, ${fmtNumber(page.as_target)} as target) · ${fmtNumber(page.mentions)} mentions` +
       ` in ${fmtNumber(page.articles)} articles` + (page.first_day ? ` · ${page.first_day} – ${page.last_day}` : "")),
     h("p", {}, quadStrip(page, 240), h("span", { class: "muted" }, ` mean Goldstein ${fmtGoldstein(page.goldstein_mean)}`)),
-    h("div", { class: "grid-2 wide-right" },
-      h("section", { class: "panel" }, h("h2", {}, "Partners"),
+    h("div", {},
+      h("section", { class: "panel partners-panel" }, h("h2", {}, "Partners"),
         h("p", { class: "small muted" }, "Asserted events; Out: this actor on the partner, In: the partner on it."),
         page.partners.length ? sortableTable({
           id: "partners-table", className: "partners", rows: page.partners,

@@ -35,7 +35,7 @@ function eventColumns() {
 
 /** A table of events; sorted in the browser unless ``serverSort`` ({current, choose}) is given. */
 export function eventTable(rows, serverSort) {
-  return sortableTable({ id: "events-table", className: "events", columns: eventColumns(), serverSort,
+  return sortableTable({ id: "events-table", className: "events wide", columns: eventColumns(), serverSort,
     rows: rows.map((e) => withAttrs(e, { dataset: { eid: e.eid } })) });
 }
 
