@@ -467,6 +467,11 @@ def test_every_view_fits_a_phone_and_the_reader_is_one_column(browser, sample_se
         assert side["y"] >= text["y"] + text["height"] and side["width"] > 300
         tab.open("#/events")
         assert page.locator("#events-table tbody tr").first.bounding_box()["width"] <= 390
+        for width in (600, 768, 1024):  # tablets, upright and across
+            page.set_viewport_size({"width": width, "height": 900})
+            for route in _routes(sample_server.url, True):
+                tab.open(route)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, route)
     finally:
         tab.close()
     assert not tab.errors, tab.errors
@@ -527,7 +532,7 @@ def test_back_and_forward_restore_the_scroll_position(browser, sample_server):
         page = tab.page
         tab.open("#/events?limit=50")
         page.evaluate("window.scrollTo(0, 1200)")
-        page.wait_for_function("window.scrollY === 1200")
+        page.wait_for_function("() => window.scrollY === 1200")
         link = page.locator("#events-table a.article-link").nth(20)
         link.scroll_into_view_if_needed()
         y = page.evaluate("window.scrollY")
@@ -538,7 +543,7 @@ def test_back_and_forward_restore_the_scroll_position(browser, sample_server):
         assert page.locator("#view").get_attribute("data-view") == "stories"  # an article
         assert page.evaluate("window.scrollY") == 0  # a new page starts at the top
         page.evaluate("window.scrollTo(0, 150)")
-        page.wait_for_function("window.scrollY === 150")
+        page.wait_for_function("() => window.scrollY === 150")
         mark = tab.ready_mark()
         page.go_back()
         tab.wait_ready(mark)
@@ -645,3 +650,14 @@ def test_scripts_append_through_the_null_safe_helper():
                  for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if re.search(r"\.(append|prepend|before|after|replaceWith)\(", line)]
     assert offenders == [], offenders
+
+
+def test_actor_fields_suggest_codes_and_explain_them(tab, sample_server):
+    tab.open("#/events")
+    page = tab.page
+    page.locator("#event-filters [name='source']").press_sequentially("RU")
+    page.wait_for_function("() => document.querySelectorAll('#codes-source option').length > 0")
+    codes = page.locator("#codes-source option").evaluate_all("els => els.map(e => e.value)")
+    assert codes and all(c.startswith("RU") for c in codes)
+    page.locator("#actor-code-help summary").click()
+    assert "prefix" in page.locator("#actor-code-help").inner_text()
