@@ -577,7 +577,8 @@ def test_why_shows_the_marked_sentence_the_rule_the_mode_and_keeps_them_in_view(
         page.wait_for_timeout(100)
         height = page.viewport_size["height"]
         sentence = card.locator(".why-sentence").bounding_box()
-        assert sentence["y"] >= 0 and sentence["y"] + sentence["height"] <= height, sentence  # card and sentence in view
+        # the card and its sentence are in view
+        assert sentence["y"] >= 0 and sentence["y"] + sentence["height"] <= height, sentence
         assert card.bounding_box()["y"] >= 0
         text = requests.get(f"{sample_server.url}/articles/{event['article_id']}").json()["analysis"]["text"]
         marked = card.locator(".why-sentence")
@@ -585,11 +586,13 @@ def test_why_shows_the_marked_sentence_the_rule_the_mode_and_keeps_them_in_view(
         assert marked.locator("mark.why-source").inner_text() == text[event["source_start"]:event["source_end"]]
         assert marked.locator("mark.why-target").inner_text() == text[event["target_start"]:event["target_end"]]
         rule = card.locator(".why-rule").inner_text()
-        assert re.search(r"with a subject \(the source\) and an object.*\(the target\): REJECT \(CAMEO \d+ \w", rule), rule
+        assert re.search(r"with a subject \(the source\) and an object.*\(the target\): REJECT \(CAMEO \d+ \w",
+                         rule), rule
         assert event["mode"] in card.locator(".why-mode").inner_text()
         assert "not a measured probability" in card.locator(".why-confidence").inner_text()
         if size == "desktop":  # the trigger in the text is in view beside its card
-            trigger = page.locator(f"#article-text .hl.selected[data-events~='{event['event_id']}']").first.bounding_box()
+            selected = f"#article-text .hl.selected[data-events~='{event['event_id']}']"
+            trigger = page.locator(selected).first.bounding_box()
             assert 0 <= trigger["y"] <= height - trigger["height"]
         tab.shot("why")
     finally:

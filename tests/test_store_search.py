@@ -146,7 +146,8 @@ def test_story_index_follows_updated_titles_and_summaries(news):
     q = news.queries
     assert titles(q.stories(search="Geneva")) == []
     assert titles(q.stories(search="Lausanne")) == ["Talks collapse"]
-    news.conn.execute("INSERT INTO stories_fts(stories_fts, rank) VALUES ('integrity-check', 1)")  # raises if out of step
+    # raises when the index and the table are out of step
+    news.conn.execute("INSERT INTO stories_fts(stories_fts, rank) VALUES ('integrity-check', 1)")
 
 
 def test_stories_on_the_same_day_are_ordered_by_size_then_title_not_by_id(news):

@@ -280,7 +280,8 @@ def test_a_v4_store_upgrades_in_place_and_then_takes_symmetric_events(tmp_path):
         assert (point.events, point.forward, point.backward, point.symmetric) == (3, 1, 1, 1)
         assert s.check_rollups() == []
     with Store.open(path) as s:  # opening again migrates nothing
-        assert [r[0] for r in s.conn.execute("SELECT version FROM schema_version")] == list(range(1, SCHEMA_VERSION + 1))
+        versions = [r[0] for r in s.conn.execute("SELECT version FROM schema_version")]
+        assert versions == list(range(1, SCHEMA_VERSION + 1))
 
 
 def test_a_v1_store_migrates_through_v5_with_a_rollup_rebuild(tmp_path):

@@ -35,8 +35,8 @@ OffsetParam = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to ski
 SearchParam = Annotated[str | None, Query(min_length=1, max_length=200, description=(
     "Words to look for, all of them, any case, other forms too (talk: talks, talked); \"a phrase\"; "
     "a OR b; -word to leave out; prefix*. Anything else (%, _, brackets, colons) is text."))]
-SpeakerParam = Annotated[str | None, Query(min_length=1, max_length=200,
-                                           description="Part of the speaker's name, any case (% and _ are themselves).")]
+SpeakerParam = Annotated[str | None, Query(
+    min_length=1, max_length=200, description="Part of the speaker's name, any case (% and _ are themselves).")]
 IdParam = Annotated[str | None, Query(pattern=ID_PATTERN)]
 PlaceParam = Annotated[str | None, Query(min_length=1, max_length=200,
                                          description="The event's place name, whole, any case (baghdad: Baghdad).")]

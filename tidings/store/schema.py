@@ -288,10 +288,12 @@ def _v6(conn: sqlite3.Connection, fts: bool) -> None:
         INSERT INTO stories_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
     END;
     CREATE TRIGGER stories_fts_ad AFTER DELETE ON stories BEGIN
-        INSERT INTO stories_fts(stories_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
+        INSERT INTO stories_fts(stories_fts, rowid, title, summary)
+        VALUES ('delete', old.rowid, old.title, old.summary);
     END;
     CREATE TRIGGER stories_fts_au AFTER UPDATE OF title, summary ON stories BEGIN
-        INSERT INTO stories_fts(stories_fts, rowid, title, summary) VALUES ('delete', old.rowid, old.title, old.summary);
+        INSERT INTO stories_fts(stories_fts, rowid, title, summary)
+        VALUES ('delete', old.rowid, old.title, old.summary);
         INSERT INTO stories_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
     END;
     INSERT INTO stories_fts(stories_fts) VALUES ('rebuild');
