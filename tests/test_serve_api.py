@@ -918,3 +918,35 @@ def test_serve_command_with_a_missing_store_fails_with_one_error_line(tmp_path):
     errors = [line for line in err.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and str(missing) in errors[0], err
     assert not missing.exists()  # a read-only server never creates a store
+
+
+@pytest.fixture(scope="module")
+def crowded_server(tmp_path_factory, pipeline):
+    """A store of 10,050 hand-made events (more than the count cap), served for real."""
+    from test_store_fixtures import make
+
+    from tidings.store import Store
+    from tidings.store.queries import COUNT_CAP
+
+    db = tmp_path_factory.mktemp("crowded") / "crowded.db"
+    kinds = [("RUSGOV", "190", "UKRGOV"), ("UKRGOV", "112", "RUSGOV"), ("USAGOV", "036", "RUSGOV")]
+    with Store.open(db) as store, store.batch("v1") as tx:
+        for i in range((COUNT_CAP + 50) // 50):
+            tx.add_article(*make(f"c{i}", [kinds[(i + j) % 3] for j in range(49)] + [("NATO", "042", "UKRGOV")],
+                                 published=f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}"))
+    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+        yield server
+
+
+def test_goldstein_order_is_for_lists_of_at_most_ten_thousand_events(crowded_server):
+    first = ok(crowded_server, "/events", limit=5)
+    assert first["total"] == 10_050 and first["total_capped"] is False  # all events: the kept row count
+    some = ok(crowded_server, "/events", mode="asserted", limit=5)  # filtered: counted, up to the cap
+    assert some["total"] == 10_000 and some["total_capped"] is True  # "more than 10,000"
+    for params in ({"order": "conflict"}, {"order": "confidence", "mode": "asserted"}):
+        err = assert_error(get(crowded_server, "/events", **params), 422)
+        assert err["details"][0]["field"] == "order" and "10,000" in err["message"] and "narrow" in err["message"]
+    nato = ok(crowded_server, "/events", source="NATO", order="conflict", limit=1000)  # 201 events: sorted
+    assert nato["total"] == len(nato["items"]) > 100 and nato["total_capped"] is False
+    oldest = ok(crowded_server, "/events", order="oldest", limit=50)["items"]  # by day: any length
+    assert [e["day"] for e in oldest] == sorted(e["day"] for e in oldest)

@@ -228,3 +228,24 @@ def test_a_v5_store_gets_its_stories_and_quotes_indexed_when_migrated(tmp_path):
         assert [x.text for x in s.queries.quotes(search="talk")] == ["We talked about guarantees"]  # now stemmed
         tokenizer = s.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'").fetchone()[0]
         assert schema.FTS_TOKENIZER in tokenizer
+
+
+@pytest.mark.parametrize("order", ["latest", "earliest", "articles", "title"])
+def test_a_page_of_stories_in_any_order_is_read_from_an_index(news, order):
+    from tidings.store.queries import STORY_ORDER_INDEXES, STORY_ORDERS
+
+    plan = " ".join(r[-1] for r in news.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT id FROM stories ORDER BY {STORY_ORDERS[order]} LIMIT 25"))
+    assert f"INDEX {STORY_ORDER_INDEXES[order]}" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_common_word_lists_the_same_stories_either_way(news):
+    """A word in many stories walks the order's index; the answer is the one sorting the matches gives."""
+    q = news.queries
+    for order in ("latest", "earliest", "articles", "title"):
+        expected = q.stories(search="in", order=order)
+        q._common = lambda search, many=2000: True
+        assert q.stories(search="in", order=order) == expected and len(expected) == 3
+        assert q.stories(search="-Vienna", order=order) == [s for s in q.stories(order=order)
+                                                            if "Vienna" not in s.title]
+        del q._common

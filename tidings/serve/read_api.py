@@ -23,6 +23,7 @@ from tidings.serve.schemas import (CODE_PATTERN, CameoCodeRow, CameoParam, CodeP
                                    IdParam, LimitParam, Mode, OffsetParam, Page, PlaceParam, PloverType, SearchParam,
                                    SinceParam, SpeakerParam, Status, StoryOrder, UntilParam, page)
 from tidings.store import export
+from tidings.store.queries import COUNT_CAP
 from tidings.store.queries import (ActorPage, ActorRow, ArticleRow, DyadPoint, DyadRow, EventRow, PlaceRow, QuoteRow,
                                    StoryDetail, StoryRow)
 
@@ -38,6 +39,7 @@ def _day(value: date | None) -> str | None:
 
 
 _FIRST, _LAST = date.fromisoformat(FIRST_DAY), date.fromisoformat(LAST_DAY)
+DAY_ORDERS = ("newest", "oldest")
 
 
 def _invalid(field: str, problem: str) -> RequestValidationError:
@@ -77,12 +79,18 @@ def events(request: Request, source: CodeParam = None, target: CodeParam = None,
                "or by confidence"))] = "newest",
            limit: LimitParam = 50, offset: OffsetParam = 0):
     """Every mode is listed unless ``mode`` is given; ``source``/``target`` are code prefixes.
+    ``order`` by Goldstein or confidence sorts every matching event: it takes 10,000 of them at most.
     ``symmetric`` events have no direction (talks, meetings, clashes between source and target): they
     are stored once, the first-named party as source, and the filters match that order."""
     filters = _event_filters(source, target, type, cameo, mode, since, until, story, article, place)
     queries = _store(request).queries
+    total = queries.count_events(**filters)
+    if order not in DAY_ORDERS and (total.capped or total.n > COUNT_CAP):
+        # the day orders read an index and stop after the page; these sort every matching event
+        raise _invalid("order", f"{order} needs {COUNT_CAP:,} matching events or fewer: narrow the filters "
+                                "(a source, a type, days) or sort by day")
     rows = queries.events(**filters, limit=limit + 1, offset=offset, order=order)
-    return page(rows, limit, offset, queries.count_events(**filters))
+    return page(rows, limit, offset, total)
 
 
 @router.get("/events.csv", tags=["events"], summary="Events as a CSV download (GDELT 2.0 column names)",

@@ -288,6 +288,9 @@ STORY_ORDERS = {
     "articles": "article_count DESC, last_date DESC, title, id",
     "title": "title, last_date DESC, id",
 }
+#: the index that holds each story order (schema v6)
+STORY_ORDER_INDEXES = {"latest": "stories_latest", "earliest": "stories_earliest", "articles": "stories_busiest",
+                       "title": "stories_title"}
 
 
 @dataclass
@@ -737,10 +740,24 @@ class Queries:
         if found is None:
             return []
         where, params = found
-        sql = ("SELECT id, title, summary, first_date, last_date, article_count, updated_at FROM stories" +
+        source = "stories"
+        if search and self.store.fts and self._common(search):
+            # Many stories match: walk the order's index and keep the matching ones until the page is
+            # full (15 ms for a word in half of 200,000 stories) instead of sorting every match (160
+            # ms). A rare word is the other way round, and the planner's own choice (matches first).
+            source = f"stories INDEXED BY {STORY_ORDER_INDEXES[order]}"
+        sql = ("SELECT id, title, summary, first_date, last_date, article_count, updated_at FROM " + source +
                (" WHERE " + " AND ".join(where) if where else "") +
                f" ORDER BY {STORY_ORDERS[order]} LIMIT ? OFFSET ?")
         return [StoryRow(*r) for r in self.conn.execute(sql, (*params, limit, offset))]
+
+    def _common(self, search: str, many: int = 2000) -> bool:
+        """Whether more than ``many`` stories match the positive terms of ``search``."""
+        match = search_syntax.parse(search).fts_match()
+        if match is None:
+            return True  # only exclusions: nearly every story matches
+        sql = "SELECT count(*) FROM (SELECT 1 FROM stories_fts WHERE stories_fts MATCH ? LIMIT ?)"
+        return self.conn.execute(sql, (match, many + 1)).fetchone()[0] > many
 
     def count_stories(self, since: str | None = None, until: str | None = None, search: str | None = None) -> Total:
         """How many stories ``stories()`` would list (counting stops at ``COUNT_CAP``)."""

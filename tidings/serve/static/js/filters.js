@@ -83,11 +83,12 @@ export function markProblems(form, problems) {
 }
 
 /** A labelled field. ``spec``: {name, label, value, kind: text|date|select, options, placeholder, size,
- * hint (a line under it), list (a datalist id)}. */
+ * hint (a line under it), list (a datalist id), any (the label of a select's empty choice; false: none)}. */
 export function field(spec) {
   let input;
   if (spec.kind === "select") {
-    input = h("select", { name: spec.name, id: spec.id }, h("option", { value: "" }, spec.any || "any"),
+    input = h("select", { name: spec.name, id: spec.id },
+      spec.any === false ? null : h("option", { value: "" }, spec.any || "any"),
       spec.options.map((o) => {
         const [value, text] = Array.isArray(o) ? o : [o, o];
         return h("option", { value, selected: value === spec.value }, text);

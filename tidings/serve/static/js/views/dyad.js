@@ -24,7 +24,7 @@ function dyadForm(a, b, p) {
         { by: v.by, since: v.since, until: v.until });
     },
     fields: [fa, fb,
-      field({ name: "by", label: "Per", kind: "select", options: GRAINS, value: p.by || "week", any: "week" }),
+      field({ name: "by", label: "Per", kind: "select", options: GRAINS, value: p.by || "week", any: false }),
       field({ name: "since", label: "Since", kind: "date", value: p.since }),
       field({ name: "until", label: "Until", kind: "date", value: p.until })],
     extra: actorCodeHelp(),

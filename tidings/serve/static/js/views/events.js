@@ -15,27 +15,28 @@ const HIDDEN = ["story", "article"];  // set by links (a story's "events table")
 const ORDERS = ["newest", "oldest", "conflict", "cooperation", "confidence"];
 const PAGE = 50;
 
-/** The columns of an event table; ``serverSort`` columns carry the API's order keys. */
-function eventColumns() {
+/** The columns of an event table; ``serverSort`` columns carry the API's order keys. ``dayOnly``: a
+ * list too long to sort by anything but day (over 10,000 events: the server sorts those by day only). */
+function eventColumns(dayOnly) {
   return [
     { label: "Day", cell: (e) => e.day, sort: (e) => `${e.day} ${String(e.eid).padStart(12, "0")}`,
       keys: { desc: "newest", asc: "oldest" }, className: "nowrap" },
     { label: "Event", cell: (e) => eventLine(e) },
     { label: "Quad", cell: (e) => quadBadge(e.quad), sort: (e) => e.quad, first: "asc" },
     { label: "Goldstein", cell: (e) => fmtGoldstein(e.goldstein), sort: (e) => e.goldstein, num: true,
-      keys: { asc: "conflict", desc: "cooperation" }, first: "asc" },
+      keys: dayOnly ? null : { asc: "conflict", desc: "cooperation" }, first: "asc" },
     { label: "Mode", cell: (e) => modeBadge(e.mode), sort: (e) => e.mode, first: "asc" },
     { label: "Place", cell: (e) => e.place_name || "", sort: (e) => e.place_name || "", first: "asc" },
     { label: "Confidence", cell: (e) => (e.confidence === null ? "–" : Number(e.confidence).toFixed(2)),
-      sort: (e) => e.confidence ?? -1, num: true, keys: { desc: "confidence" } },
+      sort: (e) => e.confidence ?? -1, num: true, keys: dayOnly ? null : { desc: "confidence" } },
     { label: "Article", cell: (e) => [articleLink(e.article_id, e.title), " ", whyLink(e)],
       sort: (e) => e.title || e.article_id, first: "asc" },
   ];
 }
 
 /** A table of events; sorted in the browser unless ``serverSort`` ({current, choose}) is given. */
-export function eventTable(rows, serverSort) {
-  return sortableTable({ id: "events-table", className: "events wide", columns: eventColumns(), serverSort,
+export function eventTable(rows, serverSort, dayOnly = false) {
+  return sortableTable({ id: "events-table", className: "events wide", columns: eventColumns(dayOnly), serverSort,
     rows: rows.map((e) => withAttrs(e, { dataset: { eid: e.eid } })) });
 }
 
@@ -90,7 +91,8 @@ export async function eventsView(el, route) {
   } catch (error) {
     if (!route.isCurrent()) return;
     if (error instanceof ApiError && error.status === 422 && markProblems(form, error.fieldProblems())) {
-      add(results, emptyState("Nothing was looked up: correct the marked field first."));
+      add(results, emptyState("Nothing was looked up: see what the form says above.",
+        p.order ? h("a", { href: without("order") }, "Sort by day instead") : null));
     } else {
       add(results, errorBox(error));
     }
@@ -100,6 +102,7 @@ export async function eventsView(el, route) {
   const go = (changes) => navigate("/events", { ...filters, order: order === "newest" ? undefined : order,
     ...changes });
   const shown = page.items.length;
+  const dayOnly = page.total_capped || page.total > 10000;  // longer lists sort by day only (the API's rule)
   const pager = h("div", { class: "pager" },
     offset > 0 ? h("a", { href: "#", id: "prev-page",
       on: { click: (ev) => { ev.preventDefault(); go({ offset: Math.max(0, offset - PAGE) }); } } },
@@ -114,7 +117,11 @@ export async function eventsView(el, route) {
       h("span", { class: "muted small" }, " every event matching the filters (up to 100,000), in GDELT's " +
         "column names"),
       h("details", { class: "help" }, h("summary", {}, "Quad classes here and in the CSV"), h("p", {}, QUAD_NOTE))),
-    shown ? [pager, eventTable(page.items, { current: order, choose: (key) => go({ order: key, offset: undefined }) })]
+    shown ? [pager,
+      dayOnly ? h("p", { class: "small muted" }, "Over 10,000 events match: they sort by day only. " +
+        "Narrow the filters to sort by Goldstein score or confidence.") : null,
+      eventTable(page.items, { current: order, choose: (key) => go({ order: key, offset: undefined }) },
+        dayOnly)]
       : emptyState(offset > 0 ? "No events on this page." : "No events match these filters.",
         Object.keys(filters).length ? h("a", { href: "#/events" }, "Show all events") : null));
 }
