@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -323,3 +324,343 @@ def test_api_docs_render_offline_from_local_assets(browser, sample_server):
     finally:
         tab.close()
     assert requested and all(url.startswith(sample_server.url) for url in requested), requested
+
+
+# -- filters that cannot be run: the form stays, the field is named ------------------------------------
+def _field_problem(page, form: str, name: str) -> str:
+    field = page.locator(f"#{form} [name='{name}']")
+    assert field.get_attribute("aria-invalid") == "true", name
+    return page.locator(f"#{form}-{name}-problem").inner_text()
+
+
+def test_an_invalid_filter_keeps_the_form_and_names_the_field(tab, sample_server):
+    asked: list[str] = []
+    tab.page.on("request", lambda req: "/events?" in req.url and asked.append(req.url))
+    tab.open("#/events")
+    page = tab.page
+    asked.clear()
+    url = page.url
+    # a CAMEO code typed as a word, checked in the browser: nothing is sent, the form stays
+    page.locator("#event-filters [name='cameo']").fill("rejection")
+    page.locator("#event-filters [name='source']").fill("RUS")
+    page.locator("#event-filters button[type='submit']").click()
+    problem = _field_problem(page, "event-filters", "cameo")
+    assert "CAMEO" in problem and "digits" in problem and "^" not in problem, problem
+    assert page.url == url and asked == []
+    assert page.locator("#event-filters [name='source']").input_value() == "RUS"  # what was typed is kept
+    tab.shot("invalid-cameo")
+    # a code with a space, and a long pasted quote: the same, field by field
+    page.locator("#event-filters [name='cameo']").fill("")
+    page.locator("#event-filters [name='source']").fill("RUS GOV")
+    page.locator("#event-filters [name='target']").fill("“We will never accept these terms,” the spokesman said "
+                                                         "on Tuesday in a long statement.")
+    page.locator("#event-filters button[type='submit']").click()
+    assert "no spaces" in _field_problem(page, "event-filters", "source")
+    assert "actor code" in _field_problem(page, "event-filters", "target")
+    assert page.locator("#event-filters [name='cameo']").get_attribute("aria-invalid") is None
+    assert asked == []
+    # a bookmarked address with a bad filter: the form shows it marked, and nothing is asked
+    tab.open("#/events?cameo=rejection&type=REJECT")
+    assert "CAMEO" in _field_problem(page, "event-filters", "cameo")
+    assert page.locator("#event-filters select[name='type']").input_value() == "REJECT"
+    assert page.locator("#view .error").count() == 0 and asked == []
+    # what only the server can refuse (a day outside its range) is marked the same way, in its words
+    tab.open("#/events?since=0999-12-31")
+    assert "between" in _field_problem(page, "event-filters", "since")
+    assert page.locator("#event-filters").is_visible() and page.locator("#view .error").count() == 0
+    tab.shot("invalid-since")
+    tab.errors[:] = [e for e in tab.errors if "status of 422" not in e]  # the browser's note of the refusal
+
+
+def test_quote_and_story_forms_mark_their_fields_too(tab, sample_server):
+    tab.open("#/quotes?actor=RUS%20GOV")
+    assert "actor code" in _field_problem(tab.page, "quote-filters", "actor")
+    tab.open("#/stories?since=2022-02-30")
+    assert "YYYY-MM-DD" in _field_problem(tab.page, "story-filters", "since")
+    tab.open("#/dyad/RUS GOV/USA")
+    assert "no spaces" in _field_problem(tab.page, "dyad-form", "a")
+
+
+# -- every view, empty and full: no "null", nothing wider than a phone ---------------------------------
+NO_VALUE = re.compile(r"\bnull\b|\bundefined\b|\bNaN\b|\[object |`")
+
+
+def _routes(base: str, populated: bool) -> list[str]:
+    routes = ["", "#/stories", "#/events", "#/quotes", "#/dyad", "#/analyze", "#/stories?search=zzzqqq",
+              "#/quotes?search=zzzqqq", "#/events?cameo=99", "#/dyad/RUS/USA", "#/stories?search=%25"]
+    if populated:
+        story = _multi_article_story(base)
+        top = requests.get(f"{base}/dyads", params={"n": 1, "directed": "false"}).json()[0]
+        routes += [f"#/story/{story['id']}", "#/article/2022-01-10_geneva-security-talks",
+                   "#/article/2022-01-10_geneva-security-talks?event=E1", f"#/dyad/{top['source']}/{top['target']}",
+                   f"#/actor/{top['source']}", f"#/events?story={story['id']}", "#/events?order=conflict"]
+    return routes
+
+
+def _check_page(page, route: str) -> None:
+    text = page.locator("body").inner_text()
+    assert not NO_VALUE.search(text), (route, NO_VALUE.search(text).group(0), text[:3000])
+    # no heading left standing over nothing
+    bare = page.locator("#view h1, #view h2").evaluate_all(
+        "els => els.filter(e => !e.innerText.trim() || !e.nextElementSibling).map(e => e.outerHTML)")
+    assert bare == [], (route, bare)
+
+
+@pytest.fixture(scope="module")
+def empty_server(tmp_path_factory, pipeline):
+    from tidings.serve import ServeConfig
+    from tidings.store import Store
+
+    db = tmp_path_factory.mktemp("empty") / "empty.db"
+    Store.open(db).close()
+    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+        yield server
+
+
+@pytest.mark.parametrize("which", ["empty", "populated"])
+def test_no_view_prints_null_or_empty_headings(browser, request, which):
+    server = request.getfixturevalue("empty_server" if which == "empty" else "sample_server")
+    tab = Page(browser, server.url, f"no-null-{which}")
+    try:
+        for route in _routes(server.url, which == "populated"):
+            tab.open(route)
+            _check_page(tab.page, route)
+        # a short text gives a short analysis: no summary, no quotes, no events
+        tab.open("#/analyze")
+        tab.page.locator("#analyze-text").fill("Rain fell.")
+        tab.page.locator("#analyze-form button[type='submit']").click()
+        tab.page.wait_for_selector("#analyze-result[data-done] #article-text")
+        _check_page(tab.page, "#/analyze (short text)")
+        tab.shot("short-analysis")
+        tab.open("")
+        if which == "empty":
+            assert "tidings ingest" in tab.page.locator("#recent-stories code").inner_text()
+    finally:
+        tab.close()
+    errors = [e for e in tab.errors if "status of 404" not in e]  # #/actor of an empty store: a 404, said on the page
+    assert not errors, errors
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+def test_every_view_fits_a_phone_and_the_reader_is_one_column(browser, sample_server):
+    tab = Page(browser, sample_server.url, "phone")
+    tab.context.close()
+    tab.context = browser.new_context(**PHONE)
+    tab.page = tab.context.new_page()
+    tab.page.on("pageerror", lambda exc: tab.errors.append(f"pageerror: {exc}"))
+    try:
+        page = tab.page
+        for route in _routes(sample_server.url, True):
+            tab.open(route)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, (route, width, page.evaluate(
+                "[...document.querySelectorAll('#view *')].filter(e => e.getBoundingClientRect().right > 391)"
+                ".slice(0, 3).map(e => e.outerHTML.slice(0, 120))"))
+            assert page.locator("header.top").bounding_box()["height"] <= 90, route  # not a fifth of the screen
+            tab.shot(route.strip("#/").split("/")[0].split("?")[0] or "overview")
+        tab.open("#/article/2022-01-10_geneva-security-talks")
+        columns = page.locator(".reader").evaluate("el => getComputedStyle(el).gridTemplateColumns")
+        assert len(columns.split()) == 1, columns
+        text, side = page.locator("#article-text").bounding_box(), page.locator(".reader .side").bounding_box()
+        assert side["y"] >= text["y"] + text["height"] and side["width"] > 300
+        tab.open("#/events")
+        assert page.locator("#events-table tbody tr").first.bounding_box()["width"] <= 390
+        for width in (600, 768, 1024):  # tablets, upright and across
+            page.set_viewport_size({"width": width, "height": 900})
+            for route in _routes(sample_server.url, True):
+                tab.open(route)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, route)
+    finally:
+        tab.close()
+    assert not tab.errors, tab.errors
+
+
+# -- the place map ----------------------------------------------------------------------------------
+def test_every_map_dot_is_its_own_to_click_and_opens_its_places_events(tab, sample_server):
+    tab.open()
+    page = tab.page
+    dots = page.locator("#event-places svg.placemap .place-dot")
+    names = dots.evaluate_all("els => els.map(e => e.dataset.place)")
+    assert len(names) >= 5
+    # at the centre of every dot is that dot: no name and no other dot takes the click
+    page.locator("#event-places svg.placemap").scroll_into_view_if_needed()
+    hits = page.evaluate("""() => [...document.querySelectorAll('.place-dot')].map(g => {
+        const r = g.querySelector('circle').getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return [g.dataset.place, hit && hit.closest('.place-dot') ? hit.closest('.place-dot').dataset.place : null];
+    })""")
+    assert all(own == hit for own, hit in hits), hits
+    # names never cover each other
+    boxes = [page.locator(".place-label").nth(i).bounding_box() for i in range(page.locator(".place-label").count())]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and
+                        a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]), (a, b)
+    places = requests.get(f"{sample_server.url}/places").json()
+    # the two places that share a spot (a country at its capital's coordinates) are both clickable
+    spots: dict = {}
+    for p in places:
+        spots.setdefault((p["lat"], p["lon"]), []).append(p["name"])
+    shared = next((v for v in spots.values() if len(v) > 1 and None not in v), None)
+    for name in shared or names[-1:]:
+        tab.open("#/")
+        mark = tab.ready_mark()
+        page.locator(f".place-dot[data-place='{name}'] circle").click()
+        tab.wait_ready(mark)
+        assert page.locator("#view").get_attribute("data-view") == "events"
+        shown = set(page.locator("#events-table tbody td[data-label='Place']").all_inner_texts())
+        assert shown == {name}, (name, shown)
+    tab.shot("place-events")
+    # the list beside the map opens the same events; the filter takes any case
+    tab.open("#/")
+    mark = tab.ready_mark()
+    page.locator("#place-list a.place-name").first.click()
+    tab.wait_ready(mark)
+    first = places[0]["name"]
+    assert set(page.locator("#events-table tbody td[data-label='Place']").all_inner_texts()) == {first}
+    tab.open(f"#/events?place={first.lower()}")
+    assert set(page.locator("#events-table tbody td[data-label='Place']").all_inner_texts()) == {first}
+
+
+# -- back and forward --------------------------------------------------------------------------------
+def test_back_and_forward_restore_the_scroll_position(browser, sample_server):
+    tab = Page(browser, sample_server.url, "scroll")
+    tab.page.set_viewport_size({"width": 1000, "height": 500})
+    try:
+        page = tab.page
+        tab.open("#/events?limit=50")
+        page.evaluate("window.scrollTo(0, 1200)")
+        page.wait_for_function("() => window.scrollY === 1200")
+        link = page.locator("#events-table a.article-link").nth(20)
+        link.scroll_into_view_if_needed()
+        y = page.evaluate("window.scrollY")
+        assert y > 600
+        mark = tab.ready_mark()
+        link.click()
+        tab.wait_ready(mark)
+        assert page.locator("#view").get_attribute("data-view") == "stories"  # an article
+        assert page.evaluate("window.scrollY") == 0  # a new page starts at the top
+        page.evaluate("window.scrollTo(0, 150)")
+        page.wait_for_function("() => window.scrollY === 150")
+        mark = tab.ready_mark()
+        page.go_back()
+        tab.wait_ready(mark)
+        assert abs(page.evaluate("window.scrollY") - y) <= 2
+        mark = tab.ready_mark()
+        page.go_forward()
+        tab.wait_ready(mark)
+        assert abs(page.evaluate("window.scrollY") - 150) <= 2
+        tab.shot("forward")
+    finally:
+        tab.close()
+    assert not tab.errors, tab.errors
+
+
+# -- why? --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_why_shows_the_marked_sentence_the_rule_the_mode_and_keeps_them_in_view(browser, sample_server, size):
+    tab = Page(browser, sample_server.url, f"why-{size}")
+    if size == "phone":
+        tab.page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page = tab.page
+        events = requests.get(f"{sample_server.url}/events", params={"type": "REJECT"}).json()["items"]
+        event = next(e for e in events if e["source"] and e["target"] and "subj>obj" in e["evidence"])
+        tab.open("#/events?type=REJECT")
+        mark = tab.ready_mark()
+        page.locator(f"#events-table tr[data-eid='{event['eid']}'] a.why").click()
+        tab.wait_ready(mark)
+        card = page.locator(f"#event-{event['event_id']}.selected")
+        card.wait_for()
+        page.wait_for_timeout(100)
+        height = page.viewport_size["height"]
+        sentence = card.locator(".why-sentence").bounding_box()
+        # the card and its sentence are in view
+        assert sentence["y"] >= 0 and sentence["y"] + sentence["height"] <= height, sentence
+        assert card.bounding_box()["y"] >= 0
+        text = requests.get(f"{sample_server.url}/articles/{event['article_id']}").json()["analysis"]["text"]
+        marked = card.locator(".why-sentence")
+        assert marked.locator("mark.why-trigger").inner_text() == text[event["trigger_start"]:event["trigger_end"]]
+        assert marked.locator("mark.why-source").inner_text() == text[event["source_start"]:event["source_end"]]
+        assert marked.locator("mark.why-target").inner_text() == text[event["target_start"]:event["target_end"]]
+        rule = card.locator(".why-rule").inner_text()
+        assert re.search(r"with a subject \(the source\) and an object.*\(the target\): REJECT \(CAMEO \d+ \w",
+                         rule), rule
+        assert event["mode"] in card.locator(".why-mode").inner_text()
+        assert "not a measured probability" in card.locator(".why-confidence").inner_text()
+        if size == "desktop":  # the trigger in the text is in view beside its card
+            selected = f"#article-text .hl.selected[data-events~='{event['event_id']}']"
+            trigger = page.locator(selected).first.bounding_box()
+            assert 0 <= trigger["y"] <= height - trigger["height"]
+        tab.shot("why")
+    finally:
+        tab.close()
+    assert not tab.errors, tab.errors
+
+
+# -- search, totals, order, hidden filters --------------------------------------------------------------
+def test_story_search_is_full_text_and_says_when_nothing_matches(tab, sample_server):
+    story = _multi_article_story(sample_server.url)
+    words = re.findall(r"[A-Za-z]{4,}", story["title"])
+    tab.open("#/stories")
+    page = tab.page
+    mark = tab.ready_mark()
+    page.locator("#story-filters [name='search']").fill(f"{words[-1].lower()} {words[0]}")  # out of order, any case
+    page.locator("#story-filters button[type='submit']").click()
+    tab.wait_ready(mark)
+    assert story["title"] in page.locator("#stories-table").inner_text()
+    assert re.match(r"Stories 1–\d+ of \d+", page.locator("#story-count").inner_text())
+    for typed in ("%", "_", '"', "(", ":", "zzzqqq"):
+        mark = tab.ready_mark()
+        page.locator("#story-filters [name='search']").fill(typed)
+        page.locator("#story-filters button[type='submit']").click()
+        tab.wait_ready(mark)
+        assert page.locator("#stories-table").count() == 0
+        assert "No stories hold" in page.locator("#story-results .empty").inner_text(), typed
+    tab.shot("story-search-empty")
+
+
+def test_event_pages_say_their_total_sort_by_column_and_show_hidden_filters(tab, sample_server):
+    total = requests.get(f"{sample_server.url}/events", params={"limit": 1}).json()["total"]
+    tab.open("#/events")
+    page = tab.page
+    assert page.locator("#events-count").inner_text() == f"Events 1–{min(50, total)} of {total:,}"
+    mark = tab.ready_mark()
+    page.locator("#events-table th", has_text="Goldstein").locator("button").click()
+    tab.wait_ready(mark)
+    assert "order=conflict" in page.url
+    values = [float(v) for v in page.locator("#events-table td[data-label='Goldstein']").all_inner_texts()]
+    assert values == sorted(values)
+    assert page.locator("#events-table th", has_text="Goldstein").get_attribute("aria-sort") == "ascending"
+    story = _multi_article_story(sample_server.url)
+    tab.open(f"#/events?story={story['id']}")
+    chip = page.locator("#active-filters .chip[data-filter='story']")
+    page.wait_for_function("t => document.querySelector('#active-filters .chip-label').textContent.includes(t)",
+                           arg=story["title"])
+    mark = tab.ready_mark()
+    chip.locator("a.chip-remove").click()
+    tab.wait_ready(mark)
+    assert "story=" not in page.url and page.locator("#active-filters").count() == 0
+
+
+def test_scripts_append_through_the_null_safe_helper():
+    """``Element.append(null)`` prints "null" on the page; every script adds children through dom.add
+    (or h/s), which leaves a missing part out."""
+    static = ROOT / "tidings" / "serve" / "static" / "js"
+    offenders = [f"{path.relative_to(static)}:{n}" for path in static.rglob("*.js") if path.name != "dom.js"
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if re.search(r"\.(append|prepend|before|after|replaceWith)\(", line)]
+    assert offenders == [], offenders
+
+
+def test_actor_fields_suggest_codes_and_explain_them(tab, sample_server):
+    tab.open("#/events")
+    page = tab.page
+    page.locator("#event-filters [name='source']").press_sequentially("RU")
+    page.wait_for_function("() => document.querySelectorAll('#codes-source option').length > 0")
+    codes = page.locator("#codes-source option").evaluate_all("els => els.map(e => e.value)")
+    assert codes and all(c.startswith("RU") for c in codes)
+    page.locator("#actor-code-help summary").click()
+    assert "prefix" in page.locator("#actor-code-help").inner_text()

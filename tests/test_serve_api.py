@@ -229,7 +229,8 @@ def test_pages_follow_next_offset_without_gaps_or_repeats(sample_server, path):
     paged, offset, pages = [], 0, 0
     while offset is not None:
         data = ok(sample_server, path, limit=size, offset=offset)
-        assert set(data) == {"items", "limit", "offset", "next_offset"}
+        assert set(data) == {"items", "limit", "offset", "next_offset", "total", "total_capped"}
+        assert data["total"] in (total, None)  # counted lists count all of it on every page
         assert len(data["items"]) <= size
         if data["next_offset"] is not None:
             assert data["next_offset"] == offset + size and len(data["items"]) == size
@@ -321,7 +322,24 @@ def test_event_filters_combine_and_unknown_codes_match_nothing(sample_server, al
 ])
 def test_bad_event_parameters_are_422(sample_server, params, where):
     err = assert_error(get(sample_server, "/events", **params), 422, where)
-    assert "Input should" in err["message"] or where in ("after", "between") or "pattern" in err["message"]
+    field = next(iter(params))
+    # said in words, naming the field first (no regular expression, no "Input should ...")
+    assert err["message"].startswith(f"{field} ") and err["details"][0]["field"] == field, err
+    assert not re.search(r"pattern|\^|\$|\[|Input should|query\.", err["message"]), err["message"]
+
+
+@pytest.mark.parametrize("params, says", [
+    ({"cameo": "rejection"}, "cameo must be a CAMEO event code or the start of one: 2 to 4 digits"),
+    ({"cameo": "12 3"}, "cameo must be a CAMEO event code"),
+    ({"source": "Russia will never accept these terms, said the spokesman"}, "source must be an actor code"),
+    ({"since": "10 Jan 2022"}, "since must be a day written YYYY-MM-DD"),
+    ({"limit": 5000}, "limit must be at most 1000"),
+    ({"type": "fight"}, "type must be one of AGREE, CONSULT"),
+    ({"order": "sideways"}, "order must be one of newest, oldest, conflict, cooperation or confidence"),
+])
+def test_a_refused_filter_is_explained_in_words(sample_server, params, says):
+    err = assert_error(get(sample_server, "/events", **params), 422)
+    assert err["message"].startswith(says), err["message"]
 
 
 @pytest.mark.parametrize("path, params", [
@@ -473,10 +491,72 @@ def test_top_dyads_and_a_dyad_series(sample_server, all_events):
 def test_places(sample_server):
     places = ok(sample_server, "/places")
     assert places and {"name", "country", "lat", "lon", "events", "asserted", "last_day"} <= set(places[0])
-    assert [p["events"] for p in places] == sorted((p["events"] for p in places), reverse=True)
+    # ranked by asserted events, as dyads and actors are counted
+    assert [p["asserted"] for p in places] == sorted((p["asserted"] for p in places), reverse=True)
+    assert all(p["asserted"] <= p["events"] for p in places)
+    name = places[0]["name"]
+    events = all_pages(sample_server, "/events", place=name)
+    assert len(events) == places[0]["events"] and all_pages(sample_server, "/events", place=name.upper()) == events
     assert len(ok(sample_server, "/places", limit=2)) == 2
     first = min(p["last_day"] for p in places)
     assert all(p["last_day"] <= first for p in ok(sample_server, "/places", until=first))
+
+
+# -- search, totals, orders ---------------------------------------------------------------------------
+SEARCHES_PEOPLE_TYPE = ["%", "_", "%_%", '"', '"Geneva', "Geneva*", "*", "(", ")", "NEAR(a b)", "a AND", "OR",
+                        "NOT x", "title:Geneva", "^Geneva", "-", "\\", "'; DROP TABLE stories; --", "{a b}:c"]
+
+
+@pytest.mark.parametrize("text", SEARCHES_PEOPLE_TYPE)
+def test_search_text_is_never_an_error_nor_a_wildcard(sample_server, text):
+    totals = ok(sample_server, "/status")["counts"]
+    for path, total in (("/stories", totals["stories"]), ("/quotes", totals["quotes"]),
+                        ("/articles", totals["articles"])):
+        body = ok(sample_server, path, search=text, limit=1000)
+        assert len(body["items"]) < total and body["total"] == len(body["items"]), (path, text)
+    by_speaker = ok(sample_server, "/quotes", speaker=text, limit=1000)["items"]  # a substring, taken literally
+    assert len(by_speaker) < totals["quotes"] and all(text.lower() in q["speaker_name"].lower() for q in by_speaker)
+
+
+def test_story_search_finds_words_wherever_they_are(sample_server):
+    stories = all_pages(sample_server, "/stories")
+    geneva = next(s for s in stories if "Geneva" in (s["title"] or "") + (s["summary"] or ""))
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", f"{geneva['title']} {geneva['summary']}") if w != "Geneva"]
+    # two words from apart, out of order: LIKE '%Geneva talks%' found nothing like this
+    found = all_pages(sample_server, "/stories", search=f"{words[-1]} Geneva")
+    assert geneva["id"] in {s["id"] for s in found}
+    assert ok(sample_server, "/stories", search="zzzqqq")["items"] == []
+
+
+def test_lists_say_how_many_rows_they_have(sample_server, all_events):
+    first = ok(sample_server, "/events", limit=5)
+    assert first["total"] == len(all_events) and first["total_capped"] is False
+    source = _busy(e["source"] for e in all_events)
+    assert ok(sample_server, "/events", source=source, limit=1)["total"] == \
+        len([e for e in all_events if (e["source"] or "").startswith(source)])
+    assert ok(sample_server, "/stories", limit=1)["total"] == ok(sample_server, "/status")["counts"]["stories"]
+    assert ok(sample_server, "/quotes", limit=1)["total"] == ok(sample_server, "/status")["counts"]["quotes"]
+    assert ok(sample_server, "/articles", limit=1)["total"] == SAMPLES
+
+
+def test_events_and_stories_can_be_ordered(sample_server, all_events):
+    by_conflict = all_pages(sample_server, "/events", order="conflict")
+    assert [e["goldstein"] for e in by_conflict] == sorted(e["goldstein"] for e in all_events)
+    assert {e["eid"] for e in by_conflict} == {e["eid"] for e in all_events}
+    oldest = [e["day"] for e in all_pages(sample_server, "/events", order="oldest")]
+    assert oldest == sorted(oldest)
+    counts = [s["article_count"] for s in all_pages(sample_server, "/stories", order="articles")]
+    assert counts == sorted(counts, reverse=True)
+    latest = all_pages(sample_server, "/stories")
+    keys = [(s["last_date"] or "", -s["article_count"]) for s in latest]
+    assert keys == sorted(keys, key=lambda k: (k[0], -k[1]), reverse=True)  # a tie goes to the bigger story
+
+
+def test_cameo_codes_name_what_the_events_were_coded_as(sample_server, all_events):
+    codes = {c["code"]: c for c in ok(sample_server, "/cameo")}
+    assert codes["120"]["name"] and codes["120"]["plover"] == "REJECT"
+    for e in all_events:
+        assert codes[e["cameo"]]["quad"] == e["quad"] and codes[e["cameo"]]["goldstein"] == e["goldstein"]
 
 
 # -- stories and articles -----------------------------------------------------------------------------
@@ -838,3 +918,35 @@ def test_serve_command_with_a_missing_store_fails_with_one_error_line(tmp_path):
     errors = [line for line in err.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and str(missing) in errors[0], err
     assert not missing.exists()  # a read-only server never creates a store
+
+
+@pytest.fixture(scope="module")
+def crowded_server(tmp_path_factory, pipeline):
+    """A store of 10,050 hand-made events (more than the count cap), served for real."""
+    from test_store_fixtures import make
+
+    from tidings.store import Store
+    from tidings.store.queries import COUNT_CAP
+
+    db = tmp_path_factory.mktemp("crowded") / "crowded.db"
+    kinds = [("RUSGOV", "190", "UKRGOV"), ("UKRGOV", "112", "RUSGOV"), ("USAGOV", "036", "RUSGOV")]
+    with Store.open(db) as store, store.batch("v1") as tx:
+        for i in range((COUNT_CAP + 50) // 50):
+            tx.add_article(*make(f"c{i}", [kinds[(i + j) % 3] for j in range(49)] + [("NATO", "042", "UKRGOV")],
+                                 published=f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}"))
+    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+        yield server
+
+
+def test_goldstein_order_is_for_lists_of_at_most_ten_thousand_events(crowded_server):
+    first = ok(crowded_server, "/events", limit=5)
+    assert first["total"] == 10_050 and first["total_capped"] is False  # all events: the kept row count
+    some = ok(crowded_server, "/events", mode="asserted", limit=5)  # filtered: counted, up to the cap
+    assert some["total"] == 10_000 and some["total_capped"] is True  # "more than 10,000"
+    for params in ({"order": "conflict"}, {"order": "confidence", "mode": "asserted"}):
+        err = assert_error(get(crowded_server, "/events", **params), 422)
+        assert err["details"][0]["field"] == "order" and "10,000" in err["message"] and "narrow" in err["message"]
+    nato = ok(crowded_server, "/events", source="NATO", order="conflict", limit=1000)  # 201 events: sorted
+    assert nato["total"] == len(nato["items"]) > 100 and nato["total_capped"] is False
+    oldest = ok(crowded_server, "/events", order="oldest", limit=50)["items"]  # by day: any length
+    assert [e["day"] for e in oldest] == sorted(e["day"] for e in oldest)

@@ -54,7 +54,8 @@ def events(source, target, plover_type, cameo, mode, since, until, story, limit,
 
 @click.command()
 @click.option("--speaker", help="Part of the speaker's name (any case).")
-@click.option("--search", help="Words the quote contains.")
+@click.option("--search", help='Words in the quote or its speaker\'s name: all of them, other forms too; "a phrase", '
+                               'a OR b, -word, prefix*.')
 @click.option("--actor", metavar="CODE", help="Speaker's actor code or prefix.")
 @date_option("--since", "Quotes from articles on or after this day.")
 @date_option("--until", "Quotes from articles on or before this day.")
@@ -143,7 +144,8 @@ def top_dyads(n, since, until, undirected, db, as_json, as_csv) -> None:
 
 
 @click.command()
-@click.option("--search", help="A word in the story's title or summary.")
+@click.option("--search", help='Words in the title or summary: all of them, other forms too; "a phrase", a OR b, '
+                               '-word, prefix*.')
 @date_option("--since", "Stories running on or after this day.")
 @date_option("--until", "Stories running on or before this day.")
 @paging
@@ -154,7 +156,7 @@ def stories(search, since, until, limit, offset, db, as_json, as_csv) -> None:
 
     \b
     Example:
-      tidings stories --search Geneva
+      tidings stories --search "Geneva talks"
     """
     with opened_store(db, readonly=True) as store:
         rows = store.queries.stories(since=since, until=until, search=search, limit=limit, offset=offset)

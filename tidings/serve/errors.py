@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tidings.errors import ArticleError, StoreError, TidingsError
+from tidings.serve import param_errors
 
 log = logging.getLogger("tidings.serve")
 
@@ -23,9 +24,9 @@ def error_response(status: int, message: str, **extra) -> JSONResponse:
 
 
 def _validation_details(exc: RequestValidationError) -> list[dict]:
-    """Where and what, without echoing the input back (it may be large or hostile)."""
-    return [{"where": ".".join(str(p) for p in err.get("loc", ())), "problem": err.get("msg", "invalid")}
-            for err in exc.errors()]
+    """Where (and for a parameter, which field) and what, in words, without echoing the input back
+    (it may be large or hostile)."""
+    return [param_errors.describe(err) for err in exc.errors()]
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -39,8 +40,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
         details = _validation_details(exc)
-        first = details[0] if details else {"where": "request", "problem": "invalid"}
-        return error_response(422, f"{first['where']}: {first['problem']}", details=details)
+        return error_response(422, param_errors.message(details), details=details)
 
     @app.exception_handler(ArticleError)
     async def bad_article(request: Request, exc: ArticleError):

@@ -6,19 +6,24 @@ store connection (``stores.StoreHandles.reader``).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 
 from tidings import __version__
+from tidings.knowledge.cameo import load_cameo
+from tidings.serve import param_errors
 from tidings.serve.config import FIRST_DAY, LAST_DAY, MAX_CSV_ROWS, MAX_FILL_PERIODS, MAX_PAGE
-from tidings.serve.schemas import (CODE_PATTERN, CameoParam, CodeParam, DyadSeries, Grain, IdParam, LimitParam, Mode,
-                                   OffsetParam, Page, PlaceParam, PloverType, SearchParam, SinceParam, Status,
-                                   UntilParam, page)
+from tidings.serve.schemas import (CODE_PATTERN, CameoCodeRow, CameoParam, CodeParam, DyadSeries, EventOrder, Grain,
+                                   IdParam, LimitParam, Mode, OffsetParam, Page, PlaceParam, PloverType, SearchParam,
+                                   SinceParam, SpeakerParam, Status, StoryOrder, UntilParam, page)
 from tidings.store import export
+from tidings.store.queries import COUNT_CAP
 from tidings.store.queries import (ActorPage, ActorRow, ArticleRow, DyadPoint, DyadRow, EventRow, PlaceRow, QuoteRow,
                                    StoryDetail, StoryRow)
 
@@ -34,14 +39,20 @@ def _day(value: date | None) -> str | None:
 
 
 _FIRST, _LAST = date.fromisoformat(FIRST_DAY), date.fromisoformat(LAST_DAY)
+DAY_ORDERS = ("newest", "oldest")
+
+
+def _invalid(field: str, problem: str) -> RequestValidationError:
+    """A 422 about one parameter, answered like the validator's own (the field named in the details)."""
+    return RequestValidationError([param_errors.invalid_parameter(field, problem)])
 
 
 def _check_range(since: date | None, until: date | None) -> None:
     for name, value in (("since", since), ("until", until)):
         if value and not _FIRST <= value <= _LAST:
-            raise HTTPException(422, f"{name} ({value}) must be between {FIRST_DAY} and {LAST_DAY}")
+            raise _invalid(name, f"must be a day between {FIRST_DAY} and {LAST_DAY} (got {value})")
     if since and until and since > until:
-        raise HTTPException(422, f"since ({since}) is after until ({until})")
+        raise _invalid("since", f"({since}) must not be after until ({until})")
 
 
 @router.get("/status", response_model=Status, tags=["store"], summary="What this server serves")
@@ -63,13 +74,23 @@ def events(request: Request, source: CodeParam = None, target: CodeParam = None,
            type: Annotated[PloverType | None, Query(description="PLOVER type.")] = None,
            cameo: CameoParam = None, mode: Annotated[Mode | None, Query()] = None,
            since: SinceParam = None, until: UntilParam = None, story: IdParam = None, article: IdParam = None,
-           place: PlaceParam = None, limit: LimitParam = 50, offset: OffsetParam = 0):
+           place: PlaceParam = None, order: Annotated[EventOrder, Query(description=(
+               "newest or oldest first, by Goldstein score (conflict: most conflictual first; cooperation), "
+               "or by confidence"))] = "newest",
+           limit: LimitParam = 50, offset: OffsetParam = 0):
     """Every mode is listed unless ``mode`` is given; ``source``/``target`` are code prefixes.
+    ``order`` by Goldstein or confidence sorts every matching event: it takes 10,000 of them at most.
     ``symmetric`` events have no direction (talks, meetings, clashes between source and target): they
     are stored once, the first-named party as source, and the filters match that order."""
     filters = _event_filters(source, target, type, cameo, mode, since, until, story, article, place)
-    rows = _store(request).queries.events(**filters, limit=limit + 1, offset=offset)
-    return page(rows, limit, offset)
+    queries = _store(request).queries
+    total = queries.count_events(**filters)
+    if order not in DAY_ORDERS and (total.capped or total.n > COUNT_CAP):
+        # the day orders read an index and stop after the page; these sort every matching event
+        raise _invalid("order", f"{order} needs {COUNT_CAP:,} matching events or fewer: narrow the filters "
+                                "(a source, a type, days) or sort by day")
+    rows = queries.events(**filters, limit=limit + 1, offset=offset, order=order)
+    return page(rows, limit, offset, total)
 
 
 @router.get("/events.csv", tags=["events"], summary="Events as a CSV download (GDELT 2.0 column names)",
@@ -104,21 +125,24 @@ def events_csv(request: Request, source: CodeParam = None, target: CodeParam = N
 
 # -- quotes -----------------------------------------------------------------------------------------
 @router.get("/quotes", response_model=Page[QuoteRow], tags=["quotes"], summary="Quotes, newest first")
-def quotes(request: Request, speaker: SearchParam = None, search: SearchParam = None, actor: CodeParam = None,
+def quotes(request: Request, speaker: SpeakerParam = None, search: SearchParam = None, actor: CodeParam = None,
            since: SinceParam = None, until: UntilParam = None, article: IdParam = None,
            limit: LimitParam = 50, offset: OffsetParam = 0):
-    """``speaker``: part of the speaker's name (any case); ``search``: words that must all occur in the
-    quote; ``actor``: the speaker's actor code prefix."""
+    """``speaker``: part of the speaker's name (any case); ``search``: words in the quote or its
+    speaker's name (the search syntax of stories too); ``actor``: the speaker's actor code prefix."""
     _check_range(since, until)
-    rows = _store(request).queries.quotes(speaker=speaker, search=search, actor=actor, since=_day(since),
-                                          until=_day(until), article=article, limit=limit + 1, offset=offset)
-    return page(rows, limit, offset)
+    filters = {"speaker": speaker, "search": search, "actor": actor, "since": _day(since), "until": _day(until),
+               "article": article}
+    queries = _store(request).queries
+    rows = queries.quotes(**filters, limit=limit + 1, offset=offset)
+    return page(rows, limit, offset, queries.count_quotes(**filters))
 
 
 # -- actors and dyads -------------------------------------------------------------------------------
 @router.get("/actors", response_model=Page[ActorRow], tags=["actors"], summary="Actors, busiest first")
 def actors(request: Request, prefix: CodeParam = None, since: SinceParam = None, until: UntilParam = None,
-           order: Annotated[str, Query(pattern="^(events|mentions|code)$")] = "events",
+           order: Annotated[Literal["events", "mentions", "code"], Query(description="busiest first, most mentioned "
+                                                                                   "first, or by code")] = "events",
            limit: LimitParam = 50, offset: OffsetParam = 0):
     _check_range(since, until)
     rows = _store(request).queries.actors(prefix=prefix, since=_day(since), until=_day(until), order=order,
@@ -159,11 +183,11 @@ def dyad(request: Request, a: Annotated[str, Path(pattern=CODE_PATTERN)], b: Ann
     behind a point are ``/events?source=a&target=b&since=<period>&until=<period end>`` (and reversed)."""
     _check_range(since, until)
     if fill and not (since and until):
-        raise HTTPException(422, "fill needs both since and until")
+        raise _invalid("fill", "needs both since and until")
     periods = (until - since).days // {"day": 1, "week": 7, "month": 28, "year": 365}[by] + 1 if fill else 0
     if periods > MAX_FILL_PERIODS:
-        raise HTTPException(422, f"fill would make about {periods:,} {by}s; the limit is {MAX_FILL_PERIODS:,}: "
-                                 "narrow since..until or use a longer period")
+        raise _invalid("fill", f"would make about {periods:,} {by}s; the limit is {MAX_FILL_PERIODS:,}: "
+                               "narrow since..until or use a longer period")
     points: list[DyadPoint] = _store(request).queries.dyad(a, b, by=by, since=_day(since), until=_day(until),
                                                            directed=directed, fill=fill)
     return {"a": a.upper(), "b": b.upper(), "by": by, "directed": directed, "points": points}
@@ -173,17 +197,24 @@ def dyad(request: Request, a: Annotated[str, Path(pattern=CODE_PATTERN)], b: Ann
 @router.get("/places", response_model=list[PlaceRow], tags=["places"], summary="Where events happen")
 def places(request: Request, since: SinceParam = None, until: UntilParam = None,
            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50):
+    """Ranked by asserted events (``asserted``), as dyads and actors are counted; ``events`` counts
+    every mode. The events of a place are ``/events?place=<name>``."""
     _check_range(since, until)
     return _store(request).queries.places(since=_day(since), until=_day(until), limit=limit)
 
 
 @router.get("/stories", response_model=Page[StoryRow], tags=["stories"], summary="Stories, latest first")
 def stories(request: Request, since: SinceParam = None, until: UntilParam = None, search: SearchParam = None,
+            order: Annotated[StoryOrder, Query(description=(
+                "latest (by last day; the story with most articles first on a tie, then by title), earliest "
+                "(by first day), articles (most first) or title"))] = "latest",
             limit: LimitParam = 50, offset: OffsetParam = 0):
+    """``search`` reads the title and summary of each story, in the syntax quotes are searched with."""
     _check_range(since, until)
-    rows = _store(request).queries.stories(since=_day(since), until=_day(until), search=search, limit=limit + 1,
-                                           offset=offset)
-    return page(rows, limit, offset)
+    filters = {"since": _day(since), "until": _day(until), "search": search}
+    queries = _store(request).queries
+    rows = queries.stories(**filters, limit=limit + 1, offset=offset, order=order)
+    return page(rows, limit, offset, queries.count_stories(**filters))
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, tags=["stories"],
@@ -199,10 +230,12 @@ def story(request: Request, story_id: Annotated[str, Path(max_length=300)]):
 def articles(request: Request, since: SinceParam = None, until: UntilParam = None, search: SearchParam = None,
              story: IdParam = None, outlet: Annotated[str | None, Query(max_length=300)] = None,
              limit: LimitParam = 50, offset: OffsetParam = 0):
+    """``search``: words in the title, each as a substring (titles have no full-text index)."""
     _check_range(since, until)
-    rows = _store(request).queries.articles(since=_day(since), until=_day(until), search=search, story=story,
-                                            outlet=outlet, limit=limit + 1, offset=offset)
-    return page(rows, limit, offset)
+    filters = {"since": _day(since), "until": _day(until), "search": search, "story": story, "outlet": outlet}
+    queries = _store(request).queries
+    rows = queries.articles(**filters, limit=limit + 1, offset=offset)
+    return page(rows, limit, offset, queries.count_articles(**filters))
 
 
 @router.get("/articles/{article_id:path}", tags=["articles"],
@@ -214,3 +247,21 @@ def article(request: Request, article_id: Annotated[str, Path(max_length=300)]) 
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return found
+
+
+# -- codes ------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4)
+def _cameo_rows(dictionaries: tuple) -> list[dict]:
+    table = load_cameo(dictionaries)
+    return [{"code": c.code, "name": c.name, "plover": c.plover, "quad": c.quad, "goldstein": c.goldstein}
+            for c in sorted(table.codes.values(), key=lambda c: c.code)]
+
+
+@router.get("/cameo", response_model=list[CameoCodeRow], tags=["codes"],
+            summary="The CAMEO event codes: name, PLOVER type, quad class, Goldstein score")
+def cameo_codes(request: Request, response: Response):
+    """The code table the events were coded with (the package's, and the server's own dictionaries).
+    ``quad`` is tidings' class, PLOVER's; GDELT's root-based ``QuadClass`` (the CSV's) differs for the
+    CAMEO roots 02, 05, 10 and 14."""
+    response.headers["Cache-Control"] = "max-age=3600"
+    return _cameo_rows(tuple(request.app.state.config.dictionaries))

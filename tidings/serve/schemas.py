@@ -20,6 +20,8 @@ PloverType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID
                      "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 Mode = Literal["asserted", "negated", "future", "hypothetical"]
 Grain = Literal["day", "week", "month", "year"]
+EventOrder = Literal["newest", "oldest", "conflict", "cooperation", "confidence"]
+StoryOrder = Literal["latest", "earliest", "articles", "title"]
 
 CODE_PATTERN = r"^[A-Za-z0-9]{1,40}$"
 ID_PATTERN = r"^[^\x00-\x1f]{1,300}$"
@@ -30,24 +32,35 @@ SinceParam = Annotated[date | None, Query(description="On or after this day (YYY
 UntilParam = Annotated[date | None, Query(description="On or before this day (YYYY-MM-DD).")]
 LimitParam = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page.")]
 OffsetParam = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
-SearchParam = Annotated[str | None, Query(min_length=1, max_length=200, description="Words to look for.")]
+SearchParam = Annotated[str | None, Query(min_length=1, max_length=200, description=(
+    "Words to look for, all of them, any case, other forms too (talk: talks, talked); \"a phrase\"; "
+    "a OR b; -word to leave out; prefix*. Anything else (%, _, brackets, colons) is text."))]
+SpeakerParam = Annotated[str | None, Query(
+    min_length=1, max_length=200, description="Part of the speaker's name, any case (% and _ are themselves).")]
 IdParam = Annotated[str | None, Query(pattern=ID_PATTERN)]
-PlaceParam = Annotated[str | None, Query(min_length=1, max_length=200, description="Exact place name of the event.")]
+PlaceParam = Annotated[str | None, Query(min_length=1, max_length=200,
+                                         description="The event's place name, whole, any case (baghdad: Baghdad).")]
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list. ``next_offset`` is the offset of the next page, or null on the last one."""
+    """One page of a list. ``next_offset`` is the offset of the next page, or null on the last one.
+    ``total`` is how many rows the whole list has, counted up to 10,000 (``total_capped`` true: more
+    than that); null where a list is not counted."""
 
     items: list[T]
     limit: int
     offset: int
     next_offset: int | None
+    total: int | None = None
+    total_capped: bool = False
 
 
-def page(rows: list, limit: int, offset: int) -> dict:
-    """A page from ``limit + 1`` fetched rows (the extra one only says whether there is more)."""
+def page(rows: list, limit: int, offset: int, total=None) -> dict:
+    """A page from ``limit + 1`` fetched rows (the extra one only says whether there is more) and the
+    list's ``Total`` when counted."""
     more = len(rows) > limit
-    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None,
+            "total": total.n if total is not None else None, "total_capped": bool(total and total.capped)}
 
 
 class DyadSeries(BaseModel):
@@ -90,6 +103,17 @@ class IngestResult(BaseModel):
     near_duplicates: int
     failed: list[str]
     new_stories: int
+
+
+class CameoCodeRow(BaseModel):
+    """One CAMEO event code: its name, PLOVER type (null for the 01 statements), tidings' quad class
+    and Goldstein score."""
+
+    code: str
+    name: str
+    plover: str | None
+    quad: int | None
+    goldstein: float
 
 
 class Status(BaseModel):

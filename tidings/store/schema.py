@@ -26,7 +26,8 @@ Tables (v2):
 v3 adds ``dyad_week`` and dyad-first indexes on ``dyad_month``/``dyad_year`` (series read the grain
 they are asked for). v4 keeps row counts by trigger. v5 adds ``events.symmetric`` (1: an event with no
 direction, coded once with the first-named party as source) and the ``pair_*`` rollups that count such
-events per unordered pair; ``dyad_*`` count the directed events only.
+events per unordered pair; ``dyad_*`` count the directed events only. v6 adds ``stories_fts`` and
+rebuilds ``quotes_fts`` with Porter stems: one full-text search for stories and quotes.
 """
 from __future__ import annotations
 
@@ -248,6 +249,67 @@ def _v5(conn: sqlite3.Connection, fts: bool) -> None:
     """)
 
 
+#: the tokenizer of every full-text index: Porter stems over unicode61 words, accents folded, so that
+#: "talk" finds "talks" and "Sao Paulo" finds "São Paulo" (the search syntax is in ``search.py``)
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+
+def _v6(conn: sqlite3.Connection, fts: bool) -> None:
+    """One full-text search for stories and quotes: ``stories_fts`` over the stories' titles and
+    summaries (stories were searched with a raw ``LIKE``, in which ``%`` and ``_`` matched anything and
+    "Geneva talks" found nothing), and ``quotes_fts`` rebuilt with the same stemming tokenizer (it was
+    ``unicode61`` alone), so that both read a search the same way.
+
+    ``stories_fts`` is an external-content index keyed on the stories' rowid (the table has a text key
+    and no INTEGER PRIMARY KEY, so a VACUUM may renumber its rowids: after one, rebuild the index with
+    ``INSERT INTO stories_fts(stories_fts) VALUES ('rebuild')``; tidings itself never vacuums).
+    Triggers keep it in step with every insert, update of a title or summary, and delete. Without
+    FTS5 compiled in, no index is made and searches fall back to escaped ``LIKE`` conditions.
+
+    One index per story order the lists offer (``queries.STORY_ORDERS``), so that a page of stories in
+    any order is read from an index, not sorted from the whole table (200,000 stories: 0.05-0.4 ms
+    instead of 80-105 ms)."""
+    _script(conn, """
+    CREATE INDEX stories_latest ON stories(last_date DESC, article_count DESC, title, id);
+    CREATE INDEX stories_earliest ON stories(first_date, article_count DESC, title, id);
+    CREATE INDEX stories_busiest ON stories(article_count DESC, last_date DESC, title, id);
+    CREATE INDEX stories_title ON stories(title, last_date DESC, id);
+    """)
+    if not fts:
+        return
+    _script(conn, f"""
+    DROP TRIGGER quotes_ai;
+    DROP TRIGGER quotes_ad;
+    DROP TABLE quotes_fts;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content='quotes', content_rowid='qid',
+                                              tokenize='{FTS_TOKENIZER}');
+    CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.qid, new.text, new.speaker_name);
+    END;
+    CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
+        VALUES ('delete', old.qid, old.text, old.speaker_name);
+    END;
+    INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+
+    CREATE VIRTUAL TABLE stories_fts USING fts5(title, summary, content='stories', content_rowid='rowid',
+                                               tokenize='{FTS_TOKENIZER}');
+    CREATE TRIGGER stories_fts_ai AFTER INSERT ON stories BEGIN
+        INSERT INTO stories_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+    END;
+    CREATE TRIGGER stories_fts_ad AFTER DELETE ON stories BEGIN
+        INSERT INTO stories_fts(stories_fts, rowid, title, summary)
+        VALUES ('delete', old.rowid, old.title, old.summary);
+    END;
+    CREATE TRIGGER stories_fts_au AFTER UPDATE OF title, summary ON stories BEGIN
+        INSERT INTO stories_fts(stories_fts, rowid, title, summary)
+        VALUES ('delete', old.rowid, old.title, old.summary);
+        INSERT INTO stories_fts(rowid, title, summary) VALUES (new.rowid, new.title, new.summary);
+    END;
+    INSERT INTO stories_fts(stories_fts) VALUES ('rebuild');
+    """)
+
+
 def _week(day):
     from tidings.store.rollups import week_of
 
@@ -261,6 +323,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection, bool], None], bool]] =
     (3, _v3, False),
     (4, _v4, False),
     (5, _v5, False),
+    (6, _v6, False),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

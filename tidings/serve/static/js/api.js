@@ -2,9 +2,17 @@
 // server's one-line message.
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, details) {
     super(message);
     this.status = status;
+    this.details = details || [];  // a 422's problems: [{where, field, problem}]
+  }
+
+  /** {field: problem} of the query parameters the server refused. */
+  fieldProblems() {
+    const out = {};
+    for (const d of this.details) if (d.field && /^(query|path)\./.test(d.where || "")) out[d.field] ??= d.problem;
+    return out;
   }
 }
 
@@ -32,7 +40,7 @@ async function readJson(response) {
   }
   if (!response.ok) {
     const message = body && body.error ? body.error.message : `${response.status} ${response.statusText}`;
-    throw new ApiError(response.status, message);
+    throw new ApiError(response.status, message, body && body.error ? body.error.details : null);
   }
   return body;
 }
@@ -57,4 +65,8 @@ export const api = {
   dyad: (a, b, p) => get(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`, p),
   places: (p) => get("/places", p),
   eventsCsvUrl: (p) => `/events.csv${query(p)}`,
+  cameo: () => cameoTable || (cameoTable = get("/cameo").then((rows) => new Map(rows.map((r) => [r.code, r])))
+    .catch((error) => { cameoTable = null; throw error; })),
 };
+
+let cameoTable = null;  // the code table, read once per page load

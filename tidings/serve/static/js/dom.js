@@ -10,6 +10,13 @@ function append(el, child) {
   el.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
 }
 
+/** Append children to ``el``, leaving out null, undefined and false. Use it instead of the DOM's own
+ * ``Element.append``, which prints ``null`` for a missing part (an optional section, an empty table). */
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
 function setAttrs(el, attrs) {
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;

@@ -8,6 +8,10 @@ export const QUADS = [
   { key: "q4", quad: 4, name: "Material conflict", short: "material conflict" },
 ];
 
+/** Said wherever a quad class is shown: ours is PLOVER's, the CSV's QuadClass is GDELT's. */
+export const QUAD_NOTE = "Quad class as PLOVER classes the event type. The CSV's QuadClass column is GDELT's, " +
+  "taken from the CAMEO root, and differs for roots 02, 05, 10 and 14; the CSV's TidingsQuad is this one.";
+
 export const PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
 export const MODES = ["asserted", "negated", "future", "hypothetical"];
@@ -20,6 +24,10 @@ export function fmtNumber(n, digits = 0) {
 export function fmtGoldstein(g) {
   if (g === null || g === undefined) return "–";
   return (g > 0 ? "+" : "") + Number(g).toFixed(1);
+}
+
+export function plural(n, one, many = `${one}s`) {
+  return `${fmtNumber(n)} ${n === 1 ? one : many}`;
 }
 
 function isoDay(d) {
@@ -41,14 +49,22 @@ export function periodLabel(start, by) {
   return start;
 }
 
+/** An actor: its code as a link to its page; a party without a code is shown as the words the text
+ * uses for it, quoted and in the text's own type, so that it never looks like a code. */
 export function actorLink(code, name) {
-  if (!code) return h("span", { class: "actor unknown", title: name || "no coded actor" }, name || "—");
+  if (!code) {
+    return name
+      ? h("span", { class: "party uncoded", title: "no actor code: the words the text names this party with" },
+        `“${name}”`)
+      : h("span", { class: "party none", title: "the text names no one here" }, "no one named");
+  }
   return h("a", { class: "actor", href: `#/actor/${encodeURIComponent(code)}`, title: name || code }, code);
 }
 
 export function quadBadge(quad) {
   const q = QUADS[quad - 1];
-  return h("span", { class: `quad quad${quad}`, title: q ? q.name : "" }, q ? q.short : String(quad));
+  return h("span", { class: `quad quad${quad}`, title: q ? `${q.name}. ${QUAD_NOTE}` : QUAD_NOTE },
+    q ? q.short : String(quad));
 }
 
 export function modeBadge(mode) {
@@ -76,8 +92,27 @@ export function articleLink(id, title) {
   return h("a", { href: `#/article/${encodeURIComponent(id)}`, class: "article-link" }, title || id);
 }
 
+/** The "why?" link of an event row: the article, opened on the event's card. */
+export function whyLink(e) {
+  return h("a", { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.event_id)}`,
+    class: "why", title: "the sentence, the rule that coded this event, its mode and confidence" }, "why?");
+}
+
 export function errorBox(error) {
   return h("div", { class: "error", role: "alert" }, `Could not load: ${error.message || error}`);
+}
+
+/** The line a list shows when it has nothing; ``hint`` (optional) says what to do. */
+export function emptyState(text, hint) {
+  return h("p", { class: "empty muted" }, text, hint ? [" ", hint] : null);
+}
+
+/** "Events 1–50 of 1,077", or "of more than 10,000" when the count stopped at its cap. */
+export function rangeLine(noun, offset, shown, page) {
+  if (!shown) return "";
+  const of = page.total === null || page.total === undefined ? ""
+    : page.total_capped ? ` of more than ${fmtNumber(page.total)}` : ` of ${fmtNumber(page.total)}`;
+  return `${noun} ${fmtNumber(offset + 1)}–${fmtNumber(offset + shown)}${of}`;
 }
 
 /** A form's non-empty fields as an object. */

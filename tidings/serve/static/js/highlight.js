@@ -1,7 +1,7 @@
 // The article text with what tidings found marked on it. Spans overlap (a quote holds actor mentions
 // and event triggers), so the text is cut at every span boundary and each piece carries the classes
 // of all the spans covering it. Offsets are the analysis's own: text.slice(start, end) is the evidence.
-import { h } from "./dom.js";
+import { add, h } from "./dom.js";
 
 export const KINDS = [
   { kind: "actor", label: "Actors" },
@@ -61,7 +61,7 @@ export function highlightedText(text, spans, onEvent) {
     open = open.filter((sp) => sp.end > from);
     const piece = text.slice(from, to);
     const covering = open.filter((sp) => sp.start <= from && sp.end >= to);
-    if (!covering.length) { root.append(piece); continue; }
+    if (!covering.length) { add(root, piece); continue; }
     const kinds = [...new Set(covering.map((sp) => sp.kind))];
     const triggers = covering.filter((sp) => sp.kind === "trigger").map((sp) => sp.ref);
     const attrs = { class: kinds.map((k) => `hl hl-${k}`).join(" "), title: covering.map((sp) => sp.title).join("\n"),
@@ -75,7 +75,7 @@ export function highlightedText(text, spans, onEvent) {
         keydown: (ev) => { if (ev.key === "Enter") onEvent(triggers); },
       };
     }
-    root.append(h("span", attrs, piece));
+    add(root, h("span", attrs, piece));
   }
   return root;
 }

@@ -3,6 +3,7 @@
 import { api } from "./api.js";
 import { replace } from "./dom.js";
 import { currentRoute } from "./router.js";
+import { enterEntry, rememberScrolling, settle } from "./scroll.js";
 import { errorBox, fmtNumber } from "./format.js";
 import { actorView } from "./views/actor.js";
 import { analyzeView } from "./views/analyze.js";
@@ -31,27 +32,33 @@ async function render() {
   const mine = ++generation;
   const main = document.getElementById("view");
   const { path, params } = currentRoute();
+  const entry = enterEntry();
   for (const [pattern, nav, view] of ROUTES) {
     const m = path.match(pattern);
     if (!m) continue;
-    document.querySelectorAll("nav a[data-nav]").forEach((a) => a.classList.toggle("active", a.dataset.nav === nav));
+    document.querySelectorAll("nav a[data-nav]").forEach((a) => {
+      a.classList.toggle("active", a.dataset.nav === nav);
+      if (a.dataset.nav === nav) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+    });
     const args = m.slice(1).map((x) => (x === undefined ? undefined : decodeURIComponent(x)));
     const target = document.createElement("div");
     target.className = `view view-${nav}`;
     try {
-      await view(target, { args, params, isCurrent: () => mine === generation });
+      await view(target, { args, params, returning: entry.returning, isCurrent: () => mine === generation });
     } catch (error) {
       replace(target, errorBox(error));
     }
     if (mine === generation) {
       replace(main, target);
       main.dataset.view = nav;
+      settle(entry);
       main.dataset.ready = String(mine);
-      window.scrollTo(0, 0);
+      if (target.afterShow) target.afterShow();
     }
     return;
   }
   replace(main, errorBox(new Error(`no page ${path}`)));
+  settle(entry);
   main.dataset.ready = String(mine);
 }
 
@@ -66,6 +73,7 @@ async function showStatus() {
   }
 }
 
+rememberScrolling();
 window.addEventListener("hashchange", render);
 showStatus();
 render();

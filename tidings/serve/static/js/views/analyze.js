@@ -1,8 +1,8 @@
 // Analyse a text without storing it (POST /analyze): paste an article, see what tidings finds in it.
 import { post } from "../api.js";
-import { h, replace } from "../dom.js";
+import { add, h, replace } from "../dom.js";
 import { errorBox } from "../format.js";
-import { analysisReader } from "../reader.js";
+import { analysisReader, codeNames } from "../reader.js";
 
 export async function analyzeView(el) {
   const text = h("textarea", { name: "text", rows: 10, required: true, id: "analyze-text",
@@ -15,7 +15,7 @@ export async function analyzeView(el) {
     h("div", { class: "filters" },
       h("label", { class: "field" }, h("span", {}, "Title"), title),
       h("label", { class: "field" }, h("span", {}, "Published (relative dates resolve against it)"), published),
-      h("button", { type: "submit" }, "Analyse")));
+      h("div", { class: "form-actions" }, h("button", { type: "submit" }, "Analyse"))));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     replace(result, h("p", { class: "muted" }, "Analysing…"));
@@ -23,13 +23,13 @@ export async function analyzeView(el) {
       const body = { text: text.value };
       if (title.value.trim()) body.title = title.value.trim();
       if (published.value) body.published = published.value;
-      const analysis = await post("/analyze", body);
-      replace(result, analysisReader(analysis));
+      const [analysis, codes] = await Promise.all([post("/analyze", body), codeNames()]);
+      replace(result, analysisReader(analysis, codes));
     } catch (error) {
       replace(result, errorBox(error));
     }
     result.dataset.done = String(Number(result.dataset.done || 0) + 1);
   });
-  el.append(h("h1", {}, "Analyse a text"),
+  add(el, h("h1", {}, "Analyse a text"),
     h("p", { class: "muted" }, "Nothing you paste here is stored."), form, result);
 }

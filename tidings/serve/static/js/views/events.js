@@ -1,80 +1,127 @@
-// The event table: filters (kept in the address, so a filtered table can be bookmarked), pages,
-// and a CSV download of exactly what the filters select.
-import { api } from "../api.js";
-import { h } from "../dom.js";
-import { MODES, PLOVER_TYPES, articleLink, eventLine, fmtGoldstein, formValues, modeBadge, quadBadge } from "../format.js";
+// The event table: filters (kept in the address, so a filtered table can be bookmarked), checked in the
+// browser before they are sent, pages with their totals, sortable columns, and a CSV download of
+// exactly what the filters select.
+import { ApiError, api } from "../api.js";
+import { add, h } from "../dom.js";
+import { actorCodeHelp, checkValues, field, filterForm, hiddenFilterChips, markProblems,
+  suggestActorCodes } from "../filters.js";
+import { MODES, PLOVER_TYPES, QUAD_NOTE, articleLink, emptyState, errorBox, eventLine, fmtGoldstein, modeBadge,
+  quadBadge, rangeLine, whyLink } from "../format.js";
 import { navigate } from "../router.js";
+import { sortableTable, withAttrs } from "../table.js";
 
 const FILTERS = ["source", "target", "type", "cameo", "mode", "since", "until", "place", "story", "article"];
+const HIDDEN = ["story", "article"];  // set by links (a story's "events table"), shown as chips
+const ORDERS = ["newest", "oldest", "conflict", "cooperation", "confidence"];
 const PAGE = 50;
 
-function field(label, input) {
-  return h("label", { class: "field" }, h("span", {}, label), input);
+/** The columns of an event table; ``serverSort`` columns carry the API's order keys. ``dayOnly``: a
+ * list too long to sort by anything but day (over 10,000 events: the server sorts those by day only). */
+function eventColumns(dayOnly) {
+  return [
+    { label: "Day", cell: (e) => e.day, sort: (e) => `${e.day} ${String(e.eid).padStart(12, "0")}`,
+      keys: { desc: "newest", asc: "oldest" }, className: "nowrap" },
+    { label: "Event", cell: (e) => eventLine(e) },
+    { label: "Quad", cell: (e) => quadBadge(e.quad), sort: (e) => e.quad, first: "asc" },
+    { label: "Goldstein", cell: (e) => fmtGoldstein(e.goldstein), sort: (e) => e.goldstein, num: true,
+      keys: dayOnly ? null : { asc: "conflict", desc: "cooperation" }, first: "asc" },
+    { label: "Mode", cell: (e) => modeBadge(e.mode), sort: (e) => e.mode, first: "asc" },
+    { label: "Place", cell: (e) => e.place_name || "", sort: (e) => e.place_name || "", first: "asc" },
+    { label: "Confidence", cell: (e) => (e.confidence === null ? "–" : Number(e.confidence).toFixed(2)),
+      sort: (e) => e.confidence ?? -1, num: true, keys: dayOnly ? null : { desc: "confidence" } },
+    { label: "Article", cell: (e) => [articleLink(e.article_id, e.title), " ", whyLink(e)],
+      sort: (e) => e.title || e.article_id, first: "asc" },
+  ];
 }
 
-function select(name, options, value) {
-  return h("select", { name }, h("option", { value: "" }, "any"),
-    options.map((o) => h("option", { value: o, selected: o === value }, o)));
+/** A table of events; sorted in the browser unless ``serverSort`` ({current, choose}) is given. */
+export function eventTable(rows, serverSort, dayOnly = false) {
+  return sortableTable({ id: "events-table", className: "events wide", columns: eventColumns(dayOnly), serverSort,
+    rows: rows.map((e) => withAttrs(e, { dataset: { eid: e.eid } })) });
 }
 
-export function eventRow(e) {
-  return h("tr", { dataset: { eid: e.eid } },
-    h("td", { class: "nowrap" }, e.day),
-    h("td", {}, eventLine(e)),
-    h("td", {}, quadBadge(e.quad)),
-    h("td", { class: "num" }, fmtGoldstein(e.goldstein)),
-    h("td", {}, modeBadge(e.mode)),
-    h("td", {}, e.place_name || ""),
-    h("td", {}, articleLink(e.article_id, e.title), " ",
-      h("a", { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.event_id)}`,
-        class: "why", title: "the sentence, its highlights and the pattern that coded this event" }, "why?")));
-}
-
-export function eventTable(rows) {
-  return h("table", { class: "table events", id: "events-table" },
-    h("thead", {}, h("tr", {}, ["Day", "Event", "Quad", "Goldstein", "Mode", "Place", "Article"]
-      .map((t) => h("th", {}, t)))),
-    h("tbody", {}, rows.map(eventRow)));
+function eventForm(p, onSubmit) {
+  const source = field({ name: "source", label: "Source", value: p.source, placeholder: "RUS", size: 8,
+    list: "codes-source", maxlength: 40 });
+  const target = field({ name: "target", label: "Target", value: p.target, placeholder: "USA", size: 8,
+    list: "codes-target", maxlength: 40 });
+  const form = filterForm({
+    id: "event-filters", clearHref: "#/events", onSubmit,
+    fields: [source, target,
+      field({ name: "type", label: "PLOVER type", kind: "select", options: PLOVER_TYPES, value: p.type }),
+      field({ name: "cameo", label: "CAMEO code", value: p.cameo, placeholder: "19", size: 5, maxlength: 5 }),
+      field({ name: "mode", label: "Mode", kind: "select", options: MODES, value: p.mode }),
+      field({ name: "since", label: "Since", kind: "date", value: p.since }),
+      field({ name: "until", label: "Until", kind: "date", value: p.until }),
+      field({ name: "place", label: "Place", value: p.place, size: 12, maxlength: 200 })],
+    extra: actorCodeHelp(),
+  });
+  add(form, suggestActorCodes(source.querySelector("input"), "codes-source"),
+    suggestActorCodes(target.querySelector("input"), "codes-target"));
+  return form;
 }
 
 export async function eventsView(el, route) {
   const p = route.params;
   const offset = Math.max(0, Number(p.offset) || 0);
+  const order = ORDERS.includes(p.order) ? p.order : "newest";
   const filters = Object.fromEntries(FILTERS.filter((k) => p[k]).map((k) => [k, p[k]]));
-  const form = h("form", { class: "filters", id: "event-filters" },
-    field("Source", h("input", { name: "source", value: p.source || "", placeholder: "RUS", size: 8 })),
-    field("Target", h("input", { name: "target", value: p.target || "", placeholder: "USA", size: 8 })),
-    field("PLOVER type", select("type", PLOVER_TYPES, p.type)),
-    field("CAMEO", h("input", { name: "cameo", value: p.cameo || "", placeholder: "19", size: 5 })),
-    field("Mode", select("mode", MODES, p.mode)),
-    field("Since", h("input", { name: "since", type: "date", value: p.since || "" })),
-    field("Until", h("input", { name: "until", type: "date", value: p.until || "" })),
-    field("Place", h("input", { name: "place", value: p.place || "", size: 12 })),
-    h("button", { type: "submit" }, "Filter"),
-    h("a", { href: "#/events", class: "reset" }, "Clear"));
-  form.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const values = formValues(form);
-    for (const k of ["story", "article"]) if (p[k]) values[k] = p[k];
-    navigate("/events", values);
-  });
-  const page = await api.events({ ...filters, limit: PAGE, offset });
+  const keep = (values) => ({ ...values, ...Object.fromEntries(HIDDEN.filter((k) => p[k]).map((k) => [k, p[k]])),
+    order: order === "newest" ? undefined : order });
+  const form = eventForm(p, (values) => navigate("/events", keep(values)));
+  const without = (name) => {
+    const rest = { ...filters, order: order === "newest" ? undefined : order };
+    delete rest[name];
+    const q = new URLSearchParams(Object.entries(rest).filter(([, v]) => v));
+    return `#/events${q.toString() ? `?${q}` : ""}`;
+  };
+  const chips = hiddenFilterChips(p, HIDDEN, without, (name, value) => (name === "story"
+    ? api.story(value).then((s) => s.title) : api.article(value).then((a) => a.title)));
+  const results = h("section", { id: "event-results" });
+  add(el, h("h1", {}, "Events"), chips, form, results);
+
+  const problems = checkValues(filters);
+  if (markProblems(form, problems)) {
+    add(results, emptyState("Nothing was looked up: correct the marked field first."));
+    return;
+  }
+  let page;
+  try {
+    page = await api.events({ ...filters, order, limit: PAGE, offset });
+  } catch (error) {
+    if (!route.isCurrent()) return;
+    if (error instanceof ApiError && error.status === 422 && markProblems(form, error.fieldProblems())) {
+      add(results, emptyState("Nothing was looked up: see what the form says above.",
+        p.order ? h("a", { href: without("order") }, "Sort by day instead") : null));
+    } else {
+      add(results, errorBox(error));
+    }
+    return;
+  }
   if (!route.isCurrent()) return;
+  const go = (changes) => navigate("/events", { ...filters, order: order === "newest" ? undefined : order,
+    ...changes });
+  const shown = page.items.length;
+  const dayOnly = page.total_capped || page.total > 10000;  // longer lists sort by day only (the API's rule)
   const pager = h("div", { class: "pager" },
     offset > 0 ? h("a", { href: "#", id: "prev-page",
-      on: { click: (ev) => { ev.preventDefault(); navigate("/events", { ...filters, offset: Math.max(0, offset - PAGE) }); } } },
-    "← Newer") : null,
-    h("span", { class: "muted" }, page.items.length ? `Events ${offset + 1}–${offset + page.items.length}` : "No events match."),
+      on: { click: (ev) => { ev.preventDefault(); go({ offset: Math.max(0, offset - PAGE) }); } } },
+    "← Previous") : null,
+    h("span", { class: "muted", id: "events-count" }, rangeLine("Events", offset, shown, page)),
     page.next_offset !== null ? h("a", { href: "#", id: "next-page",
-      on: { click: (ev) => { ev.preventDefault(); navigate("/events", { ...filters, offset: page.next_offset }); } } },
-    "Older →") : null);
-  el.append(
-    h("h1", {}, "Events"),
-    form,
+      on: { click: (ev) => { ev.preventDefault(); go({ offset: page.next_offset }); } } }, "Next →") : null);
+  add(results,
     h("p", { class: "actions" },
       h("a", { href: api.eventsCsvUrl(filters), download: "tidings-events.csv", id: "csv-download", class: "button" },
         "Download CSV"),
-      h("span", { class: "muted small" }, " all events matching the filters (up to 100,000), GDELT-style columns")),
-    pager,
-    page.items.length ? eventTable(page.items) : null);
+      h("span", { class: "muted small" }, " every event matching the filters (up to 100,000), in GDELT's " +
+        "column names"),
+      h("details", { class: "help" }, h("summary", {}, "Quad classes here and in the CSV"), h("p", {}, QUAD_NOTE))),
+    shown ? [pager,
+      dayOnly ? h("p", { class: "small muted" }, "Over 10,000 events match: they sort by day only. " +
+        "Narrow the filters to sort by Goldstein score or confidence.") : null,
+      eventTable(page.items, { current: order, choose: (key) => go({ order: key, offset: undefined }) },
+        dayOnly)]
+      : emptyState(offset > 0 ? "No events on this page." : "No events match these filters.",
+        Object.keys(filters).length ? h("a", { href: "#/events" }, "Show all events") : null));
 }
