@@ -116,8 +116,9 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
             countries = {p.country for p in gazetteer.candidates(qualifier) if p.kind == "country"} or countries
         if len(countries) == 1 and None not in countries:
             # a state or province places the story inside the country; the country's name, or its
-            # capital, is named in world news all the time and says much less
-            weight = CONTEXT_WEIGHT if any(p.kind == "region" for p in candidates) else COUNTRY_NAMED_WEIGHT
+            # capital (even one that names a province too: "Berlin"), is named in world news all the
+            # time and says much less
+            weight = CONTEXT_WEIGHT if candidates and all(p.kind == "region" for p in candidates) else COUNTRY_NAMED_WEIGHT
             (country,) = countries
             context[country] = max(context.get(country, 0.0), weight)
 
