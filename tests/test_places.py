@@ -115,3 +115,13 @@ def test_gazetteer_divisions_file_matches_its_sources():
     rows = dd.derive(dd.geocode_path())
     expected = dd.HEADER + "".join(d.row(p) + "\n" for p, d in rows)
     assert dd.DERIVED_PATH.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize("opener, name, country", [
+    ("KINDERSLEY, Sask. - ", "Saskatchewan", "CAN"), ("NAVAL STATION ROTA, Spain - ", "Spain", "ESP"),
+    ("SMALLVILLE, N.J. - ", "New Jersey", "USA"),
+])
+def test_places_dateline_town_unknown_is_placed_by_its_qualifier(analyze, opener, name, country):
+    a = analyze(opener + "Farmers met officials on Tuesday to discuss the harvest.")
+    inside = [p for p in a.places if a.dateline.start <= p.start < a.dateline.end and p.country]
+    assert [(p.name, p.country) for p in inside] == [(name, country)]

