@@ -34,6 +34,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from tidings.knowledge.files import DATA_DIR
+from tidings.knowledge.places import normalise
 
 KIND = "divisions"
 DERIVED_PATH = DATA_DIR / KIND / "admin1.tsv"
@@ -120,8 +121,6 @@ def _rank(place: dict) -> tuple[int, str]:
 
 def patterns(name: str) -> list[str]:
     """The names a division is written under: as given, without its type word, without an article."""
-    from tidings.knowledge.places import normalise
-
     out = [name]
     words = name.split()
     if len(words) > 1 and words[-1].lower() in TYPE_WORDS:
@@ -142,8 +141,6 @@ def patterns(name: str) -> list[str]:
 def derive(geocode: Path) -> list[tuple[str, Division]]:
     """(pattern, division) rows, sorted by country, division and pattern."""
     import pycountry
-
-    from tidings.knowledge.places import normalise
 
     iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     places = read_places(geocode)
@@ -185,9 +182,9 @@ def derive(geocode: Path) -> list[tuple[str, Division]]:
 
 
 def _bare(name: str) -> str:
-    from tidings.knowledge.places import normalise
-
-    return normalise(patterns(name)[-1]) if patterns(name) else normalise(name)
+    """The name without its type word and article, for comparing spellings."""
+    variants = patterns(name)
+    return normalise(variants[-1]) if variants else normalise(name)
 
 
 def _similar(name: str, candidates: list[tuple[int, Division]]) -> int | None:
