@@ -238,3 +238,20 @@ def test_a_second_comparison_reuses_the_year_ago_period(nlp):
 ])
 def test_times_weekday_direction_follows_the_verbs_aspect(nlp, text, expr, value):
     assert times_of(nlp, text)[expr] == ("DATE", value)
+
+
+def test_evaluate_times_reports_the_tune_and_check_halves(tmp_path):
+    from click.testing import CliRunner
+
+    from tidings.evaluate.times import command
+
+    folder = tmp_path / "time" / "mini"
+    folder.mkdir(parents=True)
+    for name, text in (("a.tml", "The board met on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2022-01-10\">Monday</TIMEX3>."),
+                       ("b.tml", "Sales rose <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2021\">last year</TIMEX3>.")):
+        (folder / name).write_text('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2022-01-11"/></DCT>'
+                                   f"<TEXT>{text}</TEXT></TimeML>", encoding="utf-8")
+    result = CliRunner().invoke(command, ["--data", str(tmp_path), "--dir", "mini"])
+    assert result.exit_code == 0, result.output
+    assert "tune half (1 documents): DATE value F1 1.000" in result.output  # b.tml
+    assert "check half (1 documents): DATE value F1 1.000" in result.output  # a.tml
