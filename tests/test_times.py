@@ -220,3 +220,38 @@ def test_a_second_comparison_reuses_the_year_ago_period(nlp):
     analysis = Analysis(id="t", text=text, published=PUBLISHED)
     extract_times(nlp(text), analysis, None)
     assert [t.value for t in analysis.times if t.text.lower() == "a year earlier"] == ["2020-Q3", "2020-Q3"]
+
+
+# -- a weekday under a verb that looks ahead is the coming one (published Tuesday 2022-01-11) -------
+@pytest.mark.parametrize("text, expr, value", [
+    # present progressive, active and passive: an arrangement
+    ("The first round is being followed by talks in Lisbon on Wednesday.", "Wednesday", "2022-01-12"),
+    ("The finance ministers are meeting in Oslo on Friday.", "Friday", "2022-01-14"),
+    ("The finance ministers are meeting in Oslo on Tuesday.", "Tuesday", "2022-01-11"),  # the day of writing
+    # scheduled: a present passive of a calendar verb, "due"
+    ("The final vote is scheduled for Thursday.", "Thursday", "2022-01-13"),
+    ("Talks on the pipeline are set for Monday.", "Monday", "2022-01-17"),
+    ("The court's verdict is due on Friday.", "Friday", "2022-01-14"),
+    # and the past still points back
+    ("Divers are searching for the ferry that sank on Sunday.", "Sunday", "2022-01-09"),
+    ("Police are questioning two men detained on Saturday.", "Saturday", "2022-01-08"),
+])
+def test_times_weekday_direction_follows_the_verbs_aspect(nlp, text, expr, value):
+    assert times_of(nlp, text)[expr] == ("DATE", value)
+
+
+def test_evaluate_times_reports_the_tune_and_check_halves(tmp_path):
+    from click.testing import CliRunner
+
+    from tidings.evaluate.times import command
+
+    folder = tmp_path / "time" / "mini"
+    folder.mkdir(parents=True)
+    for name, text in (("a.tml", "The board met on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2022-01-10\">Monday</TIMEX3>."),
+                       ("b.tml", "Sales rose <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2021\">last year</TIMEX3>.")):
+        (folder / name).write_text('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2022-01-11"/></DCT>'
+                                   f"<TEXT>{text}</TEXT></TimeML>", encoding="utf-8")
+    result = CliRunner().invoke(command, ["--data", str(tmp_path), "--dir", "mini"])
+    assert result.exit_code == 0, result.output
+    assert "tune half (1 documents): DATE value F1 1.000" in result.output  # b.tml
+    assert "check half (1 documents): DATE value F1 1.000" in result.output  # a.tml

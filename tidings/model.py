@@ -209,6 +209,8 @@ class Analysis:
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     dateline: Span | None = None
+    #: the wire or outlet the opener credits ("AP - ", "GENEVA (Reuters) -"): the copy's source, not a place
+    credit: Span | None = None
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -244,8 +246,17 @@ class Analysis:
                              "place": opt(EventPlace, e.get("place")), "trigger": span(e["trigger"])})
                     for e in data.get("events", [])],
             dateline=span(data.get("dateline")),
+            credit=span(data.get("credit")),
             warnings=list(data.get("warnings", [])),
         )
+
+    def opener(self) -> tuple[int, int] | None:
+        """Where the dateline and the credit lie together ("SPACE.com - TORONTO"): the characters a
+        parser may take for part of the first sentence, though they only say where the copy is from."""
+        spans = [s for s in (self.dateline, self.credit) if s is not None]
+        if not spans:
+            return None
+        return min(s.start for s in spans), max(s.end for s in spans)
 
     def sentence_index(self, offset: int) -> int | None:
         """Index of the sentence that contains character ``offset``."""

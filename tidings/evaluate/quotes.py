@@ -4,7 +4,8 @@ Gold is every attribution with a Content span (its source may be absent); a gold
 *direct* when its content holds a quotation mark, and so is a system quote whose span does. A system
 quote matches a gold one when their spans overlap by at least 30% of each (one-to-one, greedy by
 overlap). A matched speaker is right when its span overlaps the gold source, or the surname of
-``speaker_name`` occurs in the gold source.
+``speaker_name`` occurs in the gold source. The summary line is repeated for the tune and check halves
+of the articles (``half_of`` the file stem): rules are studied on the tune half only.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from tidings.evaluate.common import data_option, overlap, prf, run_pipeline
+from tidings.evaluate.common import data_option, half_of, overlap, prf, run_pipeline
 from tidings.model import Analysis, Article
 
 QUOTE_CHARS = '"\u201c\u201d\u00ab\u00bb'
@@ -173,3 +174,6 @@ def command(data_dir: Path, split: str) -> None:
     analyses = run_pipeline(articles)
     for line in report(score(gold, analyses), split):
         click.echo(line)
+    for half in ("tune", "check"):
+        part = {stem: g for stem, g in gold.items() if half_of(stem) == half}
+        click.echo(f"  {half} half ({len(part)} articles): " + report(score(part, analyses), split)[-1])

@@ -4,7 +4,9 @@ Scored like the shared reference scorer: the document text is the TimeML TEXT el
 stripped and ``published`` is the document creation time (DCT). A system time matches a gold TIMEX3
 when their spans overlap; pairs are taken greedily by overlap, one-to-one. Span F1 counts every such
 match; value F1 counts a match only when the upper-cased values are equal. The reference reports all
-types and DATE; this command adds TIME, DURATION and SET, each scored within its own type.
+types and DATE; this command adds TIME, DURATION and SET, each scored within its own type. The
+summary line is repeated for the tune and check halves of the documents (``half_of`` the file name):
+rules are studied on the tune half only, and the two halves should agree.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from tidings.evaluate.common import data_option, overlap, prf, run_pipeline
+from tidings.evaluate.common import data_option, half_of, overlap, prf, run_pipeline
 from tidings.model import Article, TimeRef
 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -126,7 +128,7 @@ def print_errors(docs, results, limit: int) -> None:
 @click.option("--dir", "subdir", default="tbaq/TimeBank", show_default=True,
               help="TimeML folder under DATA/time (tbaq/TimeBank or tbaq/AQUAINT).")
 @click.option("--min-date-f1", type=float, default=None, help="Exit with status 1 when DATE value F1 is below this.")
-@click.option("--errors", "show_errors", type=int, default=0, metavar="N", help="Print up to N disagreements.")
+@click.option("--errors", "show_errors", type=int, default=0, metavar="N", help="Print up to N disagreements (tune half only).")
 def command(data_dir: Path, subdir: str, min_date_f1: float | None, show_errors: int) -> None:
     """Time expressions: span and value F1 against TimeML TIMEX3 annotations."""
     folder = data_dir / "time" / subdir
@@ -135,18 +137,25 @@ def command(data_dir: Path, subdir: str, min_date_f1: float | None, show_errors:
         raise click.ClickException(f"no .tml files in {folder}")
     articles = [Article(id=name, text=text, published=dct) for name, (text, dct, _) in docs.items()]
     results = run_pipeline(articles)
-    tally = Tally()
+    tallies = {"all": Tally(), "tune": Tally(), "check": Tally()}
     for name, (_, _, gold) in docs.items():
         system = [t for t in (results[name].times if name in results else []) if isinstance(t.start, int)]
-        tally.add("ALL", gold, system)
-        for typ in TYPES:
-            tally.add(typ, [g for g in gold if g.type == typ], [s for s in system if s.type == typ])
+        for tally in (tallies["all"], tallies[half_of(name)]):
+            tally.add("ALL", gold, system)
+            for typ in TYPES:
+                tally.add(typ, [g for g in gold if g.type == typ], [s for s in system if s.type == typ])
     if show_errors:
-        print_errors(docs, results, show_errors)
+        print_errors({n: d for n, d in docs.items() if half_of(n) == "tune"}, results, show_errors)
+    tally = tallies["all"]
     for group in ("ALL",) + TYPES:
         span_f1, value_f1, n_sys, n_gold = tally.scores(group)
         click.echo(f"{group:<8} span F1 {span_f1:.3f}  value F1 {value_f1:.3f}  (gold {n_gold}, system {n_sys})")
     date_value = tally.scores("DATE")[1]
     click.echo(f"times ({subdir}): DATE value F1 {date_value:.3f}, all-types value F1 {tally.scores('ALL')[1]:.3f}")
+    for half in ("tune", "check"):
+        t = tallies[half]
+        n_docs = sum(half_of(n) == half for n in docs)
+        click.echo(f"  {half} half ({n_docs} documents): DATE value F1 {t.scores('DATE')[1]:.3f}, "
+                   f"all-types value F1 {t.scores('ALL')[1]:.3f}")
     if min_date_f1 is not None and date_value < min_date_f1:
         raise SystemExit(1)

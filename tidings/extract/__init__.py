@@ -27,9 +27,9 @@ def _extractors() -> tuple[Extractor, ...]:
     from tidings.extract import actors, events, places, quotes, structure, summary, times
 
     return (
-        Extractor("structure", structure.extract_structure, (), ("sentences", "paragraphs", "standfirst", "dateline")),
+        Extractor("structure", structure.extract_structure, (), ("sentences", "paragraphs", "standfirst", "dateline", "credit")),
         Extractor("times", times.extract_times, ("sentences",), ("times",)),
-        Extractor("places", places.extract_places, ("sentences", "dateline"), ("places",)),
+        Extractor("places", places.extract_places, ("sentences", "dateline", "credit"), ("places",)),
         Extractor("actors", actors.extract_actors, ("sentences",), ("actors",)),
         Extractor("quotes", quotes.extract_quotes, ("sentences", "paragraphs", "actors"), ("quotes",)),
         Extractor("events", events.extract_events, ("sentences", "standfirst", "actors", "times", "places", "quotes"), ("events",)),

@@ -204,8 +204,9 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
 def _ignored(doc: Doc, unit: _Unit, analysis: Analysis) -> bool:
     """The dateline, and an agency credit next to it, are bylines, not parties to the story."""
     start_char = doc[unit.start].idx
-    if analysis.dateline is not None and analysis.dateline.start <= start_char < analysis.dateline.end:
-        return True
+    for byline in (analysis.dateline, analysis.credit):
+        if byline is not None and byline.start <= start_char < byline.end:
+            return True
     if _joining_forces(doc, unit):
         return True
     sector = unit.entry.sector if unit.entry else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidings.knowledge.places import CONTEXT_WEIGHT, COUNTRY_NAMED_WEIGHT
+from tidings.knowledge.places import CONTEXT_WEIGHT, COUNTRY_NAMED_WEIGHT, score
 from tidings.model import Analysis, Place
 
 LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -96,6 +96,8 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
         start, end = ent.start_char, ent.end_char
         if dateline is not None and start < dateline.end and end > dateline.start:
             continue
+        if analysis.credit is not None and start < analysis.credit.end and end > analysis.credit.start:
+            continue  # "Canadian Press - ": the wire, not a place
         if is_agent(ent.root):
             continue
         if len(ent) == 1 and ent.text in surnames:
@@ -116,8 +118,9 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
             countries = {p.country for p in gazetteer.candidates(qualifier) if p.kind == "country"} or countries
         if len(countries) == 1 and None not in countries:
             # a state or province places the story inside the country; the country's name, or its
-            # capital, is named in world news all the time and says much less
-            weight = CONTEXT_WEIGHT if any(p.kind == "region" for p in candidates) else COUNTRY_NAMED_WEIGHT
+            # capital (even one that names a province too: "Berlin"), is named in world news all the
+            # time and says much less
+            weight = CONTEXT_WEIGHT if candidates and all(p.kind == "region" for p in candidates) else COUNTRY_NAMED_WEIGHT
             (country,) = countries
             context[country] = max(context.get(country, 0.0), weight)
 
@@ -128,7 +131,25 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
             places.append(Place(start, end, name, name, None, None, None, _UNRESOLVED_KIND[label]))
         else:
             places.append(Place(start, end, name, entry.name, entry.country, entry.lat, entry.lon, entry.kind))
+        if entry is None and qualifier and dateline is not None:
+            # a town the gazetteer lacks ("KINDERSLEY, Sask.", "GUANTANAMO BAY, Cuba"): its region or
+            # country still says where the story is
+            outer = _qualifier_place(text, dateline, qualifier, gazetteer)
+            if outer is not None:
+                places.append(outer)
     analysis.places = places
+
+
+def _qualifier_place(text: str, dateline, qualifier: str, gazetteer) -> Place | None:
+    candidates = gazetteer.qualifier_candidates(qualifier)
+    if not candidates:
+        return None
+    entry = max(candidates, key=lambda p: score(p, {}))
+    start = text.find(qualifier, dateline.start, dateline.end)
+    if start < 0:
+        return None
+    end = start + len(qualifier)
+    return Place(start, end, qualifier, entry.name, entry.country, entry.lat, entry.lon, entry.kind)
 
 
 #: calendar words the small tagger sometimes labels GPE ("in March" next to place names)

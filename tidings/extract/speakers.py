@@ -22,6 +22,10 @@ _SUBJECT_DEPS = ("nsubj",)
 #: a speech verb inherits the subject of the verb it hangs from: "..., adding that", "and said"
 _CHAIN_DEPS = ("advcl", "conj", "xcomp", "acl", "pcomp")
 _NAME_POS = ("PROPN",)
+#: prepositions whose phrase tells whose a role is: "the leader of the delegation", "a spokesman for the ministry"
+_OWNER_PREPS = frozenset({"of", "for"})
+#: how many such phrases a mention may nest: "the head of the office of the prosecutor"
+_OWNER_DEPTH = 2
 
 
 @dataclass
@@ -99,18 +103,35 @@ class SpeakerResolver:
 
     # -- mentions ----------------------------------------------------------------------------
     def mention_tokens(self, head: Token, blocked) -> tuple[int, int]:
-        """Token range [start, end) of the noun phrase headed by ``head``, without its clauses."""
+        """Token range [start, end) of the noun phrase headed by ``head``, without its clauses: a
+        common noun keeps the "of"/"for" phrase that says whose it is ("the leader of the US
+        delegation", "a spokesman for the ministry"), not the circumstances after it ("at Monday's talks")."""
         start = head.i
         for child in head.lefts:
             if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "punct", "case", "flat"):
                 start = min(start, child.left_edge.i)
         while start < head.i and (blocked(start) or self.doc[start].is_punct):
             start += 1
+        end = self._core_end(head, blocked, _OWNER_DEPTH if head.pos_ == "NOUN" else 0)
+        return start, end
+
+    def _core_end(self, head: Token, blocked, depth: int) -> int:
+        """Where the noun phrase of ``head`` ends: its right compounds, then, ``depth`` levels down, an
+        adjacent "of"/"for" phrase with the same core."""
         end = head.i + 1
         for child in head.rights:
             if child.dep_ in ("compound", "flat") and child.i == end:
                 end = child.i + 1
-        return start, end
+        if depth <= 0:
+            return end
+        for child in head.rights:
+            if child.i != end or child.dep_ != "prep" or child.lower_ not in _OWNER_PREPS or blocked(child.i):
+                continue
+            obj = next((c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None and not any(blocked(i) for i in range(child.i, obj.i + 1)):
+                end = self._core_end(obj, blocked, depth - 1)
+            break
+        return end
 
     def resolve(self, head: Token, blocked) -> Speaker:
         doc = self.doc
@@ -123,8 +144,7 @@ class SpeakerResolver:
         start, end = self.mention_tokens(head, blocked)
         span = _span(doc, self.text, start, end)
         name = self._name_of(head, start, end)
-        # "the lead negotiator, Tomas Lindqvist": the span is the role, the actor is the named person
-        speaker = Speaker(span, name, self.actor_at(span.start, span.end) or self.actor_named(name))
+        speaker = Speaker(span, name, self._actor_of(head, blocked, start, span, name))
         self._remember(speaker, head)
         return speaker
 
@@ -132,7 +152,13 @@ class SpeakerResolver:
         start, end = self.mention_tokens(head, blocked)
         span = _span(self.doc, self.text, start, end)
         name = self._name_of(head, start, end)
-        return Speaker(span, name, self.actor_at(span.start, span.end) or self.actor_named(name))
+        return Speaker(span, name, self._actor_of(head, blocked, start, span, name))
+
+    def _actor_of(self, head: Token, blocked, start: int, span: Span, name: str | None) -> str | None:
+        """The mention's own actor ("Kremlin spokesman"), else the person it names ("the lead negotiator,
+        Tomas Lindqvist"), else the one its "of"/"for" phrase names ("the leader of the US delegation")."""
+        own = _span(self.doc, self.text, start, self._core_end(head, blocked, 0))
+        return self.actor_at(own.start, own.end) or self.actor_named(name) or self.actor_at(span.start, span.end)
 
     def _name_of(self, head: Token, start: int, end: int) -> str | None:
         doc = self.doc

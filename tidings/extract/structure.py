@@ -6,6 +6,13 @@ or a first line written as a headline) is always one sentence of its own: never 
 comma or colon, never joined to the lede or its dateline. It is not a standfirst: the standfirst, if
 any, is the paragraph under it.
 
+An opener may credit the wire or outlet the copy comes from ("AP - ", "Canadian Press - ", "(Reuters) -",
+"BAGHDAD (Reuters) -", "SPACE.com - TORONTO, Canada --"). The credit is the article's source, not a
+place: it is kept apart as ``Analysis.credit``, and only an upper-case place name before the dash is a
+dateline. Words before the dash are a credit when they are in parentheses, when the actor dictionaries
+know them as news media (sector ``MED``: a user's dictionary can add an outlet) or when they are a web
+address ("USATODAY.com").
+
 A standfirst (the deck under a headline) usually says what the first body sentence says again, in
 other words. Counting both would double every quote, actor mention and event in it, so the first
 paragraph is marked as a standfirst when it is short and shares most of its content words with one of
@@ -15,20 +22,32 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc
 
 from tidings.headline import HeadlineSpan, find_headline
 from tidings.model import Analysis, Headline, Sentence, Span, Standfirst
 
-# "GENEVA, Jan 10 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) --", "Brussels:"
+# "GENEVA, Jan 10 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) --", "Brussels:"; the region is
+# as short as it can be, so that "GUANTANAMO BAY, Cuba - " ends at "Cuba"
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?)   # city[, region]
+    r"""(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}?)?)    # city[, region]
         (?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?          # , Jan 10
-        \s*(?:\((?:[A-Za-z&. ]{2,30})\))?                                     # (Reuters)
+        \s*(?:\((?P<credit>[A-Za-z&./ ]{2,30})\))?                            # (Reuters)
         \s*(?:--|[\u2014\u2013:-])\s+""",
     re.VERBOSE,
 )
+# a credit before the dateline, or instead of one: "(Reuters) - ", "AP - ", "Canadian Press - ", "SPACE.com - "
+_LEAD_CREDIT = re.compile(
+    r"""(?:\((?P<paren>[A-Za-z&./ ]{2,30})\)|(?P<name>[A-Za-z][\w&.'/ ]{0,30}?))
+        \s*(?:--|[\u2014\u2013-])\s+""",
+    re.VERBOSE,
+)
+_WEB_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|com\.au|ca)", re.IGNORECASE)
+#: the sector code the actor dictionaries give news media
+MEDIA_SECTOR = "MED"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+|\d+")
 _STOP = frozenset(
     """a an the of to in on at for by with from and or but as is are was were be been has have had
@@ -46,12 +65,12 @@ def extract_structure(doc: Doc, analysis: Analysis, knowledge=None) -> None:
     analysis.paragraphs = _paragraphs(text)
     headline = find_headline(text, analysis.title)
     body = analysis.paragraphs[1:] if headline is not None else analysis.paragraphs
-    found = _dateline(text, body)
+    opener = find_opener(text, body, _credit_test(knowledge))
     opener_end = None
-    if found is not None:
-        analysis.dateline, opener_end, date = found
-        if analysis.published is None and date is not None:
-            analysis.published = date
+    if opener is not None:
+        analysis.dateline, analysis.credit, opener_end = opener.dateline, opener.credit, opener.end
+        if analysis.published is None and opener.date is not None:
+            analysis.published = opener.date
     analysis.sentences = _sentences(doc, opener_end, headline)
     if headline is not None:
         # _sentences puts the headline first
@@ -91,16 +110,61 @@ def _paragraphs(text: str) -> list[Sentence]:
     return out
 
 
-def _dateline(text: str, paragraphs: list[Sentence]) -> tuple[Span, int, str | None] | None:
-    """The place-and-source opener of an early paragraph ("GENEVA, Jan 10, 2022 (Reuters) -"):
-    the place span, where the opener ends, and the date it gives when it has a year."""
+@dataclass(frozen=True)
+class Opener:
+    """The opener of an early paragraph: its dateline (the place words), its credit (the wire or
+    outlet), where it ends, and the date it gives when it has a year. Either span may be None."""
+
+    dateline: Span | None
+    credit: Span | None
+    end: int
+    date: str | None
+
+
+def find_opener(text: str, paragraphs: list[Sentence], is_credit: Callable[[str], bool]) -> Opener | None:
+    """The credit-and-place opener of one of the first paragraphs ("GENEVA, Jan 10, 2022 (Reuters) -",
+    "AP - ", "SPACE.com - TORONTO, Canada --"); ``is_credit`` tells a wire or outlet's name."""
     for para in paragraphs[:3]:
-        chunk = text[para.start:para.end]
-        m = _DATELINE.match(chunk)
-        if m and m.group("place").split(",")[0].strip().isupper():
+        base = para.start
+        chunk = text[base:para.end]
+        credit, pos = None, 0
+        lead = _LEAD_CREDIT.match(chunk)
+        if lead is not None:
+            group = "paren" if lead.group("paren") else "name"
+            if group == "paren" or is_credit(lead.group("name").strip()):
+                credit = _span(text, base + lead.start(group), base + lead.end(group))
+                pos = lead.end()
+        m = _DATELINE.match(chunk, pos)
+        if m is not None:
             place = m.group("place").strip()
-            return Span(para.start, para.start + len(place), place), para.start + m.end(), _date(m.group("date"))
+            head = place.split(",")[0].strip()
+            if head.isupper() and not is_credit(head):
+                if credit is None and m.group("credit"):
+                    credit = _span(text, base + m.start("credit"), base + m.end("credit"))
+                start = base + m.start("place")
+                return Opener(Span(start, start + len(place), place), credit, base + m.end(), _date(m.group("date")))
+        if credit is not None:
+            return Opener(None, credit, base + pos, None)
     return None
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _credit_test(knowledge) -> Callable[[str], bool]:
+    """Words naming a wire or an outlet: news media in the actor dictionaries, or a web address."""
+    actors = knowledge.actors if knowledge is not None else None
+
+    def is_credit(words: str) -> bool:
+        if _WEB_ADDRESS.fullmatch(words):
+            return True
+        entry = actors.lookup(words) if actors is not None and words else None
+        return entry is not None and entry.sector == MEDIA_SECTOR
+
+    return is_credit
 
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}

@@ -51,8 +51,9 @@ def _candidates(analysis: Analysis) -> dict[int, set[str]]:
     """Sentence index -> content words, for sentences fit to stand in a summary."""
     text = analysis.text
     out = {}
+    opener = analysis.opener()
     for i, s in enumerate(analysis.sentences):
-        if analysis.dateline is not None and s.end <= analysis.dateline.end + 3:
+        if opener is not None and s.end <= opener[1] + 3:
             continue
         words = content_words(text[s.start:s.end])
         if len(words) >= MIN_WORDS:

@@ -75,6 +75,14 @@ class Context:
         tense = verb_tense(self.token_at(max(start, end - 1)))
         return tense if tense in ("past", "future") else default
 
+    def weekday_direction(self, start: int, end: int, default: str = "past") -> str:
+        """As ``direction``, but a present progressive points ahead, the day of writing included: a
+        weekday is a date on a calendar, and "are meeting on Wednesday" arranges one ("ahead")."""
+        tense = verb_tense(self.token_at(max(start, end - 1)))
+        if tense == "progressive":
+            return "ahead"
+        return tense if tense in ("past", "future") else default
+
     def sentence_start(self, offset: int) -> int:
         return self.token_at(offset).sent.start_char
 
@@ -83,6 +91,8 @@ class Context:
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll"})
 _FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "prepare", "want"})
+#: verbs whose present passive puts a thing on the calendar: "the vote is scheduled for Friday"
+_SCHEDULED = frozenset({"plan", "expect", "schedule", "set", "slate"})
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -97,7 +107,8 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def verb_tense(token: Token) -> str | None:
-    """'past', 'future' or 'present' for the verb governing ``token``; None with no verb."""
+    """'past', 'future', 'progressive' (a present progressive: "are meeting", "are being held") or
+    'present' for the verb governing ``token``; None with no verb."""
     verb = governing_verb(token)
     if verb is None:
         return None
@@ -113,6 +124,13 @@ def verb_tense(token: Token) -> str | None:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    present_be = any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if present_be and verb.tag_ == "VBN" and verb.lemma_ in _SCHEDULED:
+        return "future"  # "the vote is scheduled for Friday", "talks are set for Monday"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+        return "future"  # "the verdict is due on Friday"
+    if present_be and (verb.tag_ == "VBG" or any(a.tag_ == "VBG" for a in auxes)):
+        return "progressive"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return "past"
     return "present"
@@ -234,7 +252,7 @@ def _day_phrase(phrase: str | None, ctx: Context, start: int, end: int) -> tuple
             step = -1 if words[0] == "last" else 1
             return tx.day_value(tx.weekday_in_week(ctx.ref, tx.WEEKDAYS[words[-1]], step)), "published"
         else:
-            direction = ctx.direction(start, end)
+            direction = ctx.weekday_direction(start, end)
         return tx.day_value(tx.weekday_date(ctx.ref, tx.WEEKDAYS[words[-1]], direction)), f"tense-{direction}"
     md = re.match(rf"({_MON})\s+(\d+)", phrase)
     if md:
@@ -473,7 +491,7 @@ def _relative_weekday(m: re.Match, ctx: Context, weekday: int, step: int) -> Res
         direction = "past" if step < 0 else "future"
         day = tx.weekday_in_week(ctx.ref, weekday, step)
     else:
-        direction = ctx.direction(m.start(), m.end(), "future")
+        direction = ctx.weekday_direction(m.start(), m.end(), "future")
         day = tx.weekday_date(ctx.ref, weekday, direction)
     if m["pod"]:
         return "TIME", f"{day.isoformat()}T{tx.PARTS_OF_DAY[m['pod'].lower()]}", f"tense-{direction}"
@@ -558,7 +576,7 @@ def weekday(m: re.Match, ctx: Context) -> Result | None:
         return "SET", f"XXXX-WXX-{wd + 1}", None
     if ctx.ref is None:
         return "DATE", f"XXXX-WXX-{wd + 1}", None
-    direction = ctx.direction(m.start(), m.end(), default="past")
+    direction = ctx.weekday_direction(m.start(), m.end(), default="past")
     return "DATE", tx.weekday_date(ctx.ref, wd, direction).isoformat(), f"tense-{direction}"
 
 

@@ -157,9 +157,10 @@ def relative_unit(ref: dt.date, unit: str, n: int) -> str | None:
 
 
 def weekday_date(ref: dt.date, weekday: int, direction: str) -> dt.date:
-    """The named weekday nearest ``ref`` in ``direction``: 'past' includes ref itself, 'future' does not."""
-    if direction == "future":
-        ahead = (weekday - ref.weekday()) % 7 or 7
+    """The named weekday nearest ``ref`` in ``direction``: 'past' includes ref itself, 'future' does not,
+    'ahead' does ("talks are being held on Tuesday", written on a Tuesday: that day)."""
+    if direction in ("future", "ahead"):
+        ahead = (weekday - ref.weekday()) % 7 or (0 if direction == "ahead" else 7)
         return ref + dt.timedelta(days=ahead)
     back = (ref.weekday() - weekday) % 7
     return ref - dt.timedelta(days=back)

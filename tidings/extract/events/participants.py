@@ -110,9 +110,9 @@ class Participants:
             dash = m
         if dash is not None and dash.start() - start_tok.idx <= 60:
             cut = dash.end()
-        d = self.analysis.dateline
-        if cut is None and d is not None and start_tok.idx <= d.start and d.end <= head.idx:
-            cut = d.end
+        d = self.analysis.opener()
+        if cut is None and d is not None and start_tok.idx <= d[0] and d[1] <= head.idx:
+            cut = d[1]
         if cut is None:
             return start_tok
         for t in self.doc[start_tok.i:head.i + 1]:

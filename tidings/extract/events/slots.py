@@ -134,12 +134,12 @@ class Slots:
     def _past_dateline(self, subject: Token | None) -> Token | None:
         """The parser often reads a dateline ("LIMA, May 4 - Peru and Bolivia signed") as the subject,
         the real subject hanging below it: take the first noun after the dateline in its subtree."""
-        d = self.analysis.dateline
-        if subject is None or d is None or subject.idx < d.start:
+        opener = self.analysis.opener()  # the dateline and the wire's credit ("AP - ")
+        if subject is None or opener is None or subject.idx < opener[0]:
             return subject
         # the dateline runs to its dash: "LIMA, May 4 (Wire) - "
-        dash = DATELINE_DASH.search(self.analysis.text, d.end, d.end + 80)
-        end = dash.end() if dash else d.end
+        dash = DATELINE_DASH.search(self.analysis.text, opener[1], opener[1] + 80)
+        end = dash.end() if dash else opener[1]
         if subject.idx >= end:
             return subject
         for t in subject.subtree:
