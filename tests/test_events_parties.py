@@ -139,3 +139,8 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(analyze):
     text = "Rebels freed on Monday two police officers they had held as hostages for a year."
     e = one(events_of(analyze, text), "COERCE")
     assert e.source.text == "they" and e.source.code == "REB" and e.target.code == "COP"
+
+
+def test_a_party_does_not_start_inside_a_qualified_dateline(analyze):
+    e = one(events_of(analyze, "BAGHDAD, Iraq - Gunmen killed two police officers in Mosul on Monday, officials said."), "ASSAULT")
+    assert e.source.text == "Gunmen"

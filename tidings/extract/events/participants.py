@@ -102,7 +102,9 @@ class Participants:
     def _past_opener(self, start_tok: Token, head: Token) -> Token:
         """The first word of a participant after the dateline and wire credit the parser hung on it
         ("NEW YORK (Reuters) - *Iranian officials*", "LAGOS - *Nigeria's Senate*")."""
-        if start_tok.i >= head.i or start_tok.i - start_tok.sent.start > 1:
+        openers = [s for s in (self.analysis.dateline, self.analysis.credit) if s is not None]
+        near_opener = any(start_tok.idx <= s.end <= head.idx for s in openers)
+        if start_tok.i >= head.i or (start_tok.i - start_tok.sent.start > 1 and not near_opener):
             return start_tok
         cut = None
         dash = None
