@@ -32,6 +32,7 @@ def serve(db: Path | None, host: str, port: int, workers: int, dictionaries: tup
     import uvicorn
 
     from tidings.serve import ServeConfig, create_app
+    from tidings.serve.http_protocol import JSONErrorsHttpToolsProtocol
 
     config = ServeConfig.from_env(db, dictionaries=dictionaries)
     if workers > 1 and dictionaries:
@@ -43,8 +44,8 @@ def serve(db: Path | None, host: str, port: int, workers: int, dictionaries: tup
     mode = "read-only" if config.read_only else "accepting POST /articles with the token"
     click.echo(f"tidings: serving {config.db} on http://{host}:{port}/ ({mode}); API docs at /docs", err=True)
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", http=JSONErrorsHttpToolsProtocol)
     else:
         os.environ["TIDINGS_DB"] = str(config.db)
         uvicorn.run("tidings.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+                    log_level="warning", http=JSONErrorsHttpToolsProtocol)

@@ -21,7 +21,7 @@ from tidings import __version__
 from tidings.serve import read_api, write_api
 from tidings.serve.config import ServeConfig
 from tidings.serve.errors import UnexpectedErrors, install_error_handlers
-from tidings.serve.middleware import BodySizeLimit, SecurityHeaders
+from tidings.serve.middleware import BodySizeLimit, SecurityHeaders, TokenGuard
 from tidings.serve.stores import StoreHandles
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -57,9 +57,11 @@ def create_app(config: ServeConfig):
         return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
     # The last added is the outermost: security headers wrap everything, including the 413s the body
-    # limit sends and the 500s of unexpected errors.
+    # limit sends and the 500s of unexpected errors; the token is checked before the body limit, so a
+    # write without the token is refused whatever its body.
     app.add_middleware(UnexpectedErrors)
     app.add_middleware(BodySizeLimit, limit=config.max_body_bytes)
+    app.add_middleware(TokenGuard, token=config.token, guarded=write_api.GUARDED)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -24,8 +24,13 @@ def error_response(status: int, message: str, **extra) -> JSONResponse:
 
 def _validation_details(exc: RequestValidationError) -> list[dict]:
     """Where and what, without echoing the input back (it may be large or hostile)."""
-    return [{"where": ".".join(str(p) for p in err.get("loc", ())), "problem": err.get("msg", "invalid")}
-            for err in exc.errors()]
+    return [{"where": ".".join(str(p) for p in err.get("loc", ())), "problem": _problem(err)} for err in exc.errors()]
+
+
+def _problem(err: dict) -> str:
+    if err.get("type") == "json_invalid":  # say what the parser found ("Expecting value", "nested too deeply")
+        return f"invalid JSON: {(err.get('ctx') or {}).get('error', 'cannot be parsed')}"
+    return err.get("msg", "invalid")
 
 
 def install_error_handlers(app: FastAPI) -> None:

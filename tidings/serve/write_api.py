@@ -5,7 +5,6 @@ there once, on first use, and the writing store connection lives there.
 """
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Request
@@ -13,9 +12,14 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from tidings.errors import ArticleError
 from tidings.ingest.dedupe import content_hash
 from tidings.model import Article
+from tidings.serve.auth import CHALLENGE, token_refusal
+from tidings.serve.json_body import JSONBodyRoute
 from tidings.serve.schemas import ArticleIn, ArticlesIn, IngestResult
 
-router = APIRouter()
+router = APIRouter(route_class=JSONBodyRoute)
+
+#: routes that need the server's token; ``middleware.TokenGuard`` refuses them before reading the body
+GUARDED = frozenset({("POST", "/articles")})
 
 
 def _pipeline(request: Request):
@@ -56,15 +60,11 @@ async def analyze(request: Request, item: ArticleIn) -> dict:
 
 
 def _authorise(request: Request, authorization: str | None) -> None:
-    token = request.app.state.config.token
-    if not token:
-        raise HTTPException(403, "this server is read-only: start it with TIDINGS_TOKEN set to accept articles")
-    given = ""
-    if authorization and authorization.lower().startswith("bearer "):
-        given = authorization[7:].strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid token is needed: send 'Authorization: Bearer <TIDINGS_TOKEN>'",
-                            headers={"WWW-Authenticate": "Bearer"})
+    """The guard's check again, for an app assembled without ``TokenGuard``."""
+    refusal = token_refusal(request.app.state.config.token, authorization)
+    if refusal is not None:
+        status, message = refusal
+        raise HTTPException(status, message, headers=CHALLENGE if status == 401 else None)
 
 
 @router.post("/articles", response_model=IngestResult, tags=["ingestion"],
