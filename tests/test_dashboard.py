@@ -267,7 +267,7 @@ Ukraine accused Russia of shelling villages near the border <svg onload="window.
 
 
 @pytest.fixture(scope="module")
-def hostile_server(pipeline, tmp_path_factory):
+def hostile_server(pipeline, analysis_pool, tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     src = folder / "hostile.jsonl"
     import json
@@ -277,7 +277,7 @@ def hostile_server(pipeline, tmp_path_factory):
     db = build_store(folder / "hostile.db", pipeline, sources=[src])
     from tidings.serve import ServeConfig
 
-    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
         yield server
 
 

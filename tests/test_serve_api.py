@@ -728,10 +728,10 @@ def test_readers_keep_getting_answers_during_a_write(writable_server):
 
 
 # -- errors never leak internals ----------------------------------------------------------------------
-def test_a_broken_store_gives_a_short_error_without_internals(sample_store, pipeline, tmp_path):
+def test_a_broken_store_gives_a_short_error_without_internals(sample_store, analysis_pool, tmp_path):
     db = tmp_path / "broken.db"
     shutil.copy(sample_store, db)
-    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
         assert ok(server, "/status")["counts"]["articles"] == SAMPLES
         with open(db, "r+b") as fh:  # the file is overwritten under the running server
             fh.write(b"this is no longer an SQLite database. " * (db.stat().st_size // 38 + 1))
@@ -749,7 +749,7 @@ def test_a_broken_store_gives_a_short_error_without_internals(sample_store, pipe
         assert statuses & {500, 503}
 
 
-def test_an_unexpected_error_is_answered_in_json_and_logged_once(sample_store, pipeline):
+def test_an_unexpected_error_is_answered_in_json_and_logged_once(sample_store, analysis_pool):
     """One log record with the reference the client is given, and no second traceback from the
     server (Starlette re-raises after an exception handler for Exception; a middleware does not)."""
     import logging
@@ -765,7 +765,7 @@ def test_an_unexpected_error_is_answered_in_json_and_logged_once(sample_store, p
     def boom():
         raise RuntimeError("secret internals /etc/passwd")
 
-    server = RunningServer(ServeConfig(db=sample_store, pipeline=pipeline))  # configures uvicorn's logging
+    server = RunningServer(ServeConfig(db=sample_store, analysis_pool=analysis_pool))  # configures uvicorn's logging
     server.app.add_api_route("/boom", boom)
     ours, servers = Collect(), Collect()
     logging.getLogger("tidings.serve").addHandler(ours)

@@ -92,8 +92,20 @@ class IngestResult(BaseModel):
     new_stories: int
 
 
+class AnalysisStatus(BaseModel):
+    """The analysis pool: its limits, the jobs it has now (running or waiting), what it stopped."""
+
+    workers: int
+    queue: int
+    budget_s: float
+    admitted: int
+    stopped_over_budget: int
+    crashed: int
+
+
 class Status(BaseModel):
     version: str
     schema_version: int
     read_only: bool
     counts: dict[str, int]
+    analysis: AnalysisStatus

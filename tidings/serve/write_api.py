@@ -1,7 +1,10 @@
 """``POST /analyze`` (analyse posted text, store nothing) and ``POST /articles`` (ingest, with a token).
 
-Both run on the server's single worker thread (``StoreHandles.work``): the spaCy pipeline is loaded
-there once, on first use, and the writing store connection lives there.
+Analysis runs in the server's analysis pool (worker processes, ``analysis_pool``), never in the
+server's own process: a slow analysis holds up no other request. Each request is one job of the
+pool's admission count (503 with Retry-After when it is full), each analysis has the pool's time
+budget (504 for ``/analyze``; the article is reported failed in ``POST /articles``). Writes run on
+the server's writer thread (``StoreHandles.work``), where the writing store connection lives.
 """
 from __future__ import annotations
 
@@ -22,19 +25,6 @@ router = APIRouter(route_class=JSONBodyRoute)
 GUARDED = frozenset({("POST", "/articles")})
 
 
-def _pipeline(request: Request):
-    """The app's pipeline, loaded on first use (on the worker thread, where it is used)."""
-    state = request.app.state
-    if state.pipeline is None:
-        from tidings.pipeline import Pipeline
-        from tidings.settings import Settings
-
-        pipeline = Pipeline(Settings(dictionaries=state.config.dictionaries))
-        pipeline.warm_up()
-        state.pipeline = pipeline
-    return state.pipeline
-
-
 def _article(item: ArticleIn, fallback_id: str) -> Article:
     return Article(id=item.id or fallback_id, text=item.text, title=item.title, url=item.url,
                    published=item.published.isoformat() if item.published else None,
@@ -45,17 +35,15 @@ def _article(item: ArticleIn, fallback_id: str) -> Article:
 async def analyze(request: Request, item: ArticleIn) -> dict:
     """The ``tidings.analysis/1`` JSON of the posted article: events, quotes, actors, times, places and
     summary, each with character offsets into ``text``. Nothing is stored. Texts over the server's
-    limit (200,000 characters by default) get 413; text that cannot be an article (binary, empty) 422."""
+    limit (200,000 characters by default) get 413; text that cannot be an article (binary, empty) 422;
+    when every analysis worker is busy and the queue is full, 503 with ``Retry-After``; an analysis
+    over the server's time budget (30 s by default) is stopped and answered 504."""
     limit = request.app.state.config.max_analyze_chars
     if len(item.text) > limit:
         raise HTTPException(413, f"text of {len(item.text):,} characters is over the limit of {limit:,}")
-    article = _article(item, "posted")
-
-    def run():
-        return _pipeline(request).analyze(article.text, {"id": article.id, "title": article.title, "url": article.url,
-                                                         "published": article.published, "origin": article.origin})
-
-    analysis = await request.app.state.handles.work(run)
+    pool = request.app.state.analysis
+    with pool.admission():
+        analysis = await pool.analyze(_article(item, "posted"))
     return analysis.to_json()
 
 
@@ -72,8 +60,9 @@ def _authorise(request: Request, authorization: str | None) -> None:
 async def post_articles(request: Request, body: ArticlesIn,
                         authorization: Annotated[str | None, Header()] = None) -> IngestResult:
     """Analyse and store the posted articles, as ``tidings ingest`` does: duplicates (exact and near)
-    are recorded as copies, articles are grouped into stories, one bad article is reported in
-    ``failed`` and the rest stored. Needs ``Authorization: Bearer <token>``; a server started without
+    are recorded as copies, articles are grouped into stories, one bad article (or one whose analysis
+    runs over the server's time budget) is reported in ``failed`` and the rest stored; 503 with
+    ``Retry-After`` when the analysis queue is full. Needs ``Authorization: Bearer <token>``; a server started without
     ``TIDINGS_TOKEN`` is read-only and answers 403."""
     _authorise(request, authorization)
     config = request.app.state.config
@@ -91,12 +80,13 @@ async def post_articles(request: Request, body: ArticlesIn,
     state = request.app.state
 
     def run():
-        summary = state.ingestors.ingest(state.handles.writer(), _pipeline(request), items)
+        summary = state.ingestors.ingest(state.handles.writer(), state.pipeline, items)
         return IngestResult(received=len(items), new=summary.new, already_stored=summary.already_stored,
                             exact_duplicates=summary.exact_duplicates, near_duplicates=summary.near_duplicates,
                             failed=summary.failed, new_stories=summary.new_stories)
 
-    return await state.handles.work(run)
+    with state.analysis.admission():  # a batch is one job: it waits on the writer thread, then analyses
+        return await state.handles.work(run)
 
 
 class IngestorCache:
