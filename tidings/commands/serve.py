@@ -21,7 +21,7 @@ from tidings.errors import TidingsError
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An extra knowledge file for POST /analyze and POST /articles; repeatable.")
 @click.option("--analysis-workers", type=click.IntRange(1, 32), default=ANALYSIS_WORKERS, show_default=True,
-              help="Processes that analyse posted text (each loads the model: about 250 MB).")
+              help="Processes that analyse posted text (each loads the model: about 200 MB).")
 @click.option("--analysis-queue", type=click.IntRange(0, 1000), default=ANALYSIS_QUEUE, show_default=True,
               help="Analyses that may wait for a busy worker; past that, 503 with Retry-After.")
 @click.option("--analysis-timeout", type=click.FloatRange(0.1, 3600), default=ANALYSIS_BUDGET_S, show_default=True,

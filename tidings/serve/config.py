@@ -15,7 +15,7 @@ MAX_BODY_BYTES = 2_000_000
 MAX_ANALYZE_CHARS = 200_000
 #: articles in one ``POST /articles``
 MAX_POST_ARTICLES = 200
-#: analysis worker processes (each holds a model: ~250 MB), jobs that may wait for one, and the seconds
+#: analysis worker processes (each holds a model: ~200 MB resident), jobs that may wait for one, and the seconds
 #: one analysis may take before it is stopped (see ``analysis_pool``)
 ANALYSIS_WORKERS = 2
 ANALYSIS_QUEUE = 8
