@@ -161,6 +161,7 @@ class AnalysisPool:
 
     def _failure(self, article: Article, exc: BaseException) -> ArticleError:
         name = article.origin or article.id
+        self._drain_ready()
         with self._lock:
             if isinstance(exc, FutureTimeout):
                 self._stopped_over_budget += 1
@@ -169,6 +170,14 @@ class AnalysisPool:
         if isinstance(exc, ProcessExpired):
             return AnalysisCrashed(name, f"the analysis worker died (exit code {exc.exitcode})")
         return AnalysisCrashed(name, "the analysis was cancelled")
+
+    def _drain_ready(self) -> None:
+        """Take the notices of replacement workers (nobody waits for them), so the queue never fills."""
+        try:
+            while True:
+                self._ready.get_nowait()
+        except queue_module.Empty:
+            pass
 
     # -- reporting -------------------------------------------------------------------------------------
     def status(self) -> dict:
