@@ -48,24 +48,36 @@ def sample_store(pipeline, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def sample_server(sample_store, pipeline):
+def analysis_pool():
+    """One started analysis pool (one worker process) that the test servers share, so that each server
+    does not start and warm processes of its own. Tests of the pool's limits make their own."""
+    from tidings.serve.analysis_pool import AnalysisPool, PoolLimits
+
+    pool = AnalysisPool(limits=PoolLimits(workers=1, queue=8, budget_s=300))
+    pool.start()
+    yield pool
+    pool.stop()
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_store, analysis_pool):
     """A real, read-only HTTP server (uvicorn, loopback) over ``sample_store``."""
     from serving import RunningServer
 
     from tidings.serve import ServeConfig
 
-    with RunningServer(ServeConfig(db=sample_store, pipeline=pipeline)) as server:
+    with RunningServer(ServeConfig(db=sample_store, analysis_pool=analysis_pool)) as server:
         yield server
 
 
 @pytest.fixture
-def writable_server(pipeline, tmp_path):
+def writable_server(analysis_pool, tmp_path):
     """A real HTTP server over a fresh store, accepting POST /articles with ``serving.TOKEN``."""
     from serving import TOKEN, RunningServer
 
     from tidings.serve import ServeConfig
 
-    with RunningServer(ServeConfig(db=tmp_path / "posted.db", token=TOKEN, pipeline=pipeline)) as server:
+    with RunningServer(ServeConfig(db=tmp_path / "posted.db", token=TOKEN, analysis_pool=analysis_pool)) as server:
         yield server
 
 

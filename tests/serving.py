@@ -11,6 +11,7 @@ import uvicorn
 from tidings.ingest.readers import read_articles
 from tidings.ingest.runner import Ingestor
 from tidings.serve import ServeConfig, create_app
+from tidings.serve.http_protocol import JSONErrorsHttpToolsProtocol
 from tidings.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,8 @@ class RunningServer:
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", lifespan="on"))
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="warning", lifespan="on",
+                                                    http=JSONErrorsHttpToolsProtocol))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
     def __enter__(self) -> "RunningServer":

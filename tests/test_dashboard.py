@@ -268,7 +268,7 @@ Ukraine accused Russia of shelling villages near the border <svg onload="window.
 
 
 @pytest.fixture(scope="module")
-def hostile_server(pipeline, tmp_path_factory):
+def hostile_server(pipeline, analysis_pool, tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     src = folder / "hostile.jsonl"
     import json
@@ -278,7 +278,7 @@ def hostile_server(pipeline, tmp_path_factory):
     db = build_store(folder / "hostile.db", pipeline, sources=[src])
     from tidings.serve import ServeConfig
 
-    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
         yield server
 
 
@@ -407,13 +407,13 @@ def _check_page(page, route: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def empty_server(tmp_path_factory, pipeline):
+def empty_server(tmp_path_factory, analysis_pool):
     from tidings.serve import ServeConfig
     from tidings.store import Store
 
     db = tmp_path_factory.mktemp("empty") / "empty.db"
     Store.open(db).close()
-    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
         yield server
 
 

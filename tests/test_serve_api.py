@@ -808,10 +808,10 @@ def test_readers_keep_getting_answers_during_a_write(writable_server):
 
 
 # -- errors never leak internals ----------------------------------------------------------------------
-def test_a_broken_store_gives_a_short_error_without_internals(sample_store, pipeline, tmp_path):
+def test_a_broken_store_gives_a_short_error_without_internals(sample_store, analysis_pool, tmp_path):
     db = tmp_path / "broken.db"
     shutil.copy(sample_store, db)
-    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
         assert ok(server, "/status")["counts"]["articles"] == SAMPLES
         with open(db, "r+b") as fh:  # the file is overwritten under the running server
             fh.write(b"this is no longer an SQLite database. " * (db.stat().st_size // 38 + 1))
@@ -829,7 +829,7 @@ def test_a_broken_store_gives_a_short_error_without_internals(sample_store, pipe
         assert statuses & {500, 503}
 
 
-def test_an_unexpected_error_is_answered_in_json_and_logged_once(sample_store, pipeline):
+def test_an_unexpected_error_is_answered_in_json_and_logged_once(sample_store, analysis_pool):
     """One log record with the reference the client is given, and no second traceback from the
     server (Starlette re-raises after an exception handler for Exception; a middleware does not)."""
     import logging
@@ -845,7 +845,7 @@ def test_an_unexpected_error_is_answered_in_json_and_logged_once(sample_store, p
     def boom():
         raise RuntimeError("secret internals /etc/passwd")
 
-    server = RunningServer(ServeConfig(db=sample_store, pipeline=pipeline))  # configures uvicorn's logging
+    server = RunningServer(ServeConfig(db=sample_store, analysis_pool=analysis_pool))  # configures uvicorn's logging
     server.app.add_api_route("/boom", boom)
     ours, servers = Collect(), Collect()
     logging.getLogger("tidings.serve").addHandler(ours)
@@ -921,7 +921,7 @@ def test_serve_command_with_a_missing_store_fails_with_one_error_line(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def crowded_server(tmp_path_factory, pipeline):
+def crowded_server(tmp_path_factory, analysis_pool):
     """A store of 10,050 hand-made events (more than the count cap), served for real."""
     from test_store_fixtures import make
 
@@ -934,7 +934,7 @@ def crowded_server(tmp_path_factory, pipeline):
         for i in range((COUNT_CAP + 50) // 50):
             tx.add_article(*make(f"c{i}", [kinds[(i + j) % 3] for j in range(49)] + [("NATO", "042", "UKRGOV")],
                                  published=f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}"))
-    with RunningServer(ServeConfig(db=db, pipeline=pipeline)) as server:
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
         yield server
 
 

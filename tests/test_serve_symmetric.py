@@ -19,7 +19,7 @@ TIMEOUT = 60
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, analysis_pool):
     """US and Russia: an accusation (US -> Russia), talks (symmetric, Russia named first), a meeting
     (symmetric, the US named first) and sanctions (Russia -> US)."""
     db = tmp_path_factory.mktemp("symmetric") / "talks.db"
@@ -30,7 +30,7 @@ def server(tmp_path_factory):
     with Store.open(db) as store:
         with store.batch("v1") as tx:
             tx.add_article(article, analysis, h)
-    with RunningServer(ServeConfig(db=db)) as running:
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as running:
         yield running
 
 

@@ -265,7 +265,7 @@ def test_a_v4_store_upgrades_in_place_and_then_takes_symmetric_events(tmp_path):
     dyads_before = conn.execute("SELECT * FROM dyad_day ORDER BY 1, 2, 3").fetchall()
     conn.close()
     with Store.open(path) as s:
-        assert s.schema_version == SCHEMA_VERSION >= 5
+        assert s.schema_version == SCHEMA_VERSION >= 5  # v5 added the column; later versions keep it
         assert s.conn.execute("SELECT symmetric FROM events").fetchall() == [(0,), (0,)]
         assert s.conn.execute("SELECT * FROM dyad_day ORDER BY 1, 2, 3").fetchall() == dyads_before
         assert s.conn.execute("SELECT count(*) FROM pair_total").fetchone()[0] == 0
@@ -280,8 +280,7 @@ def test_a_v4_store_upgrades_in_place_and_then_takes_symmetric_events(tmp_path):
         assert (point.events, point.forward, point.backward, point.symmetric) == (3, 1, 1, 1)
         assert s.check_rollups() == []
     with Store.open(path) as s:  # opening again migrates nothing
-        versions = [r[0] for r in s.conn.execute("SELECT version FROM schema_version")]
-        assert versions == list(range(1, SCHEMA_VERSION + 1))
+        assert [r[0] for r in s.conn.execute("SELECT version FROM schema_version")] == list(range(1, SCHEMA_VERSION + 1))
 
 
 def test_a_v1_store_migrates_through_v5_with_a_rollup_rebuild(tmp_path):

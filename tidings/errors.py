@@ -13,6 +13,8 @@
         │   └── BadRecord        a record's field has the wrong type (names file, line and field)
         ├── IdConflict           an id already given to another text (names the id and the other item)
         ├── ExtractorFailed      an extractor raised on this article (a bug: please report it)
+        ├── AnalysisOverBudget   its analysis took longer than the time a server allows; stopped
+        ├── AnalysisCrashed      the process analysing it died (a bug or out of memory)
         ├── ArticleWarning       not a failure: something set aside (a future date, a page replaced)
         ├── FetchError           a URL could not be fetched (names the URL and HTTP status)
         │   ├── FetchHTTPError, FetchTimeout, FetchConnectionError, TooManyRedirects
@@ -22,12 +24,25 @@
             └── MissingColumns   the CSV lacks a required column (one error for the file)
 
 Callers catch ``ArticleError`` to skip one bad article in a batch and ``TidingsError`` to stop.
+Every error pickles whole, so one raised in a worker process arrives in the parent as it was raised.
 """
 from __future__ import annotations
 
 
 class TidingsError(Exception):
     """Base of all tidings errors."""
+
+    def __reduce__(self):
+        # Exception pickles as ``cls(*args)``, but these take other parameters than the one message in
+        # ``args``: rebuild without calling ``__init__``, then restore the attributes (item, path, ...)
+        return _rebuild_error, (type(self), self.args, self.__dict__)
+
+
+def _rebuild_error(cls: type, args: tuple, state: dict) -> TidingsError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ModelNotInstalled(TidingsError):
@@ -114,6 +129,18 @@ class ExtractorFailed(ArticleError):
     def __init__(self, item: str, extractor: str, cause: BaseException):
         self.extractor = extractor
         super().__init__(item, f"the {extractor} extractor failed ({type(cause).__name__}: {cause}); please report this")
+
+
+class AnalysisOverBudget(ArticleError):
+    """The analysis of this article took longer than the time allowed (a server's budget); it was stopped."""
+
+    def __init__(self, item: str, budget_s: float):
+        self.budget_s = budget_s
+        super().__init__(item, f"analysis took longer than the {budget_s:g} s allowed and was stopped")
+
+
+class AnalysisCrashed(ArticleError):
+    """The worker process analysing this article died (a crash or out of memory); nothing was kept of it."""
 
 
 class StoreError(TidingsError):

@@ -9,7 +9,9 @@ its normalised-text hash, a near copy by MinHash), so a wire story re-posted twe
 analysed once and stored once, its copies recorded against it (they are what NumArticles /
 NumSources count). Each batch of new articles is analysed together (spaCy batches), then written in
 one transaction with the stories it changed: a crash loses at most the batch in flight, and running
-again skips what was committed.
+again skips what was committed. Stories are assigned inside that transaction (``story_store``), so
+they come out the same whether the articles arrive in one run, several, after a kill or through
+several writers at once.
 
 Every item read is counted once, in exactly one of: new, updated, duplicates, already stored,
 repeated, failed (``IngestSummary.unaccounted`` is always 0).
@@ -23,7 +25,7 @@ from typing import Callable, Iterable
 
 from tidings.errors import ArticleError, ArticleWarning, BinaryContent, IdConflict
 from tidings.ingest.dedupe import NearDuplicateIndex, content_hash
-from tidings.ingest.stories import Story, StoryGrouper
+from tidings.ingest.story_store import StoredStories, ToGroup
 from tidings.model import Analysis, Article
 from tidings.pipeline import Pipeline, check_article
 from tidings.store import Store
@@ -118,7 +120,7 @@ class Ingestor:
         self.on_problem = on_problem or (lambda line: None)
         self.summary = IngestSummary()
         self.near = NearDuplicateIndex.from_signatures(store.signatures())
-        self.stories = StoryGrouper.from_stories(Story.from_json(s) for s in store.open_stories())
+        self.stories = StoredStories(store)
         self._pending: list[_Pending] = []
         self._pending_hashes: dict[str, str] = {}  # content hash -> article id, within the batch
         self._copies: list[_Copy] = []
@@ -225,21 +227,16 @@ class Ingestor:
             else:
                 analysed.append((p, result))
         stored_ids = {p.article.id for p, _ in analysed}
-        changed: dict[str, Story] = {}
-        assignments = {}
-        for p, analysis in analysed:
-            assignment = self.stories.assign(p.article.id, analysis.published, analysis, p.article.title)
-            assignments[p.article.id] = assignment.story_id
-            changed[assignment.story_id] = self.stories.stories[assignment.story_id]
-            self.summary.new_stories += assignment.is_new
         recorded: list[_Copy] = []
         with self.store.batch(self.version) as tx:
+            # grouped under the write lock: no other writer can change the stories until this commits
+            assignments = self.stories.assign(tx, [ToGroup(p.article.id, p.content_hash, analysis.published,
+                                                            analysis, p.article.title) for p, analysis in analysed])
             for p, analysis in analysed:
                 if p.was_copy:
                     tx.remove_copy(p.article.id)
-                tx.add_article(p.article, analysis, p.content_hash, p.signature, assignments[p.article.id])
-            for story in changed.values():
-                tx.upsert_story(story_record(story))
+                tx.add_article(p.article, analysis, p.content_hash, p.signature, assignments[p.article.id].story_id)
+            self.stories.save(tx)
             for copy in copies:
                 if copy.original in by_id and copy.original not in stored_ids:
                     # the original failed analysis: this copy stands alone next time it is read
@@ -265,11 +262,7 @@ class Ingestor:
                 self.summary.near_duplicates += 1
             else:
                 self.summary.exact_duplicates += 1
-
-
-def story_record(story: Story) -> dict:
-    """The story's state as the store keeps it (the store reads first_date/last_date for its columns)."""
-    return {**story.to_json(), "first_date": story.first, "last_date": story.last}
+        self.summary.new_stories += sum(a.is_new for a in assignments.values())
 
 
 def reanalyze(store: Store, pipeline: Pipeline, batch_size: int = DEFAULT_BATCH,

@@ -22,6 +22,12 @@ the current title article, and wins when its vector is closer to the updated cen
 so titles do not flicker). The story summary is that article's summary, so title and summary always
 come from the same article. All of it is deterministic: the same articles in the same order give the
 same stories and ids (``S`` + a hash of the story's first article id).
+
+A grouper saved and restored (``Story.to_json``, ``StoryGrouper.from_stories`` with the stories in
+creation order) goes on exactly as the one that was never stopped: the JSON keeps every weight to the
+last bit, and every sum of weights is taken with ``math.fsum``, whose result does not depend on the
+order of the terms (a restored centroid lists its features in another order than the live one).
+``story_store`` keeps a store's stories this way across runs, kills and concurrent writers.
 """
 from __future__ import annotations
 
@@ -86,12 +92,14 @@ class Story:
     title_vector: dict[str, float] = field(default_factory=dict)  # its features, to re-judge centrality
 
     def to_json(self) -> dict[str, Any]:
+        """The whole state, weights exact (JSON writes a float's shortest repr, which reads back to the
+        same float): a story restored from it scores every article exactly as before."""
         return {
             "id": self.id, "title": self.title, "summary": self.summary, "first": self.first,
             "last": self.last, "articles": list(self.articles),
-            "centroid": {k: round(v, 4) for k, v in sorted(self.centroid.items())},
+            "centroid": dict(sorted(self.centroid.items())),
             "title_article": self.title_article,
-            "title_vector": {k: round(v, 4) for k, v in sorted(self.title_vector.items())},
+            "title_vector": dict(sorted(self.title_vector.items())),
         }
 
     @classmethod
@@ -145,7 +153,7 @@ def article_features(analysis: Analysis, title: str | None = None) -> dict[str, 
         codes = sorted({p.code for p in (event.source, event.target) if p is not None and p.code})
         if len(codes) == 2:
             put("d:" + "|".join(codes), "d")
-    norm = math.sqrt(sum(v * v for v in feats.values())) or 1.0
+    norm = _norm(feats) or 1.0
     return {k: v / norm for k, v in feats.items()}
 
 
@@ -172,15 +180,17 @@ def _day(date: str | None) -> int | None:
         return None
 
 
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(math.fsum(v * v for v in vector.values()))
+
+
 def _cosine(a: dict[str, float], b: dict[str, float], b_norm: float | None = None) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    dot = math.fsum(v * b[k] for k, v in a.items() if k in b)
     if not dot:
         return 0.0
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = b_norm if b_norm is not None else math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
+    return dot / (_norm(a) * (b_norm if b_norm is not None else _norm(b)))
 
 
 class StoryGrouper:
@@ -228,8 +238,10 @@ class StoryGrouper:
 
     @classmethod
     def from_stories(cls, stories: Iterable[Story], **options) -> "StoryGrouper":
-        """A grouper that goes on from stories saved by an earlier run (pass them in creation order,
-        e.g. by first date then id)."""
+        """A grouper that goes on from stories saved by an earlier run. Pass them in the order they were
+        created (ties between equally similar stories go to the older one, and only the oldest
+        ``MAX_CANDIDATES`` of equal promise are compared), and at least every story still open: those
+        whose last date is within two windows of the newest last date, and the undated ones."""
         grouper = cls(**options)
         for story in stories:
             grouper._rank[story.id] = len(grouper._rank)
@@ -249,8 +261,7 @@ class StoryGrouper:
         # a feature shared by more than POSTING_LIMIT open stories ("talks", "percent") is never walked,
         # it only adds to the score of stories already found. That bounds the work per article, and a
         # story sharing nothing but common words with the article would not pass the threshold anyway.
-        dots: dict[str, float] = {}
-        shared: dict[str, int] = {}
+        terms: dict[str, list[float]] = {}  # story -> the products of its shared features' weights
         common = []
         for feat in sorted(vector, key=lambda f: (len(self._index.get(f, ())), f)):
             ids = self._index.get(feat)
@@ -261,23 +272,22 @@ class StoryGrouper:
                 continue
             weight = vector[feat]
             for sid in ids:
-                dots[sid] = dots.get(sid, 0.0) + weight * self.stories[sid].centroid[feat]
-                shared[sid] = shared.get(sid, 0) + 1
-        if len(dots) > MAX_CANDIDATES:  # only the most promising get their common features added
-            top = sorted(dots, key=lambda sid: (-dots[sid], self._rank[sid]))[:MAX_CANDIDATES]
-            dots = {sid: dots[sid] for sid in top}
+                terms.setdefault(sid, []).append(weight * self.stories[sid].centroid[feat])
+        if len(terms) > MAX_CANDIDATES:  # only the most promising get their common features added
+            rare = {sid: math.fsum(t) for sid, t in terms.items()}
+            top = sorted(rare, key=lambda sid: (-rare[sid], self._rank[sid]))[:MAX_CANDIDATES]
+            terms = {sid: terms[sid] for sid in top}
         for feat in common:
             weight = vector[feat]
-            for sid in dots:
+            for sid, found in terms.items():
                 value = self.stories[sid].centroid.get(feat)
                 if value is not None:
-                    dots[sid] += weight * value
-                    shared[sid] += 1
+                    found.append(weight * value)
         best, best_key = None, None
-        for sid, dot in dots.items():
-            if shared[sid] < MIN_SHARED or not self._in_window(sid, day):
+        for sid, found in terms.items():
+            if len(found) < MIN_SHARED or not self._in_window(sid, day):
                 continue
-            score = dot / self._norms[sid]  # the article vector has unit length
+            score = math.fsum(found) / self._norms[sid]  # the article vector has unit length
             key = (score, -self._rank[sid])
             if score >= self.threshold and (best_key is None or key > best_key):
                 best, best_key = sid, key
@@ -327,7 +337,7 @@ class StoryGrouper:
 
     def _open_story(self, story: Story) -> None:
         self._open[story.id] = (_day(story.first), _day(story.last))
-        self._norms[story.id] = math.sqrt(sum(v * v for v in story.centroid.values())) or 1.0
+        self._norms[story.id] = _norm(story.centroid) or 1.0
         for feat in story.centroid:
             self._index.setdefault(feat, set()).add(story.id)
 

@@ -8,6 +8,7 @@ nothing is fetched from a CDN, so it all works offline.
 """
 from __future__ import annotations
 
+import asyncio
 import os
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,10 +20,12 @@ from fastapi_offline import FastAPIOffline
 
 from tidings import __version__
 from tidings.serve import read_api, write_api
+from tidings.serve.analysis_pool import AnalysisPool, PooledPipeline, PoolLimits
 from tidings.serve.config import ServeConfig
 from tidings.serve.errors import UnexpectedErrors, install_error_handlers
-from tidings.serve.middleware import BodySizeLimit, SecurityHeaders
+from tidings.serve.middleware import BodySizeLimit, SecurityHeaders, TokenGuard
 from tidings.serve.stores import StoreHandles
+from tidings.settings import Settings
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -35,17 +38,29 @@ actor codes are prefixes (`RUS` matches `RUSGOV`); days are `YYYY-MM-DD`. Errors
 def create_app(config: ServeConfig):
     handles = StoreHandles(config.db, writable=not config.read_only)
     handles.check()
+    pool = config.analysis_pool or AnalysisPool(
+        Settings(dictionaries=config.dictionaries),
+        PoolLimits(config.analysis_workers, config.analysis_queue, config.analysis_budget_s))
+    owns_pool = config.analysis_pool is None
 
     @asynccontextmanager
     async def lifespan(app):
-        yield
-        handles.close()
+        if owns_pool:
+            # warm before the first request: the first analysis after start-up took 4.6 s loading the model
+            await asyncio.get_running_loop().run_in_executor(None, pool.start)
+        try:
+            yield
+        finally:
+            handles.close()
+            if owns_pool:
+                pool.stop()
 
     app = FastAPIOffline(title="tidings", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                          static_url="/static-docs")
     app.state.config = config
     app.state.handles = handles
-    app.state.pipeline = config.pipeline
+    app.state.analysis = pool
+    app.state.pipeline = PooledPipeline(pool)  # what POST /articles' ingestor analyses with
     app.state.ingestors = write_api.IngestorCache()
     install_error_handlers(app)
     app.include_router(read_api.router)
@@ -57,9 +72,11 @@ def create_app(config: ServeConfig):
         return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
     # The last added is the outermost: security headers wrap everything, including the 413s the body
-    # limit sends and the 500s of unexpected errors.
+    # limit sends and the 500s of unexpected errors; the token is checked before the body limit, so a
+    # write without the token is refused whatever its body.
     app.add_middleware(UnexpectedErrors)
     app.add_middleware(BodySizeLimit, limit=config.max_body_bytes)
+    app.add_middleware(TokenGuard, token=config.token, guarded=write_api.GUARDED)
     app.add_middleware(SecurityHeaders)
     return app
 

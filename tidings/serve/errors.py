@@ -13,8 +13,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from tidings.errors import ArticleError, StoreError, TidingsError
+from tidings.errors import AnalysisCrashed, AnalysisOverBudget, ArticleError, StoreError, TidingsError
 from tidings.serve import param_errors
+from tidings.serve.analysis_pool import AnalysisBusy
 
 log = logging.getLogger("tidings.serve")
 
@@ -26,7 +27,13 @@ def error_response(status: int, message: str, **extra) -> JSONResponse:
 def _validation_details(exc: RequestValidationError) -> list[dict]:
     """Where (and for a parameter, which field) and what, in words, without echoing the input back
     (it may be large or hostile)."""
-    return [param_errors.describe(err) for err in exc.errors()]
+    details = []
+    for err in exc.errors():
+        detail = param_errors.describe(err)
+        if err.get("type") == "json_invalid":  # say what the parser found ("Expecting value", "nested too deeply")
+            detail["problem"] = f"invalid JSON: {(err.get('ctx') or {}).get('error', 'cannot be parsed')}"
+        details.append(detail)
+    return details
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -45,6 +52,23 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ArticleError)
     async def bad_article(request: Request, exc: ArticleError):
         return error_response(422, str(exc))
+
+    @app.exception_handler(AnalysisBusy)
+    async def pool_full(request: Request, exc: AnalysisBusy):
+        response = error_response(503, str(exc))
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+
+    @app.exception_handler(AnalysisOverBudget)
+    async def over_budget(request: Request, exc: AnalysisOverBudget):
+        # not "try again": the same text would take as long; no Retry-After
+        return error_response(504, f"{exc.message} (the server's time budget for one analysis)")
+
+    @app.exception_handler(AnalysisCrashed)
+    async def crashed(request: Request, exc: AnalysisCrashed):
+        ref = uuid.uuid4().hex[:12]
+        log.error("analysis crashed %s on %s %s: %s", ref, request.method, request.url.path, exc)
+        return error_response(500, f"the analysis worker stopped unexpectedly (reference {ref})")
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):

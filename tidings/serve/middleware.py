@@ -1,6 +1,6 @@
-"""ASGI middleware: request body limits and the security headers every response carries.
+"""ASGI middleware: the write token, request body limits and the security headers every response carries.
 
-Both are plain ASGI (not ``BaseHTTPMiddleware``) so that they cost little on every request and can
+All are plain ASGI (not ``BaseHTTPMiddleware``) so that they cost little on every request and can
 stop a body while it is still arriving.
 """
 from __future__ import annotations
@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 
 from starlette.exceptions import HTTPException
+
+from tidings.serve.auth import CHALLENGE, token_refusal
 
 #: The dashboard loads only its own files: no inline script, no other origin, no plugins, no framing.
 #: Even if some article text slipped past escaping, a browser would refuse to run it.
@@ -23,12 +25,35 @@ def _error_body(status: int, message: str) -> bytes:
     return json.dumps({"error": {"status": status, "message": message}}).encode()
 
 
-async def _send_error(send, status: int, message: str) -> None:
+async def _send_error(send, status: int, message: str, headers: dict[str, str] | None = None) -> None:
     body = _error_body(status, message)
+    # "connection: close": the request body may not have been read, so the connection cannot carry another
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
+                            (b"connection", b"close"),
+                            *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items())]})
     await send({"type": "http.response.body", "body": body})
+
+
+class TokenGuard:
+    """Refuse the write routes (``guarded``: ``(method, path)`` pairs) without the server's token, from the
+    headers alone: 403 on a read-only server, 401 without the right token, whatever the body is. It sits
+    outside the body limit and the JSON parsing, so a client without the token cannot learn what the
+    server makes of a body (malformed, huge, deeply nested) nor make it read one."""
+
+    def __init__(self, app, token: str | None, guarded: frozenset[tuple[str, str]]):
+        self.app = app
+        self.token = token
+        self.guarded = guarded
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and (scope["method"], scope["path"].rstrip("/") or "/") in self.guarded:
+            authorization = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"authorization"), None)
+            refusal = token_refusal(self.token, authorization)
+            if refusal is not None:
+                status, message = refusal
+                return await _send_error(send, status, message, CHALLENGE if status == 401 else None)
+        return await self.app(scope, receive, send)
 
 
 class BodyTooLarge(HTTPException):

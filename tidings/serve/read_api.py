@@ -59,7 +59,8 @@ def _check_range(since: date | None, until: date | None) -> None:
 def status(request: Request):
     store = _store(request)
     return {"version": __version__, "schema_version": store.schema_version,
-            "read_only": request.app.state.config.read_only, "counts": store.counts()}
+            "read_only": request.app.state.config.read_only, "counts": store.counts(),
+            "analysis": request.app.state.analysis.status()}
 
 
 # -- events -----------------------------------------------------------------------------------------

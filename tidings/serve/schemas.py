@@ -116,8 +116,20 @@ class CameoCodeRow(BaseModel):
     goldstein: float
 
 
+class AnalysisStatus(BaseModel):
+    """The analysis pool: its limits, the jobs it has now (running or waiting), what it stopped."""
+
+    workers: int
+    queue: int
+    budget_s: float
+    admitted: int
+    stopped_over_budget: int
+    crashed: int
+
+
 class Status(BaseModel):
     version: str
     schema_version: int
     read_only: bool
     counts: dict[str, int]
+    analysis: AnalysisStatus

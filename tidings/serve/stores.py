@@ -3,9 +3,9 @@
 SQLite connections are not shared between threads, and opening one per request would cost more than
 most queries. FastAPI runs plain ``def`` endpoints in a thread pool, so each pool thread keeps its own
 read-only ``Store`` (WAL: it sees the last committed state, never a half-written batch). Writes
-(``POST /articles``) and analysis run on one dedicated worker thread (``work``): SQLite allows one
-writer at a time, the writer's connection must stay in the thread that opened it, and one spaCy
-pipeline is not meant to be driven from several threads at once.
+(``POST /articles``) run on one dedicated writer thread (``work``): SQLite allows one writer at a time,
+and the writer's connection must stay in the thread that opened it. (Analysis runs in worker
+processes, ``analysis_pool``; the writer thread only waits for it.)
 """
 from __future__ import annotations
 

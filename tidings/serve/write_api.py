@@ -1,11 +1,13 @@
 """``POST /analyze`` (analyse posted text, store nothing) and ``POST /articles`` (ingest, with a token).
 
-Both run on the server's single worker thread (``StoreHandles.work``): the spaCy pipeline is loaded
-there once, on first use, and the writing store connection lives there.
+Analysis runs in the server's analysis pool (worker processes, ``analysis_pool``), never in the
+server's own process: a slow analysis holds up no other request. Each request is one job of the
+pool's admission count (503 with Retry-After when it is full), each analysis has the pool's time
+budget (504 for ``/analyze``; the article is reported failed in ``POST /articles``). Writes run on
+the server's writer thread (``StoreHandles.work``), where the writing store connection lives.
 """
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Request
@@ -13,22 +15,14 @@ from fastapi import APIRouter, Header, HTTPException, Request
 from tidings.errors import ArticleError
 from tidings.ingest.dedupe import content_hash
 from tidings.model import Article
+from tidings.serve.auth import CHALLENGE, token_refusal
+from tidings.serve.json_body import JSONBodyRoute
 from tidings.serve.schemas import ArticleIn, ArticlesIn, IngestResult
 
-router = APIRouter()
+router = APIRouter(route_class=JSONBodyRoute)
 
-
-def _pipeline(request: Request):
-    """The app's pipeline, loaded on first use (on the worker thread, where it is used)."""
-    state = request.app.state
-    if state.pipeline is None:
-        from tidings.pipeline import Pipeline
-        from tidings.settings import Settings
-
-        pipeline = Pipeline(Settings(dictionaries=state.config.dictionaries))
-        pipeline.warm_up()
-        state.pipeline = pipeline
-    return state.pipeline
+#: routes that need the server's token; ``middleware.TokenGuard`` refuses them before reading the body
+GUARDED = frozenset({("POST", "/articles")})
 
 
 def _article(item: ArticleIn, fallback_id: str) -> Article:
@@ -41,30 +35,24 @@ def _article(item: ArticleIn, fallback_id: str) -> Article:
 async def analyze(request: Request, item: ArticleIn) -> dict:
     """The ``tidings.analysis/1`` JSON of the posted article: events, quotes, actors, times, places and
     summary, each with character offsets into ``text``. Nothing is stored. Texts over the server's
-    limit (200,000 characters by default) get 413; text that cannot be an article (binary, empty) 422."""
+    limit (200,000 characters by default) get 413; text that cannot be an article (binary, empty) 422;
+    when every analysis worker is busy and the queue is full, 503 with ``Retry-After``; an analysis
+    over the server's time budget (30 s by default) is stopped and answered 504."""
     limit = request.app.state.config.max_analyze_chars
     if len(item.text) > limit:
         raise HTTPException(413, f"text of {len(item.text):,} characters is over the limit of {limit:,}")
-    article = _article(item, "posted")
-
-    def run():
-        return _pipeline(request).analyze(article.text, {"id": article.id, "title": article.title, "url": article.url,
-                                                         "published": article.published, "origin": article.origin})
-
-    analysis = await request.app.state.handles.work(run)
+    pool = request.app.state.analysis
+    with pool.admission():
+        analysis = await pool.analyze(_article(item, "posted"))
     return analysis.to_json()
 
 
 def _authorise(request: Request, authorization: str | None) -> None:
-    token = request.app.state.config.token
-    if not token:
-        raise HTTPException(403, "this server is read-only: start it with TIDINGS_TOKEN set to accept articles")
-    given = ""
-    if authorization and authorization.lower().startswith("bearer "):
-        given = authorization[7:].strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(401, "a valid token is needed: send 'Authorization: Bearer <TIDINGS_TOKEN>'",
-                            headers={"WWW-Authenticate": "Bearer"})
+    """The guard's check again, for an app assembled without ``TokenGuard``."""
+    refusal = token_refusal(request.app.state.config.token, authorization)
+    if refusal is not None:
+        status, message = refusal
+        raise HTTPException(status, message, headers=CHALLENGE if status == 401 else None)
 
 
 @router.post("/articles", response_model=IngestResult, tags=["ingestion"],
@@ -72,8 +60,9 @@ def _authorise(request: Request, authorization: str | None) -> None:
 async def post_articles(request: Request, body: ArticlesIn,
                         authorization: Annotated[str | None, Header()] = None) -> IngestResult:
     """Analyse and store the posted articles, as ``tidings ingest`` does: duplicates (exact and near)
-    are recorded as copies, articles are grouped into stories, one bad article is reported in
-    ``failed`` and the rest stored. Needs ``Authorization: Bearer <token>``; a server started without
+    are recorded as copies, articles are grouped into stories, one bad article (or one whose analysis
+    runs over the server's time budget) is reported in ``failed`` and the rest stored; 503 with
+    ``Retry-After`` when the analysis queue is full. Needs ``Authorization: Bearer <token>``; a server started without
     ``TIDINGS_TOKEN`` is read-only and answers 403."""
     _authorise(request, authorization)
     config = request.app.state.config
@@ -91,12 +80,13 @@ async def post_articles(request: Request, body: ArticlesIn,
     state = request.app.state
 
     def run():
-        summary = state.ingestors.ingest(state.handles.writer(), _pipeline(request), items)
+        summary = state.ingestors.ingest(state.handles.writer(), state.pipeline, items)
         return IngestResult(received=len(items), new=summary.new, already_stored=summary.already_stored,
                             exact_duplicates=summary.exact_duplicates, near_duplicates=summary.near_duplicates,
                             failed=summary.failed, new_stories=summary.new_stories)
 
-    return await state.handles.work(run)
+    with state.analysis.admission():  # a batch is one job: it waits on the writer thread, then analyses
+        return await state.handles.work(run)
 
 
 class IngestorCache:

@@ -27,7 +27,10 @@ v3 adds ``dyad_week`` and dyad-first indexes on ``dyad_month``/``dyad_year`` (se
 they are asked for). v4 keeps row counts by trigger. v5 adds ``events.symmetric`` (1: an event with no
 direction, coded once with the first-named party as source) and the ``pair_*`` rollups that count such
 events per unordered pair; ``dyad_*`` count the directed events only. v6 adds ``stories_fts`` and
-rebuilds ``quotes_fts`` with Porter stems: one full-text search for stories and quotes.
+rebuilds ``quotes_fts`` with Porter stems: one full-text search for stories and quotes. v7 gives each
+story its place in the order of creation (``stories.seq``) and adds ``story_sync``, the token of the
+last committed story write (see ``tidings.ingest.story_store``): story grouping then goes on exactly
+across runs and writers.
 """
 from __future__ import annotations
 
@@ -310,6 +313,23 @@ def _v6(conn: sqlite3.Connection, fts: bool) -> None:
     """)
 
 
+def _v7(conn: sqlite3.Connection, fts: bool) -> None:
+    """Stories in the order they were created, and the token that tells a writer whether the stories it
+    holds in memory are still the committed ones. ``seq`` is filled from the rowid: stories were inserted
+    in the order the grouper created them (each batch writes its new stories in that order), so the rowid
+    is the best record of it a file made before v7 has."""
+    _script(conn, """
+    ALTER TABLE stories ADD COLUMN seq INTEGER;
+    UPDATE stories SET seq = rowid;
+    CREATE UNIQUE INDEX stories_seq ON stories(seq);
+    CREATE TABLE story_sync (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        token TEXT NOT NULL               -- changed by every batch that writes stories
+    );
+    INSERT INTO story_sync VALUES (1, '');
+    """)
+
+
 def _week(day):
     from tidings.store.rollups import week_of
 
@@ -324,6 +344,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection, bool], None], bool]] =
     (4, _v4, False),
     (5, _v5, False),
     (6, _v6, False),
+    (7, _v7, False),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

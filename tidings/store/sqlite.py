@@ -187,10 +187,45 @@ class Store:
             last = rows[-1][0]
 
     def open_stories(self, since_date: str | None = None) -> list[dict]:
-        """The JSON states of stories whose last date is on or after ``since_date`` (all when None)."""
+        """The JSON states of stories whose last date is on or after ``since_date`` (all when None) or
+        unknown, in the order they were created."""
         rows = self.conn.execute("SELECT state FROM stories WHERE ? IS NULL OR last_date >= ? OR last_date IS NULL "
-                                 "ORDER BY last_date, id", (since_date, since_date)).fetchall()
+                                 "ORDER BY seq", (since_date, since_date)).fetchall()
         return [json.loads(r[0]) for r in rows]
+
+    def latest_story_date(self) -> str | None:
+        """The newest last date of any story (the story grouper's clock)."""
+        return self.conn.execute("SELECT max(last_date) FROM stories").fetchone()[0]
+
+    def story_token(self) -> str:
+        """The token the last committed story write left (``Batch.set_story_token``)."""
+        return self.conn.execute("SELECT token FROM story_sync WHERE id = 1").fetchone()[0]
+
+    def story_of(self, article_id: str, content_hash: str | None = None) -> str | None:
+        """The story of a stored article, found by its id or its text."""
+        row = self.conn.execute("SELECT story_id FROM articles WHERE story_id IS NOT NULL AND (id = ? OR content_hash = ?) "
+                                "ORDER BY id = ? DESC LIMIT 1", (article_id, content_hash, article_id)).fetchone()
+        return row[0] if row else None
+
+    def grouped_articles(self, page: int = 500) -> Iterator[tuple[str, str | None, str | None, Analysis]]:
+        """``(article id, title, story id, analysis)`` of every stored article, in the order they were
+        first stored (for replaying the story grouping)."""
+        from tidings.store.rows import unpack_json
+
+        last = 0
+        while True:
+            rows = self.conn.execute("SELECT aid, id, title, story_id, text, analysis FROM articles WHERE aid > ? "
+                                     "ORDER BY aid LIMIT ?", (last, page)).fetchall()
+            if not rows:
+                return
+            for _, article_id, title, story, text, blob in rows:
+                yield article_id, title, story, Analysis.from_json({**unpack_json(blob), "text": text})
+            last = rows[-1][0]
+
+    def stories_saved(self) -> dict[str, tuple[dict, int]]:
+        """Every story's ``(JSON state, article_count)`` by id."""
+        return {sid: (json.loads(state), count)
+                for sid, state, count in self.conn.execute("SELECT id, state, article_count FROM stories")}
 
     def articles_needing_reanalysis(self, pipeline_version: str, page: int = 500) -> Iterator[Article]:
         """Stored articles analysed by another pipeline version, as ``Article`` objects to re-analyse."""
@@ -349,14 +384,20 @@ class Batch:
         if "id" not in story:
             raise StoreError(self.store.path, "upsert_story: the story JSON has no 'id'")
         sid = str(story["id"])
+        # a new story takes the next place in the order of creation; an update keeps its place
         self.conn.execute(
-            """INSERT INTO stories (id, title, summary, first_date, last_date, state, updated_at, article_count)
-               VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT count(*) FROM articles WHERE story_id = ?))
+            """INSERT INTO stories (id, title, summary, first_date, last_date, state, updated_at, article_count, seq)
+               VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT count(*) FROM articles WHERE story_id = ?),
+                       (SELECT coalesce(max(seq), 0) + 1 FROM stories))
                ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
                  first_date = excluded.first_date, last_date = excluded.last_date, state = excluded.state,
                  updated_at = excluded.updated_at, article_count = excluded.article_count""",
             (sid, story.get("title"), story.get("summary"), story.get("first_date"), story.get("last_date"),
              json.dumps(story, ensure_ascii=False, default=str), now_iso(), sid))
+
+    def set_story_token(self, token: str) -> None:
+        """Leave ``token`` as the mark of this batch's story writes (rolled back with the batch)."""
+        self.conn.execute("UPDATE story_sync SET token = ? WHERE id = 1", (token,))
 
     # -- internals -----------------------------------------------------------------------------------
     def _replace(self, aid: int, p: Prepared, keep_id: str, keep_signature: bool = False) -> None:

@@ -1,0 +1,40 @@
+"""What runs inside an analysis worker process (``analysis_pool``): one pipeline, loaded and warmed
+when the process starts, then one article at a time. Importing this module imports spaCy and the
+pipeline code, which is why the fork server preloads it: each worker forked from it starts with them
+imported and only has to load the model."""
+from __future__ import annotations
+
+import os
+import time
+
+from tidings.errors import ArticleError
+from tidings.model import Analysis, Article
+from tidings.pipeline import Pipeline
+from tidings.settings import Settings
+
+_pipeline: Pipeline | None = None
+# Test hooks, both lock-free shared memory: a worker may be killed while it waits on them, and a lock or
+# condition it held would then stay held (an Event whose waiter died blocks the next ``set`` for good)
+_gate = None  # a RawValue: while 0, an analysis waits
+_held = None  # a RawValue: the pid of the last worker to start waiting
+
+
+def load(settings: Settings, gate, held, warm_up_text: str) -> str:
+    """Load and warm this worker's pipeline; returns its version."""
+    global _pipeline, _gate, _held
+    _gate, _held = gate, held
+    _pipeline = Pipeline(settings)
+    _pipeline.warm_up()
+    _pipeline.analyze(warm_up_text, {"id": "warm-up", "published": "2022-01-10"})
+    return _pipeline.version
+
+
+def analyze(article: Article) -> tuple[Analysis | ArticleError, float]:
+    """The article's analysis (or the error that refused it) and the seconds it took."""
+    if not _gate.value:
+        _held.value = os.getpid()
+        while not _gate.value:
+            time.sleep(0.01)
+    started = time.perf_counter()
+    result = next(_pipeline.analyze_many([article]))
+    return result, time.perf_counter() - started
