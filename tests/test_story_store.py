@@ -228,12 +228,12 @@ def test_story_store_migration_orders_old_stories_by_insertion(tmp_path):
 
     db = tmp_path / "old.db"
     conn = sqlite3.connect(db, isolation_level=None)
-    schema.migrate(conn, str(db), target=5)
+    schema.migrate(conn, str(db), target=6)  # the version before stories.seq
     for sid, last in (("Sb", "2023-01-09"), ("Sa", "2023-01-02"), ("Sc", None)):
         conn.execute("INSERT INTO stories (id, first_date, last_date, state, updated_at) VALUES (?, ?, ?, ?, '')",
                      (sid, last, last, json.dumps({"id": sid, "last": last})))
     conn.close()
     with Store.open(db) as store:
-        assert store.schema_version == 6
+        assert store.schema_version == schema.SCHEMA_VERSION
         assert [s["id"] for s in store.open_stories()] == ["Sb", "Sa", "Sc"]
         assert store.story_token() == ""
