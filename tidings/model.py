@@ -189,9 +189,19 @@ class Event:
     symmetric: bool = False
 
 
+@dataclass(frozen=True)
+class LayerFailure:
+    """A layer left out of one analysis: its extractor raised (a bug: ``error`` names the exception), or
+    it was not run because a layer it needs failed (``error`` says which). The other layers stand."""
+
+    layer: str
+    error: str
+
+
 @dataclass
 class Analysis:
-    """Everything tidings extracted from one article."""
+    """Everything tidings extracted from one article. ``failed_layers`` lists the layers left out
+    because their extractor failed on this article (empty when all went well)."""
 
     id: str
     text: str
@@ -210,6 +220,7 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
     dateline: Span | None = None
     warnings: list[str] = field(default_factory=list)
+    failed_layers: list[LayerFailure] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -245,6 +256,7 @@ class Analysis:
                     for e in data.get("events", [])],
             dateline=span(data.get("dateline")),
             warnings=list(data.get("warnings", [])),
+            failed_layers=[LayerFailure(**f) for f in data.get("failed_layers", [])],
         )
 
     def sentence_index(self, offset: int) -> int | None:

@@ -6,21 +6,24 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import logging
 import re
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
 
-from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, ExtractorFailed, TidingsError
+from tidings.errors import (ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, ExtractorFailed, TidingsError,
+                            UnreadableArticle)
 from tidings.extract import extractors
 from tidings.headline import HeadlineCaser, find_headline, restore_words
 from tidings.knowledge import Knowledge, load_knowledge
-from tidings.model import Analysis, Article
+from tidings.model import Analysis, Article, LayerFailure
 from tidings.nlp import HEADLINE_KEY, load_model
 from tidings.settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+log = logging.getLogger(__name__)
 
 
 class Pipeline:
@@ -114,14 +117,35 @@ class Pipeline:
             id=article.id, text=article.text, title=article.title, url=article.url,
             published=normalise_published(article.published),
         )
+        lost: dict[str, str] = {}  # layer -> the step that failed to make it
         for step in self.steps:
+            missing = [r for r in step.requires if r in lost]
+            if missing:
+                reason = f"not run: needs {' and '.join(missing)}, lost with the {lost[missing[0]]} layer"
+                analysis.failed_layers.append(LayerFailure(step.name, reason))
+                lost.update(dict.fromkeys(step.assigns, step.name))
+                continue
+            before = dict(vars(analysis))
             try:
                 step.run(doc, analysis, self.knowledge)
             except TidingsError:
                 raise
-            except Exception as exc:  # a bug in one extractor must not sink the whole batch
-                raise ExtractorFailed(article.origin or article.id, step.name, exc) from exc
+            except Exception as exc:  # a bug in one extractor costs its own layer, not the article
+                log.info("the %s extractor failed on %s", step.name, article.origin or article.id, exc_info=True)
+                vars(analysis).update(before)  # nothing half-written: the fields as they were before the step
+                analysis.failed_layers.append(LayerFailure(step.name, _one_line(exc)))
+                lost.update(dict.fromkeys(step.assigns, step.name))
         return analysis
+
+
+def layer_warnings(analysis: Analysis, item: str | None = None) -> list[ExtractorFailed]:
+    """One warning per layer left out of ``analysis``, naming the article, for reports and logs."""
+    return [ExtractorFailed(item or analysis.id, f.layer, f.error) for f in analysis.failed_layers]
+
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def make_article(text: str, metadata: Mapping | None = None) -> Article:
@@ -137,6 +161,10 @@ def check_article(article: Article, max_chars: int) -> None:
     name = article.origin or article.id
     if not isinstance(article.text, str):
         raise EmptyArticle(name, "text is not a string")
+    for field in ("title", "url"):
+        value = getattr(article, field)
+        if value is not None and not isinstance(value, str):
+            raise UnreadableArticle(name, f"{field} is a {type(value).__name__}, not a string")
     if not article.text.strip():
         raise EmptyArticle(name, "empty text")
     if len(article.text) > max_chars:
