@@ -87,12 +87,16 @@ def no_space_run(draw) -> str:
     return "word" * n
 
 
-random_unicode = st.text(st.characters(codec="utf-8"), max_size=80)
+random_unicode = st.text(st.characters(codec="utf-8"), max_size=80)  # utf-8: no lone surrogates
+
+#: one character many times over, with or without spaces: the tokenizer's worst case
+long_run = st.builds(lambda ch, n, sep: (ch + sep) * n, st.sampled_from(list(PUNCTUATION) + EMOJI + [" ", "a"]),
+                     st.integers(200, 3000), st.sampled_from(["", "", " "]))
 
 hostile_piece = st.one_of(
     news_sentence(), news_sentence(), news_sentence(),
     _run(PUNCTUATION, 400), _run(EMOJI, 200), _run(CONTROLS, 6), unbalanced_quotes(), huge_number(),
-    st.sampled_from(SCRIPTS), combining(), no_space_run(), random_unicode,
+    st.sampled_from(SCRIPTS), combining(), no_space_run(), random_unicode, long_run,
 )
 
 
@@ -109,3 +113,10 @@ def hostile_text(draw) -> str:
 @st.composite
 def hostile_title(draw) -> str | None:
     return draw(st.one_of(st.none(), news_sentence().map(lambda s: s.rstrip(".")), random_unicode))
+
+
+#: what analysis must refuse, each with its own error: nothing, blanks, binary data
+REFUSED = ["", "   \n\t ", "\x00\x01\x02 binary \x00" * 20]
+
+published = st.one_of(st.none(), st.sampled_from(["2022-01-11", "1999-12-31", "9999-12-31", "0001-01-01", "2022-02-30",
+                                                  "yesterday", "20220111", "2022-01-11T23:59:59Z"]), random_unicode)
