@@ -70,6 +70,7 @@ eval-petrarch: setup
 
 bench: setup
 	$(BIN)/python bench/bench_analyze.py --csv $(DATA)/news/agnews-dev.csv
+	$(BIN)/python bench/bench_limits.py --csv $(DATA)/news/agnews-dev.csv
 
 bench-ingest: setup
 	$(BIN)/python bench/bench_ingest.py --csv $(DATA)/news/agnews-dev.csv

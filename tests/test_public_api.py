@@ -42,22 +42,22 @@ def test_public_api_missing_model_in_the_cli_is_one_line(run_cli, tmp_path, monk
     assert len(lines) == 1 and lines[0].startswith("error: spaCy model 'no_such_model' is not installed")
 
 
-def test_public_api_a_failing_extractor_skips_only_that_article(pipeline):
+def test_public_api_a_failing_extractor_costs_only_its_layer_of_that_article(pipeline):
     from dataclasses import replace
 
-    from tidings.errors import ExtractorFailed
-    from tidings.model import Article
+    from tidings.model import Article, LayerFailure
 
     def boom(doc, analysis, knowledge):
         if "poison" in analysis.text:
             raise ValueError("cannot cope")
 
     original = pipeline.steps
-    pipeline.steps = original + (replace(original[-1], name="boom", run=boom),)
+    pipeline.steps = original + (replace(original[-1], name="boom", run=boom, assigns=("boom",)),)
     try:
         results = list(pipeline.analyze_many([Article("a", "A fine text."), Article("b", "A poison text."),
                                               Article("c", "Another fine one.")]))
     finally:
         pipeline.steps = original
-    assert [type(r).__name__ for r in results] == ["Analysis", "ExtractorFailed", "Analysis"]
-    assert isinstance(results[1], ExtractorFailed) and "b: the boom extractor failed (ValueError" in str(results[1])
+    assert [type(r).__name__ for r in results] == ["Analysis", "Analysis", "Analysis"]
+    assert [r.failed_layers for r in results] == [[], [LayerFailure("boom", "ValueError: cannot cope")], []]
+    assert results[1].sentences

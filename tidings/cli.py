@@ -41,7 +41,7 @@ def analyze(input: str, published: str | None, as_json: bool, out: Path | None, 
       tidings analyze corpus.jsonl --json --out analyses.jsonl
     """
     from tidings.ingest.readers import read_articles
-    from tidings.pipeline import Pipeline
+    from tidings.pipeline import Pipeline, layer_warnings
     from tidings.settings import Settings
 
     try:
@@ -51,24 +51,30 @@ def analyze(input: str, published: str | None, as_json: bool, out: Path | None, 
     except TidingsError as exc:
         _fail(str(exc))
     total = len(items)
-    ok = failed = 0
+    ok = failed = partial = 0
     sink = _Sink(out, as_json, many=total > 1)
     try:
         with _progress(total, enabled=as_json and total > 1) as advance:
-            for result in pipeline.analyze_many(items):
+            for item, result in zip(items, pipeline.analyze_many(items)):
                 if isinstance(result, ArticleError):
                     failed += 1
                     click.echo(f"error: {result}", err=True)
                 else:
                     ok += 1
+                    # a layer left out is reported, and the rest of the analysis is written
+                    warnings = layer_warnings(result, getattr(item, "origin", None))
+                    partial += bool(warnings)
+                    for warning in warnings:
+                        click.echo(f"warning: {warning}", err=True)
                     sink.write(result)
                 advance()
     except TidingsError as exc:
         sink.abort()
         _fail(str(exc))
     sink.close()
-    if total > 1 or failed:
-        click.echo(f"analysed {ok} of {total} article(s); {failed} failed", err=True)
+    if total > 1 or failed or partial:
+        click.echo(f"analysed {ok} of {total} article(s); {failed} failed"
+                   + (f"; {partial} with a layer left out" if partial else ""), err=True)
     if ok == 0:
         sys.exit(1)
 

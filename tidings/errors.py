@@ -12,10 +12,10 @@
         ├── UnreadableArticle    could not be decoded or parsed (bad encoding, broken JSON line)
         │   └── BadRecord        a record's field has the wrong type (names file, line and field)
         ├── IdConflict           an id already given to another text (names the id and the other item)
-        ├── ExtractorFailed      an extractor raised on this article (a bug: please report it)
         ├── AnalysisOverBudget   its analysis took longer than the time a server allows; stopped
         ├── AnalysisCrashed      the process analysing it died (a bug or out of memory)
         ├── ArticleWarning       not a failure: something set aside (a future date, a page replaced)
+        │   └── ExtractorFailed  an extractor raised on this article (a bug: please report it); its layer is left out
         ├── FetchError           a URL could not be fetched (names the URL and HTTP status)
         │   ├── FetchHTTPError, FetchTimeout, FetchConnectionError, TooManyRedirects
         │   ├── ResponseTooLarge (also an ArticleTooLarge), UnsupportedContent
@@ -123,14 +123,6 @@ class IdConflict(ArticleError):
         super().__init__(item, message)
 
 
-class ExtractorFailed(ArticleError):
-    """An extractor raised an unexpected error on this article; the batch goes on without it."""
-
-    def __init__(self, item: str, extractor: str, cause: BaseException):
-        self.extractor = extractor
-        super().__init__(item, f"the {extractor} extractor failed ({type(cause).__name__}: {cause}); please report this")
-
-
 class AnalysisOverBudget(ArticleError):
     """The analysis of this article took longer than the time allowed (a server's budget); it was stopped."""
 
@@ -165,6 +157,17 @@ class ArticleWarning(ArticleError):
     """Not a failure: something about an item was set aside (an impossible date, a page replaced by its
     feed summary, a malformed feed read as far as it goes) and what could be read follows in the stream.
     Log it; do not count it as failed."""
+
+
+class ExtractorFailed(ArticleWarning):
+    """An extractor raised on this article (a bug: please report it), or was not run because a layer it
+    needs was lost. Not a failure of the article: that layer is left out (``Analysis.failed_layers``)
+    and the other layers stand."""
+
+    def __init__(self, item: str, layer: str, reason: str):
+        self.layer = layer
+        self.reason = reason
+        super().__init__(item, f"the {layer} layer was left out ({reason}); please report this")
 
 
 class FetchError(ArticleError):

@@ -189,9 +189,19 @@ class Event:
     symmetric: bool = False
 
 
+@dataclass(frozen=True)
+class LayerFailure:
+    """A layer left out of one analysis: its extractor raised (a bug: ``error`` names the exception), or
+    it was not run because a layer it needs failed (``error`` says which). The other layers stand."""
+
+    layer: str
+    error: str
+
+
 @dataclass
 class Analysis:
-    """Everything tidings extracted from one article."""
+    """Everything tidings extracted from one article. ``failed_layers`` lists the layers left out
+    because their extractor failed on this article (empty when all went well)."""
 
     id: str
     text: str
@@ -212,6 +222,7 @@ class Analysis:
     #: the wire or outlet the opener credits ("AP - ", "GENEVA (Reuters) -"): the copy's source, not a place
     credit: Span | None = None
     warnings: list[str] = field(default_factory=list)
+    failed_layers: list[LayerFailure] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -248,6 +259,7 @@ class Analysis:
             dateline=span(data.get("dateline")),
             credit=span(data.get("credit")),
             warnings=list(data.get("warnings", [])),
+            failed_layers=[LayerFailure(**f) for f in data.get("failed_layers", [])],
         )
 
     def opener(self) -> tuple[int, int] | None:

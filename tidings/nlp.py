@@ -1,4 +1,5 @@
-"""Loading spaCy: the pinned model, offline, with paragraph breaks as hard sentence boundaries."""
+"""Loading spaCy: the pinned model, offline, with paragraph breaks as hard sentence boundaries and a
+tokenizer whose work is linear in the text (``tidings.tokenizer``)."""
 from __future__ import annotations
 
 import functools
@@ -8,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.errors import ModelNotInstalled
+from tidings.tokenizer import BoundedTokenizer
 
 
 #: where the pipeline leaves a headline's (start, end) characters (see ``tidings.headline``)
@@ -43,4 +45,6 @@ def load_model(name: str) -> Language:
         raise ModelNotInstalled(name, MODEL_PACKAGES.get(name, name.replace("_", "-"))) from exc
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if not isinstance(nlp.tokenizer, BoundedTokenizer):
+        nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp

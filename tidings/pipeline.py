@@ -1,26 +1,31 @@
-"""Runs ``analyze`` over one or many texts: loads spaCy and the knowledge once, batches parsing with
-``nlp.pipe``, and applies the extractors in order. Pure: no files, no network, no database.
+"""Runs ``analyze`` over one or many texts: loads spaCy and the knowledge once, parses in batches
+bounded by articles, characters and tokens (``tidings.parsing``), and applies the extractors in
+order. Pure: no files, no network, no database.
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import hashlib
+import logging
 import re
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
 
-from tidings.errors import ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, ExtractorFailed, TidingsError
+from tidings.errors import (ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, ExtractorFailed, TidingsError,
+                            UnreadableArticle)
 from tidings.extract import extractors
 from tidings.headline import HeadlineCaser, find_headline, restore_words
 from tidings.knowledge import Knowledge, load_knowledge
-from tidings.model import Analysis, Article
+from tidings.model import Analysis, Article, LayerFailure
 from tidings.nlp import HEADLINE_KEY, load_model
+from tidings.parsing import parse_docs
 from tidings.settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+log = logging.getLogger(__name__)
 
 
 class Pipeline:
@@ -62,50 +67,76 @@ class Pipeline:
         return HeadlineCaser(self.nlp, self.knowledge.actors, self.knowledge.gazetteer, self.knowledge.cues.names)
 
     def analyze(self, text: str, metadata: Mapping | None = None) -> Analysis:
-        article = make_article(text, metadata)
-        check_article(article, self.settings.max_article_chars)
-        return self._analyze_doc(self.nlp(self._to_parse(article)), article)
+        """Analyse one text; a text that cannot be analysed raises its ``ArticleError``."""
+        [result] = self.analyze_many([make_article(text, metadata)])
+        if isinstance(result, ArticleError):
+            raise result
+        return result
 
-    def _to_parse(self, article: Article) -> str | Doc:
-        """What the model parses: the text itself, or - for an article that opens with a headline -
-        a Doc of a same-length copy with the headline in sentence case, marked as one sentence."""
+    def _to_parse(self, article: Article) -> Doc:
+        """What the model parses: the text's tokens, or - for an article that opens with a headline -
+        those of a same-length copy with the headline in sentence case, marked as one sentence."""
         headline = find_headline(article.text, article.title)
         if headline is None:
-            return article.text
+            return self.nlp.make_doc(article.text)
         doc = self.nlp.make_doc(self.headline_caser.normalise(article.text, headline))
         doc.user_data[HEADLINE_KEY] = (headline.start, headline.end)
         return doc
 
     def analyze_many(self, articles: Iterable[Article | ArticleError]) -> Iterator[Analysis | ArticleError]:
-        """Analyse articles in batches; a bad article comes back as its ``ArticleError``, in order."""
-        good: list[Article] = []
+        """Analyse articles in batches; a bad article comes back as its ``ArticleError``, in order.
+        A batch closes at ``Settings.batch_size`` articles or ``Settings.batch_chars`` characters."""
         pending: list[Article | ArticleError] = []
-
-        def flush() -> Iterator[Analysis | ArticleError]:
-            docs = iter(self.nlp.pipe((self._to_parse(a) for a in good), batch_size=self.settings.batch_size))
-            for item in pending:
-                if isinstance(item, ArticleError):
-                    yield item
-                    continue
-                doc = next(docs)
-                try:
-                    yield self._analyze_doc(doc, item)
-                except ArticleError as exc:
-                    yield exc
-            good.clear()
-            pending.clear()
-
+        good = chars = 0
         for item in articles:
             if isinstance(item, Article):
                 try:
                     check_article(item, self.settings.max_article_chars)
-                    good.append(item)
+                    good += 1
+                    chars += len(item.text)
                 except ArticleError as exc:
                     item = exc
             pending.append(item)
-            if len(good) >= self.settings.batch_size:
-                yield from flush()
-        yield from flush()
+            if good >= self.settings.batch_size or chars >= self.settings.batch_chars:
+                yield from self._analyze_batch(pending)
+                pending, good, chars = [], 0, 0
+        yield from self._analyze_batch(pending)
+
+    def _analyze_batch(self, items: list[Article | ArticleError]) -> Iterator[Analysis | ArticleError]:
+        prepared: list[Doc | ArticleError] = [item if isinstance(item, ArticleError) else self._tokenize_one(item)
+                                              for item in items]
+        docs = [d for d in prepared if isinstance(d, Doc)]
+        try:
+            parsed = iter(parse_docs(self.nlp, docs, self.settings.max_parse_tokens))
+        except Exception:  # noqa: BLE001 - a model bug on one text must not sink the batch: parse alone
+            log.info("parsing a batch failed; parsing its articles one by one", exc_info=True)
+            parsed = iter([self._parse_one(d) for d in docs])
+        for item, doc in zip(items, prepared):
+            if isinstance(doc, ArticleError):
+                yield doc
+                continue
+            doc = next(parsed)
+            if isinstance(doc, BaseException):
+                yield UnreadableArticle(item.origin or item.id, f"could not be parsed ({_one_line(doc)}); please report this")
+                continue
+            try:
+                yield self._analyze_doc(doc, item)
+            except ArticleError as exc:
+                yield exc
+
+    def _tokenize_one(self, article: Article) -> Doc | ArticleError:
+        try:
+            return self._to_parse(article)
+        except Exception as exc:  # noqa: BLE001 - that article is reported, the batch goes on
+            log.info("tokenizing %s failed", article.origin or article.id, exc_info=True)
+            return UnreadableArticle(article.origin or article.id, f"could not be tokenized ({_one_line(exc)}); "
+                                                                   f"please report this")
+
+    def _parse_one(self, doc: Doc) -> Doc | Exception:
+        try:
+            return parse_docs(self.nlp, [doc], self.settings.max_parse_tokens)[0]
+        except Exception as exc:  # noqa: BLE001
+            return exc
 
     def _analyze_doc(self, doc: Doc, article: Article) -> Analysis:
         # extractors read the original words; only the parse came from the normalised headline
@@ -114,14 +145,35 @@ class Pipeline:
             id=article.id, text=article.text, title=article.title, url=article.url,
             published=normalise_published(article.published),
         )
+        lost: dict[str, str] = {}  # layer -> the step that failed to make it
         for step in self.steps:
+            missing = [r for r in step.requires if r in lost]
+            if missing:
+                reason = f"not run: needs {' and '.join(missing)}, lost with the {lost[missing[0]]} layer"
+                analysis.failed_layers.append(LayerFailure(step.name, reason))
+                lost.update(dict.fromkeys(step.assigns, step.name))
+                continue
+            before = dict(vars(analysis))
             try:
                 step.run(doc, analysis, self.knowledge)
             except TidingsError:
                 raise
-            except Exception as exc:  # a bug in one extractor must not sink the whole batch
-                raise ExtractorFailed(article.origin or article.id, step.name, exc) from exc
+            except Exception as exc:  # a bug in one extractor costs its own layer, not the article
+                log.info("the %s extractor failed on %s", step.name, article.origin or article.id, exc_info=True)
+                vars(analysis).update(before)  # nothing half-written: the fields as they were before the step
+                analysis.failed_layers.append(LayerFailure(step.name, _one_line(exc)))
+                lost.update(dict.fromkeys(step.assigns, step.name))
         return analysis
+
+
+def layer_warnings(analysis: Analysis, item: str | None = None) -> list[ExtractorFailed]:
+    """One warning per layer left out of ``analysis``, naming the article, for reports and logs."""
+    return [ExtractorFailed(item or analysis.id, f.layer, f.error) for f in analysis.failed_layers]
+
+
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def make_article(text: str, metadata: Mapping | None = None) -> Article:
@@ -137,6 +189,10 @@ def check_article(article: Article, max_chars: int) -> None:
     name = article.origin or article.id
     if not isinstance(article.text, str):
         raise EmptyArticle(name, "text is not a string")
+    for field in ("title", "url"):
+        value = getattr(article, field)
+        if value is not None and not isinstance(value, str):
+            raise UnreadableArticle(name, f"{field} is a {type(value).__name__}, not a string")
     if not article.text.strip():
         raise EmptyArticle(name, "empty text")
     if len(article.text) > max_chars:

@@ -21,8 +21,10 @@ def render(analysis: Analysis) -> Panel:
     parts.append(_quotes(analysis))
     parts.append(_times(analysis))
     parts.append(_places(analysis))
-    if analysis.warnings:
-        parts.append(Text("\n".join(f"warning: {w}" for w in analysis.warnings), style="yellow"))
+    notes = [f"warning: {w}" for w in analysis.warnings]
+    notes += [f"left out: the {f.layer} layer ({f.error})" for f in analysis.failed_layers]
+    if notes:
+        parts.append(Text("\n".join(notes), style="yellow"))
     title = analysis.title or analysis.id
     subtitle = f"{analysis.id} · published {analysis.published or 'unknown'} · {len(analysis.sentences)} sentences"
     return Panel(Group(*[p for p in parts if p is not None]), title=f"[bold]{title}[/bold]", subtitle=subtitle,

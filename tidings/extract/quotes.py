@@ -190,6 +190,11 @@ class _Context:
     def first_token(self, offset: int) -> int:
         return bisect.bisect_left(self.tok_starts, offset)
 
+    def token_of(self, offset: int) -> int:
+        """The token holding character ``offset``. A quote's opening mark need not start a token: in
+        "Doe``wondered" or an unbalanced "\u201c" glued to a word it sits inside one."""
+        return max(0, bisect.bisect_right(self.tok_starts, offset) - 1)
+
     def span_chars(self, lo: int, hi: int) -> tuple[int, int]:
         """Characters of tokens [lo, hi), trimmed of edge punctuation that is not a quote mark."""
         doc = self.doc
@@ -292,7 +297,7 @@ def _labelled(ctx: _Context, r: int, leading: list[int]) -> _Found | None:
     if not leading:
         return None
     start, end = ctx.regions[r]
-    first = ctx.first_token(start)
+    first = ctx.token_of(start)
     verb = doc[first].head
     for _ in range(4):
         if ctx.region_of[verb.i] != r and verb.pos_ in ("VERB", "AUX"):
@@ -429,7 +434,7 @@ def _lead_in(ctx: _Context, cue: tuple[int, int], r: int) -> int | None:
     """Where a mixed quote starts when words, not ':' or ',', run from the cue into the quote:
     'Trump is telling a veterans group that the military is "depleted"'."""
     doc = ctx.doc
-    first = ctx.first_token(ctx.regions[r][0])
+    first = ctx.token_of(ctx.regions[r][0])
     if cue[1] >= first:
         return None
     between = [i for i in range(cue[1], first) if not doc[i].is_space]

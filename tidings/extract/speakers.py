@@ -83,8 +83,9 @@ class SpeakerResolver:
             self._people.append((ent.start_char, name, self._gender(ent[0], name)))
 
     def _clean_name(self, toks: list[Token]) -> str:
-        """Drop titles and possessive endings: "Mr. Trump's" -> "Trump"."""
-        words = [t.text for t in toks if t.text not in ("'s", "’s", "'", "’")]
+        """Drop titles, possessive endings and whitespace: "Mr. Trump's" -> "Trump". (An entity can hold
+        a whitespace token: "Dr." and a control character is no name.)"""
+        words = [t.text for t in toks if t.text not in ("'s", "’s", "'", "’") and not t.is_space]
         while words and (words[0] in self.cues.titles or words[0].lower() in ("the", "a", "an")):
             words = words[1:]
         return " ".join(words)

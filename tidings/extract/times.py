@@ -828,6 +828,8 @@ def _reference_date(published: str | None) -> dt.date | None:
     if not published:
         return None
     try:
-        return dt.date.fromisoformat(published[:10])
+        ref = dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+    # a date at the very edge of the calendar ("9999-12-31") leaves no room for "tomorrow"
+    return ref if tx.in_calendar(ref.year) else None

@@ -7,6 +7,7 @@ Nothing here looks at spaCy; ``times.py`` finds the expressions and decides the 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 MONTHS = {
@@ -73,7 +74,8 @@ def parse_number(text: str) -> float | str | None:
         else:
             return None
         seen = True
-    return total if seen else None
+    # a number past float's range ("signed " + 400 digits + " years ago") is no amount of time
+    return total if seen and math.isfinite(total) else None
 
 
 def unit_of(word: str) -> str | None:
@@ -136,8 +138,21 @@ def shift_quarters(year: int, quarter: int, n: int) -> tuple[int, int]:
     return index // 4, index % 4 + 1
 
 
+#: the years a resolved date may fall in: datetime's calendar (1-9999) less a year at each end, so
+#: that the small steps the handlers take from a date ("the next day", "a week later") stay inside it
+FIRST_YEAR, LAST_YEAR = 2, 9998
+
+
+def in_calendar(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
 def relative_unit(ref: dt.date, unit: str, n: int) -> str | None:
-    """The unit-sized period ``n`` units from ``ref``, at that unit's granularity (last week -> 2022-W01)."""
+    """The unit-sized period ``n`` units from ``ref``, at that unit's granularity (last week -> 2022-W01).
+    None when that period lies outside the calendar ("999999999 days ago")."""
+    year = ref.year + n * _YEARS_PER_UNIT.get(unit, 0)
+    if not in_calendar(int(year)):
+        return None
     if unit == "day":
         return day_value(ref + dt.timedelta(days=n))
     if unit in ("week", "fortnight"):
@@ -154,6 +169,11 @@ def relative_unit(ref: dt.date, unit: str, n: int) -> str | None:
     if unit == "century":
         return str(ref.year + 100 * n)[:2]
     return None
+
+
+#: how many years a unit spans (roughly: enough to tell whether a step leaves the calendar)
+_YEARS_PER_UNIT = {"day": 1 / 365.25, "week": 7 / 365.25, "fortnight": 14 / 365.25, "month": 1 / 12,
+                   "quarter": 1 / 4, "year": 1, "decade": 10, "century": 100}
 
 
 def weekday_date(ref: dt.date, weekday: int, direction: str) -> dt.date:

@@ -27,7 +27,7 @@ from tidings.errors import ArticleError, ArticleWarning, BinaryContent, IdConfli
 from tidings.ingest.dedupe import NearDuplicateIndex, content_hash
 from tidings.ingest.story_store import StoredStories, ToGroup
 from tidings.model import Analysis, Article
-from tidings.pipeline import Pipeline, check_article
+from tidings.pipeline import Pipeline, check_article, layer_warnings
 from tidings.store import Store
 from tidings.store.lookup import original_for_hash, stored_under_id
 
@@ -226,6 +226,9 @@ class Ingestor:
                 self.near.remove(p.article.id)  # a failed article must not swallow its copies
             else:
                 analysed.append((p, result))
+                for warning in layer_warnings(result, p.article.origin):  # stored without that layer
+                    self.summary.warnings.append(str(warning))
+                    self.on_problem(f"warning: {warning}")
         stored_ids = {p.article.id for p, _ in analysed}
         recorded: list[_Copy] = []
         with self.store.batch(self.version) as tx:
