@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from tidings import __version__
-from tidings.commands.common import date_option
+from tidings.commands.common import date_option, scale_options
 from tidings.errors import ArticleError, TidingsError
 from tidings.model import Analysis
 
@@ -28,7 +28,9 @@ def main() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write output to FILE instead of stdout.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An extra knowledge file (actors, places, cues...); repeatable. See docs/dictionaries.md.")
-def analyze(input: str, published: str | None, as_json: bool, out: Path | None, dictionaries: tuple[Path, ...]) -> None:
+@scale_options
+def analyze(input: str, published: str | None, as_json: bool, out: Path | None, dictionaries: tuple[Path, ...],
+            workers: int, cluster: str | None) -> None:
     """Analyse articles: summary, actors, quotes with speakers, resolved dates and places.
 
     INPUT is a text, Markdown or HTML file, a folder of them, a JSON Lines file of records
@@ -39,22 +41,26 @@ def analyze(input: str, published: str | None, as_json: bool, out: Path | None, 
       tidings analyze examples/
       tidings analyze article.html --published 2022-01-11
       tidings analyze corpus.jsonl --json --out analyses.jsonl
+      tidings analyze corpus.jsonl --json --out analyses.jsonl --workers 0
     """
+    import contextlib
+
     from tidings.ingest.readers import read_articles
-    from tidings.pipeline import Pipeline, layer_warnings
+    from tidings.pipeline import layer_warnings
+    from tidings.scale.analysers import analyser
     from tidings.settings import Settings
 
+    running = contextlib.ExitStack()
     try:
-        pipeline = Pipeline(Settings(dictionaries=dictionaries))
-        pipeline.warm_up()
         items = list(read_articles(input, published))
+        pipeline = running.enter_context(analyser(Settings(dictionaries=dictionaries), workers, cluster))
     except TidingsError as exc:
         _fail(str(exc))
     total = len(items)
     ok = failed = partial = 0
     sink = _Sink(out, as_json, many=total > 1)
     try:
-        with _progress(total, enabled=as_json and total > 1) as advance:
+        with running, _progress(total, enabled=as_json and total > 1) as advance:
             for item, result in zip(items, pipeline.analyze_many(items)):
                 if isinstance(result, ArticleError):
                     failed += 1

@@ -86,21 +86,8 @@ class Pipeline:
     def analyze_many(self, articles: Iterable[Article | ArticleError]) -> Iterator[Analysis | ArticleError]:
         """Analyse articles in batches; a bad article comes back as its ``ArticleError``, in order.
         A batch closes at ``Settings.batch_size`` articles or ``Settings.batch_chars`` characters."""
-        pending: list[Article | ArticleError] = []
-        good = chars = 0
-        for item in articles:
-            if isinstance(item, Article):
-                try:
-                    check_article(item, self.settings.max_article_chars)
-                    good += 1
-                    chars += len(item.text)
-                except ArticleError as exc:
-                    item = exc
-            pending.append(item)
-            if good >= self.settings.batch_size or chars >= self.settings.batch_chars:
-                yield from self._analyze_batch(pending)
-                pending, good, chars = [], 0, 0
-        yield from self._analyze_batch(pending)
+        for batch in analysis_batches(articles, self.settings):
+            yield from self._analyze_batch(batch)
 
     def _analyze_batch(self, items: list[Article | ArticleError]) -> Iterator[Analysis | ArticleError]:
         prepared: list[Doc | ArticleError] = [item if isinstance(item, ArticleError) else self._tokenize_one(item)
@@ -164,6 +151,29 @@ class Pipeline:
                 analysis.failed_layers.append(LayerFailure(step.name, _one_line(exc)))
                 lost.update(dict.fromkeys(step.assigns, step.name))
         return analysis
+
+
+def analysis_batches(articles: Iterable[Article | ArticleError],
+                     settings: Settings) -> Iterator[list[Article | ArticleError]]:
+    """The batches ``Pipeline.analyze_many`` parses together, each article checked (a refused one is
+    its error). Worker processes are given exactly these batches, so that every article is parsed in
+    the same company as in one process: ``analyze_many`` of one such batch makes that batch again."""
+    pending: list[Article | ArticleError] = []
+    good = chars = 0
+    for item in articles:
+        if isinstance(item, Article):
+            try:
+                check_article(item, settings.max_article_chars)
+                good += 1
+                chars += len(item.text)
+            except ArticleError as exc:
+                item = exc
+        pending.append(item)
+        if good >= settings.batch_size or chars >= settings.batch_chars:
+            yield pending
+            pending, good, chars = [], 0, 0
+    if pending:
+        yield pending
 
 
 def layer_warnings(analysis: Analysis, item: str | None = None) -> list[ExtractorFailed]:

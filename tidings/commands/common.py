@@ -50,3 +50,14 @@ def valid_date(ctx, param, value):
 
 def date_option(name: str, help: str):
     return click.option(name, callback=valid_date, metavar="YYYY-MM-DD", help=help)
+
+
+def scale_options(f):
+    """``--workers N`` and ``--cluster ADDRESS``: where the analysis runs (``tidings.scale``)."""
+    f = click.option("--cluster", metavar="ADDRESS", default=None,
+                     help="Analyse on a Dask cluster: a scheduler address (tcp://HOST:8786) or local:N for a local "
+                          "cluster of N worker processes. Needs `pip install tidings[dask]`.")(f)
+    f = click.option("--workers", type=click.IntRange(0, 256), default=1, show_default=True, metavar="N",
+                     help="Analysis processes on this machine, each with its own model (0: one per core); one "
+                          "writer, results in input order, the same output as one process.")(f)
+    return f

@@ -1,12 +1,13 @@
 """`tidings ingest` and `tidings reanalyze`: getting articles into the store."""
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
 import click
 
-from tidings.commands.common import date_option, db_option, fail, opened_store
+from tidings.commands.common import date_option, db_option, fail, opened_store, scale_options
 from tidings.errors import TidingsError
 
 CSV_FIELDS = ("id", "title", "text", "published", "url", "outlet")
@@ -72,7 +73,9 @@ class _Progress:
                    "it. Without it, that is an error naming the id, and the stored text is kept.")
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=60.0, show_default=True, metavar="SECONDS",
               help="Time allowed for one URL on the wall clock, every try and wait included.")
-def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size, update, timeout) -> None:
+@scale_options
+def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size, update, timeout, workers,
+           cluster) -> None:
     """Read articles, drop duplicates, analyse, group into stories and store them.
 
     SOURCE is a text/Markdown/HTML file, a folder of them, a JSON Lines or CSV file, an article URL,
@@ -83,20 +86,22 @@ def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size, 
       tidings ingest examples/ --db news.db
       tidings ingest agnews.csv --column text=description --db news.db
       tidings ingest https://example.org/feed.xml --db news.db --update
+      tidings ingest big.csv --db news.db --workers 0
+      tidings ingest big.csv --db news.db --cluster tcp://scheduler:8786
     """
     from tidings.ingest.fetch import Fetcher, FetchOptions
     from tidings.ingest.runner import Ingestor
     from tidings.ingest.sources import SourceOptions, iter_articles
-    from tidings.pipeline import Pipeline
+    from tidings.scale.analysers import analyser
     from tidings.settings import Settings
 
+    running = contextlib.ExitStack()
     try:
         options = SourceOptions(columns=columns, published=published, fetch_pages=not no_fetch)
-        pipeline = Pipeline(Settings(dictionaries=dictionaries))
-        pipeline.warm_up()
+        pipeline = running.enter_context(analyser(Settings(dictionaries=dictionaries), workers, cluster))
     except (TidingsError, ValueError) as exc:
         fail(str(exc))
-    with opened_store(db) as store, _Progress("ingesting") as progress:
+    with running, opened_store(db) as store, _Progress("ingesting") as progress:
         try:
             ingestor = Ingestor(store, pipeline, batch_size=batch_size, on_item=progress.advance,
                                 on_problem=progress.problem, update=update)

@@ -19,7 +19,7 @@ repeated, failed (``IngestSummary.unaccounted`` is always 0).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -98,11 +98,31 @@ class _Copy:
     content_hash: str
     near: bool
     was_copy: bool = False  # the id was stored as a copy of something else before (an update)
+    #: the original was taken in this run and not yet written: if its analysis fails, so does this copy
+    original_unwritten: bool = False
+
+
+@dataclass
+class _Sealed:
+    """A batch whose analysis has started (elsewhere, with ``--workers``/``--cluster``) and that is not
+    written yet: its articles, their copies, and how to get the analyses."""
+
+    pending: list[_Pending]
+    copies: list[_Copy]
+    results: Callable[[], list]
 
 
 class Ingestor:
     """Feeds articles into a store. Create once per run; call ``ingest`` with an iterable of articles
     (and errors, as the source readers yield them).
+
+    With a pipeline that analyses elsewhere (a ``tidings.scale.ordered.BatchAnalyser``: worker
+    processes or a cluster), up to its ``in_flight`` batches are analysed while this one process reads
+    ahead and writes, still in input order. The duplicate checks then also look at the batches not yet
+    written, so every article is counted and stored as one process would, with one exception: a copy
+    of an article whose analysis fails (a crash in the model, not refused input) is reported as a copy
+    of a failed article when the two were in flight together, where one process would have analysed
+    the copy itself.
 
     ``update``: an article whose id is stored with another text replaces it (an edited file, a
     corrected page); without it, that is an ``IdConflict`` and the stored text is kept.
@@ -122,8 +142,13 @@ class Ingestor:
         self.near = NearDuplicateIndex.from_signatures(store.signatures())
         self.stories = StoredStories(store)
         self._pending: list[_Pending] = []
-        self._pending_hashes: dict[str, str] = {}  # content hash -> article id, within the batch
+        # content hash -> article id, for every article taken but not yet written
+        self._pending_hashes: dict[str, str] = {}
         self._copies: list[_Copy] = []
+        self._sealed: deque[_Sealed] = deque()
+        self._unwritten: set[str] = set()  # ids of the articles taken and not yet written
+        self._failed_ids: set[str] = set()  # articles of this run whose analysis failed
+        self._in_flight = max(1, getattr(pipeline, "in_flight", 1))
         # id -> (content hash, where it was read), for every id taken in this ``ingest`` call: one id
         # met twice is a repeat (same text) or a conflict (another text), never a silent replacement
         self._taken: dict[str, tuple[str, str]] = {}
@@ -142,7 +167,9 @@ class Ingestor:
                 self._take(item)
             self.on_item()
             if len(self._pending) >= self.batch_size:
-                self.flush()
+                self._seal()
+                while len(self._sealed) >= self._in_flight:
+                    self._write(self._sealed.popleft())
         self.flush()
         return self.summary
 
@@ -192,44 +219,66 @@ class Ingestor:
                                                         f"the stored text is kept"))
                 return
             self._taken[article.id] = (text_hash, name)
-            self._copies.append(_Copy(article, original, text_hash, near=False, was_copy=was_copy))
+            self._copies.append(_Copy(article, original, text_hash, near=False, was_copy=was_copy,
+                                      original_unwritten=original in self._unwritten))
             return
         signature = self.near.signature(article.text)
         if not replaces and original is None:
             near = self.near.query(signature)
             if near is not None and near != article.id:
                 self._taken[article.id] = (text_hash, name)
-                self._copies.append(_Copy(article, near, text_hash, near=True, was_copy=was_copy))
+                self._copies.append(_Copy(article, near, text_hash, near=True, was_copy=was_copy,
+                                          original_unwritten=near in self._unwritten))
                 return
         self._taken[article.id] = (text_hash, name)
         self._pending.append(_Pending(article, text_hash, signature, replaces=replaces, was_copy=was_copy))
         self._pending_hashes[text_hash] = article.id
+        self._unwritten.add(article.id)
         if not replaces:
             # indexed now, so that copies later in the same batch are found; taken out again if it fails
             self.near.add(article.id, signature)
 
     def flush(self) -> None:
         """Analyse the pending articles and write them, their copies and their stories in one
-        transaction. Called when a batch is full, at the end, and by whoever is about to wait (a
-        fetcher before a request): what is ready is committed before the wait."""
+        transaction a batch. Called at the end, and by whoever is about to wait (a fetcher before a
+        request): what is ready is committed before the wait."""
+        self._seal()
+        while self._sealed:
+            self._write(self._sealed.popleft())
+
+    def _seal(self) -> None:
+        """Close the pending batch and start its analysis (in this process: when it is written)."""
         if not self._pending and not self._copies:
             return
         pending, self._pending = self._pending, []
         copies, self._copies = self._copies, []
-        self._pending_hashes = {}
+        articles = [p.article for p in pending]
+        submit = getattr(self.pipeline, "submit", None)
+        if submit is None or not articles:
+            # the pipeline's one entry point: a batch in, one result (analysis or error) per article out
+            results = lambda: list(self.pipeline.analyze_many(articles))  # noqa: E731
+        else:
+            handle = submit(articles)
+            results = lambda: self.pipeline.collect(handle, articles)  # noqa: E731
+        self._sealed.append(_Sealed(pending, copies, results))
+
+    def _write(self, sealed: _Sealed) -> None:
+        pending, copies = sealed.pending, sealed.copies
+        for p in pending:
+            self._unwritten.discard(p.article.id)
+            if self._pending_hashes.get(p.content_hash) == p.article.id:
+                del self._pending_hashes[p.content_hash]
         analysed: list[tuple[_Pending, Analysis]] = []
-        by_id = {p.article.id: p for p in pending}
-        # the pipeline's one entry point: a batch in, one result (analysis or error) per article out
-        for p, result in zip(pending, self.pipeline.analyze_many([p.article for p in pending])):
+        for p, result in zip(pending, sealed.results()):
             if isinstance(result, ArticleError):
                 self._fail(result)
+                self._failed_ids.add(p.article.id)
                 self.near.remove(p.article.id)  # a failed article must not swallow its copies
             else:
                 analysed.append((p, result))
                 for warning in layer_warnings(result, p.article.origin):  # stored without that layer
                     self.summary.warnings.append(str(warning))
                     self.on_problem(f"warning: {warning}")
-        stored_ids = {p.article.id for p, _ in analysed}
         recorded: list[_Copy] = []
         with self.store.batch(self.version) as tx:
             # grouped under the write lock: no other writer can change the stories until this commits
@@ -241,7 +290,7 @@ class Ingestor:
                 tx.add_article(p.article, analysis, p.content_hash, p.signature, assignments[p.article.id].story_id)
             self.stories.save(tx)
             for copy in copies:
-                if copy.original in by_id and copy.original not in stored_ids:
+                if copy.original_unwritten and copy.original in self._failed_ids:
                     # the original failed analysis: this copy stands alone next time it is read
                     self._fail(ArticleError(copy.article.origin or copy.article.id, f"copy of {copy.original}, "
                                                                                     f"which failed"))

@@ -148,6 +148,14 @@ class AnalysisPool:
         except (FutureTimeout, ProcessExpired, CancelledError) as exc:
             return self._failure(article, exc)
 
+    def schedule_batch(self, items: list[Article | ArticleError]):
+        """A future of one worker's results for a whole batch, in order (``Pipeline.analyze_many``);
+        it raises ``ProcessExpired`` if that worker dies. No time budget: a batch command (``tidings
+        ingest --workers``) waits for its articles as a single process would."""
+        if self._pool is None:
+            raise RuntimeError("the analysis pool is not started")
+        return self._pool.schedule(_analyze_batch, args=(items,))
+
     def _schedule(self, article: Article):
         if self._pool is None:
             raise RuntimeError("the analysis pool is not started")
@@ -246,3 +254,9 @@ def _analyze(article: Article) -> tuple[Analysis | ArticleError, float]:
     from tidings.serve import analysis_worker
 
     return analysis_worker.analyze(article)
+
+
+def _analyze_batch(items: list[Article | ArticleError]) -> list[Analysis | ArticleError]:
+    from tidings.serve import analysis_worker
+
+    return analysis_worker.analyze_batch(items)

@@ -31,10 +31,21 @@ def load(settings: Settings, gate, held, warm_up_text: str) -> str:
 
 def analyze(article: Article) -> tuple[Analysis | ArticleError, float]:
     """The article's analysis (or the error that refused it) and the seconds it took."""
+    _wait_for_gate()
+    started = time.perf_counter()
+    result = next(_pipeline.analyze_many([article]))
+    return result, time.perf_counter() - started
+
+
+def analyze_batch(items: list[Article | ArticleError]) -> list[Analysis | ArticleError]:
+    """One result per item, in order, exactly as ``Pipeline.analyze_many`` makes them in one process
+    (``tidings --workers``: the batch is one that ``analysis_batches`` closed)."""
+    _wait_for_gate()
+    return list(_pipeline.analyze_many(items))
+
+
+def _wait_for_gate() -> None:
     if not _gate.value:
         _held.value = os.getpid()
         while not _gate.value:
             time.sleep(0.01)
-    started = time.perf_counter()
-    result = next(_pipeline.analyze_many([article]))
-    return result, time.perf_counter() - started
