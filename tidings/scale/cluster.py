@@ -23,6 +23,11 @@ from tidings.errors import AnalysisCrashed, ArticleError, TidingsError
 from tidings.scale.ordered import BatchAnalyser, Item, Result
 from tidings.settings import Settings
 
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # the optional extra is missing: ``start`` says how to install it
+    WorkerPlugin = object
+
 log = logging.getLogger(__name__)
 
 PLUGIN_NAME = "tidings-pipeline"
@@ -45,30 +50,25 @@ def _import_distributed():
     return distributed
 
 
-def _plugin_class():
-    from distributed.diagnostics.plugin import WorkerPlugin
+class PipelinePlugin(WorkerPlugin):
+    """Loads one pipeline in each worker when it starts; tasks find it through ``worker.plugins``."""
 
-    class PipelinePlugin(WorkerPlugin):
-        """Loads one pipeline in each worker when it starts; tasks find it through ``worker.plugins``."""
+    name = PLUGIN_NAME
+    idempotent = False  # registering again (another client) replaces it with that client's settings
 
-        name = PLUGIN_NAME
-        idempotent = False  # registering again (another client) replaces it with that client's settings
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.pipeline = None
 
-        def __init__(self, settings: Settings):
-            self.settings = settings
-            self.pipeline = None
+    def setup(self, worker):
+        from tidings.pipeline import Pipeline
 
-        def setup(self, worker):
-            from tidings.pipeline import Pipeline
+        pipeline = Pipeline(self.settings)
+        pipeline.warm_up()
+        self.pipeline = pipeline
 
-            pipeline = Pipeline(self.settings)
-            pipeline.warm_up()
-            self.pipeline = pipeline
-
-        def __getstate__(self):  # the loaded pipeline never travels: each worker loads its own
-            return {"settings": self.settings, "pipeline": None}
-
-    return PipelinePlugin
+    def __getstate__(self):  # the loaded pipeline never travels: each worker loads its own
+        return {"settings": self.settings, "pipeline": None}
 
 
 def analyze_batch(items: list[Item]) -> list[Result]:
@@ -78,10 +78,9 @@ def analyze_batch(items: list[Item]) -> list[Result]:
     return list(get_worker().plugins[PLUGIN_NAME].pipeline.analyze_many(items))
 
 
-def worker_version() -> str:
-    from distributed import get_worker
-
-    return get_worker().plugins[PLUGIN_NAME].pipeline.version
+def worker_version(dask_worker) -> str:
+    """Run on each worker by ``Client.run`` (which passes the worker by this parameter's name)."""
+    return dask_worker.plugins[PLUGIN_NAME].pipeline.version
 
 
 class ClusterPipeline(BatchAnalyser):
@@ -112,7 +111,7 @@ class ClusterPipeline(BatchAnalyser):
                 self.client = distributed.Client(self.cluster)
             else:
                 self.client = distributed.Client(self.address, timeout=timeout)
-            self.client.register_plugin(_plugin_class()(self.settings))
+            self.client.register_plugin(PipelinePlugin(self.settings))
             versions = self.client.run(worker_version)
         except TidingsError:
             self.close()
