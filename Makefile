@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser lexicon places-data serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-store bench-serve lock clean
+.PHONY: run test setup browser lexicon places-data serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-scale bench-store bench-serve lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
@@ -74,6 +74,10 @@ bench: setup
 
 bench-ingest: setup
 	$(BIN)/python bench/bench_ingest.py --csv $(DATA)/news/agnews-dev.csv
+
+# --workers 1 vs 2 and a Dask local cluster on one machine, in one run (tidings.scale)
+bench-scale: setup
+	$(BIN)/python bench/bench_scale.py --csv $(DATA)/news/agnews-dev.csv --texts $(DATA)/quotes/polnear/train/text
 
 EVENTS ?= 1000000
 bench-store: setup

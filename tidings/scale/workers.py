@@ -40,7 +40,10 @@ class WorkerPipeline(BatchAnalyser):
         self.workers = workers
         # two batches a worker: one running, one waiting, so that no worker idles while the writer writes
         self.in_flight = 2 * workers
-        self.pool = AnalysisPool(settings, PoolLimits(workers=workers, queue=0))
+        # fork, not the server's forkserver: a command has no threads yet when the pool starts, so its
+        # workers can be forked from it after it has loaded the model once, and start without loading
+        # their own (seconds each, on cores that the others need for the same)
+        self.pool = AnalysisPool(settings, PoolLimits(workers=workers, queue=0), start_method="fork")
         self.version = ""
 
     def start(self) -> "WorkerPipeline":

@@ -99,6 +99,10 @@ class AnalysisPool:
         """Start the workers and wait until every one is warm (its pipeline loaded and run once)."""
         if self._context.get_start_method() == "forkserver":
             self._context.set_forkserver_preload(["tidings.serve.analysis_worker"])
+        elif self._context.get_start_method() == "fork":
+            from tidings.serve import analysis_worker
+
+            analysis_worker.preload(self.settings, WARM_UP_TEXT)
         self._pool = ProcessPool(max_workers=self.limits.workers, context=self._context, initializer=_init_worker,
                                  initargs=(self.settings, self._gate, self._held, self._ready))
         self._pool.schedule(_ping)  # pebble starts its processes with the first job

@@ -20,13 +20,23 @@ _held = None  # a RawValue: the pid of the last worker to start waiting
 
 
 def load(settings: Settings, gate, held, warm_up_text: str) -> str:
-    """Load and warm this worker's pipeline; returns its version."""
-    global _pipeline, _gate, _held
+    """Load and warm this worker's pipeline (unless it was forked with one, see ``preload``); returns
+    its version."""
+    global _gate, _held
     _gate, _held = gate, held
+    preload(settings, warm_up_text)
+    return _pipeline.version
+
+
+def preload(settings: Settings, warm_up_text: str) -> None:
+    """Load and warm the pipeline in this process. Called in a parent that forks its workers (``tidings
+    ingest --workers``), each worker starts with the loaded model instead of loading its own."""
+    global _pipeline
+    if _pipeline is not None and _pipeline.settings == settings:
+        return
     _pipeline = Pipeline(settings)
     _pipeline.warm_up()
     _pipeline.analyze(warm_up_text, {"id": "warm-up", "published": "2022-01-10"})
-    return _pipeline.version
 
 
 def analyze(article: Article) -> tuple[Analysis | ArticleError, float]:
