@@ -7,8 +7,10 @@ cluster (--cluster local:2) on the same corpora, in one run, timed as a user run
 Two corpora: AG News snippets (title + ~30-word description) and full-length news articles (PolNeAR's
 US political news, ~4,600 characters each, like the articles GDELT reads). For each run: the wall time
 of the whole command (start-up, reading, duplicate checks, analysis, story grouping, writing), articles
-per second, articles and characters per core-second (cores = the processes that analyse: 1, 2, 2), the
-speed-up over --workers 1, and whether the store holds exactly what --workers 1 stored. It also times
+per second, the CPU seconds of every process it ran (workers and a cluster's processes included), articles
+and characters per CPU-second (a core-second actually spent: what capacity planning needs, and what the
+machine's other work does not change much), the speed-up in wall time over --workers 1, and whether
+the store holds exactly what --workers 1 stored. It also times
 `tidings analyze --json` with --workers 1 and 2 on the full-length articles and compares the bytes.
 The machine's load (os.getloadavg) is printed before and after: other work on the machine slows the
 runs with more processes most.
@@ -20,6 +22,7 @@ import csv
 import json
 import os
 import platform
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -40,7 +43,7 @@ def main() -> None:
     ap.add_argument("--csv", required=True, help="AG News CSV (class, title, description)")
     ap.add_argument("--texts", required=True, help="a folder of full-length articles, one .txt file each")
     ap.add_argument("--csv-limit", type=int, default=2000)
-    ap.add_argument("--texts-limit", type=int, default=150)
+    ap.add_argument("--texts-limit", type=int, default=100)
     ap.add_argument("--no-dask", action="store_true", help="leave out the Dask local cluster")
     args = ap.parse_args()
 
@@ -56,23 +59,25 @@ def main() -> None:
     for name, corpus in (("AG News snippets", snippets), ("full-length articles", articles)):
         n, chars = _size(corpus)
         print(f"\n{name}: {n} articles, {chars / n:,.0f} characters each on average")
-        print(f"  {'command':<22}{'wall s':>8}{'art/s':>8}{'art/core-s':>12}{'chars/core-s':>14}{'speed-up':>10}  same store")
+        print(f"  {'command':<26}{'wall s':>7}{'CPU s':>7}{'art/s':>8}{'art/CPU-s':>10}{'chars/CPU-s':>12}"
+              f"{'speed-up':>9}  same store")
         base_time = base_rows = None
         for label, option, cores in modes:
             db = work / f"{name.split()[0]}-{cores}-{len(option[1])}.db"
-            elapsed = _run(["ingest", str(corpus), "--db", str(db), *option])
+            elapsed, cpu = _run(["ingest", str(corpus), "--db", str(db), *option])
             rows = _stored(db)
             base_time = base_time or elapsed
             base_rows = base_rows or rows
-            print(f"  ingest {label:<15}{elapsed:>8.1f}{n / elapsed:>8.1f}{n / elapsed / cores:>12.2f}"
-                  f"{chars / elapsed / cores:>14,.0f}{base_time / elapsed:>9.2f}x  {'yes' if rows == base_rows else 'NO'}")
+            print(f"  ingest {label:<19}{elapsed:>7.1f}{cpu:>7.1f}{n / elapsed:>8.1f}{n / cpu:>10.2f}"
+                  f"{chars / cpu:>12,.0f}{base_time / elapsed:>8.2f}x  {'yes' if rows == base_rows else 'NO'}")
     print("\nfull-length articles, tidings analyze --json:")
     outputs = {}
     for workers in (1, 2):
         out = work / f"analyses-{workers}.jsonl"
         outputs[workers] = _run(["analyze", str(articles), "--json", "--out", str(out), "--workers", str(workers)]), out
-    (one, out1), (two, out2) = outputs[1], outputs[2]
-    print(f"  --workers 1: {one:.1f} s; --workers 2: {two:.1f} s; speed-up {one / two:.2f}x; "
+    ((one, cpu1), out1), ((two, cpu2), out2) = outputs[1], outputs[2]
+    print(f"  --workers 1: {one:.1f} s ({cpu1:.1f} CPU s); --workers 2: {two:.1f} s ({cpu2:.1f} CPU s); "
+          f"speed-up {one / two:.2f}x; "
           f"same bytes: {'yes' if out1.read_bytes() == out2.read_bytes() else 'NO'}")
     print(f"\nload after: {_load()}")
 
@@ -98,13 +103,17 @@ def _size(corpus: Path) -> tuple[int, int]:
     return len(records), sum(len(r["text"]) for r in records)
 
 
-def _run(args: list[str]) -> float:
+def _run(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, of the command and every process it started and
+    waited for: its workers, a local cluster's nannies and workers)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([*TIDINGS, *args], capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"tidings {' '.join(args)} failed:\n{done.stderr}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _stored(db: Path) -> list[list[tuple]]:
