@@ -28,9 +28,12 @@ def main() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write output to FILE instead of stdout.")
 @click.option("--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="An extra knowledge file (actors, places, cues...); repeatable. See docs/dictionaries.md.")
+@click.option("--to", "to", nargs=2, type=(click.Choice(["parquet"]), click.Path(file_okay=False, path_type=Path)),
+              default=None, metavar="parquet DIR",
+              help="Write the analyses as Parquet shards into a new folder DIR, for `tidings ingest DIR`.")
 @scale_options
 def analyze(input: str, published: str | None, as_json: bool, out: Path | None, dictionaries: tuple[Path, ...],
-            workers: int, cluster: str | None) -> None:
+            to: tuple[str, Path] | None, workers: int, cluster: str | None) -> None:
     """Analyse articles: summary, actors, quotes with speakers, resolved dates and places.
 
     INPUT is a text, Markdown or HTML file, a folder of them, a JSON Lines file of records
@@ -42,6 +45,7 @@ def analyze(input: str, published: str | None, as_json: bool, out: Path | None, 
       tidings analyze article.html --published 2022-01-11
       tidings analyze corpus.jsonl --json --out analyses.jsonl
       tidings analyze corpus.jsonl --json --out analyses.jsonl --workers 0
+      tidings analyze corpus.jsonl --cluster tcp://scheduler:8786 --to parquet shards/
     """
     import contextlib
 
@@ -50,15 +54,21 @@ def analyze(input: str, published: str | None, as_json: bool, out: Path | None, 
     from tidings.scale.analysers import analyser
     from tidings.settings import Settings
 
+    from tidings.scale.parquet import ShardWriter
+
+    if to is not None and out is not None:
+        _fail("--to writes Parquet shards, --out one file: give one of them")
     running = contextlib.ExitStack()
     try:
         items = list(read_articles(input, published))
         pipeline = running.enter_context(analyser(Settings(dictionaries=dictionaries), workers, cluster))
+        shards = ShardWriter(to[1], pipeline.version) if to else None
     except TidingsError as exc:
+        running.close()
         _fail(str(exc))
     total = len(items)
     ok = failed = partial = 0
-    sink = _Sink(out, as_json, many=total > 1)
+    sink = _ShardSink(shards) if shards else _Sink(out, as_json, many=total > 1)
     try:
         with running, _progress(total, enabled=as_json and total > 1) as advance:
             for item, result in zip(items, pipeline.analyze_many(items)):
@@ -72,7 +82,7 @@ def analyze(input: str, published: str | None, as_json: bool, out: Path | None, 
                     partial += bool(warnings)
                     for warning in warnings:
                         click.echo(f"warning: {warning}", err=True)
-                    sink.write(result)
+                    sink.write(result, item) if shards else sink.write(result)
                 advance()
     except TidingsError as exc:
         sink.abort()
@@ -120,6 +130,22 @@ class _Sink:
         if self.fh:
             self.fh.close()
             self.tmp.unlink(missing_ok=True)
+
+
+class _ShardSink:
+    """Analyses into Parquet shards (``tidings analyze --to parquet DIR``)."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def write(self, analysis: Analysis, article) -> None:
+        self.writer.write(article, analysis)
+
+    def close(self) -> None:
+        self.writer.close()
+
+    def abort(self) -> None:
+        self.writer.abort()
 
 
 class _progress:

@@ -79,7 +79,9 @@ def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size, 
     """Read articles, drop duplicates, analyse, group into stories and store them.
 
     SOURCE is a text/Markdown/HTML file, a folder of them, a JSON Lines or CSV file, an article URL,
-    an RSS/Atom feed (URL or file), or an OPML list of feeds. Running it again stores nothing twice.
+    an RSS/Atom feed (URL or file), or an OPML list of feeds; or a folder of Parquet shards that
+    `tidings analyze --to parquet` wrote (their analyses are stored as they are). Running it again
+    stores nothing twice.
 
     \b
     Examples:
@@ -95,10 +97,17 @@ def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size, 
     from tidings.scale.analysers import analyser
     from tidings.settings import Settings
 
+    from tidings.scale.parquet import ShardedAnalyses, is_shard_folder
+
+    shards = [source for source in sources if is_shard_folder(source)]
+    if shards and len(shards) < len(sources):
+        fail("a folder of Parquet shards (tidings analyze --to parquet) is ingested on its own, not with other sources")
     running = contextlib.ExitStack()
     try:
         options = SourceOptions(columns=columns, published=published, fetch_pages=not no_fetch)
         pipeline = running.enter_context(analyser(Settings(dictionaries=dictionaries), workers, cluster))
+        if shards:  # their analyses are stored as they are; only another pipeline version's are made anew
+            pipeline = ShardedAnalyses(pipeline)
     except (TidingsError, ValueError) as exc:
         fail(str(exc))
     with running, opened_store(db) as store, _Progress("ingesting") as progress:
@@ -107,7 +116,8 @@ def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size, 
                                 on_problem=progress.problem, update=update)
             # what is ready is committed before each fetch: a slow server never holds a batch hostage
             with Fetcher(FetchOptions(total_timeout=timeout), on_wait=ingestor.flush) as fetcher:
-                summary = ingestor.ingest(iter_articles(list(sources), options, fetcher))
+                items = pipeline.articles(shards) if shards else iter_articles(list(sources), options, fetcher)
+                summary = ingestor.ingest(items)
         except TidingsError as exc:
             fail(str(exc))
     click.echo(summary_line(summary) + f"; {summary.new_stories} new stories; store {store.path}", err=True)
