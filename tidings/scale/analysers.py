@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 from typing import Iterator
 
+from tidings.errors import TidingsError
 from tidings.settings import Settings
 
 
@@ -11,6 +12,8 @@ from tidings.settings import Settings
 def analyser(settings: Settings, workers: int = 1, cluster: str | None = None) -> Iterator:
     """A started pipeline-like object (``analyze_many``, ``version``, ``settings``), stopped on exit.
     ``workers`` 0 means one per core; ``cluster`` a Dask address or ``local:N``."""
+    if cluster and workers != 1:
+        raise TidingsError("give --workers or --cluster, not both (a cluster's workers are its own)")
     if cluster:
         from tidings.scale.cluster import ClusterPipeline
 
