@@ -43,7 +43,7 @@ def main() -> None:
     ap.add_argument("--csv", required=True, help="AG News CSV (class, title, description)")
     ap.add_argument("--texts", required=True, help="a folder of full-length articles, one .txt file each")
     ap.add_argument("--csv-limit", type=int, default=2000)
-    ap.add_argument("--texts-limit", type=int, default=100)
+    ap.add_argument("--texts-limit", type=int, default=200)
     ap.add_argument("--no-dask", action="store_true", help="leave out the Dask local cluster")
     args = ap.parse_args()
 

@@ -141,10 +141,10 @@ class ClusterPipeline(BatchAnalyser):
             self.cluster.close()
             self.cluster = None
 
-    def submit(self, items: list[Item]):
+    def submit_batch(self, items: list[Item]):
         return self.client.submit(analyze_batch, items, pure=False)
 
-    def collect(self, handle, items: list[Item]) -> list[Result]:
+    def collect_batch(self, handle, items: list[Item]) -> list[Result]:
         from distributed import KilledWorker
 
         try:

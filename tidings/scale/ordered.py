@@ -19,30 +19,40 @@ Result = Analysis | ArticleError
 
 
 class BatchAnalyser:
-    """What ``tidings analyze`` and an ``Ingestor`` need of a pipeline whose batches run elsewhere:
-    ``submit`` starts one batch and returns a handle at once, ``collect`` waits for its results (one
-    per item, in order). ``analyze_many`` is ``Pipeline.analyze_many`` on top of the two."""
+    """What ``tidings analyze`` and an ``Ingestor`` need of a pipeline whose batches run elsewhere.
+    Subclasses give ``submit_batch`` (start one batch, return a handle at once) and ``collect_batch``
+    (wait for its results: one per item, in order). ``submit``/``collect`` do the same for any list of
+    articles - an ingest batch - cut into the batches one process would parse, each its own job, so
+    that the workers share even a short run; ``analyze_many`` is ``Pipeline.analyze_many`` on top."""
 
     settings: Settings
     version: str
     #: how many batches may be submitted before the oldest one's results are taken
     in_flight: int = 1
 
-    def submit(self, items: list[Item]) -> Any:
+    def submit_batch(self, batch: list[Item]) -> Any:
         raise NotImplementedError
 
-    def collect(self, handle: Any, items: list[Item]) -> list[Result]:
+    def collect_batch(self, handle: Any, batch: list[Item]) -> list[Result]:
         raise NotImplementedError
+
+    def submit(self, items: list[Item]) -> list[tuple[list[Item], Any]]:
+        return [(batch, self.submit_batch(batch)) for batch in analysis_batches(items, self.settings)]
+
+    def collect(self, handle: list[tuple[list[Item], Any]], items: list[Item]) -> list[Result]:
+        return [result for batch, job in handle for result in self.collect_batch(job, batch)]
 
     def analyze_many(self, articles: Iterable[Item]) -> Iterator[Result]:
         # the very batches one process would parse, so that each article is parsed in the same company
         window: deque[tuple[list[Item], Any]] = deque()
         for batch in analysis_batches(articles, self.settings):
-            window.append((batch, self.submit(batch)))
+            window.append((batch, self.submit_batch(batch)))
             if len(window) >= self.in_flight:
-                yield from self.collect(*_swap(window.popleft()))
+                batch, job = window.popleft()
+                yield from self.collect_batch(job, batch)
         while window:
-            yield from self.collect(*_swap(window.popleft()))
+            batch, job = window.popleft()
+            yield from self.collect_batch(job, batch)
 
     def close(self) -> None:
         """Stop what ``start`` started."""
@@ -53,7 +63,3 @@ class BatchAnalyser:
     def __exit__(self, *exc):
         self.close()
         return False
-
-
-def _swap(pair: tuple[list[Item], Any]) -> tuple[Any, list[Item]]:
-    return pair[1], pair[0]

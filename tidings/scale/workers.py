@@ -54,10 +54,10 @@ class WorkerPipeline(BatchAnalyser):
     def close(self) -> None:
         self.pool.stop()
 
-    def submit(self, items: list[Item]):
+    def submit_batch(self, items: list[Item]):
         return self.pool.schedule_batch(items)
 
-    def collect(self, handle, items: list[Item]) -> list[Result]:
+    def collect_batch(self, handle, items: list[Item]) -> list[Result]:
         try:
             return handle.result()
         except ProcessExpired as exc:
