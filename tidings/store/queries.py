@@ -430,7 +430,7 @@ class Queries:
         where, params = [], []
         if search:
             found = search_syntax.sql_condition(search, "q.qid", "quotes_fts" if self.store.fts else None,
-                                                ["q.text", "q.speaker_name"])
+                                                ["q.text", "q.speaker_name"], self.store.dialect)
             if found is None:
                 return None
             where.append(found[0])
@@ -534,7 +534,7 @@ class Queries:
         # forward and backward are separate index ranges on (src, tgt, period); an event matching both
         # (overlapping prefixes) is read once, by the forward branch, and flagged for both directions.
         # (family, match, its params, forward flag, backward flag, symmetric flag, the flags' params)
-        branches = [("dyad", fwd, ca + cb, "1", f"({bwd})", "0", cb + ca)]
+        branches = [("dyad", fwd, ca + cb, "1", f"CASE WHEN {bwd} THEN 1 ELSE 0 END", "0", cb + ca)]
         if not directed:
             branches.append(("dyad", f"{bwd} AND NOT ({fwd})", cb + ca + ca + cb, "0", "1", "0", []))
         # symmetric events, in either series: a pair (x, y) is stored once with x <= y, so it is found
@@ -722,7 +722,7 @@ class Queries:
             params.append(str(parse_day(until, "until")))
         if search:
             found = search_syntax.sql_condition(search, "rowid", "stories_fts" if self.store.fts else None,
-                                                ["title", "summary"])
+                                                ["title", "summary"], self.store.dialect)
             if found is None:
                 return None
             where.append(found[0])
@@ -741,7 +741,7 @@ class Queries:
             return []
         where, params = found
         source = "stories"
-        if search and self.store.fts and self._common(search):
+        if search and self.store.fts and self.store.dialect == "sqlite" and self._common(search):
             # Many stories match: walk the order's index and keep the matching ones until the page is
             # full (15 ms for a word in half of 200,000 stories) instead of sorting every match (160
             # ms). A rare word is the other way round, and the planner's own choice (matches first).

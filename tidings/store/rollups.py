@@ -28,6 +28,8 @@ import sqlite3
 from datetime import date, timedelta
 from typing import Iterable
 
+from tidings.store.dialect import column_names, table_names
+
 DYAD_GRAINS = ("day", "week", "month", "year", "total")
 ACTOR_GRAINS = ("day", "month", "year", "total")
 #: grain -> SQL of its period key from a day column (``{d}``); ``week_of`` is the same for Python.
@@ -287,7 +289,7 @@ def _coarse(family: str, grain: str, source: str) -> str:
 def _tables(conn: sqlite3.Connection | None = None):
     """(family, grain, columns) of every rollup table (that exists in ``conn``'s file, when given: a file
     being migrated step by step may not have the newer grains yet)."""
-    have = None if conn is None else {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    have = None if conn is None else table_names(conn)
     for family, grains, keys, values in FAMILIES:
         cols = ", ".join((*keys, "period", *values))
         for grain in grains:
@@ -301,7 +303,7 @@ def _drop_recounts(conn: sqlite3.Connection) -> None:
 
 
 def _event_recount(conn: sqlite3.Connection) -> str:
-    have = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
+    have = column_names(conn, "events")
     return _EVENT_RECOUNT.format(sym="symmetric" if "symmetric" in have else "0")
 
 
@@ -360,7 +362,7 @@ def _recount_rows(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """(table, count(*)) for each table ``row_counts`` keeps; none on a file older than that table."""
     from tidings.store.schema import COUNTED_TABLES
 
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'row_counts'").fetchone() is None:
+    if "row_counts" not in table_names(conn):
         return []
     return [(t, conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in COUNTED_TABLES]
 

@@ -26,6 +26,7 @@ from typing import Any, Iterator
 from tidings.errors import StoreError
 from tidings.model import Analysis, Article
 from tidings.store import rollups, schema
+from tidings.store.dialect import is_postgres_url
 from tidings.store.paths import default_db_path
 from tidings.store.rows import (ARTICLE_COLS, EVENT_COLS, MENTION_COLS, QUOTE_COLS, Prepared, day_of, now_iso,
                                 prepare, analysis_json)
@@ -63,7 +64,12 @@ def connect(path: str | os.PathLike, readonly: bool = False, timeout: float = BU
 
 
 class Store:
-    """One store file. Not shared between threads: open one ``Store`` per thread or process."""
+    """One store file. Not shared between threads: open one ``Store`` per thread or process.
+
+    ``Store.open`` of a ``postgresql://`` URL gives a ``PgStore`` (``tidings.store.pg.store``), the
+    same interface over a PostgreSQL database."""
+
+    dialect = "sqlite"
 
     def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool = False):
         self.conn = conn
@@ -80,9 +86,14 @@ class Store:
         """Open (creating it and its folder if needed) and migrate the store at ``path``.
 
         ``path`` None resolves through ``default_db_path()``. ``readonly`` opens without migrating
-        (refusing a file that would need it) and never writes.
+        (refusing a file that would need it) and never writes. A ``postgresql://`` URL opens a
+        PostgreSQL database instead (``PgStore``).
         """
         path = default_db_path(path)
+        if is_postgres_url(path):
+            from tidings.store.pg.store import PgStore
+
+            return PgStore.open_url(path, readonly=readonly, timeout=timeout)
         if readonly:
             if not path.exists():
                 raise StoreError(str(path), "no store here")
@@ -113,6 +124,9 @@ class Store:
             except sqlite3.DatabaseError:
                 pass
         self.conn.close()
+
+    def reconnect(self) -> None:
+        """Nothing to do for a file (``PgStore`` opens a new session after a lost connection)."""
 
     def __enter__(self) -> "Store":
         return self
