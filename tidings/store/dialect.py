@@ -17,7 +17,9 @@ the few constructs PostgreSQL spells differently:
   PostgreSQL schema; ``round(x, n)`` rounds a ``numeric``;
 * a subquery in FROM gets an alias (PostgreSQL 15 requires one); ``temp.`` is ``pg_temp.``;
   the planner hints ``INDEXED BY`` and unary ``+`` are dropped;
-* ``ORDER BY`` keys say where NULLs go, as SQLite puts them (first ascending, last descending).
+* ``ORDER BY`` keys of columns that may be NULL say where NULLs go, as SQLite puts them (first
+  ascending, last descending; the story order indexes of the PostgreSQL schema are built the same way);
+* ``x = ? COLLATE NOCASE`` compares ``lower()`` of both.
 
 Full-text search is not rewritten here: ``search.py`` builds FTS5 or tsquery conditions itself.
 Rewrites are cached per statement text (the store issues a few hundred distinct statements).
@@ -45,6 +47,7 @@ _LITERAL = re.compile(r"('(?:[^']|'')*')")
 _INSERT_TABLE = re.compile(r"\bINSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+(\w+)", re.I)
 _WEEK = re.compile(r"coalesce\(date\(([\w.]+), 'weekday 0', '-6 days'\), [\w.]+\)|date\(([\w.]+), 'weekday 0', '-6 days'\)")
 _COMPARE_SUM = re.compile(r"\b(sum|total)\(([\w.]+ = (?:'[^']*'|[\w.]+))\)")
+_NOCASE = re.compile(r"([\w.]+) = \? COLLATE NOCASE")
 _TWO_ARG = re.compile(r"\b(min|max)\(([\w.]+), ([\w.]+)\)")
 _MAX_ONE = re.compile(r"\bmax\(1, ")
 _ROUND = re.compile(r"\bround\(([\w.]+), (\d+)\)")
@@ -62,7 +65,6 @@ def _code_part(sql: str) -> str:
     sql = re.sub(r"\?(\d+)", r"%(p\1)s", sql)  # SQLite's numbered ?NNN: named, see ``numbered``
     sql = sql.replace("?", "%s")
     sql = _NAMED.sub(r"%(\1)s", sql)
-    sql = _COMPARE_SUM.sub(r"\1((\2)::int)", sql)
     sql = re.sub(r"\btotal\(", "_tidings_total(", sql)
     sql = _TWO_ARG.sub(lambda m: f"{'least' if m.group(1) == 'min' else 'greatest'}({m.group(2)}, {m.group(3)})", sql)
     sql = _MAX_ONE.sub("greatest(1, ", sql)
@@ -130,7 +132,7 @@ def _nulls(sql: str) -> str:
         done = []
         for p in parts:
             k = _ORDER_KEY.match(p)
-            if k is None or "NULLS" in p.upper():
+            if k is None or "NULLS" in p.upper() or k.group(1).split(".")[-1] in NOT_NULL:
                 done.append(p.strip())
             elif (k.group(2) or "").upper() == "DESC":
                 done.append(f"{k.group(1)} DESC NULLS LAST")
@@ -139,6 +141,12 @@ def _nulls(sql: str) -> str:
         return "ORDER BY " + ", ".join(done)
 
     return _ORDER_BY.sub(keys, sql)
+
+
+#: columns (and the names queries give sums) that are never NULL: their ORDER BY keys are left as
+#: written, so that an index on them serves the order
+NOT_NULL = {"day", "eid", "aid", "qid", "id", "period", "n", "p", "article_count", "events", "goldstein", "seq",
+            "code", "partner", "src", "tgt", "a", "b", "1", "2", "3", "version"}
 
 
 def _split_top(text: str) -> list[str]:
@@ -164,6 +172,8 @@ def postgres_sql(sql: str) -> str:
         # a reader's BEGIN (queries, exports) asks for one snapshot across its statements
         return "BEGIN ISOLATION LEVEL REPEATABLE READ"
     sql = _WEEK.sub(lambda m: f"tidings_week({m.group(1) or m.group(2)})", sql)
+    sql = _COMPARE_SUM.sub(r"\1((\2)::int)", sql)  # before the split: the compared value may be a literal
+    sql = _NOCASE.sub(r"lower(\1) = lower(?)", sql)
     pieces = _LITERAL.split(sql)
     sql = "".join(p if i % 2 else _code_part(p) for i, p in enumerate(pieces))
     sql = _total(sql)

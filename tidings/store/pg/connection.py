@@ -78,6 +78,10 @@ class PgConnection:
         cur = self.raw.cursor()
         if params and numbered(sql):
             params = {f"p{i}": v for i, v in enumerate(params, 1)}
+        if params and not isinstance(params, dict) and any(isinstance(v, str) and "\x00" in v for v in params):
+            # PostgreSQL text holds no NUL: a value with one (a search typed with it) is kept unequal to any
+            # stored text by a character no text holds either, instead of failing
+            params = [v.replace("\x00", "\ufffe") if isinstance(v, str) else v for v in params]
         try:
             cur.execute(postgres_sql(sql), params or ())
         except psycopg.OperationalError as exc:

@@ -13,8 +13,9 @@ What differs from the SQLite tables, and why:
 * text is ``COLLATE "C"`` (SQLite compares bytes: sorting and ``<=`` on codes must agree), blobs are
   ``bytea``, reals ``double precision``;
 * full-text search is a ``tsvector`` column kept by PostgreSQL (``GENERATED ... STORED``) with a GIN
-  index, in the ``tidings`` text search configuration (English Porter stems, accents folded when the
-  ``unaccent`` extension is installable, as SQLite's ``porter unicode61 remove_diacritics 2``);
+  index, in the ``tidings`` text search configuration (English snowball stems and no stop words,
+  accents folded when the ``unaccent`` extension is installable: SQLite's ``porter unicode61
+  remove_diacritics 2``);
 * row counts are kept by statement-level triggers (one update per statement, not per row);
 * ``tidings_week(day)`` is an SQL function (SQLite calls Python's ``rollups.week_of``);
 * ``total(x)`` is SQLite's float sum: the dialect rewrites it to ``coalesce(sum(x), 0)::float8``.
@@ -42,9 +43,11 @@ def _v7(conn: psycopg.Connection) -> None:
         unaccent = "unaccent, "
     except psycopg.Error:
         unaccent = ""
+    # English snowball stems without a stop-word list: SQLite's Porter tokenizer indexes "in" and "the" too
+    conn.execute("CREATE TEXT SEARCH DICTIONARY tidings_stem (TEMPLATE = snowball, Language = english)")
     conn.execute("CREATE TEXT SEARCH CONFIGURATION tidings (COPY = english)")
-    conn.execute(f"ALTER TEXT SEARCH CONFIGURATION tidings ALTER MAPPING FOR hword, hword_part, word "
-                 f"WITH {unaccent}english_stem")
+    conn.execute(f"ALTER TEXT SEARCH CONFIGURATION tidings ALTER MAPPING FOR hword, hword_part, word, asciiword, "
+                 f"asciihword, hword_asciipart WITH {unaccent}tidings_stem")
     conn.execute("""CREATE FUNCTION tidings_week(day text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
         BEGIN
             RETURN to_char(date_trunc('week', day::date), 'YYYY-MM-DD');
@@ -148,10 +151,11 @@ def _v7(conn: psycopg.Connection) -> None:
                       (to_tsvector('tidings', coalesce(title, '') || ' ' || coalesce(summary, ''))) STORED
     );
     CREATE INDEX stories_last ON stories(last_date);
-    CREATE INDEX stories_latest ON stories(last_date DESC, article_count DESC, title, id);
-    CREATE INDEX stories_earliest ON stories(first_date, article_count DESC, title, id);
-    CREATE INDEX stories_busiest ON stories(article_count DESC, last_date DESC, title, id);
-    CREATE INDEX stories_title ON stories(title, last_date DESC, id);
+    -- the story orders with SQLite's NULL placement, as the dialect writes them (dialect._nulls)
+    CREATE INDEX stories_latest ON stories(last_date DESC NULLS LAST, article_count DESC, title NULLS FIRST, id);
+    CREATE INDEX stories_earliest ON stories(first_date NULLS FIRST, article_count DESC, title NULLS FIRST, id);
+    CREATE INDEX stories_busiest ON stories(article_count DESC, last_date DESC NULLS LAST, title NULLS FIRST, id);
+    CREATE INDEX stories_title ON stories(title NULLS FIRST, last_date DESC NULLS LAST, id);
     CREATE INDEX stories_search ON stories USING gin(search);
 
     CREATE TABLE story_sync (
