@@ -19,11 +19,13 @@ repeated, failed (``IngestSummary.unaccounted`` is always 0).
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from tidings.errors import ArticleError, ArticleWarning, BinaryContent, IdConflict
+from tidings.errors import (ArticleError, ArticleWarning, BinaryContent, IdConflict, StoreConnectionLost,
+                            StoreError)
 from tidings.ingest.dedupe import NearDuplicateIndex, content_hash
 from tidings.ingest.story_store import StoredStories, ToGroup
 from tidings.model import Analysis, Article
@@ -32,6 +34,8 @@ from tidings.store import Store
 from tidings.store.lookup import original_for_hash, stored_under_id
 
 DEFAULT_BATCH = 64
+#: times a batch is written when the connection to the store drops (PostgreSQL) before it commits
+WRITE_TRIES = 3
 
 
 @dataclass
@@ -230,29 +234,34 @@ class Ingestor:
                     self.summary.warnings.append(str(warning))
                     self.on_problem(f"warning: {warning}")
         stored_ids = {p.article.id for p, _ in analysed}
-        recorded: list[_Copy] = []
-        with self.store.batch(self.version) as tx:
-            # grouped under the write lock: no other writer can change the stories until this commits
-            assignments = self.stories.assign(tx, [ToGroup(p.article.id, p.content_hash, analysis.published,
-                                                            analysis, p.article.title) for p, analysis in analysed])
-            for p, analysis in analysed:
-                if p.was_copy:
-                    tx.remove_copy(p.article.id)
-                tx.add_article(p.article, analysis, p.content_hash, p.signature, assignments[p.article.id].story_id)
-            self.stories.save(tx)
-            for copy in copies:
-                if copy.original in by_id and copy.original not in stored_ids:
-                    # the original failed analysis: this copy stands alone next time it is read
-                    self._fail(ArticleError(copy.article.origin or copy.article.id, f"copy of {copy.original}, "
-                                                                                    f"which failed"))
-                    continue
-                if copy.was_copy:
-                    tx.remove_copy(copy.article.id)
-                tx.add_copy(copy.article, copy.original, copy.content_hash)
-                recorded.append(copy)
+        kept: list[_Copy] = []
+        for copy in copies:
+            if copy.original in by_id and copy.original not in stored_ids:
+                # the original failed analysis: this copy stands alone next time it is read
+                self._fail(ArticleError(copy.article.origin or copy.article.id, f"copy of {copy.original}, "
+                                                                                f"which failed"))
+            else:
+                kept.append(copy)
+        for attempt in range(1, WRITE_TRIES + 1):
+            try:
+                assignments, raced, found_stored = self._write(analysed, kept)
+                break
+            except StoreConnectionLost as exc:
+                # the server rolled the transaction back: nothing of it is stored, so the same batch is
+                # written again on a new connection (the stories are re-read: their token is unchanged)
+                if attempt == WRITE_TRIES:
+                    raise
+                self.on_problem(f"warning: {exc}; writing the batch again ({attempt}/{WRITE_TRIES - 1})")
+                self._reconnect(attempt)
+        recorded = kept
         # counted once committed, so that the counts say what the store holds
         for p, _ in analysed:
-            if p.replaces or p.was_copy:
+            if p.article.id in raced:
+                self.summary.exact_duplicates += 1
+                self.near.remove(p.article.id)
+            elif p.article.id in found_stored and not (p.replaces or p.was_copy):
+                self.summary.already_stored += 1  # stored by a concurrent writer since this one read it
+            elif p.replaces or p.was_copy:
                 self.summary.updated += 1
                 self.near.remove(p.article.id)
                 self.near.add(p.article.id, p.signature)
@@ -266,6 +275,41 @@ class Ingestor:
             else:
                 self.summary.exact_duplicates += 1
         self.summary.new_stories += sum(a.is_new for a in assignments.values())
+
+    def _write(self, analysed: list[tuple[_Pending, Analysis]], copies: list[_Copy]):
+        """One transaction: the batch's stories, articles and copies. Returns the story assignments, the
+        articles a concurrent writer stored first under another id (recorded as copies of it), and those
+        it stored under their own id."""
+        with self.store.batch(self.version) as tx:
+            # grouped under the write lock: no other writer can change the stories until this commits
+            assignments = self.stories.assign(tx, [ToGroup(p.article.id, p.content_hash, analysis.published,
+                                                            analysis, p.article.title) for p, analysis in analysed])
+            raced: dict[str, str] = {}  # article id -> the id another writer stored its text under meanwhile
+            for p, analysis in analysed:
+                if p.was_copy:
+                    tx.remove_copy(p.article.id)
+                stored_as = tx.add_article(p.article, analysis, p.content_hash, p.signature,
+                                           assignments[p.article.id].story_id)
+                if stored_as != p.article.id:  # a concurrent writer (PostgreSQL) stored this text first
+                    tx.add_copy(p.article, stored_as, p.content_hash)
+                    raced[p.article.id] = stored_as
+            self.stories.save(tx)
+            for copy in copies:
+                if copy.was_copy:
+                    tx.remove_copy(copy.article.id)
+                tx.add_copy(copy.article, copy.original, copy.content_hash)
+        return assignments, raced, tx.found_stored
+
+    def _reconnect(self, attempt: int) -> None:
+        """A new connection after a lost one, waiting a little longer each time the server is not back."""
+        for wait in (0, 1, 2, 4, 8):
+            time.sleep(wait * attempt)
+            try:
+                self.store.reconnect()
+                return
+            except StoreError:
+                continue
+        self.store.reconnect()  # the last try raises its StoreError
 
 
 def reanalyze(store: Store, pipeline: Pipeline, batch_size: int = DEFAULT_BATCH,

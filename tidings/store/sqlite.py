@@ -282,6 +282,9 @@ class Batch:
         self.conn = store.conn
         self.pipeline_version = pipeline_version
         self.delta = rollups.Delta()  # rollup changes not yet applied; flushed before COMMIT
+        # ids whose text ``add_prepared`` found stored already, analysed by the same version (nothing
+        # written): another writer stored them since this one checked (``Ingestor`` counts them so)
+        self.found_stored: set[str] = set()
 
     def flush(self) -> None:
         """Apply the pending rollup changes now (``Store.batch`` does it before committing)."""
@@ -312,8 +315,10 @@ class Batch:
             aid, stored_id, version = known
             if version != p.article[8]:
                 self._replace(aid, p, keep_id=stored_id)
-            elif p.article[10] is not None:
-                self._set_story(aid, p.article[10])
+            else:
+                self.found_stored.add(p.id)
+                if p.article[10] is not None:
+                    self._set_story(aid, p.article[10])
             return stored_id
         copy = c.execute("SELECT id FROM copies WHERE content_hash = ?", (p.content_hash,)).fetchone()
         if copy is not None:
