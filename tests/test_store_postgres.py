@@ -1,0 +1,203 @@
+"""What only a PostgreSQL store has to show, against a real server (the session's ``pg_server``): the
+same answers as an SQLite file for the same articles; ``--db postgresql://...`` and ``$TIDINGS_DB``
+through the real command; several ``tidings ingest`` processes writing one database at once; a
+connection dropped in the middle of a batch. (Everything else the store does is tested on both
+stores by the ``store`` fixture of test_store*.py.)"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from test_store_fixtures import add, make
+from tidings.errors import StoreConnectionLost
+from tidings.ingest.readers import read_articles
+from tidings.ingest.runner import Ingestor
+from tidings.ingest.story_store import check_stories
+from tidings.store import SCHEMA_VERSION, Store, export
+from tidings.store.pg import schema as pg_schema
+from tidings.store.pg.store import PgStore
+
+ROOT = Path(__file__).resolve().parent.parent
+TIDINGS = Path(sys.executable).parent / "tidings"
+WAIT_S = 600  # how long a subprocess may take before the test gives up (a hang, not a measurement)
+
+
+def _rows(store: Store, table: str, order: str) -> list[tuple]:
+    return [tuple(r) for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+
+
+def _answers(store: Store, tmp_path: Path, name: str) -> dict:
+    """What the queries and the CSV export say about a store."""
+    q = store.queries
+    out = tmp_path / f"{name}.csv"
+    export.export_events(store, "csv", out)
+    csv_text = out.read_text()
+    # ids and ingest times are the store's own (GLOBALEVENTID, DATEADDED): compared apart from them
+    csv_rows = sorted(",".join(row.split(",")[1:23] + row.split(",")[24:]) for row in csv_text.splitlines()[1:])
+    return {
+        "top_dyads": q.top_dyads(20), "top_undirected": q.top_dyads(20, directed=False),
+        "actors": q.actors(limit=50), "stories": [dataclasses.replace(s, updated_at=None) for s in q.stories(limit=50)],
+        "quotes": [dataclasses.replace(x, qid=None) for x in q.quotes(limit=200)],
+        "quote_search": [x.text for x in q.quotes(search="talks OR said")],
+        "story_search": [s.title for s in q.stories(search="talks -Vienna")],
+        "dyad": q.dyad("RUS", "UKR", by="month"), "events": len(q.events(limit=1000)),
+        "places": q.places(), "counts": store.counts(), "csv": csv_rows,
+    }
+
+
+def test_pg_schema_version_is_the_sqlite_one():
+    assert pg_schema.SCHEMA_VERSION == SCHEMA_VERSION
+
+
+def test_pg_store_gives_the_answers_an_sqlite_file_gives(pipeline, pg_database, tmp_path):
+    answers = {}
+    for name, db in (("sqlite", tmp_path / "news.db"), ("postgresql", pg_database)):
+        with Store.open(db) as store:
+            summary = Ingestor(store, pipeline, batch_size=5).ingest(read_articles(str(ROOT / "examples")))
+            assert summary.new == 12 and not summary.errors
+            assert store.check_rollups() == [] and check_stories(store) == []
+            answers[name] = _answers(store, tmp_path, name)
+    assert answers["postgresql"]["events"] > 50
+    for key in answers["sqlite"]:
+        assert answers["postgresql"][key] == answers["sqlite"][key], key
+
+
+def test_pg_url_from_db_option_and_environment(pg_database, tmp_path):
+    env = {**os.environ, "COLUMNS": "200"}
+    env.pop("TIDINGS_DB", None)
+    first = subprocess.run([str(TIDINGS), "ingest", str(ROOT / "examples"), "--db", pg_database],
+                           capture_output=True, text=True, env=env, timeout=WAIT_S)
+    assert first.returncode == 0, first.stderr
+    assert "new 12" in first.stderr and "store postgresql://" in first.stderr
+    env["TIDINGS_DB"] = pg_database  # the same database through the environment: everything is stored already
+    again = subprocess.run([str(TIDINGS), "ingest", str(ROOT / "examples")], capture_output=True, text=True,
+                           env=env, timeout=WAIT_S)
+    assert again.returncode == 0, again.stderr
+    assert "new 0" in again.stderr and "already stored 12" in again.stderr
+    dyads = subprocess.run([str(TIDINGS), "top-dyads", "--json"], capture_output=True, text=True,
+                           env=env, timeout=WAIT_S)
+    assert dyads.returncode == 0 and '"source"' in dyads.stdout, dyads.stderr
+    wrong = subprocess.run([str(TIDINGS), "stories", "--db", "postgresql://nobody@127.0.0.1:1/none"],
+                           capture_output=True, text=True, env=env, timeout=WAIT_S)
+    assert wrong.returncode == 1 and wrong.stderr.startswith("error: postgresql://nobody@127.0.0.1:1/none: cannot connect")
+    assert "Traceback" not in wrong.stderr
+
+
+def _summary(stderr: str) -> dict[str, int]:
+    line = [x for x in stderr.splitlines() if x.startswith("read ")][-1]
+    counts = {k: int(v) for v, k in re.findall(r"(\d+) (exact|near)\b", line)}
+    counts.update({k.replace(" ", "_"): int(v) for k, v in re.findall(r"\b(read|new|duplicates|already stored|"
+                                                                      r"updated|repeated|failed) (\d+)", line)})
+    return counts
+
+
+def test_pg_two_concurrent_ingesters_store_every_article_once(pg_database, tmp_path):
+    """Two real `tidings ingest` processes, started together on overlapping inputs (the bundled examples
+    and the same files again, half of them under other names), write one database: each text is stored
+    once, the rollups equal a recount and each process's counts add up."""
+    examples = sorted(p for p in (ROOT / "examples").glob("*.md") if p.name != "README.md")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for i, path in enumerate(examples):
+        (first / path.name).write_text(path.read_text())
+        # the second ingester reads every file too: half under the same name (the same article id),
+        # half renamed (another id for the same text: a copy of whichever is stored first)
+        (second / (path.name if i % 2 else f"copy-{path.name}")).write_text(path.read_text())
+    Store.open(pg_database).close()  # the schema, so that both start on the same footing
+    procs = [subprocess.Popen([str(TIDINGS), "ingest", str(folder), "--db", pg_database, "--batch-size", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             for folder in (first, second)]
+    outputs = [p.communicate(timeout=WAIT_S)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    summaries = [_summary(o) for o in outputs]
+    with Store.open(pg_database) as store:
+        counts = store.counts()
+        assert counts["articles"] == len(examples)  # every text once
+        texts = store.conn.execute("SELECT count(DISTINCT content_hash), count(DISTINCT id) FROM articles").fetchone()
+        assert tuple(texts) == (len(examples), len(examples))
+        # a renamed file is a copy of the same text under the other id, whichever was stored first
+        assert counts["copies"] == sum(1 for i in range(len(examples)) if i % 2 == 0)
+        assert store.check_rollups() == []
+        assert check_stories(store) == []
+        stored_copies = counts["copies"]
+    for s in summaries:
+        assert s["read"] == len(examples) and s["failed"] == 0
+        assert s["read"] == s["new"] + s["duplicates"] + s["already_stored"] + s.get("updated", 0)
+    # what both say they stored is what the database holds
+    assert summaries[0]["new"] + summaries[1]["new"] == len(examples)
+    assert summaries[0]["duplicates"] + summaries[1]["duplicates"] == stored_copies
+
+
+class _DroppedOnce(PgStore):
+    """A PostgreSQL store whose first batch loses its connection after its first article is written:
+    the backend serving it is terminated from another connection (as a server restart or a network
+    cut would end it)."""
+
+    killed = False
+
+    def batch(self, pipeline_version=None):
+        store = self
+        outer = super().batch(pipeline_version)
+
+        class Cut:
+            def __enter__(self):
+                tx = outer.__enter__()
+                if not _DroppedOnce.killed:
+                    original = tx.add_article
+
+                    def add_then_cut(*args, **kwargs):
+                        stored = original(*args, **kwargs)
+                        _DroppedOnce.killed = True
+                        pid = store.conn.raw.info.backend_pid
+                        with psycopg.connect(store.conn.url, autocommit=True) as other:
+                            other.execute("SELECT pg_terminate_backend(%s)", (pid,))
+                        tx.add_article = original
+                        return stored
+
+                    tx.add_article = add_then_cut
+                return tx
+
+            def __exit__(self, *exc):
+                return outer.__exit__(*exc)
+
+        return Cut()
+
+
+def test_pg_dropped_connection_mid_batch_leaves_nothing_and_the_batch_is_written_again(pipeline, pg_database):
+    problems: list[str] = []
+    _DroppedOnce.killed = False
+    with _DroppedOnce.open_url(pg_database) as store:
+        summary = Ingestor(store, pipeline, batch_size=4, on_problem=problems.append).ingest(
+            read_articles(str(ROOT / "examples")))
+    assert _DroppedOnce.killed
+    assert any("connection to the database was lost" in p and "writing the batch again" in p for p in problems), problems
+    assert summary.new == 12 and not summary.errors
+    with Store.open(pg_database) as store:
+        assert store.counts()["articles"] == 12
+        assert store.check_rollups() == [] and check_stories(store) == []
+
+
+def test_pg_dropped_connection_rolls_the_whole_batch_back(pg_database):
+    with Store.open(pg_database) as store:
+        add(store, make("a0", [("RUSGOV", "190", "UKRGOV")]))
+        before = {t: _rows(store, t, "1") for t in ("articles", "events", "dyad_day", "actor_total", "row_counts")}
+        with pytest.raises(StoreConnectionLost, match="the transaction in flight was rolled back"):
+            with store.batch("v1") as tx:
+                for i in range(1, 4):
+                    tx.add_article(*make(f"a{i}", [("USAGOV", "163", "RUSGOV")]))
+                with psycopg.connect(store.conn.url, autocommit=True) as other:
+                    other.execute("SELECT pg_terminate_backend(%s)", (store.conn.raw.info.backend_pid,))
+                tx.add_article(*make("a9", [("NATO", "042", "UKRGOV")]))
+        store.reconnect()
+        assert {t: _rows(store, t, "1") for t in before} == before  # nothing of the batch, rollups included
+        assert store.check_rollups() == []
+        add(store, make("a1", [("USAGOV", "163", "RUSGOV")]))  # the connection works again
+        assert store.counts()["articles"] == 2
