@@ -201,3 +201,44 @@ def test_pg_dropped_connection_rolls_the_whole_batch_back(pg_database):
         assert store.check_rollups() == []
         add(store, make("a1", [("USAGOV", "163", "RUSGOV")]))  # the connection works again
         assert store.counts()["articles"] == 2
+
+
+def test_pg_serve_command_answers_the_read_api(pg_database, pipeline):
+    import signal
+    import socket
+    import time
+
+    import requests
+    from serving import build_store
+
+    build_store(pg_database, pipeline)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k != "TIDINGS_TOKEN"}
+    proc = subprocess.Popen([str(TIDINGS), "serve", "--db", pg_database, "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline, status = time.monotonic() + 120, None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                status = requests.get(f"http://127.0.0.1:{port}/status", timeout=5).json()
+                break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        assert status is not None, proc.communicate(timeout=10)
+        assert status["counts"]["articles"] == 12 and status["read_only"] is True
+        assert status["schema_version"] == SCHEMA_VERSION
+        events = requests.get(f"http://127.0.0.1:{port}/events?limit=5", timeout=30)
+        stories = requests.get(f"http://127.0.0.1:{port}/stories?search=talks", timeout=30)
+        assert events.status_code == 200 and stories.status_code == 200
+        with Store.open(pg_database, readonly=True) as store:
+            assert [s["id"] for s in stories.json()["items"]] == [s.id for s in store.queries.stories(search="talks")]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            _, err = proc.communicate(timeout=10)
+    assert b"Traceback" not in err and b"postgresql://" in err
