@@ -29,7 +29,8 @@ def _free_port() -> int:
 
 
 class PgServer:
-    def __init__(self) -> None:
+    def __init__(self, fsync: bool = False) -> None:
+        self.fsync = fsync
         self.initdb, self.pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
         if not self.initdb or not self.pg_ctl:
             raise RuntimeError("PostgreSQL's initdb/pg_ctl are not installed (`make postgres` installs them)")
@@ -49,8 +50,10 @@ class PgServer:
     def start(self) -> "PgServer":
         self._run(self.initdb, "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8",
                   "--locale=C.UTF-8", "--no-sync")
-        # fsync off: a test cluster is thrown away, so a crash never needs its files
-        opts = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60"
+        # fsync off for tests: a test cluster is thrown away, so a crash never needs its files (benchmarks
+        # keep it on, as a real server has it)
+        opts = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync={'on' if self.fsync else 'off'} "
+                f"-c max_connections=60")
         self._run(self.pg_ctl, "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w", "start")
         return self
 

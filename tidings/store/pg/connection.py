@@ -90,7 +90,9 @@ class PgConnection:
         return cur
 
     def executemany(self, sql: str, rows) -> psycopg.Cursor:
-        cur = self.raw.cursor()
+        # server-side binding here: the writes' parameters are typed by their target columns, and psycopg
+        # sends the rows as one prepared statement, pipelined (one round trip, not one per row)
+        cur = psycopg.Cursor(self.raw)
         rows = list(rows)
         if rows:
             try:

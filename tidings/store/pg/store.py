@@ -127,10 +127,10 @@ class PgBatch(Batch):
 
     def add_prepared(self, p: Prepared) -> str:
         c = self.conn
-        known = c.execute("SELECT 1 FROM articles WHERE content_hash = ?", (p.content_hash,)).fetchone() or \
-            c.execute("SELECT 1 FROM copies WHERE content_hash = ?", (p.content_hash,)).fetchone() or \
-            c.execute("SELECT 1 FROM articles WHERE id = ?", (p.id,)).fetchone()
-        if known is not None:  # the SQLite path: no duplicate, a replacement or a story change
+        known = c.execute("SELECT EXISTS(SELECT 1 FROM articles WHERE content_hash = ? OR id = ?) "
+                          "OR EXISTS(SELECT 1 FROM copies WHERE content_hash = ?)",
+                          (p.content_hash, p.id, p.content_hash)).fetchone()[0]
+        if known:  # the SQLite path: no duplicate, a replacement or a story change
             return super().add_prepared(p)
         aid = c.execute(_INSERT_ARTICLE, p.article).fetchone()[0]
         self._insert_children(aid, p)
