@@ -2,7 +2,7 @@
 
 Read endpoints run against ``sample_server`` (read-only, over the bundled examples, once over an SQLite
 file and once over a PostgreSQL database); writes
-against ``writable_server`` (a fresh store per test, token ``serving.TOKEN``). Every article text
+against ``writable_server`` (a fresh store per test, of each kind, token ``serving.TOKEN``). Every article text
 posted here is written for these tests.
 """
 from __future__ import annotations
@@ -172,6 +172,14 @@ def sample_server(request, sample_store, analysis_pool, pipeline):
     if request.param == "postgresql":
         db = build_store(request.getfixturevalue("pg_server").new_database(), pipeline)
     with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def writable_server(request, analysis_pool, tmp_path):
+    """A server accepting POST /articles with ``TOKEN``, over a fresh store of each kind."""
+    db = tmp_path / "posted.db" if request.param == "sqlite" else request.getfixturevalue("pg_database")
+    with RunningServer(ServeConfig(db=db, token=TOKEN, analysis_pool=analysis_pool)) as server:
         yield server
 
 

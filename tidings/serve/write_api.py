@@ -92,8 +92,8 @@ async def post_articles(request: Request, body: ArticlesIn,
 class IngestorCache:
     """One ``Ingestor`` kept between requests: building one reads every near-duplicate signature and
     open story from the store, too slow to do per request on a large store. It is rebuilt when
-    another process (``tidings ingest`` beside the server) has committed to the file since, which
-    SQLite reports through ``PRAGMA data_version`` (it changes only for other connections' commits).
+    another process (``tidings ingest`` beside the server) has committed to the store since, which
+    ``Store.data_version()`` tells (SQLite's ``PRAGMA data_version``; a commit counter in PostgreSQL).
     Used only on the worker thread."""
 
     def __init__(self):
@@ -103,7 +103,7 @@ class IngestorCache:
     def ingest(self, store, pipeline, items):
         from tidings.ingest.runner import IngestSummary, Ingestor
 
-        version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+        version = store.data_version()
         if self._ingestor is None or version != self._seen_version:
             self._ingestor = Ingestor(store, pipeline)
         self._ingestor.summary = IngestSummary()
@@ -113,4 +113,4 @@ class IngestorCache:
             self._ingestor = None  # its in-memory indexes may disagree with what was committed
             raise
         finally:
-            self._seen_version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+            self._seen_version = store.data_version()

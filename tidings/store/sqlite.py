@@ -138,6 +138,11 @@ class Store:
     def schema_version(self) -> int:
         return schema.current_version(self.conn)
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the store (read it after your own
+        writes: then a change means someone else wrote)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     @property
     def queries(self):
         from tidings.store.queries import Queries

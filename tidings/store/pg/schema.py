@@ -174,6 +174,10 @@ def _v7(conn: psycopg.Connection) -> None:
     CREATE INDEX copies_aid ON copies(aid);
 
     CREATE TABLE codes (code {t} PRIMARY KEY);
+
+    -- moved by every write batch: Store.data_version() (SQLite's PRAGMA data_version) tells a server's
+    -- cached ingestor that another process wrote
+    CREATE SEQUENCE tidings_commits;
     """)
     counts = "n integer NOT NULL, q1 integer NOT NULL, q2 integer NOT NULL, q3 integer NOT NULL, " \
              "q4 integer NOT NULL, gsum double precision NOT NULL"

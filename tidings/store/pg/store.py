@@ -85,6 +85,10 @@ class PgStore(Store):
     def schema_version(self) -> int:
         return pg_schema.current_version(self.conn.raw)
 
+    def data_version(self) -> int:
+        """The count of write batches ever begun on the database, by anyone (``tidings_commits``)."""
+        return self.conn.run("SELECT last_value FROM tidings_commits").fetchone()[0]
+
     @contextmanager
     def batch(self, pipeline_version: str | None = None) -> Iterator["PgBatch"]:
         """One write transaction, after every other writer's: committed when the block ends, rolled
@@ -98,6 +102,7 @@ class PgStore(Store):
         try:
             self.conn.run("BEGIN")
             self.conn.run("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            self.conn.run("SELECT nextval('tidings_commits')")
         except psycopg.errors.LockNotAvailable as exc:
             self.conn.run("ROLLBACK")
             raise StoreError(self.path, f"the store is busy: another writer kept the lock past the "
