@@ -89,7 +89,9 @@ def iter_rows(store, **filters: Any) -> Iterator[list[tuple]]:
             params += codes
     # The filters name events' columns unqualified; applying them in a subquery keeps them unambiguous.
     sql = _SELECT.format(where="WHERE " + " AND ".join(where) if where else "")
-    cursor = store.conn.execute(sql, params)
+    # PostgreSQL: a server-side cursor, so that the rows come in chunks there too (SQLite's cursor steps)
+    stream = getattr(store.conn, "stream", None)
+    cursor = stream(sql, params) if stream else store.conn.execute(sql, params)
     while True:
         chunk = cursor.fetchmany(CHUNK)
         if not chunk:

@@ -102,6 +102,17 @@ class PgConnection:
                 raise
         return cur
 
+    def stream(self, sql: str, params=()) -> psycopg.ServerCursor:
+        """``execute`` through a server-side cursor, for reading more rows than memory should hold
+        (``fetchmany`` pages them from the server). Inside a transaction only."""
+        cur = self.raw.cursor(name=f"tidings_stream_{id(self):x}")
+        try:
+            cur.execute(postgres_sql(sql), params or None)
+        except psycopg.OperationalError as exc:
+            self._lost(exc)
+            raise
+        return cur
+
     def run(self, sql: str, params=()) -> psycopg.Cursor:
         """PostgreSQL's own SQL, not rewritten (schema, locks, full-text search)."""
         try:
