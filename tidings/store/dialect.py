@@ -19,7 +19,8 @@ the few constructs PostgreSQL spells differently:
   the planner hints ``INDEXED BY`` and unary ``+`` are dropped;
 * ``ORDER BY`` keys of columns that may be NULL say where NULLs go, as SQLite puts them (first
   ascending, last descending; the story order indexes of the PostgreSQL schema are built the same way);
-* ``x = ? COLLATE NOCASE`` compares ``lower()`` of both.
+* ``x = ? COLLATE NOCASE`` compares ``lower()`` of both; ``x IS ?`` is ``x IS NOT DISTINCT FROM ?``;
+  ``json_extract(col, '$.key')`` is ``col::jsonb ->> 'key'``.
 
 Full-text search is not rewritten here: ``search.py`` builds FTS5 or tsquery conditions itself.
 Rewrites are cached per statement text (the store issues a few hundred distinct statements).
@@ -47,6 +48,7 @@ _LITERAL = re.compile(r"('(?:[^']|'')*')")
 _INSERT_TABLE = re.compile(r"\bINSERT\s+(?:OR\s+IGNORE\s+)?INTO\s+(\w+)", re.I)
 _WEEK = re.compile(r"coalesce\(date\(([\w.]+), 'weekday 0', '-6 days'\), [\w.]+\)|date\(([\w.]+), 'weekday 0', '-6 days'\)")
 _COMPARE_SUM = re.compile(r"\b(sum|total)\(([\w.]+ = (?:'[^']*'|[\w.]+))\)")
+_JSON_FIELD = re.compile(r"\bjson_extract\(([\w.]+), '\$\.(\w+)'\)")
 _NOCASE = re.compile(r"([\w.]+) = \? COLLATE NOCASE")
 _TWO_ARG = re.compile(r"\b(min|max)\(([\w.]+), ([\w.]+)\)")
 _MAX_ONE = re.compile(r"\bmax\(1, ")
@@ -65,6 +67,7 @@ def _code_part(sql: str) -> str:
     sql = re.sub(r"\?(\d+)", r"%(p\1)s", sql)  # SQLite's numbered ?NNN: named, see ``numbered``
     sql = sql.replace("?", "%s")
     sql = _NAMED.sub(r"%(\1)s", sql)
+    sql = re.sub(r"\bIS (NOT )?%s", lambda m: f"IS {'' if m.group(1) else 'NOT '}DISTINCT FROM %s", sql)
     sql = re.sub(r"\btotal\(", "_tidings_total(", sql)
     sql = _TWO_ARG.sub(lambda m: f"{'least' if m.group(1) == 'min' else 'greatest'}({m.group(2)}, {m.group(3)})", sql)
     sql = _MAX_ONE.sub("greatest(1, ", sql)
@@ -174,6 +177,7 @@ def postgres_sql(sql: str) -> str:
     sql = _WEEK.sub(lambda m: f"tidings_week({m.group(1) or m.group(2)})", sql)
     sql = _COMPARE_SUM.sub(r"\1((\2)::int)", sql)  # before the split: the compared value may be a literal
     sql = _NOCASE.sub(r"lower(\1) = lower(?)", sql)
+    sql = _JSON_FIELD.sub(r"(\1::jsonb ->> '\2')", sql)
     pieces = _LITERAL.split(sql)
     sql = "".join(p if i % 2 else _code_part(p) for i, p in enumerate(pieces))
     sql = _total(sql)
