@@ -143,6 +143,16 @@ class PgBatch(Batch):
             self._refresh_story_count(p.article[10])
         return p.id
 
+    def flush(self) -> None:
+        with self.conn.raw.pipeline():  # every rollup table's upserts in one round trip
+            super().flush()
+
+    def _insert_children(self, aid: int, p: Prepared, signature: bool = True) -> None:
+        # one pipeline: the article's events, quotes, mentions, signature and codes reach the server
+        # together and are answered with one sync, instead of a round trip each
+        with self.conn.raw.pipeline():
+            super()._insert_children(aid, p, signature)
+
     def add_prepared_many(self, items: list[Prepared]) -> None:
         """Bulk path for new articles: ids drawn from the table's identity sequence, one rollup update."""
         if not items:
