@@ -229,9 +229,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 refusal = modes.refusal_code(code)
                 if refusal and refusal in self.cameo:
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
-            elif mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None):
+            elif (mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None)
+                  and not modes.is_purpose(mode_tok)):
                 # an undated commitment ("will withdraw", "is ready to talk") is a statement of intent,
-                # coded 03x/13x as the CAMEO codebook does; a scheduled act keeps its own type
+                # coded 03x/13x as the CAMEO codebook does; a scheduled act and the aim of an act
+                # ("flew to Cairo to mediate") keep their own type
                 intent = modes.intent_code(code) or modes.threat_code(code)
                 if intent and intent in self.cameo:
                     note, code = f" future {code}->{intent}", intent
