@@ -287,3 +287,15 @@ def test_a_place_before_a_role_lends_its_country(analyze, text, code):
 
 def test_a_place_alone_is_no_party(analyze):
     assert not [a for a in analyze("Troops entered Chechnya on Sunday.").actors if a.code == "RUS"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Beijing accused a Korean-American of smuggling documents.", "USACVL"),   # the last nationality is the person's
+    ("Rebels near Goma abducted a Belgian on Sunday.", "BELCVL"),
+])
+def test_a_nationality_used_for_one_person_is_a_civilian_of_that_country(analyze, text, code):
+    assert code in by_code(analyze(text))
+
+
+def test_a_nationality_as_an_adjective_is_no_person(analyze):
+    assert "USACVL" not in by_code(analyze("An American diplomat met the Iraqi minister."))

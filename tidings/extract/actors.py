@@ -564,7 +564,19 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
             book.person(name, None, span)  # a surname the tagger took for an organisation or place
         elif unit.type == "ORG":
             book.add(book.org_key(name), None, name, "organisation", span)
-    # demonyms, titles and unknown nationalities alone are not parties
+    elif unit.type == "demonym" and _national_person(root):
+        # "accused *a Chinese-American* of spying", "an American was kidnapped": a person of that
+        # nationality, a civilian until a role says more
+        code = entry.country + "CVL"
+        book.add(("code", code), code, f"{entry.name} national", "group", span)
+    # other demonyms ("the Russian side"), titles and unknown nationalities alone are not parties
+
+
+def _national_person(root) -> bool:
+    """A nationality word used as a noun for one person: "a Chinese-American", "an American" (its
+    own 'a'/'an', in a party's place in the clause), not an adjective ("an American diplomat")."""
+    return root.pos_ in ("NOUN", "PROPN", "ADJ") and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
 
 
 def _role_code(prefix: _Unit | None, role: _Unit | None) -> str | None:
