@@ -189,9 +189,11 @@ class Store:
     def open_stories(self, since_date: str | None = None, run: str | None = None) -> list[dict]:
         """The JSON states of the dated stories whose last date is on or after ``since_date`` (all when
         None) and of the undated stories of ingest run ``run`` (undated articles form stories only within
-        their run), in the order they were created."""
+        their run; an undated story saved before undated stories had a run is never read), in the order
+        they were created."""
         rows = self.conn.execute("SELECT state FROM stories WHERE (last_date IS NOT NULL AND (? IS NULL OR last_date >= ?)) "
-                                 "OR (last_date IS NULL AND run IS ?) ORDER BY seq",
+                                 "OR (last_date IS NULL AND run IS ? AND json_extract(state, '$.undated_from') IS NOT NULL) "
+                                 "ORDER BY seq",
                                  (since_date, since_date, run)).fetchall()
         return [json.loads(r[0]) for r in rows]
 
