@@ -279,3 +279,12 @@ def test_cli_warns_about_undated_items_and_tables_say_undated(run_cli, tmp_path)
     table = run_cli("events", "--db", str(tmp_path / "cli.db"), "--source", "CHL")
     assert table.returncode == 0 and "undated" in table.stdout.decode()
     assert _today() not in table.stdout.decode()
+
+
+def test_a_dated_dateline_without_a_comma_gives_the_publication_date(pipeline, tmp_path):
+    text = "QUITO, Ecuador Nov. 4, 2019 - Rescuers searched collapsed houses in the hills above the city."
+    assert pipeline.analyze(text, {"id": "quito"}).published == "2019-11-04"
+    with Store.open(tmp_path / "dl.db") as store:
+        summary = Ingestor(store, pipeline).ingest([Article(id="quito", text=text, title=None, origin="quito")])
+        assert summary.undated == 0
+        assert store.conn.execute("SELECT day FROM articles").fetchone() == ("2019-11-04",)
