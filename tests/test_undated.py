@@ -288,3 +288,12 @@ def test_a_dated_dateline_without_a_comma_gives_the_publication_date(pipeline, t
         summary = Ingestor(store, pipeline).ingest([Article(id="quito", text=text, title=None, origin="quito")])
         assert summary.undated == 0
         assert store.conn.execute("SELECT day FROM articles").fetchone() == ("2019-11-04",)
+
+
+def test_no_date_range_holds_an_undated_story_or_article(undated_db):
+    with Store.open(undated_db, readonly=True) as store:
+        q = store.queries
+        everything = {s.title for s in q.stories(limit=50)}
+        ranged = {s.title for s in q.stories(since="1900-01-01", until="2999-12-31", limit=50)}
+        assert "Lima" in everything and "Lima" not in ranged and "Rabat" in ranged
+        assert {a.id for a in q.articles(since="1900-01-01", limit=50)} == {"rabat"}

@@ -716,11 +716,12 @@ class Queries:
     # -- stories and articles ------------------------------------------------------------------------
     def _story_filters(self, since, until, search):
         where, params = [], []
+        # an undated story (no first or last date) is in no date range, like an undated event
         if since:
-            where.append("(last_date IS NULL OR last_date >= ?)")
+            where.append("last_date >= ?")
             params.append(str(parse_day(since, "since")))
         if until:
-            where.append("(first_date IS NULL OR first_date <= ?)")
+            where.append("first_date <= ?")
             params.append(str(parse_day(until, "until")))
         if search:
             found = search_syntax.sql_condition(search, "rowid", "stories_fts" if self.store.fts else None,
