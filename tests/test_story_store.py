@@ -246,7 +246,8 @@ def test_story_store_migration_orders_old_stories_by_insertion(tmp_path):
     db = tmp_path / "old.db"
     conn = sqlite3.connect(db, isolation_level=None)
     schema.migrate(conn, str(db), target=6)  # the version before stories.seq
-    for sid, last in (("Sb", "2023-01-09"), ("Sa", "2023-01-02"), ("Sc", None)):
+    # Sd has no date: an undated story of the v7 rule, which takes no new articles from v8 on
+    for sid, last in (("Sb", "2023-01-09"), ("Sa", "2023-01-02"), ("Sc", "2023-01-05"), ("Sd", None)):
         conn.execute("INSERT INTO stories (id, first_date, last_date, state, updated_at) VALUES (?, ?, ?, ?, '')",
                      (sid, last, last, json.dumps({"id": sid, "last": last})))
     conn.close()
