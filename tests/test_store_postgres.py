@@ -242,3 +242,54 @@ def test_pg_serve_command_answers_the_read_api(pg_database, pipeline):
             proc.kill()
             _, err = proc.communicate(timeout=10)
     assert b"Traceback" not in err and b"postgresql://" in err
+
+
+def test_pg_v7_database_migrates_its_invented_days_away(pg_database):
+    """SQLite's v8 migration, on PostgreSQL: an article a v7 writer put on the day it was ingested (no
+    published date) and its events lose that day; the rollups are rebuilt (totals only for them)."""
+    import json
+
+    from tidings.store import rollups
+    from tidings.store.pg.connection import PgConnection
+    from tidings.store.rows import pack_json
+
+    conn = PgConnection(pg_database)
+    pg_schema.migrate(conn.raw, pg_database, target=7)
+    ins = ("INSERT INTO articles (aid, id, published, day, text, content_hash, pipeline_version, analysis, story_id, "
+           "ingested_at) VALUES (?, ?, ?, ?, 'text', ?, 'v0', ?, ?, ?)")
+    conn.execute(ins, (1, "nodate", None, "2024-01-15", "h1", pack_json("{}"), "S1", "2024-01-15T09:00:00+00:00"))
+    conn.execute(ins, (2, "dated", "2023-12-01", "2023-12-01", "h2", pack_json("{}"), "S2", "2024-01-15T09:00:00+00:00"))
+    ev = ("INSERT INTO events (aid, event_id, src, tgt, cameo, quad, goldstein, mode, date, day) "
+          "VALUES (?, ?, ?, ?, '036', 1, 4.0, 'asserted', ?, ?)")
+    conn.execute(ev, (1, "e0", "BRAGOV", "PRYGOV", None, "2024-01-15"))
+    conn.execute(ev, (1, "e1", "BRAGOV", "PRYGOV", "2023-11-20", "2023-11-20"))
+    conn.execute(ev, (2, "e0", "BRAGOV", "PRYGOV", "2023-12-01", "2023-12-01"))
+    conn.execute("INSERT INTO mentions VALUES (1, 'a0', 'BRAGOV', 'Brazil', 'country', 2)")
+    for seq, (sid, day) in enumerate((("S1", "2024-01-15"), ("S2", "2023-12-01")), 1):
+        state = {"id": sid, "first": day, "last": day, "articles": [], "first_date": day, "last_date": day}
+        conn.execute("INSERT INTO stories (id, title, first_date, last_date, article_count, state, updated_at, seq) "
+                     "VALUES (?, 't', ?, ?, 1, ?, '', ?)", (sid, day, day, json.dumps(state), seq))
+    conn.execute("BEGIN")
+    rollups.rebuild(conn)  # the rollups as v7 kept them: everything on a day
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT count(*) FROM dyad_day WHERE period = '2024-01-15'").fetchone()[0] == 1
+    conn.close()
+    with Store.open(pg_database) as store:
+        c = store.conn
+        assert store.schema_version == SCHEMA_VERSION >= 8
+        assert dict(c.execute("SELECT id, day FROM articles")) == {"nodate": None, "dated": "2023-12-01"}
+        assert c.execute("SELECT a.id, e.event_id, e.day FROM events e JOIN articles a USING (aid) "
+                         "ORDER BY 1, 2").fetchall() == [("dated", "e0", "2023-12-01"), ("nodate", "e0", None),
+                                                         ("nodate", "e1", "2023-11-20")]
+        stories = {sid: (first, last, json.loads(state)["first"]) for sid, first, last, state
+                   in c.execute("SELECT id, first_date, last_date, state FROM stories")}
+        assert stories == {"S1": (None, None, None), "S2": ("2023-12-01", "2023-12-01", "2023-12-01")}
+        assert store.check_rollups() == []
+        assert c.execute("SELECT period, n FROM dyad_day ORDER BY 1").fetchall() == [("2023-11-20", 1),
+                                                                                     ("2023-12-01", 1)]
+        assert c.execute("SELECT n FROM dyad_total").fetchone() == (3,)
+        assert c.execute("SELECT count(*) FROM actor_day WHERE mentions > 0").fetchone() == (0,)
+        assert {"run"} <= {r[0] for r in c.run("SELECT column_name FROM information_schema.columns "
+                                              "WHERE table_name = 'stories'")}
+        assert store.open_stories(None, None) == [json.loads(
+            c.execute("SELECT state FROM stories WHERE id = 'S2'").fetchone()[0])]

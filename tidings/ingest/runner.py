@@ -14,12 +14,15 @@ they come out the same whether the articles arrive in one run, several, after a 
 several writers at once.
 
 Every item read is counted once, in exactly one of: new, updated, duplicates, already stored,
-repeated, failed (``IngestSummary.unaccounted`` is always 0).
+repeated, failed (``IngestSummary.unaccounted`` is always 0). Apart from those, ``undated`` counts the
+articles stored without a publication date: they stay undated (no day is invented for them) and form
+stories only with the undated articles of the same run (``run``, one id per ``Ingestor``).
 """
 from __future__ import annotations
 
 import re
 import time
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
@@ -32,6 +35,7 @@ from tidings.model import Analysis, Article
 from tidings.pipeline import Pipeline, check_article, layer_warnings
 from tidings.store import Store
 from tidings.store.lookup import original_for_hash, stored_under_id
+from tidings.store.rows import day_of, now_iso
 
 DEFAULT_BATCH = 64
 #: times a batch is written when the connection to the store drops (PostgreSQL) before it commits
@@ -55,6 +59,8 @@ class IngestSummary:
     errors: list[ArticleError] = field(default_factory=list)  # one per failed item, naming it
     warnings: list[str] = field(default_factory=list)
     new_stories: int = 0
+    #: articles stored (new or updated) with no publication date: undated, not put on any day
+    undated: int = 0
 
     @property
     def duplicates(self) -> int:
@@ -74,6 +80,13 @@ class IngestSummary:
     def reasons(self) -> Counter:
         """Failures counted by their kind of error ("empty article", "fetch timeout"), for the summary line."""
         return Counter(_kind(type(e)) for e in self.errors)
+
+
+def new_run_id() -> str:
+    """An id for one ingest run: when it began, and a random part so that two runs begun in the same
+    second differ."""
+    stamp = "".join(ch for ch in now_iso()[:19] if ch.isdigit())
+    return f"{stamp}-{uuid.uuid4().hex[:8]}"
 
 
 def _kind(cls: type) -> str:
@@ -110,12 +123,14 @@ class Ingestor:
 
     ``update``: an article whose id is stored with another text replaces it (an edited file, a
     corrected page); without it, that is an ``IdConflict`` and the stored text is kept.
+    ``run``: the id of this ingest run, stored with each article (a fresh one when not given).
     """
 
     def __init__(self, store: Store, pipeline: Pipeline, batch_size: int = DEFAULT_BATCH,
                  on_item: Callable[[], None] | None = None, on_problem: Callable[[str], None] | None = None,
-                 update: bool = False):
+                 update: bool = False, run: str | None = None):
         self.store = store
+        self.run = run or new_run_id()
         self.pipeline = pipeline
         self.version = pipeline.version
         self.batch_size = batch_size
@@ -124,7 +139,7 @@ class Ingestor:
         self.on_problem = on_problem or (lambda line: None)
         self.summary = IngestSummary()
         self.near = NearDuplicateIndex.from_signatures(store.signatures())
-        self.stories = StoredStories(store)
+        self.stories = StoredStories(store, run=self.run)
         self._pending: list[_Pending] = []
         self._pending_hashes: dict[str, str] = {}  # content hash -> article id, within the batch
         self._copies: list[_Copy] = []
@@ -255,7 +270,9 @@ class Ingestor:
                 self._reconnect(attempt)
         recorded = kept
         # counted once committed, so that the counts say what the store holds
-        for p, _ in analysed:
+        for p, analysis in analysed:
+            if p.article.id not in raced and not (day_of(analysis.published) or day_of(p.article.published)):
+                self.summary.undated += 1
             if p.article.id in raced:
                 self.summary.exact_duplicates += 1
                 self.near.remove(p.article.id)
@@ -289,7 +306,7 @@ class Ingestor:
                 if p.was_copy:
                     tx.remove_copy(p.article.id)
                 stored_as = tx.add_article(p.article, analysis, p.content_hash, p.signature,
-                                           assignments[p.article.id].story_id)
+                                           assignments[p.article.id].story_id, run=self.run)
                 if stored_as != p.article.id:  # a concurrent writer (PostgreSQL) stored this text first
                     tx.add_copy(p.article, stored_as, p.content_hash)
                     raced[p.article.id] = stored_as

@@ -97,15 +97,20 @@ class IngestorCache:
     Used only on the worker thread."""
 
     def __init__(self):
+        from tidings.ingest.runner import new_run_id
+
         self._ingestor = None
         self._seen_version: int | None = None
+        # one ingest run for the server's life, kept when the Ingestor is remade: undated articles
+        # posted to this server form stories together
+        self._run = new_run_id()
 
     def ingest(self, store, pipeline, items):
         from tidings.ingest.runner import IngestSummary, Ingestor
 
         version = store.data_version()
         if self._ingestor is None or version != self._seen_version:
-            self._ingestor = Ingestor(store, pipeline)
+            self._ingestor = Ingestor(store, pipeline, run=self._run)
         self._ingestor.summary = IngestSummary()
         try:
             return self._ingestor.ingest(items)

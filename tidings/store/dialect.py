@@ -148,7 +148,7 @@ def _nulls(sql: str) -> str:
 
 #: columns (and the names queries give sums) that are never NULL: their ORDER BY keys are left as
 #: written, so that an index on them serves the order
-NOT_NULL = {"day", "eid", "aid", "qid", "id", "period", "n", "p", "article_count", "events", "goldstein", "seq",
+NOT_NULL = {"eid", "aid", "qid", "id", "period", "n", "p", "article_count", "events", "goldstein", "seq",
             "code", "partner", "src", "tgt", "a", "b", "1", "2", "3", "version"}
 
 

@@ -47,6 +47,14 @@ class PgConnection:
         self.connect_timeout = connect_timeout
         self.raw = self._connect()
 
+    @classmethod
+    def around(cls, raw: psycopg.Connection, name: str) -> "PgConnection":
+        """The store's interface over an open psycopg connection (a migration's, in its transaction)."""
+        conn = cls.__new__(cls)
+        conn.url, conn.name, conn.readonly, conn.connect_timeout, conn.raw = None, name, False, 30.0, raw
+        raw.adapters.register_loader("numeric", _NumericLoader)
+        return conn
+
     def _connect(self) -> psycopg.Connection:
         try:
             raw = psycopg.connect(self.url, autocommit=True, cursor_factory=psycopg.ClientCursor,

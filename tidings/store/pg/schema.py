@@ -1,7 +1,7 @@
 """The store's PostgreSQL schema: the twin of ``tidings.store.schema`` (SQLite), version for version.
 
 A PostgreSQL store starts at the SQLite schema's version 7 (the first one PostgreSQL had): ``_v7``
-creates everything SQLite's migrations 1-7 built. Later versions are appended to ``MIGRATIONS`` as in
+creates everything SQLite's migrations 1-7 built; ``_v8`` is SQLite's v8 (undated articles, ingest runs). Later versions are appended to ``MIGRATIONS`` as in
 SQLite, with the same numbers, so that ``SCHEMA_VERSION`` is always SQLite's (a test holds them equal).
 Migrations run in one transaction (PostgreSQL DDL is transactional) under an advisory lock, so two
 processes opening a new database at once do not both create it.
@@ -217,9 +217,36 @@ def _v7(conn: psycopg.Connection) -> None:
                      f"FOR EACH STATEMENT EXECUTE FUNCTION tidings_count_rows()")
 
 
-#: (version, migration). Append only; versions are SQLite's (``tidings.store.schema.MIGRATIONS``).
-MIGRATIONS: list[tuple[int, Callable[[psycopg.Connection], None]]] = [
-    (7, _v7),
+def _v8(conn: psycopg.Connection) -> None:
+    """SQLite's v8: undated articles stay undated (``articles.day`` and ``events.day`` nullable) and
+    ``articles.run``/``stories.run`` name the ingest run. Rows a v7 writer gave an invented day (an
+    article without a published date took the day it was ingested) are given back their unknown day,
+    as in SQLite; the rollups are then rebuilt (undated rows count in the totals only)."""
+    conn.execute("""
+    ALTER TABLE articles ALTER COLUMN day DROP NOT NULL;
+    ALTER TABLE events ALTER COLUMN day DROP NOT NULL;
+    ALTER TABLE articles ADD COLUMN run text COLLATE "C";
+    ALTER TABLE stories ADD COLUMN run text COLLATE "C";
+    CREATE INDEX stories_run ON stories(run) WHERE run IS NOT NULL;
+    -- event lists put undated events after the dated ones (SQLite's NULL order, dialect._nulls)
+    DROP INDEX events_day;
+    CREATE INDEX events_day ON events(day DESC NULLS LAST, eid DESC);
+    CREATE TEMP TABLE _v8_undated ON COMMIT DROP AS
+        SELECT aid, day FROM articles WHERE published IS NULL AND day = substr(ingested_at, 1, 10);
+    UPDATE events e SET day = NULL FROM _v8_undated u
+        WHERE e.aid = u.aid AND e.day = u.day AND (e.date IS NULL OR substr(e.date, 1, 10) != e.day);
+    UPDATE articles SET day = NULL WHERE aid IN (SELECT aid FROM _v8_undated);
+    UPDATE stories SET first_date = NULL, last_date = NULL,
+        state = (state::jsonb || '{"first": null, "last": null, "first_date": null, "last_date": null}')::text
+        WHERE id IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL GROUP BY story_id HAVING count(day) = 0);
+    """)
+
+
+#: (version, migration, needs a rollup rebuild afterwards). Append only; versions are SQLite's
+#: (``tidings.store.schema.MIGRATIONS``): a test holds the newest equal.
+MIGRATIONS: list[tuple[int, Callable[[psycopg.Connection], None], bool]] = [
+    (7, _v7, False),
+    (8, _v8, True),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -242,11 +269,18 @@ def migrate(conn: psycopg.Connection, name: str, target: int | None = None) -> i
             if found < target:
                 conn.execute("CREATE TABLE IF NOT EXISTS schema_version "
                              "(version integer PRIMARY KEY, applied_at text NOT NULL)")
-                for version, step in MIGRATIONS:
+                rebuild = False
+                for version, step, needs_rebuild in MIGRATIONS:
                     if found < version <= target:
                         step(conn)
                         conn.execute("INSERT INTO schema_version VALUES (%s, %s)",
                                      (version, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                        rebuild = rebuild or (needs_rebuild and found > 0)  # a new database has no rows
+                if rebuild:
+                    from tidings.store import rollups
+                    from tidings.store.pg.connection import PgConnection
+
+                    rollups.rebuild(PgConnection.around(conn, name))
         return found
     except psycopg.Error as exc:
         raise StoreError(name, f"could not migrate the store schema: {str(exc).strip()}") from exc
