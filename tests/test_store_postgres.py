@@ -56,6 +56,23 @@ def test_pg_schema_version_is_the_sqlite_one():
     assert pg_schema.SCHEMA_VERSION == SCHEMA_VERSION
 
 
+def test_dialect_rewrites_sqlite_sql_and_leaves_literals_alone():
+    from tidings.store.dialect import is_postgres_url, postgres_sql
+
+    assert postgres_sql("SELECT a FROM t WHERE b = ? AND c = :c AND d = '?:x%'") == \
+        "SELECT a FROM t WHERE b = %s AND c = %(c)s AND d = '?:x%%'"
+    assert postgres_sql("INSERT OR IGNORE INTO codes VALUES (?)") == "INSERT INTO codes VALUES (%s) ON CONFLICT DO NOTHING"
+    assert postgres_sql("INSERT INTO actor_total (code, period, n) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET "
+                        "n = n + excluded.n") == ("INSERT INTO actor_total (code, period, n) VALUES (%s, %s, %s) "
+                                                  "ON CONFLICT (code, period) DO UPDATE SET n = actor_total.n + excluded.n")
+    assert postgres_sql("SELECT total(n * f), sum(quad = 1), min(src, tgt) FROM (SELECT * FROM x) GROUP BY 1") == \
+        "SELECT coalesce(sum(n * f), 0)::float8, sum((quad = 1)::int), least(src, tgt) FROM (SELECT * FROM x) AS _sub0 GROUP BY 1"
+    assert postgres_sql("SELECT id FROM stories ORDER BY last_date DESC, title, id LIMIT ?") == \
+        "SELECT id FROM stories ORDER BY last_date DESC NULLS LAST, title NULLS FIRST, id LIMIT %s"
+    assert is_postgres_url("postgresql://u@h/db") and is_postgres_url("postgres://h/db")
+    assert not is_postgres_url("news.db") and not is_postgres_url(Path("postgresql:/x"))
+
+
 def test_pg_store_gives_the_answers_an_sqlite_file_gives(pipeline, pg_database, tmp_path):
     answers = {}
     for name, db in (("sqlite", tmp_path / "news.db"), ("postgresql", pg_database)):

@@ -179,7 +179,8 @@ def postgres_sql(sql: str) -> str:
     sql = _NOCASE.sub(r"lower(\1) = lower(?)", sql)
     sql = _JSON_FIELD.sub(r"(\1::jsonb ->> '\2')", sql)
     pieces = _LITERAL.split(sql)
-    sql = "".join(p if i % 2 else _code_part(p) for i, p in enumerate(pieces))
+    # a literal keeps its text, but psycopg reads "%" everywhere in the statement: doubled there too
+    sql = "".join(p.replace("%", "%%") if i % 2 else _code_part(p) for i, p in enumerate(pieces))
     sql = _total(sql)
     sql = _alias_subqueries(sql)
     sql = _nulls(sql)

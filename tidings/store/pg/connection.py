@@ -115,7 +115,7 @@ class PgConnection:
         (``fetchmany`` pages them from the server). Inside a transaction only."""
         cur = self.raw.cursor(name=f"tidings_stream_{id(self):x}")
         try:
-            cur.execute(postgres_sql(sql), params or None)
+            cur.execute(postgres_sql(sql), params or ())
         except psycopg.OperationalError as exc:
             self._lost(exc)
             raise
