@@ -53,7 +53,7 @@ class PgServer:
         # fsync off for tests: a test cluster is thrown away, so a crash never needs its files (benchmarks
         # keep it on, as a real server has it)
         opts = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync={'on' if self.fsync else 'off'} "
-                f"-c max_connections=60")
+                f"-c max_connections=200")  # a server under test keeps a session per pool thread
         self._run(self.pg_ctl, "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w", "start")
         return self
 
