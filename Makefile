@@ -5,12 +5,12 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser lexicon places-data serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-scale bench-store bench-serve lock clean
+.PHONY: run test setup browser postgres lexicon places-data serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-scale bench-store bench-serve lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
 
-test: setup browser
+test: setup browser postgres
 	$(BIN)/python -m pytest
 
 # The dashboard tests drive Debian's Chromium headless (Playwright with executable_path).
@@ -18,6 +18,12 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+# The PostgreSQL store's tests start a throwaway server of their own (initdb + pg_ctl in a temporary
+# folder, tests/pg_server.py): only Debian's server binaries are needed, no running service.
+PG_INITDB ?= $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
+postgres:
+	@test -n "$(PG_INITDB)" || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql; }
 
 # The derived event lexicon: grow the hand-written verb and noun patterns through WordNet 3.0 (Debian's
 # wordnet-base) into data/verbs/wordnet.tsv and data/nouns/wordnet.tsv, committed like the other

@@ -151,7 +151,7 @@ class Universe:
             mentions = [(code, code, code, "country", n) for code, n in codes_here.items()]
             row = (aid_text, f"https://news.example/{aid_text}", "A title", f"outlet{i % 40}", day, day, text,
                    f"hash-{aid_text}", version, blob, None,
-                   f"{day}T12:00:00+00:00")
+                   f"{day}T12:00:00+00:00", None)
             out.append(Prepared(row, events, quotes, mentions, header + sig[i].tobytes()))
         return out
 

@@ -48,6 +48,22 @@ def sample_store(pipeline, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session (``pg_server.PgServer``: initdb + pg_ctl)."""
+    from pg_server import PgServer
+
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_database(pg_server) -> str:
+    """The URL of a new, empty PostgreSQL database on the session's server."""
+    return pg_server.new_database()
+
+
+@pytest.fixture(scope="session")
 def analysis_pool():
     """One started analysis pool (one worker process) that the test servers share, so that each server
     does not start and warm processes of its own. Tests of the pool's limits make their own."""

@@ -272,3 +272,30 @@ def test_actors_a_country_before_coordinated_roles_is_each_ones(analyze):
 def test_actors_an_all_capitals_headline_names_its_countries(analyze):
     coded = {a.code for a in analyze("RUSSIA WARNS NATO OVER TROOP BUILDUP AS TALKS STALL IN GENEVA").actors}
     assert "RUSGOV" in coded and "IGOWSTNAT" in coded
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Chechnya's police detained four men on Sunday.", "RUSCOP"),
+    ("Darfur's governor met aid workers in Nyala.", "SDNGOV"),
+    ("The governor of Kandahar praised the elders.", "AFGGOV"),
+    ("Basra police searched the port.", "IRQCOP"),
+])
+def test_a_place_before_a_role_lends_its_country(analyze, text, code):
+    # a region or city no actor dictionary lists, used as a country would be: the gazetteer says whose
+    assert code in by_code(analyze(text))
+
+
+def test_a_place_alone_is_no_party(analyze):
+    assert not [a for a in analyze("Troops entered Chechnya on Sunday.").actors if a.code == "RUS"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Beijing accused a Korean-American of smuggling documents.", "USACVL"),   # the last nationality is the person's
+    ("Rebels near Goma abducted a Belgian on Sunday.", "BELCVL"),
+])
+def test_a_nationality_used_for_one_person_is_a_civilian_of_that_country(analyze, text, code):
+    assert code in by_code(analyze(text))
+
+
+def test_a_nationality_as_an_adjective_is_no_person(analyze):
+    assert "USACVL" not in by_code(analyze("An American diplomat met the Iraqi minister."))

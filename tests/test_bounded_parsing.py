@@ -183,3 +183,10 @@ def test_bounded_parsing_memory_of_a_long_text_of_tiny_sentences(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout.strip()) < 400  # MB of peak RSS above the loaded pipeline's
+
+
+def test_a_backslash_between_words_is_a_token_of_its_own(pipeline):
+    # CSV exports of wire feeds write line breaks as backslashes: "on\Wednesday" is two words
+    doc = pipeline.nlp("Activists marched on\\Wednesday against job\\losses.")
+    assert [t.text for t in doc][2:5] == ["on", "\\", "Wednesday"]
+    assert "losses" in [t.text for t in doc]

@@ -664,3 +664,42 @@ def test_actor_fields_suggest_codes_and_explain_them(tab, sample_server):
     assert codes and all(c.startswith("RU") for c in codes)
     page.locator("#actor-code-help summary").click()
     assert "prefix" in page.locator("#actor-code-help").inner_text()
+
+
+@pytest.fixture(scope="module")
+def undated_server(pipeline, analysis_pool, tmp_path_factory):
+    """A store of articles with no publication date (written for this test)."""
+    import json
+
+    folder = tmp_path_factory.mktemp("undated")
+    src = folder / "undated.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in (
+        {"id": "santiago", "title": "Chile and Argentina discuss a border treaty",
+         "text": "The Chilean foreign minister met his Argentine counterpart in Santiago to discuss a new border "
+                 "treaty. Chile praised Argentina for its help."},
+        {"id": "mendoza", "title": "Argentina thanks Chile after border talks",
+         "text": "Argentina thanked Chile after the border talks in Santiago. The Argentine foreign minister "
+                 "praised the Chilean government for the new treaty."})))
+    db = build_store(folder / "undated.db", pipeline, sources=[src])
+    from tidings.serve import ServeConfig
+
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
+        yield server
+
+
+def test_undated_events_stories_and_articles_say_undated(browser, undated_server):
+    tab = Page(browser, undated_server.url, "undated")
+    try:
+        tab.open("#/events")
+        days = tab.page.locator("#events-table tbody tr td:first-child").all_inner_texts()
+        assert days and set(days) == {"undated"}
+        story = requests.get(f"{undated_server.url}/stories").json()["items"][0]
+        _check_page(tab.page, "#/events")  # no "null" where a day would be
+        for route in ("#/stories", f"#/story/{story['id']}", "#/article/santiago", ""):
+            tab.open(route)
+            _check_page(tab.page, route)
+            assert "undated" in tab.page.locator("#view").inner_text(), route
+        tab.shot("story")
+    finally:
+        tab.close()
+    assert not tab.errors, tab.errors

@@ -70,3 +70,10 @@ def test_a_vow_to_use_force_is_that_act_to_come(analyze):
     e = one(events_of(analyze, "The new governor vowed to crush the rebels in the north."), "ASSAULT")
     assert e.mode == "future" and not [x for x in events_of(analyze, "The new governor vowed to crush the rebels in the north.")
                                        if x.plover == "AGREE"]
+
+
+def test_each_act_of_a_commitment_is_the_event_not_the_promise(analyze):
+    # "vowed to rebuild ... and arrest ...": the second conjunct is committed to as much as the first
+    events = events_of(analyze, "The rebel leader vowed on Monday to rebuild the region and crush the militias.")
+    assert one(events, "ASSAULT").mode == "future"
+    assert not [e for e in events if e.plover == "AGREE"]

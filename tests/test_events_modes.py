@@ -42,3 +42,20 @@ def test_taking_hostages_is_coercion(analyze):
 def test_an_act_under_a_future_verb_through_a_preposition_is_future(analyze):
     e = one(events_of(analyze, "Kenya will take the lead in restoring order to its northern region, the minister said."), "COERCE")
     assert e.mode == "future"
+
+
+def test_the_aim_of_a_journey_is_future_and_keeps_its_type(analyze):
+    # an infinitive of purpose: the act is aimed at, not done, and it is not a promise either
+    e = one(events_of(analyze, "The Swiss envoy flew to Caracas on Monday to meet Venezuela's president."), "CONSULT")
+    assert e.mode == "future" and e.cameo.startswith("04")
+
+
+def test_a_noun_inside_a_purpose_clause_keeps_its_own_mode(analyze):
+    # the killing happened; only the prevention is aimed at
+    events = events_of(analyze, "Troops imposed a curfew in Kathmandu to prevent riots over the killing of four Nepalese engineers.")
+    assert one(events, "ASSAULT").mode == "asserted"
+
+
+def test_what_a_party_needs_has_not_happened(analyze):
+    e = one(events_of(analyze, "Chad can secure its border but needs the support of United Nations monitors."), "SUPPORT")
+    assert e.mode == "hypothetical"

@@ -144,3 +144,25 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_noun_it_modifies(analyze):
 def test_a_party_does_not_start_inside_a_qualified_dateline(analyze):
     e = one(events_of(analyze, "BAGHDAD, Iraq - Gunmen killed two police officers in Mosul on Monday, officials said."), "ASSAULT")
     assert e.source.text == "Gunmen"
+
+
+def test_an_arrest_with_no_agent_is_the_authorities_of_its_place(analyze):
+    # only a state arrests: with no agent named, the source is the authorities where it happened,
+    # an empty span at the trigger (no words to point at) and the reason in the evidence
+    a = analyze("MINSK, Belarus - An opposition leader was arrested on Friday, police said.")
+    e = next(e for e in a.events if e.plover == "COERCE")
+    assert e.source.code == "BLRCOP" and e.source.text == "" and e.source.start == e.trigger.start
+    assert e.target.text == "An opposition leader"  # not the dateline the parser took for the subject
+    assert "authorities of BLR" in e.evidence
+
+
+def test_an_agentless_charge_in_a_named_city_keeps_the_city_as_its_words(analyze):
+    e = next(e for e in events_of(analyze, "Two men were charged in Melbourne on Tuesday with murder.")
+             if e.plover == "ACCUSE")
+    assert e.source.code == "AUSJUD" and e.source.text == "Melbourne"
+
+
+def test_an_act_anyone_may_do_gets_no_invented_agent(analyze):
+    # "attacked in Kabul" names where, not who: the Afghan state is no attacker
+    e = next(e for e in events_of(analyze, "The British embassy was attacked in Kabul on Friday.") if e.plover == "ASSAULT")
+    assert e.source is None

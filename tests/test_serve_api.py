@@ -1,7 +1,8 @@
 """The REST API (`tidings serve`) against a real uvicorn server over a real store, with `requests`.
 
-Read endpoints run against ``sample_server`` (session: read-only, over the bundled examples); writes
-against ``writable_server`` (a fresh store per test, token ``serving.TOKEN``). Every article text
+Read endpoints run against ``sample_server`` (read-only, over the bundled examples, once over an SQLite
+file and once over a PostgreSQL database); writes
+against ``writable_server`` (a fresh store per test, of each kind, token ``serving.TOKEN``). Every article text
 posted here is written for these tests.
 """
 from __future__ import annotations
@@ -159,6 +160,27 @@ def listening_addresses(port: int) -> set[str]:
                     raw = b"".join(bytes.fromhex(addr[i:i + 8])[::-1] for i in range(0, 32, 8))
                     found.add(socket.inet_ntop(socket.AF_INET6, raw))
     return found
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def sample_server(request, sample_store, analysis_pool, pipeline):
+    """The read endpoints' server, over each store: the session's SQLite file, and a PostgreSQL database
+    ingested from the same examples (on the session's throwaway server)."""
+    from serving import build_store
+
+    db = sample_store
+    if request.param == "postgresql":
+        db = build_store(request.getfixturevalue("pg_server").new_database(), pipeline)
+    with RunningServer(ServeConfig(db=db, analysis_pool=analysis_pool)) as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def writable_server(request, analysis_pool, tmp_path):
+    """A server accepting POST /articles with ``TOKEN``, over a fresh store of each kind."""
+    db = tmp_path / "posted.db" if request.param == "sqlite" else request.getfixturevalue("pg_database")
+    with RunningServer(ServeConfig(db=db, token=TOKEN, analysis_pool=analysis_pool)) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

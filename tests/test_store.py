@@ -50,8 +50,10 @@ def _v1_file(path: Path) -> None:
     """A store as version 1 wrote it: no copies, no rollups; one article with two events."""
     conn = sqlite3.connect(path, isolation_level=None)
     schema.migrate(conn, str(path), target=1)
-    conn.execute("INSERT INTO articles (aid, id, day, text, content_hash, pipeline_version, analysis, ingested_at) "
-                 "VALUES (1, 'old', '2021-05-03', 'text', 'h1', 'v0', ?, '2021-05-03T00:00:00+00:00')", (pack_json("{}"),))
+    # published: an article without a date whose day is the day it was ingested is undated from v8 on
+    conn.execute("INSERT INTO articles (aid, id, published, day, text, content_hash, pipeline_version, analysis, "
+                 "ingested_at) VALUES (1, 'old', '2021-05-03', '2021-05-03', 'text', 'h1', 'v0', ?, "
+                 "'2021-05-03T00:00:00+00:00')", (pack_json("{}"),))
     for i, (src, tgt, cameo, quad, g) in enumerate([("RUSGOV", "UKRGOV", "190", 4, -10.0),
                                                     ("UKRGOV", "RUSGOV", "036", 1, 4.0)]):
         conn.execute("INSERT INTO events (aid, event_id, src, tgt, cameo, quad, goldstein, mode, day) "

@@ -86,9 +86,20 @@ def make(article_id: str, events: list[tuple], published: str = "2022-01-11", ou
     return article, analysis, content_hash(full + article_id)
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "db" / "t.db")
+STORES = ["sqlite", "postgresql"]
+
+
+def open_store(kind: str, request, tmp_path) -> Store:
+    """A new, empty store of ``kind``: an SQLite file, or a PostgreSQL database on the session's server."""
+    if kind == "sqlite":
+        return Store.open(tmp_path / "db" / "t.db")
+    return Store.open(request.getfixturevalue("pg_database"))
+
+
+@pytest.fixture(params=STORES)
+def store(request, tmp_path):
+    """Every test that takes ``store`` runs on both stores: an SQLite file and a PostgreSQL database."""
+    s = open_store(request.param, request, tmp_path)
     yield s
     s.close()
 

@@ -180,8 +180,8 @@ def test_migration_v2_file_gets_a_week_grain(tmp_path):
     path = tmp_path / "v2.db"
     conn = sqlite3.connect(path, isolation_level=None)
     schema.migrate(conn, str(path), target=1)
-    conn.execute("INSERT INTO articles (aid, id, day, text, content_hash, pipeline_version, analysis, ingested_at) "
-                 "VALUES (1, 'old', '2021-05-05', 'text', 'h1', 'v0', ?, '2021-05-05T00:00:00+00:00')",
+    conn.execute("INSERT INTO articles (aid, id, published, day, text, content_hash, pipeline_version, analysis, "
+                 "ingested_at) VALUES (1, 'old', '2021-05-05', '2021-05-05', 'text', 'h1', 'v0', ?, '2021-05-05T00:00:00+00:00')",
                  (pack_json("{}"),))
     for i, day in enumerate(["2021-05-02", "2021-05-03", "2021-05-09", "2021-05-10"]):
         conn.execute("INSERT INTO events (aid, event_id, src, tgt, cameo, quad, goldstein, mode, day) "

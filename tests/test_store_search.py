@@ -146,8 +146,12 @@ def test_story_index_follows_updated_titles_and_summaries(news):
     q = news.queries
     assert titles(q.stories(search="Geneva")) == []
     assert titles(q.stories(search="Lausanne")) == ["Talks collapse"]
-    # raises when the index and the table are out of step
-    news.conn.execute("INSERT INTO stories_fts(stories_fts, rank) VALUES ('integrity-check', 1)")
+    if news.dialect == "sqlite":  # raises when the index and the table are out of step
+        news.conn.execute("INSERT INTO stories_fts(stories_fts, rank) VALUES ('integrity-check', 1)")
+    else:  # PostgreSQL's index is a generated column: recomputed with the row, never out of step
+        assert news.conn.execute("SELECT count(*) FROM stories WHERE search IS DISTINCT FROM "
+                                 "to_tsvector('tidings', coalesce(title, '') || ' ' || coalesce(summary, ''))"
+                                 ).fetchone()[0] == 0
 
 
 def test_stories_on_the_same_day_are_ordered_by_size_then_title_not_by_id(news):
@@ -238,9 +242,15 @@ def test_a_v5_store_gets_its_stories_and_quotes_indexed_when_migrated(tmp_path):
 def test_a_page_of_stories_in_any_order_is_read_from_an_index(news, order):
     from tidings.store.queries import STORY_ORDER_INDEXES, STORY_ORDERS
 
-    plan = " ".join(r[-1] for r in news.conn.execute(
-        f"EXPLAIN QUERY PLAN SELECT id FROM stories ORDER BY {STORY_ORDERS[order]} LIMIT 25"))
-    assert f"INDEX {STORY_ORDER_INDEXES[order]}" in plan and "TEMP B-TREE" not in plan, plan
+    if news.dialect == "sqlite":
+        plan = " ".join(r[-1] for r in news.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT id FROM stories ORDER BY {STORY_ORDERS[order]} LIMIT 25"))
+        assert f"INDEX {STORY_ORDER_INDEXES[order]}" in plan and "TEMP B-TREE" not in plan, plan
+    else:  # four stories: a sequential scan would win, so the planner is told to avoid one if it can
+        news.conn.execute("SET enable_seqscan = off")
+        plan = " ".join(r[0] for r in news.conn.execute(
+            f"EXPLAIN SELECT id FROM stories ORDER BY {STORY_ORDERS[order]} LIMIT 25"))
+        assert f"using {STORY_ORDER_INDEXES[order]}" in plan and "Sort" not in plan, plan
 
 
 def test_a_common_word_lists_the_same_stories_either_way(news):

@@ -243,8 +243,8 @@ def _v4_file(path) -> None:
                                          "place": None, "trigger": {"start": 0, "end": 4, "text": "held"},
                                          "sentence": 0, "confidence": 0.8, "evidence": "x"}]}
     conn.execute("BEGIN")
-    conn.execute("INSERT INTO articles (aid, id, day, text, content_hash, pipeline_version, analysis, ingested_at) "
-                 "VALUES (1, 'old', '2021-05-03', 'held talks', 'h1', 'v0', ?, '2021-05-03T00:00:00+00:00')",
+    conn.execute("INSERT INTO articles (aid, id, published, day, text, content_hash, pipeline_version, analysis, "
+                 "ingested_at) VALUES (1, 'old', '2021-05-03', '2021-05-03', 'held talks', 'h1', 'v0', ?, '2021-05-03T00:00:00+00:00')",
                  (pack_json(json.dumps(old_json)),))
     for i, (src, tgt, cameo, quad, g) in enumerate([("RUSGOV", "UKRGOV", "036", 1, 4.0),
                                                     ("UKRGOV", "RUSGOV", "036", 1, 4.0)]):
@@ -289,8 +289,8 @@ def test_a_v1_store_migrates_through_v5_with_a_rollup_rebuild(tmp_path):
     path = tmp_path / "v1.db"
     conn = sqlite3.connect(path, isolation_level=None)
     schema.migrate(conn, str(path), target=1)
-    conn.execute("INSERT INTO articles (aid, id, day, text, content_hash, pipeline_version, analysis, ingested_at) "
-                 "VALUES (1, 'old', '2021-05-03', 'text', 'h1', 'v0', ?, '2021-05-03T00:00:00+00:00')",
+    conn.execute("INSERT INTO articles (aid, id, published, day, text, content_hash, pipeline_version, analysis, "
+                 "ingested_at) VALUES (1, 'old', '2021-05-03', '2021-05-03', 'text', 'h1', 'v0', ?, '2021-05-03T00:00:00+00:00')",
                  (pack_json("{}"),))
     conn.execute("INSERT INTO events (aid, event_id, src, tgt, cameo, quad, goldstein, mode, day) "
                  "VALUES (1, 'e0', 'RUSGOV', 'UKRGOV', '190', 4, -10.0, 'asserted', '2021-05-03')")

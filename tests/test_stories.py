@@ -135,7 +135,12 @@ def test_window_opens_and_closes_without_events():
     weeks_later = grouper.assign("f3", "2022-04-20", hand("f3", **FLOOD2))
     assert weeks_later.is_new
     undated = grouper.assign("f4", None, hand("f4", **FLOOD, published=None))
-    assert undated.story_id == weeks_later.story_id  # undated: as recent as the newest article seen
+    # undated: not taken to be as recent as the newest article seen; it starts an undated story, and
+    # another undated article of the same run joins that one, never the dated stories
+    assert undated.is_new and undated.story_id not in {first.story_id, weeks_later.story_id}
+    assert grouper.stories[undated.story_id].first is None
+    again = grouper.assign("f5", None, hand("f5", **FLOOD2, published=None))
+    assert again.story_id == undated.story_id
 
 
 def test_features_are_unit_length_and_named_by_kind():

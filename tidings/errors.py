@@ -153,6 +153,12 @@ class StoreTooNew(StoreError):
                                f"upgrade tidings to read it (the file was left untouched)")
 
 
+class StoreConnectionLost(StoreError):
+    """The connection to a PostgreSQL store dropped (server restart, network, a killed backend). The
+    transaction in flight was rolled back by the server, so nothing of it is stored: the writer may
+    reconnect (``Store.reconnect``) and write the same batch again."""
+
+
 class ArticleWarning(ArticleError):
     """Not a failure: something about an item was set aside (an impossible date, a page replaced by its
     feed summary, a malformed feed read as far as it goes) and what could be read follows in the stream.

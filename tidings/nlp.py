@@ -46,5 +46,19 @@ def load_model(name: str) -> Language:
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if not isinstance(nlp.tokenizer, BoundedTokenizer):
+        _split_at_backslashes(nlp)
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
+
+
+#: a backslash between two word characters
+_BACKSLASH_INFIX = r"(?<=\w)\\(?=\w)"
+
+
+def _split_at_backslashes(nlp: Language) -> None:
+    """A backslash between words is a token of its own: wire feeds exported as CSV write their line
+    breaks as backslashes ("protesting high\\job losses"), which would otherwise glue two words into
+    one token the tagger cannot read. No word of news text contains one."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _BACKSLASH_INFIX]).finditer

@@ -6,7 +6,7 @@ import json
 import click
 
 from tidings.commands.common import date_option, db_option, fail, opened_store
-from tidings.commands.output import emit, output_options, print_mapping, print_table
+from tidings.commands.output import UNDATED, emit, output_options, print_mapping, print_table
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -187,7 +187,8 @@ def show(item_id, db, as_json) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
     if story is not None:
-        print_mapping([("story", story.id), ("title", story.title), ("dates", f"{story.first_date} .. {story.last_date}"),
+        print_mapping([("story", story.id), ("title", story.title), ("dates", f"{story.first_date} .. {story.last_date}"
+                                                                  if story.first_date else UNDATED),
                        ("articles", story.article_count), ("summary", story.summary)])
         print_table(story.articles, title="Articles")
         print_table(story.timeline, title="Timeline")

@@ -9,9 +9,19 @@ import click
 
 from tidings.errors import TidingsError
 
+def _store_location(ctx, param, value):
+    """A file path, or a ``postgresql://`` URL kept as it is (a Path would fold its ``//``)."""
+    from tidings.store.dialect import is_postgres_url
+
+    if value is None or is_postgres_url(value):
+        return value
+    return Path(value)
+
+
 db_option = click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="The store file (default: $TIDINGS_DB, else ~/.local/share/tidings/tidings.db).",
+    "--db", type=str, default=None, callback=_store_location, metavar="PATH|URL",
+    help="The store file, or a PostgreSQL database as postgresql://user@host/db "
+         "(default: $TIDINGS_DB, else ~/.local/share/tidings/tidings.db).",
 )
 
 

@@ -121,6 +121,8 @@ def ingest(sources, db, published, columns, no_fetch, dictionaries, batch_size, 
         except TidingsError as exc:
             fail(str(exc))
     click.echo(summary_line(summary) + f"; {summary.new_stories} new stories; store {store.path}", err=True)
+    if summary.undated:
+        click.echo(undated_line(summary), err=True)
     if summary.read and not (summary.new or summary.updated or summary.duplicates or summary.already_stored
                              or summary.repeated):
         sys.exit(1)
@@ -141,6 +143,15 @@ def summary_line(summary) -> str:
     if reasons:
         failed += f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common(5))})"
     return ", ".join(parts + [failed])
+
+
+def undated_line(summary) -> str:
+    """The warning for articles stored without a publication date, saying how to give them one."""
+    n = summary.undated
+    return (f"warning: {n} article{'s' if n != 1 else ''} had no publication date and {'are' if n != 1 else 'is'} "
+            f"stored undated (no day in charts, rollups or exports; stories only within this run); give dates "
+            f"with --published YYYY-MM-DD, --column published=HEADER for a CSV column, or a \"published\" "
+            f"field in JSON Lines")
 
 
 @click.command()

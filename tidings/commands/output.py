@@ -22,6 +22,9 @@ TABLE_COLUMNS = {
     "ArticleRow": ("id", "day", "outlet", "num_articles", "title"),
 }
 MAX_CELL = 90
+#: columns that hold a day: an empty one is an undated row (no publication date, no date of its own)
+DAY_COLUMNS = frozenset({"day", "first_date", "last_date", "first_day", "last_day"})
+UNDATED = "undated"
 
 
 def output_options(f):
@@ -71,7 +74,7 @@ def print_table(rows: Sequence[Any], title: str | None = None) -> None:
         table.add_column(col, overflow="fold")
     for row in rows:
         d = as_dict(row)
-        table.add_row(*(_cell(d.get(c)) for c in columns))
+        table.add_row(*(UNDATED if c in DAY_COLUMNS and d.get(c) is None else _cell(d.get(c)) for c in columns))
     console.print(table)
 
 

@@ -54,7 +54,7 @@ _CREDIT_WINDOW = 8
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014", ":"})
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "ADJ", "SCONJ", "CCONJ"})
 _PLACE_TYPES = frozenset({"country", "capital", "demonym"})
-_PREFIX_TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "actor", "NORP"})
+_PREFIX_TYPES = frozenset({"country", "demonym", "capital", "organisation", "igo", "actor", "NORP", "region"})
 #: words that make an office-holder a past one: "former", "ex-" ("ex-president"), "onetime"
 _FORMER = frozenset({"former", "onetime", "one-time"})
 #: CAMEO codes a former office-holder as an elite, whatever the office was
@@ -86,7 +86,8 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
     dictionary = knowledge.actors
     units = _units(doc, dictionary, analysis.published)
     # an entity the places layer took for a place ("flew to Kiev", tagged PERSON) is not a party
-    places = {(p.start, p.end) for p in analysis.places}
+    places = {(p.start, p.end): p for p in analysis.places}
+    units = _places_before_roles(doc, units, places, getattr(knowledge, "gazetteer", None))
     units = [
         u for u in units
         if not _ignored(doc, u, analysis)
@@ -124,6 +125,35 @@ def _named_countries(doc: Doc, units: list[_Unit], text: str) -> list[Evidence]:
         own = u.type == "demonym" or grammatical_role(root) in _OWN_ROLES or is_locative(root) \
             or (root.dep_ == "pobj" and root.head.lower_ == "of")  # "the capital of the Maldives"
         out.append(Evidence(start, end, u.entry.country, text[start:end], "name" if own else "counterpart"))
+    return out
+
+
+def _places_before_roles(doc: Doc, units: list["_Unit"], places: dict, gazetteer) -> list["_Unit"]:
+    """A place that no actor dictionary knows, standing before a role as a country would, lends the
+    role its country: "Chechnya's police" (RUSCOP), "Darfur's governor" (SDNGOV), "the governor of
+    Darfur", "Basra police". The gazetteer says whose the place is; a place anywhere else stays a
+    place, never a party."""
+    out = list(units)
+    for k, u in enumerate(units):
+        if u.entry is not None:
+            continue
+        if u.type != "GPE":
+            continue
+        place = places.get((doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)))
+        if place is None and gazetteer is not None:
+            place = gazetteer.resolve(doc[u.start:u.end].text)  # a possessor is no located place
+        if place is None or place.country is None or place.kind == "continent":
+            continue
+        before = units[k - 1] if k > 0 else None
+        after = units[k + 1] if k + 1 < len(units) else None
+        lends = (after is not None and after.type in ("title", "group")
+                 and _joined(doc, u, after, allow_adjectives=True)) \
+            or (before is not None and before.type in ("title", "group") and _of_between(doc, before, u))
+        if lends:
+            entry = ActorEntry(pattern=doc[u.start:u.end].text, code=place.country, type="region", name=place.name,
+                               country=place.country, sector=None, case_sensitive=True,
+                               source=f"places: {place.name}")
+            out[k] = _Unit(u.start, u.end, "region", entry)
     return out
 
 
@@ -534,7 +564,19 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
             book.person(name, None, span)  # a surname the tagger took for an organisation or place
         elif unit.type == "ORG":
             book.add(book.org_key(name), None, name, "organisation", span)
-    # demonyms, titles and unknown nationalities alone are not parties
+    elif unit.type == "demonym" and _national_person(root):
+        # "accused *a Chinese-American* of spying", "an American was kidnapped": a person of that
+        # nationality, a civilian until a role says more
+        code = entry.country + "CVL"
+        book.add(("code", code), code, f"{entry.name} national", "group", span)
+    # other demonyms ("the Russian side"), titles and unknown nationalities alone are not parties
+
+
+def _national_person(root) -> bool:
+    """A nationality word used as a noun for one person: "a Chinese-American", "an American" (its
+    own 'a'/'an', in a party's place in the clause), not an adjective ("an American diplomat")."""
+    return root.pos_ in ("NOUN", "PROPN", "ADJ") and root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
 
 
 def _role_code(prefix: _Unit | None, role: _Unit | None) -> str | None:

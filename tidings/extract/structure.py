@@ -30,13 +30,15 @@ from spacy.tokens import Doc
 from tidings.headline import HeadlineSpan, find_headline
 from tidings.model import Analysis, Headline, Sentence, Span, Standfirst
 
-# "GENEVA, Jan 10 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) --", "Brussels:"; the region is
+# "GENEVA, Jan 10 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) --", "Brussels:", "MILAN, Italy Oct. 5,
+# 2004 -" (a date after the region with no comma: only a month's name starts one there); the region is
 # as short as it can be, so that "GUANTANAMO BAY, Cuba - " ends at "Cuba". The whitespace runs are
 # possessive (*+, ++): with plain \s* \s* \s+ in a row a paragraph of 4,000 spaces after "By " took 7 s
 # of backtracking (cubic in the run), and every run can only end where it ends anyway.
 _DATELINE = re.compile(
     r"""(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?(?:,\s*+[A-Z][A-Za-z.'\- ]{1,30}?)?)    # city[, region]
-        (?:,\s*+(?P<date>[A-Z][a-z]{2,8}\.?\s++\d{1,2}(?:,\s*+\d{4})?))?          # , Jan 10
+        (?:(?:,\s*+|\s++(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s))   # , Jan 10
+           (?P<date>[A-Z][a-z]{2,8}\.?\s++\d{1,2}(?:,\s*+\d{4})?))?                 # or Haiti Oct. 2, 2004
         \s*+(?:\((?P<credit>[A-Za-z&./ ]{2,30})\))?                            # (Reuters)
         \s*+(?:--|[\u2014\u2013:-])\s++""",
     re.VERBOSE,

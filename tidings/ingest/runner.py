@@ -14,24 +14,32 @@ they come out the same whether the articles arrive in one run, several, after a 
 several writers at once.
 
 Every item read is counted once, in exactly one of: new, updated, duplicates, already stored,
-repeated, failed (``IngestSummary.unaccounted`` is always 0).
+repeated, failed (``IngestSummary.unaccounted`` is always 0). Apart from those, ``undated`` counts the
+articles stored without a publication date: they stay undated (no day is invented for them) and form
+stories only with the undated articles of the same run (``run``, one id per ``Ingestor``).
 """
 from __future__ import annotations
 
 import re
+import time
+import uuid
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from tidings.errors import ArticleError, ArticleWarning, BinaryContent, IdConflict
+from tidings.errors import (ArticleError, ArticleWarning, BinaryContent, IdConflict, StoreConnectionLost,
+                            StoreError)
 from tidings.ingest.dedupe import NearDuplicateIndex, content_hash
 from tidings.ingest.story_store import StoredStories, ToGroup
 from tidings.model import Analysis, Article
 from tidings.pipeline import Pipeline, check_article, layer_warnings
 from tidings.store import Store
 from tidings.store.lookup import original_for_hash, stored_under_id
+from tidings.store.rows import day_of, now_iso
 
 DEFAULT_BATCH = 64
+#: times a batch is written when the connection to the store drops (PostgreSQL) before it commits
+WRITE_TRIES = 3
 
 
 @dataclass
@@ -51,6 +59,8 @@ class IngestSummary:
     errors: list[ArticleError] = field(default_factory=list)  # one per failed item, naming it
     warnings: list[str] = field(default_factory=list)
     new_stories: int = 0
+    #: articles stored (new or updated) with no publication date: undated, not put on any day
+    undated: int = 0
 
     @property
     def duplicates(self) -> int:
@@ -70,6 +80,13 @@ class IngestSummary:
     def reasons(self) -> Counter:
         """Failures counted by their kind of error ("empty article", "fetch timeout"), for the summary line."""
         return Counter(_kind(type(e)) for e in self.errors)
+
+
+def new_run_id() -> str:
+    """An id for one ingest run: when it began, and a random part so that two runs begun in the same
+    second differ."""
+    stamp = "".join(ch for ch in now_iso()[:19] if ch.isdigit())
+    return f"{stamp}-{uuid.uuid4().hex[:8]}"
 
 
 def _kind(cls: type) -> str:
@@ -126,12 +143,14 @@ class Ingestor:
 
     ``update``: an article whose id is stored with another text replaces it (an edited file, a
     corrected page); without it, that is an ``IdConflict`` and the stored text is kept.
+    ``run``: the id of this ingest run, stored with each article (a fresh one when not given).
     """
 
     def __init__(self, store: Store, pipeline: Pipeline, batch_size: int = DEFAULT_BATCH,
                  on_item: Callable[[], None] | None = None, on_problem: Callable[[str], None] | None = None,
-                 update: bool = False):
+                 update: bool = False, run: str | None = None):
         self.store = store
+        self.run = run or new_run_id()
         self.pipeline = pipeline
         self.version = pipeline.version
         self.batch_size = batch_size
@@ -140,7 +159,7 @@ class Ingestor:
         self.on_problem = on_problem or (lambda line: None)
         self.summary = IngestSummary()
         self.near = NearDuplicateIndex.from_signatures(store.signatures())
-        self.stories = StoredStories(store)
+        self.stories = StoredStories(store, run=self.run)
         self._pending: list[_Pending] = []
         # content hash -> article id, for every article taken but not yet written
         self._pending_hashes: dict[str, str] = {}
@@ -169,7 +188,7 @@ class Ingestor:
             if len(self._pending) >= self.batch_size:
                 self._seal()
                 while len(self._sealed) >= self._in_flight:
-                    self._write(self._sealed.popleft())
+                    self._write_sealed(self._sealed.popleft())
         self.flush()
         return self.summary
 
@@ -244,7 +263,7 @@ class Ingestor:
         request): what is ready is committed before the wait."""
         self._seal()
         while self._sealed:
-            self._write(self._sealed.popleft())
+            self._write_sealed(self._sealed.popleft())
 
     def _seal(self) -> None:
         """Close the pending batch and start its analysis (in this process: when it is written)."""
@@ -262,7 +281,7 @@ class Ingestor:
             results = lambda: self.pipeline.collect(handle, articles)  # noqa: E731
         self._sealed.append(_Sealed(pending, copies, results))
 
-    def _write(self, sealed: _Sealed) -> None:
+    def _write_sealed(self, sealed: _Sealed) -> None:
         pending, copies = sealed.pending, sealed.copies
         for p in pending:
             self._unwritten.discard(p.article.id)
@@ -279,29 +298,36 @@ class Ingestor:
                 for warning in layer_warnings(result, p.article.origin):  # stored without that layer
                     self.summary.warnings.append(str(warning))
                     self.on_problem(f"warning: {warning}")
-        recorded: list[_Copy] = []
-        with self.store.batch(self.version) as tx:
-            # grouped under the write lock: no other writer can change the stories until this commits
-            assignments = self.stories.assign(tx, [ToGroup(p.article.id, p.content_hash, analysis.published,
-                                                            analysis, p.article.title) for p, analysis in analysed])
-            for p, analysis in analysed:
-                if p.was_copy:
-                    tx.remove_copy(p.article.id)
-                tx.add_article(p.article, analysis, p.content_hash, p.signature, assignments[p.article.id].story_id)
-            self.stories.save(tx)
-            for copy in copies:
-                if copy.original_unwritten and copy.original in self._failed_ids:
-                    # the original failed analysis: this copy stands alone next time it is read
-                    self._fail(ArticleError(copy.article.origin or copy.article.id, f"copy of {copy.original}, "
-                                                                                    f"which failed"))
-                    continue
-                if copy.was_copy:
-                    tx.remove_copy(copy.article.id)
-                tx.add_copy(copy.article, copy.original, copy.content_hash)
-                recorded.append(copy)
+        kept: list[_Copy] = []
+        for copy in copies:
+            if copy.original_unwritten and copy.original in self._failed_ids:
+                # the original failed analysis: this copy stands alone next time it is read
+                self._fail(ArticleError(copy.article.origin or copy.article.id, f"copy of {copy.original}, "
+                                                                                f"which failed"))
+            else:
+                kept.append(copy)
+        for attempt in range(1, WRITE_TRIES + 1):
+            try:
+                assignments, raced, found_stored = self._write(analysed, kept)
+                break
+            except StoreConnectionLost as exc:
+                # the server rolled the transaction back: nothing of it is stored, so the same batch is
+                # written again on a new connection (the stories are re-read: their token is unchanged)
+                if attempt == WRITE_TRIES:
+                    raise
+                self.on_problem(f"warning: {exc}; writing the batch again ({attempt}/{WRITE_TRIES - 1})")
+                self._reconnect(attempt)
+        recorded = kept
         # counted once committed, so that the counts say what the store holds
-        for p, _ in analysed:
-            if p.replaces or p.was_copy:
+        for p, analysis in analysed:
+            if p.article.id not in raced and not (day_of(analysis.published) or day_of(p.article.published)):
+                self.summary.undated += 1
+            if p.article.id in raced:
+                self.summary.exact_duplicates += 1
+                self.near.remove(p.article.id)
+            elif p.article.id in found_stored and not (p.replaces or p.was_copy):
+                self.summary.already_stored += 1  # stored by a concurrent writer since this one read it
+            elif p.replaces or p.was_copy:
                 self.summary.updated += 1
                 self.near.remove(p.article.id)
                 self.near.add(p.article.id, p.signature)
@@ -315,6 +341,41 @@ class Ingestor:
             else:
                 self.summary.exact_duplicates += 1
         self.summary.new_stories += sum(a.is_new for a in assignments.values())
+
+    def _write(self, analysed: list[tuple[_Pending, Analysis]], copies: list[_Copy]):
+        """One transaction: the batch's stories, articles and copies. Returns the story assignments, the
+        articles a concurrent writer stored first under another id (recorded as copies of it), and those
+        it stored under their own id."""
+        with self.store.batch(self.version) as tx:
+            # grouped under the write lock: no other writer can change the stories until this commits
+            assignments = self.stories.assign(tx, [ToGroup(p.article.id, p.content_hash, analysis.published,
+                                                            analysis, p.article.title) for p, analysis in analysed])
+            raced: dict[str, str] = {}  # article id -> the id another writer stored its text under meanwhile
+            for p, analysis in analysed:
+                if p.was_copy:
+                    tx.remove_copy(p.article.id)
+                stored_as = tx.add_article(p.article, analysis, p.content_hash, p.signature,
+                                           assignments[p.article.id].story_id, run=self.run)
+                if stored_as != p.article.id:  # a concurrent writer (PostgreSQL) stored this text first
+                    tx.add_copy(p.article, stored_as, p.content_hash)
+                    raced[p.article.id] = stored_as
+            self.stories.save(tx)
+            for copy in copies:
+                if copy.was_copy:
+                    tx.remove_copy(copy.article.id)
+                tx.add_copy(copy.article, copy.original, copy.content_hash)
+        return assignments, raced, tx.found_stored
+
+    def _reconnect(self, attempt: int) -> None:
+        """A new connection after a lost one, waiting a little longer each time the server is not back."""
+        for wait in (0, 1, 2, 4, 8):
+            time.sleep(wait * attempt)
+            try:
+                self.store.reconnect()
+                return
+            except StoreError:
+                continue
+        self.store.reconnect()  # the last try raises its StoreError
 
 
 def reanalyze(store: Store, pipeline: Pipeline, batch_size: int = DEFAULT_BATCH,

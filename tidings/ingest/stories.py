@@ -17,6 +17,14 @@ compared only with stories it shares a feature with, never with every open story
 article is more than two windows behind the newest date seen leave the index (the slack of one extra
 window lets input that is not sorted by date still find its story).
 
+An undated article (no published date) has no place in time, so no window can say which stories it may
+join; it is not given the newest date seen either (a whole undated archive would then be one week, and
+its stories would never close). Undated articles form stories of their own, apart from dated ones, by
+content alone and only within their ingest run (``run``): an undated article joins an undated story of
+its run whose first article is among the run's last ``UNDATED_WINDOW`` undated articles. Each run's
+undated stories have their own index, so dated articles are grouped exactly as if no undated article
+had been seen.
+
 The story title is the title of its most central article: each titled article that joins challenges
 the current title article, and wins when its vector is closer to the updated centroid (by a margin,
 so titles do not flicker). The story summary is that article's summary, so title and summary always
@@ -34,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -46,6 +55,10 @@ from tidings.model import Analysis
 #: against the story they join; unrelated news of the same week scores 0.00-0.10 against them
 THRESHOLD = 0.2
 WINDOW_DAYS = 7
+#: an undated article may join an undated story of its run whose first article is among the run's last
+#: this many undated articles: the stand-in for the time window when there is no time (a file or feed
+#: read in one run is mostly in the order it was published, so neighbours in it are neighbours in time)
+UNDATED_WINDOW = 200
 #: features a story keeps (the heaviest); enough for a story's vocabulary, small enough to store
 CENTROID_SIZE = 64
 #: a challenger article must beat the title article's centrality by this much to take the title
@@ -72,6 +85,10 @@ _GENERIC = frozenset(
 _BARE_SECTORS = frozenset("GOV MIL BUS CVL COP JUD LEG OPP REB MED EDU HLH LAB REL ELI IGO NGO SPY UAF CRM".split())
 
 
+#: the key of the dated stories' index (the undated stories' indexes are keyed by their run, a str or None)
+_DATED = ("dated",)
+
+
 @dataclass(frozen=True)
 class StoryAssignment:
     story_id: str
@@ -90,17 +107,28 @@ class Story:
     centroid: dict[str, float] = field(default_factory=dict)  # sum of the articles' unit vectors
     title_article: str | None = None  # the article the title and summary come from
     title_vector: dict[str, float] = field(default_factory=dict)  # its features, to re-judge centrality
+    #: an undated story: the ingest run of its articles and the place of its first article among that
+    #: run's undated articles (0, 1, ...); None for a dated story
+    run: str | None = None
+    undated_from: int | None = None
+
+    @property
+    def undated(self) -> bool:
+        return self.undated_from is not None
 
     def to_json(self) -> dict[str, Any]:
         """The whole state, weights exact (JSON writes a float's shortest repr, which reads back to the
         same float): a story restored from it scores every article exactly as before."""
-        return {
+        data = {
             "id": self.id, "title": self.title, "summary": self.summary, "first": self.first,
             "last": self.last, "articles": list(self.articles),
             "centroid": dict(sorted(self.centroid.items())),
             "title_article": self.title_article,
             "title_vector": dict(sorted(self.title_vector.items())),
         }
+        if self.undated:
+            data["run"], data["undated_from"] = self.run, self.undated_from
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Story":
@@ -110,6 +138,7 @@ class Story:
             centroid={k: float(v) for k, v in data.get("centroid", {}).items()},
             title_article=data.get("title_article"),
             title_vector={k: float(v) for k, v in data.get("title_vector", {}).items()},
+            run=data.get("run"), undated_from=data.get("undated_from"),
         )
 
 
@@ -202,8 +231,12 @@ class StoryGrouper:
         self.threshold = threshold
         self.centroid_size = centroid_size
         self.stories: dict[str, Story] = {}
-        self._index: dict[str, set[str]] = {}  # feature -> ids of open stories whose centroid has it
+        # one inverted index (feature -> ids of open stories whose centroid has it) for the dated stories
+        # (key _DATED) and one for each run's undated stories (key: the run)
+        self._indexes: dict[Any, dict[str, set[str]]] = {_DATED: {}}
         self._open: dict[str, tuple[int | None, int | None]] = {}  # open story id -> (first, last) day
+        self._undated_seen: dict[str | None, int] = {}  # run -> undated articles assigned so far
+        self._undated_open: dict[str | None, deque[str]] = {}  # run -> its open undated stories, oldest first
         self._norms: dict[str, float] = {}
         self._rank: dict[str, int] = {}  # creation order, for deterministic tie-breaking
         self._clock: int | None = None  # the newest article date seen
@@ -211,21 +244,25 @@ class StoryGrouper:
 
     # the public API ---------------------------------------------------------------------------
     def assign(self, article_id: str, published: str | None, analysis: Analysis,
-               title: str | None = None) -> StoryAssignment:
-        """Put one article into a story. An article already assigned keeps its story."""
+               title: str | None = None, run: str | None = None) -> StoryAssignment:
+        """Put one article into a story. An article already assigned keeps its story. ``run`` names the
+        ingest run; it matters only for an undated article, which joins only undated stories of its run."""
         if article_id in self._story_of:
             return StoryAssignment(self._story_of[article_id], False, 1.0)
         day = _day(published) or _day(analysis.published)
         if day is not None and (self._clock is None or day > self._clock):
             self._clock = day
             self._expire()
+        undated_from = None
         if day is None:
-            day = self._clock  # undated: taken to be as recent as the newest article seen
+            undated_from = self._undated_seen.get(run, 0)
+            self._undated_seen[run] = undated_from + 1
+            self._expire_undated(run, undated_from)
         vector = article_features(analysis, title)
         title = title if title is not None else analysis.title
-        best, score = self._best(vector, day)
+        best, score = self._best(vector, day, _DATED if day is not None else run)
         if best is None:
-            story = self._new_story(article_id, day, vector, title, analysis)
+            story = self._new_story(article_id, day, vector, title, analysis, run, undated_from)
             self._story_of[article_id] = story.id
             return StoryAssignment(story.id, True, 1.0)
         self._join(self.stories[best], article_id, day, vector, title, analysis)
@@ -241,7 +278,8 @@ class StoryGrouper:
         """A grouper that goes on from stories saved by an earlier run. Pass them in the order they were
         created (ties between equally similar stories go to the older one, and only the oldest
         ``MAX_CANDIDATES`` of equal promise are compared), and at least every story still open: those
-        whose last date is within two windows of the newest last date, and the undated ones."""
+        whose last date is within two windows of the newest last date, and every undated story of each
+        run that is to go on (a run's undated stories also tell how many undated articles it has had)."""
         grouper = cls(**options)
         for story in stories:
             grouper._rank[story.id] = len(grouper._rank)
@@ -250,21 +288,29 @@ class StoryGrouper:
             last = _day(story.last)
             if last is not None and (grouper._clock is None or last > grouper._clock):
                 grouper._clock = last
+            if story.undated:
+                seen = grouper._undated_seen
+                seen[story.run] = seen.get(story.run, 0) + len(story.articles)
         for story in grouper.stories.values():
-            grouper._open_story(story)
+            if story.undated or story.first is not None or story.last is not None:
+                # an undated story from before undated stories had a run takes no article any more
+                grouper._open_story(story)
         grouper._expire()
+        for run, seen in grouper._undated_seen.items():
+            grouper._expire_undated(run, seen)
         return grouper
 
     # matching ---------------------------------------------------------------------------------
-    def _best(self, vector: dict[str, float], day: int | None) -> tuple[str | None, float]:
+    def _best(self, vector: dict[str, float], day: int | None, index_key: Any) -> tuple[str | None, float]:
         # Candidates come from the postings of the article's rarer features (visited rarest first);
         # a feature shared by more than POSTING_LIMIT open stories ("talks", "percent") is never walked,
         # it only adds to the score of stories already found. That bounds the work per article, and a
         # story sharing nothing but common words with the article would not pass the threshold anyway.
         terms: dict[str, list[float]] = {}  # story -> the products of its shared features' weights
         common = []
-        for feat in sorted(vector, key=lambda f: (len(self._index.get(f, ())), f)):
-            ids = self._index.get(feat)
+        index = self._indexes.get(index_key, {})
+        for feat in sorted(vector, key=lambda f: (len(index.get(f, ())), f)):
+            ids = index.get(feat)
             if not ids:
                 continue
             if len(ids) > POSTING_LIMIT:
@@ -301,11 +347,11 @@ class StoryGrouper:
 
     # story state ------------------------------------------------------------------------------
     def _new_story(self, article_id: str, day: int | None, vector: dict[str, float], title: str | None,
-                   analysis: Analysis) -> Story:
+                   analysis: Analysis, run: str | None = None, undated_from: int | None = None) -> Story:
         sid = story_id(article_id)
         date = dt.date.fromordinal(day).isoformat() if day is not None else None
         story = Story(sid, title, _summary(analysis), date, date, [article_id], dict(vector),
-                      article_id, dict(vector))
+                      article_id, dict(vector), run if undated_from is not None else None, undated_from)
         self._rank[sid] = len(self._rank)
         self.stories[sid] = story
         self._truncate(story)
@@ -335,21 +381,37 @@ class StoryGrouper:
             keep = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: self.centroid_size]
             story.centroid = dict(keep)
 
+    def _index_of(self, story: Story) -> dict[str, set[str]]:
+        return self._indexes.setdefault(story.run if story.undated else _DATED, {})
+
     def _open_story(self, story: Story) -> None:
+        if story.undated and story.id not in self._open:
+            queue = self._undated_open.setdefault(story.run, deque())
+            if not queue or self.stories[queue[-1]].undated_from < story.undated_from:
+                queue.append(story.id)  # stories are opened in the order they were created
         self._open[story.id] = (_day(story.first), _day(story.last))
         self._norms[story.id] = _norm(story.centroid) or 1.0
+        index = self._index_of(story)
         for feat in story.centroid:
-            self._index.setdefault(feat, set()).add(story.id)
+            index.setdefault(feat, set()).add(story.id)
 
     def _close_story(self, sid: str) -> None:
         if self._open.pop(sid, None) is None:
             return
+        index = self._index_of(self.stories[sid])
         for feat in self.stories[sid].centroid:
-            ids = self._index.get(feat)
+            ids = index.get(feat)
             if ids is not None:
                 ids.discard(sid)
                 if not ids:
-                    del self._index[feat]
+                    del index[feat]
+
+    def _expire_undated(self, run: str | None, seen: int) -> None:
+        """Close the undated stories of ``run`` whose first article is not among the run's last
+        ``UNDATED_WINDOW`` undated articles, ``seen`` of them having been assigned before the next one."""
+        queue = self._undated_open.get(run)
+        while queue and self.stories[queue[0]].undated_from < seen - UNDATED_WINDOW:
+            self._close_story(queue.popleft())
 
     def _expire(self) -> None:
         """Take stories out of the index once no article within the slack can join them."""

@@ -12,6 +12,9 @@ writes a fresh random token (``story_sync``). A writer remembers the token it wr
 when it next takes the write lock (another process wrote since, or its own batch was rolled back), it
 reloads the open stories from the store, in the order they were created, exactly as saved.
 
+Undated articles form stories only within their ingest run (``StoryGrouper``): a writer loads the
+dated stories still open and the undated stories of its own run, never another run's.
+
 An article already stored keeps its story (a copy posted again, a text re-analysed by a new pipeline
 version); it is not grouped again.
 """
@@ -51,8 +54,9 @@ class StoredStories:
     articles with their story ids, then ``save`` the stories they changed. Both only inside the batch.
     """
 
-    def __init__(self, store: Store, **grouper_options):
+    def __init__(self, store: Store, run: str | None = None, **grouper_options):
         self.store = store
+        self.run = run  # the ingest run of the articles this writer stores
         self.options = grouper_options
         self._grouper: StoryGrouper | None = None
         self._token: str | None = None  # the token of the stories the grouper holds; None: unknown
@@ -73,7 +77,7 @@ class StoredStories:
             if known is not None:
                 assignments[item.article_id] = StoryAssignment(known, False)
                 continue
-            assignment = self._grouper.assign(item.article_id, item.published, item.analysis, item.title)
+            assignment = self._grouper.assign(item.article_id, item.published, item.analysis, item.title, self.run)
             assignments[item.article_id] = assignment
             self._changed[assignment.story_id] = self._grouper.stories[assignment.story_id]
         return assignments
@@ -99,14 +103,15 @@ class StoredStories:
         # the grouper's own rule (StoryGrouper._expire): a story more than two windows behind the newest
         # date can take no article; only the others are read
         since = (dt.date.fromisoformat(latest) - dt.timedelta(days=2 * window)).isoformat() if latest else None
-        return StoryGrouper.from_stories((Story.from_json(s) for s in self.store.open_stories(since)), **self.options)
+        return StoryGrouper.from_stories((Story.from_json(s) for s in self.store.open_stories(since, self.run)),
+                                         **self.options)
 
 
 def regroup(store: Store, **grouper_options) -> StoryGrouper:
     """The stories one grouper makes going through the store's articles in the order they were stored."""
     grouper = StoryGrouper(**grouper_options)
-    for article_id, title, _, analysis in store.grouped_articles():
-        grouper.assign(article_id, analysis.published, analysis, title)
+    for article_id, title, _, analysis, run in store.grouped_articles_with_run():
+        grouper.assign(article_id, analysis.published, analysis, title, run)
     return grouper
 
 

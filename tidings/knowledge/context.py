@@ -16,6 +16,9 @@ stateless    a modifier of a role word that says the role is no one country's ("
              "international observers"): such a role takes no country from the context.
 owner        a verb (lemma) whose object belongs to its subject: "Russia *moved* troops", "urged
              Russia to *withdraw* its forces": the troops are the subject's.
+authority    an act (verb or noun lemma) only a state's authorities perform ("arrest", "curfew"):
+             with no agent named, its source is the authorities of the event's country, coded
+             with the sector in ``refers_to`` (COP, JUD, GOV).
 ===========  =========================================================================================
 
 Phrases match in any case; lower-case modifiers may stand between "the" and the phrase ("the
@@ -32,7 +35,7 @@ from tidings.knowledge.actors import REGIONS, SECTORS, TRANSNATIONAL, _country_c
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KIND = "context"
-TYPES = ("description", "stateless", "owner")
+TYPES = ("description", "stateless", "owner", "authority")
 WHEN = ("always", "named", "possessor")
 #: ``refers_to`` of a description that stands for the last country the article named
 ANY_COUNTRY = "country"
@@ -61,6 +64,8 @@ class ContextKnowledge:
     stateless: set[str] = field(default_factory=set)
     #: verb lemmas whose object belongs to their subject ("deploy", "withdraw")
     owner_verbs: set[str] = field(default_factory=set)
+    #: lemmas of acts only authorities perform -> the sector of those authorities ("arrest" -> COP)
+    authority_acts: dict[str, str] = field(default_factory=dict)
 
     def add(self, description: Description) -> None:
         bucket = [d for d in self.descriptions.get(description.words[-1], []) if d.words != description.words]
@@ -90,6 +95,11 @@ def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[st
         if len(words) != 1:
             raise fail(f"a {kind} row names one word, found {phrase!r}")
         (knowledge.stateless if kind == "stateless" else knowledge.owner_verbs).add(words[0])
+        return
+    if kind == "authority":
+        if len(words) != 1 or len(cols) < 3 or cols[2] not in SECTORS:
+            raise fail(f"an authority row names one lemma and a sector, found {' '.join(cols)!r}")
+        knowledge.authority_acts[words[0]] = cols[2]
         return
     if kind != "description":
         raise fail(f"unknown type {cols[1]!r}; expected one of: {', '.join(TYPES)}")

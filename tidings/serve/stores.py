@@ -37,6 +37,8 @@ class StoreHandles:
 
     def reader(self) -> Store:
         store = getattr(self._local, "store", None)
+        if store is not None and getattr(store.conn, "broken", False):
+            store = None  # PostgreSQL: the server dropped this session (a restart); open a new one
         if store is None:
             # never closed by hand: SQLite refuses to close a connection from another thread than its own,
             # so each read-only connection lives as long as its pool thread (the server's lifetime)

@@ -92,20 +92,25 @@ async def post_articles(request: Request, body: ArticlesIn,
 class IngestorCache:
     """One ``Ingestor`` kept between requests: building one reads every near-duplicate signature and
     open story from the store, too slow to do per request on a large store. It is rebuilt when
-    another process (``tidings ingest`` beside the server) has committed to the file since, which
-    SQLite reports through ``PRAGMA data_version`` (it changes only for other connections' commits).
+    another process (``tidings ingest`` beside the server) has committed to the store since, which
+    ``Store.data_version()`` tells (SQLite's ``PRAGMA data_version``; a commit counter in PostgreSQL).
     Used only on the worker thread."""
 
     def __init__(self):
+        from tidings.ingest.runner import new_run_id
+
         self._ingestor = None
         self._seen_version: int | None = None
+        # one ingest run for the server's life, kept when the Ingestor is remade: undated articles
+        # posted to this server form stories together
+        self._run = new_run_id()
 
     def ingest(self, store, pipeline, items):
         from tidings.ingest.runner import IngestSummary, Ingestor
 
-        version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+        version = store.data_version()
         if self._ingestor is None or version != self._seen_version:
-            self._ingestor = Ingestor(store, pipeline)
+            self._ingestor = Ingestor(store, pipeline, run=self._run)
         self._ingestor.summary = IngestSummary()
         try:
             return self._ingestor.ingest(items)
@@ -113,4 +118,4 @@ class IngestorCache:
             self._ingestor = None  # its in-memory indexes may disagree with what was committed
             raise
         finally:
-            self._seen_version = store.conn.execute("PRAGMA data_version").fetchone()[0]
+            self._seen_version = store.data_version()

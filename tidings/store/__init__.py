@@ -1,4 +1,5 @@
-"""The corpus store: everything tidings reads, in one SQLite file, queried and exported.
+"""The corpus store: everything tidings reads, in one SQLite file (or a PostgreSQL database, given a
+``postgresql://`` URL: ``tidings.store.pg``), queried and exported.
 
     from tidings.store import Store
     with Store.open("news.db") as store:
@@ -8,7 +9,8 @@
 
 Modules: ``schema`` (tables, migrations), ``sqlite`` (opening, writing), ``rows`` (analysis -> rows),
 ``rollups`` (summary tables), ``periods`` (date ranges), ``queries`` (reading), ``api`` (Python API,
-pandas), ``export`` (CSV / JSONL / Parquet), ``paths`` (where the file lives).
+pandas), ``export`` (CSV / JSONL / Parquet), ``paths`` (where the file lives), ``dialect`` (SQLite's SQL
+for PostgreSQL), ``pg`` (the PostgreSQL store).
 """
 from __future__ import annotations
 

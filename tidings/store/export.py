@@ -1,6 +1,7 @@
 """Exporting events as CSV, JSON Lines or Parquet, GDELT 2.0 column names where they mean the same.
 
-GDELT columns: GLOBALEVENTID, SQLDATE (YYYYMMDD of the event day), MonthYear, Year, Actor1Code/Name/
+GDELT columns: GLOBALEVENTID, SQLDATE (YYYYMMDD of the event day; with MonthYear and Year empty in CSV,
+null in JSON Lines and Parquet for an undated event), MonthYear, Year, Actor1Code/Name/
 CountryCode, Actor2Code/Name/CountryCode, IsRootEvent (1 when the event is in the article's first
 sentence, GDELT's lead-paragraph proxy), EventCode, EventBaseCode, EventRootCode, QuadClass (GDELT's
 own, from the root code: 01-04 -> 1, 05-08 -> 2, 09-13 -> 3, 14-20 -> 4; tidings' ``quad`` may differ
@@ -68,9 +69,9 @@ def _row(r: tuple) -> tuple:
     (eid, day, src, src_name, src_country, tgt, tgt_name, tgt_country, sentence, cameo, goldstein, num_articles,
      num_sources, place_name, place_country, lat, lon, ingested_at, url, date, plover, mode, confidence, evidence,
      quad, trig_start, trig_end, src_start, src_end, tgt_start, tgt_end, article_id, symmetric) = r
-    ymd = int(day.replace("-", ""))
+    ymd = int(day.replace("-", "")) if day is not None else None  # None: an undated event, no date columns
     added = int("".join(ch for ch in ingested_at[:19] if ch.isdigit())) if ingested_at else None
-    return (eid, ymd, ymd // 100, ymd // 10000, src, src_name, src_country, tgt, tgt_name, tgt_country,
+    return (eid, ymd, ymd // 100 if ymd else None, ymd // 10000 if ymd else None, src, src_name, src_country, tgt, tgt_name, tgt_country,
             int(sentence == 0) if sentence is not None else None, cameo, cameo[:3], cameo[:2], gdelt_quad(cameo),
             goldstein, num_articles, num_sources, num_articles, place_name, place_country, lat, lon, added, url,
             date, plover, mode, confidence, evidence, quad, sentence, trig_start, trig_end, src_start, src_end,
@@ -89,7 +90,9 @@ def iter_rows(store, **filters: Any) -> Iterator[list[tuple]]:
             params += codes
     # The filters name events' columns unqualified; applying them in a subquery keeps them unambiguous.
     sql = _SELECT.format(where="WHERE " + " AND ".join(where) if where else "")
-    cursor = store.conn.execute(sql, params)
+    # PostgreSQL: a server-side cursor, so that the rows come in chunks there too (SQLite's cursor steps)
+    stream = getattr(store.conn, "stream", None)
+    cursor = stream(sql, params) if stream else store.conn.execute(sql, params)
     while True:
         chunk = cursor.fetchmany(CHUNK)
         if not chunk:

@@ -10,7 +10,8 @@ Conventions:
   ``RUSMIL``. A prefix is expanded to the concrete codes in the ``codes`` table, then each code is an
   index lookup (prefix ranges over ``events`` would defeat the day order).
 * ``since``/``until`` are inclusive ``YYYY-MM-DD`` on the event's day (its own date when coded with
-  one, else the article's).
+  one, else the article's). An event with neither is undated (day None): no date range holds it, it
+  lists after the dated ones, and series count it nowhere (the all-time totals do).
 * Event lists are newest first (day, then id); ``limit``/``offset`` page them.
 * Series, top dyads and actor counts come from the rollups and so count **asserted** events only;
   ``events()`` lists every mode unless ``mode=`` is given.
@@ -53,7 +54,7 @@ class EventRow:
     eid: int
     article_id: str
     event_id: str
-    day: str
+    day: str | None  # None: undated (no date of its own, and its article has no publication date)
     date: str | None
     source: str | None
     source_name: str | None
@@ -97,7 +98,7 @@ class EventRow:
 class QuoteRow:
     qid: int
     article_id: str
-    day: str
+    day: str | None  # the article's day; None: undated
     speaker_name: str | None
     actor_code: str | None
     kind: str | None
@@ -196,7 +197,7 @@ class ArticleRow:
     url: str | None
     outlet: str | None
     published: str | None
-    day: str
+    day: str | None  # None: undated (no publication date)
     num_articles: int
     num_sources: int
 
@@ -211,7 +212,7 @@ class PlaceRow:
     lon: float | None
     events: int  # every mode
     asserted: int
-    last_day: str
+    last_day: str | None  # None: every event there is undated
 
 
 @dataclass
@@ -421,7 +422,8 @@ class Queries:
         return Total(min(n, COUNT_CAP), n > COUNT_CAP)
 
     def _eid_page(self, where: list[str], params: list, want: int) -> list[tuple[str, int]]:
-        sql = "SELECT day, eid FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = "SELECT coalesce(day, ''), eid FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        # undated events (day NULL) come last, as in ORDER BY day DESC; '' keeps the merge keys comparable
         return [tuple(r) for r in self.conn.execute(sql + " ORDER BY day DESC, eid DESC LIMIT ?", (*params, want))]
 
     # -- quotes --------------------------------------------------------------------------------------
@@ -430,7 +432,7 @@ class Queries:
         where, params = [], []
         if search:
             found = search_syntax.sql_condition(search, "q.qid", "quotes_fts" if self.store.fts else None,
-                                                ["q.text", "q.speaker_name"])
+                                                ["q.text", "q.speaker_name"], self.store.dialect)
             if found is None:
                 return None
             where.append(found[0])
@@ -534,7 +536,7 @@ class Queries:
         # forward and backward are separate index ranges on (src, tgt, period); an event matching both
         # (overlapping prefixes) is read once, by the forward branch, and flagged for both directions.
         # (family, match, its params, forward flag, backward flag, symmetric flag, the flags' params)
-        branches = [("dyad", fwd, ca + cb, "1", f"({bwd})", "0", cb + ca)]
+        branches = [("dyad", fwd, ca + cb, "1", f"CASE WHEN {bwd} THEN 1 ELSE 0 END", "0", cb + ca)]
         if not directed:
             branches.append(("dyad", f"{bwd} AND NOT ({fwd})", cb + ca + ca + cb, "0", "1", "0", []))
         # symmetric events, in either series: a pair (x, y) is stored once with x <= y, so it is found
@@ -702,7 +704,7 @@ class Queries:
                                                                            partners))]
         latest = sorted(self.events(source=code, since=since, until=until, limit=recent) +
                         self.events(target=code, since=since, until=until, limit=recent),
-                        key=lambda e: (e.day, e.eid), reverse=True)
+                        key=lambda e: (e.day or "", e.eid), reverse=True)
         seen, recent_rows = set(), []
         for e in latest:
             if e.eid not in seen and len(recent_rows) < recent:
@@ -714,15 +716,16 @@ class Queries:
     # -- stories and articles ------------------------------------------------------------------------
     def _story_filters(self, since, until, search):
         where, params = [], []
+        # an undated story (no first or last date) is in no date range, like an undated event
         if since:
-            where.append("(last_date IS NULL OR last_date >= ?)")
+            where.append("last_date >= ?")
             params.append(str(parse_day(since, "since")))
         if until:
-            where.append("(first_date IS NULL OR first_date <= ?)")
+            where.append("first_date <= ?")
             params.append(str(parse_day(until, "until")))
         if search:
             found = search_syntax.sql_condition(search, "rowid", "stories_fts" if self.store.fts else None,
-                                                ["title", "summary"])
+                                                ["title", "summary"], self.store.dialect)
             if found is None:
                 return None
             where.append(found[0])
@@ -741,7 +744,7 @@ class Queries:
             return []
         where, params = found
         source = "stories"
-        if search and self.store.fts and self._common(search):
+        if search and self.store.fts and self.store.dialect == "sqlite" and self._common(search):
             # Many stories match: walk the order's index and keep the matching ones until the page is
             # full (15 ms for a word in half of 200,000 stories) instead of sorting every match (160
             # ms). A rare word is the other way round, and the planner's own choice (matches first).

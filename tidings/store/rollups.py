@@ -13,7 +13,9 @@ the first-named party is the source; ``n`` = both; a self-dyad counts twice) plu
 ``q1``-``q4`` count the event's own ``quad`` class; ``gsum`` is the Goldstein sum.
 
 Grains (period keys): ``day`` (YYYY-MM-DD), ``week`` (dyads and pairs only: the ISO week's Monday,
-YYYY-MM-DD), ``month`` (YYYY-MM), ``year`` (YYYY), ``total`` ('' = all time).
+YYYY-MM-DD), ``month`` (YYYY-MM), ``year`` (YYYY), ``total`` ('' = all time). An undated event (day NULL:
+its article had no publication date and the event no date of its own) and an undated article's mentions
+count in ``total`` only, never in a day, week, month or year.
 
 Writers keep them with a ``Delta``: the rows being inserted (or, negated, the rows about to be deleted)
 are summed in Python, per table and key, from the tuples already in memory, and ``Delta.flush`` applies
@@ -27,6 +29,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 from typing import Iterable
+
+from tidings.store.dialect import column_names, table_names
 
 DYAD_GRAINS = ("day", "week", "month", "year", "total")
 ACTOR_GRAINS = ("day", "month", "year", "total")
@@ -156,18 +160,19 @@ class Delta:
         if self:
             weeks = {d: week_of(d) for d in {k[2] for k in self.dyad} | {k[2] for k in self.pair}}
 
-            def grains(day_sums: dict) -> dict:  # a dyad or pair family: (x, y, day) keys
+            def grains(sums: dict) -> dict:  # a dyad or pair family: (x, y, day) keys, day None: undated
+                day_sums = {k: v for k, v in sums.items() if k[2] is not None}
                 out = {"day": day_sums}
                 out["week"] = _regroup(day_sums, lambda k: (k[0], k[1], weeks[k[2]]))
                 out["month"] = _regroup(day_sums, lambda k: (k[0], k[1], k[2][:7]))
                 out["year"] = _regroup(out["month"], lambda k: (k[0], k[1], k[2][:4]))
-                out["total"] = _regroup(out["year"], lambda k: (k[0], k[1], ""))
+                out["total"] = _regroup(sums, lambda k: (k[0], k[1], ""))
                 return out
 
-            actor = {"day": self.actor}
-            actor["month"] = _regroup(self.actor, lambda k: (k[0], k[1][:7]))
+            actor = {"day": {k: v for k, v in self.actor.items() if k[1] is not None}}
+            actor["month"] = _regroup(actor["day"], lambda k: (k[0], k[1][:7]))
             actor["year"] = _regroup(actor["month"], lambda k: (k[0], k[1][:4]))
-            actor["total"] = _regroup(actor["year"], lambda k: (k[0], ""))
+            actor["total"] = _regroup(self.actor, lambda k: (k[0], ""))
             for family, sums in (("dyad", grains(self.dyad)), ("pair", grains(self.pair)), ("actor", actor)):
                 nkeys = 2 if family == "actor" else 3
                 for grain, by_key in sums.items():
@@ -287,7 +292,7 @@ def _coarse(family: str, grain: str, source: str) -> str:
 def _tables(conn: sqlite3.Connection | None = None):
     """(family, grain, columns) of every rollup table (that exists in ``conn``'s file, when given: a file
     being migrated step by step may not have the newer grains yet)."""
-    have = None if conn is None else {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    have = None if conn is None else table_names(conn)
     for family, grains, keys, values in FAMILIES:
         cols = ", ".join((*keys, "period", *values))
         for grain in grains:
@@ -301,28 +306,42 @@ def _drop_recounts(conn: sqlite3.Connection) -> None:
 
 
 def _event_recount(conn: sqlite3.Connection) -> str:
-    have = {r[1] for r in conn.execute("PRAGMA table_info(events)")}
+    have = column_names(conn, "events")
     return _EVENT_RECOUNT.format(sym="symmetric" if "symmetric" in have else "0")
+
+
+def _recount_tables(conn: sqlite3.Connection) -> None:
+    """``temp._recount_{dyad,pair,actor}``: the day-grain recount, undated rows (period NULL) included."""
+    conn.execute(_event_recount(conn))
+    conn.execute(f"CREATE TEMP TABLE _recount_dyad AS {_DYAD_DAY_RECOUNT}")
+    conn.execute(f"CREATE TEMP TABLE _recount_pair AS {_PAIR_DAY_RECOUNT}")
+    conn.execute(f"CREATE TEMP TABLE _recount_actor AS {_ACTOR_DAY_RECOUNT}")
+
+
+def _recount_of(family: str, grain: str) -> str:
+    """SQL of the recount of one rollup table: the dated rows summed to ``grain``'s periods, or for
+    ``total`` every row, undated ones included."""
+    recount = f"temp._recount_{family}"
+    if grain == "total":
+        return f"({_coarse(family, grain, recount)})"
+    dated = f"(SELECT * FROM {recount} WHERE period IS NOT NULL)"
+    return dated if grain == "day" else f"({_coarse(family, grain, dated)})"
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Recompute every rollup from scratch (after a migration, or to repair), inside the caller's
-    transaction: the day grain from ``events``/``mentions``, every coarser grain from the day grain."""
+    transaction, from a recount of ``events``/``mentions`` per day (undated rows in the totals only)."""
     tables = list(_tables(conn))
     for family, grain, _ in tables:
         conn.execute(f"DELETE FROM {family}_{grain}")
     _drop_recounts(conn)
-    conn.execute(_event_recount(conn))
     try:
+        _recount_tables(conn)
         for family, grain, cols in tables:
-            if grain == "day" and family != "actor":
-                conn.execute(f"INSERT INTO {family}_day ({cols}) {_DAY_RECOUNT[family]} ORDER BY 1, 2, 3")
-        conn.execute(f"INSERT INTO actor_day ({_ACTOR_COLS}) {_ACTOR_DAY_RECOUNT}")
+            conn.execute(f"INSERT INTO {family}_{grain} ({cols}) SELECT {cols} FROM {_recount_of(family, grain)} "
+                         f"ORDER BY 1, 2, 3")
     finally:
         _drop_recounts(conn)
-    for family, grain, cols in tables:
-        if grain != "day":
-            conn.execute(f"INSERT INTO {family}_{grain} ({cols}) {_coarse(family, grain, f'{family}_day')}")
     for table, n in _recount_rows(conn):
         conn.execute("UPDATE row_counts SET n = ? WHERE name = ?", (n, table))
 
@@ -337,15 +356,9 @@ def check(conn: sqlite3.Connection) -> list[str]:
     problems: list[str] = []
     _drop_recounts(conn)
     try:
-        conn.execute(_event_recount(conn))
-        conn.execute(f"CREATE TEMP TABLE _recount_dyad AS {_DYAD_DAY_RECOUNT}")
-        conn.execute(f"CREATE TEMP TABLE _recount_pair AS {_PAIR_DAY_RECOUNT}")
-        conn.execute(f"CREATE TEMP TABLE _recount_actor AS {_ACTOR_DAY_RECOUNT}")
+        _recount_tables(conn)
         for family, grain, cols in _tables():
-            recount = f"temp._recount_{family}"
-            if grain != "day":
-                recount = f"({_coarse(family, grain, recount)})"
-            problems += _diff(conn, f"{family}_{grain}", cols, f"{family}_{grain}", recount)
+            problems += _diff(conn, f"{family}_{grain}", cols, f"{family}_{grain}", _recount_of(family, grain))
     finally:
         _drop_recounts(conn)
     recount = _recount_rows(conn)
@@ -360,7 +373,7 @@ def _recount_rows(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """(table, count(*)) for each table ``row_counts`` keeps; none on a file older than that table."""
     from tidings.store.schema import COUNTED_TABLES
 
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'row_counts'").fetchone() is None:
+    if "row_counts" not in table_names(conn):
         return []
     return [(t, conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in COUNTED_TABLES]
 

@@ -18,7 +18,7 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 # Column order of the tuples below; the writer's INSERTs use these names.
 ARTICLE_COLS = ("id", "url", "title", "outlet", "published", "day", "text", "content_hash", "pipeline_version",
-                "analysis", "story_id", "ingested_at")
+                "analysis", "story_id", "ingested_at", "run")
 EVENT_COLS = ("event_id", "sentence", "src", "src_name", "src_country", "src_start", "src_end",
               "tgt", "tgt_name", "tgt_country", "tgt_start", "tgt_end", "cameo", "plover", "quad", "goldstein",
               "mode", "date", "day", "place_name", "place_country", "lat", "lon", "trig_start", "trig_end",
@@ -87,18 +87,22 @@ def unpack_json(blob: bytes) -> dict:
 
 
 def prepare(article: Article, analysis: Analysis, content_hash: str, pipeline_version: str,
-            signature: Any = None, story_id: str | None = None, ingested_at: str | None = None) -> Prepared:
+            signature: Any = None, story_id: str | None = None, ingested_at: str | None = None,
+            run: str | None = None) -> Prepared:
+    """The rows of one article. Its day is its published date; an article without one is undated (day
+    None), and so is each of its events unless the event's own date is a full day: the day it was
+    ingested says nothing about when it happened. ``run`` names the ingest run that stored it."""
     ingested_at = ingested_at or now_iso()
     published = day_of(analysis.published) or day_of(article.published)
-    day = published or ingested_at[:10]
+    day = published
     row = (article.id, article.url or analysis.url, article.title or analysis.title, article.outlet, published, day,
            analysis.text, content_hash, pipeline_version, analysis_json(analysis),
-           None if story_id is None else str(story_id), ingested_at)
+           None if story_id is None else str(story_id), ingested_at, run)
     return Prepared(row, event_rows(analysis, day), quote_rows(analysis), mention_rows(analysis),
                     signature_bytes(signature))
 
 
-def event_rows(analysis: Analysis, article_day: str) -> list[tuple]:
+def event_rows(analysis: Analysis, article_day: str | None) -> list[tuple]:
     actors = {a.id: a for a in analysis.actors}
     return [_event_row(e, actors, article_day) for e in analysis.events]
 
@@ -111,7 +115,7 @@ def _side(p, actors) -> tuple:
     return (code, actor.name if actor else p.text, actor.country if actor else None, p.start, p.end)
 
 
-def _event_row(e: Event, actors: dict, article_day: str) -> tuple:
+def _event_row(e: Event, actors: dict, article_day: str | None) -> tuple:
     place = e.place
     return (e.id, e.sentence, *_side(e.source, actors), *_side(e.target, actors), e.cameo, e.plover, int(e.quad),
             float(e.goldstein), e.mode, e.date, day_of(e.date) or article_day,

@@ -12,8 +12,9 @@ Tables (v2):
 
 * ``articles``   one row per distinct text (``content_hash`` unique). ``analysis`` is
   ``Analysis.to_json()`` without ``text`` (stored once, in ``text``), zlib-compressed: the JSON is
-  most of a store's bytes and compresses ~5x; SQL needs are served by the normalised tables. ``day`` is published, else the
-  ingest day: every date-keyed table needs a day. ``num_articles``/``num_sources`` count the article
+  most of a store's bytes and compresses ~5x; SQL needs are served by the normalised tables. ``day`` is
+  published, else (until v8) the ingest day; from v8 on, NULL: the article is undated.
+  ``num_articles``/``num_sources`` count the article
   and its copies / their distinct outlets (GDELT NumArticles/NumSources), kept by ``add_copy``.
 * ``copies``     near-duplicates stored as pointers to the original (no analysis of their own).
 * ``signatures`` MinHash per article, for the deduper.
@@ -30,10 +31,13 @@ events per unordered pair; ``dyad_*`` count the directed events only. v6 adds ``
 rebuilds ``quotes_fts`` with Porter stems: one full-text search for stories and quotes. v7 gives each
 story its place in the order of creation (``stories.seq``) and adds ``story_sync``, the token of the
 last committed story write (see ``tidings.ingest.story_store``): story grouping then goes on exactly
-across runs and writers.
+across runs and writers. v8 lets a day be unknown: ``articles.day`` and ``events.day`` are NULL for an
+undated article (no published date) and its events (unless the event's own date is a full day), and
+``articles.run``/``stories.run`` name the ingest run, within which alone undated articles form stories.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime, timezone
 from typing import Callable
@@ -330,6 +334,52 @@ def _v7(conn: sqlite3.Connection, fts: bool) -> None:
     """)
 
 
+#: a column definition ``day TEXT NOT NULL`` at the start of a line of a CREATE TABLE statement
+_DAY_NOT_NULL = re.compile(r"^(\s*day\s+TEXT)\s+NOT NULL", re.MULTILINE)
+
+
+def _v8(conn: sqlite3.Connection, fts: bool) -> None:
+    """Undated articles stay undated. ``articles.day`` and ``events.day`` become nullable: an article
+    with no published date used to take the day it was ingested, which put a whole undated archive on one
+    day (one bar in every chart, stories that never closed). Dropping a NOT NULL constraint changes no
+    stored byte, so the table definitions are edited in place (SQLite's documented way for this change,
+    inside the migration's transaction) instead of rebuilding the tables: a rebuild of ``articles`` would
+    have to drop a table that five others reference with ON DELETE CASCADE.
+
+    Rows written before v8 with an invented day are given back their unknown day: an article with no
+    published date whose day is the day it was ingested, and its events whose day is that same day and
+    whose own date does not name it. Stories none of whose articles has a day lose their dates too.
+    ``run`` is new, so no stored article or story has one: old undated stories take no new articles."""
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        for table in ("articles", "events"):
+            sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+            edited, n = _DAY_NOT_NULL.subn(r"\1", sql)
+            if n != 1:
+                raise sqlite3.DatabaseError(f"v8: expected one 'day TEXT NOT NULL' column in {table}, found {n}")
+            conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", (edited, table))
+        version = conn.execute("PRAGMA schema_version").fetchone()[0]
+        conn.execute(f"PRAGMA schema_version = {version + 1}")  # other connections re-read the schema
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+    _script(conn, """
+    ALTER TABLE articles ADD COLUMN run TEXT;
+    ALTER TABLE stories ADD COLUMN run TEXT;
+    CREATE INDEX stories_run ON stories(run) WHERE run IS NOT NULL;
+    CREATE TEMP TABLE _v8_undated AS
+        SELECT aid, day FROM articles WHERE published IS NULL AND day = substr(ingested_at, 1, 10);
+    UPDATE events SET day = NULL
+        WHERE aid IN (SELECT aid FROM temp._v8_undated)
+          AND day = (SELECT day FROM temp._v8_undated u WHERE u.aid = events.aid)
+          AND (date IS NULL OR substr(date, 1, 10) != day);
+    UPDATE articles SET day = NULL WHERE aid IN (SELECT aid FROM temp._v8_undated);
+    DROP TABLE temp._v8_undated;
+    UPDATE stories SET first_date = NULL, last_date = NULL,
+        state = json_set(state, '$.first', NULL, '$.last', NULL, '$.first_date', NULL, '$.last_date', NULL)
+        WHERE id IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL GROUP BY story_id HAVING count(day) = 0);
+    """)
+
+
 def _week(day):
     from tidings.store.rollups import week_of
 
@@ -345,6 +395,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection, bool], None], bool]] =
     (5, _v5, False),
     (6, _v6, False),
     (7, _v7, False),
+    (8, _v8, True),  # undated rows leave the day, week, month and year rollups
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

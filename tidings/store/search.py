@@ -45,6 +45,13 @@ class Term:
         # an FTS5 string is the phrase of the tokens in it; doubling a quote is its only escape
         return '"' + " ".join(self.words).replace('"', '""') + '"' + ("*" if self.prefix else "")
 
+    def tsquery(self) -> str:
+        # a PostgreSQL tsquery: the words in a row (<->), the last one a prefix (:*) when marked
+        words = [f"'{w}'" for w in self.words]
+        if self.prefix:
+            words[-1] += ":*"
+        return "(" + " <-> ".join(words) + ")"
+
     def like(self) -> str:
         """The LIKE pattern of this term in the fallback: the text as typed, anywhere."""
         return like_pattern(self.written or " ".join(self.words))
@@ -73,6 +80,15 @@ class Search:
     def fts_excluded(self) -> str | None:
         """The FTS5 MATCH expression of the rows to leave out (None: none)."""
         return " OR ".join(t.fts() for t in self.excluded) or None
+
+    def tsquery_match(self) -> str | None:
+        """The PostgreSQL ``to_tsquery`` text rows must satisfy (None: no positive term)."""
+        if not self.groups:
+            return None
+        return " & ".join("(" + " | ".join(t.tsquery() for t in g) + ")" for g in self.groups)
+
+    def tsquery_excluded(self) -> str | None:
+        return " | ".join(t.tsquery() for t in self.excluded) or None
 
     def like(self, columns: list[str]) -> tuple[str, list[str]]:
         """The same search as LIKE conditions over ``columns`` (a term may be in any of them). No stems
@@ -131,15 +147,29 @@ def like_pattern(value: str, contains: bool = True) -> str:
     return f"%{escaped}%" if contains else escaped
 
 
-def sql_condition(text: str | None, key: str, fts_table: str | None, like_columns: list[str]):
+#: PostgreSQL: the table and key column holding the ``search`` tsvector of each SQLite FTS5 index
+PG_SEARCH = {"quotes_fts": ("quotes", "qid"), "stories_fts": ("stories", "rowid")}
+
+
+def sql_condition(text: str | None, key: str, fts_table: str | None, like_columns: list[str],
+                  dialect: str = "sqlite"):
     """``(SQL, params)`` selecting the rows whose ``key`` (the row's rowid expression) match ``text``:
     through ``fts_table`` when there is one, else LIKE over ``like_columns``. None when ``text``
-    holds no word (nothing matches)."""
+    holds no word (nothing matches). With ``dialect`` "postgresql", the index is the ``search``
+    tsvector column of the table ``PG_SEARCH`` names."""
     found = parse(text)
     if found.empty:
         return None
     if fts_table is None:
         return found.like(like_columns)
+    if dialect == "postgresql":
+        table, pk = PG_SEARCH[fts_table]
+        sql, params = [], []
+        for match, op in ((found.tsquery_match(), "IN"), (found.tsquery_excluded(), "NOT IN")):
+            if match is not None:
+                sql.append(f"{key} {op} (SELECT {pk} FROM {table} WHERE search @@ to_tsquery('tidings', ?))")
+                params.append(match)
+        return " AND ".join(sql), params
     sql, params = [], []
     if found.fts_match() is not None:
         sql.append(f"{key} IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")

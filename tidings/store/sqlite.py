@@ -26,6 +26,7 @@ from typing import Any, Iterator
 from tidings.errors import StoreError
 from tidings.model import Analysis, Article
 from tidings.store import rollups, schema
+from tidings.store.dialect import is_postgres_url
 from tidings.store.paths import default_db_path
 from tidings.store.rows import (ARTICLE_COLS, EVENT_COLS, MENTION_COLS, QUOTE_COLS, Prepared, day_of, now_iso,
                                 prepare, analysis_json)
@@ -63,7 +64,12 @@ def connect(path: str | os.PathLike, readonly: bool = False, timeout: float = BU
 
 
 class Store:
-    """One store file. Not shared between threads: open one ``Store`` per thread or process."""
+    """One store file. Not shared between threads: open one ``Store`` per thread or process.
+
+    ``Store.open`` of a ``postgresql://`` URL gives a ``PgStore`` (``tidings.store.pg.store``), the
+    same interface over a PostgreSQL database."""
+
+    dialect = "sqlite"
 
     def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool = False):
         self.conn = conn
@@ -80,9 +86,14 @@ class Store:
         """Open (creating it and its folder if needed) and migrate the store at ``path``.
 
         ``path`` None resolves through ``default_db_path()``. ``readonly`` opens without migrating
-        (refusing a file that would need it) and never writes.
+        (refusing a file that would need it) and never writes. A ``postgresql://`` URL opens a
+        PostgreSQL database instead (``PgStore``).
         """
         path = default_db_path(path)
+        if is_postgres_url(path):
+            from tidings.store.pg.store import PgStore
+
+            return PgStore.open_url(path, readonly=readonly, timeout=timeout)
         if readonly:
             if not path.exists():
                 raise StoreError(str(path), "no store here")
@@ -114,6 +125,9 @@ class Store:
                 pass
         self.conn.close()
 
+    def reconnect(self) -> None:
+        """Nothing to do for a file (``PgStore`` opens a new session after a lost connection)."""
+
     def __enter__(self) -> "Store":
         return self
 
@@ -123,6 +137,11 @@ class Store:
     @property
     def schema_version(self) -> int:
         return schema.current_version(self.conn)
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the store (read it after your own
+        writes: then a change means someone else wrote)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     @property
     def queries(self):
@@ -186,11 +205,15 @@ class Store:
                 yield article_id, bytes(blob)
             last = rows[-1][0]
 
-    def open_stories(self, since_date: str | None = None) -> list[dict]:
-        """The JSON states of stories whose last date is on or after ``since_date`` (all when None) or
-        unknown, in the order they were created."""
-        rows = self.conn.execute("SELECT state FROM stories WHERE ? IS NULL OR last_date >= ? OR last_date IS NULL "
-                                 "ORDER BY seq", (since_date, since_date)).fetchall()
+    def open_stories(self, since_date: str | None = None, run: str | None = None) -> list[dict]:
+        """The JSON states of the dated stories whose last date is on or after ``since_date`` (all when
+        None) and of the undated stories of ingest run ``run`` (undated articles form stories only within
+        their run; an undated story saved before undated stories had a run is never read), in the order
+        they were created."""
+        rows = self.conn.execute("SELECT state FROM stories WHERE (last_date IS NOT NULL AND (? IS NULL OR last_date >= ?)) "
+                                 "OR (last_date IS NULL AND run IS ? AND json_extract(state, '$.undated_from') IS NOT NULL) "
+                                 "ORDER BY seq",
+                                 (since_date, since_date, run)).fetchall()
         return [json.loads(r[0]) for r in rows]
 
     def latest_story_date(self) -> str | None:
@@ -210,16 +233,22 @@ class Store:
     def grouped_articles(self, page: int = 500) -> Iterator[tuple[str, str | None, str | None, Analysis]]:
         """``(article id, title, story id, analysis)`` of every stored article, in the order they were
         first stored (for replaying the story grouping)."""
+        for article_id, title, story, analysis, _ in self.grouped_articles_with_run(page):
+            yield article_id, title, story, analysis
+
+    def grouped_articles_with_run(self, page: int = 500) -> Iterator[tuple[str, str | None, str | None, Analysis,
+                                                                           str | None]]:
+        """``grouped_articles`` with each article's ingest run last (undated articles group by run)."""
         from tidings.store.rows import unpack_json
 
         last = 0
         while True:
-            rows = self.conn.execute("SELECT aid, id, title, story_id, text, analysis FROM articles WHERE aid > ? "
+            rows = self.conn.execute("SELECT aid, id, title, story_id, text, analysis, run FROM articles WHERE aid > ? "
                                      "ORDER BY aid LIMIT ?", (last, page)).fetchall()
             if not rows:
                 return
-            for _, article_id, title, story, text, blob in rows:
-                yield article_id, title, story, Analysis.from_json({**unpack_json(blob), "text": text})
+            for _, article_id, title, story, text, blob, run in rows:
+                yield article_id, title, story, Analysis.from_json({**unpack_json(blob), "text": text}), run
             last = rows[-1][0]
 
     def stories_saved(self) -> dict[str, tuple[dict, int]]:
@@ -268,6 +297,9 @@ class Batch:
         self.conn = store.conn
         self.pipeline_version = pipeline_version
         self.delta = rollups.Delta()  # rollup changes not yet applied; flushed before COMMIT
+        # ids whose text ``add_prepared`` found stored already, analysed by the same version (nothing
+        # written): another writer stored them since this one checked (``Ingestor`` counts them so)
+        self.found_stored: set[str] = set()
 
     def flush(self) -> None:
         """Apply the pending rollup changes now (``Store.batch`` does it before committing)."""
@@ -275,16 +307,17 @@ class Batch:
 
     def add_article(self, article: Article, analysis: Analysis, content_hash: str, signature: Any = None,
                     story_id: str | None = None, story_state: dict | None = None, *,
-                    pipeline_version: str | None = None) -> str:
+                    pipeline_version: str | None = None, run: str | None = None) -> str:
         """Store an analysed article; returns the stored article id (an existing one if the text is known).
 
         ``signature`` is the MinHash (bytes or a datasketch ``MinHash``); ``story_state`` (the story's
-        JSON) is upserted after the article, so its article count includes it.
+        JSON) is upserted after the article, so its article count includes it. ``run`` names the
+        ingest run (undated articles form stories only within their run).
         """
         if story_id is None and story_state:
             story_id = story_state.get("id")
         prepared = prepare(article, analysis, content_hash, pipeline_version or self.pipeline_version,
-                           signature, story_id)
+                           signature, story_id, run=run)
         stored_id = self.add_prepared(prepared)
         if story_state:
             self.upsert_story(story_state)
@@ -298,8 +331,10 @@ class Batch:
             aid, stored_id, version = known
             if version != p.article[8]:
                 self._replace(aid, p, keep_id=stored_id)
-            elif p.article[10] is not None:
-                self._set_story(aid, p.article[10])
+            else:
+                self.found_stored.add(p.id)
+                if p.article[10] is not None:
+                    self._set_story(aid, p.article[10])
             return stored_id
         copy = c.execute("SELECT id FROM copies WHERE content_hash = ?", (p.content_hash,)).fetchone()
         if copy is not None:
@@ -336,14 +371,14 @@ class Batch:
         c.executemany("INSERT OR IGNORE INTO codes VALUES (?)", ((code,) for code in sorted(codes)))
 
     def replace_analysis(self, article_id: str, analysis: Analysis, pipeline_version: str | None = None) -> None:
-        row = self.conn.execute("SELECT aid, url, title, outlet, published, content_hash, story_id, ingested_at "
+        row = self.conn.execute("SELECT aid, url, title, outlet, published, content_hash, story_id, ingested_at, run "
                                 "FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise StoreError(self.store.path, f"replace_analysis: article {article_id!r} is not in the store")
-        aid, url, title, outlet, published, content_hash, story_id, ingested_at = row
+        aid, url, title, outlet, published, content_hash, story_id, ingested_at, run = row
         article = Article(id=article_id, text=analysis.text, title=title, url=url, published=published, outlet=outlet)
         self._replace(aid, prepare(article, analysis, content_hash, pipeline_version or self.pipeline_version,
-                                   None, story_id, ingested_at), keep_id=article_id, keep_signature=True)
+                                   None, story_id, ingested_at, run), keep_id=article_id, keep_signature=True)
 
     def add_copy(self, article: Article, original_id: str, content_hash: str) -> None:
         """Record ``article`` as a near-duplicate of ``original_id`` (stored, or added earlier in this batch).
@@ -380,20 +415,21 @@ class Batch:
 
     def upsert_story(self, story: dict) -> None:
         """Insert or replace a story from the grouper's JSON (needs ``id``; reads ``title``, ``summary``,
-        ``first_date``, ``last_date``; the whole dict is kept as ``state``)."""
+        ``first_date``, ``last_date`` and ``run``, the ingest run of an undated story; the whole dict is
+        kept as ``state``)."""
         if "id" not in story:
             raise StoreError(self.store.path, "upsert_story: the story JSON has no 'id'")
         sid = str(story["id"])
         # a new story takes the next place in the order of creation; an update keeps its place
         self.conn.execute(
-            """INSERT INTO stories (id, title, summary, first_date, last_date, state, updated_at, article_count, seq)
+            """INSERT INTO stories (id, title, summary, first_date, last_date, state, updated_at, article_count, seq, run)
                VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT count(*) FROM articles WHERE story_id = ?),
-                       (SELECT coalesce(max(seq), 0) + 1 FROM stories))
+                       (SELECT coalesce(max(seq), 0) + 1 FROM stories), ?)
                ON CONFLICT(id) DO UPDATE SET title = excluded.title, summary = excluded.summary,
                  first_date = excluded.first_date, last_date = excluded.last_date, state = excluded.state,
-                 updated_at = excluded.updated_at, article_count = excluded.article_count""",
+                 updated_at = excluded.updated_at, article_count = excluded.article_count, run = excluded.run""",
             (sid, story.get("title"), story.get("summary"), story.get("first_date"), story.get("last_date"),
-             json.dumps(story, ensure_ascii=False, default=str), now_iso(), sid))
+             json.dumps(story, ensure_ascii=False, default=str), now_iso(), sid, story.get("run")))
 
     def set_story_token(self, token: str) -> None:
         """Leave ``token`` as the mark of this batch's story writes (rolled back with the batch)."""

@@ -29,7 +29,8 @@ from tidings.model import Analysis, Event
 
 def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     patterns = knowledge.event_patterns
-    coder = Coder(doc, analysis, knowledge.cameo, patterns, knowledge.actors)
+    authorities = knowledge.context.authority_acts if getattr(knowledge.actors, "context", True) else None
+    coder = Coder(doc, analysis, knowledge.cameo, patterns, knowledge.actors, authorities)
     found: list[Event] = []
     skip = (analysis.standfirst.start, analysis.standfirst.end) if analysis.standfirst else None
     for index, sentence in enumerate(analysis.sentences):

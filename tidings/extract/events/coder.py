@@ -3,6 +3,8 @@ their slots, modes and circumstances.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from tidings.extract.events import modes
@@ -32,9 +34,11 @@ from tidings.model import Analysis, Event, Participant
 
 
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
-    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None):
+    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
         self.actor_dictionary = actors
+        #: acts only authorities perform ("arrest" -> COP): their unnamed agent is the place's state
+        self.authorities: dict[str, str] = authorities or {}
         self.light = patterns.light_verbs
         self.light_particles = patterns.sets.get("&NEUTRAL_PARTICLES", frozenset())
         self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
@@ -185,6 +189,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         expanded = [(s, sp, tp, c) for s, t, c in coded[:limit]
                     for sp in self._participants(s) for tp in self._participants(t)]
         parts = [(sp, tp, c) for _s, sp, tp, c in expanded]
+        trigger = self._trigger(tok, verb)
+        place = self._place(tok, support)
+        agent_notes: dict[Participant, str] = {}
+        if self.authorities and not self.keep_any:
+            # an arrest, a charge, a curfew with no agent named: the authorities of the place
+            parts = [(self._authorities(tok, trigger, place, s, agent_notes), t, c) for s, t, c in parts]
         if pattern.source_groups:
             # 'source:lab': "workers struck" is a labour strike, "jets struck" is not
             parts = [(s, t, c) for s, t, c in parts if any(g.lower() in pattern.source_groups for g in self._groups(s))]
@@ -214,13 +224,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None
         date, date_tok = self._date(tok, support)
         mode0, mode_tok = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
-        trigger = self._trigger(tok, verb)
         embedded = _embedded(tok)
         out = []
         peace = self._peacekeeping(tok, support, verb, pattern.code)
-        place = self._place(tok, support)
         for source, target, code in parts:
             mode, note = mode0, ""
+            agent_note = agent_notes.get(source, "") if source is not None else ""
             if peace and "074" in self.cameo:
                 note, code = f" peacekeeping {code}->074", "074"
             if self.keep_codes:
@@ -229,9 +238,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 refusal = modes.refusal_code(code)
                 if refusal and refusal in self.cameo:
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
-            elif mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None):
+            elif (mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None)
+                  and not modes.is_purpose(mode_tok)):
                 # an undated commitment ("will withdraw", "is ready to talk") is a statement of intent,
-                # coded 03x/13x as the CAMEO codebook does; a scheduled act keeps its own type
+                # coded 03x/13x as the CAMEO codebook does; a scheduled act and the aim of an act
+                # ("flew to Cairo to mediate") keep their own type
                 intent = modes.intent_code(code) or modes.threat_code(code)
                 if intent and intent in self.cameo:
                     note, code = f" future {code}->{intent}", intent
@@ -241,10 +252,32 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 goldstein=entry.goldstein, mode=mode, date=date or self.analysis.published,
                 place=place, trigger=trigger, sentence=index,
                 confidence=_confidence(source, target, pattern, mode, embedded, verb),
-                evidence=pattern.evidence + note,
+                evidence=pattern.evidence + note + agent_note,
                 symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
             ))
         return out
+
+    def _authorities(self, tok: Token, trigger: Span, place, source: Participant | None,
+                     notes: dict[Participant, str]) -> Participant | None:
+        """The unnamed agent of an act only a state performs ("a man was arrested in Langley",
+        "Suspect charged"): the authorities of the country where it happened. With no words for it,
+        the source is an empty span at the trigger; a place read as the agentless passive's source
+        ("were charged *in Toronto*") keeps its words. Else the source stays as it was. The reason
+        goes to ``notes``, for the event's evidence."""
+        if source is not None and source.code is not None:
+            return source
+        sector = self.authorities.get(tok.lemma_.lower())
+        if sector is None:
+            return source
+        if source is not None:
+            words = self.doc.char_span(source.start, source.end, alignment_mode="expand")
+            place = self.place_words.get(words.root.i) if words is not None else None
+        if place is None or not place.country:
+            return source
+        found = (replace(source, code=place.country + sector) if source is not None
+                 else Participant(trigger.start, trigger.start, "", None, place.country + sector))
+        notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
+        return found
 
     def _peacekeeping(self, tok: Token, support: Token | None, verb: bool, code: str) -> bool:
         """A deployment (15x) or an arrival (042) for a peacekeeping mission: the phrase of the trigger

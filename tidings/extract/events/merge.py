@@ -47,16 +47,28 @@ def one_commitment(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
     added: list[Event] = []
     for i, events in by_verb.items():
         tok = doc[i]
-        if not events or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in _COMMITTING:
+        committed = _committed_act(tok)
+        if not events or committed is None:
             continue
-        parents = [p for p in by_verb.get(tok.head.i) or [] if p.mode == "asserted"]
+        commitment = committed.head
+        parents = [p for p in by_verb.get(commitment.i) or [] if p.mode == "asserted"]
         acts = [e for e in events if e.mode == "future" and any(_same_party(p.source, e.source) for p in parents)]
         if not acts:
             continue
         dropped += [p for p in parents if any(_same_party(p.source, a.source) for a in acts)]
         dropped += acts
-        added += [replace(a, evidence=f"{a.evidence}; committed to by '{tok.head.text}'") for a in acts]
+        added += [replace(a, evidence=f"{a.evidence}; committed to by '{commitment.text}'") for a in acts]
     return dropped, added
+
+
+def _committed_act(tok):
+    """The first verb of the acts a commitment names, if ``tok`` is one of them: "vowed *to rebuild*
+    the region" and each further conjunct, "vowed to rebuild the region *and crush* extremists"."""
+    while tok.dep_ == "conj" and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+        tok = tok.head
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _COMMITTING:
+        return tok
+    return None
 
 
 #: verbs of getting in touch, whose purpose is the act: "called X *to congratulate* him"

@@ -20,7 +20,7 @@ HYPOTHETICAL_WORDS = frozenset({
     "fear", "possible", "possibility", "potential", "risk", "threat", "warn", "consider", "weigh", "mull",
     "contemplate", "if", "unless", "whether", "speculation", "rumour", "rumor", "prospect", "likely",
     "unlikely", "want", "seek", "try", "attempt", "hope", "could", "might",
-    "threaten", "urge", "call", "demand", "ask", "propose", "suggest",
+    "threaten", "urge", "call", "demand", "ask", "propose", "suggest", "need", "require",
 })
 FUTURE_WORDS = frozenset({
     "plan", "intend", "prepare", "schedule", "set", "expect", "due", "aim", "going", "agree",
@@ -98,6 +98,9 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     if not found and is_subjunctive(trigger):
         return HYPOTHETICAL, trigger
     tok, steps = trigger, 0
+    # only the verb of a purpose clause and the verbs it chains ("to help *broker* an end") are its
+    # aim; a noun inside the clause names something else ("imposed to prevent riots over *the killing*")
+    verb_chain = trigger.pos_ == "VERB"
     while tok.dep_ in _UP and tok.head is not tok and steps < 5:
         dep, below = tok.dep_, tok
         tok = tok.head
@@ -110,9 +113,12 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
                 return HYPOTHETICAL, tok
             if found:
                 return found
+            if dep == "advcl" and verb_chain and (purpose := _purpose_marker(below)) is not None:
+                return FUTURE, purpose  # "returned home *to help* broker an end": the aim, not yet done
             if dep == "conj":
                 continue
             break
+        verb_chain = verb_chain and dep == "xcomp"
         above = _local(tok, own=False)
         if above and above[0] == NEGATED:
             return above  # negation anywhere above wins: "denied it has plans to attack"
@@ -144,6 +150,19 @@ def is_subjunctive(verb: Token) -> bool:
     if subject is None:
         return False
     return verb.tag_ == "VB" or (verb.tag_ == "VBP" and subject.tag_ in ("NN", "NNP"))
+
+
+def is_purpose(mode_token: Token | None) -> bool:
+    """Whether the word that made an act future is the 'to' of an infinitive of purpose."""
+    return mode_token is not None and mode_token.tag_ == "TO" and mode_token.dep_ == "aux"
+
+
+def _purpose_marker(clause: Token) -> Token | None:
+    """The 'to' of an infinitive of purpose ("flew to Cairo *to meet* Mubarak", "in order to end"): an
+    adverbial clause with no subject of its own whose verb is the bare infinitive after 'to'."""
+    if clause.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
 
 
 def _clause_marks(trigger: Token):

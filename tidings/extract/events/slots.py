@@ -62,9 +62,11 @@ class Slots:
                     named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and self._country_actor(c)]
                     if named:
                         return named[-1]
-                if subject is None and roles.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children):
+                if subject is None and roles.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children) \
+                        and (not self.authorities or tok.lemma_.lower() in self.authorities):
                     # "was arrested *in Niger*", "were expelled *from Iran*": with no agent named, the
-                    # country where it happened stands for its authorities (CAMEO coders' reading)
+                    # country where it happened stands for its authorities (CAMEO coders' reading) - for
+                    # acts only authorities perform; "was attacked in Kabul" names no attacker
                     return self._passive_place(tok)
                 if subject is not None and subject.i == tok.head.i and tok.dep_ in ("acl", "relcl") \
                         and subject.lemma_.lower() in self.documents:
@@ -73,7 +75,16 @@ class Slots:
                     return self._clause_subject(subject) or subject
                 return subject
             if slot == "obj":
-                return roles.verb_object(tok)
+                obj = roles.verb_object(tok)
+                if not roles.is_passive(tok):
+                    return obj
+                # a passive's object is its subject, which the parser may read as the dateline, the
+                # real one hanging below it or beside it ("MINSK - *An opposition leader* was arrested")
+                found = self._past_dateline(obj)
+                if found is None or found is obj:
+                    later = [c for c in tok.children if c.dep_ == "nsubjpass" and obj is not None and c.i > obj.i]
+                    found = self._past_dateline(later[-1]) if later and found is None else found
+                return found
             if slot == "iobj":
                 return next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \
                     roles.prep_objects([tok], "to")

@@ -26,6 +26,13 @@ export function fmtGoldstein(g) {
   return (g > 0 ? "+" : "") + Number(g).toFixed(1);
 }
 
+/** A day as shown: the day, or "undated" for an article with no publication date (and its events with
+ * no date of their own), which the API gives as null. */
+export const UNDATED = "undated";
+export function fmtDay(day) {
+  return day || UNDATED;
+}
+
 export function plural(n, one, many = `${one}s`) {
   return `${fmtNumber(n)} ${n === 1 ? one : many}`;
 }

@@ -8,7 +8,7 @@ export async function articleView(el, route) {
   const [doc, codes] = await Promise.all([api.article(id), codeNames()]);
   if (!route.isCurrent()) return;
   const reader = analysisReader(doc.analysis, codes);
-  const meta = [doc.outlet, doc.published || doc.day, doc.num_articles > 1 ? `${doc.num_articles} copies` : null]
+  const meta = [doc.outlet, doc.published || doc.day || "undated", doc.num_articles > 1 ? `${doc.num_articles} copies` : null]
     .filter(Boolean).join(" · ");
   add(el,
     h("h1", {}, doc.title || doc.id),

@@ -40,7 +40,7 @@ async function eventsBehind(a, b, point, by) {
     api.events({ source: b, target: a, ...range })]);
   const seen = new Set();
   return [...ab.items, ...ba.items].filter((e) => !seen.has(e.eid) && seen.add(e.eid))
-    .sort((x, y) => (x.day < y.day ? 1 : x.day > y.day ? -1 : y.eid - x.eid));
+    .sort((x, y) => ((x.day || "") < (y.day || "") ? 1 : (x.day || "") > (y.day || "") ? -1 : y.eid - x.eid));
 }
 
 function eventsLink(source, target) {

@@ -5,7 +5,7 @@ import { ApiError, api } from "../api.js";
 import { add, h } from "../dom.js";
 import { actorCodeHelp, checkValues, field, filterForm, hiddenFilterChips, markProblems,
   suggestActorCodes } from "../filters.js";
-import { MODES, PLOVER_TYPES, QUAD_NOTE, articleLink, emptyState, errorBox, eventLine, fmtGoldstein, modeBadge,
+import { MODES, PLOVER_TYPES, QUAD_NOTE, articleLink, emptyState, errorBox, eventLine, fmtDay, fmtGoldstein, modeBadge,
   quadBadge, rangeLine, whyLink } from "../format.js";
 import { navigate } from "../router.js";
 import { sortableTable, withAttrs } from "../table.js";
@@ -19,7 +19,7 @@ const PAGE = 50;
  * list too long to sort by anything but day (over 10,000 events: the server sorts those by day only). */
 function eventColumns(dayOnly) {
   return [
-    { label: "Day", cell: (e) => e.day, sort: (e) => `${e.day} ${String(e.eid).padStart(12, "0")}`,
+    { label: "Day", cell: (e) => fmtDay(e.day), sort: (e) => `${e.day || ""} ${String(e.eid).padStart(12, "0")}`,
       keys: { desc: "newest", asc: "oldest" }, className: "nowrap" },
     { label: "Event", cell: (e) => eventLine(e) },
     { label: "Quad", cell: (e) => quadBadge(e.quad), sort: (e) => e.quad, first: "asc" },

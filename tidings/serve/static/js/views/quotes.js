@@ -4,7 +4,7 @@ import { ApiError, api } from "../api.js";
 import { add, h } from "../dom.js";
 import { actorCodeHelp, checkValues, field, filterForm, markProblems, searchHelp,
   suggestActorCodes } from "../filters.js";
-import { actorLink, articleLink, emptyState, errorBox, rangeLine } from "../format.js";
+import { actorLink, articleLink, emptyState, errorBox, fmtDay, rangeLine } from "../format.js";
 import { navigate } from "../router.js";
 
 const PAGE = 30;
@@ -17,7 +17,7 @@ export function quoteItem(q, withArticle = true) {
     h("div", { class: "small" },
       h("span", { class: "speaker" }, q.speaker_name || "unattributed"),
       q.actor_code ? [" ", actorLink(q.actor_code)] : null,
-      h("span", { class: "muted" }, [q.kind, withArticle ? q.day : null].filter(Boolean).map((x) => ` · ${x}`).join("")),
+      h("span", { class: "muted" }, [q.kind, withArticle ? fmtDay(q.day) : null].filter(Boolean).map((x) => ` · ${x}`).join("")),
       withArticle ? [h("span", { class: "muted" }, " · "), articleLink(q.article_id, q.title)] : null));
 }
 

@@ -3,7 +3,7 @@
 import { ApiError, api } from "../api.js";
 import { add, h } from "../dom.js";
 import { checkValues, field, filterForm, markProblems, searchHelp } from "../filters.js";
-import { articleLink, emptyState, errorBox, eventLine, modeBadge, plural, quadBadge, rangeLine,
+import { articleLink, emptyState, errorBox, eventLine, fmtDay, modeBadge, plural, quadBadge, rangeLine,
   whyLink } from "../format.js";
 import { navigate } from "../router.js";
 import { sortableTable } from "../table.js";
@@ -93,8 +93,9 @@ function timeline(story) {
     if (!byArticle.has(article)) byArticle.set(article, { events: [], quotes: [], title: null });
     return byArticle.get(article);
   };
-  for (const e of story.timeline) { const g = at(e.day, e.article_id); g.events.push(e); g.title = e.title; }
-  for (const q of story.quotes) { const g = at(q.day, q.article_id); g.quotes.push(q); g.title = g.title || q.title; }
+  // undated events and quotes are one group, after the dated days ("undated" sorts after any digit)
+  for (const e of story.timeline) { const g = at(fmtDay(e.day), e.article_id); g.events.push(e); g.title = e.title; }
+  for (const q of story.quotes) { const g = at(fmtDay(q.day), q.article_id); g.quotes.push(q); g.title = g.title || q.title; }
   const ordered = [...days.keys()].sort();
   if (!ordered.length) return emptyState("No events or quotes in this story.");
   return h("ol", { class: "timeline", id: "story-timeline" }, ordered.map((day) => h("li", { class: "tl-day",
@@ -126,7 +127,7 @@ export async function storyView(el, route) {
       h("section", { class: "panel", id: "story-articles" }, h("h2", {}, "Articles"),
         story.articles.length ? h("ol", { class: "articles" }, story.articles.map((a) => h("li", {},
           articleLink(a.id, a.title),
-          h("div", { class: "small muted" }, [a.outlet, a.published || a.day,
+          h("div", { class: "small muted" }, [a.outlet, a.published || fmtDay(a.day),
             a.num_articles > 1 ? `${a.num_articles} copies` : null].filter(Boolean).join(" · ")))))
           : emptyState("No articles."))));
 }
