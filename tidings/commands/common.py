@@ -68,6 +68,6 @@ def scale_options(f):
                      help="Analyse on a Dask cluster: a scheduler address (tcp://HOST:8786) or local:N for a local "
                           "cluster of N worker processes. Needs `pip install tidings[dask]`.")(f)
     f = click.option("--workers", type=click.IntRange(0, 256), default=1, show_default=True, metavar="N",
-                     help="Analysis processes on this machine, each with its own model (0: one per core); one "
-                          "writer, results in input order, the same output as one process.")(f)
+                     help="Analysis processes on this machine (0: one per core), each with the model loaded once; "
+                          "one writer, results in input order, the same output as one process.")(f)
     return f
