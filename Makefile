@@ -81,9 +81,11 @@ bench: setup
 bench-ingest: setup
 	$(BIN)/python bench/bench_ingest.py --csv $(DATA)/news/agnews-dev.csv
 
-# --workers 1 vs 2 and a Dask local cluster on one machine, in one run (tidings.scale)
-bench-scale: setup
+# --workers 1 vs 2 and a Dask local cluster on one machine, in one run (tidings.scale); then the
+# store's write rate on SQLite and on a throwaway PostgreSQL server
+bench-scale: setup postgres
 	$(BIN)/python bench/bench_scale.py --csv $(DATA)/news/agnews-dev.csv --texts $(DATA)/quotes/polnear/train/text
+	$(BIN)/python bench/bench_store_write.py --articles 10000
 
 EVENTS ?= 1000000
 bench-store: setup
