@@ -36,3 +36,15 @@ def test_geneva_example(pipeline):
     brussels = [e for e in events if e.trigger.text == "meet"]
     assert brussels and brussels[0].plover == "CONSULT" and brussels[0].mode == "future"
     assert brussels[0].date == "2022-01-12"  # "on Wednesday", the article published on Monday 10 January
+
+
+def test_the_dateline_places_an_attack_on_a_thing_that_happened(analyze):
+    e = next(e for e in analyze("BAGHDAD - Gunmen blew up a pipeline on Monday.").events if e.plover == "ASSAULT")
+    assert e.target.code == "IRQ" and "the event's place" in e.evidence
+
+
+def test_the_dateline_does_not_place_what_a_statement_mentions(analyze):
+    # where a story was filed says nothing of where "its neighbour" or "the proposals" are
+    a = analyze("OSLO - Russia has denied it has plans to attack its neighbour. Moscow turned down the proposals on Monday.")
+    e = next(e for e in a.events if e.plover == "REJECT")
+    assert e.target.text == "the proposals" and e.target.code is None

@@ -47,15 +47,23 @@ def _act_named(phrase: str, acts: dict[str, str]) -> str | None:
     return acts.get(words[-1].strip(".,;:\"'"))
 
 
+#: acts done to a thing where it stands: a dateline's place is theirs when they happened
+_PHYSICAL = frozenset({"ASSAULT", "COERCE"})
+
+
 def locate_things(events: list[Event]) -> list[Event]:
     """A thing acted on is in the country where the act happens ("an attack on *the oil company's
     headquarters*" in Basra): a target with no actor and no code takes the country of the event's
-    place, as wire-news coders read it. Done last, so that acts named again are resolved first, and
+    place, as wire-news coders read it. A place the sentence names counts for any act; the dateline's
+    only for an attack or a seizure that happened ("BAGHDAD - an attack on the oil company's
+    headquarters"): where a story was filed says nothing of where "the border", "its neighbour" or
+    "the proposals" a statement mentions are. Done last, so that acts named again are resolved first, and
     after the relevance filter, so such a target never makes an event political news by itself."""
     out = []
     for e in events:
         t = e.target
-        if t is not None and not t.code and t.actor is None and e.place is not None and e.place.country:
+        if t is not None and not t.code and t.actor is None and e.place is not None and e.place.country \
+                and (e.place.start is not None or (e.plover in _PHYSICAL and e.mode == "asserted")):
             e = replace(e, target=replace(t, code=e.place.country),
                         evidence=f"{e.evidence}; target in {e.place.country} (the event's place)")
         out.append(e)
