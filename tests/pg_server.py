@@ -9,23 +9,18 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
 from pathlib import Path
+
+from serving import free_port
 
 
 def find_bin(name: str) -> str | None:
     """``name`` from the newest /usr/lib/postgresql/*/bin, else from PATH."""
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]))
     return found[-1] if found else shutil.which(name)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class PgServer:
@@ -36,7 +31,7 @@ class PgServer:
             raise RuntimeError("PostgreSQL's initdb/pg_ctl are not installed (`make postgres` installs them)")
         self.root = Path(tempfile.mkdtemp(prefix="tidings-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.user = "tidings"
         self._as = []
         if os.geteuid() == 0:

@@ -252,3 +252,16 @@ def test_a_person_the_dictionaries_do_not_know_in_a_one_country_story(pipeline):
     a = pipeline.analyze("BOGOTA, Colombia - Senator Lucia Marmol criticized the Colombian army on Monday.", {"id": "x"})
     codes = {x.name: x.code for x in a.actors}
     assert any(n.endswith("Marmol") and (c or "").startswith("COL") for n, c in codes.items()), codes
+
+
+def test_authority_rows_name_a_lemma_and_a_sector(tmp_path):
+    from tidings.knowledge.context import load_context
+
+    ok = tmp_path / "ok.tsv"
+    ok.write_text("#! tidings context 1\nintern\tauthority\tGOV\n", encoding="utf-8")
+    knowledge = load_context((ok,))
+    assert knowledge.authority_acts["intern"] == "GOV" and knowledge.authority_acts["arrest"] == "COP"  # built-in kept
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("#! tidings context 1\nintern\tauthority\tPOLICE\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="authority row"):
+        load_context((bad,))

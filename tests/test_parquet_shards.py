@@ -25,6 +25,7 @@ def test_shards_from_a_cluster_ingest_to_the_same_store(run_cli, corpus, tmp_pat
     assert sorted(p.name for p in (tmp_path / "shards").iterdir()) == ["part-00000.parquet"]
     from_shards = run_cli("ingest", str(tmp_path / "shards"), "--db", str(tmp_path / "shards.db"))
     direct = run_cli("ingest", str(corpus), "--db", str(tmp_path / "direct.db"))
+    assert direct.returncode == 0, direct.stderr.decode()
     assert from_shards.returncode == 0, from_shards.stderr.decode()
     assert b"read 50, new 48, duplicates 2 (1 exact, 1 near)" in from_shards.stderr
     assert stored(tmp_path / "shards.db") == stored(tmp_path / "direct.db")

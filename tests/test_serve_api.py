@@ -13,21 +13,17 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
-import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 import requests
-from serving import ROOT, TOKEN, RunningServer
+from serving import ROOT, TIDINGS, TOKEN, RunningServer, free_port, served_command
 
 from tidings.serve import ServeConfig
 
-TIDINGS = Path(sys.executable).parent / "tidings"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TIMEOUT = 60
 
@@ -134,12 +130,6 @@ def check_spans(analysis: dict) -> int:
 
 def post_articles(server, articles: list[dict], headers=AUTH) -> requests.Response:
     return requests.post(server.url + "/articles", json={"articles": articles}, headers=headers, timeout=300)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -902,32 +892,13 @@ def test_serve_help_says_it_binds_to_loopback(run_cli):
 def test_serve_command_answers_on_loopback_only(sample_store, tmp_path):
     db = tmp_path / "copy.db"
     shutil.copy(sample_store, db)
-    port = free_port()
-    proc = subprocess.Popen([str(TIDINGS), "serve", "--db", str(db), "--port", str(port)], env=_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        deadline, status = time.monotonic() + 90, None
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                status = requests.get(f"http://127.0.0.1:{port}/status", timeout=5).json()
-                break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        assert proc.poll() is None, proc.communicate(timeout=10)
-        assert status is not None, "the server did not answer /status"
-        assert status["counts"]["articles"] == SAMPLES and status["read_only"] is True
-        assert listening_addresses(port) == {"127.0.0.1"}
-        r = requests.post(f"http://127.0.0.1:{port}/articles", json={"articles": [{"text": ANDES}]}, timeout=30)
+    with served_command(db, _env(), seconds=90) as served:
+        assert served.status["counts"]["articles"] == SAMPLES and served.status["read_only"] is True
+        assert listening_addresses(served.port) == {"127.0.0.1"}
+        r = requests.post(f"{served.url}/articles", json={"articles": [{"text": ANDES}]}, timeout=30)
         assert_error(r, 403)
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            _, err = proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, err = proc.communicate(timeout=10)
-    assert b"Traceback" not in err
-    assert f"127.0.0.1:{port}".encode() in err
+    assert b"Traceback" not in served.err
+    assert f"127.0.0.1:{served.port}".encode() in served.err
 
 
 def test_serve_command_with_a_missing_store_fails_with_one_error_line(tmp_path):

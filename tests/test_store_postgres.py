@@ -221,92 +221,33 @@ def test_pg_dropped_connection_rolls_the_whole_batch_back(pg_database):
 
 
 def test_pg_serve_command_answers_the_read_api(pg_database, pipeline):
-    import signal
-    import socket
-    import time
-
     import requests
-    from serving import build_store
+    from serving import build_store, served_command
 
     build_store(pg_database, pipeline)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k != "TIDINGS_TOKEN"}
-    proc = subprocess.Popen([str(TIDINGS), "serve", "--db", pg_database, "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        deadline, status = time.monotonic() + 120, None
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                status = requests.get(f"http://127.0.0.1:{port}/status", timeout=5).json()
-                break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        assert status is not None, proc.communicate(timeout=10)
-        assert status["counts"]["articles"] == 12 and status["read_only"] is True
-        assert status["schema_version"] == SCHEMA_VERSION
-        events = requests.get(f"http://127.0.0.1:{port}/events?limit=5", timeout=30)
-        stories = requests.get(f"http://127.0.0.1:{port}/stories?search=talks", timeout=30)
+    with served_command(pg_database, env) as served:
+        assert served.status["counts"]["articles"] == 12 and served.status["read_only"] is True
+        assert served.status["schema_version"] == SCHEMA_VERSION
+        events = requests.get(f"{served.url}/events?limit=5", timeout=30)
+        stories = requests.get(f"{served.url}/stories?search=talks", timeout=30)
         assert events.status_code == 200 and stories.status_code == 200
         with Store.open(pg_database, readonly=True) as store:
             assert [s["id"] for s in stories.json()["items"]] == [s.id for s in store.queries.stories(search="talks")]
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            _, err = proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, err = proc.communicate(timeout=10)
-    assert b"Traceback" not in err and b"postgresql://" in err
+    assert b"Traceback" not in served.err and b"postgresql://" in served.err
 
 
 def test_pg_v7_database_migrates_its_invented_days_away(pg_database):
     """SQLite's v8 migration, on PostgreSQL: an article a v7 writer put on the day it was ingested (no
     published date) and its events lose that day; the rollups are rebuilt (totals only for them)."""
-    import json
-
-    from tidings.store import rollups
+    from test_undated import assert_v7_days_given_back, write_v7_rows
     from tidings.store.pg.connection import PgConnection
-    from tidings.store.rows import pack_json
 
     conn = PgConnection(pg_database)
     pg_schema.migrate(conn.raw, pg_database, target=7)
-    ins = ("INSERT INTO articles (aid, id, published, day, text, content_hash, pipeline_version, analysis, story_id, "
-           "ingested_at) VALUES (?, ?, ?, ?, 'text', ?, 'v0', ?, ?, ?)")
-    conn.execute(ins, (1, "nodate", None, "2024-01-15", "h1", pack_json("{}"), "S1", "2024-01-15T09:00:00+00:00"))
-    conn.execute(ins, (2, "dated", "2023-12-01", "2023-12-01", "h2", pack_json("{}"), "S2", "2024-01-15T09:00:00+00:00"))
-    ev = ("INSERT INTO events (aid, event_id, src, tgt, cameo, quad, goldstein, mode, date, day) "
-          "VALUES (?, ?, ?, ?, '036', 1, 4.0, 'asserted', ?, ?)")
-    conn.execute(ev, (1, "e0", "BRAGOV", "PRYGOV", None, "2024-01-15"))
-    conn.execute(ev, (1, "e1", "BRAGOV", "PRYGOV", "2023-11-20", "2023-11-20"))
-    conn.execute(ev, (2, "e0", "BRAGOV", "PRYGOV", "2023-12-01", "2023-12-01"))
-    conn.execute("INSERT INTO mentions VALUES (1, 'a0', 'BRAGOV', 'Brazil', 'country', 2)")
-    for seq, (sid, day) in enumerate((("S1", "2024-01-15"), ("S2", "2023-12-01")), 1):
-        state = {"id": sid, "first": day, "last": day, "articles": [], "first_date": day, "last_date": day}
-        conn.execute("INSERT INTO stories (id, title, first_date, last_date, article_count, state, updated_at, seq) "
-                     "VALUES (?, 't', ?, ?, 1, ?, '', ?)", (sid, day, day, json.dumps(state), seq))
-    conn.execute("BEGIN")
-    rollups.rebuild(conn)  # the rollups as v7 kept them: everything on a day
-    conn.execute("COMMIT")
-    assert conn.execute("SELECT count(*) FROM dyad_day WHERE period = '2024-01-15'").fetchone()[0] == 1
+    write_v7_rows(conn)
     conn.close()
     with Store.open(pg_database) as store:
-        c = store.conn
-        assert store.schema_version == SCHEMA_VERSION >= 8
-        assert dict(c.execute("SELECT id, day FROM articles")) == {"nodate": None, "dated": "2023-12-01"}
-        assert c.execute("SELECT a.id, e.event_id, e.day FROM events e JOIN articles a USING (aid) "
-                         "ORDER BY 1, 2").fetchall() == [("dated", "e0", "2023-12-01"), ("nodate", "e0", None),
-                                                         ("nodate", "e1", "2023-11-20")]
-        stories = {sid: (first, last, json.loads(state)["first"]) for sid, first, last, state
-                   in c.execute("SELECT id, first_date, last_date, state FROM stories")}
-        assert stories == {"S1": (None, None, None), "S2": ("2023-12-01", "2023-12-01", "2023-12-01")}
-        assert store.check_rollups() == []
-        assert c.execute("SELECT period, n FROM dyad_day ORDER BY 1").fetchall() == [("2023-11-20", 1),
-                                                                                     ("2023-12-01", 1)]
-        assert c.execute("SELECT n FROM dyad_total").fetchone() == (3,)
-        assert c.execute("SELECT count(*) FROM actor_day WHERE mentions > 0").fetchone() == (0,)
-        assert {"run"} <= {r[0] for r in c.run("SELECT column_name FROM information_schema.columns "
-                                              "WHERE table_name = 'stories'")}
-        assert store.open_stories(None, None) == [json.loads(
-            c.execute("SELECT state FROM stories WHERE id = 'S2'").fetchone()[0])]
+        assert_v7_days_given_back(store)
+        assert {"run"} <= {r[0] for r in store.conn.run("SELECT column_name FROM information_schema.columns "
+                                                        "WHERE table_name = 'stories'")}

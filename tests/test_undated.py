@@ -184,11 +184,13 @@ def test_two_ingest_runs_keep_their_undated_stories_apart(pipeline, tmp_path):
 
 
 # -- migration ---------------------------------------------------------------------------------------------
-def _v7_file(path) -> None:
-    """A store as version 7 wrote it: an article with no published date put on the day it was ingested
-    (its events too, but for one whose own date named another day), and a dated article."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    schema.migrate(conn, str(path), target=7)
+def write_v7_rows(conn) -> None:
+    """What a version-7 writer left (any connection with ``execute`` and ``?`` placeholders): an
+    article with no published date put on the day it was ingested (its events too, but for one whose
+    own date named another day), a dated article, their stories, and the rollups as v7 kept them
+    (everything on a day). The caller migrated ``conn`` to version 7."""
+    from tidings.store import rollups
+
     ins = ("INSERT INTO articles (aid, id, published, day, text, content_hash, pipeline_version, analysis, story_id, "
            "ingested_at) VALUES (?, ?, ?, ?, 'text', ?, 'v0', ?, ?, ?)")
     conn.execute(ins, (1, "nodate", None, "2024-01-15", "h1", pack_json("{}"), "S1", "2024-01-15T09:00:00+00:00"))
@@ -204,42 +206,50 @@ def _v7_file(path) -> None:
         state = {"id": sid, "first": day, "last": day, "articles": [], "first_date": day, "last_date": day}
         conn.execute("INSERT INTO stories (id, title, first_date, last_date, article_count, state, updated_at, seq) "
                      "VALUES (?, 't', ?, ?, 1, ?, '', ?)", (sid, day, day, json.dumps(state), seq))
-    from tidings.store import rollups
-
-    rollups.register(conn)
     conn.execute("BEGIN")
-    rollups.rebuild(conn)  # the rollups as v7 kept them: everything on a day
+    rollups.rebuild(conn)
     conn.execute("COMMIT")
     assert conn.execute("SELECT count(*) FROM dyad_day WHERE period = '2024-01-15'").fetchone()[0] == 1
-    conn.close()
+
+
+def assert_v7_days_given_back(store) -> None:
+    """What the v8 migration makes of ``write_v7_rows``, on either kind of store."""
+    c = store.conn
+    assert store.schema_version == schema.SCHEMA_VERSION >= 8
+    assert dict(c.execute("SELECT id, day FROM articles")) == {"nodate": None, "dated": "2023-12-01"}
+    assert c.execute("SELECT a.id, e.event_id, e.day FROM events e JOIN articles a USING (aid) "
+                     "ORDER BY 1, 2").fetchall() == [("dated", "e0", "2023-12-01"), ("nodate", "e0", None),
+                                                     ("nodate", "e1", "2023-11-20")]
+    stories = {sid: (first, last, json.loads(state)["first"]) for sid, first, last, state
+               in c.execute("SELECT id, first_date, last_date, state FROM stories")}
+    assert stories == {"S1": (None, None, None), "S2": ("2023-12-01", "2023-12-01", "2023-12-01")}
+    assert store.check_rollups() == []
+    assert c.execute("SELECT period, n FROM dyad_day ORDER BY 1").fetchall() == [("2023-11-20", 1),
+                                                                                 ("2023-12-01", 1)]
+    assert c.execute("SELECT n FROM dyad_total").fetchone() == (3,)
+    assert c.execute("SELECT mentions FROM actor_total WHERE code = 'BRAGOV'").fetchone() == (2,)
+    assert c.execute("SELECT count(*) FROM actor_day WHERE mentions > 0").fetchone() == (0,)
+    # an old undated story (no run) is never reloaded into a grouper
+    assert store.open_stories(None, None) == [json.loads(
+        c.execute("SELECT state FROM stories WHERE id = 'S2'").fetchone()[0])]
 
 
 def test_v7_store_migrates_its_invented_days_away(tmp_path):
+    from tidings.store import rollups
+
     path = tmp_path / "v7.db"
-    _v7_file(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn, str(path), target=7)
+    rollups.register(conn)
+    write_v7_rows(conn)
+    conn.close()
     with Store.open(path) as store:
+        assert_v7_days_given_back(store)
         c = store.conn
-        assert store.schema_version == schema.SCHEMA_VERSION >= 8
-        assert dict(c.execute("SELECT id, day FROM articles")) == {"nodate": None, "dated": "2023-12-01"}
-        assert c.execute("SELECT a.id, e.event_id, e.day FROM events e JOIN articles a USING (aid) "
-                         "ORDER BY 1, 2").fetchall() == [("dated", "e0", "2023-12-01"), ("nodate", "e0", None),
-                                                         ("nodate", "e1", "2023-11-20")]
-        stories = {sid: (first, last, json.loads(state)["first"]) for sid, first, last, state
-                   in c.execute("SELECT id, first_date, last_date, state FROM stories")}
-        assert stories == {"S1": (None, None, None), "S2": ("2023-12-01", "2023-12-01", "2023-12-01")}
-        assert store.check_rollups() == []
-        assert c.execute("SELECT period, n FROM dyad_day ORDER BY 1").fetchall() == [("2023-11-20", 1),
-                                                                                     ("2023-12-01", 1)]
-        assert c.execute("SELECT n FROM dyad_total").fetchone() == (3,)
-        assert c.execute("SELECT mentions FROM actor_total WHERE code = 'BRAGOV'").fetchone() == (2,)
-        assert c.execute("SELECT count(*) FROM actor_day WHERE mentions > 0").fetchone() == (0,)
         notnull = {(t, r[1]): r[3] for t in ("articles", "events") for r in c.execute(f"PRAGMA table_info({t})")}
         assert notnull[("articles", "day")] == 0 and notnull[("events", "day")] == 0
         assert {"run"} <= {r[1] for r in c.execute("PRAGMA table_info(stories)")}
         assert c.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        # an old undated story (no run) is never reloaded into a grouper
-        assert store.open_stories(None, None) == [json.loads(
-            c.execute("SELECT state FROM stories WHERE id = 'S2'").fetchone()[0])]
 
 
 # -- views and exports -------------------------------------------------------------------------------------

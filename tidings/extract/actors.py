@@ -87,7 +87,7 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
     units = _units(doc, dictionary, analysis.published)
     # an entity the places layer took for a place ("flew to Kiev", tagged PERSON) is not a party
     places = {(p.start, p.end): p for p in analysis.places}
-    units = _places_before_roles(doc, units, places, getattr(knowledge, "gazetteer", None))
+    units = _places_before_roles(doc, units, places, knowledge.gazetteer)
     units = [
         u for u in units
         if not _ignored(doc, u, analysis)
@@ -135,21 +135,18 @@ def _places_before_roles(doc: Doc, units: list["_Unit"], places: dict, gazetteer
     place, never a party."""
     out = list(units)
     for k, u in enumerate(units):
-        if u.entry is not None:
-            continue
-        if u.type != "GPE":
-            continue
-        place = places.get((doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)))
-        if place is None and gazetteer is not None:
-            place = gazetteer.resolve(doc[u.start:u.end].text)  # a possessor is no located place
-        if place is None or place.country is None or place.kind == "continent":
+        if u.entry is not None or u.type != "GPE":
             continue
         before = units[k - 1] if k > 0 else None
         after = units[k + 1] if k + 1 < len(units) else None
         lends = (after is not None and after.type in ("title", "group")
                  and _joined(doc, u, after, allow_adjectives=True)) \
             or (before is not None and before.type in ("title", "group") and _of_between(doc, before, u))
-        if lends:
+        if not lends:
+            continue
+        place = places.get((doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text))) \
+            or gazetteer.resolve(doc[u.start:u.end].text)  # a possessor is no located place
+        if place is not None and place.country is not None and place.kind != "continent":
             entry = ActorEntry(pattern=doc[u.start:u.end].text, code=place.country, type="region", name=place.name,
                                country=place.country, sector=None, case_sensitive=True,
                                source=f"places: {place.name}")

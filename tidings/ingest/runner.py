@@ -317,7 +317,6 @@ class Ingestor:
                     raise
                 self.on_problem(f"warning: {exc}; writing the batch again ({attempt}/{WRITE_TRIES - 1})")
                 self._reconnect(attempt)
-        recorded = kept
         # counted once committed, so that the counts say what the store holds
         for p, analysis in analysed:
             if p.article.id not in raced and not (day_of(analysis.published) or day_of(p.article.published)):
@@ -333,7 +332,7 @@ class Ingestor:
                 self.near.add(p.article.id, p.signature)
             else:
                 self.summary.new += 1
-        for copy in recorded:
+        for copy in kept:
             if copy.was_copy:
                 self.summary.updated += 1
             elif copy.near:

@@ -110,7 +110,7 @@ class StoredStories:
 def regroup(store: Store, **grouper_options) -> StoryGrouper:
     """The stories one grouper makes going through the store's articles in the order they were stored."""
     grouper = StoryGrouper(**grouper_options)
-    for article_id, title, _, analysis, run in store.grouped_articles_with_run():
+    for article_id, title, _, analysis, run in store.grouped_articles():
         grouper.assign(article_id, analysis.published, analysis, title, run)
     return grouper
 
@@ -123,7 +123,7 @@ def check_stories(store: Store, **grouper_options) -> list[str]:
     grouper = regroup(store, **grouper_options)
     problems = []
     expected = {a: sid for sid, story in grouper.stories.items() for a in story.articles}
-    for article_id, _, story_id, _ in store.grouped_articles():
+    for article_id, _, story_id, _, _ in store.grouped_articles():
         if story_id != expected.get(article_id):
             problems.append(f"article {article_id}: in story {story_id}, regrouping puts it in {expected.get(article_id)}")
     saved = store.stories_saved()

@@ -155,7 +155,8 @@ class Store:
         """One write transaction: committed when the block ends, rolled back if it raises.
 
         ``BEGIN IMMEDIATE`` takes the write lock up front, so a second writer waits (busy timeout)
-        instead of failing half-way; readers are never blocked.
+        instead of failing half-way; readers are never blocked. ``_begin``/``_abort`` are what a
+        PostgreSQL store does differently.
         """
         if self.readonly:
             raise StoreError(self.path, "the store was opened read-only")
@@ -163,22 +164,35 @@ class Store:
             raise StoreError(self.path, "a batch is already open on this store (batches do not nest)")
         if pipeline_version is None:
             from tidings import __version__ as pipeline_version
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(self.path, f"the store is busy: another writer kept the lock past the "
-                                        f"{self.timeout:g} s wait ({exc})") from exc
+        self._begin()
         self._in_batch = True
         try:
-            tx = Batch(self, pipeline_version)
+            tx = self._new_batch(pipeline_version)
             yield tx
             tx.flush()  # the rollup changes of everything written, in the same transaction
             self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._abort(exc)
             raise
         finally:
             self._in_batch = False
+
+    def _new_batch(self, pipeline_version: str) -> "Batch":
+        return Batch(self, pipeline_version)
+
+    def _begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._busy(exc) from exc
+
+    def _busy(self, exc: Exception) -> StoreError:
+        return StoreError(self.path, f"the store is busy: another writer kept the lock past the "
+                                     f"{self.timeout:g} s wait ({exc})")
+
+    def _abort(self, exc: BaseException) -> None:
+        """Undo the open transaction after ``exc``."""
+        self.conn.execute("ROLLBACK")
 
     def replace_analysis(self, article_id: str, analysis: Analysis, pipeline_version: str) -> None:
         """Re-analysis of a stored article: its events, quotes, mentions and rollups replaced at once."""
@@ -230,15 +244,9 @@ class Store:
                                 "ORDER BY id = ? DESC LIMIT 1", (article_id, content_hash, article_id)).fetchone()
         return row[0] if row else None
 
-    def grouped_articles(self, page: int = 500) -> Iterator[tuple[str, str | None, str | None, Analysis]]:
-        """``(article id, title, story id, analysis)`` of every stored article, in the order they were
-        first stored (for replaying the story grouping)."""
-        for article_id, title, story, analysis, _ in self.grouped_articles_with_run(page):
-            yield article_id, title, story, analysis
-
-    def grouped_articles_with_run(self, page: int = 500) -> Iterator[tuple[str, str | None, str | None, Analysis,
-                                                                           str | None]]:
-        """``grouped_articles`` with each article's ingest run last (undated articles group by run)."""
+    def grouped_articles(self, page: int = 500) -> Iterator[tuple[str, str | None, str | None, Analysis, str | None]]:
+        """``(article id, title, story id, analysis, ingest run)`` of every stored article, in the order
+        they were first stored (for replaying the story grouping: undated articles group by run)."""
         from tidings.store.rows import unpack_json
 
         last = 0

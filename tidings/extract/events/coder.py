@@ -3,8 +3,6 @@ their slots, modes and circumstances.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Doc, Token
 
 from tidings.extract.events import modes
@@ -30,7 +28,7 @@ from tidings.extract.events.triggers import (
     verb_words,
 )
 from tidings.knowledge.event_patterns import EventPattern
-from tidings.model import Analysis, Event, Participant
+from tidings.model import Analysis, Event, Participant, Span
 
 
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
@@ -259,23 +257,15 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
 
     def _authorities(self, tok: Token, trigger: Span, place, source: Participant | None,
                      notes: dict[Participant, str]) -> Participant | None:
-        """The unnamed agent of an act only a state performs ("a man was arrested in Langley",
-        "Suspect charged"): the authorities of the country where it happened. With no words for it,
-        the source is an empty span at the trigger; a place read as the agentless passive's source
-        ("were charged *in Toronto*") keeps its words. Else the source stays as it was. The reason
-        goes to ``notes``, for the event's evidence."""
-        if source is not None and source.code is not None:
-            return source
+        """The unnamed agent of an act only a state performs ("a man was arrested", "Suspect charged"):
+        the authorities of the country where it happened, a source with no words of its own (an empty
+        span at the trigger). A named source, or a place read as an agentless passive's doer ("were
+        charged *in Toronto*", coded by the participants), stays. The reason goes to ``notes``, for the
+        event's evidence."""
         sector = self.authorities.get(tok.lemma_.lower())
-        if sector is None:
+        if source is not None or sector is None or place is None or not place.country:
             return source
-        if source is not None:
-            words = self.doc.char_span(source.start, source.end, alignment_mode="expand")
-            place = self.place_words.get(words.root.i) if words is not None else None
-        if place is None or not place.country:
-            return source
-        found = (replace(source, code=place.country + sector) if source is not None
-                 else Participant(trigger.start, trigger.start, "", None, place.country + sector))
+        found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
         notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
         return found
 

@@ -83,9 +83,10 @@ class Participants:
             actor = self._actor_at(start, end)
         code = actor.code if actor else None
         if actor is None and head.i in self.place_actors:
-            # "was arrested in *Belarus*": the country, coded as one; a capital the parser hung
-            # elsewhere but the coder reads as a subject: its government
-            code = self.countries.get(head.i) or self._capital_of(head.text)
+            # "was arrested in *Belarus*" (or *in Toronto*): the country where it happened, coded as one;
+            # a capital the parser hung elsewhere but the coder reads as a subject: its government
+            place = self.place_words.get(head.i)
+            code = self.countries.get(head.i) or self._capital_of(head.text) or (place.country if place else None)
         located = actor is None and code is None and head.i in self.place_targets
         if located:
             code = self.place_words[head.i].country  # "sent troops to *Mali*": the party there, by its country

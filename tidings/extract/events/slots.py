@@ -81,9 +81,9 @@ class Slots:
                 # a passive's object is its subject, which the parser may read as the dateline, the
                 # real one hanging below it or beside it ("MINSK - *An opposition leader* was arrested")
                 found = self._past_dateline(obj)
-                if found is None or found is obj:
-                    later = [c for c in tok.children if c.dep_ == "nsubjpass" and obj is not None and c.i > obj.i]
-                    found = self._past_dateline(later[-1]) if later and found is None else found
+                if found is None and obj is not None:
+                    later = [c for c in tok.children if c.dep_ == "nsubjpass" and c.i > obj.i]
+                    found = self._past_dateline(later[-1]) if later else None
                 return found
             if slot == "iobj":
                 return next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \

@@ -11,6 +11,7 @@ whole, else ``float`` (SQLite's types), never ``Decimal``.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from decimal import Decimal
 
 import psycopg
@@ -19,6 +20,12 @@ from psycopg.adapt import Loader
 
 from tidings.errors import StoreConnectionLost, StoreError
 from tidings.store.dialect import numbered, postgres_sql
+
+
+def connection_lost(name: str, exc: BaseException) -> StoreConnectionLost:
+    """The error for a session that died under a transaction: the server rolled it back."""
+    return StoreConnectionLost(name, f"the connection to the database was lost ({str(exc).strip()}); "
+                                     f"the transaction in flight was rolled back")
 
 
 class _NumericLoader(Loader):
@@ -90,11 +97,8 @@ class PgConnection:
             # PostgreSQL text holds no NUL: a value with one (a search typed with it) is kept unequal to any
             # stored text by a character no text holds either, instead of failing
             params = [v.replace("\x00", "\ufffe") if isinstance(v, str) else v for v in params]
-        try:
+        with self._watched():
             cur.execute(postgres_sql(sql), params or ())
-        except psycopg.OperationalError as exc:
-            self._lost(exc)
-            raise
         return cur
 
     def executemany(self, sql: str, rows) -> psycopg.Cursor:
@@ -103,36 +107,32 @@ class PgConnection:
         cur = psycopg.Cursor(self.raw)
         rows = list(rows)
         if rows:
-            try:
+            with self._watched():
                 cur.executemany(postgres_sql(sql), rows)
-            except psycopg.OperationalError as exc:
-                self._lost(exc)
-                raise
         return cur
 
     def stream(self, sql: str, params=()) -> psycopg.ServerCursor:
         """``execute`` through a server-side cursor, for reading more rows than memory should hold
         (``fetchmany`` pages them from the server). Inside a transaction only."""
         cur = self.raw.cursor(name=f"tidings_stream_{id(self):x}")
-        try:
+        with self._watched():
             cur.execute(postgres_sql(sql), params or ())
-        except psycopg.OperationalError as exc:
-            self._lost(exc)
-            raise
         return cur
 
     def run(self, sql: str, params=()) -> psycopg.Cursor:
         """PostgreSQL's own SQL, not rewritten (schema, locks, full-text search)."""
-        try:
+        with self._watched():
             return self.raw.execute(sql, params or None)
-        except psycopg.OperationalError as exc:
-            self._lost(exc)
-            raise
 
-    def _lost(self, exc: Exception) -> None:
-        if self.broken:
-            raise StoreConnectionLost(self.name, f"the connection to the database was lost ({str(exc).strip()}); "
-                                                 f"the transaction in flight was rolled back") from exc
+    @contextmanager
+    def _watched(self):
+        """A statement's errors as they are, except a lost session: ``StoreConnectionLost``."""
+        try:
+            yield
+        except psycopg.OperationalError as exc:
+            if self.broken:
+                raise connection_lost(self.name, exc) from exc
+            raise
 
     def create_function(self, *args, **kwargs) -> None:
         """SQLite's Python functions are SQL functions of the PostgreSQL schema (``tidings_week``)."""

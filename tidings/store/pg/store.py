@@ -17,15 +17,12 @@ server; the batch raises ``StoreConnectionLost`` and the writer may ``reconnect`
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Iterator
-
 import psycopg
 
 from tidings.errors import StoreConnectionLost, StoreError, StoreTooNew
 
 from tidings.store.pg import schema as pg_schema
-from tidings.store.pg.connection import PgConnection
+from tidings.store.pg.connection import PgConnection, connection_lost
 from tidings.store.rows import ARTICLE_COLS, Prepared
 from tidings.store.sqlite import BUSY_TIMEOUT_S, Batch, Store, _INSERT_EVENT, _INSERT_MENTION, _INSERT_QUOTE
 
@@ -89,39 +86,25 @@ class PgStore(Store):
         """The count of write batches ever begun on the database, by anyone (``tidings_commits``)."""
         return self.conn.run("SELECT last_value FROM tidings_commits").fetchone()[0]
 
-    @contextmanager
-    def batch(self, pipeline_version: str | None = None) -> Iterator["PgBatch"]:
-        """One write transaction, after every other writer's: committed when the block ends, rolled
-        back if it raises (or by the server, if the connection drops)."""
-        if self.readonly:
-            raise StoreError(self.path, "the store was opened read-only")
-        if self._in_batch:
-            raise StoreError(self.path, "a batch is already open on this store (batches do not nest)")
-        if pipeline_version is None:
-            from tidings import __version__ as pipeline_version
+    def _new_batch(self, pipeline_version: str) -> "PgBatch":
+        return PgBatch(self, pipeline_version)
+
+    def _begin(self) -> None:
+        """After every other writer's batch: the advisory lock is held until COMMIT or ROLLBACK."""
         try:
             self.conn.run("BEGIN")
             self.conn.run("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             self.conn.run("SELECT nextval('tidings_commits')")
         except psycopg.errors.LockNotAvailable as exc:
             self.conn.run("ROLLBACK")
-            raise StoreError(self.path, f"the store is busy: another writer kept the lock past the "
-                                        f"{self.timeout:g} s wait ({exc})") from exc
-        self._in_batch = True
-        try:
-            tx = PgBatch(self, pipeline_version)
-            yield tx
-            tx.flush()
-            self.conn.run("COMMIT")
-        except BaseException as exc:
-            if not self.conn.broken:
-                self.conn.run("ROLLBACK")
-            elif not isinstance(exc, StoreConnectionLost):
-                raise StoreConnectionLost(self.path, f"the connection to the database was lost ({exc}); "
-                                                     f"the transaction in flight was rolled back") from exc
-            raise
-        finally:
-            self._in_batch = False
+            raise self._busy(exc) from exc
+
+    def _abort(self, exc: BaseException) -> None:
+        """Roll back; a lost connection was rolled back by the server, and says so."""
+        if not self.conn.broken:
+            self.conn.run("ROLLBACK")
+        elif not isinstance(exc, StoreConnectionLost):
+            raise connection_lost(self.path, exc) from exc
 
     def optimize(self) -> None:
         self.conn.run("ANALYZE")
@@ -171,5 +154,3 @@ class PgBatch(Batch):
             codes |= p.codes()
             self._count(p)
         c.executemany("INSERT OR IGNORE INTO codes VALUES (?)", ((code,) for code in sorted(codes)))
-
-
