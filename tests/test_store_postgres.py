@@ -56,6 +56,21 @@ def test_pg_schema_version_is_the_sqlite_one():
     assert pg_schema.SCHEMA_VERSION == SCHEMA_VERSION
 
 
+def test_pg_schema_has_the_sqlite_tables_and_columns(pg_database, tmp_path):
+    """The PostgreSQL DDL is written apart from SQLite's (other types): the same tables and columns,
+    checked here, so that a column added to one and not the other fails a test, not a query."""
+    with Store.open(tmp_path / "t.db") as lite, Store.open(pg_database) as pg:
+        tables = [r[0] for r in lite.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                  "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%' "
+                                                  "AND name NOT LIKE '%fts%'")]
+        assert {"articles", "events", "quotes", "mentions", "stories", "copies", "dyad_day"} <= set(tables)
+        for table in tables:
+            lite_cols = {r[1] for r in lite.conn.execute(f"PRAGMA table_info({table})")}
+            pg_cols = {r[0] for r in pg.conn.run("SELECT column_name FROM information_schema.columns "
+                                                 "WHERE table_name = %s", (table,))}
+            assert lite_cols <= pg_cols, (table, lite_cols - pg_cols)
+
+
 def test_dialect_rewrites_sqlite_sql_and_leaves_literals_alone():
     from tidings.store.dialect import is_postgres_url, postgres_sql
 
