@@ -166,3 +166,21 @@ def test_an_act_anyone_may_do_gets_no_invented_agent(analyze):
     # "attacked in Kabul" names where, not who: the Afghan state is no attacker
     e = next(e for e in events_of(analyze, "The British embassy was attacked in Kabul on Friday.") if e.plover == "ASSAULT")
     assert e.source is None
+
+
+def test_one_member_of_a_group_is_a_party_too(analyze):
+    # "a gunman", "an insurgent", "a suicide attacker": the singular of a group word names a party
+    e = one(events_of(analyze, "A suicide attacker detonated a car bomb near a checkpoint in Mosul, killing three people."),
+            "ASSAULT")
+    assert e.source is not None and e.source.text == "A suicide attacker" and e.source.code.endswith("REB")
+    e = one(events_of(analyze, "A gunman shot dead a policeman in the Kenyan capital on Friday."), "ASSAULT")
+    assert e.source.text == "A gunman"
+
+
+def test_people_after_of_are_whom_a_role_acts_on_not_whose_it_is(analyze):
+    events = events_of(analyze, "BAGHDAD - The Iraqi kidnappers of two French reporters demanded a ransom on Monday.")
+    e = one(events, "REQUEST")
+    assert e.source.text.startswith("The Iraqi kidnappers") and e.source.code.startswith("IRQ")
+    signed = [e for e in events_of(analyze, "The envoys of Kenya and Uganda signed the accord in Nairobi.")
+              if e.trigger.text == "signed"]
+    assert signed and signed[0].source.code.startswith(("KEN", "UGA"))

@@ -5,6 +5,7 @@ import pytest
 
 from tidings.headline import CAPS, FIRST_LINE, TITLE_CASE, MARKDOWN, TITLE, find_headline, headline_future, reads_as_headline, style
 from tidings.model import Analysis
+from event_helpers import one
 
 WIRE = (
     "Rebels Seize Town Near Capital, Army Retreats\n\n"
@@ -192,3 +193,32 @@ def test_to_infinitive_headline_reads_as_future(pipeline):
     assert headline_future(visit)
     doc = pipeline.nlp("The minister wants to visit Cairo next week")
     assert not headline_future(next(t for t in doc if t.lower_ == "visit"))
+
+
+def _headline_events(analyze, title, body="Officials gave no further details on Sunday."):
+    return analyze(f"{title}\n\n{body}", published="2022-01-11", title=title).events
+
+
+def test_a_bare_past_form_in_a_headline_is_a_passive(analyze):
+    # headlines write the present in the present tense and the passive without its auxiliary
+    killed = one(_headline_events(analyze, "Rebel Commander Killed in Northern Province"), "ASSAULT")
+    assert killed.source is None and killed.target.text == "Rebel Commander"
+    arrested = [e for e in _headline_events(analyze, "Kenyan Minister Sacked, Arrested for Graft")
+                if e.trigger.text == "Arrested"]
+    assert arrested and arrested[0].target.text == "Kenyan Minister"
+    assert not (arrested[0].source and arrested[0].source.text == "Kenyan Minister")
+
+
+def test_a_headline_in_the_present_or_with_an_object_stays_active(analyze):
+    kills = one(_headline_events(analyze, "Army Kills Two Rebels in Border Raid"), "ASSAULT")
+    assert kills.source.text == "Army"
+    seized = [e for e in _headline_events(analyze, "Militia Fighters Seized the Shrine, Police Say")
+              if e.trigger.text == "Seized"]
+    assert seized and seized[0].source.text == "Militia Fighters"
+
+
+def test_the_headline_passive_reading_leaves_running_text_alone(pipeline):
+    from tidings.headline import read_headline_passives
+
+    doc = pipeline.nlp("The governor resigned and the army withdrew.")
+    assert read_headline_passives(doc) == []

@@ -25,6 +25,8 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc, Token
 
+from tidings.nlp import HEADLINE_KEY
+
 TITLE, MARKDOWN, FIRST_LINE = "title", "markdown", "first-line"  # how a headline was recognised
 TITLE_CASE, CAPS = "title-case", "caps"  # how it is written
 #: a headline is a short line: longer first lines are body text without a full stop
@@ -361,3 +363,42 @@ def headline_future(verb: Token) -> bool:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < aux[0].i for c in verb.children)
 
+
+
+#: verbs whose bare past form in a headline is a report, not a passive ("Iran Said to ...": raising)
+_NOT_HEADLINE_PASSIVE = frozenset({"say", "tell", "report", "claim", "deny", "admit", "confirm", "announce"})
+#: what an active verb takes after it: with one of these the past form is the active past ("Fighters Seized Shrine")
+_ACTIVE_OBJECTS = frozenset({"dobj", "obj", "dative", "ccomp", "xcomp", "attr"})
+
+
+def read_headline_passives(doc: Doc) -> list[int]:
+    """Headline grammar for what was done to someone: "Myanmar PM *Sacked*", "Governor *Assassinated*",
+    "Briton Shot Dead by Gunmen". A headline states the present in the present tense ("Israel Kills")
+    and writes the passive without its auxiliary, so a bare past form of the headline's main verb
+    with a subject before it and no object after it is a passive: its subject is relabelled a passive
+    subject and the verb a past participle, as the parser labels "was sacked" in running text. The
+    indices of the verbs read so are returned."""
+    span = doc.user_data.get(HEADLINE_KEY)
+    if not span or not doc.has_annotation("DEP"):
+        return []
+    start, end = span
+    read = []
+    for verb in doc:
+        if verb.idx < start:
+            continue
+        if verb.idx >= end:
+            break
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        if verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE:
+            continue
+        children = list(verb.children)
+        if any(c.dep_ in ("aux", "auxpass", "neg") or c.dep_ in _ACTIVE_OBJECTS for c in children):
+            continue
+        subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+        if len(subjects) != 1:
+            continue
+        subjects[0].dep_ = "nsubjpass"
+        verb.tag_ = "VBN"
+        read.append(verb.i)
+    return read

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from tidings.errors import (ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, ExtractorFailed, TidingsError,
                             UnreadableArticle)
 from tidings.extract import extractors
-from tidings.headline import HeadlineCaser, find_headline, restore_words
+from tidings.headline import HeadlineCaser, find_headline, read_headline_passives, restore_words
 from tidings.knowledge import Knowledge, load_knowledge
 from tidings.model import Analysis, Article, LayerFailure
 from tidings.nlp import HEADLINE_KEY, load_model
@@ -128,6 +128,7 @@ class Pipeline:
     def _analyze_doc(self, doc: Doc, article: Article) -> Analysis:
         # extractors read the original words; only the parse came from the normalised headline
         doc = restore_words(doc, article.text)
+        read_headline_passives(doc)
         analysis = Analysis(
             id=article.id, text=article.text, title=article.title, url=article.url,
             published=normalise_published(article.published),

@@ -45,6 +45,8 @@ from tidings.model import Actor, Analysis, Inference, Span
 
 #: prepositions whose object, a place or a party, gives the role before them its country: "police in
 #: Caracas", "a spokesman for the Kenyan police", "officials from Syria"
+#: kinds of party that, after "of", are the ones a role acts on, not the body it belongs to
+_PATIENT_KINDS = frozenset({"group", "person"})
 _PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", "throughout", "near"})
 
 
@@ -243,6 +245,9 @@ class _Countries:
                         continue
                     for t in [tok, *(c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]:
                         hit = self.references.covered.get(t.i)
+                        if hit is not None and prep.lower_ == "of" and self.actors[hit[0]].kind in _PATIENT_KINDS \
+                                and not hit[1].start <= root.idx < hit[1].end:
+                            break  # "the kidnappers *of two French reporters*": people after "of" are whom it was done to
                         if hit is not None and self.actors[hit[0]].country is not None:
                             found.setdefault(self.actors[hit[0]].country, hit[1])
                             break

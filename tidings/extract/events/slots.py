@@ -259,7 +259,10 @@ class Slots:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
-                    members += [t for t in roles.conjuncts(pobj) if self._country_actor(t) or self._igo_at(t)]
+                    # "the envoys of Velia", not "the kidnappers *of two French reporters*": people after
+                    # "of" are the ones the role acts on
+                    members += [t for t in roles.conjuncts(pobj) if (self._country_actor(t) or self._igo_at(t))
+                                and not (c.lower_ == "of" and self._people_apart(t, head))]
         if not members:
             # "*Russian* and *US* negotiators", "*British*, *French* and *German* diplomats": countries
             # or nationalities coordinated before the role word (adjectives too, unlike conjuncts())
@@ -304,6 +307,14 @@ class Slots:
             if actor is not None and actor.code and actor.code[:3] in TRANSNATIONAL_POLITICAL:
                 return True
         return False
+
+    def _people_apart(self, t: Token, role: Token) -> bool:
+        """Whether ``t`` names people (a group or a person) other than the role word's own actor:
+        "the kidnappers of *two French reporters*" (whom it was done to), not "the armies of *Brazil*"."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        if actor is None or actor.kind not in ("group", "person"):
+            return False
+        return not any(m.start <= role.idx < m.end for m in actor.mentions)
 
     def _country_actor(self, t: Token) -> bool:
         actor = self._actor_at(t.idx, t.idx + len(t))

@@ -27,8 +27,23 @@ def is_passive(verb: Token) -> bool:
     Abduction"): the noun is what was done to."""
     if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
-        and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children):
+        return True
+    return _shared_passive(verb) is not None
+
+
+def _shared_passive(verb: Token) -> Token | None:
+    """The passive verb whose subject a bare past participle joined to it shares ("was sacked and
+    *arrested*", the headline "PM Sacked, *Arrested*"), or None."""
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ != "VBN" or verb.head is verb or verb.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ or c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children):
+        return None
+    head = verb.head
+    if not any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in head.children):
+        return None
+    return head
 
 
 def is_time(tok: Token) -> bool:
@@ -191,7 +206,8 @@ def verb_object(verb: Token) -> Token | None:
                 return _resolve(c)
         if verb.dep_ in ("acl", "relcl"):  # "the plan rejected by ..."
             return verb.head
-        return None
+        shared = _shared_passive(verb)
+        return verb_object(shared) if shared is not None else None
     for c in verb.children:
         if c.dep_ in ("dobj", "obj"):
             return _resolve(c)
