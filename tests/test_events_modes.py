@@ -59,3 +59,11 @@ def test_a_noun_inside_a_purpose_clause_keeps_its_own_mode(analyze):
 def test_what_a_party_needs_has_not_happened(analyze):
     e = one(events_of(analyze, "Chad can secure its border but needs the support of United Nations monitors."), "SUPPORT")
     assert e.mode == "hypothetical"
+
+
+def test_reported_with_a_bare_participle_is_a_passive(analyze):
+    # "were reported killed": the soldiers were killed; "are believed to have supplied": they did it
+    e = one(events_of(analyze, "Four Kenyan soldiers were reported killed in clashes near the border."), "ASSAULT")
+    assert e.source is None and e.target.text == "Four Kenyan soldiers"
+    e = one(events_of(analyze, "Iran is believed to have supplied weapons to the rebels."), "AID")
+    assert e.source is not None and e.source.text == "Iran"

@@ -184,3 +184,18 @@ def test_people_after_of_are_whom_a_role_acts_on_not_whose_it_is(analyze):
     signed = [e for e in events_of(analyze, "The envoys of Kenya and Uganda signed the accord in Nairobi.")
               if e.trigger.text == "signed"]
     assert signed and signed[0].source.code.startswith(("KEN", "UGA"))
+
+
+def test_a_natural_force_is_never_the_doer_of_violence(analyze):
+    # a storm named after a person is no person: "Tropical Storm Jeanne killed ..." is an accident
+    events = events_of(analyze, "Tropical Storm Hilda killed at least 40 people in the north of Haiti on Sunday.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+    assert [e for e in events_of(analyze, "Gunmen killed at least 40 people in the north of Haiti on Sunday.")
+            if e.plover == "ASSAULT"]
+
+
+def test_a_national_named_by_a_noun_of_its_own(analyze):
+    e = one(events_of(analyze, "Gunmen abducted a Briton and two Spaniards from their hotel in Baghdad."), "COERCE")
+    targets = {x.target.code[:3] for x in events_of(analyze, "Gunmen abducted a Briton and two Spaniards from their hotel in Baghdad.")
+               if x.plover == "COERCE" and x.target is not None}
+    assert e.target is not None and targets >= {"GBR", "ESP"}

@@ -14,6 +14,7 @@ from tidings.extract.events.common import (
     NOUN_POS,
     VERB_POS,
     VIOLENT,
+    WORD_SPLIT,
     clause_verb,
 )
 from tidings.extract.events.merge import contact_purposes, one_commitment, one_refusal
@@ -50,6 +51,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.companies = patterns.sets.get("&COMPANIES", frozenset())
         self.company_peers = patterns.sets.get("&COMPANY_PEERS", frozenset())
         self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
+        self.hazards = patterns.sets.get("&HAZARDS", frozenset())
         # Participants are frozen (hashable by value): kept by value, never by id(), which Python reuses
         # once a discarded participant is freed
         self.attack_parts: set[Participant] = set()  # an attack or weapon doing violence
@@ -216,7 +218,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         if pattern.code[:2] in VIOLENT:
             # violence needs a doer: a party, an attack or weapon, or no one named ("were killed"); a
             # thing as the subject ("the flood killed", "the crash injured") is an accident, no event
-            parts = [(s, t, c) for s, t, c in parts if s is None or s.code or self._weak(s)]
+            parts = [(s, t, c) for s, t, c in parts if (s is None or s.code or self._weak(s)) and not self._hazard(s)]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
         if not parts:
             return None
@@ -268,6 +270,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
         notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
         return found
+
+    def _hazard(self, p: Participant | None) -> bool:
+        """A natural force named as the doer ("Tropical Storm Jeanne", "the quake"): an accident."""
+        return p is not None and bool(self.hazards) and any(
+            w in self.hazards for w in WORD_SPLIT.split(p.text.lower()) if w)
 
     def _peacekeeping(self, tok: Token, support: Token | None, verb: bool, code: str) -> bool:
         """A deployment (15x) or an arrival (042) for a peacekeeping mission: the phrase of the trigger

@@ -30,7 +30,19 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children):
         return True
-    return _shared_passive(verb) is not None
+    return _shared_passive(verb) is not None or _reported_passive(verb) is not None
+
+
+def _reported_passive(verb: Token) -> Token | None:
+    """The raised subject of a bare participle under a passive verb of reporting ("five soldiers were
+    *reported killed*", "a man was *believed kidnapped*"): what was done to, or None."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "oprd", "ccomp") or verb.tag_ != "VBN" or head is verb \
+            or head.lemma_.lower() not in _REPORTING:
+        return None
+    if any(c.dep_ in ("aux", "auxpass") or c.dep_ in SUBJ for c in verb.children):
+        return None  # "were reported *to have* killed": the raised subject did it
+    return next((c for c in head.children if c.dep_ in PASSIVE_SUBJ), None)
 
 
 def _shared_passive(verb: Token) -> Token | None:
@@ -207,7 +219,10 @@ def verb_object(verb: Token) -> Token | None:
         if verb.dep_ in ("acl", "relcl"):  # "the plan rejected by ..."
             return verb.head
         shared = _shared_passive(verb)
-        return verb_object(shared) if shared is not None else None
+        if shared is not None:
+            return verb_object(shared)
+        raised = _reported_passive(verb)
+        return _resolve(raised) if raised is not None else None
     for c in verb.children:
         if c.dep_ in ("dobj", "obj"):
             return _resolve(c)
