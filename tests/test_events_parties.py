@@ -199,3 +199,17 @@ def test_a_national_named_by_a_noun_of_its_own(analyze):
     targets = {x.target.code[:3] for x in events_of(analyze, "Gunmen abducted a Briton and two Spaniards from their hotel in Baghdad.")
                if x.plover == "COERCE" and x.target is not None}
     assert e.target is not None and targets >= {"GBR", "ESP"}
+
+
+def test_a_thing_is_no_doer_of_a_peaceful_act(analyze):
+    # "the power of radio helps", "an audio tape calls for": nothing acts; a people noun WordNet knows does
+    assert not [e for e in events_of(analyze, "The power of radio helps Kenya to end the dispute.") if e.plover == "AID"]
+    assert not [e for e in events_of(analyze, "An audio tape called on Kenya to expel the envoys.") if e.plover == "REQUEST"]
+    e = one(events_of(analyze, "Musicians have lifted their boycott of the Kenyan embassy."), "CONCEDE")
+    assert e.source.text == "Musicians"
+
+
+def test_a_thing_doer_uses_up_its_pattern_words(analyze):
+    # "the truce ended the fighting": no retreat by the truce, and no fighting coded from the same words
+    events = events_of(analyze, "The truce that ended the fighting between Kenyan troops and the militia held on Sunday.")
+    assert not [e for e in events if e.trigger.text in ("ended", "fighting")]

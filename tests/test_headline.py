@@ -222,3 +222,9 @@ def test_the_headline_passive_reading_leaves_running_text_alone(pipeline):
 
     doc = pipeline.nlp("The governor resigned and the army withdrew.")
     assert read_headline_passives(doc) == []
+
+
+def test_a_headline_verb_joined_to_the_main_one_with_its_own_subject(analyze):
+    events = _headline_events(analyze, "New Leader Vows Reforms, Kenyan Minister Criticized")
+    criticized = [e for e in events if e.trigger.text == "Criticized"]
+    assert criticized and criticized[0].target.text == "Kenyan Minister"

@@ -251,3 +251,25 @@ def test_wordnet_derived_noun_codes_its_verbs_event_with_the_of_phrase_as_target
     assert events and events[0].cameo == "175"
     assert events[0].source.text == "Myanmar" and events[0].target.text == "the Rohingya"
     assert "via WordNet persecute.v.01+persecution.n.01" in events[0].evidence
+
+
+# ---- nouns for people (`&PEOPLE`) ---------------------------------------------------------------------
+
+def test_people_nouns_are_those_with_a_person_sense(tmp_path):
+    from tidings.knowledge.derive_people import SET_NAME, people_nouns, write as write_people
+
+    words = people_nouns(WordNet(FIXTURE))
+    assert "invader" in words and "person" in words
+    assert "invasion" not in words and "truce" not in words and "artifact" not in words
+    # written in lines that the pattern loader adds up into one set
+    data = tmp_path / "nouns"
+    data.mkdir()
+    path = write_people(words * 30, data / "people.tsv")
+    sets = load_event_patterns((path,)).sets
+    assert set(words) <= sets[SET_NAME]
+
+
+def test_the_shipped_people_set_knows_groups_and_not_things():
+    people = load_event_patterns().sets["&PEOPLE"]
+    assert {"musician", "delegation", "committee", "unit"} <= people
+    assert not {"tape", "power", "ordinance", "truce", "radio"} & people

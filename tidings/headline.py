@@ -388,13 +388,15 @@ def read_headline_passives(doc: Doc) -> list[int]:
             continue
         if verb.idx >= end:
             break
-        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
             continue
+        if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+            continue  # the headline's main verb, or one joined to it with a subject of its own ("..., Poll Criticized")
         if verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE:
             continue
         children = list(verb.children)
-        if any(c.dep_ in ("aux", "auxpass", "neg") or c.dep_ in _ACTIVE_OBJECTS for c in children):
-            continue
+        if any(c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ in _ACTIVE_OBJECTS and c.i > verb.i) for c in children):
+            continue  # (a clause before it is the parser's misreading of two headline clauses)
         subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
         if len(subjects) != 1:
             continue

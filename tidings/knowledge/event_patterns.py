@@ -152,6 +152,7 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
     cameo = cameo if cameo is not None else load_cameo(user_files)
     rows: dict[tuple[str, str, str, str, str], _Row | None] = {}
     sets: dict[str, frozenset[str]] = {}
+    set_from: dict[str, Path] = {}  # the file each set was last written in
     options: dict[str, str] = {}
     order = 0
     for kind in KINDS:
@@ -167,7 +168,12 @@ def load_event_patterns(user_files: tuple[Path, ...] = (), cameo: CameoTable | N
                     options[name_] = value
                     continue
                 if cols[0].startswith("&"):
-                    sets[_set_name(cols[0], *where)] = _set_words(cols[1], *where)
+                    # a set written again in the same file adds up (a long derived set, line by line);
+                    # in a later file it replaces the earlier one
+                    set_name = _set_name(cols[0], *where)
+                    words = _set_words(cols[1], *where)
+                    sets[set_name] = sets[set_name] | words if set_from.get(set_name) == path else words
+                    set_from[set_name] = path
                     continue
                 if len(cols) < 3:
                     raise KnowledgeError(str(path), lineno, "expected at least 3 columns: lemma, words, code")

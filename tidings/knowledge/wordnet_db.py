@@ -133,6 +133,10 @@ class WordNet:
         return self._synsets[key]
 
     # --- questions
+    def lemmas(self, pos: str) -> list[str]:
+        """Every lemma of a part of speech, in the index's order (words joined by '_')."""
+        return list(self._index[pos])
+
     def senses(self, lemma: str, pos: str) -> list[Synset]:
         """The synsets of a lemma (words joined by '_'), the most frequent sense first."""
         return [self.synset(pos, o) for o in self._index[pos].get(lemma.lower(), ())]

@@ -52,6 +52,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.company_peers = patterns.sets.get("&COMPANY_PEERS", frozenset())
         self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
         self.hazards = patterns.sets.get("&HAZARDS", frozenset())
+        self.people = patterns.sets.get("&PEOPLE", frozenset())  # nouns for people or bodies of them (WordNet)
         # Participants are frozen (hashable by value): kept by value, never by id(), which Python reuses
         # once a discarded participant is freed
         self.attack_parts: set[Participant] = set()  # an attack or weapon doing violence
@@ -219,6 +220,13 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             # violence needs a doer: a party, an attack or weapon, or no one named ("were killed"); a
             # thing as the subject ("the flood killed", "the crash injured") is an accident, no event
             parts = [(s, t, c) for s, t, c in parts if (s is None or s.code or self._weak(s)) and not self._hazard(s)]
+        if verb and pattern.code[:2] not in VIOLENT and not self.keep_any:
+            # a thing as the doer of a non-violent act ("the power of radio helps", "an audio tape calls
+            # for attacks", "the ordinances repeal the law") is no party acting: no event
+            things = {sp for s, sp, _tp, _c in expanded if s is not None and sp is not None and self._thing(s, sp)}
+            if things and all(s in things for s, _t, _c in parts):
+                return []  # the pattern matched: its words are used up ("the truce ended *the fighting*")
+            parts = [(s, t, c) for s, t, c in parts if s not in things]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
         if not parts:
             return None
@@ -270,6 +278,17 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
         notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
         return found
+
+    def _thing(self, tok: Token, p: Participant) -> bool:
+        """A participant that names no party: no actor, no code, no word for people, no attack, and
+        not a pronoun or a name the dictionaries do not know."""
+        if not self.people or p.actor is not None or p.code or tok.pos_ in ("PRON", "PROPN") \
+                or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in self.people or tok.lower_ in self.people or lemma in self.attacks or p in self.attack_parts:
+            return False
+        return not self._weak(p)
 
     def _hazard(self, p: Participant | None) -> bool:
         """A natural force named as the doer ("Tropical Storm Jeanne", "the quake"): an accident."""

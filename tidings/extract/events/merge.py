@@ -128,7 +128,10 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
         # ("Congress Members Seek ..." / "congressional Democrats are asking Bush ...")
         return all(not key(x) or not key(y) or key(x) == key(y) for x, y in ((a.source, b.source), (a.target, b.target)))
     if not key(a.source) or key(a.source) != key(b.source):
-        return False
+        # an uncoded doer is the same one when it is the same words ("a bomb exploded, killing three
+        # and wounding ten"; "were killed and wounded": no doer named for either)
+        if key(a.source) or key(b.source) or not _same_party(a.source, b.source):
+            return False
     return key(a.target) == key(b.target) or not key(a.target) or not key(b.target)
 
 
