@@ -213,3 +213,16 @@ def test_a_thing_doer_uses_up_its_pattern_words(analyze):
     # "the truce ended the fighting": no retreat by the truce, and no fighting coded from the same words
     events = events_of(analyze, "The truce that ended the fighting between Kenyan troops and the militia held on Sunday.")
     assert not [e for e in events if e.trigger.text in ("ended", "fighting")]
+
+
+def test_parties_joined_by_a_hyphen_are_two_parties(analyze):
+    # "Russia-NATO talks": Russia meets NATO, once; "US-Iraqi troops": the troops of both
+    e = one(events_of(analyze, "A round of Russia-NATO talks will be held in Brussels on Wednesday."), "CONSULT")
+    assert (e.source.code[:3], e.target.code[:3]) == ("RUS", "IGO") and e.target.text == "NATO" and e.symmetric
+    assert not [x for x in events_of(analyze, "A round of Russia-NATO talks will be held in Brussels on Wednesday.")
+                if x.plover == "COERCE"]  # talks that are held detain no one
+    sources = {x.source.code[:3] for x in events_of(analyze, "US-Iraqi troops battled militiamen in Najaf on Sunday.")
+               if x.plover == "ASSAULT"}
+    assert sources == {"USA", "IRQ"}
+    e = one(events_of(analyze, "Al-Qaeda militants attacked a convoy in Yemen."), "ASSAULT")
+    assert e.source.text == "Al-Qaeda militants"  # one name with a hyphen is one party

@@ -68,6 +68,8 @@ class Participants:
                     end_i = max(end_i, c.right_edge.i)
         end_tok = self.doc[end_i]
         start_tok = self._past_opener(start_tok, head)
+        if start_tok.i < head.i and self._hyphen_partner(head) is not None:
+            start_tok = head  # "India-*Pakistan* talks": the partner before the hyphen is a party of its own
         start, end = start_tok.idx, end_tok.idx + len(end_tok)
         if head.i in self.roles_of:
             # one of the parties of a role word: its own mention ("*Afghanistan's intelligence

@@ -27,6 +27,9 @@ class Slots:
                         return members
                     extra = self._compound_subject(head)
                     found = [t for t in extra if t not in found] + found if extra else found
+                    partner = self._hyphen_partner(head)
+                    if partner is not None and len(found) == 1:
+                        found = [partner, head]  # "India-Pakistan talks", "Russia-NATO talks": both parties
                 return found
         return []
 
@@ -274,6 +277,9 @@ class Slots:
                     actor = self._actor_at(t.idx, t.idx + len(t))
                     listed.setdefault(actor.id, t)
                     stack += [g for g in t.children if g.dep_ == "conj"]
+                    partner = self._hyphen_partner(t)
+                    if partner is not None:
+                        stack.append(partner)  # "US-Iraqi troops": the troops of both
             if len(listed) > 1:
                 members = sorted(listed.values(), key=lambda t: t.i)
         if not members:
@@ -307,6 +313,27 @@ class Slots:
             if actor is not None and actor.code and actor.code[:3] in TRANSNATIONAL_POLITICAL:
                 return True
         return False
+
+    def _hyphen_partner(self, t: Token) -> Token | None:
+        """The party joined to ``t`` by a hyphen before it, no space either side ("*US*-Iraqi troops",
+        "*India*-Pakistan talks", "*Russia*-NATO talks"): a state, a nationality or an IGO each."""
+        if t.i < 2 or not self._pair_member(t, inside=True):
+            return None
+        dash, before = self.doc[t.i - 1], self.doc[t.i - 2]
+        if dash.text not in ("-", "\u2013") or dash.whitespace_ or before.whitespace_:
+            return None
+        return before if self._pair_member(before) else None
+
+    def _pair_member(self, t: Token, inside: bool = False) -> bool:
+        """A state, nationality or IGO named at ``t``; the first word of a longer name is none
+        ("*Al*-Qaeda"), the nationality of a role may be one (``inside``: "US-*Iraqi* troops")."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        if actor is None or not actor.code:
+            return False
+        mention = self._mention_span(t)
+        if not inside and mention is not None and len(mention) > 1 and mention.root.i != t.i:
+            return False
+        return actor.country is not None or self._igo_at(t)
 
     def _people_apart(self, t: Token, role: Token) -> bool:
         """Whether ``t`` names people (a group or a person) other than the role word's own actor:
