@@ -770,3 +770,10 @@ def test_events_parties_agreeing_on_a_deal_are_each_others_partners(analyze):
 def test_events_according_to_is_no_accord(analyze):
     events = _events(analyze, "Iran and Iraq agreed to share information, according to officials.")
     assert "057" not in [e.cameo for e in events]
+
+
+def test_a_weapons_test_is_a_show_of_force_not_an_attack(analyze):
+    for text in ("Pakistan has successfully test fired a medium-range missile.",
+                 "India tested a new missile on Sunday."):
+        events = _events(analyze, text)
+        assert [e for e in events if e.plover == "MOBILIZE"] and not [e for e in events if e.plover == "ASSAULT"]

@@ -226,3 +226,15 @@ def test_parties_joined_by_a_hyphen_are_two_parties(analyze):
     assert sources == {"USA", "IRQ"}
     e = one(events_of(analyze, "Al-Qaeda militants attacked a convoy in Yemen."), "ASSAULT")
     assert e.source.text == "Al-Qaeda militants"  # one name with a hyphen is one party
+
+
+def test_a_document_speaks_for_who_issued_it_not_for_who_refused_it(analyze):
+    e = one(events_of(analyze, "The council passed a resolution criticizing Kenya on Friday."), "ACCUSE")
+    assert e.source is not None and e.source.text == "The council"
+    events = events_of(analyze, "Kenya vetoed a resolution demanding the withdrawal of Ugandan troops.")
+    assert not [x for x in events if x.plover == "REQUEST" and x.source is not None and x.source.text == "Kenya"]
+
+
+def test_a_country_name_with_a_hyphen_is_one_name(analyze):
+    e = one(events_of(analyze, "Guinea-Bissau soldiers killed the army chief on Wednesday."), "ASSAULT")
+    assert e.source.code.startswith("GNB")

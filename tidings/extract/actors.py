@@ -166,7 +166,9 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
     matcher = dictionary.matcher(doc.vocab)
     spans = []
     for _, s, e in matcher(doc):
-        text = " ".join(t.text for t in doc[s:e])
+        # the words as written, any run of spaces as one ("Yasser  Arafat"), none where the text has
+        # none ("Guinea-Bissau", not "Guinea - Bissau")
+        text = "".join(t.text + (" " if t.whitespace_ and t.i < e - 1 else "") for t in doc[s:e])
         entry = dictionary.lookup(text)
         if entry is None and text.isupper() and _shouted(doc[s].sent):
             # an all-capitals headline ("RUSSIA WARNS NATO"): its words in their usual case

@@ -74,8 +74,9 @@ class Slots:
                 if subject is not None and subject.i == tok.head.i and tok.dep_ in ("acl", "relcl") \
                         and subject.lemma_.lower() in self.documents:
                     # "passed a resolution *criticizing* X", "filed a lawsuit *accusing* X": the one who
-                    # issued the document is the source
-                    return self._clause_subject(subject) or subject
+                    # issued the document is the source; "vetoed a resolution *demanding* X": not the veto's
+                    issuer = self._clause_subject(subject) if self._issued(subject) else None
+                    return issuer or subject
                 return subject
             if slot == "obj":
                 obj = roles.verb_object(tok)
@@ -176,6 +177,14 @@ class Slots:
                             self.place_actors.add(pobj.i)
                             return pobj  # "in a prison *in Afghanistan*"
         return None
+
+    def _issued(self, document: Token) -> bool:
+        """Whether the verb a document is the object of makes it its subject's own: any verb but one
+        of refusing it (&DISOWNING: "vetoed a resolution demanding X")."""
+        verb = document.head
+        while verb.dep_ in ("prep", "conj", "appos") and verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        return verb.lemma_.lower() not in self.patterns.sets.get("&DISOWNING", frozenset())
 
     def _clause_subject(self, noun: Token) -> Token | None:
         """The subject of the verb a noun phrase belongs to ("the US completed *its withdrawal*", "X
