@@ -228,3 +228,11 @@ def test_a_headline_verb_joined_to_the_main_one_with_its_own_subject(analyze):
     events = _headline_events(analyze, "New Leader Vows Reforms, Kenyan Minister Criticized")
     criticized = [e for e in events if e.trigger.text == "Criticized"]
     assert criticized and criticized[0].target.text == "Kenyan Minister"
+
+
+def test_a_surname_in_the_headline_is_the_person_the_body_names_in_full(analyze):
+    text = ("Odinga Rejects Army Bid to Wind Down Offensive\n\n"
+            "Kenya's Raila Odinga has rejected the army's request to scale back its offensive, officials said.")
+    a = analyze(text, published="2022-01-11", title="Odinga Rejects Army Bid to Wind Down Offensive")
+    person = next(x for x in a.actors if x.name == "Raila Odinga")
+    assert [m.text for m in person.mentions][:1] == ["Odinga"] and person.code.startswith("KEN")

@@ -44,6 +44,7 @@ from tidings.extract.context_plan import Evidence, Plan
 from tidings.extract.places import is_locative, is_party, role as grammatical_role
 from tidings.knowledge.actors import SECTORS, ActorEntry
 from tidings.model import Actor, Analysis, Inference, Span
+from tidings.nlp import HEADLINE_KEY
 
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame", "lord"})
 #: words that may stand between a prefix and a role without breaking it: "Russia's", "Russian elite troops"
@@ -226,7 +227,34 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
             continue
         taken[s:e] = b"\x01" * (e - s)
         units.append(_Unit(s, e, ent.label_))
+    units = _headline_surnames(doc, units, taken)
     units.sort(key=lambda u: u.start)
+    return units
+
+
+def _headline_surnames(doc: Doc, units: list[_Unit], taken: bytearray) -> list[_Unit]:
+    """Surnames in the headline of people the body names in full: "*Sharon* Rejects Army Bid" over
+    "Israel's Ariel Sharon has rejected ...". Headline grammar hides a lone surname from the tagger;
+    headline and body are one article, so the body's full name says who it is."""
+    headline = doc.user_data.get(HEADLINE_KEY)
+    if not headline:
+        return units
+    surnames = {ent[-1].text for ent in doc.ents
+                if ent.label_ == "PERSON" and len(ent) > 1 and ent.start_char >= headline[1] and ent[-1].text[:1].isupper()}
+    if not surnames:
+        return units
+    # the tagger's one-word guess in the headline ("Sharon" as an organisation) gives way
+    guesses = [u for u in units if u.entry is None and u.end - u.start == 1 and doc[u.start].idx < headline[1]
+               and doc[u.start].text in surnames]
+    for u in guesses:
+        taken[u.start] = 0
+    units = [u for u in units if u not in guesses]
+    for tok in doc:
+        if tok.idx >= headline[1]:
+            break
+        if tok.idx >= headline[0] and not taken[tok.i] and tok.text in surnames:
+            taken[tok.i] = 1
+            units.append(_Unit(tok.i, tok.i + 1, "PERSON"))
     return units
 
 
