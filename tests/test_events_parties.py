@@ -238,3 +238,14 @@ def test_a_document_speaks_for_who_issued_it_not_for_who_refused_it(analyze):
 def test_a_country_name_with_a_hyphen_is_one_name(analyze):
     e = one(events_of(analyze, "Guinea-Bissau soldiers killed the army chief on Wednesday."), "ASSAULT")
     assert e.source.code.startswith("GNB")
+
+
+def test_the_suspect_of_a_deed_is_its_doer_as_reported(analyze):
+    # "arrested X in the kidnapping of Y", "charged X with the murder of Y": X is the deed's doer
+    events = events_of(analyze, "Police have arrested a man in the kidnapping and assault of a girl in Nairobi, Kenya.")
+    e = one(events, "ASSAULT")
+    assert e.source is not None and e.source.text == "a man"
+    e = one(events_of(analyze, "Two men were charged with the murder of a Kenyan journalist."), "ASSAULT")
+    assert e.source.text == "Two men" and e.target.text == "a Kenyan journalist"
+    e = one(events_of(analyze, "The court convicted three soldiers of the killing of a Kenyan student."), "ACCUSE")
+    assert e.target.text == "three soldiers"  # the deed is not part of the name

@@ -61,7 +61,8 @@ class Participants:
         start_tok = head.left_edge if head.i - head.left_edge.i <= 12 else head
         end_i = head.i
         for c in head.children:
-            if c.i > head.i and (c.dep_ in ("appos", "flat", "compound") or (c.dep_ == "prep" and c.lower_ == "of")):
+            if c.i > head.i and (c.dep_ in ("appos", "flat", "compound") or (c.dep_ == "prep" and c.lower_ == "of"
+                                                                              and not self._deed_phrase(c))):
                 if c.dep_ == "appos" and roles.list_apposition(head, c, self._codes_at):
                     continue  # "Mordor, the Shire, Fornost and Bree": the apposition is another party
                 if c.right_edge.i - head.i <= 8:
@@ -101,6 +102,11 @@ class Participants:
         if (not named and actor is not None and head.lemma_.lower() not in self.members) or located:
             self.modifier_only.add(p)  # "the US *giant*", "a Supreme Court *decision*"; a place: no party by itself
         return p
+
+    def _deed_phrase(self, prep: Token) -> bool:
+        """An "of" phrase naming a deed, not whose the party is: "convicted three soldiers *of the killing*"."""
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        return obj is not None and bool(self.patterns.nouns.get(obj.lemma_.lower()))
 
     def _past_opener(self, start_tok: Token, head: Token) -> Token:
         """The first word of a participant after the dateline and wire credit the parser hung on it

@@ -14,6 +14,13 @@ from tidings.extract.events.common import (
 )
 
 
+#: verbs that name a suspect of a deed ("arrested X *in* the killing of Y", "accused X *of* the attack")
+_SUSPECTING = frozenset({"arrest", "detain", "charge", "indict", "convict", "sentence", "jail", "imprison", "accuse",
+                         "suspect", "blame", "hold", "question", "try", "prosecute", "identify", "name", "seize",
+                         "capture", "apprehend", "extradite", "hang", "execute"})
+_SUSPECT_PREPS = frozenset({"in", "for", "over", "with", "of"})
+
+
 class Slots:
     def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None,
               matched: list[Token]) -> list[Token]:
@@ -122,6 +129,9 @@ class Slots:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c):
                     return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
+            suspect = self._suspect_of(tok)
+            if suspect is not None:
+                return suspect
             if support is not None:
                 return roles.verb_subject(support)
             return None
@@ -177,6 +187,24 @@ class Slots:
                             self.place_actors.add(pobj.i)
                             return pobj  # "in a prison *in Afghanistan*"
         return None
+
+    def _suspect_of(self, noun: Token) -> Token | None:
+        """The one arrested, charged or accused over a deed named by a noun: "arrested *a man* in the
+        kidnapping of a girl", "*Two men* were charged with the murder of X", "accused *the army* of the
+        killing": the suspect is the deed's doer as the report states it (kept asserted, as alleged
+        attacks are)."""
+        while noun.dep_ == "conj" and noun.head is not noun:
+            noun = noun.head  # "in the kidnapping and *sexual assault* of ..."
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in _SUSPECT_PREPS or prep.head is prep:
+            return None
+        verb = prep.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB" \
+                and verb.head.lemma_.lower() in _SUSPECTING:
+            return verb  # the phrase hung on the suspect: "arrested [a man in the kidnapping of ...]"
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SUSPECTING:
+            return None
+        return roles.verb_object(verb)
 
     def _issued(self, document: Token) -> bool:
         """Whether the verb a document is the object of makes it its subject's own: any verb but one
