@@ -777,3 +777,11 @@ def test_a_weapons_test_is_a_show_of_force_not_an_attack(analyze):
                  "India tested a new missile on Sunday."):
         events = _events(analyze, text)
         assert [e for e in events if e.plover == "MOBILIZE"] and not [e for e in events if e.plover == "ASSAULT"]
+
+
+def test_wire_news_words_of_criticism_pleading_and_shows_of_force(analyze):
+    assert _one(_events(analyze, "The UN rapped Israel over the raid on Sunday."), "ACCUSE").target.text == "Israel"
+    assert _one(_events(analyze, "Iraqis pleaded with the U.S. to return to the city."), "REQUEST").target.text == "the U.S."
+    assert _one(_events(analyze, "Iran unveiled a new missile on Sunday."), "MOBILIZE").source.text == "Iran"
+    e = _one(_events(analyze, "Chirac's tour of China ended on Monday."), "CONSULT")
+    assert (e.source.text, e.target.text) == ("Chirac", "China")

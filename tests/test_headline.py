@@ -236,3 +236,9 @@ def test_a_surname_in_the_headline_is_the_person_the_body_names_in_full(analyze)
     a = analyze(text, published="2022-01-11", title="Odinga Rejects Army Bid to Wind Down Offensive")
     person = next(x for x in a.actors if x.name == "Raila Odinga")
     assert [m.text for m in person.mentions][:1] == ["Odinga"] and person.code.startswith("KEN")
+
+
+def test_a_headline_to_infinitive_is_a_future_act(analyze):
+    # "X to Visit Y": headline grammar for "X is to visit Y"
+    e = one(_headline_events(analyze, "Kenyan Minister to Visit Uganda Next Week"), "CONSULT")
+    assert e.mode == "future"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.headline import headline_future
+
 ASSERTED, NEGATED, FUTURE, HYPOTHETICAL = "asserted", "negated", "future", "hypothetical"
 
 NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", "fail"})  # "ruled out an attack": 'rule' with 'out'
@@ -186,6 +188,8 @@ def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
     for c in tok.children:
         if c.dep_ == "aux" and (c.lower_ in FUTURE_MODALS or c.lower_ == "going"):
             return FUTURE, c
+    if headline_future(tok):  # "Gaddafi to Compensate Libyan Jews": headline grammar for "is to"
+        return FUTURE, next(c for c in tok.children if c.dep_ in ("aux", "auxpass"))
     if not own:
         if lemma in HYPOTHETICAL_WORDS:
             return HYPOTHETICAL, tok
