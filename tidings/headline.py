@@ -356,10 +356,17 @@ def restore_words(parsed: Doc, original: str) -> Doc:
 def headline_future(verb: Token) -> bool:
     """Headline grammar for a planned act: "Minister to visit Cairo" - a clause's root verb with its
     own subject and a bare "to" as its only auxiliary reads as "is to visit", a future."""
-    if verb.dep_ != "ROOT" or verb.tag_ != "VB":
+    if verb.tag_ != "VB":
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if len(aux) != 1 or aux[0].lower_ != "to" or aux[0].i > verb.i:
+        return False
+    if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # the parser's reading of "Kenyan Minister to Visit Uganda" as a noun with an infinitive ("a
+        # minister to visit"): in a headline it is the same "is to visit"
+        span = verb.doc.user_data.get(HEADLINE_KEY)
+        return bool(span) and span[0] <= verb.idx < span[1]
+    if verb.dep_ != "ROOT":
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < aux[0].i for c in verb.children)
 
