@@ -85,3 +85,12 @@ def test_one_attack_that_kills_and_wounds_is_one_event(analyze):
     assert len([e for e in events if e.plover == "ASSAULT"]) == 1
     events = events_of(analyze, "Thirteen people were killed and one seriously injured in an attack in Mosul.")
     assert len([e for e in events if e.plover == "ASSAULT"]) == 1
+
+
+def test_a_threat_aimed_at_no_one_takes_the_party_of_the_threatened_act(analyze):
+    e = next(x for x in events_of(analyze, "North Korea warned that it would strike Japan if sanctions were imposed.")
+             if x.trigger.text == "warned")
+    assert e.target is not None and e.target.code.startswith("JPN") and "threatened 'strike'" in e.evidence
+    e = next(x for x in events_of(analyze, "Kenya warned Uganda that its troops could strike the border towns.")
+             if x.trigger.text == "warned")
+    assert e.target.text == "Uganda"  # a party named as the one warned stays

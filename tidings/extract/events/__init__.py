@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from tidings.extract.events.coder import Coder
 from tidings.extract.events.common import MAX_SENTENCE_TOKENS
 from tidings.extract.events.context import locate_things, resolve_acts
-from tidings.extract.events.merge import merge_restatements
+from tidings.extract.events.merge import merge_restatements, threatened_parties
 from tidings.model import Analysis, Event
 
 
@@ -43,6 +43,7 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     found.sort(key=lambda e: (e.trigger.start, e.id))
     headline = analysis.headline.sentence if analysis.headline is not None else None
     found = merge_restatements(found, headline, doc)
+    found = threatened_parties(found, doc)
     found = resolve_acts(found, patterns.act_nouns)
     if not getattr(patterns, "keep_any", False):
         found = locate_things(found)

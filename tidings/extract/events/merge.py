@@ -195,3 +195,45 @@ def _completed(keep: Event, other: Event) -> Event:
     if not notes:
         return keep
     return replace(keep, source=source, target=target, evidence=keep.evidence + "; " + "; ".join(notes))
+
+
+def threatened_parties(events: list[Event], doc: Doc | None) -> list[Event]:
+    """A threat aimed at no party takes the party of the act it threatens: "Iran warns *its missiles
+    can hit anywhere in Israel*" is a threat to Israel, the threatened act (not done: hypothetical
+    or future) being in the threat's own clause. The evidence says so; the party keeps its own words."""
+    if doc is None:
+        return events
+    out = []
+    for e in events:
+        if e.plover == "THREATEN" and (e.target is None or not e.target.code or _own_side(e)):
+            act = _threatened_act(e, events, doc)
+            if act is not None:
+                e = replace(e, target=act.target,
+                            evidence=e.evidence + f"; target from the threatened '{act.trigger.text}'")
+        out.append(e)
+    return out
+
+
+def _own_side(e: Event) -> bool:
+    """A threat aimed at its own maker ("warned that *it* would strike"): the parser's object is the speaker."""
+    return e.source is not None and bool(e.source.code) and e.target.code[:3] == e.source.code[:3]
+
+
+def _threatened_act(threat: Event, events: list[Event], doc: Doc) -> Event | None:
+    head = doc.char_span(threat.trigger.start, threat.trigger.end, alignment_mode="expand")
+    if head is None:
+        return None
+    head = head.root
+    for e in events:
+        if e is threat or e.sentence != threat.sentence or e.mode == "asserted" or e.plover not in _THREATENED:
+            continue
+        if e.target is None or not e.target.code or (threat.source is not None and e.target.code[:3] == (threat.source.code or "")[:3]):
+            continue
+        act = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if act is not None and head.is_ancestor(act.root):
+            return e
+    return None
+
+
+#: what a threat threatens
+_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})  # (a future attack is recoded as a threat)
