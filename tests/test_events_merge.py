@@ -94,3 +94,17 @@ def test_a_threat_aimed_at_no_one_takes_the_party_of_the_threatened_act(analyze)
     e = next(x for x in events_of(analyze, "Kenya warned Uganda that its troops could strike the border towns.")
              if x.trigger.text == "warned")
     assert e.target.text == "Uganda"  # a party named as the one warned stays
+
+
+def test_a_warning_of_a_danger_threatens_no_one(analyze):
+    assert not [e for e in events_of(analyze, "Supporters and rivals in Kenya warn of possible fraud in the vote.")
+                if e.plover == "THREATEN"]
+    assert [e for e in events_of(analyze, "Kenya warned Uganda of consequences if its troops crossed the border.")
+            if e.plover == "THREATEN"]
+
+
+def test_settling_needs_a_dispute_or_a_party(analyze):
+    assert not [e for e in events_of(analyze, "Most Kenyan immigrants settled in big cities in the 1990s.")
+                if e.plover == "AGREE"]
+    assert [e for e in events_of(analyze, "Kenya settled its border dispute with Uganda on Monday.")
+            if e.plover in ("AGREE", "SUPPORT")]

@@ -210,8 +210,18 @@ def threatened_parties(events: list[Event], doc: Doc | None) -> list[Event]:
             if act is not None:
                 e = replace(e, target=act.target,
                             evidence=e.evidence + f"; target from the threatened '{act.trigger.text}'")
+            elif _warning_to_no_one(e, doc):
+                continue  # "rivals warn of possible fraud": a warning of a danger threatens no one
         out.append(e)
     return out
+
+
+def _warning_to_no_one(e: Event, doc: Doc) -> bool:
+    """A warning ("warn", "warning") whose target is no party at all: no actor, no code."""
+    if e.target is not None and (e.target.code or e.target.actor):
+        return False
+    trigger = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+    return trigger is not None and trigger.root.lemma_.lower() in ("warn", "warning")
 
 
 def _own_side(e: Event) -> bool:
