@@ -67,3 +67,13 @@ def test_reported_with_a_bare_participle_is_a_passive(analyze):
     assert e.source is None and e.target.text == "Four Kenyan soldiers"
     e = one(events_of(analyze, "Iran is believed to have supplied weapons to the rebels."), "AID")
     assert e.source is not None and e.source.text == "Iran"
+
+
+def test_a_past_tense_verb_is_past_whatever_its_date_resolved_to(analyze):
+    # "on Sunday" after the publication date is a later Sunday only for what has not happened yet
+    e = one(events_of(analyze, "Kenya's president on Sunday congratulated the Ugandan team.", published="2022-01-12"),
+            "SUPPORT")
+    assert e.mode == "asserted"
+    e = one(events_of(analyze, "Kenya's president will meet Ugandan officials on Sunday.", published="2022-01-12"),
+            "CONSULT")
+    assert e.mode == "future"

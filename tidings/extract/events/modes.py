@@ -127,9 +127,26 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
         found = found or above
     if found:
         return found
-    if date and published and len(date) == 10 and len(published) >= 10 and date > published[:10]:
-        return FUTURE, None
+    if date and published and len(date) == 10 and len(published) >= 10 and date > published[:10] \
+            and not _past_tense(trigger):
+        return FUTURE, None  # (a verb in the past tense is past whatever its date resolved to)
     return ASSERTED, None
+
+
+def _past_tense(trigger: Token) -> bool:
+    """Whether the clause of the trigger (its own verb, or the verb a noun trigger hangs on) is in the
+    past tense: "congratulated the scientists on Sunday", "held talks on Monday"."""
+    verb = trigger
+    if verb.pos_ not in ("VERB", "AUX"):
+        # a noun's own verb only: "*held* talks on Monday"; not a verb further up ("said ... ahead of
+        # talks on Wednesday", which are still to come)
+        if verb.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = verb.head
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
+                                                             for c in verb.children))
 
 
 _CONTRAST = frozenset({"but", "yet", "while", "whereas"})
