@@ -77,3 +77,16 @@ def test_a_past_tense_verb_is_past_whatever_its_date_resolved_to(analyze):
     e = one(events_of(analyze, "Kenya's president will meet Ugandan officials on Sunday.", published="2022-01-12"),
             "CONSULT")
     assert e.mode == "future"
+
+
+def test_a_denied_act_is_negated_not_a_refusal(analyze):
+    # AG guide rule 2: denying or dismissing a report is a statement; the act it denies did not happen
+    e = one(events_of(analyze, "Kenya dismissed claims that it had supported the Ugandan rebels."), "SUPPORT")
+    assert e.mode == "negated"
+    e = one(events_of(analyze, "Kenya refused to support the Ugandan rebels."), "REJECT")
+    assert e.mode == "asserted"
+
+
+def test_an_official_with_no_nationality_is_of_the_dateline_country(analyze):
+    e = one(events_of(analyze, "NAIROBI - Foreign Minister Raphael Tuju criticised the Ugandan rebels on Monday."), "ACCUSE")
+    assert e.source.code.startswith("KEN")

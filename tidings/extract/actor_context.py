@@ -181,6 +181,10 @@ class _Countries:
             if self.dominant is not None:
                 ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
                 return self.dominant, "dominant", self._span(ev), None
+            if self.dateline is not None and sector is not None:
+                # wire style names a foreign office-holder with a nationality; an official with none, in a
+                # story datelined in a country, is that country's ("SYDNEY: Foreign Minister X said")
+                return self.dateline.country, "dateline", self._span(self.dateline), None
             return None
         same = self._same_sector(sector, mention.start)
         if same is not None:

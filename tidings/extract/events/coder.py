@@ -244,7 +244,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 pass  # '@modes keep': the pattern's code as written, the mode reported beside it
             elif mode == modes.NEGATED:
                 refusal = modes.refusal_code(code)
-                if refusal and refusal in self.cameo:
+                if refusal and refusal in self.cameo and not modes.denial(mode_tok):
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
             elif (mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None)
                   and not modes.is_purpose(mode_tok)):

@@ -75,6 +75,16 @@ def threat_code(code: str) -> str | None:
     return None
 
 
+#: verbs that deny a report: what they deny did not happen, which is no refusal by anyone (AG guide
+#: rule 2: "Russia denied it plans to attack" is a negated attack, not a rejection)
+DENYING = frozenset({"deny", "dismiss", "refute"})
+
+
+def denial(mode_token: Token | None) -> bool:
+    """Whether the word that negated an act is a verb denying a report, not a 'not' or a refusal."""
+    return mode_token is not None and mode_token.lemma_.lower() in DENYING
+
+
 def refusal_code(code: str) -> str | None:
     for prefix, refusal in REFUSAL:
         if code.startswith(prefix):
