@@ -88,5 +88,6 @@ def test_a_denied_act_is_negated_not_a_refusal(analyze):
 
 
 def test_an_official_with_no_nationality_is_of_the_dateline_country(analyze):
-    e = one(events_of(analyze, "NAIROBI - Foreign Minister Raphael Tuju criticised the Ugandan rebels on Monday."), "ACCUSE")
+    text = "NAIROBI - Foreign Minister Raphael Tuju criticised claims that the Kenyan army had armed Ugandan rebels."
+    e = one(events_of(analyze, text), "ACCUSE")
     assert e.source.code.startswith("KEN")

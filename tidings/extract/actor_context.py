@@ -102,6 +102,7 @@ class _Countries:
         self.references = references
         self.places = [e for e in evidence if e.kind in ("place", "dateline")]
         self.dateline = next((e for e in evidence if e.kind == "dateline"), None)
+        self.named_elsewhere = {e.country for e in evidence if e.kind not in ("dateline", "counterpart")}
         # the article's own country: the one it places things in and names as a party's own most often
         self.dominant = _leader(Counter(e.country for e in evidence if e.kind != "counterpart"))
         every = {e.country for e in evidence if e.kind != "counterpart"}
@@ -181,9 +182,11 @@ class _Countries:
             if self.dominant is not None:
                 ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
                 return self.dominant, "dominant", self._span(ev), None
-            if self.dateline is not None and sector is not None:
+            if self.dateline is not None and sector is not None and self.dateline.country in self.named_elsewhere:
                 # wire style names a foreign office-holder with a nationality; an official with none, in a
-                # story datelined in a country, is that country's ("SYDNEY: Foreign Minister X said")
+                # story datelined in a country it names again, is that country's ("SYDNEY: Foreign
+                # Minister X dismissed claims the Australian government ..."); a dateline alone is where
+                # the reporter is ("LONDON - Foreign Minister Ana Lopes said Portugal ...")
                 return self.dateline.country, "dateline", self._span(self.dateline), None
             return None
         same = self._same_sector(sector, mention.start)
