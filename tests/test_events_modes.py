@@ -57,7 +57,7 @@ def test_a_noun_inside_a_purpose_clause_keeps_its_own_mode(analyze):
 
 
 def test_what_a_party_needs_has_not_happened(analyze):
-    e = one(events_of(analyze, "Chad can secure its border but needs the support of United Nations monitors."), "SUPPORT")
+    e = one(events_of(analyze, "Chad can secure its border but needs France's support."), "SUPPORT")
     assert e.mode == "hypothetical"
 
 

@@ -249,3 +249,18 @@ def test_the_suspect_of_a_deed_is_its_doer_as_reported(analyze):
     assert e.source.text == "Two men" and e.target.text == "a Kenyan journalist"
     e = one(events_of(analyze, "The court convicted three soldiers of the killing of a Kenyan student."), "ACCUSE")
     assert e.target.text == "three soldiers"  # the deed is not part of the name
+
+
+def test_an_act_with_no_doer_is_no_event_unless_violence_or_an_arrest(analyze):
+    # PLOVER codes interactions between parties: "were released" by no one named is no event; an attack
+    # by an unknown hand and an arrest (the authorities' act) are
+    assert not [e for e in events_of(analyze, "Two Kenyan journalists were released on Sunday.") if e.plover == "CONCEDE"]
+    assert [e for e in events_of(analyze, "Two Kenyan journalists were killed on Sunday.") if e.plover == "ASSAULT"]
+    assert [e for e in events_of(analyze, "Two Kenyan journalists were arrested on Sunday.") if e.plover == "COERCE"]
+
+
+def test_dismissing_claims_is_a_denial_not_a_rejection(analyze):
+    events = events_of(analyze, "Kenya dismissed claims that it had supported the Ugandan rebels.")
+    assert not [e for e in events if e.plover == "REJECT"]
+    e = one(events, "SUPPORT")
+    assert e.mode == "negated" and e.source.text == "Kenya"  # "it" in the claim is the one denying it

@@ -225,9 +225,9 @@ def test_the_headline_passive_reading_leaves_running_text_alone(pipeline):
 
 
 def test_a_headline_verb_joined_to_the_main_one_with_its_own_subject(analyze):
-    events = _headline_events(analyze, "New Leader Vows Reforms, Kenyan Minister Criticized")
-    criticized = [e for e in events if e.trigger.text == "Criticized"]
-    assert criticized and criticized[0].target.text == "Kenyan Minister"
+    events = _headline_events(analyze, "New Leader Vows Reforms, Kenyan Minister Arrested")
+    arrested = [e for e in events if e.trigger.text == "Arrested"]
+    assert arrested and arrested[0].target.text == "Kenyan Minister"
 
 
 def test_a_surname_in_the_headline_is_the_person_the_body_names_in_full(analyze):

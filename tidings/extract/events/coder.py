@@ -220,6 +220,13 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             # violence needs a doer: a party, an attack or weapon, or no one named ("were killed"); a
             # thing as the subject ("the flood killed", "the crash injured") is an accident, no event
             parts = [(s, t, c) for s, t, c in parts if (s is None or s.code or self._weak(s)) and not self._hazard(s)]
+        if pattern.code[:2] not in VIOLENT and not self.keep_any and parts and all(s is None for s, _t, _c in parts) \
+                and tok.lemma_.lower() not in self.authorities:
+            # an act with no doer at all ("was released", "talks on the crisis") other than violence by
+            # an unknown hand or an act only authorities perform ("was arrested"): PLOVER codes an
+            # interaction between parties, and on wire news such events were nearly all wrong
+            # (docs/events.md, "Which events are kept")
+            return None
         if verb and pattern.code[:2] not in VIOLENT and not self.keep_any:
             # a thing as the doer of a non-violent act ("the power of radio helps", "an audio tape calls
             # for attacks", "the ordinances repeal the law") is no party acting: no event

@@ -134,6 +134,12 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
             speaker = verb_subject(clause.head, depth + 1)
             if speaker is not None:
                 return speaker
+        if clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and clause.head.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            # "Kenya dismissed claims that *it* had armed the rebels": the clause of a noun of saying
+            speaker = verb_subject(clause.head.head, depth + 1)
+            if speaker is not None:
+                return speaker
         if pronoun is not None:
             return subject
         if subject.lower_ in ("he", "she") and clause.dep_ in ("relcl", "advcl") and clause.head is not clause:
