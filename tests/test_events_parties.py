@@ -264,3 +264,8 @@ def test_dismissing_claims_is_a_denial_not_a_rejection(analyze):
     assert not [e for e in events if e.plover == "REJECT"]
     e = one(events, "SUPPORT")
     assert e.mode == "negated" and e.source.text == "Kenya"  # "it" in the claim is the one denying it
+
+
+def test_a_thing_of_a_nationality_is_coded_by_it(analyze):
+    e = one(events_of(analyze, "Kenya rejected the Ugandan proposal on Monday."), "REJECT")
+    assert e.target.text == "the Ugandan proposal" and e.target.code == "UGA"

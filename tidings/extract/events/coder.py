@@ -73,6 +73,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.countries: dict[int, str] = {}  # a country named as a place: its head token -> country code
         self.place_actors: set[int] = set()  # places taken as the source of an agentless passive
         self.place_targets: set[int] = set()  # places standing for the party an act is aimed at (parties.py)
+        self.thing_countries: dict[int, str] = {}  # a thing target -> the country its nationality word names
         self.places, self.place_words, self.dateline_place = self._places()
 
     # -- one sentence -------------------------------------------------------------------------

@@ -90,8 +90,10 @@ class Participants:
             # a capital the parser hung elsewhere but the coder reads as a subject: its government
             place = self.place_words.get(head.i)
             code = self.countries.get(head.i) or self._capital_of(head.text) or (place.country if place else None)
-        located = actor is None and code is None and head.i in self.place_targets
-        if located:
+        located = actor is None and code is None and (head.i in self.place_targets or head.i in self.thing_countries)
+        if located and head.i in self.thing_countries:
+            code = self.thing_countries[head.i]  # "the *Ugandan* proposal": the thing, coded by its nationality
+        elif located:
             code = self.place_words[head.i].country  # "sent troops to *Mali*": the party there, by its country
         role = self.roles_of.get(head.i)
         if role and code and code[:3] not in TRANSNATIONAL_POLITICAL:  # NATO's envoys act for NATO

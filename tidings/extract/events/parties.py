@@ -92,9 +92,26 @@ class Parties:
             # a place: the one the slot names itself ("sealed off *the Gaza Strip*"), else one nearby
             party = next((c for c in [*targets, *candidates] if self._is_place(c)), None)
             if party is None:
+                # a thing of a nationality: "rejected *the Ugandan* proposal", "disrupted a *Republican*
+                # meeting": the thing stays the target, coded by the country its modifier names
+                for thing in targets:
+                    country = self._thing_nationality(thing)
+                    if country is not None:
+                        self.thing_countries[thing.i] = country
                 return targets
             self.place_targets.add(party.i)
         return roles.conjuncts(party, self._codes_at)
+
+    def _thing_nationality(self, thing: Token) -> str | None:
+        """The country a nationality word before a thing names ("the *Ugandan* proposal"), or None."""
+        if self.actor_dictionary is None:
+            return None
+        for c in thing.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < thing.i and c.text[:1].isupper():
+                entry = self.actor_dictionary.lookup(c.text)
+                if entry is not None and entry.type in ("demonym", "country") and entry.country:
+                    return entry.country
+        return None
 
 
 def _phrase_objects(thing: Token) -> list[Token]:
