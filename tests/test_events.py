@@ -405,7 +405,9 @@ def test_events_said_another_party_must_act_is_a_demand(analyze):
 
 def test_events_refusing_to_act_is_a_refusal(analyze):
     _one(_events(analyze, "Turkey refused to lift the ban on Greek ships."), "REJECT")
-    assert any(x.cameo == "1244" and x.mode == "asserted" for x in _events(analyze, "Turkey refused to lift the ban on Greek ships."))
+    # one refusal to ease a sanction (124x), aimed at the party the ban is on
+    [refusal] = [x for x in _events(analyze, "Turkey refused to lift the ban on Greek ships.") if x.plover == "REJECT"]
+    assert refusal.cameo.startswith("124") and refusal.mode == "asserted" and refusal.target.code == "GRC"
     for text in ("Serbia refused to attack Kosovo.", "The army failed to shell the town."):
         assert all(x.mode != "asserted" for x in _events(analyze, text) if x.plover == "ASSAULT"), text
 
