@@ -299,3 +299,12 @@ def test_a_nationality_used_for_one_person_is_a_civilian_of_that_country(analyze
 
 def test_a_nationality_as_an_adjective_is_no_person(analyze):
     assert "USACVL" not in by_code(analyze("An American diplomat met the Iraqi minister."))
+
+
+def test_a_namesake_of_a_listed_person_is_someone_else(analyze):
+    # the surname row "Bashir" is Sudan's president; "Abu Bakar Bashir" is another man
+    a = analyze("The government welcomed charges against the militant cleric Abu Bakar Bashir.")
+    cleric = next(x for x in a.actors if "Abu Bakar Bashir" in [m.text for m in x.mentions] or x.name == "Abu Bakar Bashir")
+    assert not (cleric.code or "").startswith("SDN")
+    a = analyze("Bashir said on Monday the talks would go on.")
+    assert a.actors[0].code == "SDNGOV"

@@ -215,6 +215,10 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
             units = [u for u in units if u not in inside]
             s = next(i for i in range(s, e) if doc[i].lower_ not in HONORIFICS)
             taken[s:e] = b"\x01" * (e - s)
+            if _other_person(doc[s:e], inside[0].entry.name):
+                # "Abu Bakar Bashir" is not the listed "Omar al-Bashir": a namesake, a person of his own
+                units.append(_Unit(s, e, "PERSON"))
+                continue
             units.append(_Unit(s, e, "person", inside[0].entry))
             continue
         # the dictionary owns what it knows: trim its words off the front of an entity
@@ -230,6 +234,14 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
     units = _headline_surnames(doc, units, taken)
     units.sort(key=lambda u: u.start)
     return units
+
+
+def _other_person(words, listed: str) -> bool:
+    """Whether a full name the tagger found (a slice of the Doc) names someone else than the listed person whose
+    surname it ends with: a word of it (a given name) that the listed name does not have."""
+    known = {w.lower().removeprefix("al-") for w in listed.split()}
+    return any(t.is_alpha and t.text[:1].isupper() and t.lower_.removeprefix("al-") not in known
+               for t in words if t.text not in _GLUE)
 
 
 def _headline_surnames(doc: Doc, units: list[_Unit], taken: bytearray) -> list[_Unit]:
