@@ -787,3 +787,11 @@ def test_wire_news_words_of_criticism_pleading_and_shows_of_force(analyze):
     assert _one(_events(analyze, "Iran unveiled a new missile on Sunday."), "MOBILIZE").source.text == "Iran"
     e = _one(_events(analyze, "Chirac's tour of China ended on Monday."), "CONSULT")
     assert (e.source.text, e.target.text) == ("Chirac", "China")
+
+
+def test_troops_on_the_move_and_troops_cut(analyze):
+    e = _one(_events(analyze, "Kenyan troops moved into the border town on Sunday."), "MOBILIZE")
+    assert e.source.text == "Kenyan troops" and e.target.text == "the border town"
+    e = _one(_events(analyze, "The US sent 600 marines to the Philippines on Monday."), "MOBILIZE")
+    assert e.target.text == "the Philippines"
+    assert _events(analyze, "Poland will cut one-third of its troops in Iraq.")  # a withdrawal announced

@@ -63,7 +63,8 @@ class Parties:
         for thing in targets:  # the thing's possessor and the objects of its prepositions
             candidates += _phrase_objects(thing)
         for word in matched:  # a pattern noun's own phrase: "violated *Manila's* ceasefire"
-            if word.i != tok.i and word.pos_ in ("NOUN", "PROPN"):
+            if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and not (verb and word.i < tok.i):
+                # (not a pattern word of the subject: "*US troops* move toward X" names the doer)
                 candidates += _phrase_objects(word)
         anchors = [tok] + ([support] if support is not None else [])
         if verb:  # the object's own prepositions: "put *the town* under curfew"
