@@ -26,8 +26,9 @@ postgres:
 	@test -n "$(PG_INITDB)" || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq postgresql; }
 
 # The derived event lexicon: grow the hand-written verb and noun patterns through WordNet 3.0 (Debian's
-# wordnet-base) into data/verbs/wordnet.tsv and data/nouns/wordnet.tsv, committed like the other
-# knowledge files; nothing reads WordNet at run time (docs/events.md, "The derived lexicon").
+# wordnet-base) into data/verbs/wordnet.tsv and data/nouns/wordnet.tsv, and WordNet's nouns for people
+# into data/nouns/people.tsv (&PEOPLE), committed like the other knowledge files; nothing reads WordNet
+# at run time (docs/events.md, "The derived lexicon", "Which events are kept").
 WORDNET ?= /usr/share/wordnet
 lexicon: setup
 	@test -f $(WORDNET)/data.verb || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wordnet-base; }
