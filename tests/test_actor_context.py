@@ -265,3 +265,12 @@ def test_authority_rows_name_a_lemma_and_a_sector(tmp_path):
     bad.write_text("#! tidings context 1\nintern\tauthority\tPOLICE\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="authority row"):
         load_context((bad,))
+
+
+def test_context_people_from_an_organisation_are_the_organisations(analyze):
+    # "ambassadors from the NATO member states" are NATO's, not the Russian officials' colleagues
+    # (the parser hangs "from ..." on the verb; it is the object's own phrase)
+    a = analyze("In Brussels, Russian officials will meet ambassadors from the 30 NATO member states on Wednesday.")
+    assert actor_at(a, "ambassadors").code == "IGOWSTNAT"
+    a = analyze("Kenyan officials met diplomats from Uganda on Monday.")
+    assert actor_at(a, "diplomats").code.startswith("UGA")

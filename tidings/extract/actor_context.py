@@ -241,7 +241,13 @@ class _Countries:
         """A country in the role's own phrase: a place ("police *in Caracas*") or a party with a
         country ("a spokeswoman *for Tajikistan's foreign ministry*", "officials *from Syria*")."""
         found: dict[str, Span] = {}
-        for prep in root.children:
+        preps = list(root.children)
+        if root.dep_ == "dobj" and root.head is not root:
+            # the parser's attachment of "meet ambassadors *from the NATO states*" to the verb: a "from"
+            # or "of" phrase right after the object is the object's own
+            preps += [c for c in root.head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                      and c.i == root.right_edge.i + 1]
+        for prep in preps:
             if prep.dep_ != "prep" or prep.lower_ not in _PHRASE_PREPS:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -250,13 +256,22 @@ class _Countries:
                     if place is not None:
                         found.setdefault(place.country, self._span(place))
                         continue
-                    for t in [tok, *(c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod"))]:
+                    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+                    # (and their own modifiers: "the *NATO* member states")
+                    mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]
+                    for t in [tok, *mods]:
                         hit = self.references.covered.get(t.i)
                         if hit is not None and prep.lower_ == "of" and self.actors[hit[0]].kind in _PATIENT_KINDS \
                                 and not hit[1].start <= root.idx < hit[1].end:
                             break  # "the kidnappers *of two French reporters*": people after "of" are whom it was done to
                         if hit is not None and self.actors[hit[0]].country is not None:
                             found.setdefault(self.actors[hit[0]].country, hit[1])
+                            break
+                        code = self.actors[hit[0]].code if hit is not None else None
+                        if code and code.startswith("IGO") and prep.lower_ in ("from", "of", "for", "at"):
+                            # "ambassadors *from the NATO member states*", "a spokesman *for the UN*":
+                            # the organisation's people are the organisation's
+                            found.setdefault(code, hit[1])
                             break
         return next(iter(found.items())) if len(found) == 1 else None
 
