@@ -125,3 +125,8 @@ def test_places_dateline_town_unknown_is_placed_by_its_qualifier(analyze, opener
     a = analyze(opener + "Farmers met officials on Tuesday to discuss the harvest.")
     inside = [p for p in a.places if a.dateline.start <= p.start < a.dateline.end and p.country]
     assert [(p.name, p.country) for p in inside] == [(name, country)]
+
+
+def test_wire_news_spellings_of_conflict_towns_are_placed(analyze):
+    a = analyze("US troops moved toward Falluja and Tal Afar on Sunday.")
+    assert {p.country for p in a.places if p.name in ("Fallujah", "Tal Afar")} == {"IRQ"}
