@@ -794,4 +794,6 @@ def test_troops_on_the_move_and_troops_cut(analyze):
     assert e.source.text == "Kenyan troops" and e.target.text == "the border town"
     e = _one(_events(analyze, "The US sent 600 marines to the Philippines on Monday."), "MOBILIZE")
     assert e.target.text == "the Philippines"
-    assert _events(analyze, "Poland will cut one-third of its troops in Iraq.")  # a withdrawal announced
+    # a withdrawal announced (undated, so coded as the intent to withdraw): Poland's, from Iraq
+    [cut] = [e for e in _events(analyze, "Poland will cut one-third of its troops in Iraq.") if e.trigger.text == "cut"]
+    assert cut.mode == "future" and cut.source.code.startswith("POL") and cut.target.code.startswith("IRQ")

@@ -217,11 +217,17 @@ def test_a_headline_in_the_present_or_with_an_object_stays_active(analyze):
     assert seized and seized[0].source.text == "Militia Fighters"
 
 
-def test_the_headline_passive_reading_leaves_running_text_alone(pipeline):
+def test_the_headline_passive_reading_is_for_headlines_only(pipeline):
     from tidings.headline import read_headline_passives
+    from tidings.nlp import HEADLINE_KEY
 
     doc = pipeline.nlp("The governor resigned and the army withdrew.")
-    assert read_headline_passives(doc) == []
+    assert read_headline_passives(doc) == []  # running text: no headline, nothing read
+    doc = pipeline.nlp("Rebel commander assassinated\n\nThe army withdrew on Sunday.")
+    doc.user_data[HEADLINE_KEY] = (0, len("Rebel commander assassinated"))
+    read = read_headline_passives(doc)
+    assert [doc[i].text for i in read] == ["assassinated"] and doc[1].dep_ == "nsubjpass"
+    assert all(doc[i].idx < doc.user_data[HEADLINE_KEY][1] for i in read)  # "withdrew" in the body stays active
 
 
 def test_a_headline_verb_joined_to_the_main_one_with_its_own_subject(analyze):

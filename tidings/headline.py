@@ -371,7 +371,6 @@ def headline_future(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < aux[0].i for c in verb.children)
 
 
-
 #: verbs whose bare past form in a headline is a report, not a passive ("Iran Said to ...": raising)
 _NOT_HEADLINE_PASSIVE = frozenset({"say", "tell", "report", "claim", "deny", "admit", "confirm", "announce"})
 #: what an active verb takes after it: with one of these the past form is the active past ("Fighters Seized Shrine")

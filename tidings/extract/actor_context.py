@@ -45,9 +45,11 @@ from tidings.model import Actor, Analysis, Inference, Span
 
 #: prepositions whose object, a place or a party, gives the role before them its country: "police in
 #: Caracas", "a spokesman for the Kenyan police", "officials from Syria"
+_PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", "throughout", "near"})
 #: kinds of party that, after "of", are the ones a role acts on, not the body it belongs to
 _PATIENT_KINDS = frozenset({"group", "person"})
-_PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", "throughout", "near"})
+#: prepositions after which an international organisation is the body a role belongs to
+_IGO_PREPS = frozenset({"from", "of", "for", "at"})
 
 
 
@@ -261,17 +263,17 @@ class _Countries:
                     mods += [g for c in mods for g in c.children if g.dep_ in ("compound", "nmod") and g.i < c.i]
                     for t in [tok, *mods]:
                         hit = self.references.covered.get(t.i)
-                        if hit is not None and prep.lower_ == "of" and self.actors[hit[0]].kind in _PATIENT_KINDS \
-                                and not hit[1].start <= root.idx < hit[1].end:
+                        if hit is None:
+                            continue
+                        actor = self.actors[hit[0]]
+                        if prep.lower_ == "of" and actor.kind in _PATIENT_KINDS and not hit[1].start <= root.idx < hit[1].end:
                             break  # "the kidnappers *of two French reporters*": people after "of" are whom it was done to
-                        if hit is not None and self.actors[hit[0]].country is not None:
-                            found.setdefault(self.actors[hit[0]].country, hit[1])
-                            break
-                        code = self.actors[hit[0]].code if hit is not None else None
-                        if code and code.startswith("IGO") and prep.lower_ in ("from", "of", "for", "at"):
-                            # "ambassadors *from the NATO member states*", "a spokesman *for the UN*":
-                            # the organisation's people are the organisation's
-                            found.setdefault(code, hit[1])
+                        # a country's, or an international organisation's ("ambassadors *from the NATO
+                        # member states*": the organisation's people are the organisation's)
+                        igo = actor.code if actor.code and actor.code.startswith("IGO") and prep.lower_ in _IGO_PREPS else None
+                        owner = actor.country or igo
+                        if owner is not None:
+                            found.setdefault(owner, hit[1])
                             break
         return next(iter(found.items())) if len(found) == 1 else None
 

@@ -14,7 +14,6 @@ from tidings.extract.events.common import (
     NOUN_POS,
     VERB_POS,
     VIOLENT,
-    WORD_SPLIT,
     clause_verb,
 )
 from tidings.extract.events.merge import contact_purposes, one_commitment, one_refusal
@@ -286,22 +285,6 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
         notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
         return found
-
-    def _thing(self, tok: Token, p: Participant) -> bool:
-        """A participant that names no party: no actor, no code, no word for people, no attack, and
-        not a pronoun or a name the dictionaries do not know."""
-        if not self.people or p.actor is not None or p.code or tok.pos_ in ("PRON", "PROPN") \
-                or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-            return False
-        lemma = tok.lemma_.lower()
-        if lemma in self.people or tok.lower_ in self.people or lemma in self.attacks or p in self.attack_parts:
-            return False
-        return not self._weak(p)
-
-    def _hazard(self, p: Participant | None) -> bool:
-        """A natural force named as the doer ("Tropical Storm Jeanne", "the quake"): an accident."""
-        return p is not None and bool(self.hazards) and any(
-            w in self.hazards for w in WORD_SPLIT.split(p.text.lower()) if w)
 
     def _peacekeeping(self, tok: Token, support: Token | None, verb: bool, code: str) -> bool:
         """A deployment (15x) or an arrival (042) for a peacekeeping mission: the phrase of the trigger

@@ -197,6 +197,10 @@ def _completed(keep: Event, other: Event) -> Event:
     return replace(keep, source=source, target=target, evidence=keep.evidence + "; " + "; ".join(notes))
 
 
+#: what a threat threatens (a future attack is recoded as a threat, so THREATEN too)
+_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+
+
 def threatened_parties(events: list[Event], doc: Doc | None) -> list[Event]:
     """A threat aimed at no party takes the party of the act it threatens: "Iran warns *its missiles
     can hit anywhere in Israel*" is a threat to Israel, the threatened act (not done: hypothetical
@@ -243,7 +247,3 @@ def _threatened_act(threat: Event, events: list[Event], doc: Doc) -> Event | Non
         if act is not None and head.is_ancestor(act.root):
             return e
     return None
-
-
-#: what a threat threatens
-_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})  # (a future attack is recoded as a threat)

@@ -3,7 +3,7 @@
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.extract.events.common import (
     TICKER,
@@ -68,7 +68,22 @@ class Relevance:
             return False  # the IMF, the WTO (IGOBUS...): institutions of states
         if any(g.lower() in ("bus", "mnc") for g in groups):
             return True
-        return bool(self.companies) and any(w in self.companies for w in WORD_SPLIT.split(p.text.lower()) if w)
+        return _has_word(p, self.companies)
+
+    def _hazard(self, p: Participant | None) -> bool:
+        """A natural force named as the doer ("Tropical Storm Jeanne", "the quake"): an accident."""
+        return p is not None and _has_word(p, self.hazards)
+
+    def _thing(self, tok: Token, p: Participant) -> bool:
+        """A participant that names no party: no actor, no code, no name the tagger knows, not a pronoun,
+        no word for people (&PEOPLE, &POLITICAL_GROUPS, the civilian sectors), no attack."""
+        if not self.people or p.actor is not None or p.code or tok.pos_ in ("PRON", "PROPN") \
+                or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in self.people or tok.lower_ in self.people or lemma in self.attacks or p in self.attack_parts:
+            return False
+        return not self._weak(p)
 
     def _company_affair(self, source: Participant | None, target: Participant | None) -> bool:
         """A company's dealings with anyone but the state: its workers, unions, rivals, a party the
@@ -135,3 +150,8 @@ def domain(doc: Doc, sets: dict[str, frozenset[str]]) -> tuple[str | None, bool]
     best = max(("sports", "business"), key=lambda n: len(found[n]))
     n, politics = len(found[best]), len(found["politics"])
     return (best if n >= 2 and n > politics else None), n > politics
+
+
+def _has_word(p: Participant, words: frozenset[str]) -> bool:
+    """Whether a word of the participant's text is one of ``words``."""
+    return bool(words) and any(w in words for w in WORD_SPLIT.split(p.text.lower()) if w)

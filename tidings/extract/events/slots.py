@@ -14,10 +14,7 @@ from tidings.extract.events.common import (
 )
 
 
-#: verbs that name a suspect of a deed ("arrested X *in* the killing of Y", "accused X *of* the attack")
-_SUSPECTING = frozenset({"arrest", "detain", "charge", "indict", "convict", "sentence", "jail", "imprison", "accuse",
-                         "suspect", "blame", "hold", "question", "try", "prosecute", "identify", "name", "seize",
-                         "capture", "apprehend", "extradite", "hang", "execute"})
+#: prepositions before a deed whose suspect a verb of &SUSPECTING names ("arrested X *in* the killing of Y")
 _SUSPECT_PREPS = frozenset({"in", "for", "over", "with", "of"})
 
 
@@ -199,10 +196,11 @@ class Slots:
         if noun.dep_ != "pobj" or prep.lower_ not in _SUSPECT_PREPS or prep.head is prep:
             return None
         verb = prep.head
+        suspecting = self.patterns.sets.get("&SUSPECTING", frozenset())
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB" \
-                and verb.head.lemma_.lower() in _SUSPECTING:
+                and verb.head.lemma_.lower() in suspecting:
             return verb  # the phrase hung on the suspect: "arrested [a man in the kidnapping of ...]"
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SUSPECTING:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in suspecting:
             return None
         return roles.verb_object(verb)
 
