@@ -797,3 +797,15 @@ def test_troops_on_the_move_and_troops_cut(analyze):
     # a withdrawal announced (undated, so coded as the intent to withdraw): Poland's, from Iraq
     [cut] = [e for e in _events(analyze, "Poland will cut one-third of its troops in Iraq.") if e.trigger.text == "cut"]
     assert cut.mode == "future" and cut.source.code.startswith("POL") and cut.target.code.startswith("IRQ")
+
+
+def test_troops_moving_in_and_weapons_tests_are_mobilisation(analyze):
+    e = _one(_events(analyze, "A column of Ugandan tanks surged into the border town on Thursday."), "MOBILIZE")
+    assert e.source.code == "UGAMIL"
+    events = _events(analyze, "Kenyan police and Ugandan troops moved into the disputed island.")
+    assert any(e.plover == "MOBILIZE" and e.source.code == "UGAMIL" for e in events)
+    e = _one(_events(analyze, "Fifty Kenyan soldiers left Nairobi on Thursday for Somalia."), "MOBILIZE")
+    assert e.target.code == "SOM"
+    assert not [e for e in _events(analyze, "Kenyan troops left their base on Thursday.") if e.plover == "RETREAT"]
+    e = _one(_events(analyze, "Kenya has successfully test-fired a short-range missile."), "MOBILIZE")
+    assert e.source.code.startswith("KEN")

@@ -269,3 +269,39 @@ def test_dismissing_claims_is_a_denial_not_a_rejection(analyze):
 def test_a_thing_of_a_nationality_is_coded_by_it(analyze):
     e = one(events_of(analyze, "Kenya rejected the Ugandan proposal on Monday."), "REJECT")
     assert e.target.text == "the Ugandan proposal" and e.target.code == "UGA"
+
+
+def test_condemning_a_deed_is_aimed_at_its_doer(analyze):
+    # the thing's own "by" phrase, or the agent of a participle describing it, names the party
+    e = one(events_of(analyze, "The Kenyan government condemned the actions by Ugandan troops."), "ACCUSE")
+    assert e.target.code.startswith("UGA")
+    e = one(events_of(analyze, "Tanzania rejected the demands made by Kenya on Monday."), "REJECT")
+    assert e.target.text == "Kenya"
+
+
+def test_a_deed_blamed_on_someone_is_theirs(analyze):
+    e = one(events_of(analyze, "Three bombings on Sunday blamed on Basque separatists wounded two guards."), "ASSAULT")
+    assert e.source is not None and e.source.text == "Basque separatists"
+    events = events_of(analyze, "Kenyan police blamed the bombing on Somali militants.")
+    assert one(events, "ACCUSE").target.text == "Somali militants"
+    assert one(events, "ASSAULT").source.text == "Somali militants"
+    e = one(events_of(analyze, "The Kenyan president put the blame on Uganda."), "ACCUSE")
+    assert e.target.code.startswith("UGA")
+
+
+def test_releasing_a_publication_or_coming_back_is_no_concession(analyze):
+    for text in ("Kenyan police released a photo of the suspect on Monday.",
+                 "The UN released its annual report on refugees in Kenya.",
+                 "The Kenyan foreign minister returned empty-handed from Somalia."):
+        assert not [e for e in events_of(analyze, text) if e.plover in ("CONCEDE", "RETREAT", "YIELD")], text
+    e = one(events_of(analyze, "The Somali army released a Kenyan ship on Monday."), "CONCEDE")
+    assert e.target.text == "a Kenyan ship"
+    e = one(events_of(analyze, "Uganda returned two Kenyan fishermen to Kenya."), "CONCEDE")
+    assert e.source.code.startswith("UGA")
+
+
+def test_receiving_or_calling_a_thing_meets_no_one(analyze):
+    assert not [e for e in events_of(analyze, "The Kenyan president received a surprise challenge to his plan.")
+                if e.plover == "CONSULT"]
+    assert not [e for e in events_of(analyze, "A Kenyan negotiator called the offer generous.") if e.plover == "CONSULT"]
+    assert one(events_of(analyze, "The Kenyan president received the Ugandan envoy."), "CONSULT")

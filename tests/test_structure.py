@@ -90,3 +90,13 @@ def test_structure_credit_survives_the_json_form(analyze):
 
     a = analyze("AP - Rebels attacked an army post on Sunday.")
     assert Analysis.from_json(a.to_json()).credit == a.credit
+
+
+def test_a_capitalised_dateline_with_a_date_and_a_credit():
+    from tidings.extract.structure import find_opener
+    from tidings.model import Sentence
+    text = "Nairobi, Sept. 8 (KNA): Kenyan police arrested two men."
+    opener = find_opener(text, [Sentence(0, len(text))], lambda w: False)
+    assert opener is not None and opener.dateline.text == "Nairobi" and opener.credit.text == "KNA"
+    plain = "Nairobi: Kenyan police arrested two men."  # a place and a colon alone may be a heading
+    assert find_opener(plain, [Sentence(0, len(plain))], lambda w: False) is None

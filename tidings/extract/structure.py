@@ -142,7 +142,10 @@ def find_opener(text: str, paragraphs: list[Sentence], is_credit: Callable[[str]
         if m is not None:
             place = m.group("place").strip()
             head = place.split(",")[0].strip()
-            if head.isupper() and not is_credit(head):
+            # a capitalised place ("Baghdad") counts only with a date or a credit after it
+            # ("Baghdad, Sept. 8 (NNN): "): "Brussels: " alone may be a heading
+            dated = bool(m.group("date") or m.group("credit")) and head.istitle()
+            if (head.isupper() or dated) and not is_credit(head):
                 if credit is None and m.group("credit"):
                     credit = _span(text, base + m.start("credit"), base + m.end("credit"))
                 start = base + m.start("place")

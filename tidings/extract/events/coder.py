@@ -120,6 +120,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 continue
             if verb and "active-only" in pattern.flags and roles.is_passive(tok):
                 continue
+            if verb and "transitive" in pattern.flags and not roles.is_passive(tok) \
+                    and not any(c.dep_ in ("dobj", "obj") or (c.dep_ == "npadvmod" and c.pos_ in ("NOUN", "PROPN")
+                                                               and not roles.is_time(c)) for c in tok.children):
+                continue  # "the minister returned empty-handed", "returned to Iraq": travel, no handing back
             if verb and "no-infinitive" in pattern.flags and roles.governs_infinitive(tok):
                 continue  # "sought *to portray* X": an attempt, not a request
             events = self._events(tok, pattern, index, verb, matched)
@@ -153,6 +157,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched)
         if not targets and pattern.target == ("xsubj",):
             return None  # "said Iran must ...": without the party addressed it is no demand
+        if "party-target" in pattern.flags and not any(self._is_party(t) or self._person_noun(t) for t in targets):
+            return None  # "released *a report*", "received *a challenge*", "returned home": no one released or met
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
         if "symmetric" in pattern.flags and len(sources) > 1 and targets and not any(self._coded_at(t) for t in targets):
@@ -271,6 +277,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
             ))
         return out
+
+    def _person_noun(self, t: Token) -> bool:
+        """A noun for people ("the women", "two others"), by the WordNet-derived set &PEOPLE."""
+        return t.lemma_.lower() in self.people or t.lower_ in self.people or t.lower_ == "others"
 
     def _authorities(self, tok: Token, trigger: Span, place, source: Participant | None,
                      notes: dict[Participant, str]) -> Participant | None:

@@ -56,6 +56,8 @@ class Parties:
             # "the capital *under curfew*", "a town under siege": the noun the phrase describes
             held = tok.head.head
             candidates += [held, *_phrase_objects(held)]
+        for thing in targets:  # the thing's own doer first: "condemned actions *by Rwanda*"
+            candidates += _agents_of(thing)
         for slot in slots:  # the pattern's other slots, in its order
             head = self._fill(tok, slot, verb, support, matched)
             if head is not None and head.i not in seen:
@@ -135,6 +137,19 @@ def _phrase_objects(thing: Token) -> list[Token]:
         frontier = nxt
         if len(out) > _MAX_WALK:
             break
+    return out
+
+
+def _agents_of(thing: Token) -> list[Token]:
+    """Who did the thing a slot names: its "by" phrase ("actions *by Rwanda*") or the agent of a
+    participle describing it ("the demands made *by Moscow*"). Condemning, rejecting or accepting a
+    deed is aimed at the one who did it."""
+    out: list[Token] = []
+    for c in thing.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     return out
 
 

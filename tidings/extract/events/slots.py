@@ -85,6 +85,11 @@ class Slots:
             if slot == "obj":
                 obj = roles.verb_object(tok)
                 if not roles.is_passive(tok):
+                    if obj is not None and self._in_opener(obj):
+                        # "ABIDJAN (Reuters) - X criticized on Tuesday a UN decision": the parser took
+                        # the dateline for the object; the one after it is the real one
+                        return next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > obj.i
+                                     and not self._in_opener(c)), None)
                     return obj
                 # a passive's object is its subject, which the parser may read as the dateline, the
                 # real one hanging below it or beside it ("MINSK - *An opposition leader* was arrested")
@@ -153,6 +158,11 @@ class Slots:
             return None
         return self._past_dateline(roles.verb_subject(clause.head))
 
+    def _in_opener(self, tok: Token) -> bool:
+        """Whether ``tok`` lies in the dateline and credit that open the copy."""
+        opener = self.analysis.opener()
+        return opener is not None and opener[0] <= tok.idx < opener[1]
+
     def _past_dateline(self, subject: Token | None) -> Token | None:
         """The parser often reads a dateline ("LIMA, May 4 - Peru and Bolivia signed") as the subject,
         the real subject hanging below it: take the first noun after the dateline in its subtree."""
@@ -192,6 +202,9 @@ class Slots:
         attacks are)."""
         while noun.dep_ == "conj" and noun.head is not noun:
             noun = noun.head  # "in the kidnapping and *sexual assault* of ..."
+        blamed = self._blamed_on(noun)
+        if blamed is not None:
+            return blamed
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ not in _SUSPECT_PREPS or prep.head is prep:
             return None
@@ -203,6 +216,23 @@ class Slots:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in suspecting:
             return None
         return roles.verb_object(verb)
+
+    def _blamed_on(self, noun: Token) -> Token | None:
+        """The doer a deed is laid on: "two attacks *blamed on* Kurdish rebels", "violence that is
+        blamed on separatists", "the bombing was attributed to ETA" (&BLAMING)."""
+        blaming = self.patterns.sets.get("&BLAMING", frozenset())
+        verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"]
+        if noun.dep_ in ("nsubjpass", "dobj"):  # "was blamed on X", "blamed the bombing on X"
+            verbs.append(noun.head)
+        for verb in verbs:
+            if verb.lemma_.lower() in blaming:
+                # the parser may hang the "on" phrase on the deed: "blamed [the bombing on ETA]"
+                for c in [*verb.children, *(noun.children if verb.i == noun.head.i else ())]:
+                    if c.dep_ in ("prep", "dative") and c.lower_ in ("on", "to"):
+                        found = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        if found is not None:
+                            return found
+        return None
 
     def _issued(self, document: Token) -> bool:
         """Whether the verb a document is the object of makes it its subject's own: any verb but one

@@ -23,6 +23,9 @@ def verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Toke
     ``phrase`` (option ``@scope phrase``), the words after it are those of its whole verb phrase, as
     PETRARCH reads them: the clauses it governs and words deeper down included."""
     before = [c for c in tok.children if c.i < tok.i and c.dep_ in ("advmod", "prt", "npadvmod", "aux", "neg")]
+    # a prefix the parser split off the verb: "*test*-fired", "*re*-deployed"
+    before += [c for c in tok.children if c.dep_ in ("dep", "compound") and tok.i - 2 <= c.i < tok.i
+               and tok.doc[tok.i - 1].text in ("-", c.text)]
     # an adverb's own adverbs: "*most* certainly will not"
     before += [g for c in before if c.dep_ == "advmod" for g in c.children if g.dep_ == "advmod" and g.i < c.i]
     for c in tok.children:
@@ -31,6 +34,8 @@ def verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Toke
             before.append(c)
             # (and a noun the parser hangs on it when coordinated: "the *death* and injury toll")
             before.extend(g for g in c.children if g.dep_ in ("compound", "amod", "det", "preconj", "nmod") and g.i < c.i)
+            # and its conjuncts: "police and *troops* moved into"
+            before.extend(g for g in c.children if g.dep_ == "conj" and g.i < tok.i)
     if tok.dep_ in ("ccomp", "xcomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
         # the verb whose complement the trigger heads, with its adverbs and auxiliaries: "*indicated* it
         # would act", "*unexpectedly won't try* to clash", "is *inching closer* to accord"
