@@ -809,3 +809,9 @@ def test_troops_moving_in_and_weapons_tests_are_mobilisation(analyze):
     assert not [e for e in _events(analyze, "Kenyan troops left their base on Thursday.") if e.plover == "RETREAT"]
     e = _one(_events(analyze, "Kenya has successfully test-fired a short-range missile."), "MOBILIZE")
     assert e.source.code.startswith("KEN")
+
+
+def test_a_sentence_is_coercion_a_charge_an_accusation(analyze):
+    e = _one(_events(analyze, "A Kenyan court sentenced a Somali militant to 12 years in jail."), "COERCE")
+    assert e.target.text == "a Somali militant"
+    assert _one(_events(analyze, "Kenyan prosecutors charged a Somali militant with murder."), "ACCUSE")

@@ -130,3 +130,16 @@ def test_places_dateline_town_unknown_is_placed_by_its_qualifier(analyze, opener
 def test_wire_news_spellings_of_conflict_towns_are_placed(analyze):
     a = analyze("US troops moved toward Falluja and Tal Afar on Sunday.")
     assert {p.country for p in a.places if p.name in ("Fallujah", "Tal Afar")} == {"IRQ"}
+
+
+def test_a_town_the_tagger_took_for_a_person_is_a_place_when_attacked(analyze):
+    # the object of a verb that takes places ("stormed", "bombed"), or a name qualifying "camp", is
+    # a place when the gazetteer knows it as a town; no one else in the text bears the name
+    a = analyze("Kenyan troops stormed Khan Younis refugee camp on Monday.")
+    assert any(p.name == "Khan Yunis" and p.country == "PSE" for p in a.places)
+    e = next(e for e in a.events if e.plover == "ASSAULT")
+    assert e.target.code == "PSE"
+    a = analyze("Kenyan jets bombed Falluja on Monday.")
+    assert any(p.country == "IRQ" for p in a.places)
+    a = analyze("Police arrested Jackson on Monday.")  # a person arrested, not the town in Mississippi
+    assert not a.places

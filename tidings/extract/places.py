@@ -27,6 +27,14 @@ AGENT_ROLES = frozenset({"nsubj", "poss", "agent"})
 #: prepositions of place and motion after which a proper noun the tagger missed is taken for a place
 #: when the gazetteer knows it: "near Donetsk", "flew to Kiev"
 _PLACE_PREPS = LOCATIVE_PREPS | {"to", "from", "via", "between"}
+#: nouns a place name qualifies ("the Khan Younis refugee camp", "the Baqouba district")
+_SETTLEMENT_NOUNS = frozenset({"camp", "city", "town", "village", "district", "province", "region", "area",
+                               "neighborhood", "neighbourhood", "suburb", "slum", "township", "governorate"})
+#: verbs whose object is most often a place ("bombed Falluja", "stormed Khan Younis", "visited Jakarta")
+_PLACE_VERBS = frozenset({"bomb", "bombard", "shell", "storm", "raid", "besiege", "invade", "occupy", "enter",
+                          "pound", "attack", "hit", "strike", "rocket", "surround", "encircle", "capture",
+                          "seize", "retake", "overrun", "blockade", "evacuate", "reach", "visit", "tour", "leave",
+                          "rock", "shake", "flood", "control", "liberate", "recapture"})
 _UNRESOLVED_KIND = {"GPE": "unknown", "LOC": "region", "FAC": "facility"}
 
 
@@ -173,20 +181,37 @@ def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | Non
     """Known place names after a preposition of place that the small tagger left out (or mistook for
     a one-word person): only those the gazetteer resolves, so nothing unknown is guessed."""
     taken = {(s, e) for s, e, *_ in found}
+    surnames = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     out = []
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS:
+        if tok.pos_ != "PROPN":
+            continue
+        # the object of a verb ("US jets bombed *Falluja*", "troops stormed *Khan Younis*") only when it
+        # is a city or region the gazetteer knows and no one in the text bears that name
+        person = next((e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e.start <= tok.i < e.end), None)
+        others = surnames - ({t.text for t in person} if person is not None else set())
+        holder = tok
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _SETTLEMENT_NOUNS:
+            holder = tok.head  # "stormed *Khan Younis* refugee camp", "in the Baqouba district"
+        as_object = (holder.dep_ == "dobj" and holder.head.lemma_.lower() in _PLACE_VERBS
+                     or holder is not tok and holder.dep_ == "pobj" and holder.head.lower_ in _PLACE_PREPS) \
+            and tok.text not in others
+        if not as_object and (tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS):
             continue
         if tok.ent_type_ in LABELS or tok.ent_type_ in ("ORG", "DATE", "TIME") or tok.lower_ in _CALENDAR:
             continue
-        if tok.ent_type_ == "PERSON" and any(e.label_ == "PERSON" and len(e) > 1 and e.start <= tok.i < e.end for e in doc.ents):
-            continue
+        if person is not None and not (as_object and person.end - 1 == tok.i and any(
+                c.kind in ("city", "region") for c in gazetteer.candidates(person.text))):
+            continue  # a full name; but "stormed *Khan Younis*" is the town the tagger took for a person
         first = tok
         while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN" \
-                and doc[first.i - 1].head is tok:
+                and doc[first.i - 1].head.i == tok.i:
             first = doc[first.i - 1]
         start, end = first.idx, tok.idx + len(tok.text)
         name = doc.text[start:end]
-        if (start, end) not in taken and gazetteer.candidates(name):
+        candidates = gazetteer.candidates(name)
+        if as_object and not any(c.kind in ("city", "region") for c in candidates):
+            continue
+        if (start, end) not in taken and candidates:
             out.append((start, end, name, None, "GPE"))
     return out
