@@ -48,3 +48,23 @@ def test_the_dateline_does_not_place_what_a_statement_mentions(analyze):
     a = analyze("OSLO - Russia has denied it has plans to attack its neighbour. Moscow turned down the proposals on Monday.")
     e = next(e for e in a.events if e.plover == "REJECT")
     assert e.target.text == "the proposals" and e.target.code is None
+
+
+def test_a_thing_acted_on_lies_where_every_place_of_the_story_lies(analyze):
+    # no place in the sentence, but the story names places in one country only
+    text = ("Kenya eases curfew\n\n"
+            "MOMBASA, Kenya - The Kenyan government eased the curfew on Tuesday after a week of riots.")
+    a = analyze(text, title="Kenya eases curfew")
+    e = next(e for e in a.events if e.plover == "CONCEDE")
+    assert e.target.code == "KEN" and "every place the story names" in e.evidence
+    # a statement's thing is not placed by the story ("rejected the proposals")
+    a = analyze("MOMBASA, Kenya - The Kenyan government rejected the proposals on Tuesday.")
+    e = next(e for e in a.events if e.plover == "REJECT")
+    assert e.target is None or not e.target.code
+
+
+def test_a_politician_assailing_a_rival_speaks_armed_men_strike(analyze):
+    from event_helpers import events_of, one
+    e = one(events_of(analyze, "Kenyan opposition leader Raila Odinga assailed the Ugandan president."), "ACCUSE")
+    assert e.source.code.startswith("KEN")
+    assert one(events_of(analyze, "Gunmen assailed a Kenyan police convoy near Garissa."), "ASSAULT")

@@ -51,7 +51,18 @@ def _act_named(phrase: str, acts: dict[str, str]) -> str | None:
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 
 
-def locate_things(events: list[Event]) -> list[Event]:
+#: acts whose thing acted on stands where the story is: "eased *the curfew*", "protesting *job losses*"
+_STORY_PLACED = frozenset({"ASSAULT", "COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
+
+
+def story_country(places) -> str | None:
+    """The one country all the article's places lie in (its dateline included), or None when it
+    names places in several countries or none."""
+    countries = {p.country for p in places if p.country and p.country != "-"}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def locate_things(events: list[Event], country: str | None = None) -> list[Event]:
     """A thing acted on is in the country where the act happens ("an attack on *the oil company's
     headquarters*" in Basra): a target with no actor and no code takes the country of the event's
     place, as wire-news coders read it. A place the sentence names counts for any act; the dateline's
@@ -66,5 +77,10 @@ def locate_things(events: list[Event]) -> list[Event]:
                 and (e.place.start is not None or (e.plover in _PHYSICAL and e.mode == "asserted")):
             e = replace(e, target=replace(t, code=e.place.country),
                         evidence=f"{e.evidence}; target in {e.place.country} (the event's place)")
+        elif t is not None and not t.code and t.actor is None and country and e.plover in _STORY_PLACED:
+            # no place of its own (or only the dateline, which places a statement's things nowhere):
+            # an act done in a story whose places all lie in one country happens there
+            e = replace(e, target=replace(t, code=country),
+                        evidence=f"{e.evidence}; target in {country} (every place the story names)")
         out.append(e)
     return out
