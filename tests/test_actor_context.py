@@ -274,3 +274,11 @@ def test_context_people_from_an_organisation_are_the_organisations(analyze):
     assert actor_at(a, "ambassadors").code == "IGOWSTNAT"
     a = analyze("Kenyan officials met diplomats from Uganda on Monday.")
     assert actor_at(a, "diplomats").code.startswith("UGA")
+
+
+def test_a_headline_role_is_the_bodys_role_named_by_the_same_noun(analyze):
+    text = ("Soldier charged with murder\n\n"
+            "A Kenyan soldier has been charged with the murder of a civilian in Somalia, police said.")
+    a = analyze(text, title="Soldier charged with murder")
+    soldier = next(x for x in a.actors if any(m.start == 0 for m in x.mentions))
+    assert soldier.code == "KENMIL" and soldier.inferred[0].how == "headline-body"

@@ -4,6 +4,9 @@ A role word with no country of its own ("police", "militants", "the government",
 the country's whose story it is, as wire-news coders read it. Each such mention is given a country,
 by the first of these rules that finds one:
 
+0. ``headline-body``: in the headline, the body's first role of the same sector named by the same
+   noun ("Soldier charged" over "A British soldier has been charged"): a headline names in short
+   whom the body names in full;
 1. ``possessor``: a possessor that names a country: a description ("the country's army", "the
    kingdom's rulers": the last country of that kind named before) or a possessive pronoun ("its
    army") whose antecedent has a country;
@@ -104,6 +107,7 @@ class _Countries:
         self.references = references
         self.places = [e for e in evidence if e.kind in ("place", "dateline")]
         self.dateline = next((e for e in evidence if e.kind == "dateline"), None)
+        self.headline = (analysis.headline.start, analysis.headline.end) if analysis.headline is not None else None
         self.named_elsewhere = {e.country for e in evidence if e.kind not in ("dateline", "counterpart")}
         # the article's own country: the one it places things in and names as a party's own most often
         self.dominant = _leader(Counter(e.country for e in evidence if e.kind != "counterpart"))
@@ -168,6 +172,12 @@ class _Countries:
                 and root.head.lemma_.lower() not in self.person_nouns:
             return None  # "a new military operation": an adjective of a thing, not a party
             # ("a senior military intelligence officer" is a person of that body: it goes on)
+        if self.headline is not None and self.headline[0] <= mention.start < self.headline[1]:
+            # a headline names in short whom the body names in full: "Soldier charged" is "a British
+            # soldier" of the lede, not a soldier of whatever country the story names most
+            body = self._body_namesake(root, sector)
+            if body is not None:
+                return body[0], "headline-body", body[1], None
         found = self._possessor(root, mention)
         if found is not None:
             return found
@@ -202,6 +212,18 @@ class _Countries:
             return found.country, "sentence-place", self._span(found), None
         if self.dateline is not None:
             return self.dateline.country, "dateline", self._span(self.dateline), None
+        return None
+
+    def _body_namesake(self, root: Token, sector: str | None) -> tuple[str, Span] | None:
+        """The country of the body's first role of this sector named by the same noun ("Soldier" in
+        the headline, "A British soldier" in the lede)."""
+        lemma = root.lemma_.lower()
+        for _end, country, known_sector, mention in sorted(self.known, key=lambda k: k[3].start):
+            if mention.start < self.headline[1] or known_sector != sector:
+                continue
+            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words is not None and words.root.lemma_.lower() == lemma:
+                return country, mention
         return None
 
     def _same_sector(self, sector: str | None, before: int) -> tuple[str, Span] | None:

@@ -188,9 +188,12 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         inside = [x for x in spans if ent.start <= x[0] and x[1] <= ent.end]
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].text in _GLUE:
+            end -= 1  # "Guinea-Bissau's" tagged with its possessive ending is the country's name
         if inside and all(x[2].type in _PLACE_TYPES for x in inside) \
-                and not any(x[0] == ent.start and x[1] == ent.end for x in inside) \
-                and not (ent[0].lower_ == "the" and any(x[0] == ent.start + 1 and x[1] == ent.end for x in inside)):
+                and not any(x[0] == ent.start and x[1] == end for x in inside) \
+                and not (ent[0].lower_ == "the" and any(x[0] == ent.start + 1 and x[1] == end for x in inside)):
             spans = [x for x in spans if x not in inside]
     # longest match wins ("Washington Post" over "Washington"), then the earlier one
     spans.sort(key=lambda x: (x[0] - x[1], x[0]))
