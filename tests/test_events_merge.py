@@ -108,3 +108,14 @@ def test_settling_needs_a_dispute_or_a_party(analyze):
                 if e.plover == "AGREE"]
     assert [e for e in events_of(analyze, "Kenya settled its border dispute with Uganda on Monday.")
             if e.plover in ("AGREE", "SUPPORT")]
+
+
+def test_a_call_on_someone_to_act_is_an_appeal_not_a_phone_call(analyze):
+    from event_helpers import events_of, one
+    events = events_of(analyze, "Kenya called on the UN to annul the appointment.")
+    e = one(events, "REQUEST")
+    assert e.source.code.startswith("KEN") and e.target.code.startswith("IGO")
+    assert not [x for x in events if x.plover == "REJECT" and x.mode == "asserted"]
+    # a telephone call made to do something is that act
+    e = one(events_of(analyze, "The Kenyan president called the Ugandan president to congratulate him."), "SUPPORT")
+    assert e.trigger.text == "called"

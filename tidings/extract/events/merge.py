@@ -93,10 +93,13 @@ def contact_purposes(doc: Doc, by_verb: dict[int, list[Event]], cameo) -> tuple[
         act = by_verb[purpose.i][0]
         entry = cameo.get(act.cameo)
         for call in events:
+            if not call.cameo.startswith("04"):
+                continue  # "called on the UN to annul ...": an appeal, whose purpose is what it asks for
             dropped.append(call)
             added.append(replace(call, cameo=act.cameo, plover=entry.plover, quad=entry.quad, goldstein=entry.goldstein,
                                  evidence=f"{call.evidence}; the call's purpose '{act.trigger.text}': {act.evidence}"))
-        dropped += by_verb[purpose.i]
+        if any(call.cameo.startswith("04") for call in events):
+            dropped += by_verb[purpose.i]
     return dropped, added
 
 
