@@ -815,3 +815,12 @@ def test_a_sentence_is_coercion_a_charge_an_accusation(analyze):
     e = _one(_events(analyze, "A Kenyan court sentenced a Somali militant to 12 years in jail."), "COERCE")
     assert e.target.text == "a Somali militant"
     assert _one(_events(analyze, "Kenyan prosecutors charged a Somali militant with murder."), "ACCUSE")
+
+
+def test_a_party_in_talks_or_engaged_in_them_holds_them(analyze):
+    e = _one(_events(analyze, "Kenya is in talks with Somalia over the border."), "CONSULT")
+    assert e.source.code.startswith("KEN") and e.target.code.startswith("SOM")
+    e = _one(_events(analyze, "The Kenyan government is engaged in negotiations with Somalia."), "CONSULT")
+    assert e.source.code.startswith("KEN")
+    assert not _events(analyze, "The Somali warlord is in Kenyan custody.") or \
+        all(e.source is None or not e.source.text.endswith("warlord") for e in _events(analyze, "The Somali warlord is in Kenyan custody."))

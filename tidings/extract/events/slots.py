@@ -134,6 +134,9 @@ class Slots:
             suspect = self._suspect_of(tok)
             if suspect is not None:
                 return suspect
+            if support is not None and roles.is_passive(support) and support.lemma_.lower() in ("engage", "involve"):
+                # "the government *is engaged* in talks": the one engaged holds them
+                return next((c for c in support.children if c.dep_ == "nsubjpass"), None)
             if support is not None:
                 return roles.verb_subject(support)
             return None

@@ -153,6 +153,11 @@ def match(pattern: EventPattern, before: list[Token], after: list[Token], verb: 
     return got_before + got_after + got_any
 
 
+#: exchanges a party is "in" or "engaged in" as the one holding them (not "in custody": held)
+_ENGAGEMENTS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "dialogue",
+                          "consultation", "consultations", "contact", "contacts"})
+
+
 def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     """The verb a noun event is the object of when that verb only carries it ("held talks")."""
     head = noun.head
@@ -166,6 +171,9 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
         return head.head
     if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light:
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and noun.lemma_.lower() in _ENGAGEMENTS \
+            and head.head.lemma_.lower() in COPULA | {"engage", "involve", "participate", "join"}:
+        return head.head  # "the government *is in talks* with X", "was engaged in negotiations with X"
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsible", "responsibility"):
         # "X is responsible for the killings", "X claimed responsibility for the attack"
         above = head.head.head
