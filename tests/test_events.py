@@ -824,3 +824,22 @@ def test_a_party_in_talks_or_engaged_in_them_holds_them(analyze):
     assert e.source.code.startswith("KEN")
     assert not _events(analyze, "The Somali warlord is in Kenyan custody.") or \
         all(e.source is None or not e.source.text.endswith("warlord") for e in _events(analyze, "The Somali warlord is in Kenyan custody."))
+
+
+def test_leaving_a_government_and_withdrawing_an_envoy_reduce_relations(analyze):
+    e = _one(_events(analyze, "The Kenyan opposition party pulled out of the coalition government."), "SANCTION")
+    assert e.source.code == "KENOPP"
+    e = _one(_events(analyze, "Kenya withdrew its ambassador from Uganda."), "SANCTION")
+    assert e.target.code.startswith("UGA")
+    assert _one(_events(analyze, "Kenya withdrew its troops from Somalia."), "RETREAT")
+
+
+def test_arms_handed_over_and_a_border_reopened_are_concessions(analyze):
+    e = _one(_events(analyze, "Somali rebels handed over their weapons to Kenyan troops."), "RETREAT")
+    assert e.cameo == "0873" and e.target.code == "KENMIL"
+    e = _one(_events(analyze, "Somali rebels began handing weapons over to Kenyan police."), "RETREAT")
+    assert e.cameo == "0873"
+    e = _one(_events(analyze, "Kenya reopened the border with Somalia."), "CONCEDE")
+    assert e.target.code.startswith("SOM")
+    e = _one(_events(analyze, "Somali elders handed over two suspects to Kenya."), "COOPERATE")
+    assert e.target.code.startswith("KEN")  # the state they are handed to, not the suspects
