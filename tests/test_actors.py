@@ -308,3 +308,13 @@ def test_a_namesake_of_a_listed_person_is_someone_else(analyze):
     assert not (cleric.code or "").startswith("SDN")
     a = analyze("Bashir said on Monday the talks would go on.")
     assert a.actors[0].code == "SDNGOV"
+
+
+def test_a_double_space_inside_a_name_does_not_hide_it(analyze):
+    # wire copy doubles spaces; the tokenizer keeps them as tokens of their own
+    a = analyze("The European Union will fund an African  Union force in Darfur, the  United States said.")
+    codes = {x.name: x.code for x in a.actors}
+    assert any(c == "IGOAFRAFU" for c in codes.values())
+    assert any(c and c.startswith("USA") for c in codes.values())
+    a = analyze("France lifted its blockade of the U.K.")  # a name at the very end of the text
+    assert not a.failed_layers and any(x.code == "GBR" for x in a.actors)

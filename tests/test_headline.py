@@ -248,3 +248,14 @@ def test_a_headline_to_infinitive_is_a_future_act(analyze):
     # "X to Visit Y": headline grammar for "X is to visit Y"
     e = one(_headline_events(analyze, "Kenyan Minister to Visit Uganda Next Week"), "CONSULT")
     assert e.mode == "future"
+
+
+def test_a_headline_verb_putting_its_subject_under_an_infinitive_is_passive(analyze):
+    # "Kenya Urged to Halt Raids": Kenya is urged (by someone unnamed), it urges no one
+    title = "Kenya Urged to Halt Raids on Somalia"
+    a = analyze(title + "\n\nThe raids must stop, the African Union said on Monday.", title=title)
+    assert not [e for e in a.events if e.plover == "REQUEST" and e.source is not None and e.source.code
+                and e.source.code.startswith("KEN")]
+    title = "Kenya Agrees to Halt Raids on Somalia"  # an active verb with its own infinitive stays active
+    a = analyze(title + "\n\nThe decision was made on Monday, officials said.", title=title)
+    assert any(e.plover == "AGREE" and e.source.code.startswith("KEN") for e in a.events)

@@ -373,6 +373,10 @@ def headline_future(verb: Token) -> bool:
 
 #: verbs whose bare past form in a headline is a report, not a passive ("Iran Said to ...": raising)
 _NOT_HEADLINE_PASSIVE = frozenset({"say", "tell", "report", "claim", "deny", "admit", "confirm", "announce"})
+#: verbs whose object is who must do what the infinitive says ("allowed X to", "told X to")
+_OBJECT_CONTROL = frozenset({"allow", "permit", "tell", "order", "urge", "ask", "force", "invite", "forbid",
+                             "ban", "bar", "advise", "instruct", "press", "pressure", "encourage", "compel",
+                             "oblige", "persuade", "authorize", "authorise", "summon", "warn", "call"})
 #: what an active verb takes after it: with one of these the past form is the active past ("Fighters Seized Shrine")
 _ACTIVE_OBJECTS = frozenset({"dobj", "obj", "dative", "ccomp", "xcomp", "attr"})
 
@@ -398,10 +402,16 @@ def read_headline_passives(doc: Doc) -> list[int]:
             continue
         if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
             continue  # the headline's main verb, or one joined to it with a subject of its own ("..., Poll Criticized")
-        if verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE:
-            continue
         children = list(verb.children)
-        if any(c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ in _ACTIVE_OBJECTS and c.i > verb.i) for c in children):
+        # "Parties *Allowed* to Contact Voters", "Iran *Told* to Halt": a verb that puts someone
+        # under an infinitive takes that someone as its object; with none after it, the subject is it
+        controlled = verb.lemma_.lower() in _OBJECT_CONTROL and any(
+            c.dep_ == "xcomp" and c.i > verb.i and any(g.tag_ == "TO" for g in c.children) for c in children) \
+            and not any(c.dep_ in ("dobj", "obj", "dative") for c in children)
+        if verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE and not controlled:
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ in _ACTIVE_OBJECTS and c.i > verb.i and not
+                                                        (controlled and c.dep_ == "xcomp")) for c in children):
             continue  # (a clause before it is the parser's misreading of two headline clauses)
         subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
         if len(subjects) != 1:

@@ -23,11 +23,17 @@ def run_pipeline(articles: Iterable[Article], pipeline: Pipeline | None = None) 
     """Analyse articles in-process; returns {id: Analysis}, reporting (not raising) bad ones."""
     pipeline = pipeline or Pipeline()
     out: dict[str, Analysis] = {}
+    failed: dict[str, int] = {}
     for result in pipeline.analyze_many(articles):
         if isinstance(result, ArticleError):
             click.echo(f"skipped {result}", err=True)
         else:
             out[result.id] = result
+            for failure in result.failed_layers:
+                failed[failure.layer] = failed.get(failure.layer, 0) + 1
+    for layer, n in sorted(failed.items()):
+        # a layer that fails scores as if it found nothing: say so, or the figures mislead
+        click.echo(f"warning: layer {layer!r} failed on {n} article(s); its figures undercount", err=True)
     return out
 
 

@@ -163,13 +163,26 @@ def _shouted(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_upper for t in words) >= 0.8 * len(words)
 
 
+def _matches_across_spaces(matcher, doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of the dictionary's phrases. Wire copy is full of double spaces ("an
+    African  Union force"), which the tokenizer keeps as tokens of their own that no phrase holds: the
+    matcher reads the words without them (a line break still parts them) and the spans are mapped back."""
+    if not any(t.is_space and "\n" not in t.text for t in doc):
+        return [(s, e) for _, s, e in matcher(doc)]
+    kept = [t.i for t in doc if not t.is_space or "\n" in t.text]
+    compact = Doc(doc.vocab, words=[doc[i].text for i in kept])
+    return [(kept[s], kept[e - 1] + 1) for _, s, e in matcher(compact)]
+
+
 def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
     matcher = dictionary.matcher(doc.vocab)
     spans = []
-    for _, s, e in matcher(doc):
+    for s, e in _matches_across_spaces(matcher, doc):
         # the words as written, any run of spaces as one ("Yasser  Arafat"), none where the text has
         # none ("Guinea-Bissau", not "Guinea - Bissau")
-        text = "".join(t.text + (" " if t.whitespace_ and t.i < e - 1 else "") for t in doc[s:e])
+        words = [t for t in doc[s:e] if not t.is_space]
+        text = "".join(t.text + (" " if k < len(words) - 1 and (t.whitespace_ or doc[t.i + 1].is_space) else "")
+                       for k, t in enumerate(words))
         entry = dictionary.lookup(text)
         if entry is None and text.isupper() and _shouted(doc[s].sent):
             # an all-capitals headline ("RUSSIA WARNS NATO"): its words in their usual case
