@@ -843,3 +843,10 @@ def test_arms_handed_over_and_a_border_reopened_are_concessions(analyze):
     assert e.target.code.startswith("SOM")
     e = _one(_events(analyze, "Somali elders handed over two suspects to Kenya."), "COOPERATE")
     assert e.target.code.startswith("KEN")  # the state they are handed to, not the suspects
+
+
+def test_figures_of_speech_and_fighting_a_scourge_are_no_attacks(analyze):
+    for text in ("Kenyan senators will hit the campaign trail on Monday.", "Kenya vowed to fight terrorism.",
+                 "The Kenyan police fought crime and corruption in Nairobi."):
+        assert not [e for e in _events(analyze, text) if e.plover in ("ASSAULT", "AGREE", "THREATEN")], text
+    assert _one(_events(analyze, "Kenyan troops fought Somali militants."), "ASSAULT")

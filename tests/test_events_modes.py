@@ -91,3 +91,13 @@ def test_an_official_with_no_nationality_is_of_the_dateline_country(analyze):
     text = "NAIROBI - Foreign Minister Raphael Tuju criticised claims that the Kenyan army had armed Ugandan rebels."
     e = one(events_of(analyze, text), "ACCUSE")
     assert e.source.code.startswith("KEN")
+
+
+def test_advice_not_to_act_and_an_act_prevented_are_not_refusals(analyze):
+    from event_helpers import events_of
+    events = events_of(analyze, "Kenyans should not travel to Somalia, the ministry said.")
+    assert events and all(e.mode == "hypothetical" and e.plover != "REJECT" for e in events)
+    events = events_of(analyze, "The court barred the Kenyan government from deporting the Somali refugees.")
+    e = next(e for e in events if e.plover == "COERCE")
+    assert e.mode == "hypothetical"
+    assert next(e for e in events_of(analyze, "Kenya did not attack Somalia.") if e.plover == "ASSAULT").mode == "negated"

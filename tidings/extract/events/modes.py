@@ -194,6 +194,22 @@ def _purpose_marker(clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
 
 
+#: modals that with 'not' advise or allow for something, saying nothing of whether it happens
+_ADVICE_MODALS = frozenset({"should", "must", "may", "might", "ought", "shall"})
+#: verbs that keep someone *from* doing something ("barred the government from pardoning")
+_PREVENTING = frozenset({"bar", "prevent", "stop", "ban", "block", "prohibit", "forbid", "keep", "deter",
+                         "discourage", "restrain", "dissuade", "refrain", "preclude"})
+
+
+def _prevented(tok: Token) -> Token | None:
+    """The verb that keeps the act at ``tok`` from happening: "bars the government *from pardoning*",
+    "prevented Kenya *from deporting*" (the gerund of a 'from' phrase of such a verb), or None."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "from":
+        return None
+    verb = tok.head.head
+    return verb if verb.lemma_.lower() in _PREVENTING else None
+
+
 def _clause_marks(trigger: Token):
     return [c for c in trigger.children if c.dep_ == "mark"]
 
@@ -202,7 +218,13 @@ def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
     lemma = tok.lemma_.lower()
     for c in tok.children:
         if c.dep_ == "neg" or (c.lower_ in NEGATING_WORDS and c.dep_ in ("det", "advmod", "neg", "preconj")):
+            advice = next((a for a in tok.children if a.dep_ == "aux" and a.lower_ in _ADVICE_MODALS), None)
+            if advice is not None:
+                return HYPOTHETICAL, advice  # "Americans should not travel to Haiti": advice, not a refusal
             return NEGATED, c
+    prevented = _prevented(tok)
+    if prevented is not None:
+        return HYPOTHETICAL, prevented
     if not own and (lemma in NEGATING and (lemma != "rule" or any(c.lower_ == "out" for c in tok.children))):
         return NEGATED, tok
     for c in tok.children:
