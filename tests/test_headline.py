@@ -259,3 +259,10 @@ def test_a_headline_verb_putting_its_subject_under_an_infinitive_is_passive(anal
     title = "Kenya Agrees to Halt Raids on Somalia"  # an active verb with its own infinitive stays active
     a = analyze(title + "\n\nThe decision was made on Monday, officials said.", title=title)
     assert any(e.plover == "AGREE" and e.source.code.startswith("KEN") for e in a.events)
+
+
+def test_a_headline_participle_hung_on_the_first_noun_is_passive(analyze):
+    # the parser reads "Briton Charged With ..." as a noun with a participle, tagged past tense
+    title = "Kenyan Charged With Plotting Bomb Attack"
+    a = analyze(title + "\n\nNAIROBI - Police said on Monday the man had planned to bomb a bus.", title=title)
+    assert not [e for e in a.events if e.plover == "ACCUSE" and e.source is not None and e.source.text == "Kenyan"]

@@ -400,6 +400,13 @@ def read_headline_passives(doc: Doc) -> list[int]:
             break
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
             continue
+        if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
+                and verb.head.i < verb.i and not any(c.dep_ in _ACTIVE_OBJECTS for c in verb.children):
+            # "Briton [was] Charged With Plotting ...": the parser hangs the verb on the noun as a
+            # participle, sometimes tagged as a past tense; the noun is the one acted on
+            verb.tag_ = "VBN"
+            read.append(verb.i)
+            continue
         if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
             continue  # the headline's main verb, or one joined to it with a subject of its own ("..., Poll Criticized")
         children = list(verb.children)
