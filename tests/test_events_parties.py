@@ -305,3 +305,12 @@ def test_receiving_or_calling_a_thing_meets_no_one(analyze):
                 if e.plover == "CONSULT"]
     assert not [e for e in events_of(analyze, "A Kenyan negotiator called the offer generous.") if e.plover == "CONSULT"]
     assert one(events_of(analyze, "The Kenyan president received the Ugandan envoy."), "CONSULT")
+
+
+def test_a_treaty_named_after_a_city_is_no_party_there_and_a_collapse_no_doer(analyze):
+    e = one(events_of(analyze, "Kenya ratified the Kyoto protocol on Monday."), "SUPPORT")
+    assert e.target is None or not (e.target.code or "").startswith("JPN")
+    assert not [e for e in events_of(analyze, "A mosque collapse in Nairobi killed 10 people.") if e.source is not None
+                and "collapse" in e.source.text]
+    e = one(events_of(analyze, "Israeli jets struck the Gaza warehouse."), "ASSAULT")
+    assert e.target.code.startswith("PSE")  # a place naming a thing still places it

@@ -24,6 +24,9 @@ from tidings.extract.events.common import singular
 AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside",
          "between", "among")
 _MAX_WALK = 40
+#: things named after the place they were agreed in: "the Kyoto pact" is no party in Japan
+#: (only instruments named for where they were signed: "the Gaza plan" is about Gaza)
+_NAMED_AFTER_PLACES = frozenset({"pact", "protocol", "accord", "accords", "treaty", "convention", "declaration"})
 _PERSONS = frozenset({"him", "her", "them", "us", "he", "she", "they", "we"})
 
 
@@ -132,8 +135,9 @@ def _phrase_objects(thing: Token) -> list[Token]:
                         if g.dep_ == "pobj":
                             out.append(g)
                             nxt.append(g)
-                elif c.dep_ in ("compound", "amod", "nmod") and c.i < t.i and c.pos_ == "PROPN":
-                    out.append(c)  # "the *Gaza* warehouse"
+                elif c.dep_ in ("compound", "amod", "nmod") and c.i < t.i and c.pos_ == "PROPN" \
+                        and t.lemma_.lower() not in _NAMED_AFTER_PLACES:
+                    out.append(c)  # "the *Gaza* warehouse"; not "the *Kyoto* pact", named after a city
         frontier = nxt
         if len(out) > _MAX_WALK:
             break
