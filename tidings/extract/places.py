@@ -181,14 +181,17 @@ def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | Non
     """Known place names after a preposition of place that the small tagger left out (or mistook for
     a one-word person): only those the gazetteer resolves, so nothing unknown is guessed."""
     taken = {(s, e) for s, e, *_ in found}
-    surnames = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    text = doc.text  # built anew on each access: once here, not once per name
+    full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    surnames = {t.text for ent in full_names for t in ent}
+    name_at = {i: ent for ent in full_names for i in range(ent.start, ent.end)}  # one pass: texts run long
     out = []
     for tok in doc:
         if tok.pos_ != "PROPN":
             continue
         # the object of a verb ("US jets bombed *Falluja*", "troops stormed *Khan Younis*") only when it
         # is a city or region the gazetteer knows and no one in the text bears that name
-        person = next((e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e.start <= tok.i < e.end), None)
+        person = name_at.get(tok.i)
         others = surnames - ({t.text for t in person} if person is not None else set())
         holder = tok
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in _SETTLEMENT_NOUNS:
@@ -208,7 +211,7 @@ def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | Non
                 and doc[first.i - 1].head.i == tok.i:
             first = doc[first.i - 1]
         start, end = first.idx, tok.idx + len(tok.text)
-        name = doc.text[start:end]
+        name = text[start:end]
         candidates = gazetteer.candidates(name)
         if as_object and not any(c.kind in ("city", "region") for c in candidates):
             continue
