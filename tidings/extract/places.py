@@ -192,13 +192,12 @@ def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | Non
         # the object of a verb ("US jets bombed *Falluja*", "troops stormed *Khan Younis*") only when it
         # is a city or region the gazetteer knows and no one in the text bears that name
         person = name_at.get(tok.i)
-        others = surnames - ({t.text for t in person} if person is not None else set())
-        holder = tok
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _SETTLEMENT_NOUNS:
-            holder = tok.head  # "stormed *Khan Younis* refugee camp", "in the Baqouba district"
+        # (a name borne by someone else in the text: not the one this token may be part of)
+        borne = tok.text in surnames and not (person is not None and any(t.text == tok.text for t in person))
+        qualifies = tok.dep_ == "compound" and tok.head.lemma_.lower() in _SETTLEMENT_NOUNS
+        holder = tok.head if qualifies else tok  # "stormed *Khan Younis* refugee camp", "in the Baqouba district"
         as_object = (holder.dep_ == "dobj" and holder.head.lemma_.lower() in _PLACE_VERBS
-                     or holder is not tok and holder.dep_ == "pobj" and holder.head.lower_ in _PLACE_PREPS) \
-            and tok.text not in others
+                     or qualifies and holder.dep_ == "pobj" and holder.head.lower_ in _PLACE_PREPS) and not borne
         if not as_object and (tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS):
             continue
         if tok.ent_type_ in LABELS or tok.ent_type_ in ("ORG", "DATE", "TIME") or tok.lower_ in _CALENDAR:

@@ -90,16 +90,17 @@ def contact_purposes(doc: Doc, by_verb: dict[int, list[Event]], cameo) -> tuple[
                         and any(g.tag_ == "TO" for g in c.children)), None)
         if purpose is None:
             continue
+        # only a contact (04) is done for its purpose; "called on the UN to annul ..." is an appeal
+        calls = [call for call in events if call.cameo.startswith("04")]
+        if not calls:
+            continue
         act = by_verb[purpose.i][0]
         entry = cameo.get(act.cameo)
-        for call in events:
-            if not call.cameo.startswith("04"):
-                continue  # "called on the UN to annul ...": an appeal, whose purpose is what it asks for
+        for call in calls:
             dropped.append(call)
             added.append(replace(call, cameo=act.cameo, plover=entry.plover, quad=entry.quad, goldstein=entry.goldstein,
                                  evidence=f"{call.evidence}; the call's purpose '{act.trigger.text}': {act.evidence}"))
-        if any(call.cameo.startswith("04") for call in events):
-            dropped += by_verb[purpose.i]
+        dropped += by_verb[purpose.i]
     return dropped, added
 
 
