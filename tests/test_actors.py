@@ -318,3 +318,15 @@ def test_a_double_space_inside_a_name_does_not_hide_it(analyze):
     assert any(c and c.startswith("USA") for c in codes.values())
     a = analyze("France lifted its blockade of the U.K.")  # a name at the very end of the text
     assert not a.failed_layers and any(x.code == "GBR" for x in a.actors)
+
+
+def test_a_nationality_before_a_noun_for_one_person_is_that_countrys_civilian(analyze):
+    # "filmmaker" is in no role list; WordNet's nouns for one person (&PERSONS) make it a person
+    actors = {a.name: a.code for a in analyze("A Kenyan filmmaker was murdered in Nairobi.").actors}
+    assert "KENCVL" in actors.values()
+    # a noun for a body of people or a thing is no person
+    codes = {a.code for a in analyze("A Kenyan company signed the deal.").actors}
+    assert "KENCVL" not in codes
+    # a nationality before an aid-work role is that country's NGO people
+    codes = {a.code for a in analyze("Gunmen kidnapped two Kenyan aid workers.").actors}
+    assert "KENNGO" in codes

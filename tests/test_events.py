@@ -136,7 +136,8 @@ def test_events_signing_a_decree_is_no_agreement(analyze):
 
 def test_events_willing_to_takes_the_subject_of_be(analyze):
     e = _one(_events(analyze, "Norway is willing to withdraw its soldiers from Mali."), "AGREE")
-    assert e.source is not None and e.source.text == "Norway" and e.mode == "future"
+    # (saying it is willing is the offer, made now: asserted)
+    assert e.source is not None and e.source.text == "Norway" and e.mode == "asserted"
 
 
 def test_events_pardon_frees_a_person(analyze):
@@ -851,3 +852,54 @@ def test_figures_of_speech_and_fighting_a_scourge_are_no_attacks(analyze):
                  "The Kenyan police fought crime and corruption in Nairobi."):
         assert not [e for e in _events(analyze, text) if e.plover in ("ASSAULT", "AGREE", "THREATEN")], text
     assert _one(_events(analyze, "Kenyan troops fought Somali militants."), "ASSAULT")
+
+
+def test_arson_and_planted_bombs_are_attacks(analyze):
+    e = _one(_events(analyze, "Somali militants set fire to a police station in Mandera."), "ASSAULT")
+    assert e.cameo == "180" and e.source.code.startswith("SOM")
+    e = _one(_events(analyze, "Somali militants set off three bombs at bus stations in Nairobi."), "ASSAULT")
+    assert e.cameo == "183"
+    assert _one(_events(analyze, "Al-Shabaab gunmen torched a Kenyan police post."), "ASSAULT")
+    # a storm is no arsonist, and a bomb ripping through a crowd is an attack by no one named
+    assert not _events(analyze, "The cyclone ripped through the Kenyan coast.")
+    e = _one(_events(analyze, "Two Kenyan soldiers died when a bomb ripped through their convoy."), "ASSAULT")
+    assert e.source is None or not e.source.code
+
+
+def test_ripping_into_a_person_is_criticism_and_barring_people_a_restriction(analyze):
+    e = _one(_events(analyze, "Kenyan President Mwai Kibaki ripped the opposition leader on Monday."), "ACCUSE")
+    assert e.source.code == "KENGOV"
+    # ripping a thing is no criticism of anyone
+    assert not [e for e in _events(analyze, "Kenyan protesters ripped the posters off the wall.") if e.plover == "ACCUSE"]
+    e = _one(_events(analyze, "Kenyan police barred opposition lawmakers from entering parliament."), "COERCE")
+    assert e.cameo == "172" and e.source.code == "KENCOP" and e.target.code.startswith("KEN")
+    # a court barring someone is a ruling, no coercion
+    assert not [e for e in _events(analyze, "A Kenyan court barred the opposition leader from the vote.")
+                if e.cameo == "172"]
+
+
+def test_a_leader_flying_to_a_foreign_capital_visits_that_state(analyze):
+    e = _one(_events(analyze, "Kenyan President Mwai Kibaki flew to Kampala for talks with Museveni."), "CONSULT")
+    assert e.cameo == "042" and e.target.code.startswith("UGA")
+    # a leader going home, or to a region of his own country, visits no one
+    assert not [e for e in _events(analyze, "Kibaki flew to his country home for a rest.") if e.plover == "CONSULT"]
+    assert not [e for e in _events(analyze, "Kenyan President Mwai Kibaki flew to Mombasa.") if e.cameo == "042"]
+    # troops flying somewhere are no visit
+    assert not [e for e in _events(analyze, "Kenyan troops flew to Mogadishu.") if e.cameo == "042"]
+
+
+def test_violence_against_people_of_any_sector_is_kept(analyze):
+    # a journalist (MED) is no political actor for most acts, but killing one is news
+    e = _one(_events(analyze, "A Kenyan journalist was shot dead in Nairobi."), "ASSAULT")
+    assert e.target.code == "KENMED"
+    # while a company is still no victim of an attack in political news
+    assert not _events(analyze, "Hackers attacked the website of a Kenyan bank.")
+
+
+def test_the_one_accused_of_an_act_is_its_doer(analyze):
+    e = _one(_events(analyze, "A Kenyan policeman was accused of killing two Somali traders."), "ASSAULT")
+    assert e.source.code == "KENCOP" and e.target.code == "SOMCVL" and e.mode == "asserted"
+    # also when the passive hangs on another verb: "was hunted after being accused of"
+    e = _one(_events(analyze, "A Kenyan policeman was being hunted after being accused of killing a Somali trader."),
+             "ASSAULT")
+    assert e.source.code == "KENCOP"

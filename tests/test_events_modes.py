@@ -46,8 +46,11 @@ def test_an_act_under_a_future_verb_through_a_preposition_is_future(analyze):
 
 def test_the_aim_of_a_journey_is_future_and_keeps_its_type(analyze):
     # an infinitive of purpose: the act is aimed at, not done, and it is not a promise either
-    e = one(events_of(analyze, "The Swiss envoy flew to Caracas on Monday to meet Venezuela's president."), "CONSULT")
+    events = events_of(analyze, "The Swiss envoy flew to Caracas on Monday to meet Venezuela's president.")
+    e = next(e for e in events if e.trigger.text == "meet")
     assert e.mode == "future" and e.cameo.startswith("04")
+    # (the flight itself is a visit, done)
+    assert next(e for e in events if e.trigger.text == "flew").mode == "asserted"
 
 
 def test_a_noun_inside_a_purpose_clause_keeps_its_own_mode(analyze):
@@ -101,3 +104,14 @@ def test_advice_not_to_act_and_an_act_prevented_are_not_refusals(analyze):
     e = next(e for e in events if e.plover == "COERCE")
     assert e.mode == "hypothetical"
     assert next(e for e in events_of(analyze, "Kenya did not attack Somalia.") if e.plover == "ASSAULT").mode == "negated"
+
+
+def test_readiness_to_act_is_an_offer_made_now(analyze):
+    # "is ready to resume talks": the offer (AGREE) is asserted; the talks are still to come
+    e = one(events_of(analyze, "Kenya is ready to resume talks with Somalia."), "AGREE")
+    assert e.mode == "asserted" and e.target.code.startswith("SOM")
+    e = one(events_of(analyze, "The Somali rebels said they were willing to release the hostages."), "AGREE")
+    assert e.mode == "asserted"
+    # a plain commitment stays a future one
+    e = one(events_of(analyze, "Kenya will withdraw its troops from Somalia."), "AGREE")
+    assert e.mode == "future"

@@ -46,6 +46,9 @@ from tidings.knowledge.actors import SECTORS, ActorEntry
 from tidings.model import Actor, Analysis, Inference, Span
 from tidings.nlp import HEADLINE_KEY
 
+#: the code of non-governmental organisations, a country's when a nationality stands before it
+NGO = "NGO"
+
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame", "lord"})
 #: words that may stand between a prefix and a role without breaking it: "Russia's", "Russian elite troops"
 _GLUE = frozenset({"'s", "\u2019s", "'"})
@@ -94,7 +97,8 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
         if not _ignored(doc, u, analysis)
         and not (u.entry is None and (doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)) in places)
     ]
-    book = _Book(analysis.text, dictionary.countries, getattr(dictionary, "sectors", SECTORS))
+    book = _Book(analysis.text, dictionary.countries, getattr(dictionary, "sectors", SECTORS),
+                 knowledge.event_patterns.sets.get("&PERSONS", frozenset()))
     i = 0
     while i < len(units):
         i = _read_chain(doc, units, i, book)
@@ -624,7 +628,22 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         # nationality, a civilian until a role says more
         code = entry.country + "CVL"
         book.add(("code", code), code, f"{entry.name} national", "group", span)
+    elif unit.type == "demonym" and _person_noun_after(root, book.persons):
+        # "a Dutch *filmmaker* was murdered", "two Italian *photographers*": a nationality before a noun
+        # for one person that no role row knows (&PERSONS, from WordNet) is that country's civilian
+        head = root.head
+        code = entry.country + "CVL"
+        start, end = doc[unit.start].idx, head.idx + len(head.text)
+        book.add(("code", code), code, f"{entry.name} national", "group", Span(start, end, book.text[start:end]))
     # other demonyms ("the Russian side"), titles and unknown nationalities alone are not parties
+
+
+def _person_noun_after(root, persons: frozenset[str]) -> bool:
+    """A nationality word modifying, a word or two later, a noun for one person: "a Dutch filmmaker",
+    "Italian freelance photographers"."""
+    head = root.head
+    return bool(persons) and root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" \
+        and 0 < head.i - root.i <= 3 and head.lemma_.lower() in persons
 
 
 def _national_person(root) -> bool:
@@ -657,6 +676,9 @@ def _role_codes(prefix: _Unit | None, role: _Unit | None, former: bool = False) 
 
 
 def _compose(p: ActorEntry | None, p_code: str | None, entry: ActorEntry, code: str, former: bool = False) -> str:
+    if code == NGO and p is not None and p.type not in ("actor", "organisation", "igo") and p.country is not None:
+        # "Italian aid workers", "a French charity": an NGO of that country (CAMEO's NGO code after it)
+        return p.country + NGO
     if entry.country is not None or entry.sector is None or not code.startswith(entry.sector):
         if former and entry.country is not None and entry.sector is not None:
             return entry.country + ELITE
@@ -692,8 +714,10 @@ def _name(doc: Doc, unit: _Unit) -> str:
 class _Book:
     """Actors found so far, keyed for merging, in order of first mention."""
 
-    def __init__(self, text: str, countries: frozenset[str], sectors: frozenset[str] = SECTORS):
+    def __init__(self, text: str, countries: frozenset[str], sectors: frozenset[str] = SECTORS,
+                 persons: frozenset[str] = frozenset()):
         self.text = text
+        self.persons = persons  # nouns for one person (&PERSONS)
         self.countries = countries
         self.sectors = sectors
         self.drafts: dict[tuple, _Draft] = {}

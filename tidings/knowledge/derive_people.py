@@ -12,6 +12,11 @@ Three senses rather than one, because news uses the group senses of words whose 
 something else ("unit", "city"); a word whose group sense is rarer than that ("power" as a state)
 stays a thing. Multiword nouns are written with spaces; the set is matched against a participant's
 head lemma.
+
+It writes a second, narrower set to the same file, ``&PERSONS``: nouns whose most frequent sense is
+one person (under ``person.n.01`` alone). The actor layer reads it to code a nationality before such a
+noun as that country's civilian ("a Dutch filmmaker", "an Australian engineer"); a word for a body of
+people ("a French company", "the Italian side") is in &PEOPLE but not here.
 """
 from __future__ import annotations
 
@@ -24,6 +29,9 @@ from tidings.knowledge.files import DATA_DIR
 from tidings.knowledge.wordnet_db import DEFAULT_DIR, WordNet
 
 SET_NAME = "&PEOPLE"
+PERSONS_NAME = "&PERSONS"
+#: the synset under which a noun's first sense names one person
+PERSON_ROOT = "person.n.01"
 #: the synsets under which a noun sense names people or a body of them
 ROOTS = ("person.n.01", "people.n.01", "social_group.n.01", "military_unit.n.01", "political_unit.n.01")
 #: how many of a noun's senses, the most frequent first, are looked at
@@ -37,7 +45,8 @@ HEADER = f"""#! tidings nouns 1
 # by hand. The word set {SET_NAME}: nouns one of whose {SENSES} most frequent senses names a person or a
 # body of people (under {", ".join(ROOTS)}). The event coder takes a doer whose head noun is none of
 # these, and no actor, for a thing: "the power of radio helps" is no act of anyone. Repeated {SET_NAME}
-# lines of this file add up.
+# lines of this file add up. The word set {PERSONS_NAME}: nouns whose most frequent sense is a person
+# (under {PERSON_ROOT}): the actor layer codes "a Dutch filmmaker" as a Dutch civilian.
 #
 # Derived from WordNet 3.0 (Princeton University), under its licence:
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to use, copy,
@@ -62,15 +71,31 @@ def people_nouns(wn: WordNet, root_names: tuple[str, ...] = ROOTS) -> list[str]:
     return sorted(found)
 
 
+def person_nouns(wn: WordNet) -> list[str]:
+    """Nouns whose most frequent sense (a named individual aside) is a person."""
+    root = wn.by_name(PERSON_ROOT)
+    if root is None:
+        raise KnowledgeError(str(wn.directory), None, f"WordNet has no synset {PERSON_ROOT}")
+    found = set()
+    for lemma in wn.lemmas("n"):
+        if not lemma.replace("_", "").replace("-", "").isalpha():
+            continue
+        senses = [s for s in wn.senses(lemma, "n") if not _instance(s)]
+        if senses and root.offset in wn.ancestors(senses[0]):
+            found.add(lemma.replace("_", " ").lower())
+    return sorted(found)
+
+
 def _instance(synset) -> bool:
     """A named individual ("Agatha Christie", "Al Faran"): names are the actor dictionary's business."""
     return any(p.symbol == "@i" for p in synset.pointers)
 
 
-def write(words: list[str], path: Path = PATH) -> Path:
+def write(words: list[str], path: Path = PATH, persons: list[str] = ()) -> Path:
     lines = [HEADER]
-    for k in range(0, len(words), PER_LINE):
-        lines.append(f"{SET_NAME}\t{'|'.join(words[k:k + PER_LINE])}\n")
+    for name, members in ((SET_NAME, words), (PERSONS_NAME, list(persons))):
+        for k in range(0, len(members), PER_LINE):
+            lines.append(f"{name}\t{'|'.join(members[k:k + PER_LINE])}\n")
     path.write_text("".join(lines), encoding="utf-8")
     return path
 
@@ -81,11 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=PATH, help="the file to write")
     args = ap.parse_args(argv)
     try:
-        words = people_nouns(WordNet(args.wordnet))
+        wn = WordNet(args.wordnet)
+        words, persons = people_nouns(wn), person_nouns(wn)
     except KnowledgeError as exc:
         print(f"derive_people: {exc}", file=sys.stderr)
         return 1
-    print(f"{write(words, args.out)}: {len(words)} nouns")
+    print(f"{write(words, args.out, persons)}: {len(words)} nouns for people, {len(persons)} for one person")
     return 0
 
 

@@ -52,6 +52,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
         self.hazards = patterns.sets.get("&HAZARDS", frozenset())
         self.people = patterns.sets.get("&PEOPLE", frozenset())  # nouns for people or bodies of them (WordNet)
+        self.persons = patterns.sets.get("&PERSONS", frozenset())  # nouns whose first sense is a person (WordNet)
         # Participants are frozen (hashable by value): kept by value, never by id(), which Python reuses
         # once a discarded participant is freed
         self.attack_parts: set[Participant] = set()  # an attack or weapon doing violence
@@ -153,12 +154,19 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None  # a pattern for a compound source ("X and Y agree") and the source is one party
         if targets is None:
             targets = self._slot(tok, pattern.target, verb, support, matched)
-            if "symmetric" not in pattern.flags or len(sources) < 2:  # several parties: each other's partners
+            if ("symmetric" not in pattern.flags or len(sources) < 2) \
+                    and not (pattern.code.startswith("042") and any(self._is_place(t) for t in targets)):
+                # (several parties are each other's partners; the place of a visit is its host:
+                # "flew to Beijing for talks with Hu" visits China)
                 targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched)
         if not targets and pattern.target == ("xsubj",):
             return None  # "said Iran must ...": without the party addressed it is no demand
-        if "party-target" in pattern.flags and not any(self._is_party(t) or self._person_noun(t) for t in targets):
-            return None  # "released *a report*", "received *a challenge*", "returned home": no one released or met
+        if "party-target" in pattern.flags and not any(
+                self._is_party(t) or self._person_noun(t, strict=True)
+                or (pattern.code.startswith("04") and self._is_place(t)) for t in targets):
+            # "released *a report*", "received *a challenge*", "returned home", "headed to his country
+            # home": no one released or met, nowhere visited (a visit's place in a country counts)
+            return None
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
         if "symmetric" in pattern.flags and len(sources) > 1 and targets and not any(self._coded_at(t) for t in targets):
@@ -219,7 +227,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             parts = [(s, self._host(t), c) for s, t, c in parts]
             # a leader touring his own country visits no one: "Putin visited Chechnya"
             parts = [(s, t, c) for s, t, c in parts
-                     if not (s is not None and t is not None and s.code and t.code and s.code[:3] == t.code[:3])]
+                     if not (s is not None and t is not None and s.code and s.code[:3] == (t.code or self._place_country(t))[:3])]
             if not parts:
                 return None
         if pattern.code[:2] in VIOLENT:
@@ -240,7 +248,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if things and all(s in things for s, _t, _c in parts):
                 return []  # the pattern matched: its words are used up ("the truce ended *the fighting*")
             parts = [(s, t, c) for s, t, c in parts if s not in things]
-        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t)]
+        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT)]
         if not parts:
             return None
         date, date_tok = self._date(tok, support)
@@ -264,9 +272,14 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # an undated commitment ("will withdraw", "is ready to talk") is a statement of intent,
                 # coded 03x/13x as the CAMEO codebook does; a scheduled act and the aim of an act
                 # ("flew to Cairo to mediate") keep their own type
-                intent = modes.intent_code(code) or modes.threat_code(code)
+                promise = modes.intent_code(code)
+                intent = promise or modes.threat_code(code)
                 if intent and intent in self.cameo:
                     note, code = f" future {code}->{intent}", intent
+                    if promise and modes.readiness(mode_tok):
+                        # "is ready to resume talks", "offered to withdraw": saying so is the offer,
+                        # done now (PLOVER codes the offer itself as asserted)
+                        mode = modes.ASSERTED
             entry = self.cameo.get(code)
             out.append(Event(
                 id="", source=source, target=target, cameo=code, plover=entry.plover, quad=entry.quad,
@@ -278,9 +291,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             ))
         return out
 
-    def _person_noun(self, t: Token) -> bool:
-        """A noun for people ("the women", "two others"), by the WordNet-derived set &PEOPLE."""
-        return t.lemma_.lower() in self.people or t.lower_ in self.people or t.lower_ == "others"
+    def _person_noun(self, t: Token, strict: bool = False) -> bool:
+        """A noun for people ("the women", "two others"), by the WordNet-derived set &PEOPLE; ``strict``:
+        one whose most frequent sense is a person (&PERSONS: "the posters" are things, though a
+        rarer sense of "poster" is someone)."""
+        words = self.persons if strict and self.persons else self.people
+        return t.lemma_.lower() in words or t.lower_ in words or t.lower_ == "others"
 
     def _authorities(self, tok: Token, trigger: Span, place, source: Participant | None,
                      notes: dict[Participant, str]) -> Participant | None:

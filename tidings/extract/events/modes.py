@@ -55,6 +55,17 @@ THREAT = (
     ("161", "1313"), ("162", "1311"), ("163", "1312"), ("164", "134"), ("165", "135"), ("166", "136"), ("16", "131"),
     ("14", "133"),
 )
+#: words of readiness: a party stating that it is ready or willing to act, or offering to, makes an offer
+#: there and then; the act itself is still to come
+READINESS_WORDS = frozenset({"ready", "willing", "prepared", "offer", "readiness", "willingness"})
+
+
+def readiness(tok: Token | None) -> bool:
+    """Whether the word that made an event future states readiness ("is *ready* to talk", "*offered*
+    to mediate"): the commitment it is recoded to is asserted."""
+    return tok is not None and tok.lemma_.lower() in READINESS_WORDS
+
+
 #: words that put an act on the calendar rather than state an intention: "is due to meet", "talks
 #: scheduled for Monday", "the upcoming summit"
 SCHEDULE_WORDS = frozenset({"schedule", "due", "set", "upcoming", "forthcoming", "next", "expect"})

@@ -156,6 +156,11 @@ class Participants:
                 return replace(p, code=place.country)
         return p
 
+    def _place_country(self, p: Participant) -> str:
+        """The country of a place named in the participant's words ("Chechnya" -> RUS), or ''."""
+        return next((place.country for place in self.analysis.places
+                     if place.start >= p.start and place.end <= p.end and place.country), "")
+
     def _capital_of(self, name: str) -> str | None:
         """The code a capital stands for as a party ("Moscow" -> RUSGOV), or None."""
         entry = self.actor_dictionary.lookup(name) if self.actor_dictionary is not None else None

@@ -102,9 +102,11 @@ class Relevance:
     def _security(self, p: Participant | None) -> bool:
         return any(g.lower() in self.security for g in self._groups(p))
 
-    def _keep(self, source: Participant | None, target: Participant | None) -> bool:
+    def _keep(self, source: Participant | None, target: Participant | None, violent: bool = False) -> bool:
         """Whether an event with these participants is political news (docs/events.md, "Which
-        events are kept")."""
+        events are kept"). Violence done to people is news whoever they are: "a journalist was shot"
+        (MED), "a doctor was kidnapped" (HLH) count like civilians, which their sectors are not for
+        other acts ("the newspaper claims")."""
         if source is None and target is None:
             return False
         if self.keep_any:
@@ -118,8 +120,15 @@ class Relevance:
             return all(self._political(p) and not self._country_only(p) for p in (source, target))
         if self._political(source) or self._political(target):
             return True
+        if violent and not self.cued and self._person_victim(target):
+            return True
         # A party the dictionary cannot code counts only in a text with no sports or business cue.
         return not self.cued and (self._weak(source) or self._weak(target))
+
+    def _person_victim(self, p: Participant | None) -> bool:
+        """A coded party of people, not a company: any sector but business ("a journalist", "aid
+        workers", "doctors")."""
+        return p is not None and bool(p.code) and len(p.code) > 3 and not self._company(p)
 
     def _country_only(self, p: Participant | None) -> bool:
         groups = self._groups(p)

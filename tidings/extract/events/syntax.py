@@ -210,11 +210,32 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             if controller is not None and verb.head.lower_ == "from":
                 # "prevented *Palestinians* from leaving", "barred him from travelling": the object acts
                 return _resolve(controller)
+            if verb.head.lower_ == "of" and is_passive(head):
+                # "*a policeman* was accused of killing", "was convicted of spying": the one accused acts
+                accused = _passive_patient(head)
+                if accused is not None:
+                    return _resolve(accused)
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head is not head:
             head = head.head  # "is willing to withdraw", "is ready to contribute": the subject of 'is'
         if head.pos_ in ("VERB", "AUX"):
             return verb_subject(head, depth + 1)
     return None
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    """The passive subject of a passive verb; for one without a subject of its own that hangs on
+    another verb ("*a policeman* was hunted after being accused"), that verb's subject."""
+    own = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ), None)
+    if own is not None or any(c.dep_ in SUBJ for c in verb.children):
+        return own
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    if head is verb or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in head.children if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ), None)
 
 
 def verb_object(verb: Token) -> Token | None:
