@@ -903,3 +903,18 @@ def test_the_one_accused_of_an_act_is_its_doer(analyze):
     e = _one(_events(analyze, "A Kenyan policeman was being hunted after being accused of killing a Somali trader."),
              "ASSAULT")
     assert e.source.code == "KENCOP"
+
+
+def test_a_freeing_with_no_agent_was_done_by_whoever_held_the_freed(analyze):
+    # custody: the authorities of the place
+    e = _one(_events(analyze, "The Kenyan opposition leader was freed from jail in Nairobi on Thursday."), "CONCEDE")
+    assert e.source.code == "KENGOV" and e.source.text == "" and "the authorities" in e.evidence
+    # captivity: the captors there, the country's armed group
+    e = _one(_events(analyze, "Two Kenyan engineers kidnapped last month were released in Somalia."), "CONCEDE")
+    assert e.source.code == "SOMREB" and "the captors" in e.evidence
+    # a passive joined to the seizure shares its patient
+    e = _one(_events(analyze, "A Kenyan journalist was seized by gunmen in Somalia and was later released."),
+             "CONCEDE")
+    assert e.target.code.startswith("KEN")
+    # no word of custody or captivity: the freeing names no doer, no event
+    assert not [e for e in _events(analyze, "Two Kenyan activists were released in Nairobi.") if e.plover == "CONCEDE"]

@@ -19,6 +19,12 @@ owner        a verb (lemma) whose object belongs to its subject: "Russia *moved*
 authority    an act (verb or noun lemma) only a state's authorities perform ("arrest", "curfew"):
              with no agent named, its source is the authorities of the event's country, coded
              with the sector in ``refers_to`` (COP, JUD, GOV).
+release      a freeing (verb or noun lemma: "free", "release") whose unnamed agent is whoever held
+             the freed: with no agent named, the authorities (coded with the sector in
+             ``refers_to``) when the sentence speaks of custody (&CUSTODY: "freed from jail"), the
+             captors (the country's REB) when it speaks of captivity (&CAPTIVITY: "the hostages
+             were released"); the country is the event's place, else the one every place of the
+             story lies in. Without either cue the freeing names no doer and is no event.
 ===========  =========================================================================================
 
 Phrases match in any case; lower-case modifiers may stand between "the" and the phrase ("the
@@ -35,7 +41,7 @@ from tidings.knowledge.actors import REGIONS, SECTORS, TRANSNATIONAL, _country_c
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KIND = "context"
-TYPES = ("description", "stateless", "owner", "authority")
+TYPES = ("description", "stateless", "owner", "authority", "release")
 WHEN = ("always", "named", "possessor")
 #: ``refers_to`` of a description that stands for the last country the article named
 ANY_COUNTRY = "country"
@@ -66,6 +72,8 @@ class ContextKnowledge:
     owner_verbs: set[str] = field(default_factory=set)
     #: lemmas of acts only authorities perform -> the sector of those authorities ("arrest" -> COP)
     authority_acts: dict[str, str] = field(default_factory=dict)
+    #: lemmas of a freeing -> the sector of the authorities who held the freed in custody ("free" -> GOV)
+    release_acts: dict[str, str] = field(default_factory=dict)
 
     def add(self, description: Description) -> None:
         bucket = [d for d in self.descriptions.get(description.words[-1], []) if d.words != description.words]
@@ -96,10 +104,10 @@ def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[st
             raise fail(f"a {kind} row names one word, found {phrase!r}")
         (knowledge.stateless if kind == "stateless" else knowledge.owner_verbs).add(words[0])
         return
-    if kind == "authority":
+    if kind in ("authority", "release"):
         if len(words) != 1 or len(cols) < 3 or cols[2] not in SECTORS:
-            raise fail(f"an authority row names one lemma and a sector, found {' '.join(cols)!r}")
-        knowledge.authority_acts[words[0]] = cols[2]
+            raise fail(f"an {kind} row names one lemma and a sector, found {' '.join(cols)!r}")
+        (knowledge.authority_acts if kind == "authority" else knowledge.release_acts)[words[0]] = cols[2]
         return
     if kind != "description":
         raise fail(f"unknown type {cols[1]!r}; expected one of: {', '.join(TYPES)}")

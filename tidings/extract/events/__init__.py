@@ -29,8 +29,10 @@ from tidings.model import Analysis, Event
 
 def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     patterns = knowledge.event_patterns
-    authorities = knowledge.context.authority_acts if getattr(knowledge.actors, "context", True) else None
-    coder = Coder(doc, analysis, knowledge.cameo, patterns, knowledge.actors, authorities)
+    context = getattr(knowledge.actors, "context", True)
+    authorities = knowledge.context.authority_acts if context else None
+    releases = knowledge.context.release_acts if context else None
+    coder = Coder(doc, analysis, knowledge.cameo, patterns, knowledge.actors, authorities, releases)
     found: list[Event] = []
     skip = (analysis.standfirst.start, analysis.standfirst.end) if analysis.standfirst else None
     for index, sentence in enumerate(analysis.sentences):

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from tidings.extract.events import modes
 from tidings.extract.events import syntax as roles
 from tidings.extract.events.circumstances import Circumstances
+from tidings.extract.events.context import story_country
 from tidings.extract.events.common import (
     MAX_EVENTS_PER_SENTENCE,
     MAX_PER_TRIGGER,
@@ -32,11 +33,16 @@ from tidings.model import Analysis, Event, Participant, Span
 
 
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
-    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None):
+    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None, releases=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
         self.actor_dictionary = actors
         #: acts only authorities perform ("arrest" -> COP): their unnamed agent is the place's state
         self.authorities: dict[str, str] = authorities or {}
+        #: freeings ("free" -> GOV): their unnamed agent is whoever held the freed (authorities or captors)
+        self.releases: dict[str, str] = releases or {}
+        self.custody = patterns.sets.get("&CUSTODY", frozenset())
+        self.captivity = patterns.sets.get("&CAPTIVITY", frozenset())
+        self.story_country = story_country(analysis.places)
         self.light = patterns.light_verbs
         self.light_particles = patterns.sets.get("&NEUTRAL_PARTICLES", frozenset())
         self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
@@ -306,10 +312,30 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         charged *in Toronto*", coded by the participants), stays. The reason goes to ``notes``, for the
         event's evidence."""
         sector = self.authorities.get(tok.lemma_.lower())
+        if source is None and sector is None and tok.lemma_.lower() in self.releases:
+            return self._holders(tok, trigger, place, notes)
         if source is not None or sector is None or place is None or not place.country:
             return source
         found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
         notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
+        return found
+
+    def _holders(self, tok: Token, trigger: Span, place, notes: dict[Participant, str]) -> Participant | None:
+        """The unnamed agent of a freeing: whoever held the freed. The authorities when the sentence
+        speaks of custody ("was freed from jail"), the captors when it speaks of captivity ("the
+        hostages were released"), in the country of the event's place or of every place of the story."""
+        country = place.country if place is not None and place.country else self.story_country
+        if not country or country == "-":
+            return None
+        words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+        if words & self.captivity:
+            code, who = country + "REB", "the captors"
+        elif words & self.custody:
+            code, who = country + self.releases[tok.lemma_.lower()], "the authorities"
+        else:
+            return None
+        found = Participant(trigger.start, trigger.start, "", None, code)
+        notes[found] = f"; source: {who} in {country} ('{tok.text}' names no agent)"
         return found
 
     def _peacekeeping(self, tok: Token, support: Token | None, verb: bool, code: str) -> bool:

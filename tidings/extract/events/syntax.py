@@ -249,6 +249,8 @@ def verb_object(verb: Token) -> Token | None:
         if shared is not None:
             return verb_object(shared)
         raised = _reported_passive(verb)
+        if raised is None and verb.dep_ == "conj":
+            raised = _passive_patient(verb)  # "was seized and *was later released*": the one seized
         return _resolve(raised) if raised is not None else None
     for c in verb.children:
         if c.dep_ in ("dobj", "obj"):
