@@ -918,3 +918,13 @@ def test_a_freeing_with_no_agent_was_done_by_whoever_held_the_freed(analyze):
     assert e.target.code.startswith("KEN")
     # no word of custody or captivity: the freeing names no doer, no event
     assert not [e for e in _events(analyze, "Two Kenyan activists were released in Nairobi.") if e.plover == "CONCEDE"]
+
+
+def test_holding_people_hostage_is_coercion_by_their_captors(analyze):
+    e = _one(_events(analyze, "Somali militants holding three Kenyan engineers hostage began talks on Sunday."), "COERCE")
+    assert e.cameo == "181" and e.source.code == "SOMREB" and e.target.code.startswith("KEN")
+    e = _one(_events(analyze, "Two Kenyan reporters were held hostage in Somalia."), "COERCE")
+    assert e.target.code.startswith("KEN")
+    # kidnappers are an armed group, as the guide codes generic armed actors
+    e = _one(_events(analyze, "The Somali kidnappers of two Kenyan reporters demanded a ransom."), "REQUEST")
+    assert e.source.code == "SOMREB"

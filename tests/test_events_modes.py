@@ -115,3 +115,13 @@ def test_readiness_to_act_is_an_offer_made_now(analyze):
     # a plain commitment stays a future one
     e = one(events_of(analyze, "Kenya will withdraw its troops from Somalia."), "AGREE")
     assert e.mode == "future"
+
+
+def test_a_relative_clause_with_its_own_tense_keeps_its_own_mode(analyze):
+    # "offered up the names of women *who were released*": the release happened, whatever is offered
+    events = events_of(analyze, "The Kenyan ministry offered the names of two Kenyan women who were released "
+                                "by Somali captors on Monday.")
+    assert one(events, "CONCEDE").mode == "asserted"
+    # a relative clause without a tense of its own stays under the verb above
+    e = one(events_of(analyze, "Kenya will free the prisoners held in Somalia."), "AGREE")
+    assert e.mode == "future"

@@ -126,6 +126,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     verb_chain = trigger.pos_ == "VERB"
     while tok.dep_ in _UP and tok.head is not tok and steps < 5:
         dep, below = tok.dep_, tok
+        if dep == "relcl" and _finite(below):
+            break  # "the women *who were released*": a relative clause of its own tense states a fact
         tok = tok.head
         steps += 1
         if dep == "conj" and _contrast(tok, below):
@@ -152,6 +154,12 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             and not _past_tense(trigger):
         return FUTURE, None  # (a verb in the past tense is past whatever its date resolved to)
     return ASSERTED, None
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own: a past or present form, or an auxiliary that carries one."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
 
 
 def _past_tense(trigger: Token) -> bool:
