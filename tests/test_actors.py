@@ -330,3 +330,16 @@ def test_a_nationality_before_a_noun_for_one_person_is_that_countrys_civilian(an
     # a nationality before an aid-work role is that country's NGO people
     codes = {a.code for a in analyze("Gunmen kidnapped two Kenyan aid workers.").actors}
     assert "KENNGO" in codes
+
+
+def test_headline_abbreviations_name_the_right_korea_and_northern_ireland_is_british(analyze):
+    codes = {a.name: a.code for a in analyze("N. Korea and S. Korea met twice this week.").actors}
+    assert codes.get("North Korea", "").startswith("PRK") and codes.get("South Korea", "").startswith("KOR")
+    codes = {a.code for a in analyze("Blair met the parties of Northern Ireland.").actors}
+    assert not any(c and c.startswith("IRL") for c in codes)
+
+
+def test_a_nationality_before_a_role_word_in_the_plural_keeps_the_role(analyze):
+    # "leaders" is a role (not a civilian noun): "the Kenyan leaders" are Kenya's government
+    codes = {a.code for a in analyze("Museveni held talks with the Kenyan leaders.").actors}
+    assert "KENGOV" in codes and "KENCVL" not in codes

@@ -928,3 +928,18 @@ def test_holding_people_hostage_is_coercion_by_their_captors(analyze):
     # kidnappers are an armed group, as the guide codes generic armed actors
     e = _one(_events(analyze, "The Somali kidnappers of two Kenyan reporters demanded a ransom."), "REQUEST")
     assert e.source.code == "SOMREB"
+
+
+def test_headline_weapons_tests_and_forces_moving_in_are_shows_of_force(analyze):
+    # headline grammar the parser reads as a noun phrase: "Kenya tests 'new' missile"
+    e = _one(analyze("Kenya tests 'new' missile\n\nOfficials confirmed it.",
+                     title="Kenya tests 'new' missile", published="2004-08-20").events, "MOBILIZE")
+    assert e.source.code.startswith("KEN")
+    e = _one(_events(analyze, "Kenyan police and militiamen moved into the Somali border town."), "MOBILIZE")
+    assert e.source.code.startswith("KEN")
+    # troops backed by gunships: arms in support of one's own side, no political backing
+    assert not [e for e in _events(analyze, "Kenyan troops backed by helicopter gunships stormed the camp.")
+                if e.plover == "SUPPORT"]
+    # a body arriving is no visit
+    assert not [e for e in _events(analyze, "The body of the Kenyan president arrived in Kampala.")
+                if e.plover == "CONSULT"]

@@ -98,7 +98,7 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
         and not (u.entry is None and (doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)) in places)
     ]
     book = _Book(analysis.text, dictionary.countries, getattr(dictionary, "sectors", SECTORS),
-                 knowledge.event_patterns.sets.get("&PERSONS", frozenset()))
+                 knowledge.event_patterns.sets.get("&PERSONS", frozenset()), dictionary.lookup)
     i = 0
     while i < len(units):
         i = _read_chain(doc, units, i, book)
@@ -628,7 +628,7 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         # nationality, a civilian until a role says more
         code = entry.country + "CVL"
         book.add(("code", code), code, f"{entry.name} national", "group", span)
-    elif unit.type == "demonym" and _person_noun_after(root, book.persons):
+    elif unit.type == "demonym" and _person_noun_after(root, book.persons) and book.role_of(root.head.lemma_) is None:
         # "a Dutch *filmmaker* was murdered", "two Italian *photographers*": a nationality before a noun
         # for one person that no role row knows (&PERSONS, from WordNet) is that country's civilian
         head = root.head
@@ -715,9 +715,10 @@ class _Book:
     """Actors found so far, keyed for merging, in order of first mention."""
 
     def __init__(self, text: str, countries: frozenset[str], sectors: frozenset[str] = SECTORS,
-                 persons: frozenset[str] = frozenset()):
+                 persons: frozenset[str] = frozenset(), lookup=None):
         self.text = text
         self.persons = persons  # nouns for one person (&PERSONS)
+        self._lookup = lookup  # the actor dictionary's entry for a word, or None
         self.countries = countries
         self.sectors = sectors
         self.drafts: dict[tuple, _Draft] = {}
@@ -759,6 +760,12 @@ class _Book:
             self.drafts[key] = _Draft(key, code, name, kind, [span], extra)
         else:
             draft.mentions.append(span)
+
+    def role_of(self, lemma: str) -> ActorEntry | None:
+        """The dictionary's role or title row for a word's lemma ("leaders" -> 'leader'), or None: a
+        role's own sector beats a civilian reading of a nationality before it."""
+        entry = self._lookup(lemma) if self._lookup is not None else None
+        return entry if entry is not None and entry.type in ("title", "role", "group") else None
 
     def alias(self, acronym: str, name: str) -> None:
         self.aliases[acronym.lower()] = name.lower()

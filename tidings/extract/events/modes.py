@@ -126,8 +126,10 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     verb_chain = trigger.pos_ == "VERB"
     while tok.dep_ in _UP and tok.head is not tok and steps < 5:
         dep, below = tok.dep_, tok
-        if dep == "relcl" and _finite(below):
-            break  # "the women *who were released*": a relative clause of its own tense states a fact
+        if dep == "relcl" and _past(below):
+            # "the women *who were released*": a relative clause in a past tense of its own states a
+            # fact ("nationals *who provide* money", in the present, may be habitual or alleged)
+            break
         tok = tok.head
         steps += 1
         if dep == "conj" and _contrast(tok, below):
@@ -156,10 +158,13 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     return ASSERTED, None
 
 
-def _finite(verb: Token) -> bool:
-    """A verb with a tense of its own: a past or present form, or an auxiliary that carries one."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+def _past(verb: Token) -> bool:
+    """A verb in a past tense of its own: a past form, or a past auxiliary ("were released", "had
+    attacked"), no modal."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return False
+    return (verb.tag_ == "VBD" and not aux) or any(c.tag_ == "VBD" for c in aux)
 
 
 def _past_tense(trigger: Token) -> bool:

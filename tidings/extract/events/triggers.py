@@ -83,6 +83,14 @@ def noun_words(tok: Token) -> tuple[list[Token], list[Token]]:
             near.append(c)
             if c.dep_ in ("prep", "compound", "amod"):
                 near.extend(g for g in c.children if g.dep_ in ("pobj", "compound", "amod"))
+    # (and a bare noun it takes in apposition: "Pakistan tests 'nuclear' missile" parsed as 'missile'
+    # in apposition to 'tests')
+    near.extend(c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > tok.i
+                and not any(g.dep_ == "det" for g in c.children))
+    if tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        # headline grammar the parser reads as a noun phrase: "Pakistan *tests* nuclear missile" makes
+        # 'tests' a modifier of 'missile'; the noun it modifies is a word of its phrase
+        near.append(tok.head)
     near.sort(key=lambda t: t.i)
     return [t for t in near if t.i < tok.i], [t for t in near if t.i > tok.i]
 
