@@ -282,3 +282,12 @@ def test_a_headline_role_is_the_bodys_role_named_by_the_same_noun(analyze):
     a = analyze(text, title="Soldier charged with murder")
     soldier = next(x for x in a.actors if any(m.start == 0 for m in x.mentions))
     assert soldier.code == "KENMIL" and soldier.inferred[0].how == "headline-body"
+
+
+def test_an_armed_group_fights_where_the_story_happens_not_where_its_victims_come_from(analyze):
+    # the victims' nationalities make Britain the most named country; the militants are Somalia's
+    a = analyze("MOGADISHU (Reuters) - Militants said on Tuesday they had killed a British hostage and "
+                "threatened to kill a second British captive, increasing pressure on Prime Minister Tony Blair.")
+    militants = next(x for x in a.actors if x.name.lower().startswith("militants"))
+    assert militants.code == "SOMREB"
+    assert any(i.how == "dateline" for i in militants.inferred)

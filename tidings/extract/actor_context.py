@@ -13,11 +13,15 @@ by the first of these rules that finds one:
 2. ``phrase-place``: a place in the role's own phrase ("police *in Caracas*", "rebels *from Darfur*");
 3. ``same-sector``: the one country whose role of the same sector the article named before
    ("Israeli troops ... the army said"; "Hugo Chavez ... the government");
-4. ``sentence-place``: the places the sentence locates things in, when they agree on one country
+4. ``dominant``: the country the article places things in and names as a party's own most often
+   ("Sudanese", "Iraq's", "in Najaf"; not "visited Russia", a counterpart), when one leads;
+5. ``sentence-place``: the places the sentence locates things in, when they agree on one country
    ("gunmen killed two guards *in Kabul*");
-5. ``dateline``: the dateline's place ("CARACAS, Venezuela - Police ...");
-6. ``dominant``: the country the article places things in and names as a party's own most often
-   ("Sudanese", "Iraq's", "in Najaf"; not "visited Russia", a counterpart), when one leads.
+6. ``dateline``: the dateline's place ("CARACAS, Venezuela - Police ...").
+
+An armed group with no state ("militants", "gunmen", "kidnappers": sectors REB, INS, UAF, SEP,
+CRM) takes rules 5 and 6 before rule 4: it fights where the story happens, and the nationalities of
+its victims ("BAGHDAD - Militants beheaded an American hostage") are no country of its own.
 
 A role that says it is no one country's ("foreign fighters", "coalition forces", "African troops":
 the ``stateless`` rows of the context files) keeps its bare code, and so does every actor with a
@@ -49,6 +53,9 @@ from tidings.model import Actor, Analysis, Inference, Span
 #: prepositions whose object, a place or a party, gives the role before them its country: "police in
 #: Caracas", "a spokesman for the Kenyan police", "officials from Syria"
 _PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", "throughout", "near"})
+#: sectors of armed groups without a state ("militants", "gunmen", "kidnappers", "a suicide bomber"):
+#: the place of the story before the article's dominant country (rules 4 and 5 before 6)
+_ARMED_GROUPS = frozenset({"REB", "INS", "UAF", "SEP", "CRM"})
 #: kinds of party that, after "of", are the ones a role acts on, not the body it belongs to
 _PATIENT_KINDS = frozenset({"group", "person"})
 #: prepositions after which an international organisation is the body a role belongs to
@@ -204,6 +211,15 @@ class _Countries:
         same = self._same_sector(sector, mention.start)
         if same is not None:
             return same[0], "same-sector", same[1], None
+        if sector in _ARMED_GROUPS:
+            # an armed group with no state of its own fights where the story happens: "BAGHDAD -
+            # Militants beheaded an American hostage and threatened a British captive" are Iraq's, not
+            # the country its victims' nationalities make the article's most named
+            found = self._sentence_place(root)
+            if found is not None:
+                return found.country, "sentence-place", self._span(found), None
+            if self.dateline is not None:
+                return self.dateline.country, "dateline", self._span(self.dateline), None
         if self.dominant is not None:
             ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
             return self.dominant, "dominant", self._span(ev), None
