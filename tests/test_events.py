@@ -943,3 +943,19 @@ def test_headline_weapons_tests_and_forces_moving_in_are_shows_of_force(analyze)
     # a body arriving is no visit
     assert not [e for e in _events(analyze, "The body of the Kenyan president arrived in Kampala.")
                 if e.plover == "CONSULT"]
+
+
+def test_an_arrest_made_in_a_raid_is_the_raiders_and_an_accident_kills_no_one(analyze):
+    # the raid is the police's; a deed the men are held for is theirs
+    e = next(e for e in _events(analyze, "Kenyan police arrested two men in a raid on a Nairobi house.")
+             if e.trigger.text == "raid")
+    assert e.source.code == "KENCOP"
+    e = next(e for e in _events(analyze, "Kenyan police arrested two men in the bombing of the embassy.")
+             if e.trigger.text == "bombing")
+    assert e.source.text == "two men"
+    # an industrial blast and a crash's toll are accidents
+    for text in ("A coal mine explosion in western Kenya killed 33 people.",
+                 "A Kenyan passenger plane crashed in stormy weather, killing at least 32 people.",
+                 "A gas explosion killed five people in Nairobi."):
+        assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"], text
+    assert _one(_events(analyze, "A bomb exploded in a Nairobi market, killing five people."), "ASSAULT")

@@ -240,6 +240,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             # violence needs a doer: a party, an attack or weapon, or no one named ("were killed"); a
             # thing as the subject ("the flood killed", "the crash injured") is an accident, no event
             parts = [(s, t, c) for s, t, c in parts if (s is None or s.code or self._weak(s)) and not self._hazard(s)]
+            if verb and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.lemma_.lower() in self.hazards:
+                return None  # "a plane that crashed in stormy weather, *killing* 32": the accident's toll
         if pattern.code[:2] not in VIOLENT and not self.keep_any and parts and all(s is None for s, _t, _c in parts) \
                 and tok.lemma_.lower() not in self.authorities:
             # an act with no doer at all ("was released", "talks on the crisis") other than violence by

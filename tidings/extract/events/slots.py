@@ -218,6 +218,13 @@ class Slots:
             return verb  # the phrase hung on the suspect: "arrested [a man in the kidnapping of ...]"
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in suspecting:
             return None
+        if noun.lemma_.lower() in self.patterns.sets.get("&SWEEPS", frozenset()) or (
+                any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+                and not any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children)):
+            # "arrested two men *in a raid on a house*", "seized two Americans *in a bold raid*": an
+            # operation of the ones arresting (&SWEEPS), or a deed named indefinitely with no one it was
+            # done to, is how the arrest was made, by the ones making it
+            return roles.verb_subject(verb)
         return roles.verb_object(verb)
 
     def _blamed_on(self, noun: Token) -> Token | None:
