@@ -266,3 +266,29 @@ def test_a_headline_participle_hung_on_the_first_noun_is_passive(analyze):
     title = "Kenyan Charged With Plotting Bomb Attack"
     a = analyze(title + "\n\nNAIROBI - Police said on Monday the man had planned to bomb a bus.", title=title)
     assert not [e for e in a.events if e.plover == "ACCUSE" and e.source is not None and e.source.text == "Kenyan"]
+
+
+def test_a_headline_parsed_without_a_verb_reads_the_verb_form_after_its_subject(analyze):
+    # the small model tags "Bombs", "Rips", "Decry" as nouns and parses one noun phrase
+    e = one(_headline_events(analyze, "Kenya's Army Bombs Rebel Camps (Reuters)"), "ASSAULT")
+    assert e.source.code == "KENMIL" and e.trigger.text == "Bombs"
+    e = one(_headline_events(analyze, "Kibaki Rips Opposition Leaders on Graft"), "ACCUSE")
+    assert e.trigger.text == "Rips"
+    e = one(_headline_events(analyze, "Kenyans Decry UN Threat of Sanctions"), "ACCUSE")
+    assert e.source.code.startswith("KEN")
+    # an event noun after a common noun stays a noun: the talks are no verb of "peace"
+    events = _headline_events(analyze, "Somalia Peace Talks in Doubt")
+    assert all(e.trigger.text == "Talks" and e.source is None or e.source.text != "Peace" for e in events)
+
+
+def test_a_title_case_headline_may_start_with_an_abbreviation_and_hold_a_hyphenated_word(caser):
+    # the first word is "U.S.", so "Warns" is no sentence-initial word keeping its capital
+    assert _cased(caser, "U.S. Warns Kenya on Border Plans\n\nThe body.", "U.S. Warns Kenya on Border Plans") \
+        == "U.S. warns Kenya on border plans"
+    # "Cease-fire" keeps its second part in lower case in a title-cased line
+    assert style("U.S. Brokers Cease-fire in Northern Kenya") == TITLE_CASE
+
+
+def test_brokering_a_truce_is_mediation(analyze):
+    e = one(_headline_events(analyze, "U.S. Brokers Cease-fire in Northern Kenya"), "CONSULT")
+    assert e.cameo == "045" and e.source.code.startswith("USA")

@@ -60,6 +60,8 @@ _NON_SPACE = re.compile(r"\S")
 #: first lines that are title-cased without being headlines: "By Jane Doe", "GENEVA, Jan 10 (Reuters)"
 _BYLINE_OR_DATELINE = re.compile(r"By\s|[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*\s*[,(]\s*[A-Z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+#: a word that does not continue a hyphenated one: "Cease-*fire*" is written in lower case in a title
+_HEAD_WORD = re.compile(r"(?<![A-Za-z]-)(?<![A-Za-z]\u2011)\b[A-Za-z][A-Za-z'\u2019]*")
 _FINAL_STOP = re.compile(r"(?<!\.)\.[\"'\u201d\u2019)]*\s*$")  # one full stop, not an ellipsis
 
 
@@ -119,8 +121,10 @@ def style(line: str) -> str | None:
     words = [w for w in _WORD.findall(line) if len(w) > 1]
     if len(words) >= 2 and sum(w.isupper() for w in words) >= CAPS_SHARE * len(words):
         return CAPS
-    # title case: the words after the first that are not small words start with a capital
-    rest = [w for w in words[1:] if w.lower() not in SMALL_WORDS and not w.isupper()]
+    # title case: the words after the first that are not small words start with a capital (the
+    # second part of a hyphenated word may not: "Brokers Cease-fire")
+    heads = [w for w in _HEAD_WORD.findall(line) if len(w) > 1]
+    rest = [w for w in heads[1:] if w.lower() not in SMALL_WORDS and not w.isupper()]
     if len(rest) >= 2 and sum(w[0].isupper() for w in rest) >= TITLE_CASE_SHARE * len(rest):
         return TITLE_CASE
     return None
@@ -156,7 +160,8 @@ class HeadlineCaser:
         chars = list(line)
         names = self._dictionary_names(doc, kind)
         places = self._place_names(doc)
-        first = next((t.i for t in doc if t.is_alpha), None)
+        # the sentence's first word, which keeps its capital, may be no plain word: "*U.S.* Warns Iran"
+        first = next((t.i for t in doc if not (t.is_punct or t.is_space)), None)
         cased: dict[int, str] = {}
         for tok in doc:
             if tok.is_alpha:
@@ -427,3 +432,86 @@ def read_headline_passives(doc: Doc) -> list[int]:
         verb.tag_ = "VBN"
         read.append(verb.i)
     return read
+
+
+# ---- headlines the parser reads without a verb --------------------------------------------------
+
+@dataclass(frozen=True)
+class HeadlineVerbs:
+    """What :func:`read_verbless_headline` needs to know: the lemmas that have verb patterns, the lemmas
+    that have noun patterns, and words for groups that act ("army", "court")."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    groups: frozenset[str]
+
+
+def read_verbless_headline(doc: Doc, known: HeadlineVerbs) -> int | None:
+    """Headline grammar the parser reads as one noun phrase: "Ivory Coast's Army *Bombs* Rebel Towns",
+    "Clinton *Rips* Starr", "South Africa *Intervenes* in Ivory Coast" come out with no verb at all
+    (the small model tags the verb as a plural noun, about one headline in seven of 2004 wire news).
+    In a headline whose parse has no verb, the first word after a noun that is a form of a verb with
+    an event pattern ("bombs" -> bomb, "rips" -> rip; a bare "pledge" after a plural or a name) is
+    read as the headline's verb: the words before it are its subject, the words after it its object
+    (or its prepositional phrase). A word that is also an event noun ("talks", "attacks") is a verb
+    only after a party ("Rebels", "Army", a name): "Iraq peace talks" stays a noun phrase. The parse
+    is relabelled in place; the verb's index is returned, or None."""
+    span = doc.user_data.get(HEADLINE_KEY)
+    if not span or not doc.has_annotation("DEP") or not known.verbs:
+        return None
+    words = [t for t in doc if span[0] <= t.idx < span[1] and not t.is_space]
+    while words and words[-1].text == ")":  # the wire's credit, "(AP)"
+        opening = next((k for k in range(len(words) - 1, -1, -1) if words[k].text == "("), None)
+        if opening is None:
+            break
+        words = words[:opening]
+    if len(words) < 2 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    for k in range(1, len(words)):
+        verb, before = words[k], words[k - 1]
+        lemma = _verb_lemma(verb, before, known)
+        if lemma is None:
+            continue
+        _relabel(words[:k], verb, words[k + 1:], lemma)
+        return verb.i
+    return None
+
+
+def _verb_lemma(tok: Token, before: Token, known: HeadlineVerbs) -> str | None:
+    """The verb lemma ``tok`` is a form of, when it can be the headline's verb after ``before``."""
+    lower = tok.lower_
+    nationals = before.pos_ == "ADJ" and before.text[:1].isupper()  # "*Sudanese* Decry ...": a nationality as a noun
+    if not lower.isalpha() or not (before.pos_ in ("NOUN", "PROPN") or nationals) \
+            or tok.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+        return None
+    if lower.endswith("s"):
+        candidates = ([lower[:-3] + "y"] if lower.endswith("ies") else []) + [lower[:-1], lower[:-2]]
+    elif before.tag_ in ("NNS", "NNPS") or before.pos_ == "PROPN" or nationals:
+        candidates = [lower]  # "Paramilitaries *disarm*", "UDA *pledge* ceasefire"
+    else:
+        return None
+    lemma = next((c for c in candidates if c in known.verbs), None)
+    if lemma is None:
+        return None
+    party = before.pos_ == "PROPN" or nationals or before.tag_ in ("NNS", "NNPS") or before.lemma_.lower() in known.groups
+    if (lemma in known.nouns or lower in known.nouns) and not party:
+        return None  # "Iraq peace *talks* in doubt": an event noun after a common noun is a noun
+    return lemma
+
+
+def _relabel(left: list[Token], verb: Token, right: list[Token], lemma: str) -> None:
+    """Make ``verb`` the root, the head of ``left`` its subject and the head of ``right`` its object
+    (or its preposition); the other words of each side hang on that side's head."""
+    verb.head, verb.dep_, verb.pos_, verb.lemma_ = verb, "ROOT", "VERB", lemma
+    verb.tag_ = "VBZ" if verb.lower_.endswith("s") and verb.lower_ != lemma else "VBP"
+    for side, role in ((left, "nsubj"), (right, "dobj")):
+        if not side:
+            continue
+        inside = {t.i for t in side}
+        tops = [t for t in side if t.head.i not in inside or t.head.i == t.i]
+        top = tops[-1] if role == "nsubj" else tops[0]
+        for t in tops:
+            if t.i != top.i:
+                t.head = top
+        top.head = verb
+        top.dep_ = "prep" if top.pos_ == "ADP" else role

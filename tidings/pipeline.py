@@ -17,7 +17,14 @@ from spacy.tokens import Doc
 from tidings.errors import (ArticleError, ArticleTooLarge, BinaryContent, EmptyArticle, ExtractorFailed, TidingsError,
                             UnreadableArticle)
 from tidings.extract import extractors
-from tidings.headline import HeadlineCaser, find_headline, read_headline_passives, restore_words
+from tidings.headline import (
+    HeadlineCaser,
+    HeadlineVerbs,
+    find_headline,
+    read_headline_passives,
+    read_verbless_headline,
+    restore_words,
+)
 from tidings.knowledge import Knowledge, load_knowledge
 from tidings.model import Analysis, Article, LayerFailure
 from tidings.nlp import HEADLINE_KEY, load_model
@@ -61,6 +68,14 @@ class Pipeline:
         """Load the model and every knowledge part now rather than on the first article."""
         self.nlp
         self.knowledge.actors, self.knowledge.gazetteer, self.knowledge.cues
+
+    @functools.cached_property
+    def headline_verbs(self) -> HeadlineVerbs:
+        """The event lexicon's verb and noun lemmas, for reading a headline parsed without a verb."""
+        patterns = self.knowledge.event_patterns
+        return HeadlineVerbs(
+            frozenset(lemma for lemma, rows in patterns.verbs.items() if any("block" not in r.flags for r in rows)),
+            frozenset(patterns.nouns), patterns.sets.get("&POLITICAL_GROUPS", frozenset()))
 
     @functools.cached_property
     def headline_caser(self) -> HeadlineCaser:
@@ -128,6 +143,7 @@ class Pipeline:
     def _analyze_doc(self, doc: Doc, article: Article) -> Analysis:
         # extractors read the original words; only the parse came from the normalised headline
         doc = restore_words(doc, article.text)
+        read_verbless_headline(doc, self.headline_verbs)
         read_headline_passives(doc)
         analysis = Analysis(
             id=article.id, text=article.text, title=article.title, url=article.url,
