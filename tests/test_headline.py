@@ -292,3 +292,17 @@ def test_a_title_case_headline_may_start_with_an_abbreviation_and_hold_a_hyphena
 def test_brokering_a_truce_is_mediation(analyze):
     e = one(_headline_events(analyze, "U.S. Brokers Cease-fire in Northern Kenya"), "CONSULT")
     assert e.cameo == "045" and e.source.code.startswith("USA")
+
+
+def test_a_verbless_headline_stops_at_a_verb_the_lexicon_does_not_code(analyze):
+    # "reasserts" is the headline's verb (no event); "arms" after it is no verb of arming
+    assert not [e for e in _headline_events(analyze, "Kenya Leader Reasserts Arms Views") if e.plover == "AID"]
+    # a place before an event noun is no subject: "Nairobi blast" is a noun phrase
+    assert not [e for e in _headline_events(analyze, "Death Toll Climbs in Nairobi Blast") if e.plover == "ACCUSE"]
+
+
+def test_a_headline_report_of_what_was_done_is_passive(analyze):
+    # "2 Troops Said Killed": the troops were reportedly killed; they killed no one
+    events = _headline_events(analyze, "2 Kenyan Troops Said Killed by Land Mine")
+    assert all(e.source is None or "Troops" not in e.source.text for e in events)
+    assert any(e.plover == "ASSAULT" and e.target is not None and "Troops" in e.target.text for e in events)

@@ -73,9 +73,12 @@ class Pipeline:
     def headline_verbs(self) -> HeadlineVerbs:
         """The event lexicon's verb and noun lemmas, for reading a headline parsed without a verb."""
         patterns = self.knowledge.event_patterns
+        nationals = frozenset(key for key, entries in self.knowledge.actors.by_lower.items()
+                              if any(e.type in ("demonym", "group") and e.country for e in entries) and " " not in key)
         return HeadlineVerbs(
             frozenset(lemma for lemma, rows in patterns.verbs.items() if any("block" not in r.flags for r in rows)),
-            frozenset(patterns.nouns), patterns.sets.get("&POLITICAL_GROUPS", frozenset()))
+            frozenset(patterns.nouns), patterns.sets.get("&POLITICAL_GROUPS", frozenset()), nationals,
+            lambda word: self.headline_caser.known(word, ("verb",)))
 
     @functools.cached_property
     def headline_caser(self) -> HeadlineCaser:
