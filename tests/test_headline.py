@@ -306,3 +306,17 @@ def test_a_headline_report_of_what_was_done_is_passive(analyze):
     events = _headline_events(analyze, "2 Kenyan Troops Said Killed by Land Mine")
     assert all(e.source is None or "Troops" not in e.source.text for e in events)
     assert any(e.plover == "ASSAULT" and e.target is not None and "Troops" in e.target.text for e in events)
+
+
+def test_a_verbless_headline_reads_split_verbs_weapons_and_leaves_party_nouns_alone(analyze):
+    # "Test-Fires": the tokenizer splits the prefix off the verb
+    e = one(_headline_events(analyze, "Kenya Test-Fires New Missile"), "MOBILIZE")
+    assert e.source.code.startswith("KEN")
+    # a weapon acts: "Jet Fires at"
+    e = one(_headline_events(analyze, "U.S. Jet Fires at Rebel Camp in Somalia"), "ASSAULT")
+    assert e.trigger.text == "Fires"
+    # "US forces" is a party, not "US" forcing anyone
+    events = _headline_events(analyze, "Sunday: A Fierce Battle Between Kenyan Forces and Somali Militants")
+    assert not [e for e in events if e.trigger.text == "Forces"]
+    # guardsmen ringing a shrine deploy around it
+    assert one(_headline_events(analyze, "Kenyan Guardsmen Ring Nairobi Mosque"), "MOBILIZE")

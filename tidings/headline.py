@@ -451,6 +451,8 @@ class HeadlineVerbs:
     groups: frozenset[str]
     #: nationality words that stand for a people ("Sudanese", "Iraqis"), lower case
     nationals: frozenset[str] = frozenset()
+    #: weapons and attacks that act as doers ("jet", "missile"), lower case
+    weapons: frozenset[str] = frozenset()
     #: whether a lower-case word is a verb form the vocabulary knows ("reasserts", "said", "climbs")
     verb_form: Callable[[str], bool] | None = None
 
@@ -478,12 +480,18 @@ def read_verbless_headline(doc: Doc, known: HeadlineVerbs) -> int | None:
         return None
     for k in range(1, len(words)):
         verb, before = words[k], words[k - 1]
+        prefix: list[Token] = []
+        if before.text == "-" and k >= 3 and words[k - 2].is_alpha:
+            # "Pakistan *Test-Fires* Missile": the verb's prefix, split off by the tokenizer
+            prefix, before = words[k - 2:k], words[k - 3]
         lemma = _verb_lemma(verb, before, known)
         if lemma is None:
             if _other_verb(verb, before, known):
                 return None  # "Iran leader *reasserts* arms views": the headline's verb is one we do not code
             continue
-        _relabel(words[:k], verb, words[k + 1:], lemma)
+        _relabel(words[:k - len(prefix)], verb, words[k + 1:], lemma)
+        for t in prefix:
+            t.head, t.dep_ = verb, ("punct" if t.is_punct else "compound")
         return verb.i
     return None
 
@@ -510,9 +518,10 @@ def _verb_lemma(tok: Token, before: Token, known: HeadlineVerbs) -> str | None:
     else:
         return None
     lemma = next((c for c in candidates if c in known.verbs), None)
-    if lemma is None:
-        return None
-    party = before.pos_ == "PROPN" or nationals or before.tag_ in ("NNS", "NNPS") or before.lemma_.lower() in known.groups
+    if lemma is None or lower in known.groups or lemma in known.groups or (lemma == lower and lower in known.weapons):
+        return None  # "US *forces* and militants", "Kenyan *Jet* Fires": a word for a party or a weapon is a noun
+    party = before.pos_ == "PROPN" or nationals or before.tag_ in ("NNS", "NNPS") \
+        or before.lemma_.lower() in known.groups or before.lemma_.lower() in known.weapons  # "U.S. Jet Fires at"
     if (lemma in known.nouns or lower in known.nouns) and not party:
         return None  # "Iraq peace *talks* in doubt": an event noun after a common noun is a noun
     return lemma
@@ -535,3 +544,6 @@ def _relabel(left: list[Token], verb: Token, right: list[Token], lemma: str) -> 
                 t.head = top
         top.head = verb
         top.dep_ = {"ADP": "prep", "ADV": "advmod"}.get(top.pos_, role)
+    for t in verb.doc:
+        if t.is_space and t.head.i != t.i and (t.head.i in {w.i for w in left + right} or t.head.i == verb.i):
+            t.head = verb  # the line break after the headline: no word of its object's phrase

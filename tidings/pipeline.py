@@ -73,11 +73,16 @@ class Pipeline:
     def headline_verbs(self) -> HeadlineVerbs:
         """The event lexicon's verb and noun lemmas, for reading a headline parsed without a verb."""
         patterns = self.knowledge.event_patterns
-        nationals = frozenset(key for key, entries in self.knowledge.actors.by_lower.items()
-                              if any(e.type in ("demonym", "group") and e.country for e in entries) and " " not in key)
+        entries = self.knowledge.actors.by_lower.items()
+        nationals = frozenset(key for key, rows in entries
+                              if any(e.type in ("demonym", "group") and e.country for e in rows) and " " not in key)
+        # words for parties that act: political groups and the dictionary's role words ("chief", "army")
+        roles = frozenset(key for key, rows in entries if " " not in key and any(e.type in ("title", "group") for e in rows))
         return HeadlineVerbs(
             frozenset(lemma for lemma, rows in patterns.verbs.items() if any("block" not in r.flags for r in rows)),
-            frozenset(patterns.nouns), patterns.sets.get("&POLITICAL_GROUPS", frozenset()), nationals,
+            frozenset(patterns.nouns), patterns.sets.get("&POLITICAL_GROUPS", frozenset()) | roles, nationals,
+            patterns.sets.get("&ATTACKS", frozenset()) | {"jet", "jets", "warplane", "warplanes", "helicopter", "helicopters",
+                                                          "tank", "tanks", "gunship", "gunships"},
             lambda word: self.headline_caser.known(word, ("verb",)))
 
     @functools.cached_property
