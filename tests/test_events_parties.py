@@ -314,3 +314,11 @@ def test_a_treaty_named_after_a_city_is_no_party_there_and_a_collapse_no_doer(an
                 and "collapse" in e.source.text]
     e = one(events_of(analyze, "Israeli jets struck the Gaza warehouse."), "ASSAULT")
     assert e.target.code.startswith("PSE")  # a place naming a thing still places it
+
+
+def test_the_parties_of_an_event_noun_may_hang_on_the_verb_that_says_it_happened(analyze):
+    # "talks began *between X and Y*": the parser hangs the parties on 'began', not on 'talks'
+    e = one(events_of(analyze, "Peace talks began between Kenya and Somalia on Monday."), "CONSULT")
+    assert e.source.code.startswith("KEN") and e.target.code.startswith("SOM")
+    e = one(events_of(analyze, "Heavy fighting broke out between Kenyan troops and Somali militants."), "ASSAULT")
+    assert e.source.code == "KENMIL" and e.target.code.startswith("SOM")

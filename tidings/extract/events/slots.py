@@ -138,7 +138,9 @@ class Slots:
                 # "the government *is engaged* in talks": the one engaged holds them
                 return next((c for c in support.children if c.dep_ == "nsubjpass"), None)
             if support is not None:
-                return roles.verb_subject(support)
+                subject = roles.verb_subject(support)
+                # (the noun itself is the subject of a verb of happening: "talks *began* between ...")
+                return subject if subject is None or subject.i != tok.i else None
             return None
         if slot == "obj":
             return roles.prep_objects([tok], "of")

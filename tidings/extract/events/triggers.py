@@ -166,6 +166,11 @@ _ENGAGEMENTS = frozenset({"talk", "talks", "negotiation", "negotiations", "discu
                           "consultation", "consultations", "contact", "contacts"})
 
 
+#: verbs whose subject is an event that happens: a noun event's parties may hang on them
+HAPPENING = frozenset({"begin", "start", "resume", "continue", "erupt", "break", "open", "end", "flare", "rage",
+                       "intensify", "escalate", "stall", "collapse", "conclude", "close", "occur", "happen"})
+
+
 def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     """The verb a noun event is the object of when that verb only carries it ("held talks")."""
     head = noun.head
@@ -175,6 +180,10 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
         return head
     if noun.dep_ == "attr" and head.lemma_.lower() in COPULA:
         return head  # "the US remains the largest *donor* of aid to ...": the subject is the party
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in HAPPENING and head.pos_ == "VERB":
+        # "peace talks began *between Israel and Syria*", "fighting broke out between X and Y": the
+        # verb says the event happened; its parties, date and place are the event's
+        return head
     if noun.dep_ == "pobj" and head.head.lemma_.lower() in light:  # "carried out an attack", "took part in talks"
         return head.head
     if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light:
