@@ -959,3 +959,13 @@ def test_an_arrest_made_in_a_raid_is_the_raiders_and_an_accident_kills_no_one(an
                  "A gas explosion killed five people in Nairobi."):
         assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"], text
     assert _one(_events(analyze, "A bomb exploded in a Nairobi market, killing five people."), "ASSAULT")
+
+
+def test_paying_a_visit_compensation_or_a_ransom(analyze):
+    e = _one(_events(analyze, "Kenyan President Mwai Kibaki paid a visit to Uganda this week."), "CONSULT")
+    assert e.target.code.startswith("UGA")
+    e = _one(_events(analyze, "Kenya paid compensation to the Somali families."), "CONCEDE")
+    assert e.source.code.startswith("KEN")
+    assert _one(_events(analyze, "The Kenyan government paid a ransom for the hostages."), "CONCEDE")
+    # a ransom demanded is a demand, no concession
+    assert not [e for e in _events(analyze, "The Somali kidnappers demanded a ransom.") if e.plover == "CONCEDE"]
