@@ -969,3 +969,18 @@ def test_paying_a_visit_compensation_or_a_ransom(analyze):
     assert _one(_events(analyze, "The Kenyan government paid a ransom for the hostages."), "CONCEDE")
     # a ransom demanded is a demand, no concession
     assert not [e for e in _events(analyze, "The Somali kidnappers demanded a ransom.") if e.plover == "CONCEDE"]
+
+
+def test_an_attack_on_a_politician_or_party_by_no_armed_hand_is_criticism(analyze):
+    e = _one(_events(analyze, "Kenyan President Mwai Kibaki turned the attack on the Kenyan opposition."), "ACCUSE")
+    assert e.cameo == "111" and "verbal attack" in e.evidence
+    # armed hands attacking lawmakers is violence
+    e = _one(_events(analyze, "Gunmen attacked two Kenyan lawmakers in Nairobi."), "ASSAULT")
+    assert e.target.code == "KENLEG"
+    assert _one(_events(analyze, "Kenyan troops attacked Somali militants."), "ASSAULT")
+
+
+def test_a_known_persons_surname_as_an_object_is_no_town_of_that_name(analyze):
+    # "Bush" is also a town in Egypt; the actor dictionary knows a Bush
+    a = analyze("Kerry attacked Bush over the war.")
+    assert not [p for p in a.places if p.name.lower().startswith("b")]

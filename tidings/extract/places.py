@@ -116,7 +116,7 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
             start = ent[1].idx
         found.append((start, end, text[start:end], None, ent.label_))
 
-    found.extend(_untagged(doc, gazetteer, found))
+    found.extend(_untagged(doc, gazetteer, found, getattr(actors, "person_surnames", frozenset())))
     # countries the article names without doubt, which then favour their own places
     context: dict[str, float] = {}
     for _, _, name, qualifier, _ in found:
@@ -177,9 +177,11 @@ def _not_a_place(ent, actors) -> bool:
     return entry is not None and entry.type in _NOT_PLACE_TYPES
 
 
-def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | None, str]]:
+def _untagged(doc: Doc, gazetteer, found, known_people: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str | None, str]]:
     """Known place names after a preposition of place that the small tagger left out (or mistook for
-    a one-word person): only those the gazetteer resolves, so nothing unknown is guessed."""
+    a one-word person): only those the gazetteer resolves, so nothing unknown is guessed. A verb's
+    object that is the surname of someone the actor dictionary knows ("Kerry attacked *Bush*") is
+    that person, not a town of the name."""
     taken = {(s, e) for s, e, *_ in found}
     text = doc.text  # built anew on each access: once here, not once per name
     full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
@@ -193,7 +195,8 @@ def _untagged(doc: Doc, gazetteer, found) -> list[tuple[int, int, str, str | Non
         # is a city or region the gazetteer knows and no one in the text bears that name
         person = name_at.get(tok.i)
         # (a name borne by someone else in the text: not the one this token may be part of)
-        borne = tok.text in surnames and not (person is not None and any(t.text == tok.text for t in person))
+        borne = (tok.text in surnames and not (person is not None and any(t.text == tok.text for t in person))) \
+            or tok.text in known_people
         qualifies = tok.dep_ == "compound" and tok.head.lemma_.lower() in _SETTLEMENT_NOUNS
         holder = tok.head if qualifies else tok  # "stormed *Khan Younis* refugee camp", "in the Baqouba district"
         as_object = (holder.dep_ == "dobj" and holder.head.lemma_.lower() in _PLACE_VERBS

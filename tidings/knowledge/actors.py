@@ -15,6 +15,8 @@ replaces earlier rows for the same phrase in any case. See docs/dictionaries.md.
 """
 from __future__ import annotations
 
+import functools
+
 import json
 import re
 import threading
@@ -110,6 +112,13 @@ class ActorDictionary:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @functools.cached_property
+    def person_surnames(self) -> frozenset[str]:
+        """The last words of the people the dictionary names ("Bush", "Kerry"): a text naming one
+        alone means the person, not a town of that name."""
+        return frozenset(e.pattern.split()[-1] for e in self.entries.values()
+                         if e.type == "person" and e.pattern.split() and e.pattern.split()[-1][:1].isupper())
 
     def lookup(self, text: str) -> ActorEntry | None:
         """The entry for ``text`` as it appears in an article, honouring each row's case rule."""

@@ -32,6 +32,12 @@ from tidings.knowledge.event_patterns import EventPattern
 from tidings.model import Analysis, Event, Participant, Span
 
 
+#: sectors of armed hands, whose attacks are violence whoever the target
+ARMED_GROUPS = frozenset({"MIL", "REB", "COP", "UAF", "INS", "CRM", "SPY", "SEP"})
+#: sectors of political bodies that are attacked only in words: parties, oppositions, legislatures, elites
+POLITICAL_SECTORS = frozenset({"OPP", "PTY", "LEG", "ELI"})
+
+
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None, releases=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
@@ -288,6 +294,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                         # "is ready to resume talks", "offered to withdraw": saying so is the offer,
                         # done now (PLOVER codes the offer itself as asserted)
                         mode = modes.ASSERTED
+            if self._verbal_attack(tok, source, target, code) and "111" in self.cameo:
+                note, code = f" verbal attack {code}->111", "111"
             entry = self.cameo.get(code)
             out.append(Event(
                 id="", source=source, target=target, cameo=code, plover=entry.plover, quad=entry.quad,
@@ -298,6 +306,24 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
             ))
         return out
+
+    def _verbal_attack(self, tok: Token, source: Participant | None, target: Participant | None, code: str) -> bool:
+        """An attack on a politician or a party by no armed hand is criticism (ACCUSE): "turned the attack
+        on the opposition Conservatives", "Kerry attacked Bush"; "gunmen attacked lawmakers" is not."""
+        if self.keep_any or tok.lemma_.lower() != "attack" or code[:2] not in VIOLENT:
+            return False
+        if source is not None and any(g in ARMED_GROUPS for g in self._groups(source)):
+            return False
+        if target is None:
+            return source is not None and (self._politician(source))
+        return any(g in POLITICAL_SECTORS for g in self._groups(target)) or (
+            self._is_person(target) and source is not None and self._politician(source))
+
+    def _politician(self, p: Participant) -> bool:
+        return self._is_person(p) or any(g in POLITICAL_SECTORS for g in self._groups(p))
+
+    def _is_person(self, p: Participant) -> bool:
+        return self.actor_kinds.get(p.actor) == "person"
 
     def _person_noun(self, t: Token, strict: bool = False) -> bool:
         """A noun for people ("the women", "two others"), by the WordNet-derived set &PEOPLE; ``strict``:
