@@ -322,3 +322,12 @@ def test_the_parties_of_an_event_noun_may_hang_on_the_verb_that_says_it_happened
     assert e.source.code.startswith("KEN") and e.target.code.startswith("SOM")
     e = one(events_of(analyze, "Heavy fighting broke out between Kenyan troops and Somali militants."), "ASSAULT")
     assert e.source.code == "KENMIL" and e.target.code.startswith("SOM")
+
+
+def test_rejecting_a_bid_named_after_its_maker_targets_the_maker(analyze):
+    # "an *army* bid": the army made it
+    e = one(events_of(analyze, "Kibaki rejected an army bid to scale back the offensive in Somalia."), "REJECT")
+    assert e.target.text == "army"
+    # a place before the thing is no maker: "the Gaza plan" is no plan of Gaza's people
+    e = one(events_of(analyze, "Kenya rejected the Mombasa plan."), "REJECT")
+    assert e.target is None or e.target.text != "Mombasa" or e.target.code.startswith("KEN")

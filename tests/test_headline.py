@@ -320,3 +320,13 @@ def test_a_verbless_headline_reads_split_verbs_weapons_and_leaves_party_nouns_al
     assert not [e for e in events if e.trigger.text == "Forces"]
     # guardsmen ringing a shrine deploy around it
     assert one(_headline_events(analyze, "Kenyan Guardsmen Ring Nairobi Mosque"), "MOBILIZE")
+
+
+def test_a_bare_act_in_a_headline_clause_of_its_own_is_passive(analyze):
+    # "after Girl Shot": the girl was shot; she shot no one
+    events = _headline_events(analyze, "Kenya Suspends Officer After Girl Shot 15 Times")
+    shot = [e for e in events if e.trigger.text == "Shot"]
+    assert shot and shot[0].target is not None and shot[0].target.text == "Girl"
+    # a verb that may stand alone stays a past tense: "after talks collapsed"
+    events = _headline_events(analyze, "Kenya Recalls Envoy After Talks Collapsed")
+    assert not [e for e in events if e.trigger.text == "Collapsed" and e.target is not None]

@@ -387,7 +387,13 @@ _OBJECT_CONTROL = frozenset({"allow", "permit", "tell", "order", "urge", "ask", 
 _ACTIVE_OBJECTS = frozenset({"dobj", "obj", "dative", "ccomp", "xcomp", "attr"})
 
 
-def read_headline_passives(doc: Doc) -> list[int]:
+def _frequency(tok: Token) -> bool:
+    """"*15 Times*", "*Twice*": how often, which the parser may take for an object."""
+    return tok.lemma_.lower() in ("time", "twice", "thrice") and (tok.lemma_.lower() != "time" or any(
+        c.dep_ == "nummod" or c.lower_ in ("several", "many", "multiple") for c in tok.children))
+
+
+def read_headline_passives(doc: Doc, done_to: frozenset[str] = frozenset()) -> list[int]:
     """Headline grammar for what was done to someone: "Myanmar PM *Sacked*", "Governor *Assassinated*",
     "Briton Shot Dead by Gunmen". A headline states the present in the present tense ("Israel Kills")
     and writes the passive without its auxiliary, so a bare past form of the headline's main verb
@@ -413,8 +419,13 @@ def read_headline_passives(doc: Doc) -> list[int]:
             verb.tag_ = "VBN"
             read.append(verb.i)
             continue
-        if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
-            continue  # the headline's main verb, or one joined to it with a subject of its own ("..., Poll Criticized")
+        # in a clause of its own a bare past may be a past tense ("after talks collapsed"); only an act
+        # done to someone (``done_to``: violence, seizure, arrest) reads as a passive there
+        subordinate = verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children) \
+            and verb.lemma_.lower() in done_to
+        if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT") and not subordinate:
+            continue  # the headline's main verb, or one joined to it with a subject of its own ("..., Poll
+            # Criticized"), or a clause of its own ("Israel Suspends Soldier *after* Girl Shot 15 Times")
         children = list(verb.children)
         # "Parties *Allowed* to Contact Voters", "Iran *Told* to Halt": a verb that puts someone
         # under an infinitive takes that someone as its object; with none after it, the subject is it
@@ -427,7 +438,8 @@ def read_headline_passives(doc: Doc) -> list[int]:
         if verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE and not controlled and not reported:
             continue  # ("2 Troops *Said Killed*": "were said to be killed", a report of what was done to them)
         if any(c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ in _ACTIVE_OBJECTS and c.i > verb.i and not
-                                                        ((controlled or reported) and c.dep_ in ("xcomp", "ccomp")))
+                                                        ((controlled or reported) and c.dep_ in ("xcomp", "ccomp"))
+                                                        and not _frequency(c))
                for c in children):
             continue  # (a clause before it is the parser's misreading of two headline clauses)
         subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
@@ -453,6 +465,8 @@ class HeadlineVerbs:
     nationals: frozenset[str] = frozenset()
     #: weapons and attacks that act as doers ("jet", "missile"), lower case
     weapons: frozenset[str] = frozenset()
+    #: verbs of acts done to someone (violence, seizure, arrest: CAMEO 17-20), passive when bare in a headline
+    done_to: frozenset[str] = frozenset()
     #: whether a lower-case word is a verb form the vocabulary knows ("reasserts", "said", "climbs")
     verb_form: Callable[[str], bool] | None = None
 

@@ -83,6 +83,8 @@ class Pipeline:
             frozenset(patterns.nouns), patterns.sets.get("&POLITICAL_GROUPS", frozenset()) | roles, nationals,
             patterns.sets.get("&ATTACKS", frozenset()) | {"jet", "jets", "warplane", "warplanes", "helicopter", "helicopters",
                                                           "tank", "tanks", "gunship", "gunships"},
+            frozenset(lemma for lemma, rows in patterns.verbs.items()
+                      if any(r.code[:2] in ("17", "18", "19", "20") for r in rows if "block" not in r.flags)),
             lambda word: self.headline_caser.known(word, ("verb",)))
 
     @functools.cached_property
@@ -152,7 +154,7 @@ class Pipeline:
         # extractors read the original words; only the parse came from the normalised headline
         doc = restore_words(doc, article.text)
         read_verbless_headline(doc, self.headline_verbs)
-        read_headline_passives(doc)
+        read_headline_passives(doc, self.headline_verbs.done_to)
         analysis = Analysis(
             id=article.id, text=article.text, title=article.title, url=article.url,
             published=normalise_published(article.published),

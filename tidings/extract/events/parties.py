@@ -61,6 +61,9 @@ class Parties:
             candidates += [held, *_phrase_objects(held)]
         for thing in targets:  # the thing's own doer first: "condemned actions *by Rwanda*"
             candidates += _agents_of(thing)
+            # and its maker named before it, not a place: "rejected an *army* bid", "a *rebel* offer"
+            candidates += [c for c in thing.children if c.dep_ in ("compound", "nmod") and c.i < thing.i
+                           and not self._is_place(c)]
         for slot in slots:  # the pattern's other slots, in its order
             head = self._fill(tok, slot, verb, support, matched)
             if head is not None and head.i not in seen:
