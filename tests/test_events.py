@@ -984,3 +984,16 @@ def test_a_known_persons_surname_as_an_object_is_no_town_of_that_name(analyze):
     # "Bush" is also a town in Egypt; the actor dictionary knows a Bush
     a = analyze("Kerry attacked Bush over the war.")
     assert not [p for p in a.places if p.name.lower().startswith("b")]
+
+
+def test_more_words_of_criticism_and_holding_someone_responsible(analyze):
+    e = _one(_events(analyze, "Kenya held Somalia responsible for the attack."), "ACCUSE")
+    assert e.target.code.startswith("SOM")
+    # the one held responsible did the deed, not the one holding them so
+    e = _one(_events(analyze, "Iran held the US responsible for the attack."), "ASSAULT")
+    assert e.source.code.startswith("USA")
+    assert _one(_events(analyze, "Kenya branded the Somali militants terrorists."), "ACCUSE")
+    assert _one(_events(analyze, "The Kenyan opposition tore into the government."), "ACCUSE")
+    # hammering as a soldier does is an attack; hammering a nail is nothing
+    assert _one(_events(analyze, "Kenyan troops hammered Somali militants near the border."), "ASSAULT")
+    assert not _events(analyze, "The Kenyan carpenter hammered a nail.")

@@ -137,6 +137,9 @@ class Slots:
             if support is not None and roles.is_passive(support) and support.lemma_.lower() in ("engage", "involve"):
                 # "the government *is engaged* in talks": the one engaged holds them
                 return next((c for c in support.children if c.dep_ == "nsubjpass"), None)
+            held = self._held_responsible(tok)
+            if held is not None:
+                return held
             if support is not None:
                 subject = roles.verb_subject(support)
                 # (the noun itself is the subject of a verb of happening: "talks *began* between ...")
@@ -152,6 +155,22 @@ class Slots:
         if slot == "xsubj":
             return None
         return roles.prep_objects(anchors, slot[5:])
+
+    def _held_responsible(self, noun: Token) -> Token | None:
+        """The one held responsible for a deed: "Iran held *the US* responsible for the attack", "blamed
+        *the rebels*, calling them responsible for the killings" - the party of the small clause, not the
+        one who holds it so."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head is prep:
+            return None
+        adjective = prep.head
+        if adjective.lemma_.lower() not in ("responsible", "accountable") or adjective.dep_ not in ("oprd", "ccomp", "xcomp"):
+            return None
+        own = next((c for c in adjective.children if c.dep_ in roles.SUBJ), None)
+        if own is not None:
+            return own
+        verb = adjective.head
+        return next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < adjective.i), None)
 
     def _above_subject(self, tok: Token) -> Token | None:
         """The slot ``above``: the subject of the verb whose complement clause the trigger heads
