@@ -30,6 +30,11 @@ _NAMED_AFTER_PLACES = frozenset({"pact", "protocol", "accord", "accords", "treat
 _PERSONS = frozenset({"him", "her", "them", "us", "he", "she", "they", "we"})
 
 
+#: things a party puts forward, whose maker may stand before them ("an *army* bid", "a *rebel* offer")
+_PROPOSALS = frozenset({"bid", "offer", "plan", "proposal", "demand", "request", "call", "initiative", "ultimatum",
+                        "proposition", "appeal", "deal"})
+
+
 class Parties:
     def _is_party(self, t: Token) -> bool:
         """A named or coded actor at ``t``, or a word for a political or social group ("teachers")."""
@@ -62,8 +67,9 @@ class Parties:
         for thing in targets:  # the thing's own doer first: "condemned actions *by Rwanda*"
             candidates += _agents_of(thing)
             # and its maker named before it, not a place: "rejected an *army* bid", "a *rebel* offer"
-            candidates += [c for c in thing.children if c.dep_ in ("compound", "nmod") and c.i < thing.i
-                           and not self._is_place(c)]
+            if thing.lemma_.lower() in _PROPOSALS:
+                candidates += [c for c in thing.children if c.dep_ in ("compound", "nmod") and c.i < thing.i
+                               and not self._is_place(c)]
         for slot in slots:  # the pattern's other slots, in its order
             head = self._fill(tok, slot, verb, support, matched)
             if head is not None and head.i not in seen:
