@@ -765,7 +765,7 @@ class _Book:
         """The dictionary's role or title row for a word's lemma ("leaders" -> 'leader'), or None: a
         role's own sector beats a civilian reading of a nationality before it."""
         entry = self._lookup(lemma) if self._lookup is not None else None
-        return entry if entry is not None and entry.type in ("title", "role", "group") else None
+        return entry if entry is not None and entry.type in ("title", "group") else None
 
     def alias(self, acronym: str, name: str) -> None:
         self.aliases[acronym.lower()] = name.lower()

@@ -32,8 +32,6 @@ from tidings.knowledge.event_patterns import EventPattern
 from tidings.model import Analysis, Event, Participant, Span
 
 
-#: sectors of armed hands, whose attacks are violence whoever the target
-ARMED_GROUPS = frozenset({"MIL", "REB", "COP", "UAF", "INS", "CRM", "SPY", "SEP"})
 #: sectors of political bodies that are attacked only in words: parties, oppositions, legislatures, elites
 POLITICAL_SECTORS = frozenset({"OPP", "PTY", "LEG", "ELI"})
 
@@ -312,10 +310,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         on the opposition Conservatives", "Kerry attacked Bush"; "gunmen attacked lawmakers" is not."""
         if self.keep_any or tok.lemma_.lower() != "attack" or code[:2] not in VIOLENT:
             return False
-        if source is not None and any(g in ARMED_GROUPS for g in self._groups(source)):
-            return False
+        if self._security(source):
+            return False  # an armed or security group's attack is violence (&SECURITY)
         if target is None:
-            return source is not None and (self._politician(source))
+            return source is not None and self._politician(source)
         return any(g in POLITICAL_SECTORS for g in self._groups(target)) or (
             self._is_person(target) and source is not None and self._politician(source))
 
