@@ -240,6 +240,22 @@ def test_story_store_gives_stories_back_in_creation_order_for_ties(tmp_path):
     assert restored.assign("probe", probe.published, probe).story_id == first
 
 
+def test_story_store_late_article_starts_a_closed_story_live_and_restored(tmp_path):
+    """An article dated more than two windows before the newest starts a story no later article joins,
+    in a grouper that has run all along as in one restored from the store between the two: a writer that
+    reloads (another writer committed in between) must group as one that did not."""
+    lede = "Ferry crews in Harbourtown walked out over rotas and overtime pay."
+    live = StoryGrouper()
+    live.assign("early", "2023-05-01", hand("early", "2023-05-01", "Vineyards report a fine harvest.", "NOR"))
+    live.assign("newest", "2023-06-20", hand("newest", "2023-06-20", "Orchards report a poor harvest.", "NOR"))
+    late = live.assign("late", "2023-05-02", hand("late", "2023-05-02", lede, "NOR")).story_id
+    restored = StoryGrouper.from_stories(Story.from_json(json.loads(json.dumps(s.to_json())))
+                                         for s in live.stories.values())
+    again = hand("again", "2023-05-02", lede, "NOR")
+    assert live.assign("again", "2023-05-02", again).story_id != late
+    assert restored.assign("again", "2023-05-02", again).story_id != late
+
+
 def test_story_store_migration_orders_old_stories_by_insertion(tmp_path):
     from tidings.store import schema
 

@@ -355,7 +355,11 @@ class StoryGrouper:
         self._rank[sid] = len(self._rank)
         self.stories[sid] = story
         self._truncate(story)
-        self._open_story(story)
+        # an article already more than two windows behind the clock starts a story that can take nothing:
+        # closed at once, as a grouper restored from the store (``from_stories``) would find it, so that a
+        # writer that reloads between two late articles groups them as one that did not
+        if day is None or self._clock is None or day >= self._clock - 2 * self.window_days:
+            self._open_story(story)
         return story
 
     def _join(self, story: Story, article_id: str, day: int | None, vector: dict[str, float],
