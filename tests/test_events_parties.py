@@ -332,3 +332,20 @@ def test_rejecting_a_bid_named_after_its_maker_targets_the_maker(analyze):
     # refugee camp", keeps the camp's town as the target)
     e = one(events_of(analyze, "Somalia rejected a rebel offer to hold talks in Nairobi."), "REJECT")
     assert e.target.text == "rebel"
+
+
+def test_a_list_the_parser_broke_keeps_its_own_subject_and_a_relative_clause_its_own_patients(analyze):
+    # "fighting that has killed 40 people, *wounded* 200 and closed the border": the parser hangs
+    # 'wounded' on the main verb; it continues the relative clause, whose subject is the fighting, and
+    # the dead and wounded are no target of halting it
+    text = ("The Kenyan president flew to Sudan on Monday to halt fighting that has killed at least 40 people, "
+            "wounded more than 200 and closed the border.")
+    events = events_of(analyze, text)
+    assert not [e for e in events if e.source is not None and e.source.text == "The Kenyan president"
+                and e.trigger.text in ("wounded", "closed")]
+    halt = one(events, "RETREAT")
+    assert halt.target is None or halt.target.text != "at least 40 people"
+    # a relative clause with no party as its object is still read for a stray phrase
+    text = "Norway gave account records of the shipowners which include their names and addresses to the Chilean navy."
+    e = one(events_of(analyze, text), "COOPERATE")
+    assert e.target is not None and e.target.code == "CHLMIL"

@@ -326,6 +326,13 @@ class Slots:
             if t.dep_ in ("parataxis", "punct", "cc") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                                                           and t.head.i == tok.i):
                 continue
+            if t.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and self._actor_at(c.idx, c.idx + len(c))
+                                         for c in t.children):
+                # a relative clause with a party as its own object is an act of its own: "to halt
+                # fighting *that has killed 40 people*" - the dead are no target of halting (one
+                # without, the parser's home for a stray phrase, is still read: "gave data, which
+                # includes names, *to the Indian government*")
+                continue
             if t.dep_ in ("conj", "appos") and t.head.i == tok.i and tok.pos_ in NOUN_POS \
                     and self._actor_at(t.idx, t.idx + len(t)) is not None:
                 # "last week's riots, officials and residents said": a party listed beside an event

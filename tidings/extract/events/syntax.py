@@ -202,6 +202,9 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             # second party to the first clause's verb (a name cannot be a verb's conjunct); it is the
             # subject of the participle right after it
             return prev
+    listed = _listed_after(verb)
+    if listed is not None and depth < 4:
+        return verb_subject(listed, depth + 1)
     if depth < 4 and verb.dep_ in _INHERIT and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "pcomp":  # "by shelling": take the subject of the verb the preposition hangs on
@@ -220,6 +223,27 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return verb_subject(head, depth + 1)
     return None
+
+
+def _listed_after(verb: Token) -> Token | None:
+    """The verb a bare past form continues in a list the parser broke: "violence that has killed 40
+    people, *wounded* 200 and closed the border" - the parser hangs 'wounded' on the main verb as a
+    participle; with an object of its own, right after a comma, and a verb of the same form with an
+    object of its own just before it in a subordinate clause, it is that verb's next item and shares
+    its subject (the violence), not the main clause's."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0 or verb.doc[verb.i - 1].lower_ != ",":
+        return None
+    if not any(c.dep_ in ("dobj", "obj") for c in verb.children) or any(
+            c.dep_ in ("mark", "aux", "auxpass", "agent") or c.dep_ in SUBJ for c in verb.children):
+        return None
+    before = [t for t in verb.doc[verb.sent.start:verb.i - 1] if t.pos_ == "VERB"]
+    if not before:
+        return None
+    prior = before[-1]
+    if prior.tag_ not in ("VBN", "VBD") or prior.dep_ not in ("relcl", "conj", "acl") \
+            or not any(c.dep_ in ("dobj", "obj") for c in prior.children) or prior.head is verb.head:
+        return None
+    return prior
 
 
 def _passive_patient(verb: Token) -> Token | None:
