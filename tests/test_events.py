@@ -997,3 +997,12 @@ def test_more_words_of_criticism_and_holding_someone_responsible(analyze):
     # hammering as a soldier does is an attack; hammering a nail is nothing
     assert _one(_events(analyze, "Kenyan troops hammered Somali militants near the border."), "ASSAULT")
     assert not _events(analyze, "The Kenyan carpenter hammered a nail.")
+
+
+def test_events_relieving_a_debt_is_aid_and_defending_oneself_supports_no_one(analyze):
+    e = _one(_events(analyze, "Norway forgave Ghana's debts on Monday."), "AID")
+    assert e.source.code.startswith("NOR") and e.target.code.startswith("GHA")
+    assert not [e for e in _events(analyze, "Brazil defended itself against the charges.") if e.plover == "SUPPORT"]
+    e = _one(_events(analyze, "Chile defended Bolivia against the charges."), "SUPPORT")
+    assert e.target.code.startswith("BOL")
+

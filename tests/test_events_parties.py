@@ -349,3 +349,26 @@ def test_a_list_the_parser_broke_keeps_its_own_subject_and_a_relative_clause_its
     text = "Norway gave account records of the shipowners which include their names and addresses to the Chilean navy."
     e = one(events_of(analyze, text), "COOPERATE")
     assert e.target is not None and e.target.code == "CHLMIL"
+
+
+def test_a_title_in_the_plural_is_a_role_of_each_country_named_after_it(analyze):
+    e = one(events_of(analyze, "The foreign ministers of Norway and Sweden met in Oslo."), "CONSULT")
+    assert e.source.code == "NORGOV" and e.target.code == "SWEGOV"
+    # one leader stays one person of one country
+    e = one(events_of(analyze, "The leader of Norway met the Swedish king."), "CONSULT")
+    assert e.source.code.startswith("NOR")
+
+
+def test_parties_acting_together_or_on_each_other_are_each_others_partners(analyze):
+    e = one(events_of(analyze, "The leaders of Norway and Sweden promised on Friday to work together."), "AGREE")
+    assert e.source.code.startswith("NOR") and e.target.code.startswith("SWE") and e.symmetric
+    e = one(events_of(analyze, "Norway and Sweden vowed to help each other after the floods."), "AGREE")
+    assert e.source.code.startswith("NOR") and e.target.code.startswith("SWE")
+    # without such a word two subjects are two sources of one act
+    events = [e for e in events_of(analyze, "Norway and Sweden promised on Friday to send aid.") if e.plover == "AGREE"]
+    assert not any(e.target is not None and e.target.code and e.target.code.startswith(("NOR", "SWE")) for e in events)
+
+
+def test_a_nationality_on_the_pattern_noun_itself_names_the_target(analyze):
+    e = one(events_of(analyze, "Norway cancelled the Ghanaian debt."), "AID")
+    assert e.target.code == "GHA"

@@ -181,7 +181,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
         if "symmetric" in pattern.flags and len(sources) > 1 and targets and not any(self._coded_at(t) for t in targets):
             targets = []  # "Canada and the UK agreed to *a trade deal*": the parties are each other's partners
-        symmetric = "symmetric" in pattern.flags
+        if len(sources) > 1 and targets and all(_reciprocal(t) for t in targets):
+            targets = []  # "X and Y vowed to help *each other*": the parties are each other's targets
+        symmetric = "symmetric" in pattern.flags or (len(sources) > 1 and not targets and verb and _mutual(tok))
         if symmetric and not targets and len(sources) > 1:
             # each pair of parties once, the first-named as source ("talks between A, B and C": A-B, A-C, B-C)
             ordered = sorted(sources, key=lambda t: t.i)
@@ -396,3 +398,24 @@ def _confidence(source, target, pattern: EventPattern, mode: str, embedded: bool
     score -= 0.2 if embedded else 0.0
     score -= 0.1 if mode != modes.ASSERTED else 0.0
     return round(max(0.05, min(0.99, score)), 2)
+
+
+#: words that make several subjects each other's partners: "X and Y promised to work *together*"
+_MUTUAL_ADVERBS = frozenset({"together", "jointly", "bilaterally"})
+
+
+def _mutual(verb: Token) -> bool:
+    """Whether the clause of ``verb`` says its subjects act on one another ("promised to work together",
+    "vowed to help each other"), so that several subjects are each other's targets."""
+    for t in verb.subtree:
+        if t.lower_ in _MUTUAL_ADVERBS and t.dep_ == "advmod":
+            return True
+        if _reciprocal(t):
+            return True
+    return False
+
+
+def _reciprocal(t: Token) -> bool:
+    """'each other', 'one another' (at its second word)."""
+    return t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+

@@ -113,6 +113,13 @@ class Parties:
                     country = self._thing_nationality(thing)
                     if country is not None:
                         self.thing_countries[thing.i] = country
+                if not targets:
+                    # the pattern's own noun may carry it: "cancelled the *Ghanaian* debt"
+                    for word in matched:
+                        country = self._thing_nationality(word) if word.i > tok.i and word.pos_ == "NOUN" else None
+                        if country is not None:
+                            self.thing_countries[word.i] = country
+                            return [word]
                 return targets
             self.place_targets.add(party.i)
         return roles.conjuncts(party, self._codes_at)

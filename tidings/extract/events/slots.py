@@ -399,7 +399,9 @@ class Slots:
         """The groups a role word at ``t`` gives the actors it belongs to ("lawmakers": LEG), or None:
         not a role (no sector, a person), or a business role outside '@keep any'."""
         actor = self._actor_at(t.idx, t.idx + len(t))
-        if actor is None or not actor.code or actor.sector is None or self.actor_kinds.get(actor.id) == "person":
+        if actor is None or not actor.code or actor.sector is None \
+                or (self.actor_kinds.get(actor.id) == "person" and t.tag_ not in ("NNS", "NNPS")):
+            # (a title in the plural is a role of several: "the *leaders* of Velia and Corbin")
             return None
         code = actor.code
         groups = [code[i:i + 3] for i in range(0, len(code), 3)]
