@@ -1006,3 +1006,10 @@ def test_events_relieving_a_debt_is_aid_and_defending_oneself_supports_no_one(an
     e = _one(_events(analyze, "Chile defended Bolivia against the charges."), "SUPPORT")
     assert e.target.code.startswith("BOL")
 
+
+
+def test_events_leaving_a_race_is_campaigning_not_a_retreat(analyze):
+    assert not [e for e in _events(analyze, "The rebel leader pulled out of the presidential election.")
+                if e.plover == "RETREAT"]
+    assert not [e for e in _events(analyze, "The senator withdrew from the race on Monday.") if e.plover == "RETREAT"]
+    assert _one(_events(analyze, "Chilean troops pulled out of the border town."), "RETREAT")

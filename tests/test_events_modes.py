@@ -125,3 +125,10 @@ def test_a_relative_clause_with_its_own_tense_keeps_its_own_mode(analyze):
     # a relative clause without a tense of its own stays under the verb above
     e = one(events_of(analyze, "Kenya will free the prisoners held in Somalia."), "AGREE")
     assert e.mode == "future"
+
+
+def test_silence_on_a_topic_refuses_no_one(analyze):
+    events = events_of(analyze, "Police and army officials are not talking much about the threat of an attack.")
+    assert not [e for e in events if e.plover == "REJECT"]
+    e = one(events_of(analyze, "Chile will not talk to Peru about the border."), "REJECT")
+    assert e.target.code.startswith("PER")

@@ -372,3 +372,18 @@ def test_parties_acting_together_or_on_each_other_are_each_others_partners(analy
 def test_a_nationality_on_the_pattern_noun_itself_names_the_target(analyze):
     e = one(events_of(analyze, "Norway cancelled the Ghanaian debt."), "AID")
     assert e.target.code == "GHA"
+
+
+def test_the_one_accused_of_a_deed_or_thanked_for_it_did_it(analyze):
+    e = [e for e in events_of(analyze, "Peru accused the company of giving investigators false records.")
+         if e.trigger.text == "giving"]
+    assert e and e[0].source.text == "the company"
+    e = [e for e in events_of(analyze, "Chile thanked Norway for hosting the talks.") if e.plover == "CONSULT"]
+    assert e and e[0].source.code.startswith("NOR")
+
+
+def test_opposition_named_in_the_mention_wins_over_the_listed_office(analyze):
+    e = one(events_of(analyze, "Opposition leader Viktor Yushchenko pressed for new elections."), "REQUEST")
+    assert e.source.code == "UKROPP"
+    e = one(events_of(analyze, "President Viktor Yushchenko met the Polish president."), "CONSULT")
+    assert e.source.code == "UKRGOV"

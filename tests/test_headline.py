@@ -332,3 +332,11 @@ def test_a_bare_act_in_a_headline_clause_of_its_own_is_passive(analyze):
     # a verb that may stand alone stays a past tense: "after talks collapsed"
     events = _headline_events(analyze, "Kenya Recalls Envoy After Talks Collapsed")
     assert not [e for e in events if e.trigger.text == "Collapsed" and e.target is not None]
+
+
+def test_a_bare_noun_after_the_headline_verb_is_its_object_not_an_act(analyze):
+    # "Survives Attack": the minister survived an attack; he attacked no one
+    events = _headline_events(analyze, "Kenyan Minister Survives Attack")
+    assert not [e for e in events if e.trigger.text == "Attack" and e.source is not None and "Minister" in e.source.text]
+    # the headline's own verb is read as ever: "Threatens Strike" is a threat
+    assert one(_headline_events(analyze, "Kenyan Rebels Threaten Strike on Nairobi"), "THREATEN")

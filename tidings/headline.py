@@ -451,6 +451,38 @@ def read_headline_passives(doc: Doc, done_to: frozenset[str] = frozenset()) -> l
     return read
 
 
+#: verbs that take a bare infinitive ("helps *rebuild*", "lets them *go*"): a bare verb after them is one
+_BARE_INFINITIVE = frozenset({"make", "let", "help", "have", "see", "hear", "watch", "bid", "dare", "need"})
+
+
+def read_headline_objects(doc: Doc) -> list[int]:
+    """Headline grammar drops the article: "Minister Survives *Attack*", "Envoy Seeks *Talks*". The parser
+    reads the bare noun after the headline's verb as a bare infinitive ("survives to attack"), which
+    makes an act of the subject's. A base-form verb hung on the headline's verb with no "to", no
+    subject and no object of its own, right after that verb (or its particle), is relabelled a noun,
+    its object. The indices relabelled are returned."""
+    span = doc.user_data.get(HEADLINE_KEY)
+    if not span or not doc.has_annotation("DEP"):
+        return []
+    read = []
+    for tok in doc:
+        if tok.idx < span[0]:
+            continue
+        if tok.idx >= span[1]:
+            break
+        head = tok.head
+        if tok.dep_ != "xcomp" or tok.tag_ != "VB" or head.i >= tok.i or head.pos_ != "VERB" \
+                or head.lemma_.lower() in _BARE_INFINITIVE:
+            continue
+        if any(c.tag_ == "TO" or c.dep_ in ("nsubj", "dobj", "obj", "aux", "mark") for c in tok.children):
+            continue
+        if any(not (t.dep_ == "prt" and t.head.i == head.i) for t in doc[head.i + 1:tok.i]):
+            continue  # only right after the verb: "Minister Survives Attack", "Rebels Step Up Attacks"
+        tok.dep_, tok.pos_, tok.tag_ = "dobj", "NOUN", "NN"
+        read.append(tok.i)
+    return read
+
+
 # ---- headlines the parser reads without a verb --------------------------------------------------
 
 @dataclass(frozen=True)

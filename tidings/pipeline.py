@@ -21,6 +21,7 @@ from tidings.headline import (
     HeadlineCaser,
     HeadlineVerbs,
     find_headline,
+    read_headline_objects,
     read_headline_passives,
     read_verbless_headline,
     restore_words,
@@ -155,6 +156,7 @@ class Pipeline:
         doc = restore_words(doc, article.text)
         read_verbless_headline(doc, self.headline_verbs)
         read_headline_passives(doc, self.headline_verbs.done_to)
+        read_headline_objects(doc)
         analysis = Analysis(
             id=article.id, text=article.text, title=article.title, url=article.url,
             published=normalise_published(article.published),

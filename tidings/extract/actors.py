@@ -418,6 +418,11 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             if former and person.entry.country is not None:
                 # "former President Barack Obama": a listed office-holder named as out of office
                 code, extra = person.entry.country + ELITE, []
+            elif role is not None and role.entry is not None and role.entry.code == "OPP" \
+                    and person.entry.country is not None:
+                # "Opposition leader Viktor Yushchenko": the role the text gives him now wins over the
+                # office the dictionary lists (opposition leaders become presidents, and back)
+                code, extra = person.entry.country + "OPP", []
         else:
             code, *extra = _role_codes(prefix, role, former) or [None]
         name = person.entry.name if person.entry is not None else _name(doc, person)

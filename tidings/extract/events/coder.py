@@ -279,7 +279,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 pass  # '@modes keep': the pattern's code as written, the mode reported beside it
             elif mode == modes.NEGATED:
                 refusal = modes.refusal_code(code)
-                if refusal and refusal in self.cameo and not modes.denial(mode_tok):
+                if refusal and refusal in self.cameo and not modes.denial(mode_tok) \
+                        and not (code.startswith("04") and _topic_only(tok)):
+                    # ("officials are not talking about the threat": silence on a topic refuses no one)
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
             elif (mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None)
                   and not modes.is_purpose(mode_tok)):
@@ -418,4 +420,10 @@ def _mutual(verb: Token) -> bool:
 def _reciprocal(t: Token) -> bool:
     """'each other', 'one another' (at its second word)."""
     return t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+
+
+def _topic_only(verb: Token) -> bool:
+    """Whether a verb of meeting names what it is about and no one it is with ("talking about the threat")."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return "about" in preps and not preps & {"with", "to"}
 

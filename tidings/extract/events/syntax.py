@@ -210,8 +210,10 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         if verb.dep_ == "pcomp":  # "by shelling": take the subject of the verb the preposition hangs on
             head = head.head
             controller = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
-            if controller is not None and verb.head.lower_ == "from":
-                # "prevented *Palestinians* from leaving", "barred him from travelling": the object acts
+            if controller is not None and verb.head.lower_ in ("from", "of", "for", "with", "against"):
+                # "prevented *Palestinians* from leaving", "barred him from travelling", "accused *the
+                # firm* of hiding", "charged *two men* with spying", "thanked *Oslo* for hosting": the
+                # object acts
                 return _resolve(controller)
             if verb.head.lower_ == "of" and is_passive(head):
                 # "*a policeman* was accused of killing", "was convicted of spying": the one accused acts
