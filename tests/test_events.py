@@ -1013,3 +1013,11 @@ def test_events_leaving_a_race_is_campaigning_not_a_retreat(analyze):
                 if e.plover == "RETREAT"]
     assert not [e for e in _events(analyze, "The senator withdrew from the race on Monday.") if e.plover == "RETREAT"]
     assert _one(_events(analyze, "Chilean troops pulled out of the border town."), "RETREAT")
+
+
+def test_events_figures_of_speech_with_strike_and_rally_are_no_acts(analyze):
+    assert not _events(analyze, "The Chilean president is striking twin themes for a second term.")
+    assert not [e for e in _events(analyze, "Rallying a party stung by losses, the Chilean president spoke.")
+                if e.plover == "PROTEST"]
+    assert _one(_events(analyze, "Protesters rallied against the Chilean government on Monday."), "PROTEST")
+    assert _one(_events(analyze, "Peruvian jets struck rebel camps near the border."), "ASSAULT")
