@@ -132,3 +132,17 @@ def test_silence_on_a_topic_refuses_no_one(analyze):
     assert not [e for e in events if e.plover == "REJECT"]
     e = one(events_of(analyze, "Chile will not talk to Peru about the border."), "REJECT")
     assert e.target.code.startswith("PER")
+
+
+def test_an_act_placed_months_or_years_back_is_background_dated_as_the_text_dates_it(analyze):
+    # published on 2004-08-20: January is seven months back, 1994 ten years
+    e = one(events_of(analyze, "Peru recalled its ambassador to Chile last January.", published="2004-08-20"), "SANCTION")
+    assert e.mode == "background" and e.date == "2004-01"
+    events = events_of(analyze, "The man was convicted in 1998 of bombing the Peruvian embassy.", published="2004-08-20")
+    assert {e.mode for e in events} == {"background"} and one(events, "ASSAULT").date == "1998"
+    # last week is the news
+    e = one(events_of(analyze, "Peruvian troops killed four rebels last week.", published="2004-08-20"), "ASSAULT")
+    assert e.mode == "asserted"
+    # a time inside the object dates the object: the faulting is today's
+    e = one(events_of(analyze, "Putin faulted Georgia over its 1990s tactics.", published="2004-08-20"), "ACCUSE")
+    assert e.mode == "asserted"

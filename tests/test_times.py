@@ -255,3 +255,16 @@ def test_evaluate_times_reports_the_tune_and_check_halves(tmp_path):
     assert result.exit_code == 0, result.output
     assert "tune half (1 documents): DATE value F1 1.000" in result.output  # b.tml
     assert "check half (1 documents): DATE value F1 1.000" in result.output  # a.tml
+
+
+def test_period_end_is_the_last_day_of_the_period_a_value_names():
+    from tidings.extract.timex import period_end
+
+    assert period_end("2004-08-20") == dt.date(2004, 8, 20)
+    assert period_end("2004-02") == dt.date(2004, 2, 29)
+    assert period_end("2004-W33") == dt.date(2004, 8, 15)
+    assert period_end("2004-Q1") == dt.date(2004, 3, 31)
+    assert period_end("2004-WI") == dt.date(2005, 2, 28)
+    assert period_end("1994") == dt.date(1994, 12, 31)
+    assert period_end("197") == dt.date(1979, 12, 31)  # the 1970s
+    assert period_end("P3D") is None and period_end("PAST_REF") is None and period_end("2004-02-30") is None

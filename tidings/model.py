@@ -163,7 +163,8 @@ class Event:
     """Who did what to whom, when and where, with the evidence for it.
 
     ``cameo`` is the most specific CAMEO code found (leading zeros kept); ``plover`` its PLOVER type
-    (None for CAMEO 01 statements); ``mode`` is asserted, negated, future or hypothetical;
+    (None for CAMEO 01 statements); ``mode`` is asserted, negated, future, hypothetical or background (done, but placed months or
+    years before the article);
     ``evidence`` names the pattern that fired (file:line and the pattern itself).
 
     ``symmetric``: the relation has no direction (talks, meetings, clashes, ceasefires between A and

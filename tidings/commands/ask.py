@@ -10,7 +10,7 @@ from tidings.commands.output import UNDATED, emit, output_options, print_mapping
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-MODES = ("asserted", "negated", "future", "hypothetical")
+MODES = ("asserted", "negated", "future", "hypothetical", "background")
 
 
 def paging(f):

@@ -124,6 +124,42 @@ def month_value(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+#: the last month of each season's value (winter ends in February of the next year)
+_SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}
+_PERIOD = re.compile(r"^(?P<year>\d{2,4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|W(?P<week>\d{2})|Q(?P<quarter>[1-4])"
+                     r"|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?(?:T.*)?$")
+
+
+def period_end(value: str | None) -> dt.date | None:
+    """The last day of the calendar period a TIMEX3 value names: "2022-01-11" itself, "2022-01" the
+    31st, "2022-W02" its Sunday, "2022-Q1" March 31st, "2022" December 31st, "197" (the 1970s) the
+    last day of 1979, "19" (the 1900s) of 1999. None for a duration, a reference ("PAST_REF") or a
+    value outside the calendar."""
+    m = _PERIOD.match(value or "")
+    if m is None:
+        return None
+    digits = m.group("year")
+    try:
+        if len(digits) < 4:  # a decade ("197") or a century ("19"): its last year
+            return dt.date(int(digits.ljust(4, "9")), 12, 31)
+        year = int(digits)
+        if m.group("day"):
+            return dt.date(year, int(m.group("month")), int(m.group("day")))
+        if m.group("month"):
+            y, mo = shift_months(dt.date(year, int(m.group("month")), 1), 1)
+            return dt.date(y, mo, 1) - dt.timedelta(days=1)
+        if m.group("week"):
+            return dt.date.fromisocalendar(year, int(m.group("week")), 7)
+        if m.group("quarter") or m.group("half") or m.group("season"):
+            last = (int(m.group("quarter")) * 3 if m.group("quarter") else int(m.group("half")) * 6
+                    if m.group("half") else _SEASON_END[m.group("season")])
+            y, mo = shift_months(dt.date(year, 1, 1), last)
+            return dt.date(y, mo, 1) - dt.timedelta(days=1)
+        return dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
 def quarter_of(d: dt.date) -> int:
     return (d.month - 1) // 3 + 1
 

@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 PloverType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                      "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
-Mode = Literal["asserted", "negated", "future", "hypothetical"]
+Mode = Literal["asserted", "negated", "future", "hypothetical", "background"]
 Grain = Literal["day", "week", "month", "year"]
 EventOrder = Literal["newest", "oldest", "conflict", "cooperation", "confidence"]
 StoryOrder = Literal["latest", "earliest", "articles", "title"]

@@ -11,32 +11,64 @@ from tidings.model import EventPlace, Span
 
 class Circumstances:
     # -- when and where -----------------------------------------------------------------------
-    def _times(self) -> dict[int, tuple[str | None, int]]:
-        out: dict[int, tuple[str | None, int]] = {}
+    def _times(self) -> dict[int, tuple[str | None, int, str | None]]:
+        """Word index -> (the day a time expression hanging on it names, if it names one; how many steps
+        up from the expression; the expression's value at its own granularity: "2004", "2004-W33")."""
+        out: dict[int, tuple[str | None, int, str | None]] = {}
         for t in self.analysis.times:
             span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None or t.type not in ("DATE", "TIME"):
                 continue
             tok, steps = span.root, 0
             value = t.value[:10] if t.value and DATE.match(t.value[:10]) else None
+            period = t.value  # (only for the words it dates directly: "faults Georgia on *'90s* tactics"
+            # dates the tactics, not the faulting)
             while tok.head is not tok and steps < 5:  # "talks in Geneva on Monday": through a place phrase
+                if tok.i != span.root.i and tok.pos_ in NOUN_POS:
+                    period = None
                 tok = tok.head
                 steps += 1
                 if tok.i not in out or out[tok.i][1] > steps:
-                    out[tok.i] = (value, steps)
+                    out[tok.i] = (value, steps, period)
                 if tok.pos_ in ("VERB", "NOUN") and tok.dep_ not in ("prep", "pobj"):
                     break
         return out
 
     def _date(self, tok: Token, support: Token | None) -> tuple[str | None, Token | None]:
+        """The day the event's own time expression names, and the word it hangs on."""
+        t = self._timed(tok, support)
+        return (self.times[t.i][0], t) if t is not None else (None, None)
+
+    def _period(self, tok: Token, support: Token | None) -> str | None:
+        """The event's time expression's value at its granularity ("1994", "2004-01"), or None: its own,
+        else that of the act it is part of ("convicted *in 1998* of bombing", "killed 40 villagers *in
+        1994* and burned the village")."""
+        t = self._timed(tok, support)
+        if t is not None:
+            # (not an infinitive's: "it was fair to criticize X's protests three decades ago" - the
+            # parser hangs the time on the act that is discussed now)
+            return None if any(c.tag_ == "TO" for c in tok.children) else self.times[t.i][2]
+        verb = tok
+        for _ in range(3):
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head
+            elif verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+                verb = verb.head
+            else:
+                return None
+            if verb.i in self.times:
+                return self.times[verb.i][2]
+        return None
+
+    def _timed(self, tok: Token, support: Token | None) -> Token | None:
         # a nominal event dated by its clause when the parser hangs the date on the verb: "the talks
         # in Lima *ended on Monday*", "talks will resume on Monday"
         clause = tok.head if tok.pos_ in NOUN_POS and tok.dep_ in ("nsubj", "nsubjpass", "dobj") \
             and tok.head.pos_ in ("VERB", "AUX") else None
         for t in (tok, support, clause):
             if t is not None and t.i in self.times:
-                return self.times[t.i][0], t
-        return None, None
+                return t
+        return None
 
     def _places(self):
         by_head: dict[int, EventPlace] = {}  # governing word of "in X" -> X

@@ -267,6 +267,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None
         date, date_tok = self._date(tok, support)
         mode0, mode_tok = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
+        period = self._period(tok, support)
+        if mode0 == modes.ASSERTED and modes.background(period, self.analysis.published):
+            mode0, date = modes.BACKGROUND, date or period  # dated as precisely as the text dates it
         embedded = _embedded(tok)
         out = []
         peace = self._peacekeeping(tok, support, verb, pattern.code)

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.extract.timex import period_end
 from tidings.headline import headline_future
 
 ASSERTED, NEGATED, FUTURE, HYPOTHETICAL = "asserted", "negated", "future", "hypothetical"
+#: done, but placed by the text months or years before the article: history told as background ("the
+#: 1994 genocide", "recalled its envoy last January"), not the news of the day (AG guide rule 6)
+BACKGROUND = "background"
+#: how far before the article's date a time expression's period must end for its event to be background:
+#: "last week", "a month ago" are the news; "in March" (written in August), "last year", "in 1994" are not
+BACKGROUND_DAYS = 31
 
 NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", "fail"})  # "ruled out an attack": 'rule' with 'out'
 NEGATING_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -269,3 +276,14 @@ def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
         if lemma in FUTURE_WORDS or tok.lower_ in FUTURE_WORDS:
             return FUTURE, tok
     return None
+
+
+def background(period: str | None, published: str | None) -> bool:
+    """Whether a time expression's value (``period``, "1994", "2004-03") places an event more than
+    ``BACKGROUND_DAYS`` before the article's date."""
+    if period is None or published is None:
+        return False
+    end = period_end(period)
+    day = period_end(published[:10])
+    return end is not None and day is not None and (day - end).days > BACKGROUND_DAYS
+

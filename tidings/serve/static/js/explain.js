@@ -70,6 +70,8 @@ export const MODE_MEANING = {
     "after the publication day",
   hypothetical: "possible, feared or demanded, not done: a modal (“could”, “may”), a condition (“if”) or a word " +
     "of fear or demand governs the trigger",
+  background: "done, but history: a time expression places it months or years before the article (“in 1994”, " +
+    "“last January”), so it is not counted as the news of the day",
 };
 
 /** The sentence saying how a mode changed the code ("negated 085->1244"). */

@@ -14,7 +14,7 @@ export const QUAD_NOTE = "Quad class as PLOVER classes the event type. The CSV's
 
 export const PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
-export const MODES = ["asserted", "negated", "future", "hypothetical"];
+export const MODES = ["asserted", "negated", "future", "hypothetical", "background"];
 
 export function fmtNumber(n, digits = 0) {
   if (n === null || n === undefined || Number.isNaN(n)) return "–";

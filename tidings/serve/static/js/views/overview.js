@@ -77,7 +77,7 @@ export async function overviewView(el, route) {
     h("section", { class: "panel", id: "event-places" }, h("h2", {}, "Where events happen"),
       places.length ? [
         h("p", { class: "small muted" }, "Asserted events by place, as dyads are counted; click a dot or a name " +
-          "for the events there. A place named only in negated, future or hypothetical events is left out."),
+          "for the events there. A place named only in negated, future, hypothetical or background events is left out."),
         h("div", { class: "grid-2 places-grid" },
           placeMap(places, (p) => navigate("/events", { place: p.name, mode: "asserted" }), window.innerWidth < 700),
           placeList(places))]
