@@ -387,3 +387,13 @@ def test_opposition_named_in_the_mention_wins_over_the_listed_office(analyze):
     assert e.source.code == "UKROPP"
     e = one(events_of(analyze, "President Viktor Yushchenko met the Polish president."), "CONSULT")
     assert e.source.code == "UKRGOV"
+
+
+def test_the_party_after_a_subordinating_word_is_the_subject_of_its_clause(analyze):
+    # the parser reads "after Ruritania" as a phrase and leaves 'warned' without a subject
+    events = events_of(analyze, "Moldova recalled its envoy after Ruritania threatened to cut ties if "
+                                "the jailed dissidents are freed.")
+    threat = one(events, "THREATEN")
+    assert threat.source.text == "Ruritania"
+    # the conditional clause is an act of its own: the dissidents are no target of cutting ties
+    assert all(e.target is None or "dissidents" not in e.target.text for e in events if e.trigger.text != "freed")

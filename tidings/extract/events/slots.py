@@ -16,6 +16,9 @@ from tidings.extract.events.common import (
 
 #: prepositions before a deed whose suspect a verb of &SUSPECTING names ("arrested X *in* the killing of Y")
 _SUSPECT_PREPS = frozenset({"in", "for", "over", "with", "of"})
+#: subordinate clauses that state an act of their own, not the party the main act is about
+_OWN_ACT_MARKS = frozenset({"if", "unless", "when", "whenever", "while", "after", "before", "because", "since",
+                            "though", "although", "whereas", "once"})
 
 
 class Slots:
@@ -332,6 +335,12 @@ class Slots:
                 # fighting *that has killed 40 people*" - the dead are no target of halting (one
                 # without, the parser's home for a stray phrase, is still read: "gave data, which
                 # includes names, *to the Indian government*")
+                continue
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_ACT_MARKS for c in t.children) and any(
+                    c.dep_ in roles.SUBJ or c.dep_ in roles.PASSIVE_SUBJ for c in t.children):
+                # a subordinate clause with a subject of its own is its own act: "threatened to cut
+                # ties *if the activists are pardoned*" - the activists are no target of cutting ('until
+                # X meets the demands', 'for X to deliver' name the party the act is about)
                 continue
             if t.dep_ in ("conj", "appos") and t.head.i == tok.i and tok.pos_ in NOUN_POS \
                     and self._actor_at(t.idx, t.idx + len(t)) is not None:

@@ -175,6 +175,14 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             return _resolve(subjects[0])
     if passive:
         return None
+    for mark in verb.children:
+        if mark.dep_ == "mark" and mark.i < verb.i:
+            # "recalled its envoy after *Cuba* threatened ...": the parser read 'after Cuba' as a
+            # phrase and left the clause's verb without a subject; the preposition's object is it
+            named = next((g for g in mark.children if g.dep_ == "pobj" and g.i < verb.i
+                          and g.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if named is not None:
+                return _resolve(named)
     if verb.dep_ == "xcomp" and is_passive(verb.head) and verb.head.lemma_.lower() in _REPORTING:
         # raising: "Iran is *believed* to have supplied drones", "X was seen to enter": the passive's
         # subject does what is reported (a prediction, "is expected to", is no event yet)
