@@ -146,3 +146,12 @@ def test_an_act_placed_months_or_years_back_is_background_dated_as_the_text_date
     # a time inside the object dates the object: the faulting is today's
     e = one(events_of(analyze, "Putin faulted Georgia over its 1990s tactics.", published="2004-08-20"), "ACCUSE")
     assert e.mode == "asserted"
+
+
+def test_an_act_a_noun_proposes_has_not_happened(analyze):
+    events = events_of(analyze, "Ruritania accepted a Moldovan proposal to meet the Tarnish envoy.")
+    meet = one(events, "CONSULT")
+    assert meet.mode == "hypothetical"
+    # a rank before the noun makes the infinitive a fact about whoever did it
+    promise = one(events_of(analyze, "Gaddafi became the first Arab leader to promise compensation to Chad."), "AGREE")
+    assert promise.mode == "asserted"

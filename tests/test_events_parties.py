@@ -397,3 +397,8 @@ def test_the_party_after_a_subordinating_word_is_the_subject_of_its_clause(analy
     assert threat.source.text == "Ruritania"
     # the conditional clause is an act of its own: the dissidents are no target of cutting ties
     assert all(e.target is None or "dissidents" not in e.target.text for e in events if e.trigger.text != "freed")
+
+
+def test_a_nationality_of_two_words_codes_the_thing_by_its_whole_name(analyze):
+    e = one(events_of(analyze, "Tokyo rejected a North Korean offer on Monday."), "REJECT")
+    assert e.target.code == "PRK"

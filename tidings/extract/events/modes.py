@@ -154,6 +154,10 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         verb_chain = verb_chain and dep == "xcomp"
         above = _local(tok, own=False)
+        if above is None and dep == "acl" and _unrealised_infinitive(below, tok):
+            # "an overture *to resume* talks", "a proposal *to meet*": an act a noun proposes, asks for
+            # or aims at has not happened (a plan, an offer: future, by the words above)
+            above = (HYPOTHETICAL, tok)
         if above and above[0] == NEGATED:
             return above  # negation anywhere above wins: "denied it has plans to attack"
         found = found or above
@@ -163,6 +167,19 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             and not _past_tense(trigger):
         return FUTURE, None  # (a verb in the past tense is past whatever its date resolved to)
     return ASSERTED, None
+
+
+#: "the first leader *to visit*", "the only country *to sign*": a rank before the noun makes its
+#: infinitive a fact about whoever did it
+_RANKS = frozenset({"first", "last", "only", "second", "third", "latest", "sole"})
+
+
+def _unrealised_infinitive(verb: Token, noun: Token) -> bool:
+    """A to-infinitive modifying a noun ("an offer *to talk*", "efforts *to end* the war"), not one
+    after a rank ("the first president *to visit*")."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(c.tag_ == "TO" for c in verb.children):
+        return False
+    return not any(c.lower_ in _RANKS for c in noun.children if c.dep_ in ("amod", "advmod", "det", "nummod"))
 
 
 def _past(verb: Token) -> bool:

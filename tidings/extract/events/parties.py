@@ -128,11 +128,16 @@ class Parties:
         """The country a nationality word before a thing names ("the *Ugandan* proposal"), or None."""
         if self.actor_dictionary is None:
             return None
+        doc = thing.doc
         for c in thing.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.i < thing.i and c.text[:1].isupper():
-                entry = self.actor_dictionary.lookup(c.text)
-                if entry is not None and entry.type in ("demonym", "country") and entry.country:
-                    return entry.country
+                # the longest name ending on the modifier: "a *North Korean* offer" is no South Korean one
+                for start in range(c.left_edge.i, c.i + 1):
+                    if not all(t.text[:1].isupper() for t in doc[start:c.i + 1]):
+                        continue
+                    entry = self.actor_dictionary.lookup(doc[start:c.i + 1].text)
+                    if entry is not None and entry.type in ("demonym", "country") and entry.country:
+                        return entry.country
         return None
 
 
