@@ -402,3 +402,11 @@ def test_the_party_after_a_subordinating_word_is_the_subject_of_its_clause(analy
 def test_a_nationality_of_two_words_codes_the_thing_by_its_whole_name(analyze):
     e = one(events_of(analyze, "Tokyo rejected a North Korean offer on Monday."), "REJECT")
     assert e.target.code == "PRK"
+
+
+def test_the_receiver_of_a_passive_giving_is_the_target(analyze):
+    e = one(events_of(analyze, "Tarnia was handed an ultimatum by the United Nations."), "THREATEN")
+    assert e.target.text == "Tarnia" and e.source.code.startswith("IGO")
+    # the parser's plain 'by' phrase after a passive, with a name in it, is its agent
+    aid = one(events_of(analyze, "Moldova was given aid by Poland on Monday."), "AID")
+    assert aid.source.code.startswith("POL") and aid.target.code.startswith("MDA")

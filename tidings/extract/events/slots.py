@@ -102,8 +102,14 @@ class Slots:
                     found = self._past_dateline(later[-1]) if later else None
                 return found
             if slot == "iobj":
-                return next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \
+                found = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \
                     roles.prep_objects([tok], "to")
+                if found is None and roles.is_passive(tok):
+                    # "*Sudan* was given an ultimatum": the receiver is the passive's subject (not when
+                    # that is the pattern's own word: "an ultimatum was given")
+                    found = next((c for c in tok.children if c.dep_ in roles.PASSIVE_SUBJ
+                                  and all(m.i != c.i for m in matched)), None)
+                return found
             if slot == "xsubj":
                 head = roles.verb_object(tok)
                 # "said *he* must go": a personal pronoun there is the speaker or someone named before
@@ -151,7 +157,14 @@ class Slots:
         if slot == "obj":
             return roles.prep_objects([tok], "of")
         if slot == "iobj":
-            return next((c for c in support.children if c.dep_ == "dative"), None) if support is not None else None
+            if support is None:
+                return None
+            dative = next((c for c in support.children if c.dep_ == "dative"), None)
+            if dative is None and roles.is_passive(support):
+                # "*Iran* was given a deadline", "*Sudan* was handed an ultimatum": the receiver is the
+                # passive's subject (unless that is the noun itself: "an ultimatum was given to X")
+                dative = next((c for c in support.children if c.dep_ in roles.PASSIVE_SUBJ and c.i != tok.i), None)
+            return dative
         anchors = [tok] + ([support] if support is not None else [])
         if slot == "any":
             return roles.prep_objects([tok], "of") or roles.any_object(anchors)

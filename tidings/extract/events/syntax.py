@@ -163,6 +163,13 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         for c in verb.children:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i:
+                # the parser's plain 'by' phrase after a passive with a name in it ("was given aid *by
+                # Poland*") is its agent; not a time ("by Friday") nor a means ("by road")
+                named = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and not is_time(g)), None)
+                if named is not None:
+                    return named
     else:
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
         if subjects:
