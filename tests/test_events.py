@@ -1021,3 +1021,12 @@ def test_events_figures_of_speech_with_strike_and_rally_are_no_acts(analyze):
                 if e.plover == "PROTEST"]
     assert _one(_events(analyze, "Protesters rallied against the Chilean government on Monday."), "PROTEST")
     assert _one(_events(analyze, "Peruvian jets struck rebel camps near the border."), "ASSAULT")
+
+
+def test_a_toll_of_an_accident_or_natural_force_is_no_attack(analyze):
+    for text in ("A farmer and his two sons were killed in a barn fire near Velna.",
+                 "Nine villagers were killed when fire swept through their homes.",
+                 "Twelve people were injured as a strong earthquake shook the coast."):
+        assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"], text
+    # gunfire is someone's
+    assert [e for e in _events(analyze, "Four soldiers were killed in sniper fire near Velna.") if e.plover == "ASSAULT"]

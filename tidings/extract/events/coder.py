@@ -248,6 +248,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             parts = [(s, t, c) for s, t, c in parts if (s is None or s.code or self._weak(s)) and not self._hazard(s)]
             if verb and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.lemma_.lower() in self.hazards:
                 return None  # "a plane that crashed in stormy weather, *killing* 32": the accident's toll
+            if verb and all(s is None for s, _t, _c in parts) and self._accident_toll(tok):
+                return None  # "were killed in a house fire": no one's deed
         if pattern.code[:2] not in VIOLENT and not self.keep_any and parts and all(s is None for s, _t, _c in parts) \
                 and tok.lemma_.lower() not in self.authorities:
             # an act with no doer at all ("was released", "talks on the crisis") other than violence by

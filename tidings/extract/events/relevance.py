@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+from tidings.extract.events import syntax as roles
 
 from tidings.extract.events.common import (
     TICKER,
@@ -73,6 +74,32 @@ class Relevance:
     def _hazard(self, p: Participant | None) -> bool:
         """A natural force named as the doer ("Tropical Storm Jeanne", "the quake"): an accident."""
         return p is not None and _has_word(p, self.hazards)
+
+    def _accident_toll(self, tok: Token) -> bool:
+        """A passive deed with no doer whose cause, named beside it, is an accident or a natural force:
+        "were killed *in a house fire*", "died *when fire tore through* their home", "were hurt *as an
+        earthquake jolted* the island" - a toll, no one's act."""
+        if not roles.is_passive(tok) or any(c.dep_ == "agent" for c in tok.children):
+            return False
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after", "as"):
+                cause = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if cause is not None and self._hazard_word(cause):
+                    return True
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
+                                         for m in c.children):
+                cause = next((g for g in c.children if g.dep_ in roles.SUBJ), None)
+                if cause is not None and self._hazard_word(cause):
+                    return True
+        return False
+
+    def _hazard_word(self, tok: Token) -> bool:
+        """A hazard, or a fire that is no gunfire ("a house fire", "fire tore through")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.hazards or tok.lower_ in self.hazards:
+            return True
+        return lemma in ("fire", "flame", "blaze") and not any(c.lower_ in ("gun", "sniper", "mortar", "rocket", "artillery", "cross")
+                                                              for c in tok.children)
 
     def _thing(self, tok: Token, p: Participant) -> bool:
         """A participant that names no party: no actor, no code, no name the tagger knows, not a pronoun,
