@@ -1030,3 +1030,10 @@ def test_a_toll_of_an_accident_or_natural_force_is_no_attack(analyze):
         assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"], text
     # gunfire is someone's
     assert [e for e in _events(analyze, "Four soldiers were killed in sniper fire near Velna.") if e.plover == "ASSAULT"]
+
+
+def test_those_held_hostage_are_held_not_holding(analyze):
+    e = _one(_events(analyze, "Tarnia said two Velnish engineers held hostage in Orlan were still alive."), "COERCE")
+    assert "engineers" in e.target.text and (e.source is None or "engineers" not in e.source.text)
+    active = _one(_events(analyze, "Gunmen held two Velnish engineers hostage."), "COERCE")
+    assert active.source.text == "Gunmen"

@@ -30,7 +30,25 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children):
         return True
-    return _shared_passive(verb) is not None or _reported_passive(verb) is not None
+    return _shared_passive(verb) is not None or _reported_passive(verb) is not None or held_as(verb) is not None
+
+
+#: what a captive is held as, written bare after the verb ("held *hostage*")
+_CAPTIVE_ROLES = frozenset({"hostage", "captive", "prisoner"})
+
+
+def held_as(verb: Token) -> Token | None:
+    """The captive of a reduced relative the parser read as a clause: "two reporters *held hostage* in
+    Iraq were freed" - 'reporters' the subject, 'hostage' the object of an active 'held'. A bare role
+    noun as the only object, no auxiliary, says the subject is the one held ("gunmen held *two
+    reporters* hostage" and "held hostages" are active)."""
+    if verb.lemma_.lower() not in ("hold", "take", "keep") or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "oprd")]
+    if len(objects) != 1 or objects[0].lower_ not in _CAPTIVE_ROLES or any(c.dep_ != "prep" for c in objects[0].children) \
+            or objects[0].i != verb.i + 1 or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i), None)
 
 
 def _reported_passive(verb: Token) -> Token | None:
@@ -284,6 +302,9 @@ def verb_object(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in PASSIVE_SUBJ:
                 return _resolve(c)
+        held = held_as(verb)
+        if held is not None:
+            return _resolve(held)
         if verb.dep_ in ("acl", "relcl"):  # "the plan rejected by ..."
             return verb.head
         shared = _shared_passive(verb)
