@@ -1037,3 +1037,9 @@ def test_those_held_hostage_are_held_not_holding(analyze):
     assert "engineers" in e.target.text and (e.source is None or "engineers" not in e.source.text)
     active = _one(_events(analyze, "Gunmen held two Velnish engineers hostage."), "COERCE")
     assert active.source.text == "Gunmen"
+
+
+def test_meeting_a_demand_yields_meeting_a_deadline_meets_no_one(analyze):
+    e = _one(_events(analyze, "President Orvel met the opposition's demands on Friday."), "CONCEDE")
+    assert e.target.text == "the opposition"
+    assert not _events(analyze, "Velnia met the deadline set by the United Nations.")
