@@ -340,3 +340,11 @@ def test_a_bare_noun_after_the_headline_verb_is_its_object_not_an_act(analyze):
     assert not [e for e in events if e.trigger.text == "Attack" and e.source is not None and "Minister" in e.source.text]
     # the headline's own verb is read as ever: "Threatens Strike" is a threat
     assert one(_headline_events(analyze, "Kenyan Rebels Threaten Strike on Nairobi"), "THREATEN")
+
+
+def test_names_to_verb_in_a_headline_is_a_plan_however_parsed(analyze):
+    a = analyze("Orvel, Tarnby to Meet as Border Issues Loom\n\n"
+                "Velnish Prime Minister Anna Orvel will meet with President Tarnby next week, officials said.",
+                {"title": "Orvel, Tarnby to Meet as Border Issues Loom", "published": "2026-03-02"})
+    assert [e.mode for e in a.events if e.plover == "CONSULT"] and \
+        all(e.mode == "future" for e in a.events if e.plover == "CONSULT")

@@ -367,9 +367,11 @@ def headline_future(verb: Token) -> bool:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if len(aux) != 1 or aux[0].lower_ != "to" or aux[0].i > verb.i:
         return False
-    if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN") \
+            and (verb.head.dep_ == "ROOT" or verb.head.pos_ == "PROPN"):
         # the parser's reading of "Kenyan Minister to Visit Uganda" as a noun with an infinitive ("a
-        # minister to visit"): in a headline it is the same "is to visit"
+        # minister to visit"): in a headline it is the same "is to visit"; so is a name's anywhere in
+        # it ("Blair, Bush to Meet as Issues Loom")
         span = verb.doc.user_data.get(HEADLINE_KEY)
         return bool(span) and span[0] <= verb.idx < span[1]
     if verb.dep_ != "ROOT":
