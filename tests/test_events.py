@@ -1043,3 +1043,30 @@ def test_meeting_a_demand_yields_meeting_a_deadline_meets_no_one(analyze):
     e = _one(_events(analyze, "President Orvel met the opposition's demands on Friday."), "CONCEDE")
     assert e.target.text == "the opposition"
     assert not _events(analyze, "Velnia met the deadline set by the United Nations.")
+
+
+def test_a_publication_released_is_no_release_of_anyone(analyze):
+    assert not [e for e in _events(analyze, "Velnia ranks low, according to a survey released by Amnesty International.")
+                if e.plover == "CONCEDE"]
+    assert _one(_events(analyze, "Three prisoners released by Tarnia returned home."), "CONCEDE")
+
+
+def test_a_suicide_is_no_attack_but_its_victims_are(analyze):
+    assert not _events(analyze, "The gunman killed himself after the siege in Velna.")
+    e = _one(_events(analyze, "A suicide bomber blew himself up at a checkpoint, killing five soldiers."), "ASSAULT")
+    assert e.target.text == "five soldiers"
+
+
+def test_a_failure_foreseen_is_no_refusal(analyze):
+    e = _one(_events(analyze, "Talks between Chile and Peru could fail, the envoy said."), "CONSULT")
+    assert e.mode == "hypothetical"
+
+
+def test_the_doer_of_a_deed_beside_a_passive_toll_caused_it(analyze):
+    e = [x for x in _events(analyze, "Four Tarnish soldiers were killed when Velnish militants blew up a tunnel.")
+         if x.trigger.text == "killed"]
+    assert e and e[0].source.text == "Velnish militants"
+    # a thing is no doer
+    e = [x for x in _events(analyze, "Two aid workers were killed when their truck hit a landmine in Velna.")
+         if x.trigger.text == "killed"]
+    assert all(x.source is None for x in e)

@@ -345,6 +345,14 @@ def test_a_bare_noun_after_the_headline_verb_is_its_object_not_an_act(analyze):
 def test_names_to_verb_in_a_headline_is_a_plan_however_parsed(analyze):
     a = analyze("Orvel, Tarnby to Meet as Border Issues Loom\n\n"
                 "Velnish Prime Minister Anna Orvel will meet with President Tarnby next week, officials said.",
-                {"title": "Orvel, Tarnby to Meet as Border Issues Loom", "published": "2026-03-02"})
+                published="2026-03-02", title="Orvel, Tarnby to Meet as Border Issues Loom")
     assert [e.mode for e in a.events if e.plover == "CONSULT"] and \
         all(e.mode == "future" for e in a.events if e.plover == "CONSULT")
+
+
+def test_two_headline_clauses_joined_by_a_comma_each_keep_their_grammar(analyze):
+    a = analyze("Four Tarnish soldiers killed, Orvel pulls out of race\n\nThe army said so.",
+                published="2026-03-02", title="Four Tarnish soldiers killed, Orvel pulls out of race")
+    killed = [e for e in a.events if e.trigger.text == "killed"]
+    assert killed and killed[0].target is not None and "soldiers" in killed[0].target.text
+    assert killed[0].source is None or "soldiers" not in killed[0].source.text

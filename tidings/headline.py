@@ -425,7 +425,11 @@ def read_headline_passives(doc: Doc, done_to: frozenset[str] = frozenset()) -> l
         # done to someone (``done_to``: violence, seizure, arrest) reads as a passive there
         subordinate = verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children) \
             and verb.lemma_.lower() in done_to
-        if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT") and not subordinate:
+        # "Four Soldiers Killed, Leader Pulls Out": two clauses the parser hangs one on the other
+        before_comma = verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.i < verb.head.i \
+            and any(t.text in (",", ";") for t in doc[verb.i + 1:verb.head.i])
+        if verb.dep_ != "ROOT" and not (verb.dep_ == "conj" and verb.head.dep_ == "ROOT") and not subordinate \
+                and not before_comma:
             continue  # the headline's main verb, or one joined to it with a subject of its own ("..., Poll
             # Criticized"), or a clause of its own ("Israel Suspends Soldier *after* Girl Shot 15 Times")
         children = list(verb.children)

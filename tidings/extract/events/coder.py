@@ -36,6 +36,10 @@ from tidings.model import Analysis, Event, Participant, Span
 POLITICAL_SECTORS = frozenset({"OPP", "PTY", "LEG", "ELI"})
 
 
+#: a doer acting on himself
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "self", "oneself"})
+
+
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None, releases=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
@@ -169,6 +173,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # (several parties are each other's partners; the place of a visit is its host:
                 # "flew to Beijing for talks with Hu" visits China)
                 targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched)
+        if pattern.code[:2] in VIOLENT and targets and all(t.lower_ in _REFLEXIVE for t in targets):
+            return None  # "the gunman killed *himself*", "blew *himself* up": a suicide is no one's attack on anyone
         if not targets and pattern.target == ("xsubj",):
             return None  # "said Iran must ...": without the party addressed it is no demand
         if "party-target" in pattern.flags and not any(

@@ -154,6 +154,12 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         verb_chain = verb_chain and dep == "xcomp"
         above = _local(tok, own=False)
+        if above and above[0] == NEGATED and above[1] is tok and dep in ("nsubj", "nsubjpass"):
+            # "the talks *could fail*": a failure foreseen is no refusal yet (a failure told, "talks
+            # failed", stays one: PLOVER's annotators code a breakdown as a rejection)
+            modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS | FUTURE_MODALS), None)
+            if modal is not None:
+                above = (HYPOTHETICAL if modal.lower_ in POSSIBLE_MODALS else FUTURE, modal)
         if above is None and dep == "acl" and _unrealised_infinitive(below, tok):
             # "an overture *to resume* talks", "a proposal *to meet*": an act a noun proposes, asks for
             # or aims at has not happened (a plan, an offer: future, by the words above)

@@ -21,6 +21,10 @@ _OWN_ACT_MARKS = frozenset({"if", "unless", "when", "whenever", "while", "after"
                             "though", "although", "whereas", "once"})
 
 
+#: verbs that count a toll, whose doer a clause beside them may name ("were killed *when militants blew up* ...")
+_TOLL_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
 class Slots:
     def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None,
               matched: list[Token]) -> list[Token]:
@@ -72,6 +76,10 @@ class Slots:
                     named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and self._country_actor(c)]
                     if named:
                         return named[-1]
+                if subject is None and roles.is_passive(tok) and tok.lemma_.lower() in _TOLL_VERBS:
+                    doer = self._deed_doer(tok)
+                    if doer is not None:
+                        return doer
                 if subject is None and roles.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children) \
                         and (not self.authorities or tok.lemma_.lower() in self.authorities):
                     # "was arrested *in Niger*", "were expelled *from Iran*": with no agent named, the
@@ -171,6 +179,18 @@ class Slots:
         if slot == "xsubj":
             return None
         return roles.prep_objects(anchors, slot[5:])
+
+    def _deed_doer(self, tok: Token) -> Token | None:
+        """The party whose deed, told in a clause beside a passive toll with no agent, caused it: "four
+        soldiers were killed *when militants blew up* a tunnel" - the militants killed them."""
+        for c in tok.children:
+            if c.dep_ != "advcl" or c.i < tok.i or roles.is_passive(c) or not any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
+                continue
+            doer = next((g for g in c.children if g.dep_ in roles.SUBJ), None)
+            if doer is not None and doer.lower_ not in PERSONAL and self._coded_at(doer):
+                return doer
+        return None
 
     def _held_responsible(self, noun: Token) -> Token | None:
         """The one held responsible for a deed: "Iran held *the US* responsible for the attack", "blamed

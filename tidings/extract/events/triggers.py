@@ -36,6 +36,10 @@ def verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Toke
             before.extend(g for g in c.children if g.dep_ in ("compound", "amod", "det", "preconj", "nmod") and g.i < c.i)
             # and its conjuncts: "police and *troops* moved into"
             before.extend(g for g in c.children if g.dep_ == "conj" and g.i < tok.i)
+    if tok.dep_ == "acl" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN") and roles.is_passive(tok):
+        # a participle's noun is what was done to, its subject in the passive: "a *survey* released by X"
+        before.append(tok.head)
+        before.extend(g for g in tok.head.children if g.dep_ in ("compound", "amod") and g.i < tok.head.i)
     if tok.dep_ in ("ccomp", "xcomp") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
         # the verb whose complement the trigger heads, with its adverbs and auxiliaries: "*indicated* it
         # would act", "*unexpectedly won't try* to clash", "is *inching closer* to accord"
