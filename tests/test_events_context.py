@@ -68,3 +68,11 @@ def test_a_politician_assailing_a_rival_speaks_armed_men_strike(analyze):
     e = one(events_of(analyze, "Kenyan opposition leader Raila Odinga assailed the Ugandan president."), "ACCUSE")
     assert e.source.code.startswith("KEN")
     assert one(events_of(analyze, "Gunmen assailed a Kenyan police convoy near Garissa."), "ASSAULT")
+
+
+def test_a_story_without_places_happens_where_all_its_parties_are_from(analyze):
+    title = "Comoros government eases curfew after rounding up dissidents (AFP)"
+    text = title + "\n\nAFP - Comoran officials said the curfew was eased on Friday after the arrests."
+    eased = [e for e in analyze(text, title=title).events if e.plover == "CONCEDE"]
+    assert eased and eased[0].target is not None and eased[0].target.code == "COM"
+    assert "parties" in eased[0].evidence or "story" in eased[0].evidence

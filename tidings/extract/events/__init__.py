@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from tidings.extract.events.coder import Coder
 from tidings.extract.events.common import MAX_SENTENCE_TOKENS
-from tidings.extract.events.context import locate_things, resolve_acts, story_country
+from tidings.extract.events.context import locate_things, resolve_acts, sole_party_country, story_country
 from tidings.extract.events.merge import merge_restatements, threatened_parties
 from tidings.model import Analysis, Event
 
@@ -48,7 +48,10 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     found = threatened_parties(found, doc)
     found = resolve_acts(found, patterns.act_nouns)
     if not getattr(patterns, "keep_any", False):
-        found = locate_things(found, story_country(analysis.places))
+        if analysis.places:
+            found = locate_things(found, story_country(analysis.places))
+        else:
+            found = locate_things(found, sole_party_country(analysis.actors), "every party the story names")
     for n, event in enumerate(found, 1):
         event.id = f"E{n}"
     analysis.events = found

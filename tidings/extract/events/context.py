@@ -62,7 +62,17 @@ def story_country(places) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
 
 
-def locate_things(events: list[Event], country: str | None = None) -> list[Event]:
+def sole_party_country(actors) -> str | None:
+    """The one country every party of the article belongs to ("Restive Maldives eases curfew ...
+    the capital of the Maldives ... dissidents"), or None when parties of several countries (or of
+    none) are named: a story that names no place happens where all its parties are from."""
+    countries = {a.country for a in actors if a.country and a.country != "-"
+                 and not (a.code or "").endswith("MED")}  # a news agency's country ("AFP") is not the story's
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def locate_things(events: list[Event], country: str | None = None,
+                  where: str = "every place the story names") -> list[Event]:
     """A thing acted on is in the country where the act happens ("an attack on *the oil company's
     headquarters*" in Basra): a target with no actor and no code takes the country of the event's
     place, as wire-news coders read it. A place the sentence names counts for any act; the dateline's
@@ -81,6 +91,6 @@ def locate_things(events: list[Event], country: str | None = None) -> list[Event
             # no place of its own (or only the dateline, which places a statement's things nowhere):
             # an act done in a story whose places all lie in one country happens there
             e = replace(e, target=replace(t, code=country),
-                        evidence=f"{e.evidence}; target in {country} (every place the story names)")
+                        evidence=f"{e.evidence}; target in {country} ({where})")
         out.append(e)
     return out
