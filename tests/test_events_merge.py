@@ -119,3 +119,10 @@ def test_a_call_on_someone_to_act_is_an_appeal_not_a_phone_call(analyze):
     # a telephone call made to do something is that act
     e = one(events_of(analyze, "The Kenyan president called the Ugandan president to congratulate him."), "SUPPORT")
     assert e.trigger.text == "called"
+
+
+def test_a_deed_named_as_the_means_of_a_verb_is_its_own_happening(analyze):
+    events = [e for e in events_of(analyze, "Israel killed five people in an air strike on a Hamas hideout.")
+              if e.plover == "ASSAULT"]
+    assert len(events) == 1 and events[0].trigger.text == "killed"
+    assert events[0].target.code.startswith("PSE") and "deed it was done in" in events[0].evidence

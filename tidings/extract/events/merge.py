@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from tidings.knowledge.actors import SECTORS
 from tidings.model import Event, Participant
 
 _REFUSING = frozenset({"refuse", "decline"})
@@ -251,3 +252,48 @@ def _threatened_act(threat: Event, events: list[Event], doc: Doc) -> Event | Non
         if act is not None and head.is_ancestor(act.root):
             return e
     return None
+
+
+#: prepositions by which a verb names the deed it was done in: "killed five *in* an air strike"
+_MEANS = frozenset({"in", "during", "with", "by"})
+
+
+def fold_means(events: list[Event], doc: Doc | None) -> list[Event]:
+    """A deed named as the means of a verb of the same type ("Israel killed five people *in an air
+    strike* on a Hamas hideout") is the verb's own happening told again: one event, the verb's, whose
+    doer the noun's lacks. A target the verb left uncoded is taken from the noun's ("killed five in a
+    strike *on Hamas*": the attack's target), and the evidence says so. A noun with a doer of its own,
+    of another country, stays an event of its own."""
+    if doc is None:
+        return events
+    by_root: dict[int, Event] = {}
+    for e in events:
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is not None:
+            by_root.setdefault(span.root.i, e)
+    dropped: set[int] = set()
+    replaced: dict[int, Event] = {}
+    for e in events:
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span.root
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ not in _MEANS:
+            continue
+        verb_event = by_root.get(noun.head.head.i)
+        if verb_event is None or verb_event is e or verb_event.plover != e.plover or verb_event.mode != e.mode:
+            continue
+        if e.source is not None and e.source.code and _party_key(verb_event.source)[:3] != e.source.code[:3]:
+            continue
+        dropped.add(id(e))
+        keep = replaced.get(id(verb_event), verb_event)
+        if not _has_country(keep.target) and _has_country(e.target):
+            keep = replace(keep, target=e.target,
+                           evidence=f"{keep.evidence}; target from the deed it was done in '{e.trigger.text}'")
+        replaced[id(verb_event)] = keep
+    return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+def _has_country(p: Participant | None) -> bool:
+    """A party coded with a country or an organisation, not a bare sector ("five people": CVL)."""
+    return p is not None and bool(p.code) and p.code[:3] not in SECTORS
