@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from tidings.extract.events.common import VIOLENT
 from tidings.knowledge.actors import SECTORS
 from tidings.model import Event, Participant
 
@@ -281,8 +282,9 @@ def fold_means(events: list[Event], doc: Doc | None) -> list[Event]:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ not in _MEANS:
             continue
         verb_event = by_root.get(noun.head.head.i)
-        if verb_event is None or verb_event is e or verb_event.plover != e.plover or verb_event.mode != e.mode:
-            continue
+        if verb_event is None or verb_event is e or verb_event.plover != e.plover or verb_event.mode != e.mode \
+                or e.cameo[:2] not in VIOLENT:
+            continue  # (violence only: "arrested two men in a raid on a house" tells of a raid and an arrest)
         if e.source is not None and e.source.code and _party_key(verb_event.source)[:3] != e.source.code[:3]:
             continue
         dropped.add(id(e))
