@@ -1070,3 +1070,8 @@ def test_the_doer_of_a_deed_beside_a_passive_toll_caused_it(analyze):
     e = [x for x in _events(analyze, "Two aid workers were killed when their truck hit a landmine in Velna.")
          if x.trigger.text == "killed"]
     assert all(x.source is None for x in e)
+
+
+def test_calling_a_strike_or_an_election_telephones_no_one(analyze):
+    assert not _events(analyze, "The union called a strike against the Velnian government.")
+    assert not _events(analyze, "President Orvel of Chile called an early election.")
