@@ -25,6 +25,16 @@ _OWN_ACT_MARKS = frozenset({"if", "unless", "when", "whenever", "while", "after"
 _TOLL_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 
+def _for_to(clause: Token) -> bool:
+    """An infinitive after "for X" ("opened its borders for aid trucks *to enter* ..."), which the
+    parser reads as a phrase and a loose clause: X is the infinitive's subject."""
+    to = next((c for c in clause.children if c.tag_ == "TO"), None)
+    if to is None or to.i == 0:
+        return False
+    before = clause.doc[to.i - 1]
+    return before.dep_ == "pobj" and before.head.lower_ == "for"
+
+
 class Slots:
     def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None,
               matched: list[Token]) -> list[Token]:
@@ -368,6 +378,12 @@ class Slots:
                 # fighting *that has killed 40 people*" - the dead are no target of halting (one
                 # without, the parser's home for a stray phrase, is still read: "gave data, which
                 # includes names, *to the Indian government*")
+                continue
+            if t.dep_ == "advcl" and any(c.tag_ == "TO" for c in t.children) \
+                    and not any(c.dep_ in roles.SUBJ for c in t.children) and not _for_to(t):
+                # a purpose is an act of its own: "imposed a curfew *to stop protests over the arrest of
+                # X*" - X is no target of the curfew ("opened its borders *for aid trucks to enter X*",
+                # with a subject of its own, names whom the act is for)
                 continue
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_ACT_MARKS for c in t.children) and any(
                     c.dep_ in roles.SUBJ or c.dep_ in roles.PASSIVE_SUBJ for c in t.children):
