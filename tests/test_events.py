@@ -1075,3 +1075,12 @@ def test_the_doer_of_a_deed_beside_a_passive_toll_caused_it(analyze):
 def test_calling_a_strike_or_an_election_telephones_no_one(analyze):
     assert not _events(analyze, "The union called a strike against the Velnian government.")
     assert not _events(analyze, "President Orvel of Chile called an early election.")
+
+
+def test_a_bomb_planted_or_found_near_a_party_is_a_failed_attack(analyze):
+    e = _one(_events(analyze, "A bomb was found near the Velnian president's residence in Chile."), "ASSAULT")
+    assert e.source is None and e.mode == "asserted"
+    e = _one(_events(analyze, "Rebels planted a bomb outside the Chilean ministry."), "ASSAULT")
+    assert e.source.text == "Rebels"
+    # explosives found in a house are evidence, not an attack on anyone
+    assert not _events(analyze, "Police found explosives in a house in Valparaiso.")
