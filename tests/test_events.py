@@ -1026,7 +1026,9 @@ def test_events_figures_of_speech_with_strike_and_rally_are_no_acts(analyze):
 def test_a_toll_of_an_accident_or_natural_force_is_no_attack(analyze):
     for text in ("A farmer and his two sons were killed in a barn fire near Velna.",
                  "Nine villagers were killed when fire swept through their homes.",
-                 "Twelve people were injured as a strong earthquake shook the coast."):
+                 "Twelve people were injured as a strong earthquake shook the coast.",
+                 "Eleven workers were killed in an explosion at a chemical plant in Velna.",
+                 "Nine miners died and six were injured in a gas blast in Velna."):
         assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"], text
     # gunfire is someone's
     assert [e for e in _events(analyze, "Four soldiers were killed in sniper fire near Velna.") if e.plover == "ASSAULT"]

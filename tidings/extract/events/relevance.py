@@ -15,6 +15,11 @@ from tidings.extract.events.common import (
 from tidings.model import Participant
 
 
+#: industrial sites, where a blast is an accident unless a doer is named
+_WORKS = frozenset({"plant", "mine", "colliery", "factory", "refinery", "warehouse", "depot", "pit", "works",
+                    "mill", "smelter", "shipyard", "dockyard", "reactor", "quarry"})  # (a pipeline blast may be sabotage)
+
+
 class Relevance:
     def _groups(self, p: Participant | None) -> list[str]:
         if p is None or not p.code:
@@ -94,10 +99,20 @@ class Relevance:
         return False
 
     def _hazard_word(self, tok: Token) -> bool:
-        """A hazard, or a fire that is no gunfire ("a house fire", "fire tore through")."""
+        """A hazard, or a fire that is no gunfire ("a house fire", "fire tore through"), or a blast of
+        a hazard or at a works ("a *gas* explosion", "an explosion *at a power plant*")."""
         lemma = tok.lemma_.lower()
         if lemma in self.hazards or tok.lower_ in self.hazards:
             return True
+        if lemma in ("explosion", "blast", "fire", "blaze"):
+            if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in self.hazards or c.lower_ in self.hazards)
+                   for c in tok.children):
+                return True
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "inside"):
+                    site = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if site is not None and site.lemma_.lower() in _WORKS:
+                        return True
         return lemma in ("fire", "flame", "blaze") and not any(c.lower_ in ("gun", "sniper", "mortar", "rocket", "artillery", "cross")
                                                               for c in tok.children)
 
