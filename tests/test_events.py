@@ -1086,3 +1086,11 @@ def test_a_bomb_planted_or_found_near_a_party_is_a_failed_attack(analyze):
     assert e.source.text == "Rebels"
     # explosives found in a house are evidence, not an attack on anyone
     assert not _events(analyze, "Police found explosives in a house in Valparaiso.")
+
+
+def test_a_things_relative_pronoun_stands_for_the_noun_right_before_it(analyze):
+    events = _events(analyze, "The report follows a review by the police and the army of the siege that killed "
+                              "forty people in Velna last month.")
+    assert all(e.source is None or e.source.text not in ("the police", "the army") for e in events)
+    killed = [e for e in events if e.trigger.text == "killed"]
+    assert killed and killed[0].source.text == "the siege"
