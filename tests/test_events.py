@@ -1028,7 +1028,8 @@ def test_a_toll_of_an_accident_or_natural_force_is_no_attack(analyze):
                  "Nine villagers were killed when fire swept through their homes.",
                  "Twelve people were injured as a strong earthquake shook the coast.",
                  "Eleven workers were killed in an explosion at a chemical plant in Velna.",
-                 "Nine miners died and six were injured in a gas blast in Velna."):
+                 "Nine miners died and six were injured in a gas blast in Velna.",
+                 "Five miners were killed and 14 injured in a blast in a coal mine in Velna."):
         assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"], text
     # gunfire is someone's
     assert [e for e in _events(analyze, "Four soldiers were killed in sniper fire near Velna.") if e.plover == "ASSAULT"]

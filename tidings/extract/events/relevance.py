@@ -86,7 +86,10 @@ class Relevance:
         earthquake jolted* the island" - a toll, no one's act."""
         if not roles.is_passive(tok) or any(c.dep_ == "agent" for c in tok.children):
             return False
-        for c in tok.children:
+        # the toll's verbs share the cause: "five miners were killed and 14 injured *in a blast*"
+        verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
+            + ([tok.head] if tok.dep_ == "conj" and tok.head.pos_ == "VERB" else [])
+        for c in (c for v in verbs for c in v.children):
             if c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after", "as"):
                 cause = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if cause is not None and self._hazard_word(cause):
