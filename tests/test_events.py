@@ -1095,3 +1095,10 @@ def test_a_things_relative_pronoun_stands_for_the_noun_right_before_it(analyze):
     assert all(e.source is None or e.source.text not in ("the police", "the army") for e in events)
     killed = [e for e in events if e.trigger.text == "killed"]
     assert killed and killed[0].source.text == "the siege"
+
+
+def test_verbal_rebukes_are_accusations_and_retaliation_with_arms_is_not(analyze):
+    assert _one(_events(analyze, "Chile took Peru to task over the fishing dispute."), "ACCUSE")
+    assert _one(_events(analyze, "Chile attacked Peru over its remarks on the fishing dispute."), "ACCUSE")
+    assert _one(_events(analyze, "Chile hit back at Peru on Tuesday."), "ACCUSE")
+    assert _one(_events(analyze, "Chile hit back at Peru with air strikes."), "ASSAULT")

@@ -54,6 +54,7 @@ def verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Toke
         for t in frontier:
             for c in t.children:
                 if c.i > tok.i and (c.dep_ not in (PHRASE_STOP if phrase else CLAUSE_STOP) or c.tag_ == "TO"
+                                    or (c.dep_ == "aux" and c.lower_ == "to")  # (an infinitive's 'to' tagged IN)
                                     or _small_clause(c)) \
                         and not (phrase and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and t.i == tok.i) \
                         and not roles.time_phrase(c):  # "called X *on Saturday*" is no "call on"
