@@ -155,3 +155,14 @@ def test_an_act_a_noun_proposes_has_not_happened(analyze):
     # a rank before the noun makes the infinitive a fact about whoever did it
     promise = one(events_of(analyze, "Gaddafi became the first Arab leader to promise compensation to Chad."), "AGREE")
     assert promise.mode == "asserted"
+
+
+def test_what_came_before_a_vow_told_in_the_past_is_done(analyze):
+    events = events_of(analyze, "The new governor vowed on Monday to rebuild the province after winning an "
+                                "election condemned by Chile as a sham.")
+    condemned = [e for e in events if e.trigger.text == "condemned"]
+    assert condemned and condemned[0].mode == "asserted"
+    # told in the future, the sequence is still to come
+    meeting = [e for e in events_of(analyze, "Iran will resume talks after meeting the British envoy.")
+               if e.trigger.text == "meeting"]
+    assert meeting and meeting[0].mode == "future"

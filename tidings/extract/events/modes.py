@@ -139,6 +139,9 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         tok = tok.head
         steps += 1
+        if dep == "pcomp" and tok.lower_ in ("after", "since", "following") and tok.dep_ == "prep" \
+                and _told_in_past(tok.head):
+            break  # "vowed to rebuild the region *after winning* an election": what came before is done
         if dep == "conj" and _contrast(tok, below):
             break  # "denied it plans to attack *but pressed* for guarantees": negation stops at 'but'
         if dep == "advcl" or dep == "conj":
@@ -186,6 +189,14 @@ def _unrealised_infinitive(verb: Token, noun: Token) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN") or not any(c.tag_ == "TO" for c in verb.children):
         return False
     return not any(c.lower_ in _RANKS for c in noun.children if c.dep_ in ("amod", "advmod", "det", "nummod"))
+
+
+def _told_in_past(verb: Token) -> bool:
+    """Whether the clause a verb belongs to is told in a past tense: its own, or that of the verb
+    whose complement it is ("*vowed* to rebuild")."""
+    while verb.dep_ in ("xcomp", "conj") and verb.tag_ in ("VB", "VBG") and verb.head is not verb:
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and _past(verb)
 
 
 def _past(verb: Token) -> bool:
