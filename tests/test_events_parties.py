@@ -422,3 +422,11 @@ def test_a_purpose_clause_is_no_place_for_the_target(analyze):
     e = [x for x in events_of(analyze, "Kazakhstan agreed to open its border for relief convoys to enter Kyrgyzstan.")
          if x.trigger.text == "open"]
     assert e and e[0].target is not None and e[0].target.code.startswith("KGZ")
+
+
+def test_the_agent_inside_what_a_report_says_is_no_doer_of_the_report(analyze):
+    events = events_of(analyze, "Diplomats investigated a report that a Chilean engineer had been abducted in "
+                                "Peru by armed tribesmen.")
+    probe = [e for e in events if e.plover == "ACCUSE"]
+    assert all(e.target is None or "tribesmen" not in e.target.text for e in probe)
+    assert one(events_of(analyze, "Moldova rejected the demands made by Moscow."), "REJECT").target.code.startswith("RUS")

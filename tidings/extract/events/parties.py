@@ -173,7 +173,10 @@ def _agents_of(thing: Token) -> list[Token]:
     for c in thing.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             out += [g for g in c.children if g.dep_ == "pobj"]
-        elif c.dep_ == "acl" and c.tag_ == "VBN":
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(
+                g.dep_ in roles.SUBJ or g.dep_ in roles.PASSIVE_SUBJ or g.dep_ == "mark" for g in c.children):
+            # (not a clause of its own: "a report *that an engineer had been abducted by tribesmen*"
+            # tells what the report says; investigating it is aimed at no tribesmen)
             out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     return out
 
