@@ -343,3 +343,11 @@ def test_a_nationality_before_a_role_word_in_the_plural_keeps_the_role(analyze):
     # "leaders" is a role (not a civilian noun): "the Kenyan leaders" are Kenya's government
     codes = {a.code for a in analyze("Museveni held talks with the Kenyan leaders.").actors}
     assert "KENGOV" in codes and "KENCVL" not in codes
+
+
+def test_a_nationality_standing_alone_as_a_noun_is_its_people(analyze):
+    a = analyze("The Sudanese decried the new sanctions on Monday.")
+    assert any(x.code == "SDN" and any(m.text == "Sudanese" for m in x.mentions) for x in a.actors)
+    # still an adjective before a noun, and one person with 'a'/'an'
+    a = analyze("An American was kidnapped near a Sudanese village.")
+    assert any(x.code == "USACVL" for x in a.actors) and not any(x.code == "SDN" for x in a.actors)

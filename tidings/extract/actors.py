@@ -633,6 +633,10 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         # nationality, a civilian until a role says more
         code = entry.country + "CVL"
         book.add(("code", code), code, f"{entry.name} national", "group", span)
+    elif unit.type == "demonym" and _nationals(root):
+        # "*the Sudanese* decried ...", "*Japanese* protest ...": a nationality as a plural noun is its
+        # people, coded as the country as "Iraqis" and "Russians" are
+        book.add(("code", entry.country), entry.country, f"{entry.name} people", "group", span)
     elif unit.type == "demonym" and _person_noun_after(root, book.persons) and book.role_of(root.head.lemma_) is None:
         # "a Dutch *filmmaker* was murdered", "two Italian *photographers*": a nationality before a noun
         # for one person that no role row knows (&PERSONS, from WordNet) is that country's civilian
@@ -649,6 +653,16 @@ def _person_noun_after(root, persons: frozenset[str]) -> bool:
     head = root.head
     return bool(persons) and root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" \
         and 0 < head.i - root.i <= 3 and head.lemma_.lower() in persons
+
+
+def _nationals(root) -> bool:
+    """A nationality word standing alone as a party's noun ("*the Sudanese* decried", headline
+    "*Sudanese* Decry UN Threat"): a subject or an object with 'the' or no determiner at all, nothing
+    after it that it could modify."""
+    if root.pos_ not in ("NOUN", "PROPN", "ADJ") or root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+        return False
+    dets = [c.lower_ for c in root.children if c.dep_ == "det"]
+    return all(d == "the" for d in dets) and not root.text.endswith("s")  # ("Iraqis": a row of its own)
 
 
 def _national_person(root) -> bool:
