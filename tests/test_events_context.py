@@ -76,3 +76,8 @@ def test_a_story_without_places_happens_where_all_its_parties_are_from(analyze):
     eased = [e for e in analyze(text, title=title).events if e.plover == "CONCEDE"]
     assert eased and eased[0].target is not None and eased[0].target.code == "COM"
     assert "parties" in eased[0].evidence or "story" in eased[0].evidence
+
+
+def test_a_country_named_as_a_party_is_who_acts_not_where(analyze):
+    events = [e for e in analyze("US and Iraqi forces stormed the old shrine.").events if e.plover == "ASSAULT"]
+    assert events and all(e.target is None or e.target.code != "USA" for e in events)

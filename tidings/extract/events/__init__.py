@@ -50,7 +50,8 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     found = resolve_acts(found, patterns.act_nouns)
     if not getattr(patterns, "keep_any", False):
         if analysis.places:
-            found = locate_things(found, story_country(analysis.places))
+            parties = frozenset((m.start, m.end) for a in analysis.actors for m in a.mentions)
+            found = locate_things(found, story_country(analysis.places, parties))
         else:
             found = locate_things(found, sole_party_country(analysis.actors), "every party the story names")
     for n, event in enumerate(found, 1):

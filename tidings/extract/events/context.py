@@ -55,10 +55,12 @@ _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 _STORY_PLACED = frozenset({"ASSAULT", "COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 
 
-def story_country(places) -> str | None:
+def story_country(places, parties=frozenset()) -> str | None:
     """The one country all the article's places lie in (its dateline included), or None when it
-    names places in several countries or none."""
-    countries = {p.country for p in places if p.country and p.country != "-"}
+    names places in several countries or none. A country named as a party (``parties``: the spans
+    of actor mentions, "*US* and Iraqi forces stormed") is who acts, not where."""
+    countries = {p.country for p in places if p.country and p.country != "-"
+                 and not (p.kind == "country" and (p.start, p.end) in parties)}
     return next(iter(countries)) if len(countries) == 1 else None
 
 
