@@ -1102,3 +1102,8 @@ def test_verbal_rebukes_are_accusations_and_retaliation_with_arms_is_not(analyze
     assert _one(_events(analyze, "Chile attacked Peru over its remarks on the fishing dispute."), "ACCUSE")
     assert _one(_events(analyze, "Chile hit back at Peru on Tuesday."), "ACCUSE")
     assert _one(_events(analyze, "Chile hit back at Peru with air strikes."), "ASSAULT")
+
+
+def test_judges_withdrawing_to_deliberate_retreat_from_no_one(analyze):
+    assert not _events(analyze, "The judges in Velna withdrew on Monday to consider their verdict.")
+    assert _one(_events(analyze, "Russia withdrew its troops from Georgia."), "RETREAT")
