@@ -1107,3 +1107,10 @@ def test_verbal_rebukes_are_accusations_and_retaliation_with_arms_is_not(analyze
 def test_judges_withdrawing_to_deliberate_retreat_from_no_one(analyze):
     assert not _events(analyze, "The judges in Velna withdrew on Monday to consider their verdict.")
     assert _one(_events(analyze, "Russia withdrew its troops from Georgia."), "RETREAT")
+
+
+def test_a_journey_for_care_or_rest_visits_no_one(analyze):
+    assert not _events(analyze, "President Orvel of Chile arrived in Paris for medical treatment on Friday.")
+    assert not _events(analyze, "The Chilean president flew to Germany for surgery.")
+    assert _one(_events(analyze, "The Chilean president arrived in Paris for talks with the French government."),
+                "CONSULT")
