@@ -379,11 +379,12 @@ class Slots:
                 # without, the parser's home for a stray phrase, is still read: "gave data, which
                 # includes names, *to the Indian government*")
                 continue
-            if t.dep_ == "advcl" and any(c.tag_ == "TO" for c in t.children) \
+            if t.dep_ == "advcl" and not self.keep_any and any(c.tag_ == "TO" for c in t.children) \
                     and not any(c.dep_ in roles.SUBJ for c in t.children) and not _for_to(t):
                 # a purpose is an act of its own: "imposed a curfew *to stop protests over the arrest of
                 # X*" - X is no target of the curfew ("opened its borders *for aid trucks to enter X*",
-                # with a subject of its own, names whom the act is for)
+                # with a subject of its own, names whom the act is for; PETRARCH's dictionaries,
+                # '@keep any', read the whole verb phrase as PETRARCH does)
                 continue
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_ACT_MARKS for c in t.children) and any(
                     c.dep_ in roles.SUBJ or c.dep_ in roles.PASSIVE_SUBJ for c in t.children):
