@@ -1114,3 +1114,9 @@ def test_a_journey_for_care_or_rest_visits_no_one(analyze):
     assert not _events(analyze, "The Chilean president flew to Germany for surgery.")
     assert _one(_events(analyze, "The Chilean president arrived in Paris for talks with the French government."),
                 "CONSULT")
+
+
+def test_a_war_no_one_wages_on_anyone_is_a_state_not_an_act(analyze):
+    assert not _events(analyze, "Radio broadcasts helped to end Velna's long war.")
+    assert _one(_events(analyze, "Russia launched a war against Georgia."), "ASSAULT")
+    assert _one(_events(analyze, "The war between Ethiopia and Eritrea killed thousands."), "ASSAULT")

@@ -36,6 +36,8 @@ from tidings.model import Analysis, Event, Participant, Span
 POLITICAL_SECTORS = frozenset({"OPP", "PTY", "LEG", "ELI"})
 
 
+#: nouns of a lasting state: with no one waging it and no one it is waged on, it is no act
+_STATES = frozenset({"war", "conflict", "occupation"})
 #: a doer acting on himself
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "self", "oneself"})
 
@@ -173,6 +175,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # (several parties are each other's partners; the place of a visit is its host:
                 # "flew to Beijing for talks with Hu" visits China)
                 targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched)
+        if not verb and tok.lemma_.lower() in _STATES and support is None and not targets and not self.keep_any:
+            return None  # "the Iraq war", "Uganda's long war": a state of affairs, no one's act of the day
         if pattern.code[:2] in VIOLENT and targets and all(t.lower_ in _REFLEXIVE for t in targets):
             return None  # "the gunman killed *himself*", "blew *himself* up": a suicide is no one's attack on anyone
         if not targets and pattern.target == ("xsubj",):
