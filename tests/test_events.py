@@ -1120,3 +1120,8 @@ def test_a_war_no_one_wages_on_anyone_is_a_state_not_an_act(analyze):
     assert not _events(analyze, "Radio broadcasts helped to end Velna's long war.")
     assert _one(_events(analyze, "Russia launched a war against Georgia."), "ASSAULT")
     assert _one(_events(analyze, "The war between Ethiopia and Eritrea killed thousands."), "ASSAULT")
+
+
+def test_speaking_to_the_press_is_saying_not_consulting(analyze):
+    assert not _events(analyze, "President Orvel of Chile spoke to reporters in Santiago.")
+    assert _one(_events(analyze, "The Chilean president spoke with the Peruvian president on Monday."), "CONSULT")
