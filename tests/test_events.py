@@ -1125,3 +1125,8 @@ def test_a_war_no_one_wages_on_anyone_is_a_state_not_an_act(analyze):
 def test_speaking_to_the_press_is_saying_not_consulting(analyze):
     assert not _events(analyze, "President Orvel of Chile spoke to reporters in Santiago.")
     assert _one(_events(analyze, "The Chilean president spoke with the Peruvian president on Monday."), "CONSULT")
+
+
+def test_refusing_food_is_a_hunger_strike(analyze):
+    e = _one(_events(analyze, "Jailed Chilean opposition leaders refused food over their conditions."), "PROTEST")
+    assert e.cameo == "142"
