@@ -348,6 +348,9 @@ def test_a_nationality_before_a_role_word_in_the_plural_keeps_the_role(analyze):
 def test_a_nationality_standing_alone_as_a_noun_is_its_people(analyze):
     a = analyze("The Sudanese decried the new sanctions on Monday.")
     assert any(x.code == "SDN" and any(m.text == "Sudanese" for m in x.mentions) for x in a.actors)
+    # a nationality ending in 's' is no plural of another word
+    a = analyze("The Swiss decried the new sanctions on Monday.")
+    assert any(x.code == "CHE" for x in a.actors)
     # still an adjective before a noun, and one person with 'a'/'an'
     a = analyze("An American was kidnapped near a Sudanese village.")
     assert any(x.code == "USACVL" for x in a.actors) and not any(x.code == "SDN" for x in a.actors)

@@ -1098,10 +1098,13 @@ def test_a_things_relative_pronoun_stands_for_the_noun_right_before_it(analyze):
 
 
 def test_verbal_rebukes_are_accusations_and_retaliation_with_arms_is_not(analyze):
-    assert _one(_events(analyze, "Chile took Peru to task over the fishing dispute."), "ACCUSE")
-    assert _one(_events(analyze, "Chile attacked Peru over its remarks on the fishing dispute."), "ACCUSE")
-    assert _one(_events(analyze, "Chile hit back at Peru on Tuesday."), "ACCUSE")
-    assert _one(_events(analyze, "Chile hit back at Peru with air strikes."), "ASSAULT")
+    def types(text):
+        return {e.plover for e in _events(analyze, text) if e.source is not None and e.source.code.startswith("CHL")}
+
+    assert types("Chile took Peru to task over the fishing dispute.") == {"ACCUSE"}
+    assert types("Chile attacked Peru over its remarks on the fishing dispute.") == {"ACCUSE"}
+    assert types("Chile hit back at Peru on Tuesday.") == {"ACCUSE"}
+    assert types("Chile hit back at Peru with air strikes.") == {"ASSAULT"}
 
 
 def test_judges_withdrawing_to_deliberate_retreat_from_no_one(analyze):

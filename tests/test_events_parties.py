@@ -413,11 +413,9 @@ def test_the_receiver_of_a_passive_giving_is_the_target(analyze):
 
 
 def test_a_purpose_clause_is_no_place_for_the_target(analyze):
-    e = one(events_of(analyze, "Police imposed a curfew to stop protests over the arrest of Hamas leaders."), "COERCE")
-    assert e.trigger.text == "imposed" or e.trigger.text == "curfew"
-    assert all(x.target is None or "Hamas" not in x.target.text
-               for x in events_of(analyze, "Police imposed a curfew to stop protests over the arrest of Hamas leaders.")
-               if x.trigger.text in ("imposed", "curfew"))
+    curfew = [x for x in events_of(analyze, "Police imposed a curfew to stop protests over the arrest of Hamas leaders.")
+              if x.trigger.text in ("imposed", "curfew")]
+    assert curfew and all(x.target is None or "Hamas" not in x.target.text for x in curfew)
     # "for X to V" names whom the act is for
     e = [x for x in events_of(analyze, "Kazakhstan agreed to open its border for relief convoys to enter Kyrgyzstan.")
          if x.trigger.text == "open"]

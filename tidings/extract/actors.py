@@ -662,7 +662,7 @@ def _nationals(root) -> bool:
     if root.pos_ not in ("NOUN", "PROPN", "ADJ") or root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
         return False
     dets = [c.lower_ for c in root.children if c.dep_ == "det"]
-    return all(d == "the" for d in dets) and not root.text.endswith("s")  # ("Iraqis": a row of its own)
+    return all(d == "the" for d in dets)
 
 
 def _national_person(root) -> bool:

@@ -59,18 +59,21 @@ def story_country(places, parties=frozenset()) -> str | None:
     """The one country all the article's places lie in (its dateline included), or None when it
     names places in several countries or none. A country named as a party (``parties``: the spans
     of actor mentions, "*US* and Iraqi forces stormed") is who acts, not where."""
-    countries = {p.country for p in places if p.country and p.country != "-"
-                 and not (p.kind == "country" and (p.start, p.end) in parties)}
-    return next(iter(countries)) if len(countries) == 1 else None
+    return _only_country(p.country for p in places if not (p.kind == "country" and (p.start, p.end) in parties))
 
 
 def sole_party_country(actors) -> str | None:
     """The one country every party of the article belongs to ("Restive Maldives eases curfew ...
     the capital of the Maldives ... dissidents"), or None when parties of several countries (or of
     none) are named: a story that names no place happens where all its parties are from."""
-    countries = {a.country for a in actors if a.country and a.country != "-"
-                 and not (a.code or "").endswith("MED")}  # a news agency's country ("AFP") is not the story's
-    return next(iter(countries)) if len(countries) == 1 else None
+    # (a news agency's country, "AFP", is not the story's)
+    return _only_country(a.country for a in actors if not (a.code or "").endswith("MED"))
+
+
+def _only_country(countries) -> str | None:
+    """The one country among ``countries`` (unknown ones left out), or None for none or several."""
+    found = {c for c in countries if c and c != "-"}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def locate_things(events: list[Event], country: str | None = None,

@@ -267,18 +267,14 @@ def fold_means(events: list[Event], doc: Doc | None) -> list[Event]:
     of another country, stays an event of its own."""
     if doc is None:
         return events
+    roots = [(e, doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")) for e in events]
+    roots = [(e, span.root) for e, span in roots if span is not None]
     by_root: dict[int, Event] = {}
-    for e in events:
-        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-        if span is not None:
-            by_root.setdefault(span.root.i, e)
+    for e, root in roots:
+        by_root.setdefault(root.i, e)
     dropped: set[int] = set()
     replaced: dict[int, Event] = {}
-    for e in events:
-        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-        if span is None:
-            continue
-        noun = span.root
+    for e, noun in roots:
         if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj" or noun.head.lower_ not in _MEANS:
             continue
         verb_event = by_root.get(noun.head.head.i)

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
-from tidings.extract.events import syntax as roles
 
+from tidings.extract.events import syntax as roles
 from tidings.extract.events.common import (
     TICKER,
     TRANSNATIONAL_POLITICAL,
@@ -18,6 +18,10 @@ from tidings.model import Participant
 #: industrial sites, where a blast is an accident unless a doer is named
 _WORKS = frozenset({"plant", "mine", "colliery", "factory", "refinery", "warehouse", "depot", "pit", "works",
                     "mill", "smelter", "shipyard", "dockyard", "reactor", "quarry"})  # (a pipeline blast may be sabotage)
+
+
+#: what makes a fire someone's: "sniper fire", "mortar fire"
+_GUNFIRE = frozenset({"gun", "sniper", "mortar", "rocket", "artillery", "cross", "tank", "machine-gun"})
 
 
 class Relevance:
@@ -89,16 +93,12 @@ class Relevance:
         # the toll's verbs share the cause: "five miners were killed and 14 injured *in a blast*"
         verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
             + ([tok.head] if tok.dep_ == "conj" and tok.head.pos_ == "VERB" else [])
-        for c in (c for v in verbs for c in v.children):
-            if c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after", "as"):
-                cause = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if cause is not None and self._hazard_word(cause):
-                    return True
-            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after")
-                                         for m in c.children):
-                cause = next((g for g in c.children if g.dep_ in roles.SUBJ), None)
-                if cause is not None and self._hazard_word(cause):
-                    return True
+        for v in verbs:
+            causes = [next((g for g in c.children if g.dep_ == "pobj"), None) for c in v.children
+                      if c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after", "as")]
+            causes += [next((g for g in c.children if g.dep_ in roles.SUBJ), None) for c in roles.clauses_beside(v)]
+            if any(cause is not None and self._hazard_word(cause) for cause in causes):
+                return True
         return False
 
     def _hazard_word(self, tok: Token) -> bool:
@@ -107,17 +107,16 @@ class Relevance:
         lemma = tok.lemma_.lower()
         if lemma in self.hazards or tok.lower_ in self.hazards:
             return True
-        if lemma in ("explosion", "blast", "fire", "blaze"):
-            if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in self.hazards or c.lower_ in self.hazards)
-                   for c in tok.children):
-                return True
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "inside"):
-                    site = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                    if site is not None and site.lemma_.lower() in _WORKS:
-                        return True
-        return lemma in ("fire", "flame", "blaze") and not any(c.lower_ in ("gun", "sniper", "mortar", "rocket", "artillery", "cross")
-                                                              for c in tok.children)
+        if lemma not in ("explosion", "blast", "fire", "flame"):
+            return False
+        if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in self.hazards or c.lower_ in self.hazards)
+               for c in tok.children):
+            return True  # "a *gas* explosion"
+        sites = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside")
+                 for g in c.children if g.dep_ == "pobj"]
+        if any(site.lemma_.lower() in _WORKS for site in sites):
+            return True  # "an explosion *at a power plant*"
+        return lemma in ("fire", "flame") and not any(c.lower_ in _GUNFIRE for c in tok.children)
 
     def _thing(self, tok: Token, p: Participant) -> bool:
         """A participant that names no party: no actor, no code, no name the tagger knows, not a pronoun,

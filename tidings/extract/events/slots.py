@@ -122,12 +122,8 @@ class Slots:
             if slot == "iobj":
                 found = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \
                     roles.prep_objects([tok], "to")
-                if found is None and roles.is_passive(tok):
-                    # "*Sudan* was given an ultimatum": the receiver is the passive's subject (not when
-                    # that is the pattern's own word: "an ultimatum was given")
-                    found = next((c for c in tok.children if c.dep_ in roles.PASSIVE_SUBJ
-                                  and all(m.i != c.i for m in matched)), None)
-                return found
+                # "*Sudan* was given an ultimatum": the receiver is the passive's subject
+                return found or roles.passive_receiver(tok, frozenset(m.i for m in matched))
             if slot == "xsubj":
                 head = roles.verb_object(tok)
                 # "said *he* must go": a personal pronoun there is the speaker or someone named before
@@ -177,12 +173,9 @@ class Slots:
         if slot == "iobj":
             if support is None:
                 return None
-            dative = next((c for c in support.children if c.dep_ == "dative"), None)
-            if dative is None and roles.is_passive(support):
-                # "*Iran* was given a deadline", "*Sudan* was handed an ultimatum": the receiver is the
-                # passive's subject (unless that is the noun itself: "an ultimatum was given to X")
-                dative = next((c for c in support.children if c.dep_ in roles.PASSIVE_SUBJ and c.i != tok.i), None)
-            return dative
+            # "*Iran* was given a deadline": the receiver is the passive's subject, not the noun itself
+            return next((c for c in support.children if c.dep_ == "dative"), None) \
+                or roles.passive_receiver(support, frozenset({tok.i}))
         anchors = [tok] + ([support] if support is not None else [])
         if slot == "any":
             return roles.prep_objects([tok], "of") or roles.any_object(anchors)
@@ -193,9 +186,8 @@ class Slots:
     def _deed_doer(self, tok: Token) -> Token | None:
         """The party whose deed, told in a clause beside a passive toll with no agent, caused it: "four
         soldiers were killed *when militants blew up* a tunnel" - the militants killed them."""
-        for c in tok.children:
-            if c.dep_ != "advcl" or c.i < tok.i or roles.is_passive(c) or not any(
-                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "after") for m in c.children):
+        for c in roles.clauses_beside(tok):
+            if roles.is_passive(c):
                 continue
             doer = next((g for g in c.children if g.dep_ in roles.SUBJ), None)
             if doer is not None and doer.lower_ not in PERSONAL and self._coded_at(doer):

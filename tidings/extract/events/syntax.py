@@ -51,6 +51,25 @@ def held_as(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i), None)
 
 
+#: words that tie a clause to the verb beside it in time ("killed *when* fire swept through", "*as* ...")
+_BESIDE = frozenset({"when", "as", "after"})
+
+
+def clauses_beside(verb: Token) -> list[Token]:
+    """The adverbial clauses after ``verb`` that tell what happened with it ("were killed *when
+    militants blew up a tunnel*", "*as an earthquake shook* the coast"), marked by when/as/after."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in _BESIDE for m in c.children)]
+
+
+def passive_receiver(verb: Token, skip: frozenset[int] = frozenset()) -> Token | None:
+    """The subject of a passive verb of giving, the one given to ("*Sudan* was handed an ultimatum"),
+    unless it stands at one of the ``skip`` indices (the given thing itself: "an ultimatum was given")."""
+    if not is_passive(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJ and c.i not in skip), None)
+
+
 def _reported_passive(verb: Token) -> Token | None:
     """The raised subject of a bare participle under a passive verb of reporting ("five soldiers were
     *reported killed*", "a man was *believed kidnapped*"): what was done to, or None."""
