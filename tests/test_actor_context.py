@@ -103,6 +103,24 @@ def test_context_the_dominant_country_beats_a_venue_dateline(analyze):
     assert actor_at(a, "government").code == "BLRGOV"
 
 
+def test_context_the_people_of_the_story_place_beat_the_most_named_party(analyze):
+    """Residents, crowds and militants in a story about foreign troops are the place's, not the troops'."""
+    a = analyze("Marines shell Baquba\n\nU.S. Marines shelled Baquba on Friday. Residents said many people "
+                "were killed. The U.S. military said it killed 30 militants and that U.S. troops were safe.",
+                title="Marines shell Baquba")
+    residents = actor_at(a, "Residents")
+    assert residents.code == "IRQCVL" and inferred(residents, "Residents").how == "story-place"
+    assert actor_at(a, "people").code == "IRQCVL"
+    assert actor_at(a, "militants").code == "IRQREB"
+
+
+def test_context_the_story_place_does_not_move_a_government(analyze):
+    """A bare government is still the country the article names as a party's own most often."""
+    a = analyze("Bolivian ministers met Chilean envoys in Geneva on Monday, and Bolivian diplomats said "
+                "the government would wait.")
+    assert actor_at(a, "government").code == "BOLGOV"
+
+
 def test_context_foreign_and_transnational_roles_keep_their_own_codes(analyze):
     a = analyze("U.S. troops and foreign fighters clashed near Falluja in Iraq. "
                 "Al Qaeda fighters attacked a base in Yemen.")

@@ -143,3 +143,12 @@ def test_a_town_the_tagger_took_for_a_person_is_a_place_when_attacked(analyze):
     assert any(p.country == "IRQ" for p in a.places)
     a = analyze("Police arrested Jackson on Monday.")  # a person arrested, not the town in Mississippi
     assert not a.places
+
+
+def test_a_town_bombed_in_a_headline_is_a_place_and_no_name_runs_over_the_blank_line(analyze):
+    """The tagger reads "Falluja" ending a headline as an organisation running on over the blank line."""
+    a = analyze("US jets bomb Falluja\n\nResidents said three houses were hit.", title="US jets bomb Falluja")
+    falluja = [p for p in a.places if p.text == "Falluja"]
+    assert falluja and falluja[0].country == "IRQ" and falluja[0].start == 13
+    assert not any("\n" in m.text for x in a.actors for m in x.mentions)
+    assert not any("\n" in p.text for p in a.places)

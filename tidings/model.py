@@ -64,7 +64,7 @@ class Inference:
     diplomats" after NATO), ``pronoun`` (a pronoun that stands for the actor: "he", "they")
     or ``description`` (a definite description that names it: "the alliance" after NATO).
     ``mention`` is the words it was inferred for; ``how`` the rule that decided (``possessor``,
-    ``owner``, ``phrase``, ``headline-body``, ``same-sector``, ``dominant``, ``sentence-place``, ``dateline``, ``named``,
+    ``owner``, ``phrase``, ``headline-body``, ``same-sector``, ``dominant``, ``sentence-place``, ``story-place``, ``dateline``, ``named``,
     ``antecedent``, ``epithet``: extract/actor_context.py and actor_references.py explain each); ``evidence`` the words that supplied it (the dateline, the earlier name), or None;
     ``value`` what was given (a country code, the actor's code).
     """

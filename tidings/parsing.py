@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tidings.nlp import HEADLINE_KEY
 
@@ -33,7 +33,29 @@ def parse_docs(nlp: Language, docs: list[Doc], max_tokens: int) -> list[Doc]:
     for group in _groups(pieces, max_tokens):
         for (i, _), done in zip(group, nlp.pipe([piece for _, piece in group], batch_size=len(group))):
             parsed[i].append(done)
-    return [join(doc, parts) for doc, parts in zip(docs, parsed)]
+    return [trim_entity_edges(join(doc, parts)) for doc, parts in zip(docs, parsed)]
+
+
+def trim_entity_edges(doc: Doc) -> Doc:
+    """``doc`` with no entity starting or ending on a whitespace token: the tagger sometimes runs a
+    name on over the blank line after a headline ("Falluja\\n\\n" as one ORG), and every actor or
+    place read from that entity would then carry the line break in its text and offsets."""
+    ents = list(doc.ents)
+    trimmed = []
+    changed = False
+    for ent in ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if (start, end) != (ent.start, ent.end):
+            changed = True
+        if start < end:
+            trimmed.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
+    if changed:
+        doc.set_ents(trimmed, default="outside")
+    return doc
 
 
 def split_doc(doc: Doc, max_tokens: int) -> list[Doc]:

@@ -21,7 +21,11 @@ by the first of these rules that finds one:
 
 An armed group with no state ("militants", "gunmen", "kidnappers": sectors REB, INS, UAF, SEP,
 CRM) takes rules 5 and 6 before rule 4: it fights where the story happens, and the nationalities of
-its victims ("BAGHDAD - Militants beheaded an American hostage") are no country of its own.
+its victims ("BAGHDAD - Militants beheaded an American hostage") are no country of its own. Such a
+group, and the people of a place ("residents", "crowds", "many people": CVL) and its police, then
+take ``story-place``, the country the article's places lie in most often, before rule 4: "US forces
+bomb Ramadi ... many people were killed" are Ramadi's people, though the parties the story names
+most are American.
 
 A role that says it is no one country's ("foreign fighters", "coalition forces", "African troops":
 the ``stateless`` rows of the context files) keeps its bare code, and so does every actor with a
@@ -56,6 +60,9 @@ _PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", 
 #: sectors of armed groups without a state ("militants", "gunmen", "kidnappers", "a suicide bomber"):
 #: the place of the story before the article's dominant country (rules 4 and 5 before 6)
 _ARMED_GROUPS = frozenset({"REB", "INS", "UAF", "SEP", "CRM"})
+#: sectors of the people who live where the story happens: the place of the story before the
+#: countries of the parties it names ("US troops barred crowds from returning to Tal Afar")
+_LOCAL_PEOPLE = frozenset({"CVL", "COP"})
 #: kinds of party that, after "of", are the ones a role acts on, not the body it belongs to
 _PATIENT_KINDS = frozenset({"group", "person"})
 #: prepositions after which an international organisation is the body a role belongs to
@@ -120,6 +127,8 @@ class _Countries:
         self.dominant = _leader(Counter(e.country for e in evidence if e.kind != "counterpart"))
         every = {e.country for e in evidence if e.kind != "counterpart"}
         self.one_country = next(iter(every)) if len(every) == 1 else None
+        #: the country the article's places (not its dateline, where the reporter is) lie in most often
+        self.story_place = _leader(Counter(e.country for e in self.places if e.kind == "place"))
         #: roles with a country so far, in text order: (end offset, country, sector, mention)
         self.known: list[tuple[int, str, str, Span]] = [
             (m.end, a.country, a.sector, m) for a in actors if a.country and a.sector for m in a.mentions]
@@ -220,6 +229,14 @@ class _Countries:
                 return found.country, "sentence-place", self._span(found), None
             if self.dateline is not None:
                 return self.dateline.country, "dateline", self._span(self.dateline), None
+        if sector in _LOCAL_PEOPLE:
+            found = self._sentence_place(root)
+            if found is not None:
+                return found.country, "sentence-place", self._span(found), None
+        if sector in _ARMED_GROUPS or sector in _LOCAL_PEOPLE:
+            if self.story_place is not None:
+                ev = next(e for e in self.places if e.kind == "place" and e.country == self.story_place)
+                return self.story_place, "story-place", self._span(ev), None
         if self.dominant is not None:
             ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
             return self.dominant, "dominant", self._span(ev), None
