@@ -354,3 +354,20 @@ def test_a_nationality_standing_alone_as_a_noun_is_its_people(analyze):
     # still an adjective before a noun, and one person with 'a'/'an'
     a = analyze("An American was kidnapped near a Sudanese village.")
     assert any(x.code == "USACVL" for x in a.actors) and not any(x.code == "SDN" for x in a.actors)
+
+
+def test_an_armed_groups_title_word_before_a_deed_is_the_group(analyze):
+    """'a rebel attack', 'a guerrilla ambush': the group that did it, with the story's country."""
+    a = analyze("QUITO, Ecuador - A rebel attack on an army post killed three soldiers. "
+                "Officials said a guerrilla ambush wounded two policemen.")
+    codes = {m.text: x.code for x in a.actors for m in x.mentions}
+    assert codes["rebel"] == "ECUREB" and codes["guerrilla"] == "ECUREB"
+    assert [(e.trigger.text, e.source.code) for e in a.events if e.plover == "ASSAULT"] == [
+        ("killed", "ECUREB"), ("wounded", "ECUREB")]  # the attack and its toll: one happening
+
+
+def test_an_affiliation_before_a_stacked_title_keeps_its_sector(analyze):
+    a = analyze("Guerrilla commander Tomas Ibarra said he would talk. The president said nothing.")
+    ibarra = next(x for x in a.actors if x.name == "Tomas Ibarra")
+    assert ibarra.code.endswith("REB")
+    assert not any(m.text == "president" for x in a.actors for m in x.mentions)  # a bare title is no one's

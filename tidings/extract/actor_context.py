@@ -185,9 +185,10 @@ class _Countries:
         if self._stateless(words, root):
             return None
         if root.dep_ == "amod" and not (words.start <= root.head.i < words.end) \
-                and root.head.lemma_.lower() not in self.person_nouns:
+                and root.head.lemma_.lower() not in self.person_nouns and sector not in _ARMED_GROUPS:
             return None  # "a new military operation": an adjective of a thing, not a party
-            # ("a senior military intelligence officer" is a person of that body: it goes on)
+            # ("a senior military intelligence officer" is a person of that body: it goes on; "a
+            # *militant* attack" is the militants')
         if self.headline is not None and self.headline[0] <= mention.start < self.headline[1]:
             # a headline names in short whom the body names in full: "Soldier charged" is "a British
             # soldier" of the lede, not a soldier of whatever country the story names most

@@ -35,7 +35,7 @@ its institution. News-agency credits ("GENEVA (Reuters) -", "AP -") and the date
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -382,11 +382,12 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             prefix, j = first, k
     if units[j].type in ("title", "group"):
         role = units[j]
-        # titles may stack ("Deputy Prime Minister", "Secretary of State"): keep the last one
+        # titles may stack ("Deputy Prime Minister", "Secretary of State"): keep the last one, but an
+        # affiliation's sector ("Guerrilla leader Ivan Ortega": REB)
         while role.type == "title" and j + 1 < len(units) and units[j + 1].type == "title" \
                 and _joined(doc, role, units[j + 1], allow_adjectives=False):
             j += 1
-            role = units[j]
+            role = _compound_role(role, units[j]) if role.entry.sector in _AFFILIATIONS else units[j]
         if j + 1 < len(units) and _modifies_role(doc, role, units[j + 1]) and (
                 units[j + 1].type == "group" or prefix is not None or _holder_follows(doc, units, j + 1)):
             # "government envoys", "Russian army spokesman", "rebel leader John Garang": one role named
@@ -437,7 +438,9 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         return end
     if role is not None:
         if role.type == "title" and prefix is None and role.entry.country is None:
-            return end  # "the president said": no telling whose
+            if not _armed_modifier(doc, role):
+                return end  # "the president said": no telling whose
+            role = replace(role, type="group")  # "a *rebel* attack": the rebels who made it
         _add_role(doc, book, prefix, role, span, former)
         while prefix is not None and end < len(units) and _shares_prefix(doc, units, end):
             # "Danish media and government", "Russian troops, police and militias": the country
@@ -645,6 +648,22 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         start, end = doc[unit.start].idx, head.idx + len(head.text)
         book.add(("code", code), code, f"{entry.name} national", "group", Span(start, end, book.text[start:end]))
     # other demonyms ("the Russian side"), titles and unknown nationalities alone are not parties
+
+
+#: sectors of armed groups: their title word before a noun of a deed or a thing is the group itself
+_ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
+
+
+def _armed_modifier(doc: Doc, role: _Unit) -> bool:
+    """An armed group's title word modifying a noun that is no person ("a *rebel* attack", "*rebel*
+    positions", "a *guerrilla* ambush"): the group that did it or holds them. Before a name it is a
+    title ("rebel Juan Ortega") and a title alone is no one's."""
+    if role.entry.sector not in _ARMED_SECTORS or role.end - role.start != 1:
+        return False
+    root = doc[role.start]
+    head = root.head
+    return root.dep_ in ("compound", "amod", "nmod") and head.i > root.i and head.pos_ == "NOUN" \
+        and head.ent_type_ != "PERSON"
 
 
 def _person_noun_after(root, persons: frozenset[str]) -> bool:
