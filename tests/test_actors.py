@@ -335,6 +335,8 @@ def test_a_nationality_before_a_noun_for_one_person_is_that_countrys_civilian(an
 def test_headline_abbreviations_name_the_right_korea_and_northern_ireland_is_british(analyze):
     codes = {a.name: a.code for a in analyze("N. Korea and S. Korea met twice this week.").actors}
     assert codes.get("North Korea", "").startswith("PRK") and codes.get("South Korea", "").startswith("KOR")
+    codes = {a.name: a.code for a in analyze("N Korea crisis talks to resume, S Korea says").actors}
+    assert codes.get("North Korea", "").startswith("PRK") and codes.get("South Korea", "").startswith("KOR")
     codes = {a.code for a in analyze("Blair met the parties of Northern Ireland.").actors}
     assert not any(c and c.startswith("IRL") for c in codes)
 
