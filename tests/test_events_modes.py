@@ -166,3 +166,16 @@ def test_what_came_before_a_vow_told_in_the_past_is_done(analyze):
     meeting = [e for e in events_of(analyze, "Iran will resume talks after meeting the British envoy.")
                if e.trigger.text == "meeting"]
     assert meeting and meeting[0].mode == "future"
+
+
+def test_an_act_in_a_rejected_claim_is_denied_not_refused(analyze):
+    """'rejected claims that X did Y': Y is denied (negated), and rejecting a claim is no REJECT."""
+    events = events_of(analyze, "Peru rejected claims that its police had arrested two Bolivian activists.")
+    assert [(e.plover, e.mode) for e in events] == [("COERCE", "negated")]
+    events = events_of(analyze, "Officials dismissed reports that Chadian troops had shelled a Sudanese village.")
+    assert [(e.plover, e.mode) for e in events] == [("ASSAULT", "negated")]
+
+
+def test_rejecting_a_proposal_is_still_a_refusal(analyze):
+    events = events_of(analyze, "Peru rejected a proposal from Bolivia to reopen the border talks.")
+    assert any(e.plover == "REJECT" and e.mode == "asserted" for e in events)

@@ -95,7 +95,11 @@ def threat_code(code: str) -> str | None:
 
 #: verbs that deny a report: what they deny did not happen, which is no refusal by anyone (AG guide
 #: rule 2: "Russia denied it plans to attack" is a negated attack, not a rejection)
-DENYING = frozenset({"deny", "dismiss", "refute"})
+DENYING = frozenset({"deny", "dismiss", "refute", "reject", "rebut"})
+#: nouns for something said to be so: an act told in their clause is denied with them ("rejected *a
+#: suggestion that* its police arrested ...": the arrest is denied, not refused)
+REPORT_NOUNS = frozenset({"claim", "report", "suggestion", "allegation", "accusation", "charge", "assertion",
+                          "rumour", "rumor", "speculation", "story", "notion", "contention", "insinuation"})
 
 
 def denial(mode_token: Token | None) -> bool:
@@ -157,6 +161,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         verb_chain = verb_chain and dep == "xcomp"
         above = _local(tok, own=False)
+        if above is None and dep == "dobj" and below.lemma_.lower() in REPORT_NOUNS and tok.lemma_.lower() in DENYING:
+            above = (NEGATED, tok)  # "rejected claims that its police had arrested ...": a denial
         if above and above[0] == NEGATED and above[1] is tok and dep in ("nsubj", "nsubjpass"):
             # "the talks *could fail*": a failure foreseen is no refusal yet (a failure told, "talks
             # failed", stays one: PLOVER's annotators code a breakdown as a rejection)
