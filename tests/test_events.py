@@ -1133,3 +1133,15 @@ def test_speaking_to_the_press_is_saying_not_consulting(analyze):
 def test_refusing_food_is_a_hunger_strike(analyze):
     e = _one(_events(analyze, "Jailed Chilean opposition leaders refused food over their conditions."), "PROTEST")
     assert e.cameo == "142"
+
+
+def test_operations_against_a_party_are_armed_ones(analyze):
+    e = _one(_events(analyze, "Nepali troops stepped up operations against Maoist rebels in the west."), "ASSAULT")
+    assert e.source.code == "NPLMIL" and e.target.code.endswith("REB") and e.trigger.text == "operations"
+    assert not _events(analyze, "The bakery began operations in the town last week.")
+
+
+def test_a_verb_that_speeds_a_deed_carries_it(analyze):
+    """'accelerate', 'widen', 'renew' an offensive: the subject is the one who wages it."""
+    e = _one(_events(analyze, "Nepali troops widened their offensive against Maoist rebels."), "ASSAULT")
+    assert e.source.code == "NPLMIL"
