@@ -373,3 +373,11 @@ def test_an_affiliation_before_a_stacked_title_keeps_its_sector(analyze):
     ibarra = next(x for x in a.actors if x.name == "Tomas Ibarra")
     assert ibarra.code.endswith("REB")
     assert not any(m.text == "president" for x in a.actors for m in x.mentions)  # a bare title is no one's
+
+
+def test_a_nationality_before_a_word_for_a_body_of_people_is_that_countrys_organisation(analyze):
+    codes = {m.text: x.code for x in analyze("A Norwegian foundation funded a school in Nepal, and a Swiss "
+                                              "charity sent doctors.").actors for m in x.mentions}
+    assert codes["Norwegian foundation"] == "NORNGO" and codes["Swiss charity"] == "CHENGO"
+    codes = {x.code for x in analyze("A Danish group of islands lies to the north.").actors}
+    assert "DNKNGO" not in codes  # a group of things is no body of people

@@ -1145,3 +1145,14 @@ def test_a_verb_that_speeds_a_deed_carries_it(analyze):
     """'accelerate', 'widen', 'renew' an offensive: the subject is the one who wages it."""
     e = _one(_events(analyze, "Nepali troops widened their offensive against Maoist rebels."), "ASSAULT")
     assert e.source.code == "NPLMIL"
+
+
+def test_private_people_touring_a_country_make_no_visit_of_state(analyze):
+    assert not [e for e in _events(analyze, "Kenyan cricketers will tour Uganda from Monday.") if e.plover == "CONSULT"]
+    e = _one(_events(analyze, "Kenyan ministers will tour Uganda from Monday."), "CONSULT")
+    assert e.source.code == "KENGOV" and e.target.code.startswith("UGA")
+
+
+def test_a_group_that_claims_a_deed_did_it(analyze):
+    e = _one(_events(analyze, "A militant group claimed the bombing of a police station in Kirkuk."), "ASSAULT")
+    assert e.source.text == "A militant group" and e.source.code.endswith("REB")

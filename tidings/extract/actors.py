@@ -647,6 +647,13 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         code = entry.country + "CVL"
         start, end = doc[unit.start].idx, head.idx + len(head.text)
         book.add(("code", code), code, f"{entry.name} national", "group", Span(start, end, book.text[start:end]))
+    elif unit.type == "demonym" and _organisation_noun_after(root) and book.role_of(root.head.lemma_) is None:
+        # "a Danish *group* donated money", "a Swiss *foundation*": a nationality before a word for a
+        # body of people that no role row knows is an organisation of that country's people
+        head = root.head
+        code = entry.country + "NGO"
+        start, end = doc[unit.start].idx, head.idx + len(head.text)
+        book.add(("code", code), code, f"{entry.name} organisation", "organisation", Span(start, end, book.text[start:end]))
     # other demonyms ("the Russian side"), titles and unknown nationalities alone are not parties
 
 
@@ -672,6 +679,19 @@ def _person_noun_after(root, persons: frozenset[str]) -> bool:
     head = root.head
     return bool(persons) and root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" \
         and 0 < head.i - root.i <= 3 and head.lemma_.lower() in persons
+
+
+#: words for a body of people that is neither a state's nor a company's
+_ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "foundation", "association", "society",
+                                 "movement", "network", "campaign", "coalition", "trust", "institute"})
+
+
+def _organisation_noun_after(root) -> bool:
+    """A nationality word right before a word for a body of people: "a Danish group", "a British
+    association" (not "a Danish group of islands": a group *of* things is no body)."""
+    head = root.head
+    return root.dep_ in ("amod", "compound", "nmod") and head.pos_ == "NOUN" and head.i == root.i + 1 \
+        and head.lemma_.lower() in _ORGANISATION_NOUNS and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def _nationals(root) -> bool:

@@ -274,7 +274,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if things and all(s in things for s, _t, _c in parts):
                 return []  # the pattern matched: its words are used up ("the truce ended *the fighting*")
             parts = [(s, t, c) for s, t, c in parts if s not in things]
-        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT)]
+        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)]
         if not parts:
             return None
         date, date_tok = self._date(tok, support)

@@ -20,6 +20,10 @@ _WORKS = frozenset({"plant", "mine", "colliery", "factory", "refinery", "warehou
                     "mill", "smelter", "shipyard", "dockyard", "reactor", "quarry"})  # (a pipeline blast may be sabotage)
 
 
+#: sectors of private people, whose travel is no visit of state
+_PRIVATE_SECTORS = frozenset({"CVL", "EDU", "SPT", "HLH", "BUS", "MED", "REL"})
+
+
 #: what makes a fire someone's: "sniper fire", "mortar fire"
 _GUNFIRE = frozenset({"gun", "sniper", "mortar", "rocket", "artillery", "cross", "tank", "machine-gun"})
 
@@ -168,6 +172,16 @@ class Relevance:
             return True
         # A party the dictionary cannot code counts only in a text with no sports or business cue.
         return not self.cued and (self._weak(source) or self._weak(target))
+
+    def _private_trip(self, source: Participant | None, target: Participant | None, code: str) -> bool:
+        """A visit or tour of a country by private people ("Indian cricketers will tour Bangladesh",
+        "tourists visited Egypt"): travel, no visit of state (AG guide rule 16 codes the visits of
+        parties to their hosts)."""
+        if code[:3] != "042" or self.keep_any or target is None:
+            return False
+        groups = self._groups(source)
+        sectors = groups[1:] if groups and groups[0] not in _PRIVATE_SECTORS else groups  # (after a country)
+        return bool(sectors) and all(g in _PRIVATE_SECTORS for g in sectors) and self._country_only(target)
 
     def _person_victim(self, p: Participant | None) -> bool:
         """A coded party of people, not a company: any sector but business ("a journalist", "aid

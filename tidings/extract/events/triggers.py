@@ -196,6 +196,8 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "in" and noun.lemma_.lower() in _ENGAGEMENTS \
             and head.head.lemma_.lower() in COPULA | {"engage", "involve", "participate", "join"}:
         return head.head  # "the government *is in talks* with X", "was engaged in negotiations with X"
+    if noun.dep_ == "dobj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
+        return head  # "a militant group *claimed* the bombing": claimed it as its own deed
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsible", "responsibility"):
         # "X is responsible for the killings", "X claimed responsibility for the attack"
         above = head.head.head
