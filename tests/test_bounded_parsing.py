@@ -12,9 +12,11 @@ import sys
 import textwrap
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Span
 
 from tidings.model import Article
-from tidings.parsing import parse_docs, split_doc
+from tidings.parsing import parse_docs, split_doc, trim_entity_edges
 from tidings.settings import Settings
 from tidings.tokenizer import MAX_CHUNK_CHARS, BoundedTokenizer, cut
 
@@ -190,3 +192,13 @@ def test_a_backslash_between_words_is_a_token_of_its_own(pipeline):
     doc = pipeline.nlp("Activists marched on\\Wednesday against job\\losses.")
     assert [t.text for t in doc][2:5] == ["on", "\\", "Wednesday"]
     assert "losses" in [t.text for t in doc]
+
+
+def test_entities_are_trimmed_of_whitespace_tokens_at_their_edges():
+    """A name the tagger ran on over a blank line keeps only its words; an all-space entity goes."""
+    doc = Doc(spacy.blank("en").vocab, words=["Falluja", "\n\n", "Residents", "fled", "\n"],
+              spaces=[False, False, True, False, False])
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 4, 5, label="GPE")]
+    trimmed = trim_entity_edges(doc)
+    assert [(e.text, e.label_) for e in trimmed.ents] == [("Falluja", "ORG")]
+    assert trimmed[1].ent_type_ == "" and trimmed[4].ent_type_ == ""

@@ -40,17 +40,14 @@ def trim_entity_edges(doc: Doc) -> Doc:
     """``doc`` with no entity starting or ending on a whitespace token: the tagger sometimes runs a
     name on over the blank line after a headline ("Falluja\\n\\n" as one ORG), and every actor or
     place read from that entity would then carry the line break in its text and offsets."""
-    ents = list(doc.ents)
-    trimmed = []
-    changed = False
-    for ent in ents:
+    trimmed, changed = [], False
+    for ent in doc.ents:
         start, end = ent.start, ent.end
         while start < end and doc[start].is_space:
             start += 1
         while end > start and doc[end - 1].is_space:
             end -= 1
-        if (start, end) != (ent.start, ent.end):
-            changed = True
+        changed = changed or (start, end) != (ent.start, ent.end)
         if start < end:
             trimmed.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
     if changed:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from tidings.extract.actor_context import read_context
+from tidings.extract.actor_context import ARMED_GROUPS, read_context
 from tidings.extract.context_plan import Evidence, Plan
 from tidings.extract.places import is_locative, is_party, role as grammatical_role
 from tidings.knowledge.actors import SECTORS, ActorEntry
@@ -640,32 +640,24 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         # "*the Sudanese* decried ...", "*Japanese* protest ...": a nationality as a plural noun is its
         # people, coded as the country as "Iraqis" and "Russians" are
         book.add(("code", entry.country), entry.country, f"{entry.name} people", "group", span)
-    elif unit.type == "demonym" and _person_noun_after(root, book.persons) and book.role_of(root.head.lemma_) is None:
-        # "a Dutch *filmmaker* was murdered", "two Italian *photographers*": a nationality before a noun
-        # for one person that no role row knows (&PERSONS, from WordNet) is that country's civilian
+    elif unit.type == "demonym" and book.role_of(root.head.lemma_) is None and (
+            body := _national_body_after(root, book.persons)) is not None:
+        # a nationality before a noun no role row knows: for one person (&PERSONS, from WordNet: "a
+        # Dutch *filmmaker* was murdered", "two Italian *photographers*") that country's civilian; for
+        # a body of people ("a Danish *group* donated money", "a Swiss *foundation*") its organisation
+        sector, what, kind = body
         head = root.head
-        code = entry.country + "CVL"
+        code = entry.country + sector
         start, end = doc[unit.start].idx, head.idx + len(head.text)
-        book.add(("code", code), code, f"{entry.name} national", "group", Span(start, end, book.text[start:end]))
-    elif unit.type == "demonym" and _organisation_noun_after(root) and book.role_of(root.head.lemma_) is None:
-        # "a Danish *group* donated money", "a Swiss *foundation*": a nationality before a word for a
-        # body of people that no role row knows is an organisation of that country's people
-        head = root.head
-        code = entry.country + "NGO"
-        start, end = doc[unit.start].idx, head.idx + len(head.text)
-        book.add(("code", code), code, f"{entry.name} organisation", "organisation", Span(start, end, book.text[start:end]))
+        book.add(("code", code), code, f"{entry.name} {what}", kind, Span(start, end, book.text[start:end]))
     # other demonyms ("the Russian side"), titles and unknown nationalities alone are not parties
-
-
-#: sectors of armed groups: their title word before a noun of a deed or a thing is the group itself
-_ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP"})
 
 
 def _armed_modifier(doc: Doc, role: _Unit) -> bool:
     """An armed group's title word modifying a noun that is no person ("a *rebel* attack", "*rebel*
     positions", "a *guerrilla* ambush"): the group that did it or holds them. Before a name it is a
     title ("rebel Juan Ortega") and a title alone is no one's."""
-    if role.entry.sector not in _ARMED_SECTORS or role.end - role.start != 1:
+    if role.entry.sector not in ARMED_GROUPS or role.end - role.start != 1:
         return False
     root = doc[role.start]
     head = root.head
@@ -684,6 +676,15 @@ def _person_noun_after(root, persons: frozenset[str]) -> bool:
 #: words for a body of people that is neither a state's nor a company's
 _ORGANISATION_NOUNS = frozenset({"group", "organisation", "organization", "foundation", "association", "society",
                                  "movement", "network", "campaign", "coalition", "trust", "institute"})
+
+
+def _national_body_after(root, persons: frozenset[str]) -> tuple[str, str, str] | None:
+    """(sector, what, actor kind) of the people a nationality word before a noun names, or None."""
+    if _person_noun_after(root, persons):
+        return "CVL", "national", "group"
+    if _organisation_noun_after(root):
+        return "NGO", "organisation", "organisation"
+    return None
 
 
 def _organisation_noun_after(root) -> bool:

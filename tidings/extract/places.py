@@ -205,7 +205,8 @@ def _untagged(doc: Doc, gazetteer, found, known_people: frozenset[str] = frozens
             continue
         if tok.ent_type_ in LABELS or tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _CALENDAR:
             continue
-        if tok.ent_type_ == "ORG" and not (as_object and tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
+        alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+        if tok.ent_type_ == "ORG" and not (as_object and alone):
             continue  # an organisation; but "US jets bomb *Falluja*" is a town the tagger took for one
         if person is not None and not (as_object and person.end - 1 == tok.i and any(
                 c.kind in ("city", "region") for c in gazetteer.candidates(person.text))):

@@ -174,9 +174,8 @@ class Relevance:
         return not self.cued and (self._weak(source) or self._weak(target))
 
     def _private_trip(self, source: Participant | None, target: Participant | None, code: str) -> bool:
-        """A visit or tour of a country by private people ("Indian cricketers will tour Bangladesh",
-        "tourists visited Egypt"): travel, no visit of state (AG guide rule 16 codes the visits of
-        parties to their hosts)."""
+        """A visit or tour of a country by private people ("Indian cricketers will tour Bangladesh"):
+        travel, no visit of state (AG guide rule 16 codes the visits of parties to their hosts)."""
         if code[:3] != "042" or self.keep_any or target is None:
             return False
         groups = self._groups(source)
