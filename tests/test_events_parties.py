@@ -428,3 +428,9 @@ def test_the_agent_inside_what_a_report_says_is_no_doer_of_the_report(analyze):
     probe = [e for e in events if e.plover == "ACCUSE"]
     assert all(e.target is None or "tribesmen" not in e.target.text for e in probe)
     assert one(events_of(analyze, "Moldova rejected the demands made by Moscow."), "REJECT").target.code.startswith("RUS")
+
+
+def test_a_word_for_people_heads_a_party_though_its_phrase_names_another(analyze):
+    # "the sons of X": the sons were detained, not the leader their phrase names
+    e = one(events_of(analyze, "Riot police detained the sons of the opposition leader on Friday."), "COERCE")
+    assert e.target.text.startswith("the sons")

@@ -36,8 +36,9 @@ _PROPOSALS = frozenset({"bid", "offer", "plan", "proposal", "demand", "request",
 
 
 class Parties:
-    def _is_party(self, t: Token) -> bool:
-        """A named or coded actor at ``t``, or a word for a political or social group ("teachers")."""
+    def _is_party(self, t: Token, trigger: Token | None = None) -> bool:
+        """A named or coded actor at ``t``, or a word for a political or social group ("teachers"), or
+        for a person (below)."""
         if roles.is_time(t) or t.lower_ in ("it", "its", "this", "that", "which"):
             return False
         if self._actor_at(t.idx, t.idx + len(t)) is not None or t.lower_ in _PERSONS:
@@ -47,6 +48,12 @@ class Parties:
         if self.actor_dictionary is not None and nominal and (
                 self.actor_dictionary.lookup(t.lower_) or self.actor_dictionary.lookup(lemma)):
             return True  # a role word ("a journalist", "two engineers"): someone, not something
+        if nominal and t.dep_ not in ("compound", "amod", "nmod") and self._person_noun(t, strict=True) \
+                and not (t.dep_ == "pobj" and t.head.lower_ == "of" and (trigger is None or t.head.head.i != trigger.i)):
+            # a word for one person (WordNet's &PERSONS): "detained *the sons* of X", "the arrest of *26
+            # members*"; not a nationality before a thing ("the *Ugandan* proposal") nor the owner in a
+            # thing's of-phrase ("records *of the shipowners* to the navy")
+            return True
         return bool(self.political_groups) and (lemma in self.political_groups or singular(t.lower_) in self.political_groups)
 
     def _is_place(self, t: Token) -> bool:
@@ -56,7 +63,7 @@ class Parties:
     def _prefer_party(self, tok: Token, targets: list[Token], slots: tuple[str, ...], verb: bool,
                       support: Token | None, matched: list[Token]) -> list[Token]:
         """``targets`` unless they are all things and a party is found for them (module docstring)."""
-        if any(self._is_party(t) for t in targets) or not slots:
+        if any(self._is_party(t, tok) for t in targets) or not slots:
             return targets
         seen = {t.i for t in targets} | {tok.i} | {m.i for m in matched}
         candidates: list[Token] = []
@@ -97,7 +104,7 @@ class Parties:
                     candidates += [c, *_phrase_objects(c)]
             candidates += _prep_objects(verb_below)
         candidates = [c for c in candidates if c.i not in seen]
-        party = next((c for c in candidates if self._is_party(c)), None)
+        party = next((c for c in candidates if self._is_party(c, tok)), None)
         if party is None and not targets:
             # nothing in the slots: the first coded actor of the trigger's own phrase, as PETRARCH reads
             # a verb phrase ("recalled its ambassador *to Havana*" parsed loosely)
