@@ -1156,3 +1156,13 @@ def test_private_people_touring_a_country_make_no_visit_of_state(analyze):
 def test_a_group_that_claims_a_deed_did_it(analyze):
     e = _one(_events(analyze, "A militant group claimed the bombing of a police station in Kirkuk."), "ASSAULT")
     assert e.source.text == "A militant group" and e.source.code.endswith("REB")
+
+
+def test_an_act_of_force_shares_the_object_of_the_verb_coordinated_after_it(analyze):
+    events = _events(analyze, "Masked gunmen kidnapped and killed two Chilean engineers near Tikrit on Sunday.")
+    seized = _one(events, "COERCE")
+    assert seized.target is not None and seized.target.text == "two Chilean engineers"
+    # a second verb with a subject of its own shares nothing
+    events = _events(analyze, "Rebels attacked at dawn and the army killed five soldiers.")
+    assert not [e for e in events if e.source is not None and e.source.text == "Rebels"
+                and e.target is not None and e.target.text == "five soldiers"]

@@ -40,6 +40,9 @@ POLITICAL_SECTORS = frozenset({"OPP", "PTY", "LEG", "ELI"})
 _STATES = frozenset({"war", "conflict", "occupation"})
 #: a doer acting on himself
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "self", "oneself"})
+#: CAMEO roots of acts of blame and force (accuse, coerce, assault, fight, mass violence), whose verbs
+#: take an object: one without its own shares the next verb's ("arrested and charged the man")
+_HARMS = frozenset({"11", "17", "18", "19", "20"})
 
 
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
@@ -170,6 +173,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None  # a pattern for a compound source ("X and Y agree") and the source is one party
         if targets is None:
             targets = self._slot(tok, pattern.target, verb, support, matched)
+            if not targets and verb and pattern.target[:1] == ("obj",) and pattern.code[:2] in _HARMS:
+                # "kidnapped and killed two workers": an act of force shares the object of the verb after it
+                shared = roles.shared_object(tok)
+                targets = roles.conjuncts(shared, self._codes_at) if shared is not None else []
             if ("symmetric" not in pattern.flags or len(sources) < 2) \
                     and not (pattern.code.startswith("042") and any(self._is_place(t) for t in targets)):
                 # (several parties are each other's partners; the place of a visit is its host:

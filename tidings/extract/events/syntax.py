@@ -363,6 +363,23 @@ def verb_object(verb: Token) -> Token | None:
     return None
 
 
+def shared_object(verb: Token) -> Token | None:
+    """The object a verb shares with the verb coordinated after it ("gunmen *kidnapped* and killed two
+    workers", "police arrested and charged the man"): the parser hangs it on the second verb only. None
+    when ``verb`` has an object or a clause of its own, or the second verb a subject of its own ("rebels
+    attacked and the army killed five" shares nothing)."""
+    if any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp") or c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass"
+           for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i \
+                and any(b.dep_ == "cc" and verb.i < b.i < c.i for b in verb.children) \
+                and not any(g.dep_ in SUBJ or g.dep_ in PASSIVE_SUBJ or g.dep_ == "auxpass" for g in c.children):
+            obj = next((g for g in c.children if g.dep_ in ("dobj", "obj") and g.i > c.i), None)
+            return _resolve(obj) if obj is not None else None
+    return None
+
+
 def prep_objects(anchors: list[Token], word: str) -> Token | None:
     words = word.split("_")
     for anchor in anchors:
