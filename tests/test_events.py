@@ -1166,3 +1166,12 @@ def test_an_act_of_force_shares_the_object_of_the_verb_coordinated_after_it(anal
     events = _events(analyze, "Rebels attacked at dawn and the army killed five soldiers.")
     assert not [e for e in events if e.source is not None and e.source.text == "Rebels"
                 and e.target is not None and e.target.text == "five soldiers"]
+
+
+def test_a_reduced_passive_read_as_a_clause_keeps_the_one_done_to(analyze):
+    # the parser reads 'workers' as the subject of an active 'abducted': a verb that always takes an
+    # object and has none here is a reduced passive
+    text = "Officials believe four Danish engineers abducted last week near Mosul are still being held."
+    e = _one(_events(analyze, text), "COERCE")
+    assert e.target is not None and e.target.text == "four Danish engineers"
+    assert e.source is None or e.source.text != "four Danish engineers"

@@ -30,7 +30,32 @@ def is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children):
         return True
-    return _shared_passive(verb) is not None or _reported_passive(verb) is not None or held_as(verb) is not None
+    return _shared_passive(verb) is not None or _reported_passive(verb) is not None or held_as(verb) is not None \
+        or misread_participle(verb) is not None
+
+
+#: verbs of force and custody that always take an object in news: with a subject and none, the
+#: parser has read a reduced passive as a clause
+_DONE_TO = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "arrest", "detain", "capture", "execute",
+                      "behead", "jail", "imprison", "sentence", "convict", "free", "release", "torture",
+                      "assassinate", "deport", "expel", "extradite", "slay", "murder", "massacre"})
+
+
+def misread_participle(verb: Token) -> Token | None:
+    """The one done to, when the parser read a reduced passive as a clause with an active verb: "One
+    person *killed* and 15 injured as a bomb went off", "three UN workers *abducted* in Afghanistan are
+    still being held" - 'person' and 'workers' its subjects, and the verb, one that always takes an
+    object, has none (nor an auxiliary, a clause of its own, or an object shared with the verb after
+    it). None otherwise."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in _DONE_TO or verb.dep_ in ("relcl", "acl"):
+        return None
+    if any(c.dep_ in ("dobj", "obj", "dative", "oprd", "ccomp", "xcomp", "aux", "auxpass", "prt") or c.dep_ in PASSIVE_SUBJ
+           for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ == "PRON" or shared_object(verb) is not None:
+        return None
+    return subject
 
 
 #: what a captive is held as, written bare after the verb ("held *hostage*")
@@ -336,7 +361,7 @@ def verb_object(verb: Token) -> Token | None:
         shared = _shared_passive(verb)
         if shared is not None:
             return verb_object(shared)
-        raised = _reported_passive(verb)
+        raised = _reported_passive(verb) or misread_participle(verb)
         if raised is None and verb.dep_ == "conj":
             raised = _passive_patient(verb)  # "was seized and *was later released*": the one seized
         return _resolve(raised) if raised is not None else None
