@@ -152,3 +152,16 @@ def test_a_town_bombed_in_a_headline_is_a_place_and_no_name_runs_over_the_blank_
     assert falluja and falluja[0].country == "IRQ" and falluja[0].start == 13
     assert not any("\n" in m.text for x in a.actors for m in x.mentions)
     assert not any("\n" in p.text for p in a.places)
+
+
+def test_a_settlement_named_by_its_nationality_places_the_story_in_that_country(analyze):
+    a = analyze("Insurgents and Danish troops clashed on Monday near the Iraqi town.")
+    town = next(p for p in a.places if p.text == "Iraqi town")
+    assert (town.country, town.lat, town.kind) == ("IRQ", None, "city")
+    assert a.text[town.start:town.end] == "Iraqi town"
+    # the stateless insurgents take the country the story is in, not that of the troops
+    fight = next(e for e in a.events if e.plover == "ASSAULT")
+    assert fight.source.code == "IRQREB"
+    # "the Iraqi city of Mosul" names the city itself
+    a = analyze("Gunmen opened fire in the Iraqi city of Mosul.")
+    assert [p.text for p in a.places] == ["Mosul"]

@@ -117,6 +117,7 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
         found.append((start, end, text[start:end], None, ent.label_))
 
     found.extend(_untagged(doc, gazetteer, found, getattr(actors, "person_surnames", frozenset())))
+    national = _national_settlements(doc, actors, found)
     # countries the article names without doubt, which then favour their own places
     context: dict[str, float] = {}
     for _, _, name, qualifier, _ in found:
@@ -145,7 +146,41 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
             outer = _qualifier_place(text, dateline, qualifier, gazetteer)
             if outer is not None:
                 places.append(outer)
-    analysis.places = places
+    places.extend(national)
+    analysis.places = sorted(places, key=lambda p: (p.start, p.end))
+
+
+#: words for a settlement or a division a nationality can place ("near *the Iraqi city*", "attacked an
+#: *Israeli town*", "in the *Afghan capital*"), and the kind of place each is
+_NATIONAL_SETTLEMENTS = {"city": "city", "town": "city", "village": "city", "capital": "city", "camp": "city",
+                         "suburb": "city", "township": "city", "port": "city", "province": "region",
+                         "region": "region", "district": "region", "governorate": "region", "state": "region"}
+
+
+def _national_settlements(doc: Doc, actors, found) -> list[Place]:
+    """A settlement named by its nationality alone, where it is a setting: after a preposition of place
+    or as the object of a verb whose object is a place ("clashed near *the Iraqi city*", "fired on *an
+    Israeli town*"). Listed with that country and no coordinates: it says which country the story is
+    in, though not where in it."""
+    taken = [(s, e) for s, e, *_ in found]
+    out = []
+    for tok in doc:
+        kind = _NATIONAL_SETTLEMENTS.get(tok.lower_)
+        if kind is None or tok.pos_ != "NOUN":
+            continue
+        setting = tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS or \
+            tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLACE_VERBS
+        nationality = next((c for c in tok.children if c.dep_ == "amod" and c.i == tok.i - 1), None)
+        if not setting or nationality is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # ("the Iraqi city *of Tikrit*" names the city itself)
+        entry = actors.lookup(nationality.text)
+        if entry is None or entry.type != "demonym" or not entry.country:
+            continue
+        start, end = nationality.idx, tok.idx + len(tok.text)
+        if any(s < end and e > start for s, e in taken):
+            continue
+        out.append(Place(start, end, doc.text[start:end], doc.text[start:end], entry.country, None, None, kind))
+    return out
 
 
 def _qualifier_place(text: str, dateline, qualifier: str, gazetteer) -> Place | None:
