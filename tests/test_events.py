@@ -1175,3 +1175,13 @@ def test_a_reduced_passive_read_as_a_clause_keeps_the_one_done_to(analyze):
     e = _one(_events(analyze, text), "COERCE")
     assert e.target is not None and e.target.text == "four Danish engineers"
     assert e.source is None or e.source.text != "four Danish engineers"
+
+
+def test_a_country_before_an_attack_noun_is_where_it_happened_when_the_story_is_there(analyze):
+    title = "Danish engineer killed in Iraq attack"
+    text = title + "\n\nA Danish engineer posted to the Danish embassy in Basra was killed on Monday by a mortar attack, police said."
+    events = analyze(text, published="2022-01-11", title=title).events
+    assert not [e for e in events if e.source is not None and e.source.text == "Iraq"]
+    # a country the story names no town of is the attacker
+    e = _one(_events(analyze, "A US strike killed six people in Falluja on Monday."), "ASSAULT")
+    assert e.source is not None and e.source.code.startswith("USA")

@@ -165,3 +165,9 @@ def test_a_settlement_named_by_its_nationality_places_the_story_in_that_country(
     # "the Iraqi city of Mosul" names the city itself
     a = analyze("Gunmen opened fire in the Iraqi city of Mosul.")
     assert [p.text for p in a.places] == ["Mosul"]
+
+
+def test_a_facility_the_gazetteer_lacks_lies_where_the_town_it_is_named_after_is(analyze):
+    a = analyze("Mortar rounds landed on Sunday near Kandahar International Airport, officials said.")
+    airport = next(p for p in a.places if p.text == "Kandahar International Airport")
+    assert (airport.country, airport.kind) == ("AFG", "facility") and airport.lat is not None

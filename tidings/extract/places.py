@@ -136,7 +136,11 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
     places = []
     for start, end, name, qualifier, label in sorted(found):
         entry = gazetteer.resolve(name, context, within=qualifier)
-        if entry is None:
+        town = _named_after_town(name, gazetteer, context) if entry is None and label == "FAC" else None
+        if town is not None:
+            # "Baghdad International Airport": a facility the gazetteer lacks lies where its town is
+            places.append(Place(start, end, name, name, town.country, town.lat, town.lon, "facility"))
+        elif entry is None:
             places.append(Place(start, end, name, name, None, None, None, _UNRESOLVED_KIND[label]))
         else:
             places.append(Place(start, end, name, entry.name, entry.country, entry.lat, entry.lon, entry.kind))
@@ -181,6 +185,18 @@ def _national_settlements(doc: Doc, actors, found) -> list[Place]:
             continue
         out.append(Place(start, end, doc.text[start:end], doc.text[start:end], entry.country, None, None, kind))
     return out
+
+
+def _named_after_town(name: str, gazetteer, context):
+    """The city a facility's name begins with ("*Baghdad* International Airport", "*Kabul* University"),
+    or None: only a city the gazetteer knows, from the name's first one or two words."""
+    words = name.removeprefix("the ").split()
+    for n in (2, 1):
+        if len(words) > n:
+            entry = gazetteer.resolve(" ".join(words[:n]), context)
+            if entry is not None and entry.kind == "city":
+                return entry
+    return None
 
 
 def _qualifier_place(text: str, dateline, qualifier: str, gazetteer) -> Place | None:

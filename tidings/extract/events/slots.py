@@ -152,7 +152,7 @@ class Slots:
             if by is not None:
                 return by
             for c in tok.children:
-                if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c):
+                if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c) and not self._attack_setting(tok, c):
                     return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
             suspect = self._suspect_of(tok)
             if suspect is not None:
@@ -182,6 +182,15 @@ class Slots:
         if slot == "xsubj":
             return None
         return roles.prep_objects(anchors, slot[5:])
+
+    def _attack_setting(self, noun: Token, name: Token) -> bool:
+        """A country named before an attack noun as where it happened, not who did it: "US official
+        killed in *Iraq* attack" when the story's towns lie in Iraq. A country the story names no
+        town of stays the attacker ("a *US* strike" on Falluja)."""
+        country = self.countries.get(name.i)
+        if country is None or name.dep_ != "compound" or noun.lemma_.lower() not in self.attacks:
+            return False
+        return any(p.country == country and p.kind != "country" for p in self.analysis.places)
 
     def _deed_doer(self, tok: Token) -> Token | None:
         """The party whose deed, told in a clause beside a passive toll with no agent, caused it: "four
