@@ -1185,3 +1185,16 @@ def test_a_country_before_an_attack_noun_is_where_it_happened_when_the_story_is_
     # a country the story names no town of is the attacker
     e = _one(_events(analyze, "A US strike killed six people in Falluja on Monday."), "ASSAULT")
     assert e.source is not None and e.source.code.startswith("USA")
+
+
+def test_the_maker_of_a_decision_or_plan_does_what_it_decides(analyze):
+    events = _events(analyze, "Chile welcomed Norway's decision to send aid to the flooded provinces.")
+    aid = _one(events, "AID")
+    assert aid.source is not None and aid.source.code.startswith("NOR")
+    events = _events(analyze, "Farmers criticized a European Union decision to impose tariffs on Chile.")
+    tariffs = _one(events, "COERCE")
+    assert tariffs.source is not None and tariffs.source.code.startswith("IGO")
+    # a request's maker is not the one asked: he who refuses it is
+    events = _events(analyze, "The police chief refused a request by the president to resign.")
+    assert not [e for e in events if e.source is not None and e.source.text == "the president"
+                and e.trigger.text == "resign"]

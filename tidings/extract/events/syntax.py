@@ -265,9 +265,13 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         raised = next((c for c in verb.head.children if c.dep_ in PASSIVE_SUBJ), None)
         if raised is not None:
             return _resolve(raised)
-    if verb.dep_ == "acl" and any(c.tag_ == "TO" for c in verb.children) and verb.head.head.pos_ in ("VERB", "AUX") \
-            and depth < 4:
-        return verb_subject(verb.head.head, depth + 1)  # "has plans to attack": the planner attacks
+    if verb.dep_ == "acl" and any(c.tag_ == "TO" for c in verb.children):
+        # (the one a request is made of does what is requested: "refused a request by X *to step down*")
+        maker = noun_maker(verb.head) if verb.head.lemma_.lower() not in _REQUEST_NOUNS else None
+        if maker is not None:
+            return maker  # "criticized *a UN* decision to impose", "rejected *the government's* plan to arrest"
+        if verb.head.head.pos_ in ("VERB", "AUX") and depth < 4:
+            return verb_subject(verb.head.head, depth + 1)  # "has plans to attack": the planner attacks
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ == "xcomp" and verb.head.lemma_ not in ("promise", "vow", "pledge"):
@@ -309,6 +313,30 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return verb_subject(head, depth + 1)
     return None
+
+
+#: nouns of asking and ordering, whose infinitive tells what the one asked is to do
+_REQUEST_NOUNS = frozenset({"request", "call", "demand", "appeal", "plea", "order", "invitation", "ultimatum",
+                            "instruction", "petition", "proposal", "pressure", "bid"})
+#: entity labels of a name that can make a decision, a plan or a move
+_MAKERS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+
+
+def noun_maker(noun: Token) -> Token | None:
+    """Whose decision, plan or move a noun is, when the noun names it: its possessor ("*Russia's*
+    decision"), its 'by' phrase ("an attempt *by the government*") or a name before it ("a *United
+    Nations* decision", "a *Ugandan* move"). None for a possessive pronoun ("its plan": the clause's
+    subject is the maker) or a noun with none."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.tag_ != "PRP$":
+            return _resolve(c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj" and not is_time(g)), None)
+            if pobj is not None:
+                return _resolve(pobj)
+    named = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.ent_type_ in _MAKERS]
+    return named[-1] if named else None
 
 
 def _listed_after(verb: Token) -> Token | None:
