@@ -381,3 +381,12 @@ def test_a_nationality_before_a_word_for_a_body_of_people_is_that_countrys_organ
     assert codes["Norwegian foundation"] == "NORNGO" and codes["Swiss charity"] == "CHENGO"
     codes = {x.code for x in analyze("A Danish group of islands lies to the north.").actors}
     assert "DNKNGO" not in codes  # a group of things is no body of people
+
+
+def test_a_province_acting_is_its_government_coded_by_its_country(analyze):
+    a = analyze("Ontario asked the federal court on Monday to halt the pipeline project.")
+    ontario = next(x for x in a.actors if x.name == "Ontario")
+    assert ontario.code == "CANGOV" and ontario.kind == "organisation"
+    # a province where something happens stays a place
+    a = analyze("Floods struck Ontario on Monday.")
+    assert not [x for x in a.actors if x.name == "Ontario"]

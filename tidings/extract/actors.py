@@ -136,8 +136,8 @@ def _named_countries(doc: Doc, units: list[_Unit], text: str) -> list[Evidence]:
 def _places_before_roles(doc: Doc, units: list["_Unit"], places: dict, gazetteer) -> list["_Unit"]:
     """A place that no actor dictionary knows, standing before a role as a country would, lends the
     role its country: "Chechnya's police" (RUSCOP), "Darfur's governor" (SDNGOV), "the governor of
-    Darfur", "Basra police". The gazetteer says whose the place is; a place anywhere else stays a
-    place, never a party."""
+    Darfur", "Basra police"; so does a province or state as a verb's subject ("Michigan asked"). The
+    gazetteer says whose the place is; a place anywhere else stays a place, never a party."""
     out = list(units)
     for k, u in enumerate(units):
         if u.entry is not None or u.type != "GPE":
@@ -147,10 +147,15 @@ def _places_before_roles(doc: Doc, units: list["_Unit"], places: dict, gazetteer
         lends = (after is not None and after.type in ("title", "group")
                  and _joined(doc, u, after, allow_adjectives=True)) \
             or (before is not None and before.type in ("title", "group") and _of_between(doc, before, u))
-        if not lends:
+        # a province or state acting ("*Michigan* asked the court", "*Punjab* banned"): its government,
+        # which codes as its country, as a country's name codes as its government
+        acting = not lends and grammatical_role(doc[u.start:u.end].root) == "nsubj"
+        if not lends and not acting:
             continue
         place = places.get((doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text))) \
             or gazetteer.resolve(doc[u.start:u.end].text)  # a possessor is no located place
+        if acting and (place is None or place.kind != "region"):
+            continue
         if place is not None and place.country is not None and place.kind != "continent":
             entry = ActorEntry(pattern=doc[u.start:u.end].text, code=place.country, type="region", name=place.name,
                                country=place.country, sector=None, case_sensitive=True,
@@ -623,6 +628,9 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
     elif unit.type == "actor":  # a fixed code wherever it stands (PETRARCH-style dictionaries)
         kind = "country" if entry.sector is None and entry.country is not None and len(entry.code) == 3 else "organisation"
         book.add(("code", entry.code), entry.code, entry.name, kind, span, entry.extra_codes)
+    elif unit.type == "region" and grammatical_role(root) in ("nsubj", "agent"):
+        # a province or state acting ("Michigan asked"): its government, an actor of its own
+        book.add(("region", entry.name), entry.code + "GOV", entry.name, "organisation", span)
     elif unit.type in ("group", "prefix"):  # plural nationals with their own code ("Russians"); a prefix alone
         book.add(("code", entry.code), entry.code, entry.name, "group", span, entry.extra_codes)
     elif unit.type in ("ORG", "GPE"):
