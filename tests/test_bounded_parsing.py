@@ -202,3 +202,24 @@ def test_entities_are_trimmed_of_whitespace_tokens_at_their_edges():
     trimmed = trim_entity_edges(doc)
     assert [(e.text, e.label_) for e in trimmed.ents] == [("Falluja", "ORG")]
     assert trimmed[1].ent_type_ == "" and trimmed[4].ent_type_ == ""
+
+
+def test_spaces_inside_a_line_are_parsed_as_single_spaces_and_kept_as_tokens(pipeline):
+    text = "Officials in  Lisbon said a  Danish engineer\n\nwas  freed on Monday."
+    doc = parse_docs(pipeline.nlp, [pipeline.nlp.make_doc(text)], 10_000)[0]
+    single = parse_docs(pipeline.nlp, [pipeline.nlp.make_doc(" ".join(text.replace("\n\n", " \n\n ").split(" ")).replace("  ", " "))], 10_000)[0]
+    assert doc.text == text  # every character, and every offset, as given
+    words = [t for t in doc if not (t.is_space and "\n" not in t.text)]
+    assert [t.tag_ for t in words if not t.is_space] == [t.tag_ for t in single if not t.is_space]
+    for t in doc:
+        if t.is_space and "\n" not in t.text:
+            assert t.head.i == t.i - 1 and t.tag_ == "_SP"
+    assert "Lisbon" in [e.text for e in doc.ents]
+    assert not any(e[0].is_space or e[-1].is_space for e in doc.ents)
+
+
+def test_a_double_space_does_not_turn_a_reduced_passive_into_the_man_s_own_deed(analyze):
+    text = ("MOSCOW (Reuters) - Moscow on Tuesday accused a  Russian-American arrested for spying for Georgia of "
+            "running an  espionage ring in Russia.")
+    arrest = next(e for e in analyze(text).events if e.plover == "COERCE")
+    assert arrest.target is not None and "Russian-American" in arrest.target.text

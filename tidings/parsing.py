@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -31,9 +33,59 @@ def parse_docs(nlp: Language, docs: list[Doc], max_tokens: int) -> list[Doc]:
     pieces = [(i, piece) for i, doc in enumerate(docs) for piece in split_doc(doc, max_tokens)]
     parsed: list[list[Doc]] = [[] for _ in docs]
     for group in _groups(pieces, max_tokens):
-        for (i, _), done in zip(group, nlp.pipe([piece for _, piece in group], batch_size=len(group))):
-            parsed[i].append(done)
+        compact = [compact_spaces(piece) for _, piece in group]
+        done_all = nlp.pipe([c[0] if c is not None else piece for c, (_, piece) in zip(compact, group)],
+                            batch_size=len(group))
+        for (i, piece), c, done in zip(group, compact, done_all):
+            parsed[i].append(expand_spaces(done, piece, c[1]) if c is not None else done)
     return [trim_entity_edges(join(doc, parts)) for doc, parts in zip(docs, parsed)]
+
+
+def compact_spaces(doc: Doc) -> tuple[Doc, list[int]] | None:
+    """``doc`` without its tokens of spaces inside a line, and the indices of the tokens kept; None
+    when it has none. Wire copy is full of double spaces ("accused a  Chinese-American"), each a token
+    the model was never trained on: it shifts tags and attachments (the parser read "arrested" as the
+    man's own deed). The model parses the words as if single-spaced; a line break still parts them."""
+    if not any(t.is_space and "\n" not in t.text for t in doc):
+        return None
+    kept = [t.i for t in doc if not (t.is_space and "\n" not in t.text)]
+    words = [doc[i].text for i in kept]
+    spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and doc[i + 1].is_space and "\n" not in doc[i + 1].text)
+              for i in kept]
+    compact = Doc(doc.vocab, words=words, spaces=spaces)
+    compact.user_data.update(doc.user_data)
+    return compact, kept
+
+
+_COPIED = [TAG, POS, MORPH, LEMMA, DEP]
+
+
+def expand_spaces(parsed: Doc, original: Doc, kept: list[int]) -> Doc:
+    """``original``'s tokens carrying the annotations ``parsed`` (its compact copy, see
+    :func:`compact_spaces`) gave the kept ones; each dropped space hangs on the token before it, as
+    spaCy hangs whitespace, and sits inside an entity that runs across it."""
+    doc = Doc(original.vocab, words=[t.text for t in original], spaces=[bool(t.whitespace_) for t in original])
+    position = dict(zip(kept, range(len(kept))))
+    values = parsed.to_array(_COPIED)
+    space_tag = original.vocab.strings.add("_SP")
+    space_pos = original.vocab.strings.add("SPACE")
+    space_dep = original.vocab.strings.add("dep")
+    rows, heads = [], []
+    for t in original:
+        k = position.get(t.i)
+        if k is not None:
+            rows.append(values[k])
+            heads.append(kept[parsed[k].head.i] - t.i)
+        else:
+            rows.append(numpy.array([space_tag, space_pos, 0, original.vocab.strings.add(t.text), space_dep],
+                                    dtype=values.dtype))
+            heads.append(-1 if t.i > 0 else (1 if len(original) > 1 else 0))
+    array = numpy.column_stack([numpy.asarray(rows, dtype="uint64"), numpy.asarray(heads, dtype="int64").astype("uint64")])
+    doc.from_array(_COPIED + [HEAD], array)
+    doc.set_ents([Span(doc, kept[e.start], kept[e.end - 1] + 1, label=e.label, kb_id=e.kb_id) for e in parsed.ents],
+                 default="outside")
+    doc.user_data.update(original.user_data)
+    return doc
 
 
 def trim_entity_edges(doc: Doc) -> Doc:

@@ -27,7 +27,8 @@ def is_passive(verb: Token) -> bool:
     Abduction"): the noun is what was done to."""
     if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+    # (the tagger sometimes calls that participle a past tense: "a Russian-American *arrested* for spying")
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN") \
             and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children):
         return True
     return _shared_passive(verb) is not None or _reported_passive(verb) is not None or held_as(verb) is not None \
