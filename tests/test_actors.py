@@ -390,3 +390,13 @@ def test_a_province_acting_is_its_government_coded_by_its_country(analyze):
     # a province where something happens stays a place
     a = analyze("Floods struck Ontario on Monday.")
     assert not [x for x in a.actors if x.name == "Ontario"]
+
+
+def test_political_parties_are_coded_with_their_country(analyze):
+    a = analyze("Congressional Republicans and the Scottish National Party criticised the plan, as did Likud.")
+    codes = {x.name: x.code for x in a.actors}
+    assert codes["US Congress"] == "USALEG"
+    assert codes["Scottish National Party"] == "GBRPTY" and codes["Likud"] == "ISRPTY"
+    # a name inside a longer one is not taken: the federation is no legislature
+    a = analyze("The Congress of South African Trade Unions called a strike.")
+    assert [x.code for x in a.actors] == ["ZAFLAB"]
