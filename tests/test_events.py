@@ -1198,3 +1198,10 @@ def test_the_maker_of_a_decision_or_plan_does_what_it_decides(analyze):
     events = _events(analyze, "The police chief refused a request by the president to resign.")
     assert not [e for e in events if e.source is not None and e.source.text == "the president"
                 and e.trigger.text == "resign"]
+
+
+def test_an_appeal_with_no_one_to_heed_it_is_no_request(analyze):
+    assert not [e for e in _events(analyze, "The Chilean president urged an end to the violence on Sunday.")
+                if e.plover == "REQUEST"]
+    e = _one(_events(analyze, "The Chilean president urged a judge on Sunday to end the strike."), "REQUEST")
+    assert e.target is not None and e.target.text == "a judge"

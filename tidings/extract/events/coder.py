@@ -16,6 +16,7 @@ from tidings.extract.events.common import (
     VERB_POS,
     VIOLENT,
     clause_verb,
+    singular,
 )
 from tidings.extract.events.merge import contact_purposes, one_commitment, one_refusal
 from tidings.extract.events.participants import Participants
@@ -281,6 +282,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if things and all(s in things for s, _t, _c in parts):
                 return []  # the pattern matched: its words are used up ("the truce ended *the fighting*")
             parts = [(s, t, c) for s, t, c in parts if s not in things]
+        if pattern.code[:2] == "02" and not self.keep_any:
+            # an appeal with no one to heed it ("urged an end to violence", "called for unity") is a
+            # statement, no request (AG guide rule 1: a demand aimed at another identifiable actor)
+            parts = [(s, t, c) for s, t, c in parts if t is not None and (t.code or t.actor is not None or self._weak(t)
+                                                                          or self._people_words(t))]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)]
         if not parts:
             return None
@@ -342,6 +348,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return source is not None and self._politician(source)
         return any(g in POLITICAL_SECTORS for g in self._groups(target)) or (
             self._is_person(target) and source is not None and self._politician(source))
+
+    def _people_words(self, p: Participant) -> bool:
+        """A participant whose last word is a word for people (&PEOPLE: "a judge", "the world
+        community", "the rivals")."""
+        words = p.text.lower().split()
+        return bool(words) and (words[-1] in self.people or singular(words[-1]) in self.people)
 
     def _politician(self, p: Participant) -> bool:
         return self._is_person(p) or any(g in POLITICAL_SECTORS for g in self._groups(p))
