@@ -171,3 +171,9 @@ def test_a_facility_the_gazetteer_lacks_lies_where_the_town_it_is_named_after_is
     a = analyze("Mortar rounds landed on Sunday near Kandahar International Airport, officials said.")
     airport = next(p for p in a.places if p.text == "Kandahar International Airport")
     assert (airport.country, airport.kind) == ("AFG", "facility") and airport.lat is not None
+
+
+def test_a_capital_named_by_its_nationality_is_that_capital(analyze):
+    a = analyze("Fighting broke out in the Kenyan capital on Monday.")
+    capital = next(p for p in a.places if p.text == "Kenyan capital")
+    assert (capital.name, capital.country) == ("Nairobi", "KEN") and capital.lat is not None

@@ -117,7 +117,7 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
         found.append((start, end, text[start:end], None, ent.label_))
 
     found.extend(_untagged(doc, gazetteer, found, getattr(actors, "person_surnames", frozenset())))
-    national = _national_settlements(doc, actors, found)
+    national = _national_settlements(doc, actors, gazetteer, found)
     # countries the article names without doubt, which then favour their own places
     context: dict[str, float] = {}
     for _, _, name, qualifier, _ in found:
@@ -161,7 +161,7 @@ _NATIONAL_SETTLEMENTS = {"city": "city", "town": "city", "village": "city", "cap
                          "region": "region", "district": "region", "governorate": "region", "state": "region"}
 
 
-def _national_settlements(doc: Doc, actors, found) -> list[Place]:
+def _national_settlements(doc: Doc, actors, gazetteer, found) -> list[Place]:
     """A settlement named by its nationality alone, where it is a setting: after a preposition of place
     or as the object of a verb whose object is a place ("clashed near *the Iraqi city*", "fired on *an
     Israeli town*"). Listed with that country and no coordinates: it says which country the story is
@@ -183,8 +183,23 @@ def _national_settlements(doc: Doc, actors, found) -> list[Place]:
         start, end = nationality.idx, tok.idx + len(tok.text)
         if any(s < end and e > start for s, e in taken):
             continue
-        out.append(Place(start, end, doc.text[start:end], doc.text[start:end], entry.country, None, None, kind))
+        text = doc.text[start:end]
+        capital = _capital_city(entry.country, actors, gazetteer) if tok.lower_ == "capital" else None
+        if capital is not None:  # "the Ethiopian capital" is Addis Ababa
+            out.append(Place(start, end, text, capital.name, capital.country, capital.lat, capital.lon, capital.kind))
+        else:
+            out.append(Place(start, end, text, text, entry.country, None, None, kind))
     return out
+
+
+def _capital_city(country: str, actors, gazetteer):
+    """The gazetteer's entry for ``country``'s capital, named by the actor dictionary's capital rows."""
+    for entry in getattr(actors, "entries", {}).values():
+        if entry.type == "capital" and entry.country == country:
+            place = gazetteer.resolve(entry.pattern, {country: 1.0})
+            if place is not None and place.country == country:
+                return place
+    return None
 
 
 def _named_after_town(name: str, gazetteer, context):
