@@ -223,3 +223,18 @@ def test_a_double_space_does_not_turn_a_reduced_passive_into_the_man_s_own_deed(
             "running an  espionage ring in Russia.")
     arrest = next(e for e in analyze(text).events if e.plover == "COERCE")
     assert arrest.target is not None and "Russian-American" in arrest.target.text
+
+
+def test_a_headline_with_double_spaces_is_still_one_sentence_in_the_compact_parse(pipeline):
+    from tidings.nlp import HEADLINE_KEY
+    from tidings.parsing import compact_spaces
+
+    text = "Rebels  free troops, talks  in doubt\n\nThe  rebels freed six soldiers on Monday."
+    doc = pipeline.nlp.make_doc(text)
+    doc.user_data[HEADLINE_KEY] = (0, text.index("\n"))
+    compact, _ = compact_spaces(doc)
+    start, end = compact.user_data[HEADLINE_KEY]
+    assert compact.text[start:end] == "Rebels free troops, talks in doubt"
+    parsed = parse_docs(pipeline.nlp, [doc], 10_000)[0]
+    first = next(iter(parsed.sents))
+    assert first.text.strip() == "Rebels  free troops, talks  in doubt"

@@ -54,6 +54,15 @@ def compact_spaces(doc: Doc) -> tuple[Doc, list[int]] | None:
               for i in kept]
     compact = Doc(doc.vocab, words=words, spaces=spaces)
     compact.user_data.update(doc.user_data)
+    headline = doc.user_data.get(HEADLINE_KEY)
+    if headline is not None:
+        # the headline's characters, counted in the compact text (paragraph_breaks reads them)
+        dropped = [(t.idx, len(t.text)) for t in doc if t.is_space and "\n" not in t.text]
+
+        def shifted(x: int) -> int:
+            return x - sum(min(n, x - i) for i, n in dropped if i < x)
+
+        compact.user_data[HEADLINE_KEY] = (shifted(headline[0]), shifted(headline[1]))
     return compact, kept
 
 
