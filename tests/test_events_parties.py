@@ -364,6 +364,10 @@ def test_parties_acting_together_or_on_each_other_are_each_others_partners(analy
     assert e.source.code.startswith("NOR") and e.target.code.startswith("SWE") and e.symmetric
     e = one(events_of(analyze, "Norway and Sweden vowed to help each other after the floods."), "AGREE")
     assert e.source.code.startswith("NOR") and e.target.code.startswith("SWE")
+    # "one another", whichever of its two words the parser makes the object
+    helped = [e for e in events_of(analyze, "Chile, Peru and Bolivia formed a group to help one another "
+                                            "in the vote.") if e.plover == "AID"]
+    assert helped and all(e.target is not None and e.target.code for e in helped)
     # without such a word two subjects are two sources of one act
     events = [e for e in events_of(analyze, "Norway and Sweden promised on Friday to send aid.") if e.plover == "AGREE"]
     assert not any(e.target is not None and e.target.code and e.target.code.startswith(("NOR", "SWE")) for e in events)
@@ -434,3 +438,10 @@ def test_a_word_for_people_heads_a_party_though_its_phrase_names_another(analyze
     # "the sons of X": the sons were detained, not the leader their phrase names
     e = one(events_of(analyze, "Riot police detained the sons of the opposition leader on Friday."), "COERCE")
     assert e.target.text.startswith("the sons")
+
+
+def test_the_time_around_an_event_holds_no_party_of_the_act(analyze):
+    # "in the wake of X's victory" dates the appeal; X is not the one urged
+    e = one(events_of(analyze, "The Zorvian premier urged a divided world to unite in the wake of President "
+                               "Kallen's election victory."), "REQUEST")
+    assert e.target is None or "Kallen" not in e.target.text

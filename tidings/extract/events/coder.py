@@ -452,8 +452,10 @@ def _mutual(verb: Token) -> bool:
 
 
 def _reciprocal(t: Token) -> bool:
-    """'each other', 'one another' (at its second word)."""
-    return t.lower_ in ("other", "another") and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+    """'each other', 'one another' (at either word: the parser makes either the object)."""
+    if t.lower_ in ("other", "another") and t.i > 0:
+        return t.doc[t.i - 1].lower_ in ("each", "one")
+    return t.lower_ in ("each", "one") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("other", "another")
 
 
 def _topic_only(verb: Token) -> bool:

@@ -126,9 +126,19 @@ def is_time(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME")
 
 
+#: nouns that make a phrase the time around an event, not a party's part in the act: "in the *wake*
+#: of X's victory", "on the *eve* of the vote", "in the *face* of US pressure"
+_CIRCUMSTANCE_NOUNS = frozenset({"wake", "aftermath", "eve", "run-up", "runup", "lead-up", "face", "light", "spite",
+                                 "midst", "course", "absence", "heel"})
+
+
 def time_phrase(prep: Token) -> bool:
-    """A preposition whose object is a date or a time ("on Saturday", "in March")."""
-    return prep.dep_ == "prep" and any(g.dep_ == "pobj" and is_time(g) for g in prep.children)
+    """A preposition whose object is a date or a time ("on Saturday", "in March"), or the time around
+    an event ("in the wake of ...", "on the eve of ...", "in the face of ...")."""
+    return prep.dep_ == "prep" and any(
+        g.dep_ == "pobj" and (is_time(g) or (g.lemma_.lower() in _CIRCUMSTANCE_NOUNS
+                                             and any(c.dep_ == "prep" for c in g.children)))
+        for g in prep.children)
 
 
 def conjuncts(head: Token, code_of=None) -> list[Token]:
