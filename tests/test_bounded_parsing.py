@@ -247,3 +247,23 @@ def test_a_headline_with_double_spaces_is_still_one_sentence_in_the_compact_pars
     parsed = parse_docs(pipeline.nlp, [doc], 10_000)[0]
     first = next(iter(parsed.sents))
     assert first.text.strip() == "Rebels  free troops, talks  in doubt"
+
+
+def test_a_headline_reads_the_same_whatever_the_body_opens_with(pipeline):
+    # the model reads a few words on each side of every word, across the blank line: the body's
+    # first words used to change how it tagged and attached the headline's last ones
+    from tidings.nlp import HEADLINE_KEY
+
+    headline = "Army shells town in push against rebel chief"
+    readings = set()
+    for body in ("Islamic group's armed wing, the Qassam Brigades. Doctors said he suffered leg wounds.",
+                 "officials said on Monday.", "The toll could rise, officials said."):
+        doc = pipeline.nlp.make_doc(headline + "\n\n" + body)
+        doc.user_data[HEADLINE_KEY] = (0, len(headline))
+        parsed = parse_docs(pipeline.nlp, [doc], 10_000)[0]
+        assert parsed.text == doc.text
+        words = [t for t in parsed if t.idx < len(headline)]
+        readings.add(tuple((t.text, t.tag_, t.dep_, t.head.i) for t in words))
+        # the body is a sentence of its own after the headline
+        assert [s.text.strip() for s in parsed.sents][0] == headline
+    assert len(readings) == 1

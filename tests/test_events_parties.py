@@ -445,3 +445,10 @@ def test_the_time_around_an_event_holds_no_party_of_the_act(analyze):
     e = one(events_of(analyze, "The Zorvian premier urged a divided world to unite in the wake of President "
                                "Kallen's election victory."), "REQUEST")
     assert e.target is None or "Kallen" not in e.target.text
+
+
+def test_a_place_the_parser_hangs_on_an_adverb_is_still_the_verbs(analyze):
+    # "strike anywhere in Japan": 'in Japan' hangs on 'anywhere', not on the verb
+    e = one([e for e in events_of(analyze, "Zorvia warned on Monday that its rockets could strike anywhere in Japan.")
+             if e.trigger.text == "strike"], "ASSAULT")
+    assert e.target is not None and e.target.code == "JPN"

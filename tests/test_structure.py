@@ -100,3 +100,13 @@ def test_a_capitalised_dateline_with_a_date_and_a_credit():
     assert opener is not None and opener.dateline.text == "Nairobi" and opener.credit.text == "KNA"
     plain = "Nairobi: Kenyan police arrested two men."  # a place and a colon alone may be a heading
     assert find_opener(plain, [Sentence(0, len(plain))], lambda w: False) is None
+
+
+@pytest.mark.parametrize("opener, place", [
+    ("LONDON, AUGUST 17: ", "LONDON"), ("NEW DELHI, AUG 29: ", "NEW DELHI"), ("QUITO, SEPT. 3, 2004 - ", "QUITO"),
+])
+def test_structure_dateline_with_its_month_in_capitals(analyze, opener, place):
+    # South Asian and some British wires write the month of a dateline in capitals
+    a = analyze(opener + "Rebels attacked an army post near the border, officials said.")
+    assert a.dateline is not None and a.dateline.text == place
+    assert not any(m.start < a.dateline.end + 3 and "AUG" in m.text for x in a.actors for m in x.mentions)

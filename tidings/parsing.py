@@ -12,7 +12,7 @@ there), else after a sentence's final stop, else at a space - the pieces of ever
 batch are parsed in groups of at most ``max_tokens`` tokens, and each document's parsed pieces are
 joined again with ``Doc.from_docs``. A document within the limit - every ordinary article - is parsed
 whole, exactly as before; batches only change how many documents share a pass, not what the model
-computes for each.
+computes for each. The one exception is a headline, also parsed alone (see :func:`parse_docs`).
 """
 from __future__ import annotations
 
@@ -29,16 +29,50 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 
 
 def parse_docs(nlp: Language, docs: list[Doc], max_tokens: int) -> list[Doc]:
-    """Run ``nlp``'s components over tokenized ``docs``; the same documents back, parsed, in order."""
+    """Run ``nlp``'s components over tokenized ``docs``; the same documents back, parsed, in order.
+
+    A headline is also parsed alone, and its words take that reading: the model reads a few words on
+    each side of every word, across sentence ends, so the body's first words changed how it read the
+    headline ("Israel kills 5 in strike at Hamas activist" lost its 'at' phrase to a body opening in
+    mid-sentence). The body keeps its reading in the whole text."""
     pieces = [(i, piece) for i, doc in enumerate(docs) for piece in split_doc(doc, max_tokens)]
+    headlines = {i: headline for i, doc in enumerate(docs) if (headline := headline_piece(doc)) is not None}
     parsed: list[list[Doc]] = [[] for _ in docs]
-    for group in _groups(pieces, max_tokens):
+    alone: dict[int, Doc] = {}
+    work = pieces + [(-1 - i, piece) for i, piece in headlines.items()]
+    for group in _groups(work, max_tokens):
         compact = [compact_spaces(piece) for _, piece in group]
         done_all = nlp.pipe([c[0] if c is not None else piece for c, (_, piece) in zip(compact, group)],
                             batch_size=len(group))
         for (i, piece), c, done in zip(group, compact, done_all):
-            parsed[i].append(expand_spaces(done, piece, c[1]) if c is not None else done)
-    return [trim_entity_edges(join(doc, parts)) for doc, parts in zip(docs, parsed)]
+            done = expand_spaces(done, piece, c[1]) if c is not None else done
+            if i < 0:
+                alone[-1 - i] = done
+            else:
+                parsed[i].append(done)
+    out = []
+    for i, (doc, parts) in enumerate(zip(docs, parsed)):
+        whole = join(doc, parts)
+        if i in alone:
+            whole = join(doc, [alone[i], whole[len(alone[i]):].as_doc()])
+        out.append(trim_entity_edges(whole))
+    return out
+
+
+def headline_piece(doc: Doc) -> Doc | None:
+    """The headline of ``doc`` with the blank line after it, as a Doc of its own; None when ``doc``
+    has no headline or nothing after it."""
+    headline = doc.user_data.get(HEADLINE_KEY)
+    if headline is None:
+        return None
+    for t in doc:
+        if t.idx >= headline[1] and not t.is_space:
+            if t.i == 0:
+                return None
+            piece = doc[:t.i].as_doc()
+            piece.user_data[HEADLINE_KEY] = headline
+            return piece
+    return None
 
 
 def compact_spaces(doc: Doc) -> tuple[Doc, list[int]] | None:

@@ -31,14 +31,16 @@ from tidings.headline import HeadlineSpan, find_headline
 from tidings.model import Analysis, Headline, Sentence, Span, Standfirst
 
 # "GENEVA, Jan 10 (Reuters) -", "KYIV, Ukraine —", "WASHINGTON (AP) --", "Brussels:", "MILAN, Italy Oct. 5,
-# 2004 -" (a date after the region with no comma: only a month's name starts one there); the region is
-# as short as it can be, so that "GUANTANAMO BAY, Cuba - " ends at "Cuba". The whitespace runs are
-# possessive (*+, ++): with plain \s* \s* \s+ in a row a paragraph of 4,000 spaces after "By " took 7 s
-# of backtracking (cubic in the run), and every run can only end where it ends anyway.
+# 2004 -" (a date after the region with no comma: only a month's name starts one there), "NEW DELHI, AUG
+# 29:" (a month in capitals: only its name or abbreviation); the region is as short as it can be, so
+# that "GUANTANAMO BAY, Cuba - " ends at "Cuba". The whitespace runs are possessive (*+, ++): with
+# plain \s* \s* \s+ in a row a paragraph of 4,000 spaces after "By " took 7 s of backtracking (cubic
+# in the run), and every run can only end where it ends anyway.
 _DATELINE = re.compile(
     r"""(?P<place>[A-Z][A-Za-z'.\- ]{1,40}?(?:,\s*+[A-Z][A-Za-z.'\- ]{1,30}?)?)    # city[, region]
         (?:(?:,\s*+|\s++(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s))   # , Jan 10
-           (?P<date>[A-Z][a-z]{2,8}\.?\s++\d{1,2}(?:,\s*+\d{4})?))?                 # or Haiti Oct. 2, 2004
+           (?P<date>(?:[A-Z][a-z]{2,8}|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]{0,6})\.?
+              \s++\d{1,2}(?:,\s*+\d{4})?))?              # or Haiti Oct. 2, 2004; NEW DELHI, AUG 29:
         \s*+(?:\((?P<credit>[A-Za-z&./ ]{2,30})\))?                            # (Reuters)
         \s*+(?:--|[\u2014\u2013:-])\s++""",
     re.VERBOSE,
@@ -178,7 +180,7 @@ _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct n
 
 
 def _date(text: str | None) -> str | None:
-    m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),\s*(\d{4})", text or "")
+    m = re.match(r"([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2}),\s*(\d{4})", text or "")
     if not m or m[1].lower() not in _MONTHS:
         return None
     try:

@@ -191,7 +191,9 @@ def _agents_of(thing: Token) -> list[Token]:
 def _prep_objects(anchor: Token) -> list[Token]:
     out: list[Token] = []
     for c in anchor.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in AIMED and not roles.time_phrase(c):
+        if c.dep_ == "advmod" and c.pos_ == "ADV":
+            out += _prep_objects(c)  # the parser hangs the place on an adverb: "can hit *anywhere in* Israel"
+        elif c.dep_ in ("prep", "dative") and c.lower_ in AIMED and not roles.time_phrase(c):
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.append(g)
