@@ -1187,6 +1187,16 @@ def test_a_country_before_an_attack_noun_is_where_it_happened_when_the_story_is_
     assert e.source is not None and e.source.code.startswith("USA")
 
 
+def test_a_country_before_a_deed_in_a_compound_is_where_the_deed_happened(analyze):
+    # "Iraq murder probe": an inquiry into a murder in Iraq, not one Iraq holds
+    title = "British soldiers in Iraq murder probe"
+    events = analyze(title + "\n\nOfficials said on Monday.", published="2022-01-11", title=title).events
+    assert not [e for e in events if e.source is not None and e.source.text == "Iraq"]
+    # a country before a noun that is no deed still does the act: the aid is Japan's
+    e = _one(_events(analyze, "Congress welcomed a Japan aid package for the flooded provinces."), "AID")
+    assert e.source is not None and e.source.code.startswith("JPN")
+
+
 def test_the_maker_of_a_decision_or_plan_does_what_it_decides(analyze):
     events = _events(analyze, "Chile welcomed Norway's decision to send aid to the flooded provinces.")
     aid = _one(events, "AID")

@@ -11,6 +11,7 @@ from tidings.extract.events.common import (
     NOUN_POS,
     PERSONAL,
     TRANSNATIONAL_POLITICAL,
+    VIOLENT,
 )
 
 
@@ -152,7 +153,8 @@ class Slots:
             if by is not None:
                 return by
             for c in tok.children:
-                if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c) and not self._attack_setting(tok, c):
+                if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c) and not self._attack_setting(tok, c) \
+                        and not self._event_setting(tok, c):
                     return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
             suspect = self._suspect_of(tok)
             if suspect is not None:
@@ -182,6 +184,22 @@ class Slots:
         if slot == "xsubj":
             return None
         return roles.prep_objects(anchors, slot[5:])
+
+    def _event_setting(self, noun: Token, name: Token) -> bool:
+        """A name before a deed of force in the same compound, where that deed happened, not who does
+        the head noun's act: "*Iraq* murder probe" is an inquiry into a murder in Iraq, "the *Bali*
+        bombing trial" a trial of a bombing there. Not before other nouns: "*Russian* troop buildup"
+        (troops are no deed), "a *US* aid package" (the aid is the US's)."""
+        if name.dep_ != "compound":
+            return False
+        for t in self.doc[name.i + 1:noun.i]:
+            if t.dep_ != "compound" or t.head.i != noun.i or t.pos_ != "NOUN":
+                continue
+            lemma = t.lemma_.lower()
+            patterns = self.patterns.nouns.get(lemma) or self.patterns.nouns.get(t.lower_) or ()
+            if lemma in self.attacks or any(p.code[:2] in VIOLENT or p.code[:2] == "17" for p in patterns):
+                return True
+        return False
 
     def _attack_setting(self, noun: Token, name: Token) -> bool:
         """A country named before an attack noun as where it happened, not who did it: "US official
