@@ -1215,3 +1215,13 @@ def test_an_appeal_with_no_one_to_heed_it_is_no_request(analyze):
                 if e.plover == "REQUEST"]
     e = _one(_events(analyze, "The Chilean president urged a judge on Sunday to end the strike."), "REQUEST")
     assert e.target is not None and e.target.text == "a judge"
+
+
+def test_halting_ones_own_contested_work_is_yielding(analyze):
+    # not a sanction on anyone: the party gives way (CAMEO 08)
+    e = _one(_events(analyze, "Pakistan froze its missile testing on Monday under pressure from the United States."),
+             "CONCEDE")
+    assert e.source.code.startswith("PAK")
+    # suspending aid to someone still sanctions them
+    e = _one(_events(analyze, "Norway suspended aid to Zambia on Monday."), "SANCTION")
+    assert e.target is not None and e.target.code.startswith("ZMB")
