@@ -1225,3 +1225,15 @@ def test_halting_ones_own_contested_work_is_yielding(analyze):
     # suspending aid to someone still sanctions them
     e = _one(_events(analyze, "Norway suspended aid to Zambia on Monday."), "SANCTION")
     assert e.target is not None and e.target.code.startswith("ZMB")
+
+
+def test_a_verb_that_cannot_agree_with_a_relative_clause_belongs_to_the_main_clause(analyze):
+    # the parser joins 'are preparing' to 'led'; 'are' cannot agree with 'commander'
+    text = ("Chilean troops detained a Peruvian rebel commander who led the raid and are preparing to storm the camp "
+            "he held.")
+    storm = [e for e in _events(analyze, text) if e.trigger.text == "storm"]
+    assert storm and all(e.source is not None and e.source.code.startswith("CHL") for e in storm)
+    # a verb that agrees stays in the relative clause: the man is accused, not the police
+    events = _events(analyze, "Police arrested a man who attacked a mosque and is accused of killing two worshippers.")
+    killing = [e for e in events if e.trigger.text == "killing"]
+    assert killing and killing[0].source is not None and killing[0].source.text == "a man"

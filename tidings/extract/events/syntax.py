@@ -321,9 +321,29 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                     return _resolve(accused)
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head is not head:
             head = head.head  # "is willing to withdraw", "is ready to contribute": the subject of 'is'
+        if verb.dep_ == "conj" and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN") \
+                and not _agrees(verb, head.head):
+            # "authorities detained a *major* who led an uprising and *are* preparing to storm ...": a
+            # verb that cannot agree with the relative clause's noun is the main clause's conjunct
+            main = head.head.head
+            if head.head.dep_ == "pobj" and main.head is not main:
+                main = main.head
+            if main.pos_ in ("VERB", "AUX") and main.i < verb.i:
+                return verb_subject(main, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
             return verb_subject(head, depth + 1)
     return None
+
+
+def _agrees(verb: Token, subject: Token) -> bool:
+    """Whether a present-tense ``verb`` (or its auxiliary) can agree in number with ``subject``; True
+    when the verb shows no number ("led", "will go")."""
+    finite = verb if verb.tag_ in ("VBZ", "VBP") else next(
+        (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")), None)
+    if finite is None or subject.tag_ not in ("NN", "NNP", "NNS", "NNPS"):
+        return True
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    return plural == (finite.tag_ == "VBP")
 
 
 #: nouns of asking and ordering, whose infinitive tells what the one asked is to do
