@@ -1237,3 +1237,13 @@ def test_a_verb_that_cannot_agree_with_a_relative_clause_belongs_to_the_main_cla
     events = _events(analyze, "Police arrested a man who attacked a mosque and is accused of killing two worshippers.")
     killing = [e for e in events if e.trigger.text == "killing"]
     assert killing and killing[0].source is not None and killing[0].source.text == "a man"
+
+
+def test_the_party_pressed_does_what_the_pressure_is_for(analyze):
+    # "pressure on X to V", "an appeal to X to V": X is to do it, whether the parser hangs the
+    # infinitive on the noun or on the verb
+    for text in ("Norway put pressure on Kenya to release the prisoners.",
+                 "Norway increased pressure on Kenya to release the prisoners.",
+                 "Norway issued an appeal to Kenya to release the prisoners."):
+        release = [e for e in _events(analyze, text) if e.trigger.text == "release"]
+        assert release and release[0].source is not None and release[0].source.code.startswith("KEN"), text

@@ -276,6 +276,9 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         raised = next((c for c in verb.head.children if c.dep_ in PASSIVE_SUBJ), None)
         if raised is not None:
             return _resolve(raised)
+    addressee = _pressed_party(verb)
+    if addressee is not None:
+        return _resolve(addressee)
     if verb.dep_ == "acl" and any(c.tag_ == "TO" for c in verb.children):
         # (the one a request is made of does what is requested: "refused a request by X *to step down*")
         maker = noun_maker(verb.head) if verb.head.lemma_.lower() not in _REQUEST_NOUNS else None
@@ -332,6 +335,35 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                 return verb_subject(main, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
             return verb_subject(head, depth + 1)
+    return None
+
+
+#: nouns of pressing someone to act, whose party after on/to/for does what the infinitive says
+_PRESSING_NOUNS = frozenset({"pressure", "call", "appeal", "plea", "demand", "request", "ultimatum", "invitation",
+                             "order", "permission", "mandate"})
+
+
+def _pressed_party(verb: Token) -> Token | None:
+    """The party a noun of pressing names, for its infinitive: "pressure *on Iran* to halt", "a call
+    *on Syria* to withdraw", "permission *for the army* to enter" - also when the parser hangs the
+    infinitive on the verb of the noun ("raising pressure on Western states *to hand over* ...")."""
+    if not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    if verb.dep_ == "acl":
+        noun, holders = verb.head, [verb.head]
+    elif verb.dep_ in ("advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        noun = next((c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+        holders = [noun, verb.head]  # "put pressure *on Sudan* to disarm": the phrase may hang on the verb
+    else:
+        return None
+    if noun is None or noun.lemma_.lower() not in _PRESSING_NOUNS:
+        return None
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "for") and c.i < verb.i:
+                party = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if party is not None:
+                    return party
     return None
 
 
