@@ -1247,3 +1247,22 @@ def test_the_party_pressed_does_what_the_pressure_is_for(analyze):
                  "Norway issued an appeal to Kenya to release the prisoners."):
         release = [e for e in _events(analyze, text) if e.trigger.text == "release"]
         assert release and release[0].source is not None and release[0].source.code.startswith("KEN"), text
+
+
+def test_a_main_verb_the_parser_hung_on_its_subject_is_the_subjects_act(analyze):
+    # after "US-led" the parser reads 'bombed' as a participle of 'coalition': with an object of its
+    # own, on the noun that heads the sentence, it is the clause's past tense
+    e = _one(_events(analyze, "The Saudi-led coalition bombed Hodeida."), "ASSAULT")
+    assert e.source is not None and e.source.code == "SAUMIL"
+    assert e.target is not None and e.target.text == "Hodeida"
+    # a participle with no object of its own is still a reduced passive
+    e = _one(_events(analyze, "Two engineers kidnapped last week in Iraq."), "COERCE")
+    assert e.target is not None and e.target.text == "Two engineers"
+
+
+def test_a_led_compound_in_a_title_cased_headline(analyze):
+    title = "Iraq Blames US-Led Forces for Massacre"
+    events = analyze(title + "\n\nThe government said on Tuesday that neglect led to the killings.",
+                     published="2004-10-26", title=title).events
+    blame = _one(events, "ACCUSE")
+    assert blame.target is not None and blame.target.code == "USAMIL"

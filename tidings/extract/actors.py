@@ -692,6 +692,8 @@ def _national_body_after(root, persons: frozenset[str]) -> tuple[str, str, str] 
     if _person_noun_after(root, persons):
         return "CVL", "national", "group"
     if _organisation_noun_after(root):
+        if root.lower_ == "led" and root.head.lemma_.lower() == "coalition":
+            return "MIL", "organisation", "organisation"  # "the US-led coalition": the armies a state leads
         return "NGO", "organisation", "organisation"
     return None
 

@@ -29,10 +29,19 @@ def is_passive(verb: Token) -> bool:
         return True
     # (the tagger sometimes calls that participle a past tense: "a Russian-American *arrested* for spying")
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN") \
-            and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children):
+            and not any(c.dep_ in SUBJ or c.dep_ == "aux" for c in verb.children) and not misread_clause(verb):
         return True
     return _shared_passive(verb) is not None or _reported_passive(verb) is not None or held_as(verb) is not None \
         or misread_participle(verb) is not None
+
+
+def misread_clause(verb: Token) -> bool:
+    """A sentence's main verb the parser hung on its subject as a participle: "The US-led coalition
+    *bombed* Falluja" - 'coalition' the root, 'bombed' its modifier. A participle with an object
+    of its own, on a noun that heads the whole sentence, is the past tense of the clause: its noun
+    does the act."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.dep_ == "ROOT" \
+        and verb.head.i < verb.i and any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 #: verbs of force and custody that always take an object in news: with a subject and none, the
