@@ -1266,3 +1266,24 @@ def test_a_led_compound_in_a_title_cased_headline(analyze):
                      published="2004-10-26", title=title).events
     blame = _one(events, "ACCUSE")
     assert blame.target is not None and blame.target.code == "USAMIL"
+
+
+def test_a_deed_noun_written_by_agent_then_object(analyze):
+    # "the seizure by X of Y": the parser hangs 'of Y' on X; Y is what was seized
+    events = _events(analyze, "Observers condemned the seizure by Pakistani militants of two Chinese engineers.")
+    e = _one(events, "COERCE")
+    assert e.source.text == "Pakistani militants" and e.target.code.startswith("CHN")
+
+
+def test_workers_observing_a_general_strike_protest(analyze):
+    e = _one(_events(analyze, "Millions of workers observed a general strike against the policies of the Italian "
+                              "government."), "PROTEST")
+    assert e.source.text == "Millions of workers"
+
+
+def test_what_a_call_or_plea_asks_for_is_not_done(analyze):
+    # "a call for X to V": X is asked to, has not
+    events = _events(analyze, "The Iraqi leader issued a call for Germany to help rebuild his country.")
+    assert all(e.mode != "asserted" for e in events if e.trigger.text == "help")
+    plea = _one(_events(analyze, "The Iraqi leader made a plea to Germany to send troops."), "REQUEST")
+    assert plea.target is not None and plea.target.code.startswith("DEU")

@@ -152,6 +152,9 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             # An adverbial clause is hypothetical only through its own 'if'; a conjunct shares only the negation.
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in _clause_marks(trigger)):
                 return HYPOTHETICAL, tok
+            wished = next((c for c in below.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+            if dep == "advcl" and wished is not None and any(c.tag_ == "TO" for c in below.children):
+                return HYPOTHETICAL, wished  # "a call *for Germany to help*": what is asked for, not done
             if found:
                 return found
             if dep == "advcl" and verb_chain and (purpose := _purpose_marker(below)) is not None:

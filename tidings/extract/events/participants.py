@@ -61,8 +61,9 @@ class Participants:
         start_tok = head.left_edge if head.i - head.left_edge.i <= 12 else head
         end_i = head.i
         for c in head.children:
-            if c.i > head.i and (c.dep_ in ("appos", "flat", "compound") or (c.dep_ == "prep" and c.lower_ == "of"
-                                                                              and not self._deed_phrase(c))):
+            if c.i > head.i and (c.dep_ in ("appos", "flat", "compound") or (
+                    c.dep_ == "prep" and c.lower_ == "of" and not self._deed_phrase(c)
+                    and getattr(roles.displaced_of(head), "i", None) != c.i)):
                 if c.dep_ == "appos" and roles.list_apposition(head, c, self._codes_at):
                     continue  # "Mordor, the Shire, Fornost and Bree": the apposition is another party
                 if c.right_edge.i - head.i <= 8:

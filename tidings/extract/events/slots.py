@@ -171,7 +171,7 @@ class Slots:
                 return subject if subject is None or subject.i != tok.i else None
             return None
         if slot == "obj":
-            return roles.prep_objects([tok], "of")
+            return self._noun_object(tok)
         if slot == "iobj":
             if support is None:
                 return None
@@ -183,7 +183,19 @@ class Slots:
             return roles.prep_objects([tok], "of") or roles.any_object(anchors)
         if slot == "xsubj":
             return None
+        if slot == "prep:of":
+            return self._noun_object(tok) or roles.prep_objects(anchors, "of")
         return roles.prep_objects(anchors, slot[5:])
+
+    def _noun_object(self, noun: Token) -> Token | None:
+        """The object of a deed noun: its "of" phrase, also one the parser hung on its agent ("the
+        seizure *by militants of two engineers*")."""
+        found = roles.prep_objects([noun], "of")
+        if found is None:
+            agent = roles.prep_objects([noun], "by")
+            of = roles.displaced_of(agent) if agent is not None else None
+            found = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return found
 
     def _event_setting(self, noun: Token, name: Token) -> bool:
         """A name before a deed of force in the same compound, where that deed happened, not who does

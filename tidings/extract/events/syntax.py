@@ -141,6 +141,17 @@ _CIRCUMSTANCE_NOUNS = frozenset({"wake", "aftermath", "eve", "run-up", "runup", 
                                  "midst", "course", "absence", "heel"})
 
 
+def displaced_of(agent: Token) -> Token | None:
+    """The "of" phrase the parser hung on the agent of a nominal deed written "the seizure *by X of
+    Y*": it is the deed's own object (Y was seized), when the deed noun has no "of" phrase itself."""
+    by = agent.head
+    if agent.dep_ != "pobj" or by.lower_ != "by" or by.dep_ != "prep" or by.head.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in by.head.children):
+        return None
+    return next((c for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > agent.i), None)
+
+
 def time_phrase(prep: Token) -> bool:
     """A preposition whose object is a date or a time ("on Saturday", "in March"), or the time around
     an event ("in the wake of ...", "on the eve of ...", "in the face of ...")."""
