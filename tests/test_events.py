@@ -1287,3 +1287,19 @@ def test_what_a_call_or_plea_asks_for_is_not_done(analyze):
     assert all(e.mode != "asserted" for e in events if e.trigger.text == "help")
     plea = _one(_events(analyze, "The Iraqi leader made a plea to Germany to send troops."), "REQUEST")
     assert plea.target is not None and plea.target.code.startswith("DEU")
+
+
+def test_a_deed_ranked_in_a_country_is_not_that_countrys_deed(analyze):
+    events = _events(analyze, "Gunmen killed the governor in Zambia's highest-profile assassination in years.")
+    assert not [e for e in events if e.source is not None and e.source.text == "Zambia"]
+    # with a place or target of its own the possessor does it
+    e = _one(_events(analyze, "Palestinians condemned Israel's biggest offensive in Gaza in years."), "ASSAULT")
+    assert e.source is not None and e.source.code.startswith("ISR")
+
+
+def test_an_accusation_is_aimed_at_the_subject_of_what_it_says(analyze):
+    e = _one(_events(analyze, "Zambia made accusations that Malawi had armed the rebels."), "ACCUSE")
+    assert e.target is not None and e.target.code.startswith("MWI")
+    # rejecting a charge denies what it says, not that it was made
+    e = _one(_events(analyze, "France rejected accusations by Chad that French troops used excessive force."), "ACCUSE")
+    assert e.mode == "asserted" and e.source.code.startswith("TCD") and e.target.code.startswith("FRA")

@@ -174,6 +174,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None  # a pattern for a compound source ("X and Y agree") and the source is one party
         if targets is None:
             targets = self._slot(tok, pattern.target, verb, support, matched)
+            if not targets and not verb and pattern.code[:2] == "11":
+                # "accusations that *it* used excessive force": the one the charge's clause is about
+                accused = roles.charged_party(tok)
+                targets = roles.conjuncts(accused, self._codes_at) if accused is not None else []
             if not targets and verb and pattern.target[:1] == ("obj",) and pattern.code[:2] in _HARMS:
                 # "kidnapped and killed two workers": an act of force shares the object of the verb after it
                 shared = roles.shared_object(tok)

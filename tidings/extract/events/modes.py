@@ -164,7 +164,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         verb_chain = verb_chain and dep == "xcomp"
         above = _local(tok, own=False)
-        if above is None and dep == "dobj" and below.lemma_.lower() in REPORT_NOUNS and tok.lemma_.lower() in DENYING:
+        if above is None and dep == "dobj" and below.lemma_.lower() in REPORT_NOUNS and tok.lemma_.lower() in DENYING \
+                and below.i != trigger.i:  # (the charge denied was still made: "rejected *accusations* by X")
             above = (NEGATED, tok)  # "rejected claims that its police had arrested ...": a denial
         if above and above[0] == NEGATED and above[1] is tok and dep in ("nsubj", "nsubjpass"):
             # "the talks *could fail*": a failure foreseen is no refusal yet (a failure told, "talks

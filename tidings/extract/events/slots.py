@@ -144,6 +144,8 @@ class Slots:
         if slot == "subj":
             for c in tok.children:
                 if c.dep_ == "poss":
+                    if self._ranked_in(tok, c):
+                        continue
                     if c.tag_ == "PRP$" and c.lower_ not in ("my", "your"):
                         # "its withdrawal", "their attacks on": the possessor is the subject of the clause
                         return (roles.verb_subject(support) if support is not None else None) \
@@ -186,6 +188,15 @@ class Slots:
         if slot == "prep:of":
             return self._noun_object(tok) or roles.prep_objects(anchors, "of")
         return roles.prep_objects(anchors, slot[5:])
+
+    def _ranked_in(self, noun: Token, possessor: Token) -> bool:
+        """A possessor that a deed is ranked in, not its doer: "*Iraq's* highest-profile assassination
+        in eight months", "*Britain's* deadliest attack" - a superlative, and no one the deed is aimed
+        at or place it reached ("Israel's biggest offensive *in Gaza*" is Israel's own)."""
+        if not any(t.tag_ in ("JJS", "RBS") for t in noun.doc[possessor.i + 1:noun.i]):
+            return False
+        return not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "in", "at", "into", "inside")
+                       and not roles.time_phrase(c) for c in noun.children)
 
     def _noun_object(self, noun: Token) -> Token | None:
         """The object of a deed noun: its "of" phrase, also one the parser hung on its agent ("the

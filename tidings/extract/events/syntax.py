@@ -152,6 +152,18 @@ def displaced_of(agent: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > agent.i), None)
 
 
+def charged_party(noun: Token) -> Token | None:
+    """The subject of the clause a noun of accusing states ("accusations *that it* used force",
+    "claims *Russia* had armed the rebels"), or None."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > noun.i and (
+                c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+            subject = next((g for g in c.children if g.dep_ in SUBJ), None)
+            if subject is not None and subject.lower_ not in ("there", "this", "which", "who", "what"):
+                return subject
+    return None
+
+
 def time_phrase(prep: Token) -> bool:
     """A preposition whose object is a date or a time ("on Saturday", "in March"), or the time around
     an event ("in the wake of ...", "on the eve of ...", "in the face of ...")."""
