@@ -1303,3 +1303,12 @@ def test_an_accusation_is_aimed_at_the_subject_of_what_it_says(analyze):
     # rejecting a charge denies what it says, not that it was made
     e = _one(_events(analyze, "France rejected accusations by Chad that French troops used excessive force."), "ACCUSE")
     assert e.mode == "asserted" and e.source.code.startswith("TCD") and e.target.code.startswith("FRA")
+
+
+def test_peacekeeping_operations_are_no_attack_and_a_community_is_a_party(analyze):
+    events = _events(analyze, "Kofi Annan appealed to the European Union to play a bigger role in UN peacekeeping operations.")
+    assert not [e for e in events if e.plover == "ASSAULT"]
+    # "the international community" is whom an appeal addresses, not a party named further on
+    e = [e for e in _events(analyze, "Chile urged the international community to help end Peru's dispute with Bolivia.")
+         if e.plover == "REQUEST"]
+    assert e and e[0].target is not None and e[0].target.text == "the international community"

@@ -28,6 +28,8 @@ _MAX_WALK = 40
 #: (only instruments named for where they were signed: "the Gaza plan" is about Gaza)
 _NAMED_AFTER_PLACES = frozenset({"pact", "protocol", "accord", "accords", "treaty", "convention", "declaration"})
 _PERSONS = frozenset({"him", "her", "them", "us", "he", "she", "they", "we"})
+#: modifiers that make a community the world's states
+_WORLD = frozenset({"international", "world", "global"})
 
 
 #: things a party puts forward, whose maker may stand before them ("an *army* bid", "a *rebel* offer")
@@ -54,6 +56,8 @@ class Parties:
             # members*"; not a nationality before a thing ("the *Ugandan* proposal") nor the owner in a
             # thing's of-phrase ("records *of the shipowners* to the navy")
             return True
+        if lemma == "community" and any(c.dep_ == "amod" and c.lower_ in _WORLD for c in t.children):
+            return True  # "the international community": the world's states, whom an appeal addresses
         return bool(self.political_groups) and (lemma in self.political_groups or singular(t.lower_) in self.political_groups)
 
     def _is_place(self, t: Token) -> bool:
