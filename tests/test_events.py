@@ -1312,3 +1312,10 @@ def test_peacekeeping_operations_are_no_attack_and_a_community_is_a_party(analyz
     e = [e for e in _events(analyze, "Chile urged the international community to help end Peru's dispute with Bolivia.")
          if e.plover == "REQUEST"]
     assert e and e[0].target is not None and e[0].target.text == "the international community"
+
+
+def test_a_participle_after_while_is_an_act_of_its_own(analyze):
+    # 'to Democrats' belongs to 'reaching', not to 'fight'
+    events = _events(analyze, "The governor vowed to fight hard for his agenda while reaching across the aisle "
+                              "to Democrats.")
+    assert not [e for e in events if e.trigger.text == "fight" and e.target is not None and e.target.code]

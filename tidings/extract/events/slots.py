@@ -428,11 +428,13 @@ class Slots:
                 # with a subject of its own, names whom the act is for; PETRARCH's dictionaries,
                 # '@keep any', read the whole verb phrase as PETRARCH does)
                 continue
-            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_ACT_MARKS for c in t.children) and any(
-                    c.dep_ in roles.SUBJ or c.dep_ in roles.PASSIVE_SUBJ for c in t.children):
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OWN_ACT_MARKS for c in t.children) and (
+                    t.tag_ == "VBG" or any(c.dep_ in roles.SUBJ or c.dep_ in roles.PASSIVE_SUBJ for c in t.children)):
                 # a subordinate clause with a subject of its own is its own act: "threatened to cut
                 # ties *if the activists are pardoned*" - the activists are no target of cutting ('until
-                # X meets the demands', 'for X to deliver' name the party the act is about)
+                # X meets the demands', 'for X to deliver' name the party the act is about); so is a
+                # participle after 'while', 'after' ...: "vowed to fight hard *while reaching out to
+                # Democrats*"
                 continue
             if t.dep_ in ("conj", "appos") and t.head.i == tok.i and tok.pos_ in NOUN_POS \
                     and self._actor_at(t.idx, t.idx + len(t)) is not None:
