@@ -1319,3 +1319,19 @@ def test_a_participle_after_while_is_an_act_of_its_own(analyze):
     events = _events(analyze, "The governor vowed to fight hard for his agenda while reaching across the aisle "
                               "to Democrats.")
     assert not [e for e in events if e.trigger.text == "fight" and e.target is not None and e.target.code]
+
+
+def test_a_word_for_private_people_before_a_deed_noun_is_not_its_doer(analyze):
+    # the story gives 'hostage' and 'child' a country; that does not make them the massacre's doers
+    events = _events(analyze, "MOSCOW - Russia will open a second inquiry into the school hostage massacre, officials said.")
+    assert not [e for e in events if e.source is not None and e.source.text == "hostage"]
+    # a security force before the noun still acts: "an army offensive"
+    e = _one(_events(analyze, "KABUL - An army offensive against the rebels began on Monday."), "ASSAULT")
+    assert e.source is not None and e.source.text == "army"
+
+
+def test_a_headline_participant_does_not_run_on_over_the_blank_line(analyze):
+    title = "Myanmar Releases Hundreds of Prisoners"
+    events = analyze(title + "\n\nTwo leaders were among hundreds of prisoners released on Sunday.",
+                     published="2004-11-28", title=title).events
+    assert all(not p.text[-1:].isspace() for e in events for p in (e.source, e.target) if p is not None and p.text)

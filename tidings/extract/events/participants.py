@@ -68,6 +68,8 @@ class Participants:
                     continue  # "Mordor, the Shire, Fornost and Bree": the apposition is another party
                 if c.right_edge.i - head.i <= 8:
                     end_i = max(end_i, c.right_edge.i)
+        while end_i > head.i and self.doc[end_i].is_space:
+            end_i -= 1  # a headline's blank line the parser hung inside the phrase ("Prisoners\n\n")
         end_tok = self.doc[end_i]
         start_tok = self._past_opener(start_tok, head)
         if start_tok.i < head.i and self._hyphen_partner(head) is not None:

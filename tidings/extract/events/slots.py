@@ -15,6 +15,8 @@ from tidings.extract.events.common import (
 )
 
 
+#: sectors of private people: before a deed noun, those it is done to or for, not its doers
+_PATIENT_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR"})
 #: prepositions before a deed whose suspect a verb of &SUSPECTING names ("arrested X *in* the killing of Y")
 _SUSPECT_PREPS = frozenset({"in", "for", "over", "with", "of"})
 #: subordinate clauses that state an act of their own, not the party the main act is about
@@ -559,7 +561,14 @@ class Slots:
         """A modifier that names a party: a country, nationality or a named organisation or person,
         not a bare sector word ("military", "police")."""
         actor = self._actor_at(t.idx, t.idx + len(t))
-        return actor is not None and (actor.country is not None or t.pos_ == "PROPN")
+        if actor is None:
+            return False
+        if t.pos_ != "PROPN" and (actor.sector or "") in _PATIENT_SECTORS and any(
+                i.what == "country" and i.mention.start <= t.idx < i.mention.end for i in actor.inferred):
+            # "child protection", "the school hostage massacre": a word for private people whose country
+            # the story gave is whom the deed is for or done to ("an *army* offensive" is the army's)
+            return False
+        return actor.country is not None or t.pos_ == "PROPN"
 
     def _codes_at(self, t: Token) -> tuple[str, ...] | None:
         """The codes of the actor named at ``t`` (its code and extra codes), or None."""
