@@ -400,3 +400,9 @@ def test_political_parties_are_coded_with_their_country(analyze):
     # a name inside a longer one is not taken: the federation is no legislature
     a = analyze("The Congress of South African Trade Unions called a strike.")
     assert [x.code for x in a.actors] == ["ZAFLAB"]
+
+
+def test_a_name_after_the_and_a_double_space_starts_at_its_first_letter(analyze):
+    a = analyze("The Mets lost to the  San Diego Padres in  National League action.")
+    mentions = [m for x in a.actors for m in x.mentions]
+    assert mentions and all(not m.text[0].isspace() and a.text[m.start:m.end] == m.text for m in mentions)

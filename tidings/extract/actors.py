@@ -249,8 +249,8 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
             continue
         # the dictionary owns what it knows: trim its words off the front of an entity
         # ("President Joe Biden" tagged whole as PERSON), and drop entities it covers elsewhere
-        while s < e and (taken[s] or doc[s].lower_ in HONORIFICS or doc[s].lower_ == "the"):
-            s += 1
+        while s < e and (taken[s] or doc[s].lower_ in HONORIFICS or doc[s].lower_ == "the" or doc[s].is_space):
+            s += 1  # (and the run of spaces after "the" in wire copy: "the  San Diego Padres")
         while e > s and doc[e - 1].text in _GLUE:
             e -= 1
         if s >= e or any(taken[s:e]):
