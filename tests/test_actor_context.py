@@ -309,3 +309,12 @@ def test_an_armed_group_fights_where_the_story_happens_not_where_its_victims_com
     militants = next(x for x in a.actors if x.name.lower().startswith("militants"))
     assert militants.code == "SOMREB"
     assert any(i.how == "dateline" for i in militants.inferred)
+
+
+def test_a_country_description_in_the_object_is_not_the_subjects_own_country(analyze):
+    # "the country's air force" after "France destroyed": English would say "its own"; the country is
+    # the one named before France
+    text = ("BAMAKO - The president appealed for calm after France destroyed most of the country's air "
+            "force on Saturday.")
+    e = next(e for e in analyze(text).events if e.trigger.text == "destroyed")
+    assert e.target is not None and e.target.code.startswith("MLI")

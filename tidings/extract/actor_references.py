@@ -90,7 +90,7 @@ class References:
                 continue  # already an actor's name ("the Security Council")
             possessor = tok.dep_ in ("poss", "compound") or (
                 tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].tag_ == "POS")
-            referent = self._referent(row, span.start)
+            referent = self._referent(row, span.start, self._subject_country(tok) if row.any_country else None)
             if referent is None:
                 continue
             code, evidence = referent
@@ -138,6 +138,29 @@ class References:
                 return row, start  # "Alliance diplomats" after NATO was named
         return None
 
+    def _subject_country(self, tok: Token) -> str | None:
+        """The country of the subject of the clause whose object holds ``tok``: "France destroyed
+        most of *the country's* air force" - a description inside the object is not the subject's
+        own country (English would say "its own"), so it names another."""
+        t, via_object = tok, False
+        for _ in range(6):  # up the noun phrase to the verb it hangs on
+            if t.dep_ in ("dobj", "obj", "pobj", "attr", "dative"):
+                via_object = True
+            elif t.dep_ in ("nsubj", "nsubjpass", "csubj", "ROOT") or t.head.i == t.i:
+                return None
+            if t.head.pos_ in ("VERB", "AUX"):
+                break
+            t = t.head
+        else:
+            return None
+        if not via_object:
+            return None
+        subject = clause_subject(t.head)
+        if subject is None or subject.i not in self.covered:
+            return None
+        actor = self.actors[self.covered[subject.i][0]]
+        return actor.country
+
     def _bare_role(self, i: int) -> bool:
         """Whether token ``i`` is part of a mention of a role coded by its sector alone."""
         hit = self.covered.get(i)
@@ -146,11 +169,12 @@ class References:
         actor = self.actors[hit[0]]
         return bool(actor.code) and actor.country is None and actor.sector is not None
 
-    def _referent(self, row: Description, before: int) -> tuple[str, Span | None] | None:
-        """The code a description stands for at offset ``before`` and the evidence for it."""
+    def _referent(self, row: Description, before: int, other_than: str | None = None) -> tuple[str, Span | None] | None:
+        """The code a description stands for at offset ``before`` and the evidence for it; a country
+        description skips the country ``other_than`` (its clause's subject)."""
         if row.any_country:
             for ev in reversed(self.evidence):
-                if ev.end <= before:
+                if ev.end <= before and ev.country != other_than:
                     return ev.country, _span(self.text, ev.start, ev.end)
             return None
         if row.when == "always" and len(row.codes) == 1:

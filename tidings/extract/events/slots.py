@@ -15,6 +15,8 @@ from tidings.extract.events.common import (
 )
 
 
+#: nouns of what befell a place, which a name before them locates: "the *Iraq* death toll probe"
+_HAPPENINGS = frozenset({"death", "toll", "war", "conflict", "violence", "unrest", "disaster", "massacre", "genocide"})
 #: sectors of private people: before a deed noun, those it is done to or for, not its doers
 _PATIENT_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR"})
 #: prepositions before a deed whose suspect a verb of &SUSPECTING names ("arrested X *in* the killing of Y")
@@ -211,9 +213,9 @@ class Slots:
         return found
 
     def _event_setting(self, noun: Token, name: Token) -> bool:
-        """A name before a deed of force in the same compound, where that deed happened, not who does
-        the head noun's act: "*Iraq* murder probe" is an inquiry into a murder in Iraq, "the *Bali*
-        bombing trial" a trial of a bombing there. Not before other nouns: "*Russian* troop buildup"
+        """A name before a deed of force or a happening in the same compound, where it happened, not
+        who does the head noun's act: "*Iraq* murder probe" is an inquiry into a murder in Iraq, "the
+        *Bali* bombing trial" a trial of a bombing there, "the *Iraq* death toll probe". Not before other nouns: "*Russian* troop buildup"
         (troops are no deed), "a *US* aid package" (the aid is the US's)."""
         if name.dep_ != "compound":
             return False
@@ -222,7 +224,8 @@ class Slots:
                 continue
             lemma = t.lemma_.lower()
             patterns = self.patterns.nouns.get(lemma) or self.patterns.nouns.get(t.lower_) or ()
-            if lemma in self.attacks or any(p.code[:2] in VIOLENT or p.code[:2] == "17" for p in patterns):
+            if lemma in self.attacks or lemma in _HAPPENINGS or any(p.code[:2] in VIOLENT or p.code[:2] == "17"
+                                                                    for p in patterns):
                 return True
         return False
 
