@@ -1338,3 +1338,9 @@ def test_a_headline_participant_does_not_run_on_over_the_blank_line(analyze):
     events = analyze(title + "\n\nTwo leaders were among hundreds of prisoners released on Sunday.",
                      published="2004-11-28", title=title).events
     assert all(not p.text[-1:].isspace() for e in events for p in (e.source, e.target) if p is not None and p.text)
+
+
+def test_carrying_people_somewhere_is_no_visit(analyze):
+    assert not [e for e in _events(analyze, "The Italian government is flying the migrants to Libya.") if e.plover == "CONSULT"]
+    e = _one(_events(analyze, "The Italian prime minister flew to Libya on Monday."), "CONSULT")
+    assert e.target.code.startswith("LBY")

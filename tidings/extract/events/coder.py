@@ -145,6 +145,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                     and not any(c.dep_ in ("dobj", "obj") or (c.dep_ == "npadvmod" and c.pos_ in ("NOUN", "PROPN")
                                                                and not roles.is_time(c)) for c in tok.children):
                 continue  # "the minister returned empty-handed", "returned to Iraq": travel, no handing back
+            if verb and "intransitive" in pattern.flags and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                continue  # "flying the migrants to Libya", "headed the delegation": carrying or leading, no visit
             if verb and "no-infinitive" in pattern.flags and roles.governs_infinitive(tok):
                 continue  # "sought *to portray* X": an attempt, not a request
             events = self._events(tok, pattern, index, verb, matched)
