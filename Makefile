@@ -71,7 +71,7 @@ eval-events: setup
 	$(BIN)/tidings evaluate events --data $(DATA)
 
 eval-agnews: setup
-	$(BIN)/tidings evaluate agnews --data $(DATA)
+	$(BIN)/tidings evaluate agnews --data $(DATA) --split-spread 400
 
 eval-petrarch: setup
 	$(BIN)/tidings evaluate petrarch --data $(DATA)

@@ -7,11 +7,14 @@ asserted only (gold: modality asserted and not negated; system: mode asserted), 
 multisets per item. A country is the first three letters of an actor code, ``IGO`` for any IGO code.
 Reports triple P/R/F1, (source, type) F1, main-event recall and asserted events per non-World item,
 for the whole set and for each half of it (``half_of`` the item id): rules are studied on the tune
-half only, and the two halves should agree.
+half only, and the two halves should agree. ``--split-spread N`` also scores N random halvings, to
+show how far apart two halves fall by chance at this sample size.
 """
 from __future__ import annotations
 
 import json
+import random
+import statistics
 from collections import Counter
 from pathlib import Path
 
@@ -81,6 +84,24 @@ def score(items: list[dict], analyses: dict[str, Analysis]) -> dict:
             "other_items": other_items, "other_per_item": other_events / max(1, other_items)}
 
 
+def split_spread(items: list[dict], analyses: dict[str, Analysis], rounds: int, seed: int = 2004) -> dict:
+    """How far apart two halves score when the split owes nothing to tuning: the triple F1 of
+    ``rounds`` random halvings of ``items`` (seeded, so the same every run), as the median and 90th
+    percentile of the gap |F1(A) - F1(B)| and the share of splits within 3 points. It tells how
+    much of the gap between the tune and check halves the sample size alone would give."""
+    rng = random.Random(seed)
+    gaps = []
+    for _ in range(rounds):
+        chosen = {it["id"] for it in items if rng.random() < 0.5}
+        a = score([it for it in items if it["id"] in chosen], analyses)
+        b = score([it for it in items if it["id"] not in chosen], analyses)
+        gaps.append(abs(a["f1"] - b["f1"]))
+    gaps.sort()
+    return {"rounds": rounds, "median": statistics.median(gaps) if gaps else 0.0,
+            "p90": gaps[int(0.9 * (len(gaps) - 1))] if gaps else 0.0,
+            "within_3": sum(g <= 0.03 for g in gaps) / max(1, len(gaps))}
+
+
 def describe(it: dict, a: Analysis | None) -> str:
     g3, s3 = gold_triples(it), system_triples(a)
     lines = [f"--- {it['id']} (class {it['class']}) missing {sorted((g3 - s3).elements())} extra {sorted((s3 - g3).elements())}",
@@ -108,7 +129,9 @@ def run(path: Path) -> tuple[list[dict], dict[str, Analysis]]:
 @click.option("--gold", "gold_name", default="agnews-dev-gold.jsonl", show_default=True, help="Gold file under events/.")
 @click.option("--errors", "show_errors", type=int, default=0,
               help="Print this many tune-half items whose triples differ from the gold (never the check half).")
-def command(data_dir: Path, gold_name: str, show_errors: int) -> None:
+@click.option("--split-spread", "spread_rounds", type=int, default=0,
+              help="Also score this many random halvings and report how far apart their halves fall by chance.")
+def command(data_dir: Path, gold_name: str, show_errors: int, spread_rounds: int) -> None:
     """Event triples on wire news (AG News): country-level (source, target, type) F1, asserted events,
     for the whole set and for its tune and check halves."""
     items, analyses = run(data_dir / "events" / gold_name)
@@ -124,3 +147,10 @@ def command(data_dir: Path, gold_name: str, show_errors: int) -> None:
                    f"{r['p']:.3f}/{r['r']:.3f}/{r['f1']:.3f} (gold {r['gold']}, system {r['system']}), "
                    f"source+type F1 {r['source_type_f1']:.3f}, main-event recall {r['main_recall']:.3f}, "
                    f"non-World {r['other_per_item']:.2f} asserted events/item")
+    if spread_rounds:
+        tune = score([i for i in items if half_of(i["id"]) == "tune"], analyses)["f1"]
+        check = score([i for i in items if half_of(i["id"]) == "check"], analyses)["f1"]
+        r = split_spread(items, analyses, spread_rounds)
+        click.echo(f"halves by chance ({r['rounds']} random halvings): triple F1 gap median {r['median']:.3f}, "
+                   f"90th percentile {r['p90']:.3f}, within 0.03 in {r['within_3']:.0%} of splits; "
+                   f"tune vs check gap {abs(tune - check):.3f}")
