@@ -179,3 +179,14 @@ def test_an_act_in_a_rejected_claim_is_denied_not_refused(analyze):
 def test_rejecting_a_proposal_is_still_a_refusal(analyze):
     events = events_of(analyze, "Peru rejected a proposal from Bolivia to reopen the border talks.")
     assert any(e.plover == "REJECT" and e.mode == "asserted" for e in events)
+
+
+def test_a_participle_describing_a_noun_states_what_was_done_to_it(analyze):
+    # "denied permission to check on migrants *deported* to Libya": the deportation happened
+    events = events_of(analyze, "UN officials were denied permission to check on 300 migrants deported to Libya "
+                                "from Italy since Friday.")
+    e = one(events, "COERCE")
+    assert e.mode == "asserted"
+    # inside a report that is denied, the deed is denied with it
+    e = one(events_of(analyze, "The army rejected claims of civilians killed by its troops."), "ASSAULT")
+    assert e.mode == "negated"

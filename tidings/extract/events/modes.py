@@ -141,6 +141,13 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             # "the women *who were released*": a relative clause in a past tense of its own states a
             # fact ("nationals *who provide* money", in the present, may be habitual or alleged)
             break
+        if dep == "acl" and below.tag_ == "VBN" and below.i > tok.head.i and not any(
+                c.dep_ in ("aux", "auxpass") or c.tag_ == "TO" for c in below.children) \
+                and not any(a.lemma_.lower() in REPORT_NOUNS for a in tok.head.ancestors):
+            # "the safety of 850 migrants *deported* to Libya": a past participle describing a noun
+            # tells what was done to it, whatever is said of the noun (not inside a report someone
+            # denies: "rejected claims of civilians *killed* by its troops")
+            break
         tok = tok.head
         steps += 1
         if dep == "pcomp" and tok.lower_ in ("after", "since", "following") and tok.dep_ == "prep" \
