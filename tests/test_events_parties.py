@@ -452,3 +452,22 @@ def test_a_place_the_parser_hangs_on_an_adverb_is_still_the_verbs(analyze):
     e = one([e for e in events_of(analyze, "Zorvia warned on Monday that its rockets could strike anywhere in Japan.")
              if e.trigger.text == "strike"], "ASSAULT")
     assert e.target is not None and e.target.code == "JPN"
+
+
+def test_a_condemned_deed_is_aimed_at_its_doer_not_its_victims(analyze):
+    e = one([e for e in events_of(analyze, "Chile condemned the killing of two Peruvian engineers.")
+             if e.plover == "ACCUSE"], "ACCUSE")
+    assert e.target is None or not (e.target.code or "").startswith("PER")
+    # the doer named on the deed is the one condemned
+    e = one([e for e in events_of(analyze, "Chile condemned Peru's killing of two engineers.")
+             if e.plover == "ACCUSE"], "ACCUSE")
+    assert e.target is not None and e.target.code.startswith("PER")
+    # a deed's doer named before it still codes it: "a rebel attack"
+    e = one(events_of(analyze, "KABUL - A rebel attack on the town killed five soldiers."), "ASSAULT")
+    assert e.source is not None and (e.source.code or "").endswith("REB")
+
+
+def test_coordinated_deeds_share_their_object(analyze):
+    events = events_of(analyze, "Police have arrested a man in the kidnapping and murder of a Chilean girl.")
+    murder = one([e for e in events if e.trigger.text == "murder"], "ASSAULT")
+    assert murder.target is not None and murder.target.code.startswith("CHL")

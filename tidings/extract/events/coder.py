@@ -188,7 +188,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                     and not (pattern.code.startswith("042") and any(self._is_place(t) for t in targets)):
                 # (several parties are each other's partners; the place of a visit is its host:
                 # "flew to Beijing for talks with Hu" visits China)
-                targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched)
+                targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched, pattern.code)
         if not verb and tok.lemma_.lower() in _STATES and support is None and not targets and not self.keep_any:
             return None  # "the Iraq war", "Uganda's long war": a state of affairs, no one's act of the day
         if pattern.code[:2] in VIOLENT and targets and all(t.lower_ in _REFLEXIVE for t in targets):

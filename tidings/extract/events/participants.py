@@ -86,7 +86,9 @@ class Participants:
         actor = self._actor_at(head.idx, head.idx + len(head))
         named = actor is not None
         if actor is None:
-            actor = self._actor_at(start, end)
+            # a deed is its doer's, named before it ("a *rebel* attack"), not its victims' ("the killing
+            # *of two Peruvian engineers*" is not Peru's)
+            actor = self._actor_at(start, head.idx + len(head) if self._deed_of_force(head) else end)
         code = actor.code if actor else None
         if actor is None and head.i in self.place_actors:
             # "was arrested in *Belarus*" (or *in Toronto*): the country where it happened, coded as one;

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.extract.events import syntax as roles
-from tidings.extract.events.common import singular
+from tidings.extract.events.common import VIOLENT, singular
 
 #: prepositions whose object can be the party an act is aimed at (not "by": the agent; not time)
 AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside",
@@ -60,12 +60,20 @@ class Parties:
             return True  # "the international community": the world's states, whom an appeal addresses
         return bool(self.political_groups) and (lemma in self.political_groups or singular(t.lower_) in self.political_groups)
 
+    def _deed_of_force(self, t: Token) -> bool:
+        """A noun for an act of force or coercion ("killing", "abduction", "attack", "arrest")."""
+        lemma = t.lemma_.lower()
+        if lemma in self.attacks:
+            return True
+        patterns = self.patterns.nouns.get(lemma) or self.patterns.nouns.get(t.lower_) or ()
+        return any(p.code[:2] in VIOLENT or p.code[:2] == "17" for p in patterns)
+
     def _is_place(self, t: Token) -> bool:
         place = self.place_words.get(t.i)
         return place is not None and bool(place.country)
 
     def _prefer_party(self, tok: Token, targets: list[Token], slots: tuple[str, ...], verb: bool,
-                      support: Token | None, matched: list[Token]) -> list[Token]:
+                      support: Token | None, matched: list[Token], code: str = "") -> list[Token]:
         """``targets`` unless they are all things and a party is found for them (module docstring)."""
         if any(self._is_party(t, tok) for t in targets) or not slots:
             return targets
@@ -86,14 +94,20 @@ class Parties:
             if head is not None and head.i not in seen:
                 candidates.append(head)
         for thing in targets:  # the thing's possessor and the objects of its prepositions
-            candidates += _phrase_objects(thing)
+            if code[:2] in ("11", "12") and self._deed_of_force(thing):
+                # "condemned the killing *of two engineers*": a deed condemned or rejected is aimed at
+                # its doer ("Israel's killing of ..."), never at those it was done to
+                candidates += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
+            else:
+                candidates += _phrase_objects(thing)
         for word in matched:  # a pattern noun's own phrase: "violated *Manila's* ceasefire"
             if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and not (verb and word.i < tok.i):
                 # (not a pattern word of the subject: "*US troops* move toward X" names the doer)
                 candidates += _phrase_objects(word)
         anchors = [tok] + ([support] if support is not None else [])
-        if verb:  # the object's own prepositions: "put *the town* under curfew"
-            anchors += [c for c in tok.children if c.dep_ == "dobj"]
+        if verb:  # the object's own prepositions: "put *the town* under curfew" (not a condemned deed's)
+            anchors += [c for c in tok.children if c.dep_ == "dobj"
+                        and not (code[:2] in ("11", "12") and self._deed_of_force(c))]
         for anchor in anchors:
             candidates += _prep_objects(anchor)
         # the verb the trigger governs, its objects and prepositions: "agreed *to provide Sri Lanka*

@@ -210,6 +210,13 @@ class Slots:
             agent = roles.prep_objects([noun], "by")
             of = roles.displaced_of(agent) if agent is not None else None
             found = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if found is None:
+            # coordinated deeds share their object, whichever the parser gave it: "the kidnapping and
+            # murder *of a girl*", "the abduction and killing *of two engineers*"
+            partners = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+            if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+                partners.append(noun.head)
+            found = next((o for o in (roles.prep_objects([p], "of") for p in partners) if o is not None), None)
         return found
 
     def _event_setting(self, noun: Token, name: Token) -> bool:
