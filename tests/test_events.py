@@ -1344,3 +1344,10 @@ def test_carrying_people_somewhere_is_no_visit(analyze):
     assert not [e for e in _events(analyze, "The Italian government is flying the migrants to Libya.") if e.plover == "CONSULT"]
     e = _one(_events(analyze, "The Italian prime minister flew to Libya on Monday."), "CONSULT")
     assert e.target.code.startswith("LBY")
+
+
+def test_a_legislature_passing_a_law_or_nomination_is_no_event(analyze):
+    assert not _events(analyze, "A Chilean Senate panel on Tuesday approved the nomination of Juan Perez to head the police.")
+    # approving what another party asked still yields to it
+    e = _one(_events(analyze, "Peru approved the request from the United Nations."), "CONCEDE")
+    assert e.target is not None and e.target.code.startswith("IGO")
