@@ -11,7 +11,6 @@ from tidings.extract.events.common import (
     NOUN_POS,
     PERSONAL,
     TRANSNATIONAL_POLITICAL,
-    VIOLENT,
 )
 
 
@@ -222,19 +221,14 @@ class Slots:
     def _event_setting(self, noun: Token, name: Token) -> bool:
         """A name before a deed of force or a happening in the same compound, where it happened, not
         who does the head noun's act: "*Iraq* murder probe" is an inquiry into a murder in Iraq, "the
-        *Bali* bombing trial" a trial of a bombing there, "the *Iraq* death toll probe". Not before other nouns: "*Russian* troop buildup"
-        (troops are no deed), "a *US* aid package" (the aid is the US's)."""
+        *Bali* bombing trial" a trial of a bombing there, "the *Iraq* death toll probe". Not before
+        other nouns: "*Russian* troop buildup" (troops are no deed), "a *US* aid package" (the aid is
+        the US's)."""
         if name.dep_ != "compound":
             return False
-        for t in self.doc[name.i + 1:noun.i]:
-            if t.dep_ != "compound" or t.head.i != noun.i or t.pos_ != "NOUN":
-                continue
-            lemma = t.lemma_.lower()
-            patterns = self.patterns.nouns.get(lemma) or self.patterns.nouns.get(t.lower_) or ()
-            if lemma in self.attacks or lemma in _HAPPENINGS or any(p.code[:2] in VIOLENT or p.code[:2] == "17"
-                                                                    for p in patterns):
-                return True
-        return False
+        return any(t.dep_ == "compound" and t.head.i == noun.i and t.pos_ == "NOUN"
+                   and (t.lemma_.lower() in _HAPPENINGS or self._deed_of_force(t))
+                   for t in self.doc[name.i + 1:noun.i])
 
     def _attack_setting(self, noun: Token, name: Token) -> bool:
         """A country named before an attack noun as where it happened, not who did it: "US official

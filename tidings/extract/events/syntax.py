@@ -370,11 +370,6 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
     return None
 
 
-#: nouns of pressing someone to act, whose party after on/to/for does what the infinitive says
-_PRESSING_NOUNS = frozenset({"pressure", "call", "appeal", "plea", "demand", "request", "ultimatum", "invitation",
-                             "order", "permission", "mandate"})
-
-
 def _pressed_party(verb: Token) -> Token | None:
     """The party a noun of pressing names, for its infinitive: "pressure *on Iran* to halt", "a call
     *on Syria* to withdraw", "permission *for the army* to enter" - also when the parser hangs the
@@ -413,6 +408,9 @@ def _agrees(verb: Token, subject: Token) -> bool:
 #: nouns of asking and ordering, whose infinitive tells what the one asked is to do
 _REQUEST_NOUNS = frozenset({"request", "call", "demand", "appeal", "plea", "order", "invitation", "ultimatum",
                             "instruction", "petition", "proposal", "pressure", "bid"})
+#: nouns of pressing someone to act, whose party after on/to/for does what the infinitive says ("a
+#: proposal to X" is made to X, not for X to act)
+_PRESSING_NOUNS = (_REQUEST_NOUNS - {"proposal", "bid", "petition"}) | {"permission", "mandate"}
 #: entity labels of a name that can make a decision, a plan or a move
 _MAKERS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
