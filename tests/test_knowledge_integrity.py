@@ -38,3 +38,15 @@ def test_knowledge_no_builtin_pattern_row_silently_replaces_another():
                 key = row_key(kind, cols[0].lower(), words, forms, groups)
                 assert key not in seen, f"{path.name}:{lineno} repeats line {seen[key]}"
                 seen[key] = lineno
+
+
+def test_knowledge_people_words_hold_no_pronoun_or_determiner():
+    # WordNet's "WHO" (the World Health Organization) and "the few" are nouns there, pronouns and
+    # determiners in news: "jostling over *who* will succeed him" names no party
+    from tidings.knowledge.derive_people import FUNCTION_WORDS
+
+    words = set()
+    for _, cols in read_rows(DATA_DIR / "nouns" / "people.tsv", "nouns", 2, 7):
+        if cols[0] in ("&PEOPLE", "&PERSONS"):
+            words |= set(cols[1].split("|"))
+    assert words and not words & FUNCTION_WORDS

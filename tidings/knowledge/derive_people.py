@@ -57,6 +57,13 @@ HEADER = f"""#! tidings nouns 1
 """
 
 
+#: closed-class words that WordNet also lists as nouns through an acronym or a rare sense ("WHO", the
+#: World Health Organization; "the few"): in running text they are pronouns and determiners, never the
+#: head noun of a party ("jostling over *who* will succeed him")
+FUNCTION_WORDS = frozenset({"who", "whom", "what", "which", "few", "same", "many", "most", "some", "any", "all",
+                            "none", "one", "it", "us", "we", "he", "she", "they", "them", "him", "her"})
+
+
 def people_nouns(wn: WordNet, root_names: tuple[str, ...] = ROOTS) -> list[str]:
     roots = {s.offset for s in (wn.by_name(name) for name in root_names) if s is not None}
     if not roots:
@@ -68,7 +75,7 @@ def people_nouns(wn: WordNet, root_names: tuple[str, ...] = ROOTS) -> list[str]:
         senses = [s for s in wn.senses(lemma, "n")[:SENSES] if not _instance(s)]
         if any(wn.ancestors(s) & roots for s in senses):
             found.add(lemma.replace("_", " ").lower())
-    return sorted(found)
+    return sorted(found - FUNCTION_WORDS)
 
 
 def person_nouns(wn: WordNet) -> list[str]:
@@ -83,7 +90,7 @@ def person_nouns(wn: WordNet) -> list[str]:
         senses = [s for s in wn.senses(lemma, "n") if not _instance(s)]
         if senses and root.offset in wn.ancestors(senses[0]):
             found.add(lemma.replace("_", " ").lower())
-    return sorted(found)
+    return sorted(found - FUNCTION_WORDS)
 
 
 def _instance(synset) -> bool:
