@@ -318,3 +318,12 @@ def test_a_country_description_in_the_object_is_not_the_subjects_own_country(ana
             "force on Saturday.")
     e = next(e for e in analyze(text).events if e.trigger.text == "destroyed")
     assert e.target is not None and e.target.code.startswith("MLI")
+
+
+def test_a_headline_role_takes_the_country_a_possessor_gives_its_namesake_in_the_body(analyze):
+    title = "Toledo Rejects Army Bid to Halt Offensive"
+    text = (title + "\n\nPeru's president Alejandro Toledo has rejected his army's request to scale back its "
+            "offensive near the Bolivian border, officials said.")
+    a = analyze(text, published="2004-10-12", title=title)
+    army = next(x for x in a.actors if any(m.text == "Army" for m in x.mentions))
+    assert army.code == "PERMIL"

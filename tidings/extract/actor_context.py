@@ -259,6 +259,20 @@ class _Countries:
             words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if words is not None and words.root.lemma_.lower() == lemma:
                 return country, mention
+        # a body role the possessor before it gives a country, read later in text order ("Sharon has
+        # rejected *his army's* request" under "Sharon Rejects Army Bid")
+        for actor in self.actors:
+            if not self._bare(actor) or actor.sector != sector:
+                continue
+            for mention in sorted(actor.mentions, key=lambda m: m.start):
+                if mention.start < self.headline[1]:
+                    continue
+                words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if words is None or words.root.lemma_.lower() != lemma:
+                    continue
+                found = self._possessor(words.root, mention)
+                if found is not None and len(found[0]) == 3:
+                    return found[0], mention
         return None
 
     def _same_sector(self, sector: str | None, before: int) -> tuple[str, Span] | None:
