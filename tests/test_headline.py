@@ -356,3 +356,16 @@ def test_two_headline_clauses_joined_by_a_comma_each_keep_their_grammar(analyze)
     killed = [e for e in a.events if e.trigger.text == "killed"]
     assert killed and killed[0].target is not None and "soldiers" in killed[0].target.text
     assert killed[0].source is None or "soldiers" not in killed[0].source.text
+
+
+def test_a_paragraph_opening_in_capitals_is_parsed_as_running_text(analyze):
+    # some papers open a paragraph with a word in capitals: "KEY talks" is no organisation named Key
+    a = analyze("KEY talks between the government of Peru and rebels in the troubled south tomorrow could fail "
+                "because of new violence, the envoy said.")
+    assert not any(m.text == "KEY" for x in a.actors for m in x.mentions)
+    assert any(m.text == "government of Peru" for x in a.actors for m in x.mentions)
+    assert a.text.startswith("KEY talks")  # the text and its offsets stay as written
+    # a dateline and a known acronym keep their capitals
+    a = analyze("SANTIAGO - UN officials said on Monday that talks between Chile and Peru had failed.")
+    assert a.dateline is not None and a.dateline.text == "SANTIAGO"
+    assert any(x.code == "IGOUNO" for x in a.actors)

@@ -58,6 +58,8 @@ _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(?P<words>[^\n]*?)[ \t#]*$")
 #: a wire's credit closing a headline: "(Reuters)", "(AP)", "(Canadian Press)"
 _CREDIT = re.compile(r"\s*\((?:[A-Z][A-Za-z.&'\-]*(?: [A-Z][A-Za-z.&'\-]*){0,3})\)[ \t]*$", re.MULTILINE)
 _NON_SPACE = re.compile(r"\S")
+#: a paragraph opening with words in capitals ("KEY talks", "IT WOULD have"), then a word in lower case
+_OPENING_CAPS = re.compile(r"(?:^|\n)[ \t]*(?P<run>[A-Z]{2,}(?: [A-Z]{2,}){0,3}) (?=[A-Za-z]*[a-z])", re.MULTILINE)
 #: first lines that are title-cased without being headlines: "By Jane Doe", "GENEVA, Jan 10 (Reuters)"
 _BYLINE_OR_DATELINE = re.compile(r"By\s|[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*\s*[,(]\s*[A-Z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
@@ -155,6 +157,27 @@ class HeadlineCaser:
         # only letters change case: whitespace stays put, so the copy splits into the same tokens
         cased = self.sentence_case(line, text[headline.end:headline.end + BODY_WINDOW], kind)
         return text[:headline.start] + cased + text[headline.end:]
+
+    def paragraph_openings(self, text: str, start: int = 0) -> str:
+        """``text`` with the capitals some papers open a paragraph with written as running text
+        ("KEY talks between ...", "THE Black Watch today moved", "IT WOULD have been"): a run of
+        words in capitals at a paragraph's start, before a word in lower case, each a plain word of the
+        vocabulary the actor dictionary does not know as a name ("UN officials", "NATO troops" stay).
+        A dateline ("BAGHDAD - ", "NEW YORK (Reuters)") is followed by punctuation, not by a word,
+        and is left alone. The same length, so every offset holds."""
+        chars = None
+        for m in _OPENING_CAPS.finditer(text, start):
+            words = m.group("run").split()
+            if not all(self.known(w.lower()) and self.actors.lookup(w) is None for w in words):
+                continue
+            chars = chars if chars is not None else list(text)
+            cased = " ".join(w.lower() for w in words)
+            cased = cased[:1].upper() + cased[1:]
+            pos = m.start("run")
+            for k, ch in enumerate(m.group("run")):
+                if not ch.isspace():
+                    chars[pos + k] = cased[k]
+        return "".join(chars) if chars is not None else text
 
     def sentence_case(self, line: str, body: str, kind: str) -> str:
         doc = self.tokenizer(line)

@@ -100,12 +100,14 @@ class Pipeline:
         return result
 
     def _to_parse(self, article: Article) -> Doc:
-        """What the model parses: the text's tokens, or - for an article that opens with a headline -
-        those of a same-length copy with the headline in sentence case, marked as one sentence."""
+        """What the model parses: the tokens of a same-length copy of the text in which a paragraph's
+        opening capitals ("KEY talks") are written as running text and a headline, if the article
+        opens with one, is in sentence case and marked as one sentence."""
         headline = find_headline(article.text, article.title)
         if headline is None:
-            return self.nlp.make_doc(article.text)
-        doc = self.nlp.make_doc(self.headline_caser.normalise(article.text, headline))
+            return self.nlp.make_doc(self.headline_caser.paragraph_openings(article.text))
+        text = self.headline_caser.normalise(article.text, headline)
+        doc = self.nlp.make_doc(self.headline_caser.paragraph_openings(text, headline.end))
         doc.user_data[HEADLINE_KEY] = (headline.start, headline.end)
         return doc
 
