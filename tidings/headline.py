@@ -59,7 +59,7 @@ _MD_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(?P<words>[^\n]*?)[ \t#]*$")
 _CREDIT = re.compile(r"\s*\((?:[A-Z][A-Za-z.&'\-]*(?: [A-Z][A-Za-z.&'\-]*){0,3})\)[ \t]*$", re.MULTILINE)
 _NON_SPACE = re.compile(r"\S")
 #: a paragraph opening with words in capitals ("KEY talks", "IT WOULD have"), then a word in lower case
-_OPENING_CAPS = re.compile(r"(?:^|\n)[ \t]*(?P<run>[A-Z]{2,}(?: [A-Z]{2,}){0,3}) (?=[A-Za-z]*[a-z])", re.MULTILINE)
+_OPENING_CAPS = re.compile(r"^[ \t]*(?P<run>[A-Z]{2,}(?: [A-Z]{2,}){0,3}) (?=[A-Za-z]*[a-z])", re.MULTILINE)
 #: first lines that are title-cased without being headlines: "By Jane Doe", "GENEVA, Jan 10 (Reuters)"
 _BYLINE_OR_DATELINE = re.compile(r"By\s|[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*\s*[,(]\s*[A-Z]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
@@ -165,19 +165,13 @@ class HeadlineCaser:
         vocabulary the actor dictionary does not know as a name ("UN officials", "NATO troops" stay).
         A dateline ("BAGHDAD - ", "NEW YORK (Reuters)") is followed by punctuation, not by a word,
         and is left alone. The same length, so every offset holds."""
-        chars = None
+        out, done = [], 0
         for m in _OPENING_CAPS.finditer(text, start):
-            words = m.group("run").split()
-            if not all(self.known(w.lower()) and self.actors.lookup(w) is None for w in words):
-                continue
-            chars = chars if chars is not None else list(text)
-            cased = " ".join(w.lower() for w in words)
-            cased = cased[:1].upper() + cased[1:]
-            pos = m.start("run")
-            for k, ch in enumerate(m.group("run")):
-                if not ch.isspace():
-                    chars[pos + k] = cased[k]
-        return "".join(chars) if chars is not None else text
+            run = m.group("run")  # words parted by single spaces: lower-casing keeps its length
+            if all(self.known(w.lower()) and self.actors.lookup(w) is None for w in run.split()):
+                out += [text[done:m.start("run")], run[:1] + run[1:].lower()]
+                done = m.end("run")
+        return "".join(out) + text[done:] if out else text
 
     def sentence_case(self, line: str, body: str, kind: str) -> str:
         doc = self.tokenizer(line)

@@ -35,19 +35,19 @@ def parse_docs(nlp: Language, docs: list[Doc], max_tokens: int) -> list[Doc]:
     each side of every word, across sentence ends, so the body's first words changed how it read the
     headline ("Israel kills 5 in strike at Hamas activist" lost its 'at' phrase to a body opening in
     mid-sentence). The body keeps its reading in the whole text."""
-    pieces = [(i, piece) for i, doc in enumerate(docs) for piece in split_doc(doc, max_tokens)]
-    headlines = {i: headline for i, doc in enumerate(docs) if (headline := headline_piece(doc)) is not None}
+    # each piece is keyed by its document and whether it is that document's headline parsed alone
+    work = [((i, False), piece) for i, doc in enumerate(docs) for piece in split_doc(doc, max_tokens)]
+    work += [((i, True), piece) for i, doc in enumerate(docs) if (piece := headline_piece(doc)) is not None]
     parsed: list[list[Doc]] = [[] for _ in docs]
     alone: dict[int, Doc] = {}
-    work = pieces + [(-1 - i, piece) for i, piece in headlines.items()]
     for group in _groups(work, max_tokens):
         compact = [compact_spaces(piece) for _, piece in group]
         done_all = nlp.pipe([c[0] if c is not None else piece for c, (_, piece) in zip(compact, group)],
                             batch_size=len(group))
-        for (i, piece), c, done in zip(group, compact, done_all):
+        for ((i, is_headline), piece), c, done in zip(group, compact, done_all):
             done = expand_spaces(done, piece, c[1]) if c is not None else done
-            if i < 0:
-                alone[-1 - i] = done
+            if is_headline:
+                alone[i] = done
             else:
                 parsed[i].append(done)
     out = []
@@ -186,9 +186,9 @@ def _cut(doc: Doc, start: int, limit: int) -> int:
     return after_stop or after_space or limit
 
 
-def _groups(pieces: list[tuple[int, Doc]], max_tokens: int) -> Iterator[list[tuple[int, Doc]]]:
+def _groups(pieces: list[tuple[object, Doc]], max_tokens: int) -> Iterator[list[tuple[object, Doc]]]:
     """Consecutive pieces whose tokens add up to at most ``max_tokens`` (a piece alone may fill one)."""
-    group: list[tuple[int, Doc]] = []
+    group: list[tuple[object, Doc]] = []
     tokens = 0
     for item in pieces:
         if group and tokens + len(item[1]) > max_tokens:

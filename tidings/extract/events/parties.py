@@ -93,10 +93,11 @@ class Parties:
             head = self._fill(tok, slot, verb, support, matched)
             if head is not None and head.i not in seen:
                 candidates.append(head)
+        # a deed condemned or rejected is aimed at its doer, never at those it was done to
+        condemned = code[:2] in ("11", "12")
         for thing in targets:  # the thing's possessor and the objects of its prepositions
-            if code[:2] in ("11", "12") and self._deed_of_force(thing):
-                # "condemned the killing *of two engineers*": a deed condemned or rejected is aimed at
-                # its doer ("Israel's killing of ..."), never at those it was done to
+            if condemned and self._deed_of_force(thing):
+                # "condemned the killing *of two engineers*" is not aimed at them; "Israel's killing" is Israel's
                 candidates += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
             else:
                 candidates += _phrase_objects(thing)
@@ -106,8 +107,7 @@ class Parties:
                 candidates += _phrase_objects(word)
         anchors = [tok] + ([support] if support is not None else [])
         if verb:  # the object's own prepositions: "put *the town* under curfew" (not a condemned deed's)
-            anchors += [c for c in tok.children if c.dep_ == "dobj"
-                        and not (code[:2] in ("11", "12") and self._deed_of_force(c))]
+            anchors += [c for c in tok.children if c.dep_ == "dobj" and not (condemned and self._deed_of_force(c))]
         for anchor in anchors:
             candidates += _prep_objects(anchor)
         # the verb the trigger governs, its objects and prepositions: "agreed *to provide Sri Lanka*
