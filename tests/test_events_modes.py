@@ -190,3 +190,14 @@ def test_a_participle_describing_a_noun_states_what_was_done_to_it(analyze):
     # inside a report that is denied, the deed is denied with it
     e = one(events_of(analyze, "The army rejected claims of civilians killed by its troops."), "ASSAULT")
     assert e.mode == "negated"
+
+
+def test_what_a_despite_or_amid_phrase_names_has_happened(analyze):
+    # the clause around is future or advice; the deed the phrase names is told as done
+    e = one(events_of(analyze, "Talks will resume next week despite the Iraqi rebel attack on the US convoy."), "ASSAULT")
+    assert e.mode == "asserted"
+    e = one(events_of(analyze, "Israel may retaliate in response to the Hamas attack on Sderot."), "ASSAULT")
+    assert e.mode == "asserted"
+    # the deed's own word of possibility still counts
+    assert not [e for e in events_of(analyze, "Talks will resume despite fears of a possible Iraqi attack on the US convoy.")
+                if e.plover == "ASSAULT" and e.mode == "asserted"]

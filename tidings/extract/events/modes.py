@@ -150,6 +150,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         tok = tok.head
         steps += 1
+        if dep == "pobj" and _presupposing(tok):
+            break  # "will resume *despite* the rebel attack": what the phrase names has happened
         if dep == "pcomp" and tok.lower_ in ("after", "since", "following") and tok.dep_ == "prep" \
                 and _told_in_past(tok.head):
             break  # "vowed to rebuild the region *after winning* an election": what came before is done
@@ -206,6 +208,22 @@ def _unrealised_infinitive(verb: Token, noun: Token) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN") or not any(c.tag_ == "TO" for c in verb.children):
         return False
     return not any(c.lower_ in _RANKS for c in noun.children if c.dep_ in ("amod", "advmod", "det", "nummod"))
+
+
+#: prepositions whose object is taken as having happened, whatever the clause around says of its own
+#: act: "oil should keep flowing *despite* a rebel threat", "talks may resume *amid* clashes"
+_PRESUPPOSING_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding"})
+#: nouns whose of/to/for phrase names what has happened: "*in the wake of* the raid", "*in response
+#: to* the bombing", "*in retaliation for* the killing"
+_PRESUPPOSING_NOUNS = frozenset({"wake", "aftermath", "response", "retaliation", "reprisal"})
+
+
+def _presupposing(prep: Token) -> bool:
+    """Whether a preposition presents its object as a fact: "despite X", "amid X", "in the wake of X"."""
+    if prep.lower_ in _PRESUPPOSING_PREPS:
+        return True
+    return prep.lower_ in ("of", "to", "for") and prep.head.lemma_.lower() in _PRESUPPOSING_NOUNS \
+        and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "as")
 
 
 def _told_in_past(verb: Token) -> bool:
