@@ -1351,3 +1351,12 @@ def test_a_legislature_passing_a_law_or_nomination_is_no_event(analyze):
     # approving what another party asked still yields to it
     e = _one(_events(analyze, "Peru approved the request from the United Nations."), "CONCEDE")
     assert e.target is not None and e.target.code.startswith("IGO")
+
+
+def test_a_weapon_with_a_nationality_is_that_countrys_forces(analyze):
+    e = _one(_events(analyze, "An Israeli tank killed three Egyptian soldiers near the border."), "ASSAULT")
+    assert e.source is not None and e.source.code == "ISRMIL" and e.target.code.startswith("EGY")
+    # a tank that holds fuel or a think tank is no army
+    assert not _events(analyze, "A fuel tank exploded in Baghdad, killing two.")
+    assert not [e for e in _events(analyze, "A Washington think tank criticised the Iraqi government.")
+                if e.source is not None and (e.source.code or "").endswith("MIL")]

@@ -201,3 +201,15 @@ def test_what_a_despite_or_amid_phrase_names_has_happened(analyze):
     # the deed's own word of possibility still counts
     assert not [e for e in events_of(analyze, "Talks will resume despite fears of a possible Iraqi attack on the US convoy.")
                 if e.plover == "ASSAULT" and e.mode == "asserted"]
+
+
+def test_the_act_of_a_plot_is_hypothetical_not_a_threat(analyze):
+    # planned in secret: neither done nor announced ("will attack" is a threat; a plot is not)
+    e = one(events_of(analyze, "Rebels plotted to kill the Iraqi prime minister."), "ASSAULT")
+    assert e.mode == "hypothetical"
+    assert not [e for e in events_of(analyze, "Rebels plotted to kill the Iraqi prime minister.") if e.plover == "THREATEN"]
+    # a deed the plot is named by, as one known, happened: "plotting the bombing that killed 34"
+    e = one(events_of(analyze, "Eight men were accused of plotting the bombing of the Israeli embassy."), "ASSAULT")
+    assert e.mode == "asserted"
+    e = one(events_of(analyze, "Eight men were accused of plotting a bombing of the Israeli embassy."), "ASSAULT")
+    assert e.mode == "hypothetical"

@@ -25,11 +25,14 @@ NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", 
 NEGATING_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 POSSIBLE_MODALS = frozenset({"could", "might", "may", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+#: a plot's act was planned in secret, not announced (no threat, as "will attack" is), and may never come
+PLOTTING = frozenset({"plot", "conspire", "scheme"})
 HYPOTHETICAL_WORDS = frozenset({
     "fear", "possible", "possibility", "potential", "risk", "threat", "warn", "consider", "weigh", "mull",
     "contemplate", "if", "unless", "whether", "speculation", "rumour", "rumor", "prospect", "likely",
     "unlikely", "want", "seek", "try", "attempt", "hope", "could", "might",
     "threaten", "urge", "call", "demand", "ask", "propose", "suggest", "need", "require",
+    *PLOTTING,
 })
 FUTURE_WORDS = frozenset({
     "plan", "intend", "prepare", "schedule", "set", "expect", "due", "aim", "going", "agree",
@@ -150,6 +153,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         tok = tok.head
         steps += 1
+        if dep == "dobj" and tok.lemma_.lower() in PLOTTING and any(c.dep_ == "det" and c.lower_ == "the" for c in below.children):
+            break  # "accused of plotting *the* bombings that killed 34": the deed named as known happened
         if dep == "pobj" and _presupposing(tok):
             break  # "will resume *despite* the rebel attack": what the phrase names has happened
         if dep == "pcomp" and tok.lower_ in ("after", "since", "following") and tok.dep_ == "prep" \
