@@ -1360,3 +1360,21 @@ def test_a_weapon_with_a_nationality_is_that_countrys_forces(analyze):
     assert not _events(analyze, "A fuel tank exploded in Baghdad, killing two.")
     assert not [e for e in _events(analyze, "A Washington think tank criticised the Iraqi government.")
                 if e.source is not None and (e.source.code or "").endswith("MIL")]
+
+
+def test_a_state_warning_its_own_people_gives_advice_not_a_threat(analyze):
+    assert not [e for e in _events(analyze, "The U.S. warned Americans to avoid Haiti.") if e.plover == "THREATEN"]
+    e = _one(_events(analyze, "China warned Singapore officials against visiting Taiwan."), "THREATEN")
+    assert e.target.code.startswith("SGP")
+
+
+def test_a_clash_with_no_side_named_is_no_event(analyze):
+    # a place is no side of a clash (AG guide rule 7), a country after 'with' is
+    assert not _events(analyze, "GOMA, Congo -- Thousands of civilians fled their homes after clashes in the east of Congo, the UN said.")
+    e = _one(_events(analyze, "Rwanda is fighting with Congo."), "ASSAULT")
+    assert e.target.code.startswith("COD")
+
+
+def test_remanding_in_custody_is_a_detention_by_the_court(analyze):
+    e = _one(_events(analyze, "MADRID - A Spanish court remanded the journalist in custody on Friday."), "COERCE")
+    assert e.source is not None and e.source.code.startswith("ESP")

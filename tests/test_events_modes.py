@@ -213,3 +213,20 @@ def test_the_act_of_a_plot_is_hypothetical_not_a_threat(analyze):
     assert e.mode == "asserted"
     e = one(events_of(analyze, "Eight men were accused of plotting a bombing of the Israeli embassy."), "ASSAULT")
     assert e.mode == "hypothetical"
+
+
+def test_failing_to_act_refuses_nothing_but_failing_to_agree_does(analyze):
+    events = events_of(analyze, "Dutch lawmakers accused the government of failing to protect a filmmaker.")
+    assert not [e for e in events if e.plover == "REJECT"]
+    e = one(events_of(analyze, "The US and South Korea failed to reach agreement on a trade deal."), "REJECT")
+    assert e.mode == "asserted"
+
+
+def test_poised_to_and_is_to_are_still_to_come(analyze):
+    e = one(events_of(analyze, "Israel's parliament appeared poised to approve the plan of the Palestinian Authority."), "AGREE")
+    assert e.mode == "future"
+    e = one(events_of(analyze, "Prime Minister Ariel Sharon is to meet Egyptian officials in Cairo."), "CONSULT")
+    assert e.mode == "future"
+    # 'be' with a complement of its own is no arrangement: "it was fair game to criticize X"
+    e = one(events_of(analyze, "The Australian senator said it was fair game to criticize the Indonesian president."), "ACCUSE")
+    assert e.mode == "asserted"

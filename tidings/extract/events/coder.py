@@ -161,6 +161,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 matched: list[Token]) -> list[Event] | None:
         """The events of one pattern at ``tok``; ``matched`` holds the pattern's words found in the text."""
         support = support_verb(tok, self.light | self.receive) if not verb else None
+        named = True  # whether the target came from the pattern's own slots, not from _prefer_party
         if support is not None and support.lemma_.lower() in self.receive:
             # "Y received aid *from X*", "Y won the support of X": the giver is the source, the receiver the target
             giver = roles.prep_objects([tok, support], "from")
@@ -184,11 +185,15 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # "kidnapped and killed two workers": an act of force shares the object of the verb after it
                 shared = roles.shared_object(tok)
                 targets = roles.conjuncts(shared, self._codes_at) if shared is not None else []
+            named = bool(targets)  # a party in the pattern's own slots ("fighting *with Congo*")
             if ("symmetric" not in pattern.flags or len(sources) < 2) \
                     and not (pattern.code.startswith("042") and any(self._is_place(t) for t in targets)):
                 # (several parties are each other's partners; the place of a visit is its host:
                 # "flew to Beijing for talks with Hu" visits China)
                 targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched, pattern.code)
+        if "symmetric" in pattern.flags and not sources and not named and targets and not self.keep_any \
+                and all(t.i in self.place_targets or self._is_place(t) for t in targets):
+            return None  # "clashes in the east of Congo": a place is no side of a clash (AG guide rule 7)
         if not verb and tok.lemma_.lower() in _STATES and support is None and not targets and not self.keep_any:
             return None  # "the Iraq war", "Uganda's long war": a state of affairs, no one's act of the day
         if pattern.code[:2] in VIOLENT and targets and all(t.lower_ in _REFLEXIVE for t in targets):
@@ -293,7 +298,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             # statement, no request (AG guide rule 1: a demand aimed at another identifiable actor)
             parts = [(s, t, c) for s, t, c in parts if t is not None and (t.code or t.actor is not None or self._weak(t)
                                                                           or self._people_words(t))]
-        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)]
+        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)
+                 and not self._advice(tok, s, t, c)]
         if not parts:
             return None
         date, date_tok = self._date(tok, support)
@@ -312,7 +318,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if self.keep_codes:
                 pass  # '@modes keep': the pattern's code as written, the mode reported beside it
             elif mode == modes.NEGATED:
-                refusal = modes.refusal_code(code)
+                refusal = modes.refusal_code(code, mode_tok)
                 if refusal and refusal in self.cameo and not modes.denial(mode_tok) \
                         and not (code.startswith("04") and _topic_only(tok)):
                     # ("officials are not talking about the threat": silence on a topic refuses no one)

@@ -37,7 +37,7 @@ HYPOTHETICAL_WORDS = frozenset({
 FUTURE_WORDS = frozenset({
     "plan", "intend", "prepare", "schedule", "set", "expect", "due", "aim", "going", "agree",
     "upcoming", "planned", "forthcoming", "next", "ready", "willing", "prepared", "commit", "pledge",
-    "promise", "vow", "offer",
+    "promise", "vow", "offer", "poised",
 })
 # The CAMEO 'refuse to ...' code for a negated cooperative event (CAMEO codebook, root 12):
 # "will not lift the embargo" is coded as a refusal to ease the embargo, not as an easing.
@@ -78,7 +78,7 @@ def readiness(tok: Token | None) -> bool:
 
 #: words that put an act on the calendar rather than state an intention: "is due to meet", "talks
 #: scheduled for Monday", "the upcoming summit"
-SCHEDULE_WORDS = frozenset({"schedule", "due", "set", "upcoming", "forthcoming", "next", "expect"})
+SCHEDULE_WORDS = frozenset({"schedule", "due", "set", "upcoming", "forthcoming", "next", "expect", "be"})
 _UP = frozenset({"xcomp", "ccomp", "acl", "relcl", "dobj", "pobj", "pcomp", "prep", "advcl", "nsubj", "nsubjpass", "conj", "amod", "compound", "attr", "oprd"})
 
 
@@ -110,7 +110,15 @@ def denial(mode_token: Token | None) -> bool:
     return mode_token is not None and mode_token.lemma_.lower() in DENYING
 
 
-def refusal_code(code: str) -> str | None:
+#: CAMEO roots whose failure is a refusal: "failed to reach agreement", "the talks failed" (PLOVER's
+#: annotators code a breakdown as a rejection); failing to protect, help or release is only not done
+FAILED_AS_REFUSAL = ("03", "04", "05")
+
+
+def refusal_code(code: str, mode_token: Token | None = None) -> str | None:
+    """The refusal an act negated by ``mode_token`` amounts to, or None when the negation refuses nothing."""
+    if mode_token is not None and mode_token.lemma_.lower() == "fail" and not code.startswith(FAILED_AS_REFUSAL):
+        return None
     for prefix, refusal in REFUSAL:
         if code.startswith(prefix):
             return refusal
@@ -187,6 +195,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS | FUTURE_MODALS), None)
             if modal is not None:
                 above = (HYPOTHETICAL if modal.lower_ in POSSIBLE_MODALS else FUTURE, modal)
+        if above is None and dep == "xcomp" and _arranged(tok, below):
+            above = (FUTURE, tok)  # "Sharon *is to meet* settlers": an arrangement, still to come
         if above is None and dep == "acl" and _unrealised_infinitive(below, tok):
             # "an overture *to resume* talks", "a proposal *to meet*": an act a noun proposes, asks for
             # or aims at has not happened (a plan, an offer: future, by the words above)
@@ -229,6 +239,17 @@ def _presupposing(prep: Token) -> bool:
         return True
     return prep.lower_ in ("of", "to", "for") and prep.head.lemma_.lower() in _PRESUPPOSING_NOUNS \
         and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "as")
+
+
+def _arranged(be: Token, verb: Token) -> bool:
+    """"X is to V": 'be' with a subject of its own and the infinitive as its only complement (not "it
+    was fair game *to criticize*", "the aim is to V" told of a noun)."""
+    if be.lemma_ != "be" or not any(c.tag_ == "TO" for c in verb.children):
+        return False
+    if any(c.dep_ in ("attr", "acomp", "expl") for c in be.children):
+        return False
+    subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ not in ("it", "this", "that", "what")
 
 
 def _told_in_past(verb: Token) -> bool:

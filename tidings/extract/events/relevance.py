@@ -24,6 +24,10 @@ _WORKS = frozenset({"plant", "mine", "colliery", "factory", "refinery", "warehou
 _PRIVATE_SECTORS = frozenset({"CVL", "EDU", "SPT", "HLH", "BUS", "MED", "REL"})
 
 
+#: verbs of warning, which to one's own people give advice
+_ADVISING = frozenset({"warn", "caution", "advise", "alert"})
+
+
 #: what makes a fire someone's: "sniper fire", "mortar fire"
 _GUNFIRE = frozenset({"gun", "sniper", "mortar", "rocket", "artillery", "cross", "tank", "machine-gun"})
 
@@ -181,6 +185,19 @@ class Relevance:
         groups = self._groups(source)
         sectors = groups[1:] if groups and groups[0] not in _PRIVATE_SECTORS else groups  # (after a country)
         return bool(sectors) and all(g in _PRIVATE_SECTORS for g in sectors) and self._country_only(target)
+
+    def _advice(self, tok: Token, source: Participant | None, target: Participant | None, code: str) -> bool:
+        """A warning by a state to its own private people ("the US warned Americans to avoid Haiti"):
+        advice on their safety, no coercive threat (AG guide rule 9); a warning to another state's
+        people or to a party stays a threat."""
+        if code[:2] != "13" or self.keep_any or tok.lemma_.lower() not in _ADVISING or source is None or target is None:
+            return False
+        own, told = self._groups(source), self._groups(target)
+        if not own or not told or own[0] != told[0] or len(own[0]) != 3:
+            return False
+        private = told[1:] if len(told) > 1 else []
+        nationals = len(told) == 1 and self.actor_kinds.get(target.actor) == "group"  # "Americans"
+        return nationals or (bool(private) and all(g in _PRIVATE_SECTORS for g in private))
 
     def _person_victim(self, p: Participant | None) -> bool:
         """A coded party of people, not a company: any sector but business ("a journalist", "aid
