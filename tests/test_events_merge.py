@@ -126,3 +126,12 @@ def test_a_deed_named_as_the_means_of_a_verb_is_its_own_happening(analyze):
               if e.plover == "ASSAULT"]
     assert len(events) == 1 and events[0].trigger.text == "killed"
     assert events[0].target.code.startswith("PSE") and "deed it was done in" in events[0].evidence
+
+
+def test_a_headline_naming_the_country_and_a_body_naming_only_people_state_one_attack(analyze):
+    # "eight people" is coded by a sector alone (no country in its sentence): no side of its own
+    title = "Car Bombs Hit Kabul"
+    text = title + "\n\nAt least eight people were killed when two cars exploded near a market run by Afghan and US traders."
+    attacks = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger.text, e.target and e.target.code) for e in attacks]
+    assert attacks[0].target is not None and attacks[0].target.code.startswith("AFG")

@@ -128,7 +128,8 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
     body) parties are compared by country, since "Israel" and "Israeli troops" are one side."""
     if a.plover != b.plover or a.mode != b.mode or a.plover is None:
         return False
-    key = (lambda p: _party_key(p)[:3]) if by_country else _party_key
+    # (a code of a sector alone, "CVL" for "10 people" with no country, names no side by country)
+    key = (lambda p: _party_key(p)[:3] if _has_country(p) else "") if by_country else _party_key
     if by_country:
         # a headline and its body: one happening unless they name different parties in one slot
         # ("Congress Members Seek ..." / "congressional Democrats are asking Bush ...")
@@ -142,8 +143,10 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
 
 
 def _richness(e: Event) -> tuple:
+    # a party with a country tells more than one coded by a sector alone ("Baghdad" over "10 people": CVL)
+    countried = sum(1 for p in (e.source, e.target) if _has_country(p))
     coded = sum(1 for p in (e.source, e.target) if p is not None and p.code)
-    return coded, e.target is not None, e.confidence
+    return countried, coded, e.target is not None, e.confidence
 
 
 def merge_restatements(events: list[Event], headline: int | None, doc: Doc | None = None) -> list[Event]:
