@@ -1378,3 +1378,22 @@ def test_a_clash_with_no_side_named_is_no_event(analyze):
 def test_remanding_in_custody_is_a_detention_by_the_court(analyze):
     e = _one(_events(analyze, "MADRID - A Spanish court remanded the journalist in custody on Friday."), "COERCE")
     assert e.source is not None and e.source.code.startswith("ESP")
+
+
+def test_an_operation_against_no_party_is_no_attack(analyze):
+    text = "A Turkish building firm announced on Monday that it was halting operations in neighbouring Iraq to protect its staff."
+    assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"]
+    e = _one(_events(analyze, "Pakistan stepped up operations against the rebels."), "ASSAULT")
+    assert e.target is not None and e.target.code.endswith("REB")
+
+
+def test_a_pronoun_for_the_doer_itself_is_no_target(analyze):
+    text = "WASHINGTON -- The State Department welcomed what it described as the positive points in a speech by the Peruvian president."
+    assert not [e for e in _events(analyze, text) if e.target is not None and e.target.text == "it"]
+
+
+def test_whoever_answers_an_accusation_is_the_one_accused(analyze):
+    e = _one(_events(analyze, "France defended itself against accusations by Ivory Coast."), "ACCUSE")
+    assert e.source.code.startswith("CIV") and e.target is not None and e.target.code.startswith("FRA")
+    e = _one(_events(analyze, "Russia rejected accusations by Georgia."), "ACCUSE")
+    assert e.target is not None and e.target.code.startswith("RUS")

@@ -135,3 +135,11 @@ def test_a_headline_naming_the_country_and_a_body_naming_only_people_state_one_a
     attacks = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "ASSAULT"]
     assert len(attacks) == 1, [(e.trigger.text, e.target and e.target.code) for e in attacks]
     assert attacks[0].target is not None and attacks[0].target.code.startswith("AFG")
+
+
+def test_a_bare_kind_of_organisation_names_no_side_by_country(analyze):
+    # "two aid workers" is coded NGO alone: the headline's Darfur aid workers (SDN) are the same side
+    title = "Landmine Kills Darfur Aid Workers"
+    text = title + "\n\nTwo aid workers were killed in Sudan's Darfur region after their vehicle hit a landmine."
+    attacks = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "ASSAULT"]
+    assert len(attacks) == 1, [(e.trigger.text, e.target and e.target.code) for e in attacks]

@@ -19,7 +19,7 @@ from tidings.knowledge.files import files_of_kind, read_rows
 KINDS = ("verbs", "nouns")
 SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor", "front", "above"})
 FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "no-infinitive", "block", "compound", "party-target", "transitive",
-                   "intransitive"})
+                   "intransitive", "own-target"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
 _SET = re.compile(r"^&[A-Z][A-Z0-9_]*$")
 _PREP_SLOT = re.compile(r"^(prep|past):[a-z]+(_[a-z]+)*$")

@@ -191,6 +191,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # (several parties are each other's partners; the place of a visit is its host:
                 # "flew to Beijing for talks with Hu" visits China)
                 targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched, pattern.code)
+        if "own-target" in pattern.flags and not named:
+            return None  # "halting operations in Iraq": no one the pattern's own slots name
         if "symmetric" in pattern.flags and not sources and not named and targets and not self.keep_any \
                 and all(t.i in self.place_targets or self._is_place(t) for t in targets):
             return None  # "clashes in the east of Congo": a place is no side of a clash (AG guide rule 7)
@@ -298,6 +300,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             # statement, no request (AG guide rule 1: a demand aimed at another identifiable actor)
             parts = [(s, t, c) for s, t, c in parts if t is not None and (t.code or t.actor is not None or self._weak(t)
                                                                           or self._people_words(t))]
+        # a pronoun standing for the doer itself is no one the act is aimed at ("the State Department
+        # welcomed what *it* called positive points", "France defended *itself*")
+        parts = [(s, None if _self_pronoun(s, t) else t, c) for s, t, c in parts]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)
                  and not self._advice(tok, s, t, c)]
         if not parts:
@@ -475,3 +480,13 @@ def _topic_only(verb: Token) -> bool:
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     return "about" in preps and not preps & {"with", "to"}
 
+
+#: pronouns that stand for a party named elsewhere
+_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "themselves", "he", "him", "his", "himself",
+                       "she", "her", "herself"})
+
+
+def _self_pronoun(source: Participant | None, target: Participant | None) -> bool:
+    """A target that is a pronoun for the source's own actor."""
+    return source is not None and target is not None and target.actor is not None and target.actor == source.actor \
+        and target.text.lower() in _PRONOUNS

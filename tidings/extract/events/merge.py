@@ -7,7 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from tidings.extract.events.common import VIOLENT
-from tidings.knowledge.actors import SECTORS
+from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Event, Participant
 
 _REFUSING = frozenset({"refuse", "decline"})
@@ -122,14 +122,21 @@ def _party_key(p: Participant | None) -> str:
     return (p.code or "") if p is not None else ""
 
 
+def _country_key(p: Participant | None) -> str:
+    """A party's side by country: its country, or an organisation's first group; nothing for a code of a
+    sector alone ("CVL" for "10 people") or a bare transnational kind ("NGO" for "two aid workers")."""
+    if not _has_country(p) or p.code.upper() in TRANSNATIONAL:
+        return ""
+    return p.code[:3]
+
+
 def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
     """Two events that state one happening: the same PLOVER type and mode, the same source and
     compatible targets (the same, or one of them unnamed). Across sentences (a headline and its
     body) parties are compared by country, since "Israel" and "Israeli troops" are one side."""
     if a.plover != b.plover or a.mode != b.mode or a.plover is None:
         return False
-    # (a code of a sector alone, "CVL" for "10 people" with no country, names no side by country)
-    key = (lambda p: _party_key(p)[:3] if _has_country(p) else "") if by_country else _party_key
+    key = _country_key if by_country else _party_key
     if by_country:
         # a headline and its body: one happening unless they name different parties in one slot
         # ("Congress Members Seek ..." / "congressional Democrats are asking Bush ...")

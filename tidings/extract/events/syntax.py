@@ -161,7 +161,19 @@ def charged_party(noun: Token) -> Token | None:
             subject = next((g for g in c.children if g.dep_ in SUBJ), None)
             if subject is not None and subject.lower_ not in ("there", "this", "which", "who", "what"):
                 return subject
-    return None
+    # "*France* defended itself against accusations by X", "*Russia* rejected the charges": whoever
+    # answers an accusation is the one accused
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "against" and verb.head.lemma_.lower() in _ANSWERING:
+        verb = verb.head
+    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _ANSWERING:
+        return None
+    subject = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
+
+
+#: verbs by which the accused answers an accusation
+_ANSWERING = frozenset({"defend", "deny", "reject", "dismiss", "rebut", "refute", "answer", "counter", "protest"})
 
 
 def time_phrase(prep: Token) -> bool:
