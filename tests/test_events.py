@@ -1397,3 +1397,18 @@ def test_whoever_answers_an_accusation_is_the_one_accused(analyze):
     assert e.source.code.startswith("CIV") and e.target is not None and e.target.code.startswith("FRA")
     e = _one(_events(analyze, "Russia rejected accusations by Georgia."), "ACCUSE")
     assert e.target is not None and e.target.code.startswith("RUS")
+
+
+def test_an_attack_as_the_doer_is_whoever_owns_it(analyze):
+    e = _one(_events(analyze, "Russia launched an offensive that killed 30 Chechen rebels."), "ASSAULT")
+    assert e.source.code.startswith("RUS") and e.target is not None and e.target.code.startswith("RUS")
+    e = _one(_events(analyze, "A US air strike killed 12 people in Falluja."), "ASSAULT")
+    assert e.source is not None and e.source.code.startswith("USA")
+    # an attack no one is named for keeps no doer
+    e = _one(_events(analyze, "A car bomb killed 12 people in Baghdad."), "ASSAULT")
+    assert not (e.source and e.source.code)
+
+
+def test_a_noun_listed_beside_an_attack_noun_keeps_its_own_modifiers(analyze):
+    events = _events(analyze, "Syrian air strikes and artillery fire hit the town of Deraa on Monday.")
+    assert events and not [e for e in events if e.target is not None and e.target.text == "artillery"]

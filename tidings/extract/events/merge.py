@@ -192,8 +192,16 @@ def _linked(doc: Doc | None, a: Event, b: Event) -> bool:
         return False
     # two clauses, each with a subject of its own ("troops killed two men, and helicopters fired
     # missiles"), report two acts
-    own = [next((c.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None) for t in (x, y)]
-    return not (own[0] is not None and own[1] is not None and own[0] != own[1])
+    own = [next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None) for t in (x, y)]
+    for upper, lower, subject in ((x, y, own[1]), (y, x, own[0])):
+        if lower.dep_ == "relcl" and subject is not None and subject.lower_ in _RELATIVES and lower.head.head.i == upper.i:
+            # "launched an offensive *that killed* 30": the clause tells what the launched attack did
+            return True
+    return not (own[0] is not None and own[1] is not None and own[0].i != own[1].i)
+
+
+#: relative pronouns, a relative clause's subject standing for the noun it describes
+_RELATIVES = frozenset({"that", "which", "who"})
 
 
 def _completed(keep: Event, other: Event) -> Event:

@@ -39,6 +39,11 @@ def _for_to(clause: Token) -> bool:
     return before.dep_ == "pobj" and before.head.lower_ == "for"
 
 
+#: verbs whose subject owns the attack that is their object, besides the light verbs (&LIGHT: launch,
+#: wage, step up...): it eases, halts or ends its own offensive
+_WAGING = frozenset({"ease", "halt", "suspend", "stop", "end", "scale", "wind", "call", "pursue", "press"})
+
+
 class Slots:
     def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None,
               matched: list[Token]) -> list[Token]:
@@ -100,6 +105,11 @@ class Slots:
                     # country where it happened stands for its authorities (CAMEO coders' reading) - for
                     # acts only authorities perform; "was attacked in Kabul" names no attacker
                     return self._passive_place(tok)
+                if subject is not None and subject.lemma_.lower() in self.attacks and not self._coded_at(subject):
+                    # "an offensive *that has killed* 100", "the raid killed four": the attack's own doer
+                    owner = self._attack_owner(subject)
+                    if owner is not None:
+                        return owner
                 if subject is not None and subject.i == tok.head.i and tok.dep_ in ("acl", "relcl") \
                         and subject.lemma_.lower() in self.documents:
                     # "passed a resolution *criticizing* X", "filed a lawsuit *accusing* X": the one who
@@ -248,6 +258,29 @@ class Slots:
             doer = next((g for g in c.children if g.dep_ in roles.SUBJ), None)
             if doer is not None and doer.lower_ not in PERSONAL and self._coded_at(doer):
                 return doer
+        return None
+
+    def _attack_owner(self, noun: Token) -> Token | None:
+        """Whose attack a noun of attack is, when the text says: its possessor ("*Israel's* offensive"),
+        its by-phrase ("a raid *by police*"), a party named before it ("a *US* air strike"), or the
+        subject of the verb that launches, wages, eases or ends it ("*Israel* said it was easing an
+        offensive that has killed ..."); None when the attack is no one's named."""
+        for c in noun.children:
+            if c.dep_ == "poss" and c.tag_ != "PRP$" and self._coded_at(c):
+                return c
+        by = roles.prep_objects([noun], "by")
+        if by is not None and self._coded_at(by):
+            return by
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and self._named_at(c) \
+                    and not self._event_setting(noun, c):
+                return c
+        verb = noun.head
+        if noun.dep_ in ("dobj", "obj") and verb.pos_ in ("VERB", "AUX") \
+                and (verb.lemma_.lower() in self.light or verb.lemma_.lower() in _WAGING):
+            owner = roles.verb_subject(verb)
+            if owner is not None and self._coded_at(owner):
+                return owner
         return None
 
     def _held_responsible(self, noun: Token) -> Token | None:
@@ -449,6 +482,11 @@ class Slots:
                 # condemnation *of X*")
                 continue
             inside.append(t)
+            if t.dep_ == "conj" and t.head.i == tok.i and tok.pos_ in NOUN_POS:
+                # a noun listed beside the event noun shares what follows it, not its own modifiers:
+                # "air strikes and *artillery* fire hit X" - the artillery is whose fire, no target
+                stack.extend(c for c in t.children if c.i > t.i)
+                continue
             stack.extend(t.children)
         for t in sorted(inside, key=lambda x: x.i):
             if t.i <= after:
