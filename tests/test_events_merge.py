@@ -143,3 +143,21 @@ def test_a_bare_kind_of_organisation_names_no_side_by_country(analyze):
     text = title + "\n\nTwo aid workers were killed in Sudan's Darfur region after their vehicle hit a landmine."
     attacks = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "ASSAULT"]
     assert len(attacks) == 1, [(e.trigger.text, e.target and e.target.code) for e in attacks]
+
+
+def test_several_parties_agreeing_with_no_one_else_named_agree_with_one_another(analyze):
+    events = [e for e in events_of(analyze, "Peru and Chile agreed to ease tensions.") if e.mode == "asserted"]
+    agreements = [e for e in events if e.plover == "AGREE"]
+    assert len(agreements) == 1 and agreements[0].symmetric
+    assert agreements[0].source.code.startswith("PER") and agreements[0].target.code.startswith("CHL")
+    # a party they agree to act on stays the target
+    events = events_of(analyze, "The US and Britain agreed to lift sanctions on Libya.")
+    assert all(e.target is not None and e.target.code.startswith("LBY") for e in events if e.plover == "AGREE")
+
+
+def test_a_symmetric_headline_and_its_body_in_the_other_order_are_one_event(analyze):
+    title = "Peru and Chile Agree to Ease Tensions"
+    text = title + "\n\nThe leaders of Chile and Peru promised on Friday to work together to restore calm between their countries."
+    agreements = [e for e in analyze(text, published="2004-08-20", title=title).events
+                  if e.plover == "AGREE" and e.mode == "asserted"]
+    assert len(agreements) == 1, [(e.trigger.text, e.source.code, e.target and e.target.code) for e in agreements]

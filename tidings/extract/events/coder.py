@@ -210,11 +210,13 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
-        if "symmetric" in pattern.flags and len(sources) > 1 and targets and not any(self._coded_at(t) for t in targets):
+        if ("symmetric" in pattern.flags or (verb and tok.lemma_.lower() in _CONCORDING)) and len(sources) > 1 and targets \
+                and not any(self._coded_at(t) for t in targets):
             targets = []  # "Canada and the UK agreed to *a trade deal*": the parties are each other's partners
         if len(sources) > 1 and targets and all(_reciprocal(t) for t in targets):
             targets = []  # "X and Y vowed to help *each other*": the parties are each other's targets
-        symmetric = "symmetric" in pattern.flags or (len(sources) > 1 and not targets and verb and _mutual(tok))
+        symmetric = "symmetric" in pattern.flags or (len(sources) > 1 and not targets and verb
+                                                      and (_mutual(tok) or tok.lemma_.lower() in _CONCORDING))
         if symmetric and not targets and len(sources) > 1:
             # each pair of parties once, the first-named as source ("talks between A, B and C": A-B, A-C, B-C)
             ordered = sorted(sources, key=lambda t: t.i)
@@ -455,6 +457,11 @@ def _confidence(source, target, pattern: EventPattern, mode: str, embedded: bool
 
 #: words that make several subjects each other's partners: "X and Y promised to work *together*"
 _MUTUAL_ADVERBS = frozenset({"together", "jointly", "bilaterally"})
+
+
+#: verbs whose several subjects, with no one else named, act with one another: "India and Pakistan
+#: *agreed* to ease tensions" is an agreement between them
+_CONCORDING = frozenset({"agree"})
 
 
 def _mutual(verb: Token) -> bool:

@@ -140,7 +140,12 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
     if by_country:
         # a headline and its body: one happening unless they name different parties in one slot
         # ("Congress Members Seek ..." / "congressional Democrats are asking Bush ...")
-        return all(not key(x) or not key(y) or key(x) == key(y) for x, y in ((a.source, b.source), (a.target, b.target)))
+        def agree(pairs) -> bool:
+            return all(not key(x) or not key(y) or key(x) == key(y) for x, y in pairs)
+        if agree(((a.source, b.source), (a.target, b.target))):
+            return True
+        # a symmetric interaction has no direction: "Pakistan, India agree" / "India and Pakistan promised"
+        return (a.symmetric or b.symmetric) and agree(((a.source, b.target), (a.target, b.source)))
     if not key(a.source) or key(a.source) != key(b.source):
         # an uncoded doer is the same one when it is the same words ("a bomb exploded, killing three
         # and wounding ten"; "were killed and wounded": no doer named for either)
