@@ -406,3 +406,13 @@ def test_a_name_after_the_and_a_double_space_starts_at_its_first_letter(analyze)
     a = analyze("The Mets lost to the  San Diego Padres in  National League action.")
     mentions = [m for x in a.actors for m in x.mentions]
     assert mentions and all(not m.text[0].isspace() and a.text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_a_states_envoy_to_an_organisation_speaks_for_the_state(analyze):
+    codes = {m.text: a.code for a in analyze("Peru's U.N. ambassador criticized Chile on Monday.").actors for m in a.mentions}
+    assert codes.get("Peru's U.N. ambassador") == "PERGOV", codes
+    codes = {m.text: a.code for a in analyze("The Chilean UN envoy met Peruvian officials.").actors for m in a.mentions}
+    assert codes.get("The Chilean UN envoy", codes.get("Chilean UN envoy")) == "CHLGOV", codes
+    # the organisation's own envoy stays the organisation's
+    codes = {m.text: a.code for a in analyze("The UN envoy met Peruvian officials.").actors for m in a.mentions}
+    assert any(c.startswith("IGO") for c in codes.values()), codes

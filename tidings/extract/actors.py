@@ -383,7 +383,14 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             # country and its role is one of the role's adjectives
             while k < len(units) and k - j <= _MAX_ADJECTIVES and units[k].type == "NORP":
                 k += 1
-        if k < len(units) and units[k].type in ("title", "group") \
+        if first.type in _PLACE_TYPES and k + 1 < len(units) and units[k].type == "igo" \
+                and units[k + 1].type in ("title", "group") and _envoy(doc, units[k + 1]) \
+                and _joined(doc, first, units[k], allow_adjectives=True) \
+                and _joined(doc, units[k], units[k + 1], allow_adjectives=False):
+            # "Iran's U.N. ambassador", "the Iranian UN envoy": a state's envoy to the organisation
+            # speaks for the state, not for the organisation
+            prefix, j = first, k + 1
+        elif k < len(units) and units[k].type in ("title", "group") \
                 and _joined(doc, first, units[k], allow_adjectives=True):
             prefix, j = first, k
     if units[j].type in ("title", "group"):
@@ -469,6 +476,15 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
 
 #: sectors of a modifying role word that win over the role it modifies: "rebel soldiers" are rebels
 _AFFILIATIONS = frozenset({"REB", "OPP"})
+
+
+#: roles of a state's representatives, whose post at an organisation ("U.N. ambassador") keeps them the state's
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "representative", "delegate", "delegation", "mission",
+                     "negotiator", "emissary"})
+
+
+def _envoy(doc: Doc, unit: _Unit) -> bool:
+    return doc[unit.end - 1].lemma_.lower() in _ENVOYS
 
 
 def _modifies_role(doc: Doc, role: _Unit, nxt: _Unit) -> bool:
