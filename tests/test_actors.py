@@ -416,3 +416,9 @@ def test_a_states_envoy_to_an_organisation_speaks_for_the_state(analyze):
     # the organisation's own envoy stays the organisation's
     codes = {m.text: a.code for a in analyze("The UN envoy met Peruvian officials.").actors for m in a.mentions}
     assert any(c.startswith("IGO") for c in codes.values()), codes
+
+
+def test_a_royal_title_names_the_holder_the_tagger_missed(analyze):
+    a = analyze("BANGKOK - Queen Sirikit has urged all Thais to work with the government.")
+    queen = next((x for x in a.actors if any(m.text == "Queen Sirikit" for m in x.mentions)), None)
+    assert queen is not None and queen.code == "THAGOV", [(x.name, x.code) for x in a.actors]

@@ -230,3 +230,17 @@ def test_poised_to_and_is_to_are_still_to_come(analyze):
     # 'be' with a complement of its own is no arrangement: "it was fair game to criticize X"
     e = one(events_of(analyze, "The Australian senator said it was fair game to criticize the Indonesian president."), "ACCUSE")
     assert e.mode == "asserted"
+
+
+def test_what_a_party_is_invited_to_do_has_not_happened(analyze):
+    events = events_of(analyze, "The Chilean president invited Peruvian officials to meet him in Santiago.")
+    assert [e for e in events if e.plover == "REQUEST" and e.mode == "asserted"]
+    assert not [e for e in events if e.plover == "CONSULT" and e.mode == "asserted"]
+
+
+def test_an_act_another_party_does_not_allow_is_no_refusal_of_its_doer(analyze):
+    events = events_of(analyze, "Iran says it is not obliged to allow UN inspectors to visit military sites.")
+    assert not [e for e in events if e.plover == "REJECT" and e.source is not None and e.source.code.startswith("IGO")]
+    # the doer's own refusal stays one, each of several doers'
+    events = events_of(analyze, "Italy and Spain refused to allow the plane to enter their air space.")
+    assert {e.source.code[:3] for e in events if e.plover == "REJECT"} == {"ITA", "ESP"}

@@ -258,8 +258,39 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
         taken[s:e] = b"\x01" * (e - s)
         units.append(_Unit(s, e, ent.label_))
     units = _headline_surnames(doc, units, taken)
+    units += _titled_names(doc, units, taken)
     units.sort(key=lambda u: u.start)
     return units
+
+
+#: how many capitalised words after a title may make up its holder's name
+_MAX_NAME_WORDS = 3
+
+
+#: titles used with a bare given name, which the tagger often leaves unlabelled ("Queen Sirikit",
+#: "Sheikh Hamad"); after other titles an unlabelled capitalised word is as often a thing ("President Hotel")
+_NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "ayatollah", "crown prince",
+                          "grand ayatollah", "cardinal", "pope", "archbishop", "bishop", "imam", "mullah"})
+
+
+def _titled_names(doc: Doc, units: list[_Unit], taken: bytearray) -> list[_Unit]:
+    """Names the tagger missed right after a title of royalty or religion: "Queen *Sirikit*", "Sheikh
+    *Hamad*" - proper nouns in a row, none of them a word the dictionary or the tagger took for
+    something else, with no name or place label of their own: the title's holder."""
+    found = []
+    for u in units:
+        if u.type != "title" or doc[u.start:u.end].text.lower() not in _NAME_TITLES:
+            continue
+        end = u.end
+        while end < len(doc) and end - u.end < _MAX_NAME_WORDS and not taken[end] and doc[end].tag_ == "NNP" \
+                and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].text.isupper() \
+                and doc[end].ent_type_ in ("", "PERSON"):
+            end += 1
+        if end == u.end or (end < len(doc) and doc[end].tag_ == "NNP"):
+            continue  # nothing after the title, or a longer name it runs into ("President Hotel Group")
+        taken[u.end:end] = b"\x01" * (end - u.end)
+        found.append(_Unit(u.end, end, "PERSON"))
+    return found
 
 
 def _other_person(words, listed: str) -> bool:

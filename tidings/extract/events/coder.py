@@ -210,8 +210,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
-        if ("symmetric" in pattern.flags or (verb and tok.lemma_.lower() in _CONCORDING)) and len(sources) > 1 and targets \
+        if ("symmetric" in pattern.flags or (verb and tok.lemma_.lower() in _CONCORDING and not any(
+                self._named_at(w) or self._thing_nationality(w) for t in targets for w in t.subtree))) \
+                and len(sources) > 1 and targets \
                 and not any(self._coded_at(t) for t in targets):
+            # (what several parties agree on that names another party is about that one: "agreed to lift
+            # a ban on *Egyptian* imports")
             targets = []  # "Canada and the UK agreed to *a trade deal*": the parties are each other's partners
         if len(sources) > 1 and targets and all(_reciprocal(t) for t in targets):
             targets = []  # "X and Y vowed to help *each other*": the parties are each other's targets
@@ -326,7 +330,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 pass  # '@modes keep': the pattern's code as written, the mode reported beside it
             elif mode == modes.NEGATED:
                 refusal = modes.refusal_code(code, mode_tok)
-                if refusal and refusal in self.cameo and not modes.denial(mode_tok) \
+                if refusal and refusal in self.cameo and not modes.denial(mode_tok) and self._own_refusal(tok, mode_tok, source) \
                         and not (code.startswith("04") and _topic_only(tok)):
                     # ("officials are not talking about the threat": silence on a topic refuses no one)
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
@@ -355,6 +359,30 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
             ))
         return out
+
+    def _own_refusal(self, trigger: Token, mode_tok: Token | None, source: Participant | None) -> bool:
+        """Whether the negation of an act is its doer's refusal: a 'not' on the act itself, or a verb
+        the doer is the subject of ("Russia *refused* to withdraw"). Another party's not allowing it
+        ("Iran is *not* obliged to allow inspectors to visit") refuses nothing of the inspectors'."""
+        if mode_tok is None or source is None:
+            return True
+        verb = mode_tok.head if mode_tok.dep_ == "neg" or mode_tok.lower_ in modes.NEGATING_WORDS else mode_tok
+        if verb.i == trigger.i:
+            return True
+        subject = _grammatical_subject(verb)
+        while subject is None and verb.dep_ in ("xcomp", "conj", "acomp") and verb.head is not verb:
+            verb = verb.head  # "refused and vowed not to": the subject of the verb above
+            subject = _grammatical_subject(verb)
+        if subject is None or subject.i == trigger.i:
+            return True  # (the event noun failing: "the summit failed to reach agreement")
+        if any(source.start <= t.idx < source.end for t in roles.conjuncts(subject)):
+            return True  # "Italy and Spain refused to allow ...": each of them refuses
+        # a pronoun for the doer: "Iran said *it* would not release ..."
+        return subject.lower_ in _PRONOUNS and source.actor is not None and self._actor_id_at(subject) == source.actor
+
+    def _actor_id_at(self, t: Token) -> str | None:
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor.id if actor is not None else None
 
     def _verbal_attack(self, tok: Token, source: Participant | None, target: Participant | None, code: str) -> bool:
         """An attack on a politician or a party by no armed hand is criticism (ACCUSE): "turned the attack
@@ -497,3 +525,8 @@ def _self_pronoun(source: Participant | None, target: Participant | None) -> boo
     """A target that is a pronoun for the source's own actor."""
     return source is not None and target is not None and target.actor is not None and target.actor == source.actor \
         and target.text.lower() in _PRONOUNS
+
+
+def _grammatical_subject(verb: Token) -> Token | None:
+    """The subject a verb is written with, active or passive ("*it* is not obliged to")."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or roles.verb_subject(verb)
