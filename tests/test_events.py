@@ -1412,3 +1412,8 @@ def test_an_attack_as_the_doer_is_whoever_owns_it(analyze):
 def test_a_noun_listed_beside_an_attack_noun_keeps_its_own_modifiers(analyze):
     events = _events(analyze, "Syrian air strikes and artillery fire hit the town of Deraa on Monday.")
     assert events and not [e for e in events if e.target is not None and e.target.text == "artillery"]
+
+
+def test_a_place_named_before_a_visit_is_its_host(analyze):
+    e = _one(_events(analyze, "Talks were held during the Chilean president's Peru visit."), "CONSULT")
+    assert e.source.code.startswith("CHL") and e.target is not None and e.target.code.startswith("PER")

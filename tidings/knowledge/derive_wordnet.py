@@ -431,7 +431,8 @@ class Deriver:
                 mapped = {"obj": OBJ_AS_NOUN + (VIOLENT_EXTRA if seed.root in VIOLENT_ROOTS else ()),
                           "iobj": ("prep:to",), "any": ("any",)}.get(slot, (slot,) if slot.startswith("prep:") else None)
             else:
-                mapped = {"prep:of": ("obj",), "iobj": ("iobj",), "any": ("any",)}.get(
+                # (a noun's compound, "the *Israel* visit", has no verb counterpart and is left out)
+                mapped = {"prep:of": ("obj",), "iobj": ("iobj",), "any": ("any",), "compound": ()}.get(
                     slot, (slot,) if slot.startswith("prep:") else None)
             if mapped is None:
                 return None

@@ -17,7 +17,7 @@ from tidings.knowledge.cameo import CameoTable, load_cameo
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KINDS = ("verbs", "nouns")
-SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor", "front", "above"})
+SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor", "front", "above", "compound"})
 FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "no-infinitive", "block", "compound", "party-target", "transitive",
                    "intransitive", "own-target"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
@@ -311,7 +311,7 @@ def _slots(text: str, default: tuple[str, ...], path: str, lineno: int) -> tuple
     out = []
     for slot in (s.strip() for s in text.split(",")):
         if slot not in SLOTS_FIXED and not _PREP_SLOT.match(slot):
-            raise KnowledgeError(path, lineno, f"unknown slot {slot!r}: subj, obj, iobj, xsubj, any, first-actor, "
+            raise KnowledgeError(path, lineno, f"unknown slot {slot!r}: subj, obj, iobj, xsubj, any, first-actor, compound, "
                                                "front, above, prep:WORD, past:WORD or -")
         out.append(slot)
     return tuple(out)

@@ -198,6 +198,13 @@ class Slots:
             return roles.prep_objects([tok], "of") or roles.any_object(anchors)
         if slot == "xsubj":
             return None
+        if slot == "compound":
+            # "Blair's *Israel* visit": a place or party named before the noun, when the noun's doer
+            # is named apart (its possessor)
+            if not any(c.dep_ == "poss" for c in tok.children):
+                return None
+            return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                         and (self._named_at(c) or self._is_place(c))), None)
         if slot == "prep:of":
             return self._noun_object(tok) or roles.prep_objects(anchors, "of")
         return roles.prep_objects(anchors, slot[5:])
