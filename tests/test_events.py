@@ -1417,3 +1417,11 @@ def test_a_noun_listed_beside_an_attack_noun_keeps_its_own_modifiers(analyze):
 def test_a_place_named_before_a_visit_is_its_host(analyze):
     e = _one(_events(analyze, "Talks were held during the Chilean president's Peru visit."), "CONSULT")
     assert e.source.code.startswith("CHL") and e.target is not None and e.target.code.startswith("PER")
+
+
+def test_an_incursion_by_air_or_across_a_border_is_a_show_of_force(analyze):
+    e = _one(_events(analyze, "Russian warplanes violated Georgian airspace on Monday."), "MOBILIZE")
+    assert e.source.code.startswith("RUS") and e.target is not None and e.target.code.startswith("GEO")
+    e = _one(_events(analyze, "Hezbollah sent a drone over Israeli airspace on Sunday."), "MOBILIZE")
+    assert e.target is not None and e.target.code.startswith("ISR")
+    assert not _events(analyze, "The court ruled that the law violated the constitution.")
