@@ -1425,3 +1425,9 @@ def test_an_incursion_by_air_or_across_a_border_is_a_show_of_force(analyze):
     e = _one(_events(analyze, "Hezbollah sent a drone over Israeli airspace on Sunday."), "MOBILIZE")
     assert e.target is not None and e.target.code.startswith("ISR")
     assert not _events(analyze, "The court ruled that the law violated the constitution.")
+
+
+def test_backing_or_defending_ones_own_cause_is_no_act_towards_anyone(analyze):
+    assert not [e for e in _events(analyze, "Peru defended its decision to buy the frigates.") if e.plover == "SUPPORT"]
+    e = _one(_events(analyze, "Putin praised Ukraine's leader on Monday."), "SUPPORT")
+    assert e.target is not None and e.target.code.startswith("UKR")

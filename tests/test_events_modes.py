@@ -244,3 +244,12 @@ def test_an_act_another_party_does_not_allow_is_no_refusal_of_its_doer(analyze):
     # the doer's own refusal stays one, each of several doers'
     events = events_of(analyze, "Italy and Spain refused to allow the plane to enter their air space.")
     assert {e.source.code[:3] for e in events if e.plover == "REJECT"} == {"ITA", "ESP"}
+
+
+def test_a_no_on_another_noun_refuses_nothing(analyze):
+    title = "Peru Sees No Reason for Chile Summit"
+    text = title + "\n\nThere is no reason to hold a meeting of Chile's neighbours this week, a Peruvian envoy said."
+    events = analyze(text, published="2004-08-20", title=title).events
+    assert not [e for e in events if e.plover == "REJECT"], [(e.trigger.text, e.cameo) for e in events]
+    e = one(events_of(analyze, "Israel will not attend the peace conference in London."), "REJECT")
+    assert e.source.code.startswith("ISR")

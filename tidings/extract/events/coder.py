@@ -310,7 +310,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         # welcomed what *it* called positive points", "France defended *itself*")
         parts = [(s, None if _self_pronoun(s, t) else t, c) for s, t, c in parts]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)
-                 and not self._advice(tok, s, t, c)]
+                 and not self._advice(tok, s, t, c) and not self._own_cause(s, t, c)]
         if not parts:
             return None
         date, date_tok = self._date(tok, support)
@@ -369,6 +369,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         verb = mode_tok.head if mode_tok.dep_ == "neg" or mode_tok.lower_ in modes.NEGATING_WORDS else mode_tok
         if verb.i == trigger.i:
             return True
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False  # "sees *no reason* for an Iraq summit": a 'no' of another noun refuses nothing
         subject = _grammatical_subject(verb)
         while subject is None and verb.dep_ in ("xcomp", "conj", "acomp") and verb.head is not verb:
             verb = verb.head  # "refused and vowed not to": the subject of the verb above

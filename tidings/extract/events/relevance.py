@@ -199,6 +199,14 @@ class Relevance:
         nationals = len(told) == 1 and self.actor_kinds.get(target.actor) == "group"  # "Americans"
         return nationals or (bool(private) and all(g in _PRIVATE_SECTORS for g in private))
 
+    def _own_cause(self, source: Participant | None, target: Participant | None, code: str) -> bool:
+        """Backing or defending one's own thing ("Canada defended *its decision*", "Israel backs *its
+        stated aim*"): no act towards anyone (the thing of another party is that party's: context.py)."""
+        if code[:2] != "05" or self.keep_any or source is None or target is None or target.code:
+            return False
+        first = target.text.split(" ", 1)[0].lower()
+        return first in ("its", "their", "his", "her", "our", "own")
+
     def _person_victim(self, p: Participant | None) -> bool:
         """A coded party of people, not a company: any sector but business ("a journalist", "aid
         workers", "doctors")."""
