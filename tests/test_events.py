@@ -1431,3 +1431,18 @@ def test_backing_or_defending_ones_own_cause_is_no_act_towards_anyone(analyze):
     assert not [e for e in _events(analyze, "Peru defended its decision to buy the frigates.") if e.plover == "SUPPORT"]
     e = _one(_events(analyze, "Putin praised Ukraine's leader on Monday."), "SUPPORT")
     assert e.target is not None and e.target.code.startswith("UKR")
+
+
+def test_an_authority_act_with_no_agent_or_place_is_by_the_state_of_those_it_is_done_to(analyze):
+    e = _one(_events(analyze, "Four Peruvian soldiers were charged with the murder of a farmer."), "ACCUSE")
+    assert e.source is not None and e.source.code == "PERJUD" and e.source.text == ""
+    # a place told still decides ("arrested in Kenya": Kenya's)
+    e = _one(_events(analyze, "A Peruvian man was arrested in Kenya on Monday."), "COERCE")
+    assert e.source is not None and e.source.code.startswith("KEN")
+
+
+def test_an_inferred_agent_tells_no_side_apart_between_headline_and_body(analyze):
+    title = "Chilean Army Arrests a Peruvian Commander"
+    text = title + "\n\nThe arrest of a commander of the Peruvian navy raised concerns in Lima."
+    arrests = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "COERCE"]
+    assert len(arrests) == 1 and arrests[0].source.code.startswith("CHL"), [(e.trigger.text, e.source and e.source.code) for e in arrests]

@@ -29,6 +29,7 @@ from tidings.extract.events.triggers import (
     support_verb,
     verb_words,
 )
+from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.knowledge.event_patterns import EventPattern
 from tidings.model import Analysis, Event, Participant, Span
 
@@ -258,7 +259,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         agent_notes: dict[Participant, str] = {}
         if self.authorities and not self.keep_any:
             # an arrest, a charge, a curfew with no agent named: the authorities of the place
-            parts = [(self._authorities(tok, trigger, place, s, agent_notes), t, c) for s, t, c in parts]
+            parts = [(self._authorities(tok, trigger, place, s, agent_notes, t), t, c) for s, t, c in parts]
         if pattern.source_groups:
             # 'source:lab': "workers struck" is a labour strike, "jets struck" is not
             parts = [(s, t, c) for s, t, c in parts if any(g.lower() in pattern.source_groups for g in self._groups(s))]
@@ -418,7 +419,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         return t.lemma_.lower() in words or t.lower_ in words or t.lower_ == "others"
 
     def _authorities(self, tok: Token, trigger: Span, place, source: Participant | None,
-                     notes: dict[Participant, str]) -> Participant | None:
+                     notes: dict[Participant, str], target: Participant | None = None) -> Participant | None:
         """The unnamed agent of an act only a state performs ("a man was arrested", "Suspect charged"):
         the authorities of the country where it happened, a source with no words of its own (an empty
         span at the trigger). A named source, or a place read as an agentless passive's doer ("were
@@ -427,10 +428,19 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         sector = self.authorities.get(tok.lemma_.lower())
         if source is None and sector is None and tok.lemma_.lower() in self.releases:
             return self._holders(tok, trigger, place, notes)
-        if source is not None or sector is None or place is None or not place.country:
+        if source is not None or sector is None:
             return source
-        found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
-        notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
+        if place is not None and place.country:
+            found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
+            notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
+            return found
+        country = _own_country(target)
+        if country is None:
+            return source
+        # no place told: a state's courts and police act on its own people ("US soldier convicted",
+        # "16 Hindus charged")
+        found = Participant(trigger.start, trigger.start, "", None, country + sector)
+        notes[found] = f"; source: the authorities of {country} ('{tok.text}' names no agent or place; the country of {target.text!r})"
         return found
 
     def _holders(self, tok: Token, trigger: Span, place, notes: dict[Participant, str]) -> Participant | None:
@@ -532,3 +542,11 @@ def _self_pronoun(source: Participant | None, target: Participant | None) -> boo
 def _grammatical_subject(verb: Token) -> Token | None:
     """The subject a verb is written with, active or passive ("*it* is not obliged to")."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or roles.verb_subject(verb)
+
+
+def _own_country(p: Participant | None) -> str | None:
+    """The country a party's code names ("USAMIL" -> USA), or None for a sector alone or an organisation."""
+    if p is None or not p.code or len(p.code) < 3:
+        return None
+    country = p.code[:3].upper()
+    return None if country in SECTORS or country in TRANSNATIONAL or country == "IGO" else country

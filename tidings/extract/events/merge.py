@@ -125,8 +125,8 @@ def _party_key(p: Participant | None) -> str:
 def _country_key(p: Participant | None) -> str:
     """A party's side by country: its country, or an organisation's first group; nothing for a code of a
     sector alone ("CVL" for "10 people") or a bare transnational kind ("NGO" for "two aid workers")."""
-    if not _has_country(p) or p.code.upper() in TRANSNATIONAL:
-        return ""
+    if not _has_country(p) or p.code.upper() in TRANSNATIONAL or not p.text:
+        return ""  # (a party with no words, inferred - "the authorities of IRQ" - tells no side apart)
     return p.code[:3]
 
 
@@ -156,7 +156,7 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
 
 def _richness(e: Event) -> tuple:
     # a party with a country tells more than one coded by a sector alone ("Baghdad" over "10 people": CVL)
-    countried = sum(1 for p in (e.source, e.target) if _has_country(p))
+    countried = sum(1 for p in (e.source, e.target) if _has_country(p) and p.text)  # (named, not inferred)
     coded = sum(1 for p in (e.source, e.target) if p is not None and p.code)
     return countried, coded, e.target is not None, e.confidence
 
