@@ -55,7 +55,8 @@ def test_a_headline_participle_is_passive(analyze):
     text = "Suspect Charged in Abduction of Girl\n\nPolice in Manila said on Monday the man would appear in court."
     events = analyze(text, published="2022-01-11", title="Suspect Charged in Abduction of Girl").events
     charged = [e for e in events if e.trigger.text == "Charged"]
-    assert charged and charged[0].source is None and charged[0].target.text == "Suspect"
+    # no one named charged him: at most the authorities of his country, with no words of their own
+    assert charged and (charged[0].source is None or charged[0].source.text == "") and charged[0].target.text == "Suspect"
 
 
 def test_a_place_in_the_target_slot_stands_for_its_country(analyze):

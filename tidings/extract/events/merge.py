@@ -119,7 +119,10 @@ def _more_specific(code: str, than: str) -> bool:
 
 def _party_key(p: Participant | None) -> str:
     """What a party is for telling restatements apart: its code, else nothing known."""
-    return (p.code or "") if p is not None else ""
+    if p is None or not p.code:
+        return ""
+    # an inferred party ("the authorities of PSE", no words of its own) is not the one a sentence names
+    return p.code if p.text else "inferred:" + p.code
 
 
 def _country_key(p: Participant | None) -> str:
