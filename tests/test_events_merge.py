@@ -161,3 +161,13 @@ def test_a_symmetric_headline_and_its_body_in_the_other_order_are_one_event(anal
     agreements = [e for e in analyze(text, published="2004-08-20", title=title).events
                   if e.plover == "AGREE" and e.mode == "asserted"]
     assert len(agreements) == 1, [(e.trigger.text, e.source.code, e.target and e.target.code) for e in agreements]
+
+
+def test_an_attack_told_by_what_it_hit_and_whom_it_killed_is_one_event(analyze):
+    attacks = [e for e in events_of(analyze, "A car bomb exploded outside the interior ministry in Lima on Tuesday, killing six people.")
+               if e.plover == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].trigger.text == "exploded", [(e.trigger.text, e.target and e.target.code) for e in attacks]
+    # two acts of one doer, each with a verb of its own, stay two
+    attacks = [e for e in events_of(analyze, "Peruvian troops shelled the town of Ayacucho and clashed with rebels in Lima.")
+               if e.plover == "ASSAULT"]
+    assert len(attacks) == 2

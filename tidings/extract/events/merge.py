@@ -173,16 +173,46 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     kept: list[Event] = []
     for e in events:
         twin = next((k for k in kept if (k.sentence == e.sentence and _linked(doc, k, e) and _same_happening(k, e, False))
+                     or (k.sentence == e.sentence and _toll(doc, k, e))
                      or (headline is not None and headline in (k.sentence, e.sentence) and k.sentence != e.sentence
                          and _same_happening(k, e, True))), None)
         if twin is None:
             kept.append(e)
             continue
-        keep, other = (e, twin) if _richness(e) > _richness(twin) or (
-            _richness(e) == _richness(twin) and twin.sentence == headline) else (twin, e)
+        if twin.sentence == e.sentence and twin.plover == "ASSAULT" and _party_key(twin.target) \
+                and _party_key(e.target) and _party_key(twin.target) != _party_key(e.target):
+            # one attack told by what it hit and whom it killed: the act the sentence reports first
+            # ("stormed a police headquarters, killing five officers") names it
+            keep, other = (twin, e) if twin.trigger.start < e.trigger.start else (e, twin)
+        else:
+            keep, other = (e, twin) if _richness(e) > _richness(twin) or (
+                _richness(e) == _richness(twin) and twin.sentence == headline) else (twin, e)
         # a headline's restatement completes the body's event; within a sentence the parties stay apart
         kept[kept.index(twin)] = _completed(keep, other) if keep.sentence != other.sentence else keep
     return kept
+
+
+def _toll(doc: Doc | None, a: Event, b: Event) -> bool:
+    """One attack told by what it hit and, in a participle after it, whom it killed ("a car bomb
+    exploded outside the education ministry, *killing* six people"): the same doer, and those struck
+    in one country."""
+    if doc is None or a.plover != "ASSAULT" or b.plover != "ASSAULT" or a.mode != b.mode:
+        return False
+    if not _country_key(a.target) or _country_key(a.target) != _country_key(b.target):
+        return False
+    if _party_key(a.source) != _party_key(b.source) or not _same_party_or_coded(a.source, b.source):
+        return False
+    x = doc.char_span(a.trigger.start, a.trigger.end, alignment_mode="expand")
+    y = doc.char_span(b.trigger.start, b.trigger.end, alignment_mode="expand")
+    if x is None or y is None:
+        return False
+    first, then = sorted((x.root, y.root), key=lambda t: t.i)
+    return then.tag_ == "VBG" and then.dep_ in ("advcl", "xcomp", "conj") and then.head.i == first.i
+
+
+def _same_party_or_coded(a: Participant | None, b: Participant | None) -> bool:
+    """The same doer: the same coded party, or the same words ("a car bomb ... killing")."""
+    return _same_party(a, b) or (a is not None and b is not None and bool(a.code) and a.code == b.code)
 
 
 def _linked(doc: Doc | None, a: Event, b: Event) -> bool:
