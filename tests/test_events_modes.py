@@ -205,9 +205,9 @@ def test_what_a_despite_or_amid_phrase_names_has_happened(analyze):
 
 def test_the_act_of_a_plot_is_hypothetical_not_a_threat(analyze):
     # planned in secret: neither done nor announced ("will attack" is a threat; a plot is not)
-    e = one(events_of(analyze, "Rebels plotted to kill the Iraqi prime minister."), "ASSAULT")
-    assert e.mode == "hypothetical"
-    assert not [e for e in events_of(analyze, "Rebels plotted to kill the Iraqi prime minister.") if e.plover == "THREATEN"]
+    events = events_of(analyze, "Rebels plotted to kill the Iraqi prime minister.")
+    assert one(events, "ASSAULT").mode == "hypothetical"
+    assert not [e for e in events if e.plover == "THREATEN"]
     # a deed the plot is named by, as one known, happened: "plotting the bombing that killed 34"
     e = one(events_of(analyze, "Eight men were accused of plotting the bombing of the Israeli embassy."), "ASSAULT")
     assert e.mode == "asserted"
