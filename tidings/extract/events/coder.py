@@ -421,8 +421,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def _authorities(self, tok: Token, trigger: Span, place, source: Participant | None,
                      notes: dict[Participant, str], target: Participant | None = None) -> Participant | None:
         """The unnamed agent of an act only a state performs ("a man was arrested", "Suspect charged"):
-        the authorities of the country where it happened, a source with no words of its own (an empty
-        span at the trigger). A named source, or a place read as an agentless passive's doer ("were
+        the authorities of the country where it happened - with no place told, of the country of those
+        it is done to ("US soldier convicted") - a source with no words of its own (an empty span at
+        the trigger). A named source, or a place read as an agentless passive's doer ("were
         charged *in Toronto*", coded by the participants), stays. The reason goes to ``notes``, for the
         event's evidence."""
         sector = self.authorities.get(tok.lemma_.lower())
