@@ -1446,3 +1446,8 @@ def test_an_inferred_agent_tells_no_side_apart_between_headline_and_body(analyze
     text = title + "\n\nThe arrest of a commander of the Peruvian navy raised concerns in Lima."
     arrests = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "COERCE"]
     assert len(arrests) == 1 and arrests[0].source.code.startswith("CHL"), [(e.trigger.text, e.source and e.source.code) for e in arrests]
+
+
+def test_looting_and_robbery_are_seizures_of_property(analyze):
+    e = _one(_events(analyze, "Militiamen looted shops in Monrovia on Tuesday."), "COERCE")
+    assert e.cameo == "171" and e.target is not None and e.target.code.startswith("LBR")
