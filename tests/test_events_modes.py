@@ -246,10 +246,12 @@ def test_an_act_another_party_does_not_allow_is_no_refusal_of_its_doer(analyze):
     assert {e.source.code[:3] for e in events if e.plover == "REJECT"} == {"ITA", "ESP"}
 
 
-def test_a_no_on_another_noun_refuses_nothing(analyze):
+def test_a_no_on_another_noun_is_the_refusal_of_whoever_has_it(analyze):
     title = "Peru Sees No Reason for Chile Summit"
     text = title + "\n\nThere is no reason to hold a meeting of Chile's neighbours this week, a Peruvian envoy said."
     events = analyze(text, published="2004-08-20", title=title).events
     assert not [e for e in events if e.plover == "REJECT"], [(e.trigger.text, e.cameo) for e in events]
     e = one(events_of(analyze, "Israel will not attend the peace conference in London."), "REJECT")
     assert e.source.code.startswith("ISR")
+    e = one(events_of(analyze, "Chile said it had no plans to sign the new fishing pact."), "REJECT")
+    assert e.source.code.startswith("CHL")

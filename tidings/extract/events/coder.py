@@ -370,8 +370,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         verb = mode_tok.head if mode_tok.dep_ == "neg" or mode_tok.lower_ in modes.NEGATING_WORDS else mode_tok
         if verb.i == trigger.i:
             return True
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "obj", "attr", "nsubj") and verb.head is not verb:
+            # "US says *no plans* to sign", "Iran sees *no reason* for a summit": a 'no' of another noun
+            # is the refusal of whoever has or sees it
+            verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
-            return False  # "sees *no reason* for an Iraq summit": a 'no' of another noun refuses nothing
+            return False
         subject = _grammatical_subject(verb)
         while subject is None and verb.dep_ in ("xcomp", "conj", "acomp") and verb.head is not verb:
             verb = verb.head  # "refused and vowed not to": the subject of the verb above
@@ -546,8 +550,10 @@ def _grammatical_subject(verb: Token) -> Token | None:
 
 
 def _own_country(p: Participant | None) -> str | None:
-    """The country a party's code names ("USAMIL" -> USA), or None for a sector alone or an organisation."""
-    if p is None or not p.code or len(p.code) < 3:
+    """The country a party of a known kind belongs to ("USAMIL" -> USA), or None for a sector alone, an
+    organisation, or someone known by a country only (a name in a one-country story, "Florida
+    linebacker Taurean Charles": USA, whose charge is no news of state)."""
+    if p is None or not p.code or len(p.code) < 6:
         return None
     country = p.code[:3].upper()
     return None if country in SECTORS or country in TRANSNATIONAL or country == "IGO" else country
