@@ -1451,3 +1451,9 @@ def test_an_inferred_agent_tells_no_side_apart_between_headline_and_body(analyze
 def test_looting_and_robbery_are_seizures_of_property(analyze):
     e = _one(_events(analyze, "Militiamen looted shops in Monrovia on Tuesday."), "COERCE")
     assert e.cameo == "171" and e.target is not None and e.target.code.startswith("LBR")
+
+
+def test_resigning_or_walking_out_in_protest_is_the_protest(analyze):
+    e = _one(_events(analyze, "The Bolivian foreign minister resigned on Friday in protest against Chilean demands."), "PROTEST")
+    assert e.source.code.startswith("BOL")
+    assert _one(_events(analyze, "The Bolivian foreign minister resigned on Friday."), "CONCEDE")
