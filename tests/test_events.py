@@ -1457,3 +1457,17 @@ def test_resigning_or_walking_out_in_protest_is_the_protest(analyze):
     e = _one(_events(analyze, "The Bolivian foreign minister resigned on Friday in protest against Chilean demands."), "PROTEST")
     assert e.source.code.startswith("BOL")
     assert _one(_events(analyze, "The Bolivian foreign minister resigned on Friday."), "CONCEDE")
+
+
+def test_a_nationality_before_an_armed_attack_names_its_forces(analyze):
+    e = _one(_events(analyze, "Peruvian air strikes killed two rebels near the border."), "ASSAULT")
+    assert e.source is not None and e.source.code == "PERMIL"
+    # before an attack any hand may make it is the setting
+    e = _one(_events(analyze, "Iraqi attacks killed at least 69 people on Monday."), "ASSAULT")
+    assert not (e.source and e.source.code)
+
+
+def test_threatening_attacks_are_not_yet_made(analyze):
+    # (the parser reads "threatening" here as the attacks' adjective)
+    e = _one(_events(analyze, "Reuters is in possession of a tape purportedly from al Qaeda, threatening attacks on Britain."), "ASSAULT")
+    assert e.mode == "hypothetical"

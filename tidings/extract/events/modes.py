@@ -358,7 +358,8 @@ def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
             return HYPOTHETICAL, c
         if c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS:
             return HYPOTHETICAL, c
-        if c.dep_ == "amod" and c.lower_ in ("possible", "potential", "likely", "planned", "proposed", "threatened"):
+        if c.dep_ == "amod" and (c.lower_ in ("possible", "potential", "likely", "planned", "proposed", "threatened")
+                                 or (c.tag_ == "VBG" and c.lemma_.lower() == "threaten")):  # "*threatening* attacks on the US"
             return (FUTURE if c.lower_ == "planned" else HYPOTHETICAL), c
     for c in tok.children:
         if c.dep_ == "aux" and (c.lower_ in FUTURE_MODALS or c.lower_ == "going"):

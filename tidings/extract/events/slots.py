@@ -39,6 +39,9 @@ def _for_to(clause: Token) -> bool:
     return before.dep_ == "pobj" and before.head.lower_ == "for"
 
 
+#: attacks only armed forces make, so that a nationality before them names the forces ("*Israeli* air
+#: strikes"); before other attacks it may be the setting ("*Iraqi* attacks kill 69")
+_ARMED_ATTACKS = frozenset({"strike", "airstrike", "air-strike", "shelling", "bombardment", "barrage", "raid", "offensive"})
 #: verbs whose subject owns the attack that is their object, besides the light verbs (&LIGHT: launch,
 #: wage, step up...): it eases, halts or ends its own offensive
 _WAGING = frozenset({"ease", "halt", "suspend", "stop", "end", "scale", "wind", "call", "pursue", "press"})
@@ -288,6 +291,11 @@ class Slots:
             owner = roles.verb_subject(verb)
             if owner is not None and self._coded_at(owner):
                 return owner
+        country = self._thing_nationality(noun) if noun.lemma_.lower() in _ARMED_ATTACKS else None
+        if country is not None:
+            # "*Israeli* air strikes killed two militants": a nationality before an attack makes it that
+            # country's forces' (the attack stays the doer's words, coded as them)
+            self.thing_countries[noun.i] = country + "MIL"
         return None
 
     def _held_responsible(self, noun: Token) -> Token | None:
