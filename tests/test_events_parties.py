@@ -472,3 +472,11 @@ def test_coordinated_deeds_share_their_object(analyze):
     events = events_of(analyze, "Police have arrested a man in the kidnapping and murder of a Chilean girl.")
     murder = one([e for e in events if e.trigger.text == "murder"], "ASSAULT")
     assert murder.target is not None and murder.target.code.startswith("CHL")
+
+
+def test_a_relative_pronoun_of_a_verb_below_the_clause_stands_for_its_noun(analyze):
+    events = events_of(analyze, "Gunmen posed with a Peruvian hostage, who they threatened to behead.")
+    threat = one(events, "THREATEN")
+    assert threat.target is not None and threat.target.code.startswith("PER")
+    e = one(events_of(analyze, "Chilean police detained a man who they say murdered eight teenagers."), "ASSAULT")
+    assert e.source is not None and e.source.text == "a man"

@@ -220,8 +220,11 @@ def _resolve(tok: Token | None) -> Token | None:
     """A relative pronoun stands for the noun its clause modifies; 'it' and 'there' stand for nothing."""
     if tok is None:
         return None
-    if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-        antecedent = tok.head.head
+    clause = tok.head
+    while tok.lower_ in RELATIVE and clause.dep_ in ("xcomp", "ccomp") and clause.head is not clause:
+        clause = clause.head  # "a hostage *who* they threatened to behead": the pronoun of a verb below the clause's
+    if tok.lower_ in RELATIVE and clause.dep_ == "relcl":
+        antecedent = clause.head
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         if tok.lower_ in ("that", "which") and before is not None and before.i != antecedent.i \
                 and before.pos_ == "NOUN" and before.dep_ == "pobj" and before.i > antecedent.i:
