@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from tidings.extract.events.common import VIOLENT
+from tidings.extract.events.syntax import RELATIVE
 from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Event, Participant
 
@@ -179,8 +180,7 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
         if twin is None:
             kept.append(e)
             continue
-        if twin.sentence == e.sentence and twin.plover == "ASSAULT" and _party_key(twin.target) \
-                and _party_key(e.target) and _party_key(twin.target) != _party_key(e.target):
+        if twin.sentence == e.sentence and _toll(doc, twin, e) and _party_key(twin.target) != _party_key(e.target):
             # one attack told by what it hit and whom it killed: the act the sentence reports first
             # ("stormed a police headquarters, killing five officers") names it
             keep, other = (twin, e) if twin.trigger.start < e.trigger.start else (e, twin)
@@ -200,19 +200,14 @@ def _toll(doc: Doc | None, a: Event, b: Event) -> bool:
         return False
     if not _country_key(a.target) or _country_key(a.target) != _country_key(b.target):
         return False
-    if _party_key(a.source) != _party_key(b.source) or not _same_party_or_coded(a.source, b.source):
-        return False
+    if _party_key(a.source) != _party_key(b.source) or (not _party_key(a.source) and not _same_party(a.source, b.source)):
+        return False  # (an uncoded doer is the same one when it is the same words: "a car bomb ... killing")
     x = doc.char_span(a.trigger.start, a.trigger.end, alignment_mode="expand")
     y = doc.char_span(b.trigger.start, b.trigger.end, alignment_mode="expand")
     if x is None or y is None:
         return False
     first, then = sorted((x.root, y.root), key=lambda t: t.i)
     return then.tag_ == "VBG" and then.dep_ in ("advcl", "xcomp", "conj") and then.head.i == first.i
-
-
-def _same_party_or_coded(a: Participant | None, b: Participant | None) -> bool:
-    """The same doer: the same coded party, or the same words ("a car bomb ... killing")."""
-    return _same_party(a, b) or (a is not None and b is not None and bool(a.code) and a.code == b.code)
 
 
 def _linked(doc: Doc | None, a: Event, b: Event) -> bool:
@@ -232,14 +227,11 @@ def _linked(doc: Doc | None, a: Event, b: Event) -> bool:
     # missiles"), report two acts
     own = [next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None) for t in (x, y)]
     for upper, lower, subject in ((x, y, own[1]), (y, x, own[0])):
-        if lower.dep_ == "relcl" and subject is not None and subject.lower_ in _RELATIVES and lower.head.head.i == upper.i:
+        if lower.dep_ == "relcl" and subject is not None and subject.lower_ in RELATIVE and lower.head.head.i == upper.i:
             # "launched an offensive *that killed* 30": the clause tells what the launched attack did
             return True
     return not (own[0] is not None and own[1] is not None and own[0].i != own[1].i)
 
-
-#: relative pronouns, a relative clause's subject standing for the noun it describes
-_RELATIVES = frozenset({"that", "which", "who"})
 
 
 def _completed(keep: Event, other: Event) -> Event:
