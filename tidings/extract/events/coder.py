@@ -385,11 +385,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         if any(source.start <= t.idx < source.end for t in roles.conjuncts(subject)):
             return True  # "Italy and Spain refused to allow ...": each of them refuses
         # a pronoun for the doer: "Iran said *it* would not release ..."
-        return subject.lower_ in _PRONOUNS and source.actor is not None and self._actor_id_at(subject) == source.actor
-
-    def _actor_id_at(self, t: Token) -> str | None:
-        actor = self._actor_at(t.idx, t.idx + len(t))
-        return actor.id if actor is not None else None
+        named = self._actor_at(subject.idx, subject.idx + len(subject))
+        return subject.lower_ in _PRONOUNS and named is not None and named.id == source.actor
 
     def _verbal_attack(self, tok: Token, source: Participant | None, target: Participant | None, code: str) -> bool:
         """An attack on a politician or a party by no armed hand is criticism (ACCUSE): "turned the attack

@@ -12,6 +12,7 @@ from tidings.extract.events.common import (
     PERSONAL,
     TRANSNATIONAL_POLITICAL,
 )
+from tidings.extract.events.triggers import support_verb
 
 
 #: nouns of what befell a place, which a name before them locates: "the *Iraq* death toll probe"
@@ -271,26 +272,13 @@ class Slots:
         return None
 
     def _attack_owner(self, noun: Token) -> Token | None:
-        """Whose attack a noun of attack is, when the text says: its possessor ("*Israel's* offensive"),
-        its by-phrase ("a raid *by police*"), a party named before it ("a *US* air strike"), or the
-        subject of the verb that launches, wages, eases or ends it ("*Israel* said it was easing an
-        offensive that has killed ..."); None when the attack is no one's named."""
-        for c in noun.children:
-            if c.dep_ == "poss" and c.tag_ != "PRP$" and self._coded_at(c):
-                return c
-        by = roles.prep_objects([noun], "by")
-        if by is not None and self._coded_at(by):
-            return by
-        for c in noun.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and self._named_at(c) \
-                    and not self._event_setting(noun, c):
-                return c
-        verb = noun.head
-        if noun.dep_ in ("dobj", "obj") and verb.pos_ in ("VERB", "AUX") \
-                and (verb.lemma_.lower() in self.light or verb.lemma_.lower() in _WAGING):
-            owner = roles.verb_subject(verb)
-            if owner is not None and self._coded_at(owner):
-                return owner
+        """Whose attack a noun of attack is, when the text says: the noun's own source slot (its
+        possessor, by-phrase, a party named before it: "*Israel's* offensive", "a *US* air strike"),
+        with the verb that launches, wages, eases or ends it as its supporting verb ("*Israel* said it
+        was easing an offensive that has killed ..."); None when the attack is no one's named."""
+        owner = self._fill(noun, "subj", False, support_verb(noun, self.light | _WAGING), [])
+        if owner is not None and owner.i != noun.i and self._coded_at(owner):
+            return owner
         country = self._thing_nationality(noun) if noun.lemma_.lower() in _ARMED_ATTACKS else None
         if country is not None:
             # "*Israeli* air strikes killed two militants": a nationality before an attack makes it that
