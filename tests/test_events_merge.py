@@ -171,3 +171,12 @@ def test_an_attack_told_by_what_it_hit_and_whom_it_killed_is_one_event(analyze):
     attacks = [e for e in events_of(analyze, "Peruvian troops shelled the town of Ayacucho and clashed with rebels in Lima.")
                if e.plover == "ASSAULT"]
     assert len(attacks) == 2
+
+
+def test_a_headline_telling_one_attack_with_two_triggers_is_one_event_with_its_body(analyze):
+    # the headline's toll (no doer) and its attack (no victim) are each the body's killing
+    title = "Nine killed in Chad rebel ambush"
+    text = title + "\n\nSuspected Chadian rebels killed nine villagers in an ambush near Abeche, officials said on Monday."
+    assaults = [e for e in analyze(text, published="2022-01-11", title=title).events if e.plover == "ASSAULT"]
+    assert len(assaults) == 1, [(e.trigger.text, e.sentence, e.source and e.source.code) for e in assaults]
+    assert assaults[0].source.code.startswith("TCD") and assaults[0].target.code.startswith("TCD")

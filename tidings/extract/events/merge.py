@@ -175,8 +175,7 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     for e in events:
         twin = next((k for k in kept if (k.sentence == e.sentence and _linked(doc, k, e) and _same_happening(k, e, False))
                      or (k.sentence == e.sentence and _toll(doc, k, e))
-                     or (headline is not None and headline in (k.sentence, e.sentence) and k.sentence != e.sentence
-                         and _same_happening(k, e, True))), None)
+                     or _restated(k, e, headline)), None)
         if twin is None:
             kept.append(e)
             continue
@@ -188,8 +187,22 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
             keep, other = (e, twin) if _richness(e) > _richness(twin) or (
                 _richness(e) == _richness(twin) and twin.sentence == headline) else (twin, e)
         # a headline's restatement completes the body's event; within a sentence the parties stay apart
-        kept[kept.index(twin)] = _completed(keep, other) if keep.sentence != other.sentence else keep
+        merged = _completed(keep, other) if keep.sentence != other.sentence else keep
+        kept[kept.index(twin)] = merged
+        # a headline may tell one happening with two triggers its own sentence keeps apart ("16 killed
+        # in rebel attack": a toll with no doer, an attack with no victim); once the body's event has
+        # absorbed one of them, it is the other's twin too
+        while (again := next((k for k in kept if k is not merged and _restated(k, merged, headline)), None)) is not None:
+            keep, other = (merged, again) if _richness(merged) >= _richness(again) else (again, merged)
+            kept.remove(again)
+            kept[kept.index(merged)] = merged = _completed(keep, other)
     return kept
+
+
+def _restated(a: Event, b: Event, headline: int | None) -> bool:
+    """Whether one of two events is the headline's restatement of the other, told in the body."""
+    return (headline is not None and headline in (a.sentence, b.sentence) and a.sentence != b.sentence
+            and _same_happening(a, b, True))
 
 
 def _toll(doc: Doc | None, a: Event, b: Event) -> bool:
