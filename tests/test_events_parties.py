@@ -480,3 +480,10 @@ def test_a_relative_pronoun_of_a_verb_below_the_clause_stands_for_its_noun(analy
     assert threat.target is not None and threat.target.code.startswith("PER")
     e = one(events_of(analyze, "Chilean police detained a man who they say murdered eight teenagers."), "ASSAULT")
     assert e.source is not None and e.source.text == "a man"
+
+
+def test_a_name_no_dictionary_knows_takes_the_party_its_phrase_names_before_it(analyze):
+    # "Orange Democratic Movement" is in no dictionary; "Kenya's opposition" says whose party it is
+    events = events_of(analyze, "Kenya's opposition Orange Democratic Movement held talks with President Kibaki on Monday.")
+    talks = one(events, "CONSULT")
+    assert talks.source.code == "KENOPP", talks.source

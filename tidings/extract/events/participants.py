@@ -84,6 +84,10 @@ class Participants:
         if start_tok.i <= head.i and start_tok.is_punct:
             start = head.idx
         actor = self._actor_at(head.idx, head.idx + len(head))
+        if actor is not None and not actor.code and start < head.idx:
+            # a name no dictionary knows, said whose it is before it ("Israel's opposition *Labour
+            # party*", "Kenya's Maasai *council*"): the coded words before it tell the party
+            actor = self._actor_at(start, head.idx) if getattr(self._actor_at(start, head.idx), "code", None) else actor
         named = actor is not None
         if actor is None:
             # a deed is its doer's, named before it ("a *rebel* attack"), not its victims' ("the killing
