@@ -1035,6 +1035,27 @@ def test_a_toll_of_an_accident_or_natural_force_is_no_attack(analyze):
     assert [e for e in _events(analyze, "Four soldiers were killed in sniper fire near Velna.") if e.plover == "ASSAULT"]
 
 
+def test_a_headline_naming_the_accident_by_its_site_or_its_animal_is_no_attack(analyze):
+    # the site or the animal as a modifier of the blast or attack: "power plant explosion", "shark attack"
+    for title, body in (("Eleven workers killed in power plant explosion in Velna",
+                         "Eleven workers died in an explosion on Monday, officials said."),
+                        ("Swimmer killed in shark attack off Velna",
+                         "A swimmer, 77, died on Sunday off a beach near Velna, officials said.")):
+        assaults = [e for e in analyze(title + "\n\n" + body, published="2022-01-11", title=title).events
+                    if e.plover == "ASSAULT"]
+        assert not assaults, (title, [(e.trigger.text, e.source) for e in assaults])
+    # a gas attack is a weapon's, not an accident
+    assert [e for e in _events(analyze, "Nine villagers were killed in a gas attack by the Velnish army.")
+            if e.plover == "ASSAULT"]
+
+
+def test_a_csv_line_break_between_words_is_read_as_a_space(analyze):
+    # wire feeds exported as CSV write line breaks as backslashes: "14\\injured" is "14 injured"
+    text = "Five miners were killed and 14\\injured in a blast in a coal mine in Velna, the\\ministry said."
+    assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"]
+    assert "\\" in analyze(text).text  # the text reported keeps what was read
+
+
 def test_those_held_hostage_are_held_not_holding(analyze):
     e = _one(_events(analyze, "Tarnia said two Velnish engineers held hostage in Orlan were still alive."), "COERCE")
     assert "engineers" in e.target.text and (e.source is None or "engineers" not in e.source.text)

@@ -20,6 +20,10 @@ _WORKS = frozenset({"plant", "mine", "colliery", "factory", "refinery", "warehou
                     "mill", "smelter", "shipyard", "dockyard", "reactor", "quarry"})  # (a pipeline blast may be sabotage)
 
 
+#: hazards that are substances: their blast is an accident, their attack a weapon's ("a gas attack")
+_SUBSTANCES = frozenset({"gas", "coal", "boiler", "fireworks"})
+
+
 #: sectors of private people, whose travel is no visit of state
 _PRIVATE_SECTORS = frozenset({"CVL", "EDU", "SPT", "HLH", "BUS", "MED", "REL"})
 
@@ -115,13 +119,16 @@ class Relevance:
         lemma = tok.lemma_.lower()
         if lemma in self.hazards or tok.lower_ in self.hazards:
             return True
-        if lemma not in ("explosion", "blast", "fire", "flame"):
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+        blast = lemma in ("explosion", "blast", "fire", "flame")
+        if any((c.lemma_.lower() in self.hazards or c.lower_ in self.hazards)
+               and (blast or c.lower_ not in _SUBSTANCES) for c in modifiers):
+            return True  # "a *gas* explosion", "a *shark* attack" (a gas attack is a weapon's)
+        if not blast:
             return False
-        if any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in self.hazards or c.lower_ in self.hazards)
-               for c in tok.children):
-            return True  # "a *gas* explosion"
+        # "an explosion *at a power plant*", a headline's "power *plant* explosion", "mine blast"
         sites = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside")
-                 for g in c.children if g.dep_ == "pobj"]
+                 for g in c.children if g.dep_ == "pobj"] + modifiers
         if any(site.lemma_.lower() in _WORKS for site in sites):
             return True  # "an explosion *at a power plant*"
         return lemma in ("fire", "flame") and not any(c.lower_ in _GUNFIRE for c in tok.children)
