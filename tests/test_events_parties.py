@@ -487,3 +487,10 @@ def test_a_name_no_dictionary_knows_takes_the_party_its_phrase_names_before_it(a
     events = events_of(analyze, "Kenya's opposition Orange Democratic Movement held talks with President Kibaki on Monday.")
     talks = one(events, "CONSULT")
     assert talks.source.code == "KENOPP", talks.source
+
+
+def test_violence_to_a_national_stays_news_in_a_story_with_one_business_word(analyze):
+    # "the engineering company" is a business cue, but the story is no market news
+    text = "A Chilean who was shot dead outside a shopping mall in Lima has been identified as an employee of the engineering company Andesa."
+    e = one(events_of(analyze, text), "ASSAULT")
+    assert e.target.code.startswith("CHL")

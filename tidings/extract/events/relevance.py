@@ -12,6 +12,7 @@ from tidings.extract.events.common import (
     WORD_SPLIT,
     singular,
 )
+from tidings.knowledge.actors import SECTORS
 from tidings.model import Participant
 
 
@@ -179,7 +180,9 @@ class Relevance:
             return all(self._political(p) and not self._country_only(p) for p in (source, target))
         if self._political(source) or self._political(target):
             return True
-        if violent and not self.cued and self._person_victim(target):
+        if violent and self._person_victim(target) and (not self.cued or (not self.domain and target.code[:3] not in SECTORS)):
+            # (one business word in a story is no market news when the victim has a nationality: "a
+            # Briton shot dead ... was an employee of the company")
             return True
         # A party the dictionary cannot code counts only in a text with no sports or business cue.
         return not self.cued and (self._weak(source) or self._weak(target))
