@@ -32,6 +32,13 @@ _PERSONS = frozenset({"him", "her", "them", "us", "he", "she", "they", "we"})
 _WORLD = frozenset({"international", "world", "global"})
 
 
+#: meetings, talks and negotiations (CAMEO 040, 043, 046), whose "in" or "at" phrase is their venue
+_MEETINGS = frozenset({"040", "043", "046"})
+_VENUES = ("in", "at", "inside")
+_MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "session", "summit", "conversation", "call", "interview",
+                            "negotiation", "negotiations", "encounter", "audience", "visit"})
+
+
 #: things a party puts forward, whose maker may stand before them ("an *army* bid", "a *rebel* offer")
 _PROPOSALS = frozenset({"bid", "offer", "plan", "proposal", "demand", "request", "call", "initiative", "ultimatum",
                         "proposition", "appeal", "deal"})
@@ -108,8 +115,10 @@ class Parties:
         anchors = [tok] + ([support] if support is not None else [])
         if verb:  # the object's own prepositions: "put *the town* under curfew" (not a condemned deed's)
             anchors += [c for c in tok.children if c.dep_ == "dobj" and not (condemned and self._deed_of_force(c))]
+        # a meeting's "in"/"at" phrase is where it is held: "met *in the rebel stronghold* of X" meets no rebels
+        venue = _VENUES if code[:3] in _MEETINGS else ()
         for anchor in anchors:
-            candidates += _prep_objects(anchor)
+            candidates += _prep_objects(anchor, venue)
         # the verb the trigger governs, its objects and prepositions: "agreed *to provide Sri Lanka*
         # with ...", "agreed to set up a centre *in Berlin*", "an effort *to end the conflict between*
         # Sudan and Chad"
@@ -120,14 +129,14 @@ class Parties:
             for c in verb_below.children:
                 if c.dep_ in ("dobj", "dative"):
                     candidates += [c, *_phrase_objects(c)]
-            candidates += _prep_objects(verb_below)
+            candidates += _prep_objects(verb_below, venue)
         candidates = [c for c in candidates if c.i not in seen]
         party = next((c for c in candidates if self._is_party(c, tok)), None)
         if party is None and not targets:
             # nothing in the slots: the first coded actor of the trigger's own phrase, as PETRARCH reads
             # a verb phrase ("recalled its ambassador *to Havana*" parsed loosely)
             first = self._first_actor(tok)
-            party = first if first is not None and first.i not in seen else None
+            party = first if first is not None and first.i not in seen and not _in_venue(first, tok, venue) else None
         if party is None:
             # a place: the one the slot names itself ("sealed off *the Gaza Strip*"), else one nearby
             party = next((c for c in [*targets, *candidates] if self._is_place(c)), None)
@@ -206,12 +215,23 @@ def _agents_of(thing: Token) -> list[Token]:
     return out
 
 
-def _prep_objects(anchor: Token) -> list[Token]:
+def _in_venue(t: Token, trigger: Token, venue: tuple[str, ...]) -> bool:
+    """Whether ``t`` lies inside one of the trigger's own venue phrases ("met *in the rebel stronghold*")."""
+    while t.head is not t and t.head.i != trigger.i:
+        t = t.head
+    return t.head.i == trigger.i and t.dep_ == "prep" and t.lower_ in venue \
+        and not any(g.lemma_.lower() in _MEETING_NOUNS for g in t.children)
+
+
+def _prep_objects(anchor: Token, skip: tuple[str, ...] = ()) -> list[Token]:
     out: list[Token] = []
     for c in anchor.children:
         if c.dep_ == "advmod" and c.pos_ == "ADV":
-            out += _prep_objects(c)  # the parser hangs the place on an adverb: "can hit *anywhere in* Israel"
-        elif c.dep_ in ("prep", "dative") and c.lower_ in AIMED and not roles.time_phrase(c):
+            out += _prep_objects(c, skip)  # the parser hangs the place on an adverb: "can hit *anywhere in* Israel"
+        elif c.dep_ in ("prep", "dative") and c.lower_ in AIMED and not roles.time_phrase(c) and not (
+                c.lower_ in skip and not any(g.lemma_.lower() in _MEETING_NOUNS for g in c.children)):
+            # (a meeting's venue is skipped, not the meeting it happened in: "received advice *in a
+            # meeting with* X")
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.append(g)
