@@ -372,7 +372,16 @@ def test_an_affiliation_before_a_stacked_title_keeps_its_sector(analyze):
     a = analyze("Guerrilla commander Tomas Ibarra said he would talk. The president said nothing.")
     ibarra = next(x for x in a.actors if x.name == "Tomas Ibarra")
     assert ibarra.code.endswith("REB")
-    assert not any(m.text == "president" for x in a.actors for m in x.mentions)  # a bare title is no one's
+    # "the president" is an office of the story's country (none here), never the guerrilla commander
+    president = [x for x in a.actors for m in x.mentions if m.text == "president"]
+    assert all(x.name != "Tomas Ibarra" and x.code == "GOV" for x in president)
+
+
+def test_the_office_a_definite_title_names_takes_the_storys_country(analyze):
+    a = analyze("LIMA - Opposition leaders demanded the prime minister's resignation. A minister said nothing.")
+    codes = {m.text: x.code for x in a.actors for m in x.mentions}
+    assert codes.get("prime minister") == "PERGOV"
+    assert "minister" not in codes  # "a minister": no telling which office
 
 
 def test_a_nationality_before_a_word_for_a_body_of_people_is_that_countrys_organisation(analyze):

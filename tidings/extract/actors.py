@@ -482,9 +482,11 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         return end
     if role is not None:
         if role.type == "title" and prefix is None and role.entry.country is None:
-            if not _armed_modifier(doc, role):
-                return end  # "the president said": no telling whose
-            role = replace(role, type="group")  # "a *rebel* attack": the rebels who made it
+            if _armed_modifier(doc, role):
+                role = replace(role, type="group")  # "a *rebel* attack": the rebels who made it
+            elif not _definite_office(doc, role, former):
+                return end  # "a minister said": no telling whose
+            # "the prime minister's removal": the office of the story's country (actor_context)
         _add_role(doc, book, prefix, role, span, former)
         while prefix is not None and end < len(units) and _shares_prefix(doc, units, end):
             # "Danish media and government", "Russian troops, police and militias": the country
@@ -707,6 +709,14 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
         start, end = doc[unit.start].idx, head.idx + len(head.text)
         book.add(("code", code), code, f"{entry.name} {what}", kind, Span(start, end, book.text[start:end]))
     # other demonyms ("the Russian side"), titles and unknown nationalities alone are not parties
+
+
+def _definite_office(doc: Doc, role: _Unit, former: bool) -> bool:
+    """A singular title after "the", of a sitting holder, used as a noun ("*the prime minister*'s
+    removal", "*the president* refused"): one office, whose country the story gives."""
+    root = doc[role.end - 1]
+    return not former and root.tag_ == "NN" and role.start > 0 and doc[role.start - 1].lower_ == "the" \
+        and root.dep_ not in ("compound", "amod", "nmod")
 
 
 def _armed_modifier(doc: Doc, role: _Unit) -> bool:

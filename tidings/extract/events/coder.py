@@ -309,7 +309,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                                                                           or self._people_words(t))]
         # a pronoun standing for the doer itself is no one the act is aimed at ("the State Department
         # welcomed what *it* called positive points", "France defended *itself*")
-        parts = [(s, None if _self_pronoun(s, t) else t, c) for s, t, c in parts]
+        # (a demand or appeal of oneself, "the minister said *he* must resign", is none at all)
+        parts = [(s, None if _self_pronoun(s, t) else t, c) for s, t, c in parts
+                 if not (c[:2] in ("02", "10") and _self_pronoun(s, t))]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)
                  and not self._advice(tok, s, t, c) and not self._own_cause(s, t, c)]
         if not parts:
