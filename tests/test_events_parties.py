@@ -505,3 +505,11 @@ def test_a_meetings_venue_names_no_counterpart_but_a_meeting_it_was_held_in_does
     # "in a meeting with X" is the meeting, and X the one met
     e = one(events_of(analyze, "The Chilean president received advice in a private meeting with Peru's foreign minister."), "CONSULT")
     assert e.target is not None and e.target.code.startswith("PER"), e.target
+
+
+def test_force_against_a_partys_thing_is_against_the_party_its_possessive_names(analyze):
+    # "their patrol" is the soldiers'; not the place the sentence names, nor the doer
+    e = one(events_of(analyze, "Two Chilean soldiers were hurt when a bomb ripped through their patrol in northern Peru."), "ASSAULT")
+    assert e.target.code.startswith("CHL"), e.target
+    e = one(events_of(analyze, "The Bolivian minister said gunmen opened fire on his car in Lima."), "ASSAULT")
+    assert e.target.code.startswith("BOL"), e.target

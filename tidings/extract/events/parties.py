@@ -32,6 +32,12 @@ _PERSONS = frozenset({"him", "her", "them", "us", "he", "she", "they", "we"})
 _WORLD = frozenset({"international", "world", "global"})
 
 
+#: the kinds of actor a possessive pronoun may stand for
+_POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
+                     "their": frozenset({"group", "organisation", "country", "igo"}),
+                     "its": frozenset({"organisation", "country", "igo"})}
+
+
 #: meetings, talks and negotiations (CAMEO 040, 043, 046), whose "in" or "at" phrase is their venue
 _MEETINGS = frozenset({"040", "043", "046"})
 _VENUES = ("in", "at", "inside")
@@ -103,6 +109,11 @@ class Parties:
         # a deed condemned or rejected is aimed at its doer, never at those it was done to
         condemned = code[:2] in ("11", "12")
         for thing in targets:  # the thing's possessor and the objects of its prepositions
+            if code[:2] in VIOLENT:
+                # force against a party's thing is against the party: "ripped through *their* patrol",
+                # "opened fire on *his* car" (a pronoun the references resolved to an actor)
+                candidates += [owner for c in thing.children if c.dep_ == "poss" and c.tag_ == "PRP$"
+                               and (owner := self._possessive_owner(c, tok)) is not None]
             if condemned and self._deed_of_force(thing):
                 # "condemned the killing *of two engineers*" is not aimed at them; "Israel's killing" is Israel's
                 candidates += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
@@ -157,6 +168,23 @@ class Parties:
                 return targets
             self.place_targets.add(party.i)
         return roles.conjuncts(party, self._codes_at)
+
+    def _possessive_owner(self, pronoun: Token, trigger: Token) -> Token | None:
+        """The party a possessive pronoun stands for: the nearest coded actor of its kind named before
+        it in its sentence, not the doer of the act ("two soldiers died when a bomb ripped through
+        *their* patrol": the soldiers; "rebels attacked *their* convoy" is not the rebels')."""
+        kinds = _POSSESSIVE_KINDS.get(pronoun.lower_)
+        if kinds is None:
+            return None
+        doer = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        doers = {t.i for t in doer.subtree} if doer is not None and doer.dep_ == "nsubj" else set()
+        for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+            if t.i in doers or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            actor = self._actor_at(t.idx, t.idx + len(t))
+            if actor is not None and actor.code and self.actor_kinds.get(actor.id) in kinds:
+                return t
+        return None
 
     def _thing_nationality(self, thing: Token) -> str | None:
         """The country a nationality word before a thing names ("the *Ugandan* proposal"), or None."""
