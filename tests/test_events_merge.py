@@ -180,3 +180,13 @@ def test_a_headline_telling_one_attack_with_two_triggers_is_one_event_with_its_b
     assaults = [e for e in analyze(text, published="2022-01-11", title=title).events if e.plover == "ASSAULT"]
     assert len(assaults) == 1, [(e.trigger.text, e.sentence, e.source and e.source.code) for e in assaults]
     assert assaults[0].source.code.startswith("TCD") and assaults[0].target.code.startswith("TCD")
+
+
+def test_a_toll_and_a_clause_on_the_blast_it_happened_in_are_one_attack(analyze):
+    # "in an explosion that hit a market": the clause tells the blast the toll happened in; and the
+    # closing "police and hospital officials said" is no party the blast hit
+    text = ("Fifteen people were killed and eight others injured in an explosion that hit a hotel last night "
+            "in the northern Peruvian city of Jauja, police and hospital officials said.")
+    assaults = [e for e in events_of(analyze, text) if e.plover == "ASSAULT"]
+    assert len(assaults) == 1, [(e.trigger.text, e.target and e.target.text) for e in assaults]
+    assert not assaults[0].target.code.endswith("COP")

@@ -174,7 +174,7 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     kept: list[Event] = []
     for e in events:
         twin = next((k for k in kept if (k.sentence == e.sentence and _linked(doc, k, e) and _same_happening(k, e, False))
-                     or (k.sentence == e.sentence and _toll(doc, k, e))
+                     or (k.sentence == e.sentence and (_toll(doc, k, e) or _told_in(doc, k, e)))
                      or _restated(k, e, headline)), None)
         if twin is None:
             kept.append(e)
@@ -221,6 +221,29 @@ def _toll(doc: Doc | None, a: Event, b: Event) -> bool:
         return False
     first, then = sorted((x.root, y.root), key=lambda t: t.i)
     return then.tag_ == "VBG" and then.dep_ in ("advcl", "xcomp", "conj") and then.head.i == first.i
+
+
+def _told_in(doc: Doc | None, a: Event, b: Event) -> bool:
+    """One attack told by its toll and by a clause on the blast the toll happened in ("were killed *in
+    an explosion that hit* a hotel in Tikrit"): the same type and mode, the clause's doer unnamed or
+    that blast, and those struck in one country (or unnamed on one side)."""
+    if doc is None or a.plover != b.plover or a.mode != b.mode or a.plover != "ASSAULT":
+        return False
+    if _country_key(a.target) and _country_key(b.target) and _country_key(a.target) != _country_key(b.target):
+        return False
+    x = doc.char_span(a.trigger.start, a.trigger.end, alignment_mode="expand")
+    y = doc.char_span(b.trigger.start, b.trigger.end, alignment_mode="expand")
+    if x is None or y is None:
+        return False
+    for toll, clause, ev in ((x.root, y.root, b), (y.root, x.root, a)):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.dep_ != "relcl" or subject is None or subject.lower_ not in RELATIVE or _party_key(ev.source):
+            continue
+        prep = clause.head.head  # the blast, and the phrase it is the object of
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by") and (prep.head.i == toll.i or (
+                prep.head.dep_ == "conj" and prep.head.head.i == toll.i)):
+            return True
+    return False
 
 
 def _linked(doc: Doc | None, a: Event, b: Event) -> bool:

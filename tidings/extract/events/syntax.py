@@ -194,10 +194,26 @@ def conjuncts(head: Token, code_of=None) -> list[Token]:
     out = [head]
     for c in head.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            if _into_attribution(c):
+                continue
             out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
         elif code_of is not None and list_apposition(head, c, code_of):
             out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
     return out
+
+
+def _into_attribution(c: Token) -> bool:
+    """Whether a conjunct after a comma is the start of the sentence's closing attribution the parser
+    joined to the list before it ("... in the city of Tikrit, *police and hospital* officials said"):
+    its chain runs straight into the subject of a verb of saying that ends the sentence."""
+    if c.i == 0 or c.doc[c.i - 1].text != ",":
+        return False
+    last = c
+    while (nxt := next((g for g in last.children if g.dep_ == "conj"), None)) is not None:
+        last = nxt
+    after = c.doc[last.i + 1] if last.i + 1 < len(c.doc) else None
+    return after is not None and after.dep_ == "nsubj" and after.head.i > after.i \
+        and after.head.lemma_.lower() in ("say", "tell", "report", "add") and after.head.i >= after.sent.end - 3
 
 
 def list_apposition(head: Token, c: Token, code_of) -> bool:
