@@ -208,12 +208,13 @@ def _into_attribution(c: Token) -> bool:
     its chain runs straight into the subject of a verb of saying that ends the sentence."""
     if c.i == 0 or c.doc[c.i - 1].text != ",":
         return False
-    last = c
-    while (nxt := next((g for g in last.children if g.dep_ == "conj"), None)) is not None:
-        last = nxt
+    last = c.right_edge  # the end of the chain from this conjunct on
     after = c.doc[last.i + 1] if last.i + 1 < len(c.doc) else None
-    return after is not None and after.dep_ == "nsubj" and after.head.i > after.i \
-        and after.head.lemma_.lower() in ("say", "tell", "report", "add") and after.head.i >= after.sent.end - 3
+    if after is not None and after.dep_ == "nsubj" and after.head.i > after.i:
+        after = after.head  # "..., police and hospital *officials said*"
+    # (or the parser made the subject a conjunct too: "..., police and hospital officials *said*")
+    return after is not None and after.lemma_.lower() in ("say", "tell", "report", "add") \
+        and after.i >= after.sent.end - 3
 
 
 def list_apposition(head: Token, c: Token, code_of) -> bool:
