@@ -190,3 +190,12 @@ def test_a_toll_and_a_clause_on_the_blast_it_happened_in_are_one_attack(analyze)
     assaults = [e for e in events_of(analyze, text) if e.plover == "ASSAULT"]
     assert len(assaults) == 1, [(e.trigger.text, e.target and e.target.text) for e in assaults]
     assert not assaults[0].target.code.endswith("COP")
+
+
+def test_a_headline_demand_named_by_what_it_asks_is_the_bodys_demand_to_its_addressee(analyze):
+    # the headline's "sanctions on Bolivia" names what is asked, the body whom it was asked of
+    title = "Chile Urges Sanctions on Bolivia"
+    text = title + "\n\nSANTIAGO - Chile urged the United Nations on Monday to impose sanctions on Bolivia over the border dispute."
+    requests = [e for e in analyze(text, published="2022-01-11", title=title).events if e.plover == "REQUEST"]
+    assert len(requests) == 1, [(e.trigger.text, e.target and e.target.text) for e in requests]
+    assert requests[0].target.code.startswith("IGO")

@@ -148,6 +148,10 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
             return all(not key(x) or not key(y) or key(x) == key(y) for x, y in pairs)
         if agree(((a.source, b.source), (a.target, b.target))):
             return True
+        if a.plover in _ADDRESSED and agree(((a.source, b.source),)) and (_bare_country(a.target) or _bare_country(b.target)):
+            # a demand's target found in the thing demanded ("Israel Urges Sanctions *on Iran*") is not
+            # whom the body says it was addressed to ("urged the United Nations to move toward sanctions")
+            return True
         # a symmetric interaction has no direction: "Pakistan, India agree" / "India and Pakistan promised"
         return (a.symmetric or b.symmetric) and agree(((a.source, b.target), (a.target, b.source)))
     if not key(a.source) or key(a.source) != key(b.source):
@@ -156,6 +160,15 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
         if key(a.source) or key(b.source) or not _same_party(a.source, b.source):
             return False
     return key(a.target) == key(b.target) or not key(a.target) or not key(b.target)
+
+
+#: acts addressed to a party other than the one the thing they ask or offer is about
+_ADDRESSED = frozenset({"REQUEST", "AGREE", "SUPPORT"})
+
+
+def _bare_country(p: Participant | None) -> bool:
+    """A party coded by a country alone, a place or a thing's country ("sanctions on *Iran*"), no actor."""
+    return p is not None and bool(p.code) and len(p.code) == 3 and p.code not in SECTORS and p.code not in TRANSNATIONAL
 
 
 def _richness(e: Event) -> tuple:
