@@ -431,3 +431,8 @@ def test_a_royal_title_names_the_holder_the_tagger_missed(analyze):
     a = analyze("BANGKOK - Queen Sirikit has urged all Thais to work with the government.")
     queen = next((x for x in a.actors if any(m.text == "Queen Sirikit" for m in x.mentions)), None)
     assert queen is not None and queen.code == "THAGOV", [(x.name, x.code) for x in a.actors]
+
+
+def test_gis_are_american_soldiers(analyze):
+    codes = {x.code for x in analyze("A roadside bomb injured six GIs near Tikrit on Monday.").actors}
+    assert "USAMIL" in codes, codes

@@ -199,3 +199,11 @@ def test_a_headline_demand_named_by_what_it_asks_is_the_bodys_demand_to_its_addr
     requests = [e for e in analyze(text, published="2022-01-11", title=title).events if e.plover == "REQUEST"]
     assert len(requests) == 1, [(e.trigger.text, e.target and e.target.text) for e in requests]
     assert requests[0].target.code.startswith("IGO")
+
+
+def test_a_headline_refusal_named_by_the_things_place_is_the_bodys_refusal(analyze):
+    title = "Russia Rejects US-Sponsored Chechnya Resolution"
+    text = title + ("\n\nRussia on Wednesday rejected a US-sponsored UN Security Council draft resolution on the "
+                    "conflict in its southern Chechnya region.")
+    rejections = [e for e in analyze(text, published="2022-01-11", title=title).events if e.plover == "REJECT"]
+    assert len(rejections) == 1, [(e.trigger.text, e.target and e.target.text) for e in rejections]

@@ -162,8 +162,8 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
     return key(a.target) == key(b.target) or not key(a.target) or not key(b.target)
 
 
-#: acts addressed to a party other than the one the thing they ask or offer is about
-_ADDRESSED = frozenset({"REQUEST", "AGREE", "SUPPORT"})
+#: acts addressed to a party other than the one the thing they ask, offer or refuse is about
+_ADDRESSED = frozenset({"REQUEST", "AGREE", "SUPPORT", "REJECT"})
 
 
 def _bare_country(p: Participant | None) -> bool:
