@@ -513,3 +513,10 @@ def test_force_against_a_partys_thing_is_against_the_party_its_possessive_names(
     assert e.target.code.startswith("CHL"), e.target
     e = one(events_of(analyze, "The Bolivian minister said gunmen opened fire on his car in Lima."), "ASSAULT")
     assert e.target.code.startswith("BOL"), e.target
+
+
+def test_a_first_actor_outside_the_triggers_phrase_ends_the_venue_walk(analyze):
+    # the walk up from the first actor to the trigger reached the sentence root and never ended
+    # (a spaCy Token is made anew on each access, so 'head is not self' held at the root forever)
+    text = "It is now a major issue in the race, with Senator Elizabeth Warren — who’s called for big tax hikes on the rich — lambasting Trump’s plan."
+    assert all(e.plover != "CONSULT" for e in events_of(analyze, text))  # it returns, and meets no one

@@ -245,7 +245,7 @@ def _agents_of(thing: Token) -> list[Token]:
 
 def _in_venue(t: Token, trigger: Token, venue: tuple[str, ...]) -> bool:
     """Whether ``t`` lies inside one of the trigger's own venue phrases ("met *in the rebel stronghold*")."""
-    while t.head is not t and t.head.i != trigger.i:
+    while t.head.i != t.i and t.head.i != trigger.i:  # (a Token is made anew on each access: compare indices)
         t = t.head
     return t.head.i == trigger.i and t.dep_ == "prep" and t.lower_ in venue \
         and not any(g.lemma_.lower() in _MEETING_NOUNS for g in t.children)
