@@ -51,8 +51,8 @@ def load_model(name: str) -> Language:
     return nlp
 
 
-#: a backslash between two word characters
-_BACKSLASH_INFIX = r"(?<=\w)\\(?=\w)"
+#: a backslash between two word characters: the line break of a wire feed exported as CSV
+CSV_LINE_BREAK = r"(?<=\w)\\(?=\w)"
 
 
 def _split_at_backslashes(nlp: Language) -> None:
@@ -61,4 +61,4 @@ def _split_at_backslashes(nlp: Language) -> None:
     one token the tagger cannot read. No word of news text contains one."""
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _BACKSLASH_INFIX]).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, CSV_LINE_BREAK]).finditer

@@ -28,13 +28,12 @@ from tidings.headline import (
 )
 from tidings.knowledge import Knowledge, load_knowledge
 from tidings.model import Analysis, Article, LayerFailure
-from tidings.nlp import HEADLINE_KEY, load_model
+from tidings.nlp import CSV_LINE_BREAK, HEADLINE_KEY, load_model
 from tidings.parsing import parse_docs
 from tidings.settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-#: a backslash between words: the line break of a wire feed exported as CSV ("high\\job losses")
-_CSV_LINE_BREAK = re.compile(r"(?<=\w)\\(?=\w)")
+_CSV_LINE_BREAK = re.compile(CSV_LINE_BREAK)  # "high\\job losses"
 
 
 def _line_breaks_as_spaces(text: str) -> str:

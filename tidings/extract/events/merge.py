@@ -207,8 +207,10 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
         # absorbed one of them, it is the other's twin too
         while (again := next((k for k in kept if k is not merged and _restated(k, merged, headline)), None)) is not None:
             keep, other = (merged, again) if _richness(merged) >= _richness(again) else (again, merged)
-            kept.remove(again)
-            kept[kept.index(merged)] = merged = _completed(keep, other)
+            # (by identity: two events may be equal field for field and still be two)
+            kept = [k for k in kept if k is not again]
+            at = next(i for i, k in enumerate(kept) if k is merged)
+            kept[at] = merged = _completed(keep, other)
     return kept
 
 

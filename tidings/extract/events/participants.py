@@ -87,7 +87,8 @@ class Participants:
         if actor is not None and not actor.code and start < head.idx:
             # a name no dictionary knows, said whose it is before it ("Israel's opposition *Labour
             # party*", "Kenya's Maasai *council*"): the coded words before it tell the party
-            actor = self._actor_at(start, head.idx) if getattr(self._actor_at(start, head.idx), "code", None) else actor
+            before = self._actor_at(start, head.idx)
+            actor = before if before is not None and before.code else actor
         named = actor is not None
         if actor is None:
             # a deed is its doer's, named before it ("a *rebel* attack"), not its victims' ("the killing

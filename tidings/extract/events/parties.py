@@ -247,19 +247,21 @@ def _in_venue(t: Token, trigger: Token, venue: tuple[str, ...]) -> bool:
     """Whether ``t`` lies inside one of the trigger's own venue phrases ("met *in the rebel stronghold*")."""
     while t.head.i != t.i and t.head.i != trigger.i:  # (a Token is made anew on each access: compare indices)
         t = t.head
-    return t.head.i == trigger.i and t.dep_ == "prep" and t.lower_ in venue \
-        and not any(g.lemma_.lower() in _MEETING_NOUNS for g in t.children)
+    return t.head.i == trigger.i and t.dep_ == "prep" and _is_venue(t, venue)
 
 
-def _prep_objects(anchor: Token, skip: tuple[str, ...] = ()) -> list[Token]:
+def _is_venue(prep: Token, venue: tuple[str, ...]) -> bool:
+    """A venue preposition ("met *in* the rebel stronghold"), not the meeting something happened in
+    ("received advice *in a meeting with* X")."""
+    return prep.lower_ in venue and not any(g.lemma_.lower() in _MEETING_NOUNS for g in prep.children)
+
+
+def _prep_objects(anchor: Token, venue: tuple[str, ...] = ()) -> list[Token]:
     out: list[Token] = []
     for c in anchor.children:
         if c.dep_ == "advmod" and c.pos_ == "ADV":
-            out += _prep_objects(c, skip)  # the parser hangs the place on an adverb: "can hit *anywhere in* Israel"
-        elif c.dep_ in ("prep", "dative") and c.lower_ in AIMED and not roles.time_phrase(c) and not (
-                c.lower_ in skip and not any(g.lemma_.lower() in _MEETING_NOUNS for g in c.children)):
-            # (a meeting's venue is skipped, not the meeting it happened in: "received advice *in a
-            # meeting with* X")
+            out += _prep_objects(c, venue)  # the parser hangs the place on an adverb: "can hit *anywhere in* Israel"
+        elif c.dep_ in ("prep", "dative") and c.lower_ in AIMED and not roles.time_phrase(c) and not _is_venue(c, venue):
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.append(g)
