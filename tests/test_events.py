@@ -971,6 +971,15 @@ def test_paying_a_visit_compensation_or_a_ransom(analyze):
     assert not [e for e in _events(analyze, "The Somali kidnappers demanded a ransom.") if e.plover == "CONCEDE"]
 
 
+def test_a_visit_or_talks_begun_or_wound_up_are_the_subjects(analyze):
+    # verbs of starting and finishing carry a noun event like "paid" or "held" do
+    for text in ("Kenyan President Mwai Kibaki kicked off a three-day visit to Uganda on Monday.",
+                 "Kenyan President Mwai Kibaki wrapped up a visit to Uganda on Monday.",
+                 "Kenyan President Mwai Kibaki embarked on a tour of Uganda on Monday."):
+        e = _one(_events(analyze, text), "CONSULT")
+        assert e.source.code.startswith("KEN") and e.target.code.startswith("UGA"), text
+
+
 def test_an_attack_on_a_politician_or_party_by_no_armed_hand_is_criticism(analyze):
     e = _one(_events(analyze, "Kenyan President Mwai Kibaki turned the attack on the Kenyan opposition."), "ACCUSE")
     assert e.cameo == "111" and "verbal attack" in e.evidence

@@ -261,6 +261,16 @@ def test_a_headline_verb_putting_its_subject_under_an_infinitive_is_passive(anal
     assert any(e.plover == "AGREE" and e.source.code.startswith("KEN") for e in a.events)
 
 
+def test_a_headline_verb_of_giving_in_the_past_is_passive_and_keeps_its_object(analyze):
+    # "Kenya Given Deadline": Kenya is given it (by someone), it sets no deadline
+    for title in ("Kenya Given Deadline to Disarm Militia", "Kenya Handed Ultimatum Over Border Raids"):
+        events = _headline_events(analyze, title)
+        assert not [e for e in events if e.plover == "THREATEN" and e.source is not None
+                    and (e.source.code or "").startswith("KEN")], title
+    e = one(_headline_events(analyze, "Kenya Handed Ultimatum by African Union"), "THREATEN")
+    assert e.source.code.startswith("IGO") and e.target.code.startswith("KEN")
+
+
 def test_a_headline_participle_hung_on_the_first_noun_is_passive(analyze):
     # the parser reads "Briton Charged With ..." as a noun with a participle, tagged past tense
     title = "Kenyan Charged With Plotting Bomb Attack"

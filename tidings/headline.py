@@ -402,6 +402,9 @@ _NOT_HEADLINE_PASSIVE = frozenset({"say", "tell", "report", "claim", "deny", "ad
 _OBJECT_CONTROL = frozenset({"allow", "permit", "tell", "order", "urge", "ask", "force", "invite", "forbid",
                              "ban", "bar", "advise", "instruct", "press", "pressure", "encourage", "compel",
                              "oblige", "persuade", "authorize", "authorise", "summon", "warn", "call"})
+#: verbs of giving, whose passive keeps the thing given as its object ("Iran *Given* Deadline", "Sudan
+#: *Handed* Ultimatum": the subject is the one given to)
+_GIVING = frozenset({"give", "hand", "offer", "grant", "award", "promise", "show", "send", "deal", "serve"})
 #: what an active verb takes after it: with one of these the past form is the active past ("Fighters Seized Shrine")
 _ACTIVE_OBJECTS = frozenset({"dobj", "obj", "dative", "ccomp", "xcomp", "attr"})
 
@@ -460,9 +463,12 @@ def read_headline_passives(doc: Doc, done_to: frozenset[str] = frozenset()) -> l
             and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children) for c in children)
         if verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE and not controlled and not reported:
             continue  # ("2 Troops *Said Killed*": "were said to be killed", a report of what was done to them)
+        # a verb of giving keeps one object in the passive: the thing given, never the one given to
+        given = verb.lemma_.lower() in _GIVING and [c.dep_ for c in children if c.i > verb.i
+                                                    and c.dep_ in _ACTIVE_OBJECTS] == ["dobj"]
         if any(c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ in _ACTIVE_OBJECTS and c.i > verb.i and not
                                                         ((controlled or reported) and c.dep_ in ("xcomp", "ccomp"))
-                                                        and not _frequency(c))
+                                                        and not _frequency(c) and not given)
                for c in children):
             continue  # (a clause before it is the parser's misreading of two headline clauses)
         subjects = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
