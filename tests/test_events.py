@@ -1501,3 +1501,13 @@ def test_threatening_attacks_are_not_yet_made(analyze):
     # (the parser reads "threatening" here as the attacks' adjective)
     e = _one(_events(analyze, "Reuters is in possession of a tape purportedly from al Qaeda, threatening attacks on Britain."), "ASSAULT")
     assert e.mode == "hypothetical"
+
+
+def test_walks_up_the_parse_stop_at_the_root_of_a_verbless_sentence(pipeline):
+    # spaCy makes a new Token object on each access, so a walk that stops when a word "is" its own
+    # head never stops: the root is told by its index (this walk once looped forever on a headline)
+    from tidings.extract.events.common import clause_verb
+
+    doc = pipeline.nlp("Fresh talks on the border dispute")
+    assert not any(t.pos_ in ("VERB", "AUX") for t in doc)
+    assert [clause_verb(t) for t in doc] == [None] * len(doc)

@@ -315,7 +315,7 @@ class _Countries:
         country ("a spokeswoman *for Tajikistan's foreign ministry*", "officials *from Syria*")."""
         found: dict[str, Span] = {}
         preps = list(root.children)
-        if root.dep_ == "dobj" and root.head is not root:
+        if root.dep_ == "dobj" and root.head.i != root.i:
             # the parser's attachment of "meet ambassadors *from the NATO states*" to the verb: a "from"
             # or "of" phrase right after the object is the object's own
             preps += [c for c in root.head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")

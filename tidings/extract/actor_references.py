@@ -246,7 +246,7 @@ class References:
         if pronoun is None or tok.tag_ != "PRP$" or self._quoted(tok):
             return None
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subject = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.i != tok.head.i and subject.i in self.covered:
@@ -346,12 +346,12 @@ def clause_subject(verb: Token) -> Token | None:
                 return c
             if c.dep_ == "nsubjpass":
                 return None
-        if verb.dep_ == "xcomp" and verb.head is not verb:
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj
             verb = verb.head
-        elif verb.dep_ == "conj" and verb.head is not verb:
+        elif verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
         else:
             return None

@@ -652,7 +652,7 @@ def _apposition(doc: Doc, units: list[_Unit], k: int, person: _Unit) -> tuple[_U
     for _ in range(3):  # "the US deputy secretary of state": the appositive noun may sit above the title words
         if head.dep_ == "appos" and person.start <= head.head.i < person.end:
             return prefix, role, k + 1
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return None

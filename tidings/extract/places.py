@@ -41,7 +41,7 @@ _UNRESOLVED_KIND = {"GPE": "unknown", "LOC": "region", "FAC": "facility"}
 def role(token: Token) -> str:
     """The token's dependency role, looking through coordination ("Russia and China said": both nsubj)."""
     seen = 0
-    while token.dep_ == "conj" and token.head is not token and seen < 10:
+    while token.dep_ == "conj" and token.head.i != token.i and seen < 10:
         token = token.head
         seen += 1
     if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
@@ -70,7 +70,7 @@ def is_party(token: Token) -> bool:
     r = role(token)
     if r in AGENT_ROLES:
         return True
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if r in ("dobj", "dative"):
         return token.head.pos_ == "VERB" and token.head.lemma_.lower() not in PLACE_OBJECT_VERBS
@@ -82,7 +82,7 @@ def is_party(token: Token) -> bool:
 
 def is_locative(token: Token) -> bool:
     """True for the object of a locative preposition ("in Moscow"), through coordination."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 

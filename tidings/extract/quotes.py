@@ -302,7 +302,7 @@ def _labelled(ctx: _Context, r: int, leading: list[int]) -> _Found | None:
     for _ in range(4):
         if ctx.region_of[verb.i] != r and verb.pos_ in ("VERB", "AUX"):
             break
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             return None
         verb = verb.head
     lemma = verb.lemma_.lower()
@@ -508,7 +508,7 @@ def _reported_clause(ctx: _Context, cue_tok: Token) -> tuple[int, int] | None:
     for child in cue_tok.children:
         if child.dep_ == "ccomp":
             return _clause_range(child, skip=None)
-    if cue_tok.dep_ in ("parataxis", "ccomp") and cue_tok.head is not cue_tok and cue_tok.head.i < cue_tok.i:
+    if cue_tok.dep_ in ("parataxis", "ccomp") and cue_tok.head.i != cue_tok.i and cue_tok.head.i < cue_tok.i:
         return _clause_range(cue_tok.head, skip=cue_tok)
     return None
 
@@ -716,7 +716,7 @@ def _according_to(ctx: _Context, cue: tuple[int, int]) -> _Found | None:
     doc = ctx.doc
     first = doc[cue[0]]
     prep = first if first.dep_ == "prep" else first.head
-    main = prep.head if prep.head is not prep else None
+    main = prep.head if prep.head.i != prep.i else None
     sent = first.sent
     if main is None or main.i == prep.i:
         return None

@@ -44,7 +44,7 @@ def subject_of(cue: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return child
-        if tok.dep_ in _CHAIN_DEPS and tok.head is not tok:
+        if tok.dep_ in _CHAIN_DEPS and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None

@@ -23,7 +23,7 @@ class Circumstances:
             value = t.value[:10] if t.value and DATE.match(t.value[:10]) else None
             period = t.value  # (only for the words it dates directly: "faults Georgia on *'90s* tactics"
             # dates the tactics, not the faulting)
-            while tok.head is not tok and steps < 5:  # "talks in Geneva on Monday": through a place phrase
+            while tok.head.i != tok.i and steps < 5:  # "talks in Geneva on Monday": through a place phrase
                 if tok.i != span.root.i and tok.pos_ in NOUN_POS:
                     period = None
                 tok = tok.head
@@ -52,7 +52,7 @@ class Circumstances:
         for _ in range(3):
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head
-            elif verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            elif verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 return None
@@ -104,7 +104,7 @@ class Circumstances:
             if head.dep_ == "relcl" and head.head.i in self.place_words \
                     and any(c.lower_ == "where" for c in head.children):
                 return self.place_words[head.head.i]
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
         return self.dateline_place

@@ -372,14 +372,14 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         verb = mode_tok.head if mode_tok.dep_ == "neg" or mode_tok.lower_ in modes.NEGATING_WORDS else mode_tok
         if verb.i == trigger.i:
             return True
-        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "obj", "attr", "nsubj") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "obj", "attr", "nsubj") and verb.head.i != verb.i:
             # "US says *no plans* to sign", "Iran sees *no reason* for a summit": a 'no' of another noun
             # is the refusal of whoever has or sees it
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return False
         subject = _grammatical_subject(verb)
-        while subject is None and verb.dep_ in ("xcomp", "conj", "acomp") and verb.head is not verb:
+        while subject is None and verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
             verb = verb.head  # "refused and vowed not to": the subject of the verb above
             subject = _grammatical_subject(verb)
         if subject is None or subject.i == trigger.i:

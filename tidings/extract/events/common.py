@@ -5,6 +5,9 @@ import re
 
 from spacy.tokens import Token
 
+from tidings.knowledge.actors import SECTORS
+from tidings.model import Participant
+
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are tables or run-on lists: code only their start
 MAX_EVENTS_PER_SENTENCE = 10
 MAX_PER_TRIGGER = 4
@@ -43,6 +46,11 @@ def singular(word: str) -> str:
 def clause_verb(t: Token) -> Token | None:
     """The verb whose clause a word belongs to: "agreed to impose sanctions on *Belarus*" -> impose."""
     head = t.head
-    while head is not head.head and head.pos_ not in ("VERB", "AUX"):
+    while head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
         head = head.head
     return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def has_country(p: Participant | None) -> bool:
+    """A party coded with a country or an organisation, not a bare sector ("five people": CVL)."""
+    return p is not None and bool(p.code) and p.code[:3] not in SECTORS

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from tidings.extract.events.common import VIOLENT
+from tidings.extract.events.common import VIOLENT, has_country
 from tidings.extract.events.syntax import RELATIVE
 from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Event, Participant
@@ -67,7 +67,7 @@ def one_commitment(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
 def _committed_act(tok):
     """The first verb of the acts a commitment names, if ``tok`` is one of them: "vowed *to rebuild*
     the region" and each further conjunct, "vowed to rebuild the region *and crush* extremists"."""
-    while tok.dep_ == "conj" and tok.head is not tok and tok.head.pos_ in ("VERB", "AUX"):
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"):
         tok = tok.head
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _COMMITTING:
         return tok
@@ -129,7 +129,7 @@ def _party_key(p: Participant | None) -> str:
 def _country_key(p: Participant | None) -> str:
     """A party's side by country: its country, or an organisation's first group; nothing for a code of a
     sector alone ("CVL" for "10 people") or a bare transnational kind ("NGO" for "two aid workers")."""
-    if not _has_country(p) or p.code.upper() in TRANSNATIONAL or not p.text:
+    if not has_country(p) or p.code.upper() in TRANSNATIONAL or not p.text:
         return ""  # (a party with no words, inferred - "the authorities of IRQ" - tells no side apart)
     return p.code[:3]
 
@@ -173,7 +173,7 @@ def _bare_country(p: Participant | None) -> bool:
 
 def _richness(e: Event) -> tuple:
     # a party with a country tells more than one coded by a sector alone ("Baghdad" over "10 people": CVL)
-    countried = sum(1 for p in (e.source, e.target) if _has_country(p) and p.text)  # (named, not inferred)
+    countried = sum(1 for p in (e.source, e.target) if has_country(p) and p.text)  # (named, not inferred)
     coded = sum(1 for p in (e.source, e.target) if p is not None and p.code)
     return countried, coded, e.target is not None, e.confidence
 
@@ -201,7 +201,7 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
                 _richness(e) == _richness(twin) and twin.sentence == headline) else (twin, e)
         # a headline's restatement completes the body's event; within a sentence the parties stay apart
         merged = _completed(keep, other) if keep.sentence != other.sentence else keep
-        kept[kept.index(twin)] = merged
+        kept[next(i for i, k in enumerate(kept) if k is twin)] = merged  # (by identity, as below)
         # a headline may tell one happening with two triggers its own sentence keeps apart ("16 killed
         # in rebel attack": a toll with no doer, an attack with no victim); once the body's event has
         # absorbed one of them, it is the other's twin too
@@ -384,13 +384,8 @@ def fold_means(events: list[Event], doc: Doc | None) -> list[Event]:
             continue
         dropped.add(id(e))
         keep = replaced.get(id(verb_event), verb_event)
-        if not _has_country(keep.target) and _has_country(e.target):
+        if not has_country(keep.target) and has_country(e.target):
             keep = replace(keep, target=e.target,
                            evidence=f"{keep.evidence}; target from the deed it was done in '{e.trigger.text}'")
         replaced[id(verb_event)] = keep
     return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
-
-
-def _has_country(p: Participant | None) -> bool:
-    """A party coded with a country or an organisation, not a bare sector ("five people": CVL)."""
-    return p is not None and bool(p.code) and p.code[:3] not in SECTORS

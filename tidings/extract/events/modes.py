@@ -146,7 +146,7 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     # only the verb of a purpose clause and the verbs it chains ("to help *broker* an end") are its
     # aim; a noun inside the clause names something else ("imposed to prevent riots over *the killing*")
     verb_chain = trigger.pos_ == "VERB"
-    while tok.dep_ in _UP and tok.head is not tok and steps < 5:
+    while tok.dep_ in _UP and tok.head.i != tok.i and steps < 5:
         dep, below = tok.dep_, tok
         if dep == "relcl" and _past(below):
             # "the women *who were released*": a relative clause in a past tense of its own states a
@@ -189,7 +189,7 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
         if above is None and dep == "dobj" and below.lemma_.lower() in REPORT_NOUNS and tok.lemma_.lower() in DENYING \
                 and below.i != trigger.i:  # (the charge denied was still made: "rejected *accusations* by X")
             above = (NEGATED, tok)  # "rejected claims that its police had arrested ...": a denial
-        if above and above[0] == NEGATED and above[1] is tok and dep in ("nsubj", "nsubjpass"):
+        if above and above[0] == NEGATED and above[1].i == tok.i and dep in ("nsubj", "nsubjpass"):
             # "the talks *could fail*": a failure foreseen is no refusal yet (a failure told, "talks
             # failed", stays one: PLOVER's annotators code a breakdown as a rejection)
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS | FUTURE_MODALS), None)
@@ -255,7 +255,7 @@ def _arranged(be: Token, verb: Token) -> bool:
 def _told_in_past(verb: Token) -> bool:
     """Whether the clause a verb belongs to is told in a past tense: its own, or that of the verb
     whose complement it is ("*vowed* to rebuild")."""
-    while verb.dep_ in ("xcomp", "conj") and verb.tag_ in ("VB", "VBG") and verb.head is not verb:
+    while verb.dep_ in ("xcomp", "conj") and verb.tag_ in ("VB", "VBG") and verb.head.i != verb.i:
         verb = verb.head
     return verb.pos_ in ("VERB", "AUX") and _past(verb)
 

@@ -10,9 +10,9 @@ from tidings.extract.events.common import (
     TICKER,
     TRANSNATIONAL_POLITICAL,
     WORD_SPLIT,
+    has_country,
     singular,
 )
-from tidings.knowledge.actors import SECTORS
 from tidings.model import Participant
 
 
@@ -180,7 +180,7 @@ class Relevance:
             return all(self._political(p) and not self._country_only(p) for p in (source, target))
         if self._political(source) or self._political(target):
             return True
-        if violent and self._person_victim(target) and (not self.cued or (not self.domain and target.code[:3] not in SECTORS)):
+        if violent and self._person_victim(target) and (not self.cued or (not self.domain and has_country(target))):
             # (one business word in a story is no market news when the victim has a nationality: "a
             # Briton shot dead ... was an employee of the company")
             return True

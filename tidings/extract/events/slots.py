@@ -291,7 +291,7 @@ class Slots:
         *the rebels*, calling them responsible for the killings" - the party of the small clause, not the
         one who holds it so."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head is prep:
+        if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
             return None
         adjective = prep.head
         if adjective.lemma_.lower() not in ("responsible", "accountable") or adjective.dep_ not in ("oprd", "ccomp", "xcomp"):
@@ -306,7 +306,7 @@ class Slots:
         """The slot ``above``: the subject of the verb whose complement clause the trigger heads
         ("*Velmara* noted that Quentor regretted ...", "*Velmara* suggested Quentor demand ...")."""
         clause = tok
-        while clause.dep_ == "conj" and clause.head is not clause:
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ not in ("ccomp", "xcomp") or clause.head.pos_ not in ("VERB", "AUX"):
             return None
@@ -354,13 +354,13 @@ class Slots:
         kidnapping of a girl", "*Two men* were charged with the murder of X", "accused *the army* of the
         killing": the suspect is the deed's doer as the report states it (kept asserted, as alleged
         attacks are)."""
-        while noun.dep_ == "conj" and noun.head is not noun:
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head  # "in the kidnapping and *sexual assault* of ..."
         blamed = self._blamed_on(noun)
         if blamed is not None:
             return blamed
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.lower_ not in _SUSPECT_PREPS or prep.head is prep:
+        if noun.dep_ != "pobj" or prep.lower_ not in _SUSPECT_PREPS or prep.head.i == prep.i:
             return None
         verb = prep.head
         suspecting = self.patterns.sets.get("&SUSPECTING", frozenset())
@@ -399,7 +399,7 @@ class Slots:
         """Whether the verb a document is the object of makes it its subject's own: any verb but one
         of refusing it (&DISOWNING: "vetoed a resolution demanding X")."""
         verb = document.head
-        while verb.dep_ in ("prep", "conj", "appos") and verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+        while verb.dep_ in ("prep", "conj", "appos") and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
         return verb.lemma_.lower() not in self.patterns.sets.get("&DISOWNING", frozenset())
 
@@ -409,7 +409,7 @@ class Slots:
         tok = noun
         for _ in range(4):
             if tok.dep_ not in ("dobj", "pobj", "prep", "attr", "oprd", "conj", "appos", "nsubjpass", "dative") \
-                    or tok.head is tok:
+                    or tok.head.i == tok.i:
                 return None
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):

@@ -109,7 +109,7 @@ def _reported_passive(verb: Token) -> Token | None:
     """The raised subject of a bare participle under a passive verb of reporting ("five soldiers were
     *reported killed*", "a man was *believed kidnapped*"): what was done to, or None."""
     head = verb.head
-    if verb.dep_ not in ("xcomp", "oprd", "ccomp") or verb.tag_ != "VBN" or head is verb \
+    if verb.dep_ not in ("xcomp", "oprd", "ccomp") or verb.tag_ != "VBN" or head.i == verb.i \
             or head.lemma_.lower() not in _REPORTING:
         return None
     if any(c.dep_ in ("aux", "auxpass") or c.dep_ in SUBJ for c in verb.children):
@@ -120,7 +120,7 @@ def _reported_passive(verb: Token) -> Token | None:
 def _shared_passive(verb: Token) -> Token | None:
     """The passive verb whose subject a bare past participle joined to it shares ("was sacked and
     *arrested*", the headline "PM Sacked, *Arrested*"), or None."""
-    if verb.dep_ not in ("conj", "advcl") or verb.tag_ != "VBN" or verb.head is verb or verb.head.pos_ != "VERB":
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ != "VBN" or verb.head.i == verb.i or verb.head.pos_ != "VERB":
         return None
     if any(c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ or c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children):
         return None
@@ -238,7 +238,7 @@ def _resolve(tok: Token | None) -> Token | None:
     if tok is None:
         return None
     clause = tok.head
-    while tok.lower_ in RELATIVE and clause.dep_ in ("xcomp", "ccomp") and clause.head is not clause:
+    while tok.lower_ in RELATIVE and clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:
         clause = clause.head  # "a hostage *who* they threatened to behead": the pronoun of a verb below the clause's
     if tok.lower_ in RELATIVE and clause.dep_ == "relcl":
         antecedent = clause.head
@@ -272,7 +272,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         pronoun = None
     if subject is not None and (subject.lower_ in PERSONAL or pronoun is not None) and depth < 4:
         clause = verb
-        while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
             speaker = verb_subject(clause.head, depth + 1)
@@ -286,11 +286,11 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
                 return speaker
         if pronoun is not None:
             return subject
-        if subject.lower_ in ("he", "she") and clause.dep_ in ("relcl", "advcl") and clause.head is not clause:
+        if subject.lower_ in ("he", "she") and clause.dep_ in ("relcl", "advcl") and clause.head.i != clause.i:
             # "Obama is ending a trip in Paris, where *he* had lunch with Macron", "... after *she* met X":
             # a person pronoun in a subordinate clause is the main clause's subject when that is named
             main = clause.head
-            while main.pos_ not in ("VERB", "AUX") and main.head is not main and main.dep_ not in ("ROOT",):
+            while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i and main.dep_ not in ("ROOT",):
                 main = main.head
             if main.pos_ in ("VERB", "AUX"):
                 named = _own_subject(main, depth + 1)
@@ -371,7 +371,7 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
     listed = _listed_after(verb)
     if listed is not None and depth < 4:
         return verb_subject(listed, depth + 1)
-    if depth < 4 and verb.dep_ in _INHERIT and verb.head is not verb:
+    if depth < 4 and verb.dep_ in _INHERIT and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "pcomp":  # "by shelling": take the subject of the verb the preposition hangs on
             head = head.head
@@ -386,14 +386,14 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                 accused = _passive_patient(head)
                 if accused is not None:
                     return _resolve(accused)
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head is not head:
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head.i != head.i:
             head = head.head  # "is willing to withdraw", "is ready to contribute": the subject of 'is'
         if verb.dep_ == "conj" and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN") \
                 and not _agrees(verb, head.head):
             # "authorities detained a *major* who led an uprising and *are* preparing to storm ...": a
             # verb that cannot agree with the relative clause's noun is the main clause's conjunct
             main = head.head.head
-            if head.head.dep_ == "pobj" and main.head is not main:
+            if head.head.dep_ == "pobj" and main.head.i != main.i:
                 main = main.head
             if main.pos_ in ("VERB", "AUX") and main.i < verb.i:
                 return verb_subject(main, depth + 1)
@@ -480,7 +480,7 @@ def _listed_after(verb: Token) -> Token | None:
         return None
     prior = before[-1]
     if prior.tag_ not in ("VBN", "VBD") or prior.dep_ not in ("relcl", "conj", "acl") \
-            or not any(c.dep_ in ("dobj", "obj") for c in prior.children) or prior.head is verb.head:
+            or not any(c.dep_ in ("dobj", "obj") for c in prior.children) or prior.head.i == verb.head.i:
         return None
     return prior
 
@@ -496,7 +496,7 @@ def _passive_patient(verb: Token) -> Token | None:
         head = head.head
     elif verb.dep_ not in ("advcl", "conj", "xcomp"):
         return None
-    if head is verb or head.pos_ not in ("VERB", "AUX"):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     return next((c for c in head.children if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ), None)
 

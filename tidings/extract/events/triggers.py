@@ -201,6 +201,6 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsible", "responsibility"):
         # "X is responsible for the killings", "X claimed responsibility for the attack"
         above = head.head.head
-        if above is not head.head and above.pos_ in ("VERB", "AUX"):
+        if above.i != head.head.i and above.pos_ in ("VERB", "AUX"):
             return above
     return None
