@@ -1511,3 +1511,12 @@ def test_walks_up_the_parse_stop_at_the_root_of_a_verbless_sentence(pipeline):
     doc = pipeline.nlp("Fresh talks on the border dispute")
     assert not any(t.pos_ in ("VERB", "AUX") for t in doc)
     assert [clause_verb(t) for t in doc] == [None] * len(doc)
+
+
+def test_a_country_named_before_sanctions_carried_by_a_named_doer_is_their_target(analyze):
+    # "the Security Council renewed *Liberia* sanctions": the council imposes them, on Liberia
+    e = _one(_events(analyze, "The UN Security Council renewed Liberia sanctions on Monday."), "COERCE")
+    assert e.source.code.startswith("IGO") and e.target.code.startswith("LBR")
+    # with no doer named apart, the country before the noun is its doer ("US sanctions on Cuba")
+    e = _one(_events(analyze, "Havana condemned the new US sanctions on Cuba."), "COERCE")
+    assert e.source.code.startswith("USA") and e.target.code.startswith("CUB")

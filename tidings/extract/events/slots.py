@@ -171,9 +171,10 @@ class Slots:
             by = roles.prep_objects([tok], "by")
             if by is not None:
                 return by
+            carrier = self._carrier_subject(tok, support)
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c) and not self._attack_setting(tok, c) \
-                        and not self._event_setting(tok, c):
+                        and not self._event_setting(tok, c) and not (carrier is not None and c.dep_ == "compound"):
                     return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
             suspect = self._suspect_of(tok)
             if suspect is not None:
@@ -203,9 +204,10 @@ class Slots:
         if slot == "xsubj":
             return None
         if slot == "compound":
-            # "Blair's *Israel* visit": a place or party named before the noun, when the noun's doer
-            # is named apart (its possessor)
-            if not any(c.dep_ == "poss" for c in tok.children):
+            # "Blair's *Israel* visit", "the UN imposed *Sudan* sanctions": a place or party named
+            # before the noun, when the noun's doer is named apart (its possessor, or the subject of
+            # the verb that carries it)
+            if not any(c.dep_ == "poss" for c in tok.children) and self._carrier_subject(tok, support) is None:
                 return None
             return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
                          and (self._named_at(c) or self._is_place(c))), None)
@@ -619,6 +621,15 @@ class Slots:
         """The codes of the actor named at ``t`` (its code and extra codes), or None."""
         actor = self._actor_at(t.idx, t.idx + len(t))
         return (actor.code, *actor.extra_codes) if actor is not None and actor.code else None
+
+    def _carrier_subject(self, noun: Token, support: Token | None) -> Token | None:
+        """The coded subject of the verb that carries a noun event as its object ("*the UN* imposed Sudan
+        sanctions", "*the council* voted an arms embargo"), or None: with it named, a name before the
+        noun is no doer but whom or where the act is aimed at."""
+        if support is None or noun.dep_ != "dobj" or noun.head.i != support.i or roles.is_passive(support):
+            return None
+        subject = roles.verb_subject(support)
+        return subject if subject is not None and subject.i < noun.i and self._coded_at(subject) else None
 
     def _coded_at(self, t: Token) -> bool:
         actor = self._actor_at(t.idx, t.idx + len(t))
