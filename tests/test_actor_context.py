@@ -74,6 +74,17 @@ def test_context_the_countrys_army_is_the_last_named_country(analyze):
     assert (why.how, why.evidence.text) == ("possessor", "Iraq")
 
 
+def test_context_a_role_naming_the_kind_of_a_possessed_body_takes_the_possessors_country(analyze):
+    # "the country's largest *guerrilla* organization": the role words modify the possessed noun
+    a = analyze("Fighting spread across Peru. Norway sent money to the country's largest guerrilla organization.")
+    rebels = actor_at(a, "guerrilla")
+    assert rebels.code == "PERREB"
+    why = inferred(rebels, "guerrilla")
+    assert (why.how, why.evidence.text) == ("possessor", "Peru")
+    a = analyze("Peru said on Monday that its main guerrilla movement had agreed to talks with Norway.")
+    assert inferred(actor_at(a, "guerrilla"), "guerrilla").how == "possessor"
+
+
 def test_context_the_capitals_police(analyze):
     a = analyze("Anger grew in Bolivia over fuel prices. The capital's police closed the main square.")
     assert actor_at(a, "The capital's police").code == "BOLCOP"

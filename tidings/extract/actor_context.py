@@ -293,11 +293,17 @@ class _Countries:
         return any(t.lower_ in self.stateless for t in outside + inside)
 
     def _possessor(self, root: Token, mention: Span) -> tuple[str, str, Span | None, Span | None] | None:
+        grown = True  # the mention grows to take in its possessor ("the country's army")
+        if root.dep_ in ("compound", "amod") and root.head.i > root.i and root.head.pos_ == "NOUN" \
+                and root.head.idx >= mention.end:
+            # the role names the kind of a body the possessor owns: "the country's largest *guerrilla*
+            # organization", "its main *opposition* movement"; the mention keeps its own words
+            root, grown = root.head, False
         possessed = self.references.possessed.get(root.i)
         if possessed is not None:
             owner, evidence, description = possessed
             start = min(description.start, mention.start)
-            return owner, "possessor", evidence, Span(start, mention.end, self.text[start:mention.end])
+            return owner, "possessor", evidence, Span(start, mention.end, self.text[start:mention.end]) if grown else None
         for child in root.children:
             if child.dep_ != "poss":
                 continue
@@ -307,7 +313,7 @@ class _Countries:
                 continue  # "Sadr's militia", an unresolved "their": the article decides
             antecedent = found[1]
             start = min(child.idx, mention.start)
-            return country, "possessor", antecedent, Span(start, mention.end, self.text[start:mention.end])
+            return country, "possessor", antecedent, Span(start, mention.end, self.text[start:mention.end]) if grown else None
         return None
 
     def _phrase(self, root: Token) -> tuple[str, Span] | None:
