@@ -338,3 +338,14 @@ def test_a_headline_role_takes_the_country_a_possessor_gives_its_namesake_in_the
     a = analyze(text, published="2004-10-12", title=title)
     army = next(x for x in a.actors if any(m.text == "Army" for m in x.mentions))
     assert army.code == "PERMIL"
+
+
+def test_context_a_judge_named_by_title_alone_is_the_storys_countrys(analyze):
+    # judges and prosecutors are many in one state: "an investigative judge" in a Peruvian story is Peru's
+    a = analyze("LIMA, Peru - An investigative judge on Monday questioned a former army chief over the killings.")
+    judge = actor_at(a, "judge")
+    assert judge.code == "PERJUD"
+    # a minister may be any state's, and a military judge is an army's court: no country from the story
+    a = analyze("LIMA, Peru - A minister said on Monday that a military judge had questioned the soldiers.")
+    assert not has_mention(a, "A minister")
+    assert not any(x.code == "PERJUD" for x in a.actors)

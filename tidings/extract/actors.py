@@ -484,7 +484,7 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
         if role.type == "title" and prefix is None and role.entry.country is None:
             if _armed_modifier(doc, role):
                 role = replace(role, type="group")  # "a *rebel* attack": the rebels who made it
-            elif not _definite_office(doc, role, former):
+            elif not _definite_office(doc, role, former, units):
                 return end  # "a minister said": no telling whose
             # "the prime minister's removal": the office of the story's country (actor_context)
         _add_role(doc, book, prefix, role, span, former)
@@ -711,12 +711,25 @@ def _alone(doc: Doc, unit: _Unit, book: "_Book", span: Span) -> None:
     # other demonyms ("the Russian side"), titles and unknown nationalities alone are not parties
 
 
-def _definite_office(doc: Doc, role: _Unit, former: bool) -> bool:
+#: sectors of titles held by many within one state, whose bearer in a story is that state's: "*a judge*
+#: questioned Pinochet" in a Chilean story (while "a minister said" may be any state's)
+_DOMESTIC_TITLES = frozenset({"JUD"})
+
+
+def _definite_office(doc: Doc, role: _Unit, former: bool, units: list[_Unit] = ()) -> bool:
     """A singular title after "the", of a sitting holder, used as a noun ("*the prime minister*'s
-    removal", "*the president* refused"): one office, whose country the story gives."""
+    removal", "*the president* refused"): one office, whose country the story gives. A judge's or a
+    prosecutor's title is one after "a" too, and after adjectives that name no party of their own ("an
+    investigative judge"; not "a *military* judge", a court of an army whose country the story may not give)."""
     root = doc[role.end - 1]
-    return not former and root.tag_ == "NN" and role.start > 0 and doc[role.start - 1].lower_ == "the" \
-        and root.dep_ not in ("compound", "amod", "nmod")
+    if former or root.tag_ != "NN" or role.start == 0 or root.dep_ in ("compound", "amod", "nmod"):
+        return False
+    before = role.start - 1
+    domestic = role.entry is not None and role.entry.sector in _DOMESTIC_TITLES
+    while domestic and before > 0 and doc[before].tag_ == "JJ" and doc[before].head.i == root.i \
+            and not any(u.start <= before < u.end for u in units):
+        before -= 1
+    return doc[before].lower_ == "the" or (domestic and doc[before].lower_ in ("a", "an"))
 
 
 def _armed_modifier(doc: Doc, role: _Unit) -> bool:
