@@ -1520,3 +1520,10 @@ def test_a_country_named_before_sanctions_carried_by_a_named_doer_is_their_targe
     # with no doer named apart, the country before the noun is its doer ("US sanctions on Cuba")
     e = _one(_events(analyze, "Havana condemned the new US sanctions on Cuba."), "COERCE")
     assert e.source.code.startswith("USA") and e.target.code.startswith("CUB")
+
+
+def test_setting_captives_free_is_releasing_them(analyze):
+    e = _one(_events(analyze, "The Somali rebels set free two Kenyan aid workers on Monday."), "CONCEDE")
+    assert e.source.code.endswith("REB") and e.target.code.startswith("KEN")
+    # a thing set free is no one released
+    assert not [e for e in _events(analyze, "Kenya will set the price of maize free next year.") if e.plover == "CONCEDE"]
