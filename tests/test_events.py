@@ -1527,3 +1527,13 @@ def test_setting_captives_free_is_releasing_them(analyze):
     assert e.source.code.endswith("REB") and e.target.code.startswith("KEN")
     # a thing set free is no one released
     assert not [e for e in _events(analyze, "Kenya will set the price of maize free next year.") if e.plover == "CONCEDE"]
+
+
+def test_a_things_owner_that_is_the_doers_own_state_is_not_the_target(analyze):
+    # "Kenya closed *Kenya's* border with Somalia": aimed at Somalia, not at Kenya itself
+    events = [e for e in _events(analyze, "President Kibaki closed Kenya's border with Somalia on Monday.")
+              if e.plover == "COERCE"]
+    assert events and {e.target.code[:3] for e in events} == {"SOM"}
+    # rebels are no organ of their country's state: its things are theirs to attack
+    e = _one(_events(analyze, "Separatist rebels stormed Kenya's northern town of Moyale on Monday."), "ASSAULT")
+    assert e.target.code.startswith("KEN")

@@ -191,7 +191,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                     and not (pattern.code.startswith("042") and any(self._is_place(t) for t in targets)):
                 # (several parties are each other's partners; the place of a visit is its host:
                 # "flew to Beijing for talks with Hu" visits China)
-                targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched, pattern.code)
+                targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched, pattern.code, sources)
         if "own-target" in pattern.flags and not named:
             return None  # "halting operations in Iraq": no one the pattern's own slots name
         if "symmetric" in pattern.flags and not sources and not named and targets and not self.keep_any \

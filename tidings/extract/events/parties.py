@@ -24,6 +24,8 @@ from tidings.extract.events.common import VIOLENT, singular
 AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside",
          "between", "among")
 _MAX_WALK = 40
+#: sectors of a state's own organs (a bare country code has none)
+_STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: things named after the place they were agreed in: "the Kyoto pact" is no party in Japan
 #: (only instruments named for where they were signed: "the Gaza plan" is about Gaza)
 _NAMED_AFTER_PLACES = frozenset({"pact", "protocol", "accord", "accords", "treaty", "convention", "declaration"})
@@ -73,6 +75,20 @@ class Parties:
             return True  # "the international community": the world's states, whom an appeal addresses
         return bool(self.political_groups) and (lemma in self.political_groups or singular(t.lower_) in self.political_groups)
 
+    def _state_of(self, t: Token) -> str | None:
+        """The country whose state a party acts for: a country, its government, forces, courts or
+        parliament ("Maduro", "the army"); None for rebels, parties, people (a rebel's country is no
+        state of its own)."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        if actor is None or not actor.code or not actor.country or actor.code[:3] != actor.country:
+            return None
+        return actor.country if actor.code[3:6] in _STATE_SECTORS else None
+
+    def _bare_country_at(self, t: Token) -> str | None:
+        """The country a word names as a state ("*Venezuela's* borders"), not a body of it."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor.country if actor is not None and self.actor_kinds.get(actor.id) == "country" else None
+
     def _deed_of_force(self, t: Token) -> bool:
         """A noun for an act of force or coercion ("killing", "abduction", "attack", "arrest")."""
         lemma = t.lemma_.lower()
@@ -86,7 +102,8 @@ class Parties:
         return place is not None and bool(place.country)
 
     def _prefer_party(self, tok: Token, targets: list[Token], slots: tuple[str, ...], verb: bool,
-                      support: Token | None, matched: list[Token], code: str = "") -> list[Token]:
+                      support: Token | None, matched: list[Token], code: str = "",
+                      sources: list[Token] = ()) -> list[Token]:
         """``targets`` unless they are all things and a party is found for them (module docstring)."""
         if any(self._is_party(t, tok) for t in targets) or not slots:
             return targets
@@ -142,7 +159,11 @@ class Parties:
                     candidates += [c, *_phrase_objects(c)]
             candidates += _prep_objects(verb_below, venue)
         candidates = [c for c in candidates if c.i not in seen]
-        party = next((c for c in candidates if self._is_party(c, tok)), None)
+        # a thing's owner that is the doer's own state is no one the act is aimed at: "Maduro closed
+        # *Venezuela's* borders with Brazil" is aimed at Brazil
+        own = {self._state_of(s) for s in sources} - {None}
+        party = next((c for c in candidates if self._is_party(c, tok)
+                      and not (c.dep_ == "poss" and self._bare_country_at(c) in own)), None)
         if party is None and not targets:
             # nothing in the slots: the first coded actor of the trigger's own phrase, as PETRARCH reads
             # a verb phrase ("recalled its ambassador *to Havana*" parsed loosely)
