@@ -1537,3 +1537,11 @@ def test_a_things_owner_that_is_the_doers_own_state_is_not_the_target(analyze):
     # rebels are no organ of their country's state: its things are theirs to attack
     e = _one(_events(analyze, "Separatist rebels stormed Kenya's northern town of Moyale on Monday."), "ASSAULT")
     assert e.target.code.startswith("KEN")
+
+
+def test_an_event_noun_inside_a_partys_name_is_no_event(analyze):
+    # "the Government of National *Accord*" names a government; it signed nothing
+    events = _events(analyze, "Libya's Government of National Accord captured two towns west of Tripoli on Monday.")
+    assert [e.plover for e in events] == ["ASSAULT"]
+    # the same noun in running text still tells the act
+    assert _one(_events(analyze, "Libya and Tunisia signed an accord on border trade on Monday."), "SUPPORT")

@@ -3,6 +3,8 @@ their slots, modes and circumstances.
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
 from tidings.extract.events import modes
@@ -115,7 +117,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         dropped += committed_drop
         out = [e for e in out if not any(e is d for d in dropped)] + added + committed
         for tok in span:
-            if tok.i in used or tok.pos_ not in NOUN_POS:
+            if tok.i in used or tok.pos_ not in NOUN_POS or self._inside_name(tok):
                 continue
             cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
             if cands:
@@ -123,6 +125,18 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if len(out) >= self.max_events:
                 break
         return out[:self.max_events]
+
+    def _inside_name(self, tok: Token) -> bool:
+        """A capitalised word inside a longer name: "the Government of National *Accord*", "the Movement
+        for Democratic *Change*" name a party, they tell no act."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return False
+        i = bisect.bisect_right(self.mention_starts, tok.idx) - 1
+        for j in range(max(0, i - 3), i + 1):
+            start, end, _actor = self.mentions[j]
+            if start <= tok.idx and tok.idx + len(tok) <= end and end - start > len(tok):
+                return True
+        return False
 
     def _code(self, tok: Token, cands: list[EventPattern], index: int, used: set[int], verb: bool) -> list[Event]:
         before, after = verb_words(tok, self.phrase_scope) if verb else noun_words(tok)
