@@ -1545,3 +1545,9 @@ def test_an_event_noun_inside_a_partys_name_is_no_event(analyze):
     assert [e.plover for e in events] == ["ASSAULT"]
     # the same noun in running text still tells the act
     assert _one(_events(analyze, "Libya and Tunisia signed an accord on border trade on Monday."), "SUPPORT")
+
+
+def test_a_campaign_rally_is_no_protest(analyze):
+    events = _events(analyze, "Gunmen opened fire near an election rally by President Mwai Kibaki in Nairobi.")
+    assert not [e for e in events if e.plover == "PROTEST"]
+    assert _one(_events(analyze, "Thousands of Kenyan opposition supporters held a rally against the government."), "PROTEST")
