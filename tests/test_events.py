@@ -1551,3 +1551,12 @@ def test_a_campaign_rally_is_no_protest(analyze):
     events = _events(analyze, "Gunmen opened fire near an election rally by President Mwai Kibaki in Nairobi.")
     assert not [e for e in events if e.plover == "PROTEST"]
     assert _one(_events(analyze, "Thousands of Kenyan opposition supporters held a rally against the government."), "PROTEST")
+
+
+def test_a_thing_described_by_a_relative_clause_points_to_its_maker_or_its_aim(analyze):
+    # "the proposal Somalia put forward": rejecting it is aimed at Somalia
+    e = _one(_events(analyze, "Kenya rejected the proposal that Somalia put forward on Monday."), "REJECT")
+    assert e.target.code.startswith("SOM")
+    # "the embargo it imposed on Eritrea": the doer's own embargo, aimed at Eritrea
+    e = _one(_events(analyze, "Ethiopia lifted the trade embargo it imposed on Eritrea in 1998."), "CONCEDE")
+    assert e.target.code.startswith("ERI")

@@ -24,6 +24,10 @@ from tidings.extract.events.common import VIOLENT, singular
 AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside",
          "between", "among")
 _MAX_WALK = 40
+#: verbs by which a party makes or puts in place the thing a relative clause describes ("the proposal
+#: Somalia *put forward*", "the embargo it *imposed* on China")
+_MAKING = frozenset({"put", "make", "offer", "propose", "present", "submit", "table", "draft", "issue", "impose",
+                     "give", "send", "provide", "announce", "unveil", "float", "set", "lay", "pass", "adopt"})
 #: sectors of a state's own organs (a bare country code has none)
 _STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: things named after the place they were agreed in: "the Kyoto pact" is no party in Japan
@@ -261,6 +265,14 @@ def _agents_of(thing: Token) -> list[Token]:
             # (not a clause of its own: "a report *that an engineer had been abducted by tribesmen*"
             # tells what the report says; investigating it is aimed at no tribesmen)
             out += [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        elif c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.lemma_.lower() in _MAKING and not any(
+                g.dep_ in ("dobj", "obj") for g in c.children):  # (its object is the thing: a relative clause)
+            # "rejected the proposal *Somalia* put forward", "the aid *Japan* gave": the relative
+            # clause's own subject made the thing (a pronoun there may be the doer itself: left out);
+            # what it was aimed at follows ("the embargo it imposed *on China*")
+            out += [g for g in c.children if g.dep_ in roles.SUBJ and g.pos_ != "PRON"]
+            out += [g for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "to")
+                    for g in p.children if g.dep_ == "pobj"]
     return out
 
 
