@@ -1560,3 +1560,11 @@ def test_a_thing_described_by_a_relative_clause_points_to_its_maker_or_its_aim(a
     # "the embargo it imposed on Eritrea": the doer's own embargo, aimed at Eritrea
     e = _one(_events(analyze, "Ethiopia lifted the trade embargo it imposed on Eritrea in 1998."), "CONCEDE")
     assert e.target.code.startswith("ERI")
+
+
+def test_forces_ceasing_or_halting_their_operations_de_escalate(analyze):
+    e = _one(_events(analyze, "The Kenyan army halted its operations against the Somali militants on Monday."), "RETREAT")
+    assert e.source.code.startswith("KEN") and e.cameo == "087"
+    assert _one(_events(analyze, "Ethiopia ceased its air strikes on Eritrea on Monday."), "RETREAT").target.code.startswith("ERI")
+    # a company halting its operations is no party de-escalating
+    assert not _events(analyze, "The mining company halted operations in Kenya on Monday.")
