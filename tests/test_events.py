@@ -1568,3 +1568,8 @@ def test_forces_ceasing_or_halting_their_operations_de_escalate(analyze):
     assert _one(_events(analyze, "Ethiopia ceased its air strikes on Eritrea on Monday."), "RETREAT").target.code.startswith("ERI")
     # a company halting its operations is no party de-escalating
     assert not _events(analyze, "The mining company halted operations in Kenya on Monday.")
+
+
+def test_placing_forces_on_alert_is_a_show_of_force(analyze):
+    e = _one(_events(analyze, "Kenya placed its troops on high alert along the border with Somalia."), "MOBILIZE")
+    assert e.source.code.startswith("KEN") and e.cameo == "152"
