@@ -1573,3 +1573,10 @@ def test_forces_ceasing_or_halting_their_operations_de_escalate(analyze):
 def test_placing_forces_on_alert_is_a_show_of_force(analyze):
     e = _one(_events(analyze, "Kenya placed its troops on high alert along the border with Somalia."), "MOBILIZE")
     assert e.source.code.startswith("KEN") and e.cameo == "152"
+
+
+def test_a_conjunct_continues_the_clause_before_it_not_the_main_verb(analyze):
+    # the parser hangs 'injured' on 'have detained'; it continues "who they say stabbed ..."
+    text = "Kenyan police have detained a man who they say stabbed eight students and injured four others in a school dormitory."
+    injured = [e for e in _events(analyze, text) if e.trigger.text == "injured"]
+    assert injured and injured[0].source.text == "a man"

@@ -368,7 +368,7 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             # second party to the first clause's verb (a name cannot be a verb's conjunct); it is the
             # subject of the participle right after it
             return prev
-    listed = _listed_after(verb)
+    listed = _listed_after(verb) or _continued_clause(verb)
     if listed is not None and depth < 4:
         return verb_subject(listed, depth + 1)
     if depth < 4 and verb.dep_ in _INHERIT and verb.head.i != verb.i:
@@ -481,6 +481,30 @@ def _listed_after(verb: Token) -> Token | None:
     prior = before[-1]
     if prior.tag_ not in ("VBN", "VBD") or prior.dep_ not in ("relcl", "conj", "acl") \
             or not any(c.dep_ in ("dobj", "obj") for c in prior.children) or prior.head.i == verb.head.i:
+        return None
+    return prior
+
+
+def _continued_clause(verb: Token) -> Token | None:
+    """The verb a conjunct continues when the parser joined it to the main verb over a clause in
+    between: "police have detained a man who they say *murdered* eight people and *injured* four" -
+    'injured' hangs on 'detained', but a past tense with an object of its own, right after "and",
+    whose head is of another form ("have detained") while the clause's verb just before it has the
+    same form and an object, is that verb's next item and shares its subject (the man)."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.i == 0 or verb.doc[verb.i - 1].lower_ != "and":
+        return None
+    head = verb.head
+    if head.tag_ == verb.tag_ or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ in ("dobj", "obj") for c in verb.children) or any(
+            c.dep_ in ("aux", "auxpass", "mark") or c.dep_ in SUBJ for c in verb.children):
+        return None
+    between = [t for t in verb.doc[head.i + 1:verb.i - 1] if t.pos_ == "VERB"]
+    if not between:
+        return None
+    prior = between[-1]
+    if prior.tag_ != verb.tag_ or prior.dep_ not in ("ccomp", "xcomp", "relcl") \
+            or not any(c.dep_ in ("dobj", "obj") for c in prior.children):
         return None
     return prior
 
