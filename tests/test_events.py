@@ -1580,3 +1580,12 @@ def test_a_conjunct_continues_the_clause_before_it_not_the_main_verb(analyze):
     text = "Kenyan police have detained a man who they say stabbed eight students and injured four others in a school dormitory."
     injured = [e for e in _events(analyze, text) if e.trigger.text == "injured"]
     assert injured and injured[0].source.text == "a man"
+
+
+def test_a_participle_before_a_noun_is_a_state_not_an_act(analyze):
+    # "jailed opposition leader X", "a convicted spy": no jailing or conviction told today
+    text = ("NAIROBI - Police fired tear gas at protesters in Nairobi on Monday as jailed opposition leader "
+            "Peter Otieno called for a strike.")
+    assert not [e for e in _events(analyze, text) if e.plover in ("COERCE", "ACCUSE")]
+    text = "NAIROBI - Kenya released six Somali students as part of a deal that frees a convicted spy, officials said."
+    assert not [e for e in _events(analyze, text) if e.plover == "ACCUSE"]

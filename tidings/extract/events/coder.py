@@ -105,6 +105,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         used: set[int] = set()
         by_verb: dict[int, list[Event]] = {}
         for tok in span:
+            if tok.dep_ == "amod" and tok.i < tok.head.i and tok.tag_ == "VBN":
+                continue  # a participle before its noun tells a standing state: "*jailed* leader X", "a *convicted* spy"
             if tok.pos_ in VERB_POS or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
                 cands = self.patterns.verbs.get(tok.lemma_.lower())
                 if cands:
