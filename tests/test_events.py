@@ -1589,3 +1589,11 @@ def test_a_participle_before_a_noun_is_a_state_not_an_act(analyze):
     assert not [e for e in _events(analyze, text) if e.plover in ("COERCE", "ACCUSE")]
     text = "NAIROBI - Kenya released six Somali students as part of a deal that frees a convicted spy, officials said."
     assert not [e for e in _events(analyze, text) if e.plover == "ACCUSE"]
+
+
+def test_a_participle_after_a_clause_belongs_to_that_clauses_subject(analyze):
+    # the parser hangs 'accusing' on 'was marred'; those accusing are those who withdrew
+    text = ("Kenyans voted on Saturday in an election that was marred when Somali delegates withdrew, "
+            "accusing the Kenyan government of fraud.")
+    e = _one(_events(analyze, text), "ACCUSE")
+    assert e.source.text == "Somali delegates"

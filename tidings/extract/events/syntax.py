@@ -368,7 +368,7 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             # second party to the first clause's verb (a name cannot be a verb's conjunct); it is the
             # subject of the participle right after it
             return prev
-    listed = _listed_after(verb) or _continued_clause(verb)
+    listed = _listed_after(verb) or _continued_clause(verb) or _participle_after_clause(verb)
     if listed is not None and depth < 4:
         return verb_subject(listed, depth + 1)
     if depth < 4 and verb.dep_ in _INHERIT and verb.head.i != verb.i:
@@ -507,6 +507,21 @@ def _continued_clause(verb: Token) -> Token | None:
             or not any(c.dep_ in ("dobj", "obj") for c in prior.children):
         return None
     return prior
+
+
+def _participle_after_clause(verb: Token) -> Token | None:
+    """The clause a participle right after it describes when the parser hung both on a verb above:
+    "an election that was marred when the candidates *withdrew*, *charging* the government with
+    fraud" - 'charging' hangs on 'marred', but the ones charging are those who withdrew: the clause
+    just before the comma, with a subject of its own, hung on the same verb."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or verb.doc[verb.i - 1].lower_ != ",":
+        return None
+    if any(c.dep_ in SUBJ or c.dep_ in ("aux", "mark") for c in verb.children):
+        return None
+    siblings = [c for c in verb.head.children if c.dep_ in ("advcl", "conj") and c.i < verb.i
+                and c.pos_ == "VERB" and any(g.dep_ in SUBJ for g in c.children)
+                and c.right_edge.i in (verb.i - 2, verb.i - 1)]  # (the comma may be the clause's own)
+    return siblings[-1] if siblings else None
 
 
 def _passive_patient(verb: Token) -> Token | None:
