@@ -349,3 +349,12 @@ def test_context_a_judge_named_by_title_alone_is_the_storys_countrys(analyze):
     a = analyze("LIMA, Peru - A minister said on Monday that a military judge had questioned the soldiers.")
     assert not has_mention(a, "A minister")
     assert not any(x.code == "PERJUD" for x in a.actors)
+
+
+def test_context_an_unknown_name_takes_the_code_of_the_body_its_apposition_names(analyze):
+    # "The KLF, Kenya's main rebel group, ...": the dictionaries do not know the KLF, the apposition codes it
+    a = analyze("The KLF, Kenya's main rebel group, attacked a police post on Friday. The KLF later withdrew.")
+    klf = next(x for x in a.actors if x.name == "KLF")
+    assert klf.code == "KENREB" and len(klf.mentions) == 2
+    why = inferred(klf, "KLF")
+    assert (why.how, why.evidence.text) == ("appositive", "Kenya's main rebel group")

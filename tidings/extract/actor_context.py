@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Token
 from tidings.extract.actor_references import References
 from tidings.extract.context_plan import Evidence, Plan, Recode
 from tidings.extract.places import is_locative
+from tidings.knowledge.actors import SECTORS
 from tidings.model import Actor, Analysis, Inference, Span
 
 #: prepositions whose object, a place or a party, gives the role before them its country: "police in
@@ -80,7 +81,47 @@ def read_context(doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, n
     references.descriptions(plan)
     references.pronouns(plan)
     _Countries(doc, analysis, actors, knowledge, evidence, references).assign(plan)
+    _appositives(doc, actors, plan)
     return plan
+
+
+#: head nouns of an appositive that says what kind of body a name is: "the UDA, *the province's largest
+#: loyalist group*"
+_BODY_NOUNS = frozenset({"group", "movement", "organisation", "organization", "party", "militia", "faction",
+                         "army", "front", "alliance", "coalition", "union", "network", "force", "forces",
+                         "wing", "agency", "council", "body", "outfit"})
+
+
+def _appositives(doc: Doc, actors: list[Actor], plan: Plan) -> None:
+    """A name the dictionaries do not know, set off by an apposition that names a coded body: "The
+    KLF, Kenya's main rebel group, ..." - every mention of the name takes the body's code (the code
+    the context gave it, if it gave one)."""
+    recoded = {(r.actor, r.mention.start): r.code for r in plan.recoded}
+    coded = [(m.start, m.end, j, recoded.get((j, m.start)) or a.code)
+             for j, a in enumerate(actors) if a.kind in ("organisation", "group") for m in a.mentions]
+    for idx, actor in enumerate(actors):
+        if actor.code or actor.kind != "organisation":
+            continue
+        found = None
+        for m in actor.mentions:
+            words = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if words is None:
+                continue
+            for c in words.root.children:
+                if c.dep_ != "appos" or c.i < words.root.i or c.lemma_.lower() not in _BODY_NOUNS:
+                    continue
+                found = next(((s, e, code) for s, e, j, code in coded if j != idx and code
+                              and s <= c.idx < e and code[:3] not in SECTORS), None)
+                if found is not None:
+                    break
+            if found is not None:
+                break
+        if found is None:
+            continue
+        start, end, code = found
+        evidence = Span(start, end, doc.text[start:end])
+        for m in actor.mentions:
+            plan.recoded.append(Recode(idx, m, code, Inference("description", m, "appositive", evidence, code)))
 
 
 def _place_evidence(doc: Doc, analysis: Analysis, dictionary) -> list[Evidence]:
