@@ -62,10 +62,11 @@ class Inference:
     ``what`` says what was inferred: ``country`` (the country of a role that names none: "police" in
     a story from Caracas -> VENCOP), ``organisation`` (the organisation a role belongs to: "Alliance
     diplomats" after NATO), ``pronoun`` (a pronoun that stands for the actor: "he", "they")
-    or ``description`` (a definite description that names it: "the alliance" after NATO).
+    or ``description`` (a definite description that names it: "the alliance" after NATO; or, for a
+    name no dictionary knows, the coded body its apposition names: "the KLF, Kenya's main rebel group").
     ``mention`` is the words it was inferred for; ``how`` the rule that decided (``possessor``,
     ``owner``, ``phrase``, ``headline-body``, ``same-sector``, ``dominant``, ``sentence-place``, ``story-place``, ``dateline``, ``named``,
-    ``antecedent``, ``epithet``: extract/actor_context.py and actor_references.py explain each); ``evidence`` the words that supplied it (the dateline, the earlier name), or None;
+    ``antecedent``, ``epithet``, ``appositive``: extract/actor_context.py and actor_references.py explain each); ``evidence`` the words that supplied it (the dateline, the earlier name), or None;
     ``value`` what was given (a country code, the actor's code).
     """
 
