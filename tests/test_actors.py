@@ -436,3 +436,12 @@ def test_a_royal_title_names_the_holder_the_tagger_missed(analyze):
 def test_gis_are_american_soldiers(analyze):
     codes = {x.code for x in analyze("A roadside bomb injured six GIs near Tikrit on Monday.").actors}
     assert "USAMIL" in codes, codes
+
+
+def test_a_name_whose_first_word_opens_the_story_in_capitals_is_the_listed_person(analyze):
+    # papers set a story's first word in capitals: "JOHN Howard's plea" is John Howard
+    a = analyze("JOHN Howard's plea for lower taxes won support on Monday.")
+    assert any(x.name == "John Howard" and x.code == "AUSGOV" for x in a.actors)
+    # a case-sensitive name still needs its own case otherwise: "us" is no United States
+    a = analyze("Some of us went to Canberra on Monday.")
+    assert not any(x.code and x.code.startswith("USA") for x in a.actors)

@@ -125,7 +125,8 @@ class ActorDictionary:
         found = None
         for entry in self.by_lower.get(_key(text), ()):
             if entry.case_sensitive:
-                if _strip_the(text) == entry.pattern:
+                stripped = _strip_the(text)
+                if entry.pattern in (stripped, _opening_capitals(stripped)):
                     return entry if entry.code else None
             elif found is None:
                 found = entry
@@ -449,6 +450,15 @@ def _case_sensitive(pattern: str) -> bool:
     """Phrases written with a capital ("Chad", "US") match only as written; lower-case ones
     ("president", "troops") match in any case, so a sentence-initial capital does not hide them."""
     return pattern != pattern.lower()
+
+
+def _opening_capitals(text: str) -> str:
+    """A name whose first word a newspaper set in capitals, as papers open a story ("JOHN Howard's
+    plea"), written as the name is: "John Howard". Other words keep their case."""
+    first, _, rest = text.partition(" ")
+    if len(first) > 1 and first.isupper() and first.isalpha() and rest[:1].isupper() and not rest.isupper():
+        return first.title() + " " + rest
+    return text
 
 
 def _strip_the(text: str) -> str:
