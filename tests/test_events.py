@@ -1597,3 +1597,11 @@ def test_a_participle_after_a_clause_belongs_to_that_clauses_subject(analyze):
             "accusing the Kenyan government of fraud.")
     e = _one(_events(analyze, text), "ACCUSE")
     assert e.source.text == "Somali delegates"
+
+
+def test_a_weapon_shown_or_deployed_is_no_thing_acted_on_in_the_storys_country(analyze):
+    # "Kenya deploys new missile": a show of force with no one it is aimed at, not an act on Kenya
+    title = "Kenya deploys new missile"
+    a = analyze(title + "\n\nNAIROBI - Kenya added one more missile to its arsenal on Saturday.", title=title)
+    e = _one(a.events, "MOBILIZE")
+    assert e.target is None or not e.target.code

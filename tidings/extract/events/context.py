@@ -77,7 +77,7 @@ def _only_country(countries) -> str | None:
 
 
 def locate_things(events: list[Event], country: str | None = None,
-                  where: str = "every place the story names") -> list[Event]:
+                  where: str = "every place the story names", weapons: frozenset[str] = frozenset()) -> list[Event]:
     """A thing acted on is in the country where the act happens ("an attack on *the oil company's
     headquarters*" in Basra): a target with no actor and no code takes the country of the event's
     place, as wire-news coders read it. A place the sentence names counts for any act; the dateline's
@@ -88,6 +88,9 @@ def locate_things(events: list[Event], country: str | None = None,
     out = []
     for e in events:
         t = e.target
+        if t is not None and e.plover == "MOBILIZE" and _last_word(t.text) in weapons:
+            out.append(e)  # "Iran deploys a new *missile*": the weapon shown is no thing acted on anywhere
+            continue
         if t is not None and not t.code and t.actor is None and e.place is not None and e.place.country \
                 and (e.place.start is not None or (e.plover in _PHYSICAL and e.mode == "asserted")):
             e = replace(e, target=replace(t, code=e.place.country),
@@ -99,3 +102,8 @@ def locate_things(events: list[Event], country: str | None = None,
                         evidence=f"{e.evidence}; target in {country} ({where})")
         out.append(e)
     return out
+
+
+def _last_word(text: str) -> str:
+    words = text.lower().split()
+    return words[-1].strip(".,;:\"'") if words else ""
