@@ -1605,3 +1605,14 @@ def test_a_weapon_shown_or_deployed_is_no_thing_acted_on_in_the_storys_country(a
     a = analyze(title + "\n\nNAIROBI - Kenya added one more missile to its arsenal on Saturday.", title=title)
     e = _one(a.events, "MOBILIZE")
     assert e.target is None or not e.target.code
+
+
+def test_a_country_named_before_sanctions_with_no_one_they_are_on_is_their_target(analyze):
+    # "Eritrea sanctions", "the Eritrea arms embargo": aimed at Eritrea, not imposed by it
+    title = "UN Council Votes Eritrea Arms Embargo"
+    a = analyze(title + "\n\nThe UN Security Council on Monday imposed an arms embargo on Eritrea.", title=title)
+    assert not [e for e in a.events if e.source is not None and (e.source.code or "").startswith("ERI")]
+    assert _one(a.events, "COERCE").target.code.startswith("ERI")
+    # an international body before them imposes them
+    e = _one(_events(analyze, "Kenya condemned the new UN sanctions on Monday."), "COERCE")
+    assert e.source.code.startswith("IGO")

@@ -43,6 +43,9 @@ def _for_to(clause: Token) -> bool:
 #: attacks only armed forces make, so that a nationality before them names the forces ("*Israeli* air
 #: strikes"); before other attacks it may be the setting ("*Iraqi* attacks kill 69")
 _ARMED_ATTACKS = frozenset({"strike", "airstrike", "air-strike", "shelling", "bombardment", "barrage", "raid", "offensive"})
+#: measures a country named before them is the target of: "the *Cuba* embargo", "*Iraq* sanctions"
+_AIMED_NOUNS = frozenset({"sanction", "sanctions", "embargo", "blockade"})
+
 #: verbs whose subject owns the attack that is their object, besides the light verbs (&LIGHT: launch,
 #: wage, step up...): it eases, halts or ends its own offensive
 _WAGING = frozenset({"ease", "halt", "suspend", "stop", "end", "scale", "wind", "call", "pursue", "press"})
@@ -171,10 +174,10 @@ class Slots:
             by = roles.prep_objects([tok], "by")
             if by is not None:
                 return by
-            carrier = self._carrier_subject(tok, support)
+            carrier = self._carrier_subject(tok, support) if not self._aimed_at_compound(tok) else tok
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c) and not self._attack_setting(tok, c) \
-                        and not self._event_setting(tok, c) and not (carrier is not None and c.dep_ == "compound"):
+                        and not self._event_setting(tok, c) and not (carrier is not None and c.dep_ in ("compound", "nmod")):
                     return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
             suspect = self._suspect_of(tok)
             if suspect is not None:
@@ -207,9 +210,10 @@ class Slots:
             # "Blair's *Israel* visit", "the UN imposed *Sudan* sanctions": a place or party named
             # before the noun, when the noun's doer is named apart (its possessor, or the subject of
             # the verb that carries it)
-            if not any(c.dep_ == "poss" for c in tok.children) and self._carrier_subject(tok, support) is None:
+            if not any(c.dep_ == "poss" for c in tok.children) and self._carrier_subject(tok, support) is None \
+                    and not self._aimed_at_compound(tok):
                 return None
-            return next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+            return next((c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
                          and (self._named_at(c) or self._is_place(c))), None)
         if slot == "prep:of":
             return self._noun_object(tok) or roles.prep_objects(anchors, "of")
@@ -621,6 +625,21 @@ class Slots:
         """The codes of the actor named at ``t`` (its code and extra codes), or None."""
         actor = self._actor_at(t.idx, t.idx + len(t))
         return (actor.code, *actor.extra_codes) if actor is not None and actor.code else None
+
+    def _aimed_at_compound(self, noun: Token) -> bool:
+        """Sanctions, an embargo or a blockade named by a country before them and by no one they are
+        aimed at after them ("Ivory Coast arms embargo", "N. Korea sanctions", "the Gaza blockade"): the
+        country is the one they are aimed at. An international body before them imposes them ("UN
+        sanctions"); with an "on"/"against" phrase the country before them does ("US sanctions on Cuba")."""
+        if noun.lemma_.lower() not in _AIMED_NOUNS or any(
+                c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children):
+            return False
+        return any(c.dep_ in ("compound", "nmod") and c.i < noun.i and self._country_actor(c) and not self._igo_at(c)
+                   for c in noun.children)
+
+    def _igo_at(self, t: Token) -> bool:
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and bool(actor.code) and actor.code[:3] in ("IGO", "NGO")
 
     def _carrier_subject(self, noun: Token, support: Token | None) -> Token | None:
         """The coded subject of the verb that carries a noun event as its object ("*the UN* imposed Sudan
