@@ -1616,3 +1616,13 @@ def test_a_country_named_before_sanctions_with_no_one_they_are_on_is_their_targe
     # an international body before them imposes them
     e = _one(_events(analyze, "Kenya condemned the new UN sanctions on Monday."), "COERCE")
     assert e.source.code.startswith("IGO")
+
+
+def test_an_active_verb_with_its_subject_lost_is_no_act_of_unnamed_authorities(analyze):
+    # "Suspect charged" names no agent: the authorities charge; "Charging the government ..." has a
+    # doer the parser lost, and Kenya's courts are not it
+    events = _events(analyze, "NAIROBI - Charging the government with fraud, the vote was boycotted on Monday.")
+    assert not [e for e in events if e.source is not None and (e.source.code or "").endswith("JUD")]
+    title = "Kenyan Suspect Charged"
+    a = analyze(title + "\n\nNAIROBI - A man was charged with murder on Monday.", title=title)
+    assert any(e.plover == "ACCUSE" and (e.source.code or "").endswith("JUD") for e in a.events)

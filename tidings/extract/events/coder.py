@@ -450,6 +450,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return self._holders(tok, trigger, place, notes)
         if source is not None or sector is None:
             return source
+        if tok.pos_ in ("VERB", "AUX") and not roles.is_passive(tok) and tok.dep_ not in ("acl", "amod"):
+            return source  # an active verb's doer is its subject, lost by the parser, not an unnamed state
         if place is not None and place.country:
             found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
             notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
