@@ -1626,3 +1626,12 @@ def test_an_active_verb_with_its_subject_lost_is_no_act_of_unnamed_authorities(a
     title = "Kenyan Suspect Charged"
     a = analyze(title + "\n\nNAIROBI - A man was charged with murder on Monday.", title=title)
     assert any(e.plover == "ACCUSE" and (e.source.code or "").endswith("JUD") for e in a.events)
+
+
+def test_a_noun_event_after_from_is_not_carried_by_the_verb_it_hangs_on(analyze):
+    # "declared the country ready ..., from Ethiopian occupation to civil war": no declaring of an occupation
+    text = "The African Union declared Somalia ready for elections on Monday, from Ethiopian occupation to civil war."
+    assert not [e for e in _events(analyze, text) if e.source is not None and (e.source.code or "").startswith("IGO")
+                and e.plover == "COERCE"]
+    # "carried out an attack", "took part in talks" still carry their nouns
+    assert _one(_events(analyze, "Somali rebels carried out an attack on a Kenyan base on Monday."), "ASSAULT")

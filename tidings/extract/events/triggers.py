@@ -176,6 +176,11 @@ HAPPENING = frozenset({"begin", "start", "resume", "continue", "erupt", "break",
                        "intensify", "escalate", "stall", "collapse", "conclude", "close", "occur", "happen"})
 
 
+#: prepositions that set a noun event apart from the verb they hang on: that verb does not carry it
+#: ("declared the nation ready ..., *from* Soviet occupation to civil war"; "Release *from* Detention")
+_NOT_CARRYING = frozenset({"from", "despite", "than", "like", "unlike"})
+
+
 def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     """The verb a noun event is the object of when that verb only carries it ("held talks")."""
     head = noun.head
@@ -189,8 +194,8 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
         # "peace talks began *between Israel and Syria*", "fighting broke out between X and Y": the
         # verb says the event happened; its parties, date and place are the event's
         return head
-    if noun.dep_ == "pobj" and head.head.lemma_.lower() in light:  # "carried out an attack", "took part in talks"
-        return head.head
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in light and head.lower_ not in _NOT_CARRYING:
+        return head.head  # "carried out an attack", "took part in talks"; not "declared ... *from* Soviet occupation"
     if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light:
         return head.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and noun.lemma_.lower() in _ENGAGEMENTS \
