@@ -97,31 +97,31 @@ def _appositives(doc: Doc, actors: list[Actor], plan: Plan) -> None:
     KLF, Kenya's main rebel group, ..." - every mention of the name takes the body's code (the code
     the context gave it, if it gave one)."""
     recoded = {(r.actor, r.mention.start): r.code for r in plan.recoded}
-    coded = [(m.start, m.end, j, recoded.get((j, m.start)) or a.code)
-             for j, a in enumerate(actors) if a.kind in ("organisation", "group") for m in a.mentions]
+    bodies = [(m.start, m.end, j, recoded.get((j, m.start)) or a.code)
+              for j, a in enumerate(actors) if a.kind in ("organisation", "group") for m in a.mentions]
     for idx, actor in enumerate(actors):
         if actor.code or actor.kind != "organisation":
             continue
-        found = None
-        for m in actor.mentions:
-            words = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if words is None:
-                continue
-            for c in words.root.children:
-                if c.dep_ != "appos" or c.i < words.root.i or c.lemma_.lower() not in _BODY_NOUNS:
-                    continue
-                found = next(((s, e, code) for s, e, j, code in coded if j != idx and code
-                              and s <= c.idx < e and code[:3] not in SECTORS), None)
-                if found is not None:
-                    break
-            if found is not None:
-                break
+        found = next(filter(None, (_apposed_body(doc, m, idx, bodies) for m in actor.mentions)), None)
         if found is None:
             continue
-        start, end, code = found
-        evidence = Span(start, end, doc.text[start:end])
+        code, evidence = found
         for m in actor.mentions:
             plan.recoded.append(Recode(idx, m, code, Inference("description", m, "appositive", evidence, code)))
+
+
+def _apposed_body(doc: Doc, mention: Span, idx: int, bodies: list) -> tuple[str, Span] | None:
+    """The code and words of the coded body that an apposition after ``mention`` names, or None."""
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None:
+        return None
+    for c in words.root.children:
+        if c.dep_ != "appos" or c.i < words.root.i or c.lemma_.lower() not in _BODY_NOUNS:
+            continue
+        for start, end, j, code in bodies:
+            if j != idx and code and code[:3] not in SECTORS and start <= c.idx < end:
+                return code, Span(start, end, doc.text[start:end])
+    return None
 
 
 def _place_evidence(doc: Doc, analysis: Analysis, dictionary) -> list[Evidence]:

@@ -49,7 +49,7 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     found = threatened_parties(found, doc)
     found = resolve_acts(found, patterns.act_nouns)
     if not getattr(patterns, "keep_any", False):
-        weapons = getattr(patterns, "sets", {}).get("&ATTACKS", frozenset())
+        weapons = patterns.sets.get("&ATTACKS", frozenset())
         if analysis.places:
             parties = frozenset((m.start, m.end) for a in analysis.actors for m in a.mentions)
             found = locate_things(found, story_country(analysis.places, parties), weapons=weapons)

@@ -3,8 +3,6 @@ their slots, modes and circumstances.
 """
 from __future__ import annotations
 
-import bisect
-
 from spacy.tokens import Doc, Token
 
 from tidings.extract.events import modes
@@ -133,12 +131,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         for Democratic *Change*" name a party, they tell no act."""
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             return False
-        i = bisect.bisect_right(self.mention_starts, tok.idx) - 1
-        for j in range(max(0, i - 3), i + 1):
-            start, end, _actor = self.mentions[j]
-            if start <= tok.idx and tok.idx + len(tok) <= end and end - start > len(tok):
-                return True
-        return False
+        name = self._mention_span(tok)
+        return name is not None and len(name) > 1
 
     def _code(self, tok: Token, cands: list[EventPattern], index: int, used: set[int], verb: bool) -> list[Event]:
         before, after = verb_words(tok, self.phrase_scope) if verb else noun_words(tok)

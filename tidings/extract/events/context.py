@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tidings.extract.events.common import WORD_SPLIT
 from tidings.model import Event
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
@@ -105,5 +106,5 @@ def locate_things(events: list[Event], country: str | None = None,
 
 
 def _last_word(text: str) -> str:
-    words = text.lower().split()
-    return words[-1].strip(".,;:\"'") if words else ""
+    words = [w for w in WORD_SPLIT.split(text.lower()) if w]
+    return words[-1] if words else ""

@@ -253,9 +253,11 @@ def _phrase_objects(thing: Token) -> list[Token]:
 
 
 def _agents_of(thing: Token) -> list[Token]:
-    """Who did the thing a slot names: its "by" phrase ("actions *by Rwanda*") or the agent of a
-    participle describing it ("the demands made *by Moscow*"). Condemning, rejecting or accepting a
-    deed is aimed at the one who did it."""
+    """Who did the thing a slot names: its "by" phrase ("actions *by Rwanda*"), the agent of a
+    participle describing it ("the demands made *by Moscow*"), or the subject of a relative clause
+    that made it ("the proposal *Somalia* put forward"), then whom that clause aimed it at ("the
+    embargo it imposed *on China*"). Condemning, rejecting or accepting a deed is aimed at the one
+    who did it."""
     out: list[Token] = []
     for c in thing.children:
         if c.dep_ == "prep" and c.lower_ == "by":

@@ -174,10 +174,10 @@ class Slots:
             by = roles.prep_objects([tok], "by")
             if by is not None:
                 return by
-            carrier = self._carrier_subject(tok, support) if not self._aimed_at_compound(tok) else tok
+            aimed_at = self._compound_aimed_at(tok, support)
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c) and not self._attack_setting(tok, c) \
-                        and not self._event_setting(tok, c) and not (carrier is not None and c.dep_ in ("compound", "nmod")):
+                        and not self._event_setting(tok, c) and not (aimed_at and c.dep_ in ("compound", "nmod")):
                     return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
             suspect = self._suspect_of(tok)
             if suspect is not None:
@@ -210,8 +210,7 @@ class Slots:
             # "Blair's *Israel* visit", "the UN imposed *Sudan* sanctions": a place or party named
             # before the noun, when the noun's doer is named apart (its possessor, or the subject of
             # the verb that carries it)
-            if not any(c.dep_ == "poss" for c in tok.children) and self._carrier_subject(tok, support) is None \
-                    and not self._aimed_at_compound(tok):
+            if not any(c.dep_ == "poss" for c in tok.children) and not self._compound_aimed_at(tok, support):
                 return None
             return next((c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
                          and (self._named_at(c) or self._is_place(c))), None)
@@ -626,20 +625,19 @@ class Slots:
         actor = self._actor_at(t.idx, t.idx + len(t))
         return (actor.code, *actor.extra_codes) if actor is not None and actor.code else None
 
-    def _aimed_at_compound(self, noun: Token) -> bool:
-        """Sanctions, an embargo or a blockade named by a country before them and by no one they are
-        aimed at after them ("Ivory Coast arms embargo", "N. Korea sanctions", "the Gaza blockade"): the
-        country is the one they are aimed at. An international body before them imposes them ("UN
-        sanctions"); with an "on"/"against" phrase the country before them does ("US sanctions on Cuba")."""
+    def _compound_aimed_at(self, noun: Token, support: Token | None) -> bool:
+        """Whether a name before a noun event is whom or where it is aimed at, not its doer: when the verb
+        that carries the noun has a coded subject of its own ("*the UN* imposed Sudan sanctions"), or
+        when sanctions, an embargo or a blockade are named by a country before them and by no one
+        after them ("Ivory Coast arms embargo", "N. Korea sanctions"). An international body before
+        them imposes them ("UN sanctions": it has no country); with an "on"/"against" phrase the country
+        before them does ("US sanctions on Cuba")."""
+        if self._carrier_subject(noun, support) is not None:
+            return True
         if noun.lemma_.lower() not in _AIMED_NOUNS or any(
                 c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children):
             return False
-        return any(c.dep_ in ("compound", "nmod") and c.i < noun.i and self._country_actor(c) and not self._igo_at(c)
-                   for c in noun.children)
-
-    def _igo_at(self, t: Token) -> bool:
-        actor = self._actor_at(t.idx, t.idx + len(t))
-        return actor is not None and bool(actor.code) and actor.code[:3] in ("IGO", "NGO")
+        return any(c.dep_ in ("compound", "nmod") and c.i < noun.i and self._country_actor(c) for c in noun.children)
 
     def _carrier_subject(self, noun: Token, support: Token | None) -> Token | None:
         """The coded subject of the verb that carries a noun event as its object ("*the UN* imposed Sudan
