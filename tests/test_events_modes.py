@@ -255,3 +255,14 @@ def test_a_no_on_another_noun_is_the_refusal_of_whoever_has_it(analyze):
     assert e.source.code.startswith("ISR")
     e = one(events_of(analyze, "Chile said it had no plans to sign the new fishing pact."), "REJECT")
     assert e.source.code.startswith("CHL")
+
+
+def test_an_infinitive_hung_on_the_clause_still_says_what_its_noun_threatens(analyze):
+    # the parser reads "to launch" as the purpose of 'renewed'; it is the content of the threats
+    events = events_of(analyze, "Hezbollah renewed its threats to launch rocket attacks on northern Israel.")
+    assert all(e.mode != "asserted" for e in events if e.plover == "ASSAULT"), \
+        [(e.trigger.text, e.mode) for e in events]
+    assert [e for e in events if e.plover == "ASSAULT"]
+    # a real purpose stays one: what the troops were sent to do is still to come, and the sending happened
+    events = events_of(analyze, "Chad sent troops to guard the refugee camps.")
+    assert one(events, "MOBILIZE").mode == "asserted"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.extract.events.syntax import noun_infinitive
 from tidings.extract.timex import period_end
 from tidings.headline import headline_future
 
@@ -170,6 +171,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break  # "vowed to rebuild the region *after winning* an election": what came before is done
         if dep == "conj" and _contrast(tok, below):
             break  # "denied it plans to attack *but pressed* for guarantees": negation stops at 'but'
+        if dep == "advcl" and (noun := noun_infinitive(below)) is not None:
+            tok, dep = noun, "acl"  # "renewed its threats *to launch* attacks": the threat's content
         if dep == "advcl" or dep == "conj":
             # An adverbial clause is hypothetical only through its own 'if'; a conjunct shares only the negation.
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in _clause_marks(trigger)):

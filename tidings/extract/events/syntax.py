@@ -464,6 +464,29 @@ def noun_maker(noun: Token) -> Token | None:
     return named[-1] if named else None
 
 
+#: nouns whose to-infinitive says what they threaten, plan, offer or ask for ("its threat *to
+#: attack*", "an offer *to mediate*", "efforts *to end* the war")
+_INFINITIVE_NOUNS = _REQUEST_NOUNS | frozenset({
+    "threat", "warning", "plan", "offer", "attempt", "effort", "promise", "pledge", "vow", "decision",
+    "intention", "readiness", "willingness", "move", "push", "drive", "campaign", "commitment", "determination"})
+
+
+def noun_infinitive(verb: Token) -> Token | None:
+    """The noun whose to-infinitive the parser hung on the clause as an adverbial: "Hamas renewed its
+    threats *to launch* rocket attacks" - 'launch' read as the purpose of 'renewed', though it says
+    what the threats are. The noun is the verb's object and stands right before the infinitive's
+    'to'. None otherwise (a real purpose: "sent troops *to protect* the airport")."""
+    if verb.dep_ != "advcl" or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    before = verb.left_edge.i - 1
+    if before < 0:
+        return None
+    noun = verb.doc[before]
+    if noun.dep_ not in ("dobj", "obj") or noun.head.i != verb.head.i or noun.lemma_.lower() not in _INFINITIVE_NOUNS:
+        return None
+    return noun
+
+
 def _listed_after(verb: Token) -> Token | None:
     """The verb a bare past form continues in a list the parser broke: "violence that has killed 40
     people, *wounded* 200 and closed the border" - the parser hangs 'wounded' on the main verb as a
