@@ -1635,3 +1635,19 @@ def test_a_noun_event_after_from_is_not_carried_by_the_verb_it_hangs_on(analyze)
                 and e.plover == "COERCE"]
     # "carried out an attack", "took part in talks" still carry their nouns
     assert _one(_events(analyze, "Somali rebels carried out an attack on a Kenyan base on Monday."), "ASSAULT")
+
+
+def test_a_repeated_preposition_still_joins_the_parties_it_lists(analyze):
+    # the parser joins the two 'by's, not the two agents; a capital after the second 'by' is an agent too
+    events = _events(analyze, "The referendum was condemned by the opposition and by Moscow.")
+    assert {e.source.text for e in events if e.plover == "ACCUSE"} == {"the opposition", "Moscow"}
+    assert any(e.source.code == "RUSGOV" for e in events)
+    # and when the parser hangs the second 'by' on a phrase inside the first; neither agent is the other's target
+    events = _events(analyze, "Voters backed a charter denounced by the unions as a fraud and by Paris as illegal.")
+    accusations = [e for e in events if e.plover == "ACCUSE"]
+    assert {e.source.text for e in accusations} == {"the unions", "Paris"}
+    assert all(e.target is None or e.target.text == "a charter" for e in accusations)
+    # those who judged the charter did not make it: backing it is not backing them
+    assert not [e for e in events if e.plover == "SUPPORT" and e.target is not None and e.target.text == "the unions"]
+    events = _events(analyze, "Syria held talks with Iran and with Turkey.")
+    assert {e.target.code for e in events if e.plover == "CONSULT"} == {"IRN", "TUR"}

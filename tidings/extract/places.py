@@ -44,8 +44,14 @@ def role(token: Token) -> str:
     while token.dep_ == "conj" and token.head.i != token.i and seen < 10:
         token = token.head
         seen += 1
-    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
-        return "agent"
+    if token.dep_ == "pobj" and token.head.lower_ == "by":
+        # "condemned by rights groups and *by Washington*": the 'by' repeated, joined to the first 'by'
+        # or to a phrase beside it ("by rights groups as a sham and by Washington as flawed")
+        prep = token.head
+        if prep.dep_ == "agent" or (prep.dep_ == "conj" and any(
+                above.dep_ == "agent" or any(c.dep_ == "agent" for c in above.children)
+                for above in list(prep.ancestors)[:3])):
+            return "agent"
     return token.dep_
 
 

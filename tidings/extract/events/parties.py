@@ -28,6 +28,11 @@ _MAX_WALK = 40
 #: Somalia *put forward*", "the embargo it *imposed* on China")
 _MAKING = frozenset({"put", "make", "offer", "propose", "present", "submit", "table", "draft", "issue", "impose",
                      "give", "send", "provide", "announce", "unveil", "float", "set", "lay", "pass", "adopt"})
+#: participles of judging: their agent judged the thing, it did not make it ("a charter *denounced by*
+#: the unions" is not the unions' charter)
+_JUDGING = frozenset({"condemn", "denounce", "criticize", "criticise", "reject", "oppose", "back", "support",
+                      "praise", "welcome", "endorse", "accept", "approve", "dismiss", "hail", "question",
+                      "dispute", "challenge", "slam", "blast", "applaud", "deplore", "decry"})
 #: sectors of a state's own organs (a bare country code has none)
 _STATE_SECTORS = frozenset({"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 #: things named after the place they were agreed in: "the Kyoto pact" is no party in Japan
@@ -111,7 +116,8 @@ class Parties:
         """``targets`` unless they are all things and a party is found for them (module docstring)."""
         if any(self._is_party(t, tok) for t in targets) or not slots:
             return targets
-        seen = {t.i for t in targets} | {tok.i} | {m.i for m in matched}
+        # (a source is no target: "condemned by rights groups as a sham and *by Washington*")
+        seen = {t.i for t in targets} | {tok.i} | {m.i for m in matched} | {s.i for s in sources}
         candidates: list[Token] = []
         if not verb and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "amid") and tok.head.head.pos_ in ("NOUN", "PROPN"):
             # "the capital *under curfew*", "a town under siege": the noun the phrase describes
@@ -262,7 +268,7 @@ def _agents_of(thing: Token) -> list[Token]:
     for c in thing.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             out += [g for g in c.children if g.dep_ == "pobj"]
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in _JUDGING and not any(
                 g.dep_ in roles.SUBJ or g.dep_ in roles.PASSIVE_SUBJ or g.dep_ == "mark" for g in c.children):
             # (not a clause of its own: "a report *that an engineer had been abducted by tribesmen*"
             # tells what the report says; investigating it is aimed at no tribesmen)

@@ -199,6 +199,17 @@ def conjuncts(head: Token, code_of=None) -> list[Token]:
             out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
         elif code_of is not None and list_apposition(head, c, code_of):
             out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
+    if head.dep_ == "pobj":
+        # "condemned by rights groups *and by Washington*", "talks with Iran and with Syria": the
+        # preposition repeated before the next item; the parser joins the prepositions, not the nouns,
+        # and may hang the second on a phrase beside the first ("by rights groups as a sham and by ...")
+        prep = head.head
+        for again in (prep.head if prep.dep_ == "agent" else prep).subtree:
+            if again.dep_ == "conj" and again.lower_ == prep.lower_ and again.i > head.i and again.head.dep_ in ("prep", "agent") \
+                    and len(out) < 6:
+                pobj = next((g for g in again.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    out.extend(conjuncts(pobj, code_of))
     return out
 
 
