@@ -110,6 +110,10 @@ def test_actors_role_of_a_country(analyze):
     codes = {x.code: x for x in a.actors}
     assert codes["CAFGOV"].mentions[0].text == "government of the Central African Republic"
     assert "RUSGOV" in codes
+    # a place that only modifies the noun after "of" is no owner of the role: survivors of a fire in Lisbon
+    a = analyze("Survivors of the Lisbon ferry fire issued a sharp rebuke to politicians.")
+    assert not [m for x in a.actors for m in x.mentions if "Lisbon" in m.text and "Survivors" in m.text]
+    assert {x.code[3:] for x in a.actors if x.code} >= {"CVL", "ELI"}
 
 
 def test_actors_acronym_in_parentheses_is_the_same_organisation(analyze):

@@ -624,8 +624,10 @@ def _former(doc: Doc, first: _Unit, role: _Unit) -> bool:
 
 
 def _of_between(doc: Doc, left: _Unit, right: _Unit) -> bool:
+    """Whether "of" or "of the" joins two units and the right one heads the phrase after it ("the
+    government *of Chad*"), not a modifier of another noun ("victims of the *Madrid* train bombings")."""
     words = [t.lower_ for t in doc[left.end:right.start]]
-    return words in (["of"], ["of", "the"])
+    return words in (["of"], ["of", "the"]) and doc[right.start:right.end].root.dep_ != "compound"
 
 
 def _parenthesised_acronym(doc: Doc, name: _Unit):
