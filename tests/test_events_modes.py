@@ -266,3 +266,12 @@ def test_an_infinitive_hung_on_the_clause_still_says_what_its_noun_threatens(ana
     # a real purpose stays one: what the troops were sent to do is still to come, and the sending happened
     events = events_of(analyze, "Chad sent troops to guard the refugee camps.")
     assert one(events, "MOBILIZE").mode == "asserted"
+
+
+def test_a_request_another_party_answers_was_made_to_that_party(analyze):
+    # agreeing to a request takes it as made, whatever the agreement's own mode, and made to the one agreeing
+    e = one(events_of(analyze, "Spain agreed to Morocco's request for more patrol boats."), "REQUEST")
+    assert e.mode == "asserted" and e.source.code.startswith("MAR") and e.target.code.startswith("ESP")
+    # one that may yet come is not
+    events = events_of(analyze, "Spain will consider any request from Morocco for patrol boats.")
+    assert not [e for e in events if e.plover == "REQUEST" and e.mode == "asserted"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.extract.events.syntax import noun_infinitive
+from tidings.extract.events.syntax import answering_verb, noun_infinitive
 from tidings.extract.timex import period_end
 from tidings.headline import headline_future
 
@@ -141,6 +141,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
     found = _local(trigger, own=True)
     if found and found[0] == NEGATED:
         return found
+    if not found and answering_verb(trigger) is not None:
+        return ASSERTED, None  # "agreed to *a US request*": what another party answers was made
     if not found and is_subjunctive(trigger):
         return HYPOTHETICAL, trigger
     tok, steps = trigger, 0

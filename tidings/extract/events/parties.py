@@ -123,6 +123,10 @@ class Parties:
             # "the capital *under curfew*", "a town under siege": the noun the phrase describes
             held = tok.head.head
             candidates += [held, *_phrase_objects(held)]
+        answer = roles.answering_verb(tok) if not verb else None
+        if answer is not None:
+            # "Britain agreed to *a US request* for help": a request is made to the one who answers it
+            candidates += [c for c in answer.children if c.dep_ in roles.SUBJ]
         for thing in targets:  # the thing's own doer first: "condemned actions *by Rwanda*"
             candidates += _agents_of(thing)
             # and its maker named before it, not a place: "rejected an *army* bid", "a *rebel* offer"

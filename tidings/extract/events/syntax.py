@@ -172,6 +172,30 @@ def charged_party(noun: Token) -> Token | None:
     return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
 
 
+#: nouns of asking and offering, and the verbs by which another party answers one: "agreed *to a US
+#: request*", "rejected the Indian *proposal*", "heeded *calls* for calm"
+_ASKED_NOUNS = frozenset({"request", "demand", "call", "appeal", "plea", "proposal", "offer", "invitation",
+                          "ultimatum", "overture", "bid", "proposition"})
+_ANSWERING_VERBS = frozenset({"agree", "accept", "heed", "answer", "respond", "reject", "welcome", "refuse",
+                              "spurn", "rebuff", "grant", "approve", "consider", "study", "weigh", "ignore",
+                              "dismiss", "decline", "turn", "embrace", "endorse", "snub", "defy"})
+
+
+def answering_verb(noun: Token) -> Token | None:
+    """The verb by which a party answers a noun of asking or offering, its object ("Britain agreed
+    *to a US request*"): the request was made, whatever the answer's own mode, and was made to the
+    one answering. None for one that may yet come ("will consider *any* request") or no answer."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ASKED_NOUNS \
+            or any(c.lower_ in ("any", "no") for c in noun.children):
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to" and verb.dep_ == "prep":
+        verb = verb.head  # "agreed to", "responded to"
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    return verb if verb.lemma_.lower() in _ANSWERING_VERBS else None
+
+
 #: verbs by which the accused answers an accusation
 _ANSWERING = frozenset({"defend", "deny", "reject", "dismiss", "rebut", "refute", "answer", "counter", "protest"})
 
