@@ -1651,3 +1651,8 @@ def test_a_repeated_preposition_still_joins_the_parties_it_lists(analyze):
     assert not [e for e in events if e.plover == "SUPPORT" and e.target is not None and e.target.text == "the unions"]
     events = _events(analyze, "Syria held talks with Iran and with Turkey.")
     assert {e.target.code for e in events if e.plover == "CONSULT"} == {"IRN", "TUR"}
+
+
+def test_a_nationality_before_a_request_names_the_state_that_made_it(analyze):
+    e = _one(_events(analyze, "Spain agreed to a Moroccan request for more patrol boats."), "REQUEST")
+    assert e.source.code == "MAR" and e.source.text == "Moroccan" and e.target.code.startswith("ESP")

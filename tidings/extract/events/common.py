@@ -27,6 +27,9 @@ COPULA = frozenset({"be", "remain", "become"})
 PARTITIVE = frozenset({"round", "series", "wave", "spate", "string", "number", "set", "flurry", "barrage", "volley"})
 PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "this", "that"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+#: things a party puts forward, whose maker may stand before them ("an *army* bid", "a *Moroccan* request")
+PROPOSALS = frozenset({"bid", "offer", "plan", "proposal", "demand", "request", "call", "initiative", "ultimatum",
+                       "proposition", "appeal", "deal"})
 VIOLENT = frozenset({"18", "19", "20"})  # CAMEO roots of violence: assault, fight, mass violence
 DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
 WIRE_CREDITS = frozenset({"reuters", "ap", "afp", "upi", "cnn", "cbs", "bbc", "agencies", "xinhua", "tass", "dpa", "ani", "pti"})

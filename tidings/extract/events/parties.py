@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.extract.events import syntax as roles
-from tidings.extract.events.common import VIOLENT, singular
+from tidings.extract.events.common import PROPOSALS, VIOLENT, singular
 
 #: prepositions whose object can be the party an act is aimed at (not "by": the agent; not time)
 AIMED = ("to", "on", "against", "with", "in", "into", "at", "from", "for", "of", "over", "toward", "towards", "inside",
@@ -56,9 +56,6 @@ _MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "session", "summit", "co
                             "negotiation", "negotiations", "encounter", "audience", "visit"})
 
 
-#: things a party puts forward, whose maker may stand before them ("an *army* bid", "a *rebel* offer")
-_PROPOSALS = frozenset({"bid", "offer", "plan", "proposal", "demand", "request", "call", "initiative", "ultimatum",
-                        "proposition", "appeal", "deal"})
 
 
 class Parties:
@@ -130,7 +127,7 @@ class Parties:
         for thing in targets:  # the thing's own doer first: "condemned actions *by Rwanda*"
             candidates += _agents_of(thing)
             # and its maker named before it, not a place: "rejected an *army* bid", "a *rebel* offer"
-            if thing.lemma_.lower() in _PROPOSALS:
+            if thing.lemma_.lower() in PROPOSALS:
                 candidates += [c for c in thing.children if c.dep_ in ("compound", "nmod") and c.i < thing.i
                                and not self._is_place(c)]
         for slot in slots:  # the pattern's other slots, in its order
@@ -223,6 +220,11 @@ class Parties:
 
     def _thing_nationality(self, thing: Token) -> str | None:
         """The country a nationality word before a thing names ("the *Ugandan* proposal"), or None."""
+        found = self._nationality_word(thing)
+        return found[1] if found else None
+
+    def _nationality_word(self, thing: Token) -> tuple[Token, str] | None:
+        """The nationality word before a thing and the country it names, or None."""
         if self.actor_dictionary is None:
             return None
         doc = thing.doc
@@ -234,7 +236,7 @@ class Parties:
                         continue
                     entry = self.actor_dictionary.lookup(doc[start:c.i + 1].text)
                     if entry is not None and entry.type in ("demonym", "country") and entry.country:
-                        return entry.country
+                        return c, entry.country
         return None
 
 

@@ -10,6 +10,7 @@ from tidings.extract.events.common import (
     MAX_SENTENCE_TOKENS,
     NOUN_POS,
     PERSONAL,
+    PROPOSALS,
     TRANSNATIONAL_POLITICAL,
 )
 from tidings.extract.events.triggers import support_verb
@@ -179,6 +180,10 @@ class Slots:
                 if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c) and not self._attack_setting(tok, c) \
                         and not self._event_setting(tok, c) and not (aimed_at and c.dep_ in ("compound", "nmod")):
                     return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
+            if tok.lemma_.lower() in PROPOSALS and (maker := self._nationality_word(tok)) is not None:
+                # "a *Moroccan* request", "the *French* offer": the nationality's state put it forward
+                self.thing_countries[maker[0].i] = maker[1]
+                return maker[0]
             suspect = self._suspect_of(tok)
             if suspect is not None:
                 return suspect
