@@ -128,6 +128,18 @@ def test_a_deed_named_as_the_means_of_a_verb_is_its_own_happening(analyze):
     assert events[0].target.code.startswith("PSE") and "deed it was done in" in events[0].evidence
 
 
+def test_an_arrest_over_a_kidnapping_is_two_happenings(analyze):
+    # both are COERCE, but only the kidnapping is violence: the arrest is no means of it
+    events = events_of(analyze, "Police in Perth arrested a man in the kidnapping of a schoolboy.")
+    assert {e.trigger.text for e in events if e.plover == "COERCE"} == {"arrested", "kidnapping"}
+    kidnapping = next(e for e in events if e.trigger.text == "kidnapping")
+    assert kidnapping.source.text == "a man" and kidnapping.target.text == "a schoolboy"
+    # two deeds listed before one 'of' (the parser hangs the first on the second): each is an event
+    events = events_of(analyze, "Officers in Leeds detained a man over the kidnapping and sexual assault of a pensioner.")
+    assert {(e.plover, e.target.text) for e in events if e.source is not None and e.source.text == "a man"} \
+        == {("COERCE", "a pensioner"), ("ASSAULT", "a pensioner")}
+
+
 def test_a_headline_naming_the_country_and_a_body_naming_only_people_state_one_attack(analyze):
     # "eight people" is coded by a sector alone (no country in its sentence): no side of its own
     title = "Car Bombs Hit Kabul"

@@ -378,8 +378,10 @@ def fold_means(events: list[Event], doc: Doc | None) -> list[Event]:
             continue
         verb_event = by_root.get(noun.head.head.i)
         if verb_event is None or verb_event is e or verb_event.plover != e.plover or verb_event.mode != e.mode \
-                or e.cameo[:2] not in VIOLENT:
-            continue  # (violence only: "arrested two men in a raid on a house" tells of a raid and an arrest)
+                or e.cameo[:2] not in VIOLENT or verb_event.cameo[:2] not in VIOLENT:
+            # (violence only, done by both words: "arrested two men in a raid on a house" tells of a raid
+            # and an arrest, "arrested a man in the kidnapping of a boy" of a kidnapping and an arrest)
+            continue
         if e.source is not None and e.source.code and _party_key(verb_event.source)[:3] != e.source.code[:3]:
             continue
         dropped.add(id(e))

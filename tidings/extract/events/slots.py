@@ -246,6 +246,9 @@ class Slots:
             partners = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
             if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
                 partners.append(noun.head)
+            listed = roles.coordinated_modifier(noun)
+            if listed is not None:
+                partners.append(listed)
             found = next((o for o in (roles.prep_objects([p], "of") for p in partners) if o is not None), None)
         return found
 
@@ -366,6 +369,7 @@ class Slots:
         attacks are)."""
         while noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head  # "in the kidnapping and *sexual assault* of ..."
+        noun = roles.coordinated_modifier(noun) or noun  # the same list, misparsed
         blamed = self._blamed_on(noun)
         if blamed is not None:
             return blamed

@@ -152,6 +152,15 @@ def displaced_of(agent: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > agent.i), None)
 
 
+def coordinated_modifier(noun: Token) -> Token | None:
+    """The noun a coordinated noun was hung on as a modifier: "the kidnapping and sexual assault of a
+    girl" - the parser makes 'kidnapping' a modifier of 'assault', with the 'and' below it; the two
+    are a list of deeds sharing their 'of'. None for a plain modifier ("a *murder* inquiry")."""
+    if noun.dep_ not in ("nmod", "compound") or noun.head.i <= noun.i or noun.head.pos_ != "NOUN":
+        return None
+    return noun.head if any(c.dep_ == "cc" and c.i > noun.i for c in noun.children) else None
+
+
 def charged_party(noun: Token) -> Token | None:
     """The subject of the clause a noun of accusing states ("accusations *that it* used force",
     "claims *Russia* had armed the rebels"), or None."""
