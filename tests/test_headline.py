@@ -248,6 +248,11 @@ def test_a_headline_to_infinitive_is_a_future_act(analyze):
     # "X to Visit Y": headline grammar for "X is to visit Y"
     e = one(_headline_events(analyze, "Kenyan Minister to Visit Uganda Next Week"), "CONSULT")
     assert e.mode == "future"
+    # "X Does Y, to Do Z": a second act of the same subject, still to come
+    title = "Haiti Arrests Gang Leader, to Attack Police Post (Reuters)"
+    a = analyze(title + "\n\nReuters - Officials said the operation would begin on Friday.", title=title)
+    e = one(a.events, "ASSAULT")
+    assert e.mode == "future" and e.source.code.startswith("HTI") and e.source.text == "Haiti"
 
 
 def test_a_headline_verb_putting_its_subject_under_an_infinitive_is_passive(analyze):

@@ -391,9 +391,24 @@ def headline_future(verb: Token) -> bool:
         # it ("Blair, Bush to Meet as Issues Loom")
         span = verb.doc.user_data.get(HEADLINE_KEY)
         return bool(span) and span[0] <= verb.idx < span[1]
+    if headline_second_clause(verb):
+        return True
     if verb.dep_ != "ROOT":
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < aux[0].i for c in verb.children)
+
+
+def headline_second_clause(verb: Token) -> bool:
+    """Headline grammar for a second act of the same subject: "Peru Arrests Siege Leader, *to Attack*
+    Police Post" reads "and is to attack" - a bare infinitive after a comma, hung on the headline's
+    main verb, is neither that verb's object nor its purpose."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("xcomp", "advcl") or verb.head.dep_ != "ROOT":
+        return False
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i), None)
+    if to is None or to.i == 0 or verb.doc[to.i - 1].text != ",":
+        return False
+    span = verb.doc.user_data.get(HEADLINE_KEY)
+    return bool(span) and span[0] <= verb.idx < span[1]
 
 
 #: verbs whose bare past form in a headline is a report, not a passive ("Iran Said to ...": raising)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.headline import headline_second_clause
+
 SUBJ = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -308,6 +310,8 @@ _OWN_STATE = frozenset({"country", "government", "nation", "administration", "st
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject; a pronoun subject of reported speech is the speaker ("Iran said it would ...")."""
+    if headline_second_clause(verb):
+        return verb_subject(verb.head, depth + 1)  # "Peru Arrests Leader, *to Attack* Post": Peru is to
     subject = _own_subject(verb, depth)
     if subject is not None and subject.lemma_.lower() in _OWN_STATE and any(
             c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children):
