@@ -1656,3 +1656,14 @@ def test_a_repeated_preposition_still_joins_the_parties_it_lists(analyze):
 def test_a_nationality_before_a_request_names_the_state_that_made_it(analyze):
     e = _one(_events(analyze, "Spain agreed to a Moroccan request for more patrol boats."), "REQUEST")
     assert e.source.code == "MAR" and e.source.text == "Moroccan" and e.target.code.startswith("ESP")
+
+
+def test_disputing_a_charge_denies_it_and_the_one_answering_is_the_one_accused(analyze):
+    # disputing or dismissing criticism is no criticism of its makers (AG guide rule 2); the charge stands
+    events = _events(analyze, "The Pentagon disputed Red Cross criticism of its prisons.")
+    assert not [e for e in events if e.source is not None and e.source.text == "The Pentagon"]
+    assert _one(events, "ACCUSE").source.code.startswith("NGO")
+    # "accusations that *it* armed the rebels", rejected by Moscow: Moscow is the one accused, and a
+    # nationality before the accusation names who made it
+    e = _one(_events(analyze, "Moscow rejected Georgian accusations that it armed the rebels."), "ACCUSE")
+    assert e.source.code == "GEO" and e.target.code.startswith("RUS")

@@ -30,6 +30,9 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: things a party puts forward, whose maker may stand before them ("an *army* bid", "a *Moroccan* request")
 PROPOSALS = frozenset({"bid", "offer", "plan", "proposal", "demand", "request", "call", "initiative", "ultimatum",
                        "proposition", "appeal", "deal"})
+#: words a party says against another, whose nationality before them is the sayer's ("*Georgian* charges
+#: of meddling", "*Iraqi* criticism"), unlike a deed's ("*Iraqi* attacks" may be where they happened)
+CHARGES = frozenset({"charge", "accusation", "allegation", "criticism", "condemnation", "complaint", "warning"})
 VIOLENT = frozenset({"18", "19", "20"})  # CAMEO roots of violence: assault, fight, mass violence
 DATELINE_DASH = re.compile(r"\s(?:-{1,2}|–|—)\s")
 WIRE_CREDITS = frozenset({"reuters", "ap", "afp", "upi", "cnn", "cbs", "bbc", "agencies", "xinhua", "tass", "dpa", "ani", "pti"})

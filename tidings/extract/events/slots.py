@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from tidings.extract.events import syntax as roles
 from tidings.extract.events.common import (
+    CHARGES,
     DATELINE_DASH,
     MAX_SENTENCE_TOKENS,
     NOUN_POS,
@@ -180,8 +181,8 @@ class Slots:
                 if c.dep_ in ("amod", "compound", "nmod") and self._named_at(c) and not self._attack_setting(tok, c) \
                         and not self._event_setting(tok, c) and not (aimed_at and c.dep_ in ("compound", "nmod")):
                     return c  # "*Russian* troop buildup", "a *Saudi-led* strike"; not "*military* exercises"
-            if tok.lemma_.lower() in PROPOSALS and (maker := self._nationality_word(tok)) is not None:
-                # "a *Moroccan* request", "the *French* offer": the nationality's state put it forward
+            if tok.lemma_.lower() in PROPOSALS | CHARGES and (maker := self._nationality_word(tok)) is not None:
+                # "a *Moroccan* request", "*Georgian* charges": the nationality's state made it
                 self.thing_countries[maker[0].i] = maker[1]
                 return maker[0]
             suspect = self._suspect_of(tok)

@@ -170,17 +170,26 @@ def charged_party(noun: Token) -> Token | None:
         if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > noun.i and (
                 c.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
             subject = next((g for g in c.children if g.dep_ in SUBJ), None)
-            if subject is not None and subject.lower_ not in ("there", "this", "which", "who", "what"):
+            if subject is not None and subject.lower_ not in ("there", "this", "which", "who", "what") \
+                    and not (subject.lower_ in PERSONAL and _answer_to(noun) is not None):
                 return subject
-    # "*France* defended itself against accusations by X", "*Russia* rejected the charges": whoever
-    # answers an accusation is the one accused
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ == "against" and verb.head.lemma_.lower() in _ANSWERING:
-        verb = verb.head
-    elif noun.dep_ != "dobj" or verb.lemma_.lower() not in _ANSWERING:
+    # "*France* defended itself against accusations by X", "*Russia* rejected the charges", "*Moscow*
+    # rejected accusations that *it* armed the rebels": whoever answers an accusation is the one accused
+    verb = _answer_to(noun)
+    if verb is None:
         return None
     subject = next((g for g in verb.children if g.dep_ in ("nsubj", "nsubjpass")), None)
     return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else None
+
+
+def _answer_to(noun: Token) -> Token | None:
+    """The verb by which a party answers a noun of accusing that is its object, or None."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "against" and verb.head.lemma_.lower() in _ANSWERING:
+        return verb.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _ANSWERING:
+        return None
+    return verb
 
 
 #: nouns of asking and offering, and the verbs by which another party answers one: "agreed *to a US
@@ -208,7 +217,8 @@ def answering_verb(noun: Token) -> Token | None:
 
 
 #: verbs by which the accused answers an accusation
-_ANSWERING = frozenset({"defend", "deny", "reject", "dismiss", "rebut", "refute", "answer", "counter", "protest"})
+_ANSWERING = frozenset({"defend", "deny", "reject", "dismiss", "rebut", "refute", "answer", "counter", "protest",
+                        "dispute", "contest"})
 
 
 def time_phrase(prep: Token) -> bool:
