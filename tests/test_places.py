@@ -177,3 +177,10 @@ def test_a_capital_named_by_its_nationality_is_that_capital(analyze):
     a = analyze("Fighting broke out in the Kenyan capital on Monday.")
     capital = next(p for p in a.places if p.text == "Kenyan capital")
     assert (capital.name, capital.country) == ("Nairobi", "KEN") and capital.lat is not None
+
+
+def test_the_name_after_city_of_is_a_place_whatever_the_tagger_made_of_it(analyze):
+    # the small tagger reads "Tal Afar" as an organisation; "the town of X" names a settlement
+    a = analyze("Aid convoys reached the town of Tal Afar on Monday.")
+    assert [(p.text, p.country) for p in a.places] == [("Tal Afar", "IRQ")]
+    assert not [x for x in a.actors if x.name == "Tal Afar"]

@@ -263,12 +263,16 @@ def _untagged(doc: Doc, gazetteer, found, known_people: frozenset[str] = frozens
         holder = tok.head if qualifies else tok  # "stormed *Khan Younis* refugee camp", "in the Baqouba district"
         as_object = (holder.dep_ == "dobj" and holder.head.lemma_.lower() in _PLACE_VERBS
                      or qualifies and holder.dep_ == "pobj" and holder.head.lower_ in _PLACE_PREPS) and not borne
+        # "the besieged city *of Tal Afar*": a settlement's own name, whatever the tagger made of it
+        named_settlement = tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and tok.head.head.lemma_.lower() in _SETTLEMENT_NOUNS and tok.head.head.i < tok.i
+        as_object = as_object or named_settlement
         if not as_object and (tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPS):
             continue
         if tok.ent_type_ in LABELS or tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _CALENDAR:
             continue
         alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-        if tok.ent_type_ == "ORG" and not (as_object and alone):
+        if tok.ent_type_ == "ORG" and not (as_object and alone) and not named_settlement:
             continue  # an organisation; but "US jets bomb *Falluja*" is a town the tagger took for one
         if person is not None and not (as_object and person.end - 1 == tok.i and any(
                 c.kind in ("city", "region") for c in gazetteer.candidates(person.text))):
