@@ -449,3 +449,12 @@ def test_a_name_whose_first_word_opens_the_story_in_capitals_is_the_listed_perso
     # a case-sensitive name still needs its own case otherwise: "us" is no United States
     a = analyze("Some of us went to Canberra on Monday.")
     assert not any(x.code and x.code.startswith("USA") for x in a.actors)
+
+
+def test_armed_groups_of_the_2000s_and_a_rebel_army_that_became_a_state_army(analyze):
+    # the SPLA fought Khartoum until South Sudan's independence in July 2011 and is its army since
+    before = analyze("The SPLA attacked a garrison on Monday.", published="2004-06-01")
+    after = analyze("The SPLA attacked a garrison on Monday.", published="2016-06-01")
+    assert {a.code for a in before.actors} >= {"SDNREBSPL"} and {a.code for a in after.actors} >= {"SSDMILSPL"}
+    codes = {a.code for a in analyze("ULFA and Ansar al-Sunna claimed the attacks.").actors}
+    assert {"INDREBULF", "IRQREBANS"} <= codes
