@@ -458,3 +458,5 @@ def test_armed_groups_of_the_2000s_and_a_rebel_army_that_became_a_state_army(ana
     assert {a.code for a in before.actors} >= {"SDNREBSPL"} and {a.code for a in after.actors} >= {"SSDMILSPL"}
     codes = {a.code for a in analyze("ULFA and Ansar al-Sunna claimed the attacks.").actors}
     assert {"INDREBULF", "IRQREBANS"} <= codes
+    # and their leaders: a rebel commander is coded as his movement's side
+    assert {a.code for a in analyze("Shamil Basayev claimed the raid.").actors} >= {"RUSREB"}
