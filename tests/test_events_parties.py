@@ -520,3 +520,9 @@ def test_a_first_actor_outside_the_triggers_phrase_ends_the_venue_walk(analyze):
     # (a spaCy Token is made anew on each access, so 'head is not self' held at the root forever)
     text = "It is now a major issue in the race, with Senator Elizabeth Warren — who’s called for big tax hikes on the rich — lambasting Trump’s plan."
     assert all(e.plover != "CONSULT" for e in events_of(analyze, text))  # it returns, and meets no one
+
+
+def test_praise_of_a_deed_is_not_praise_of_those_it_was_done_to(analyze):
+    # as a condemned killing is not aimed at the dead: the freed dissidents are not the ones praised
+    e = one(events_of(analyze, "Norway praised the release of forty dissidents in Belarus."), "SUPPORT")
+    assert e.target.text == "Belarus" and e.target.code.startswith("BLR")

@@ -95,6 +95,13 @@ class Parties:
         actor = self._actor_at(t.idx, t.idx + len(t))
         return actor.country if actor is not None and self.actor_kinds.get(actor.id) == "country" else None
 
+    def _deed_done_to(self, t: Token) -> bool:
+        """A noun for an act done to the one its "of" names ("the release *of* prisoners", "the arrest
+        of X", "the killing of Y"): a lexicon noun whose target is its "of" phrase."""
+        lemma = t.lemma_.lower()
+        patterns = self.patterns.nouns.get(lemma) or self.patterns.nouns.get(t.lower_) or ()
+        return self._deed_of_force(t) or any("prep:of" in p.target for p in patterns if not p.before and not p.after)
+
     def _deed_of_force(self, t: Token) -> bool:
         """A noun for an act of force or coercion ("killing", "abduction", "attack", "arrest")."""
         lemma = t.lemma_.lower()
@@ -134,8 +141,9 @@ class Parties:
             head = self._fill(tok, slot, verb, support, matched)
             if head is not None and head.i not in seen:
                 candidates.append(head)
-        # a deed condemned or rejected is aimed at its doer, never at those it was done to
-        condemned = code[:2] in ("11", "12")
+        # a deed condemned, rejected or welcomed is aimed at its doer, never at those it was done to
+        # ("praised the release *of prisoners*" by Myanmar is praise of Myanmar)
+        condemned = code[:2] in ("11", "12", "05")
         for thing in targets:  # the thing's possessor and the objects of its prepositions
             if code[:2] in VIOLENT:
                 # force against a party's thing is against the party: "ripped through *their* patrol",
@@ -145,6 +153,11 @@ class Parties:
             if condemned and self._deed_of_force(thing):
                 # "condemned the killing *of two engineers*" is not aimed at them; "Israel's killing" is Israel's
                 candidates += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
+            elif condemned and self._deed_done_to(thing):
+                # "praised the release *of prisoners*": those it was done to are not praised (a veto *for*
+                # the council's members still names whom it is for)
+                candidates += [c for c in _phrase_objects(thing)
+                               if not (c.dep_ == "pobj" and c.head.lower_ in ("of", "against", "on"))]
             else:
                 candidates += _phrase_objects(thing)
         for word in matched:  # a pattern noun's own phrase: "violated *Manila's* ceasefire"
@@ -153,7 +166,7 @@ class Parties:
                 candidates += _phrase_objects(word)
         anchors = [tok] + ([support] if support is not None else [])
         if verb:  # the object's own prepositions: "put *the town* under curfew" (not a condemned deed's)
-            anchors += [c for c in tok.children if c.dep_ == "dobj" and not (condemned and self._deed_of_force(c))]
+            anchors += [c for c in tok.children if c.dep_ == "dobj" and not (condemned and self._deed_done_to(c))]
         # a meeting's "in"/"at" phrase is where it is held: "met *in the rebel stronghold* of X" meets no rebels
         venue = _VENUES if code[:3] in _MEETINGS else ()
         for anchor in anchors:
