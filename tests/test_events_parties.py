@@ -526,3 +526,9 @@ def test_praise_of_a_deed_is_not_praise_of_those_it_was_done_to(analyze):
     # as a condemned killing is not aimed at the dead: the freed dissidents are not the ones praised
     e = one(events_of(analyze, "Norway praised the release of forty dissidents in Belarus."), "SUPPORT")
     assert e.target.text == "Belarus" and e.target.code.startswith("BLR")
+
+
+def test_blocking_a_document_is_not_aimed_at_the_parties_it_names(analyze):
+    # what the resolution says (attacks on civilians) is its content, not the one its blocking is aimed at
+    e = one(events_of(analyze, "Russia blocked a resolution condemning attacks on civilians in Chechnya."), "REJECT")
+    assert e.target is not None and e.target.text == "a resolution"

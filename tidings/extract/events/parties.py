@@ -173,9 +173,11 @@ class Parties:
             candidates += _prep_objects(anchor, venue)
         # the verb the trigger governs, its objects and prepositions: "agreed *to provide Sri Lanka*
         # with ...", "agreed to set up a centre *in Berlin*", "an effort *to end the conflict between*
-        # Sudan and Chad"
+        # Sudan and Chad"; not the clause that tells what a document says ("blocked a resolution
+        # *condemning attacks on civilians*": the civilians are not the ones blocked)
         governed = [c for a in anchors[:2] for c in a.children
-                    if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")]
+                    if c.dep_ in ("xcomp", "acl") and c.pos_ in ("VERB", "AUX")
+                    and not (c.dep_ == "acl" and a.lemma_.lower() in self.documents)]
         governed += [g for c in governed for g in c.children if g.dep_ == "xcomp" and g.pos_ in ("VERB", "AUX")]
         for verb_below in governed:
             for c in verb_below.children:
