@@ -184,3 +184,11 @@ def test_the_name_after_city_of_is_a_place_whatever_the_tagger_made_of_it(analyz
     a = analyze("Aid convoys reached the town of Tal Afar on Monday.")
     assert [(p.text, p.country) for p in a.places] == [("Tal Afar", "IRQ")]
     assert not [x for x in a.actors if x.name == "Tal Afar"]
+
+
+def test_a_large_city_after_in_is_the_city_though_tagged_an_organisation(analyze):
+    a = analyze("Afghan forces raided houses in Herat on Sunday.")
+    assert [(p.text, p.country) for p in a.places] == [("Herat", "AFG")]
+    # a company after "in" stays a company, and no place is guessed for it
+    a = analyze("He has worked in Microsoft for ten years.")
+    assert not a.places

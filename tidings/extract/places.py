@@ -122,7 +122,8 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
             start = ent[1].idx
         found.append((start, end, text[start:end], None, ent.label_))
 
-    found.extend(_untagged(doc, gazetteer, found, getattr(actors, "person_surnames", frozenset())))
+    found.extend(_untagged(doc, gazetteer, found, getattr(actors, "person_surnames", frozenset()),
+                           lambda name: actors.lookup(name) is not None))
     national = _national_settlements(doc, actors, gazetteer, found)
     # countries the article names without doubt, which then favour their own places
     context: dict[str, float] = {}
@@ -239,11 +240,17 @@ def _not_a_place(ent, actors) -> bool:
     return entry is not None and entry.type in _NOT_PLACE_TYPES
 
 
-def _untagged(doc: Doc, gazetteer, found, known_people: frozenset[str] = frozenset()) -> list[tuple[int, int, str, str | None, str]]:
+#: a city this large, named alone after "in", "at" or "near", is the city even when the tagger calls
+#: the name an organisation ("raided houses *in Herat*")
+_LARGE_CITY = 100_000
+
+
+def _untagged(doc: Doc, gazetteer, found, known_people: frozenset[str] = frozenset(),
+              is_actor=lambda name: False) -> list[tuple[int, int, str, str | None, str]]:
     """Known place names after a preposition of place that the small tagger left out (or mistook for
     a one-word person): only those the gazetteer resolves, so nothing unknown is guessed. A verb's
     object that is the surname of someone the actor dictionary knows ("Kerry attacked *Bush*") is
-    that person, not a town of the name."""
+    that person, not a town of the name; a name the actor dictionary lists is that actor."""
     taken = {(s, e) for s, e, *_ in found}
     text = doc.text  # built anew on each access: once here, not once per name
     full_names = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
@@ -272,7 +279,9 @@ def _untagged(doc: Doc, gazetteer, found, known_people: frozenset[str] = frozens
         if tok.ent_type_ in LABELS or tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _CALENDAR:
             continue
         alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-        if tok.ent_type_ == "ORG" and not (as_object and alone) and not named_settlement:
+        located = alone and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and not is_actor(tok.text) \
+            and any(c.kind == "city" and c.population >= _LARGE_CITY for c in gazetteer.candidates(tok.text))
+        if tok.ent_type_ == "ORG" and not (as_object and alone) and not named_settlement and not located:
             continue  # an organisation; but "US jets bomb *Falluja*" is a town the tagger took for one
         if person is not None and not (as_object and person.end - 1 == tok.i and any(
                 c.kind in ("city", "region") for c in gazetteer.candidates(person.text))):
