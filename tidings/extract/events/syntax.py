@@ -192,10 +192,8 @@ def _answer_to(noun: Token) -> Token | None:
     return verb
 
 
-#: nouns of asking and offering, and the verbs by which another party answers one: "agreed *to a US
-#: request*", "rejected the Indian *proposal*", "heeded *calls* for calm"
-_ASKED_NOUNS = frozenset({"request", "demand", "call", "appeal", "plea", "proposal", "offer", "invitation",
-                          "ultimatum", "overture", "bid", "proposition"})
+#: the verbs by which a party answers a noun of asking or offering (``_ASKED_NOUNS``): "agreed *to a
+#: US request*", "rejected the Indian *proposal*", "heeded *calls* for calm"
 _ANSWERING_VERBS = frozenset({"agree", "accept", "heed", "answer", "respond", "reject", "welcome", "refuse",
                               "spurn", "rebuff", "grant", "approve", "consider", "study", "weigh", "ignore",
                               "dismiss", "decline", "turn", "embrace", "endorse", "snub", "defy"})
@@ -501,6 +499,8 @@ _REQUEST_NOUNS = frozenset({"request", "call", "demand", "appeal", "plea", "orde
 #: nouns of pressing someone to act, whose party after on/to/for does what the infinitive says ("a
 #: proposal to X" is made to X, not for X to act)
 _PRESSING_NOUNS = (_REQUEST_NOUNS - {"proposal", "bid", "petition"}) | {"permission", "mandate"}
+#: nouns of asking and offering that another party answers (``answering_verb``): not orders or pressure
+_ASKED_NOUNS = (_REQUEST_NOUNS - {"order", "instruction", "petition", "pressure"}) | {"offer", "overture", "proposition"}
 #: entity labels of a name that can make a decision, a plan or a move
 _MAKERS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
