@@ -168,6 +168,17 @@ def test_context_the_military_alliance_after_nato(analyze):
     assert not has_mention(a, "military")  # the description's own word is no actor of its own
 
 
+def test_context_the_militant_group_is_the_last_armed_group_named(analyze):
+    a = analyze("Hezbollah fired rockets at a border post. The militant group said it would fire more.")
+    group = actor_at(a, "Hezbollah")
+    assert [m.text for m in group.mentions] == ["Hezbollah", "The militant group"]
+    why = inferred(group, "The militant group")
+    assert (why.what, why.how, why.evidence.text) == ("description", "named", "Hezbollah")
+    # no armed group named before: the words name no one
+    a = analyze("The militant group said it would fire more rockets.")
+    assert not has_mention(a, "The militant group")
+
+
 def test_context_a_description_needs_its_referent_named_before(analyze):
     a = analyze("The alliance will meet in June. The island will hold elections, officials said.")
     assert not has_mention(a, "The alliance") and not has_mention(a, "The island")
@@ -269,6 +280,13 @@ def test_context_knowledge_rows_are_checked(tmp_path):
     worse.write_text("#! tidings context 1\nthe pact\tdescription\tIGOWSTNAT\tsometimes\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="when"):
         load_context((worse,))
+    armed = tmp_path / "armed.tsv"
+    armed.write_text("#! tidings context 1\nfighting group\tdescription\tarmed-group\tnamed\n", encoding="utf-8")
+    assert load_context((armed,)).descriptions["group"][0].any_armed_group
+    always = tmp_path / "always.tsv"  # an armed group can only be one the article named
+    always.write_text("#! tidings context 1\nfighting group\tdescription\tarmed-group\talways\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="armed-group"):
+        load_context((always,))
 
 
 def test_a_person_the_dictionaries_do_not_know_named_with_a_country(pipeline):

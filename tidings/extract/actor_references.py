@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.extract.context_plan import Addition, Evidence, Plan
 from tidings.extract.places import is_locative, role as grammatical_role
-from tidings.knowledge.context import Description
+from tidings.knowledge.context import ARMED_SECTORS, Description
 from tidings.model import Actor, Analysis, Inference, Span
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -176,6 +176,13 @@ class References:
             for ev in reversed(self.evidence):
                 if ev.end <= before and ev.country != other_than:
                     return ev.country, _span(self.text, ev.start, ev.end)
+            return None
+        if row.any_armed_group:
+            # "Hamas ... the militant group": the last armed group with no state the article named
+            for start, end, idx in reversed(self.mentions):
+                actor = self.actors[idx]
+                if end <= before and actor.code and (actor.sector in ARMED_SECTORS or actor.code.startswith("IMG")):
+                    return actor.code, _span(self.text, start, end)
             return None
         if row.when == "always" and len(row.codes) == 1:
             named = self._last_named(row.codes, before)

@@ -45,6 +45,11 @@ TYPES = ("description", "stateless", "owner", "authority", "release")
 WHEN = ("always", "named", "possessor")
 #: ``refers_to`` of a description that stands for the last country the article named
 ANY_COUNTRY = "country"
+#: ``refers_to`` of a description that stands for the last armed group the article named ("the militant
+#: group" after Hamas)
+ANY_ARMED_GROUP = "armed-group"
+#: sectors of an armed group with no state ("the militant group" is one of these)
+ARMED_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "RAD"})
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,18 @@ class Description:
     """One ``description`` row: the words after "the", what they refer to and when."""
 
     words: tuple[str, ...]  # lower-cased
-    codes: tuple[str, ...]  # empty: any country (``refers_to`` is ``country``)
+    codes: tuple[str, ...]  # empty: any country or any armed group (``refers_to`` says which)
     when: str
     source: str  # "file:line"
+    refers: str = "codes"  # "codes", ANY_COUNTRY or ANY_ARMED_GROUP
 
     @property
     def any_country(self) -> bool:
-        return not self.codes
+        return self.refers == ANY_COUNTRY
+
+    @property
+    def any_armed_group(self) -> bool:
+        return self.refers == ANY_ARMED_GROUP
 
 
 @dataclass
@@ -118,7 +128,10 @@ def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[st
         raise fail(f"unknown 'when' {cols[3]!r}; expected one of: {', '.join(WHEN)}")
     if words[0] == "the":
         raise fail(f"write the phrase without its 'the': {phrase!r}")
-    if refers_to.lower() == ANY_COUNTRY:
+    refers = refers_to.lower() if refers_to.lower() in (ANY_COUNTRY, ANY_ARMED_GROUP) else "codes"
+    if refers == ANY_ARMED_GROUP and when != "named":
+        raise fail("an armed-group description refers to a group the article named: its 'when' is named")
+    if refers != "codes":
         codes: tuple[str, ...] = ()
     else:
         codes = tuple(refers_to.split("/"))
@@ -126,4 +139,4 @@ def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[st
             check_code(code, countries, fail, SECTORS)
             if code[:3] not in countries and code[:3] not in TRANSNATIONAL and code[:3] not in REGIONS:
                 raise fail(f"a description refers to a country or an organisation, not {code!r}")
-    knowledge.add(Description(words, codes, when, f"{path}:{lineno}"))
+    knowledge.add(Description(words, codes, when, f"{path}:{lineno}", refers))
