@@ -52,16 +52,12 @@ from spacy.tokens import Doc, Token
 from tidings.extract.actor_references import References
 from tidings.extract.context_plan import Evidence, Plan, Recode
 from tidings.extract.places import is_locative
-from tidings.knowledge.actors import SECTORS
+from tidings.knowledge.actors import ARMED_SECTORS, SECTORS
 from tidings.model import Actor, Analysis, Inference, Span
 
 #: prepositions whose object, a place or a party, gives the role before them its country: "police in
 #: Caracas", "a spokesman for the Kenyan police", "officials from Syria"
 _PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", "throughout", "near"})
-#: sectors of armed groups without a state ("militants", "gunmen", "kidnappers", "a suicide bomber"):
-#: the place of the story before the article's dominant country (rules 4 and 5 before 6); their title
-#: word before a noun that is no person is the group itself ("a *rebel* attack", extract/actors.py)
-ARMED_GROUPS = frozenset({"REB", "INS", "UAF", "SEP", "CRM"})
 #: sectors of the people who live where the story happens: the place of the story before the
 #: countries of the parties it names ("US troops barred crowds from returning to Tal Afar")
 _LOCAL_PEOPLE = frozenset({"CVL", "COP"})
@@ -227,7 +223,7 @@ class _Countries:
         if self._stateless(words, root):
             return None
         if root.dep_ == "amod" and not (words.start <= root.head.i < words.end) \
-                and root.head.lemma_.lower() not in self.person_nouns and sector not in ARMED_GROUPS:
+                and root.head.lemma_.lower() not in self.person_nouns and sector not in ARMED_SECTORS:
             return None  # "a new military operation": an adjective of a thing, not a party
             # ("a senior military intelligence officer" is a person of that body: it goes on; "a
             # *militant* attack" is the militants')
@@ -263,7 +259,7 @@ class _Countries:
         same = self._same_sector(sector, mention.start)
         if same is not None:
             return same[0], "same-sector", same[1], None
-        if sector in ARMED_GROUPS:
+        if sector in ARMED_SECTORS:
             # an armed group with no state of its own fights where the story happens: "BAGHDAD -
             # Militants beheaded an American hostage and threatened a British captive" are Iraq's, not
             # the country its victims' nationalities make the article's most named
@@ -276,7 +272,7 @@ class _Countries:
             found = self._sentence_place(root)
             if found is not None:
                 return found.country, "sentence-place", self._span(found), None
-        if sector in ARMED_GROUPS or sector in _LOCAL_PEOPLE:
+        if sector in ARMED_SECTORS or sector in _LOCAL_PEOPLE:
             if self.story_place is not None:
                 ev = next(e for e in self.places if e.kind == "place" and e.country == self.story_place)
                 return self.story_place, "story-place", self._span(ev), None

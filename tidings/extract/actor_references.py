@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from tidings.extract.context_plan import Addition, Evidence, Plan
 from tidings.extract.places import is_locative, role as grammatical_role
-from tidings.knowledge.context import ARMED_SECTORS, Description
+from tidings.knowledge.actors import ARMED_SECTORS
+from tidings.knowledge.context import Description
 from tidings.model import Actor, Analysis, Inference, Span
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}

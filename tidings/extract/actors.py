@@ -39,10 +39,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from tidings.extract.actor_context import ARMED_GROUPS, read_context
+from tidings.extract.actor_context import read_context
 from tidings.extract.context_plan import Evidence, Plan
 from tidings.extract.places import is_locative, is_party, role as grammatical_role
-from tidings.knowledge.actors import SECTORS, ActorEntry
+from tidings.knowledge.actors import ARMED_SECTORS, SECTORS, ActorEntry
 from tidings.model import Actor, Analysis, Inference, Span
 from tidings.nlp import HEADLINE_KEY
 from tidings.parsing import compact_spaces
@@ -738,7 +738,7 @@ def _armed_modifier(doc: Doc, role: _Unit) -> bool:
     """An armed group's title word modifying a noun that is no person ("a *rebel* attack", "*rebel*
     positions", "a *guerrilla* ambush"): the group that did it or holds them. Before a name it is a
     title ("rebel Juan Ortega") and a title alone is no one's."""
-    if role.entry.sector not in ARMED_GROUPS or role.end - role.start != 1:
+    if role.entry.sector not in ARMED_SECTORS or role.end - role.start != 1:
         return False
     root = doc[role.start]
     head = root.head

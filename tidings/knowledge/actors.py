@@ -48,6 +48,9 @@ SECTORS = frozenset(
     """GOV MIL REB OPP COP JUD LEG SPY UAF INS SEP PTY BUS MED CVL EDU HLH REF AGR CRM LAB ELI ENV HRI
     DEV MOD RAD REL SET UIS PKO""".split()
 )
+#: Sectors of an armed group with no state of its own (rebels, insurgents, militias, separatists,
+#: criminal gangs): such a group fights where the story happens, and "the militant group" is one.
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "CRM"})
 #: First groups of codes that are not tied to one country.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "NGM", "IMG", "MNC", "INT"})
 #: CAMEO region codes, usable where a country would go.

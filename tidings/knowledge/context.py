@@ -48,8 +48,6 @@ ANY_COUNTRY = "country"
 #: ``refers_to`` of a description that stands for the last armed group the article named ("the militant
 #: group" after Hamas)
 ANY_ARMED_GROUP = "armed-group"
-#: sectors of an armed group with no state ("the militant group" is one of these)
-ARMED_SECTORS = frozenset({"REB", "INS", "SEP", "UAF", "RAD"})
 
 
 @dataclass(frozen=True)

@@ -183,13 +183,19 @@ def charged_party(noun: Token) -> Token | None:
 
 
 def _answer_to(noun: Token) -> Token | None:
-    """The verb by which a party answers a noun of accusing that is its object, or None."""
+    """The verb by which a party answers a noun of accusing ("rejected *the charges*", "defended itself
+    against *accusations*"), or None."""
+    return _answering(noun, _ANSWERING, "against")
+
+
+def _answering(noun: Token, verbs: frozenset[str], prep: str) -> Token | None:
+    """The verb among ``verbs`` whose object ``noun`` is, directly or through ``prep``, or None."""
     verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ == "against" and verb.head.lemma_.lower() in _ANSWERING:
-        return verb.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _ANSWERING:
+    if noun.dep_ == "pobj" and verb.lower_ == prep and verb.dep_ == "prep":
+        verb = verb.head  # "agreed *to* a request", "defended itself *against* accusations"
+    elif noun.dep_ not in ("dobj", "obj"):
         return None
-    return verb
+    return verb if verb.lemma_.lower() in verbs else None
 
 
 #: the verbs by which a party answers a noun of asking or offering (``_ASKED_NOUNS``): "agreed *to a
@@ -206,12 +212,7 @@ def answering_verb(noun: Token) -> Token | None:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ASKED_NOUNS \
             or any(c.lower_ in ("any", "no") for c in noun.children):
         return None
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ == "to" and verb.dep_ == "prep":
-        verb = verb.head  # "agreed to", "responded to"
-    elif noun.dep_ not in ("dobj", "obj"):
-        return None
-    return verb if verb.lemma_.lower() in _ANSWERING_VERBS else None
+    return _answering(noun, _ANSWERING_VERBS, "to")
 
 
 #: verbs by which the accused answers an accusation
