@@ -1667,3 +1667,38 @@ def test_disputing_a_charge_denies_it_and_the_one_answering_is_the_one_accused(a
     # nationality before the accusation names who made it
     e = _one(_events(analyze, "Moscow rejected Georgian accusations that it armed the rebels."), "ACCUSE")
     assert e.source.code == "GEO" and e.target.code.startswith("RUS")
+
+
+def test_a_blast_at_a_partys_place_is_an_attack_by_an_unnamed_hand(analyze):
+    e = _one(_events(analyze, "Police released footage of the explosion outside the Chilean embassy in Lima."), "ASSAULT")
+    assert e.source is None and e.target.code.startswith("CHL")
+    e = _one(_events(analyze, "Several explosions rocked the house of a Hamas leader in Gaza on Monday."), "ASSAULT")
+    assert e.target.code.startswith("PSE")
+    # a run of blasts is the doer of what they did
+    e = _one(_events(analyze, "A series of grenade blasts killed 13 people in Dhaka."), "ASSAULT")
+    assert e.target.code.startswith("BGD")
+    # blasts in a city name no one attacked (AG guide rule 7), and a scandal rocks no one
+    assert not [e for e in _events(analyze, "Explosions and gunfire rattled through the city of Najaf on Sunday.")
+                if e.plover == "ASSAULT"]
+    assert not _events(analyze, "The scandal rocked the Peruvian government on Monday.")
+
+
+def test_civilians_blockading_offices_protest_and_troops_besieging_a_town_coerce(analyze):
+    e = _one(_events(analyze, "Angry mourners besieged an army base in southern Chad on Monday."), "PROTEST")
+    assert e.cameo == "144"
+    e = _one(_events(analyze, "Chadian troops besieged the rebel town on Monday."), "COERCE")
+    assert e.cameo == "191"
+
+
+def test_easing_or_scaling_back_an_offensive_is_de_escalation(analyze):
+    e = _one(_events(analyze, "Ethiopia said on Friday it was easing its offensive in northern Somalia."), "RETREAT")
+    assert e.cameo == "087" and e.mode == "asserted"
+    # easing a curfew is a concession; scaling back co-operation is no military act
+    assert _one(_events(analyze, "Kenya eased the curfew in Nairobi."), "CONCEDE")
+    assert not [e for e in _events(analyze, "Chile would consider scaling back intelligence co-operation with Peru.")
+                if e.plover in ("RETREAT", "AGREE")]
+
+
+def test_slaying_is_killing(analyze):
+    e = _one(_events(analyze, "A Chilean journalist was slain by a suspected radical in Lima."), "ASSAULT")
+    assert e.target.code.startswith("CHL") and e.source is not None and "radical" in e.source.text

@@ -219,3 +219,10 @@ def test_a_headline_refusal_named_by_the_things_place_is_the_bodys_refusal(analy
                     "conflict in its southern Chechnya region.")
     rejections = [e for e in analyze(text, published="2022-01-11", title=title).events if e.plover == "REJECT"]
     assert len(rejections) == 1, [(e.trigger.text, e.target and e.target.text) for e in rejections]
+
+
+def test_a_refusal_and_the_refused_withdrawal_are_one_refusal_aimed_at_the_other_party(analyze):
+    # "refused to pull its troops from Congo": the refusal verb's row names its own troops, the
+    # refused act Congo; one refusal, aimed at Congo
+    refusals = [e for e in events_of(analyze, "Uganda refused to pull its troops from Congo.") if e.plover == "REJECT"]
+    assert len(refusals) == 1 and refusals[0].target.code.startswith("COD")

@@ -275,3 +275,37 @@ def test_a_request_another_party_answers_was_made_to_that_party(analyze):
     # one that may yet come is not
     events = events_of(analyze, "Spain will consider any request from Morocco for patrol boats.")
     assert not [e for e in events if e.plover == "REQUEST" and e.mode == "asserted"]
+
+
+def test_a_refusal_inside_a_condition_is_hypothetical(analyze):
+    # "if the government refuses to pull its troops": a refusal only supposed, not made
+    events = events_of(analyze, "The kidnappers threatened to kill her if the Kenyan government refuses to pull "
+                                "its troops from Somalia.")
+    refusals = [e for e in events if e.plover == "REJECT"]
+    assert refusals and all(e.mode == "hypothetical" for e in refusals)
+
+
+def test_an_act_awaited_by_until_or_before_in_the_present_tense_is_hypothetical(analyze):
+    events = events_of(analyze, "Chad will not resume talks before Sudan releases the prisoners.")
+    assert one(events, "CONCEDE").mode == "hypothetical"
+    events = events_of(analyze, "Protesters vowed to stay outside the ministry until Ghana's president meets their demands.")
+    assert one(events, "CONCEDE").mode == "hypothetical"
+    # a past tense after 'before' tells what happened
+    assert one(events_of(analyze, "Chad released the prisoners before Sudan sent its envoy."), "CONCEDE").mode == "asserted"
+
+
+def test_a_foiled_attack_did_not_happen(analyze):
+    for text in ("A bomb attack on the Chilean embassy was foiled by police on Monday.",
+                 "Police thwarted an attack on the Chilean embassy on Monday."):
+        attack = one(events_of(analyze, text), "ASSAULT")
+        assert attack.mode == "hypothetical", text
+    # a failed attempt was still made
+    assert one(events_of(analyze, "Gunmen attacked the Chilean embassy but failed to enter it."), "ASSAULT").mode == "asserted"
+
+
+def test_a_refusal_announced_in_the_future_tense_is_made_now(analyze):
+    e = one(events_of(analyze, "Peru says it will reject any proposal by Chile to redraw the border."), "REJECT")
+    assert e.mode == "asserted" and e.source.code.startswith("PER")
+    # a prediction that an act would break a law refuses nothing
+    events = events_of(analyze, "Bolivia condemned the decision, saying it would violate international law.")
+    assert not [e for e in events if e.plover == "REJECT" and e.mode == "asserted"]

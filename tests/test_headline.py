@@ -325,6 +325,13 @@ def test_a_headline_report_of_what_was_done_is_passive(analyze):
     assert any(e.plover == "ASSAULT" and e.target is not None and "Troops" in e.target.text for e in events)
 
 
+def test_a_headline_finding_of_what_was_done_is_passive(analyze):
+    # "Soldiers Found Executed": they were found executed; the soldiers are the ones killed
+    events = _headline_events(analyze, "Dozens of Kenyan Soldiers Found Executed", "The bodies were near the border.")
+    e = one(events, "ASSAULT")
+    assert e.source is None and "Soldiers" in e.target.text and e.target.code.startswith("KEN")
+
+
 def test_a_verbless_headline_reads_split_verbs_weapons_and_leaves_party_nouns_alone(analyze):
     # "Test-Fires": the tokenizer splits the prefix off the verb
     e = one(_headline_events(analyze, "Kenya Test-Fires New Missile"), "MOBILIZE")

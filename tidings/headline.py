@@ -413,6 +413,9 @@ def headline_second_clause(verb: Token) -> bool:
 
 #: verbs whose bare past form in a headline is a report, not a passive ("Iran Said to ...": raising)
 _NOT_HEADLINE_PASSIVE = frozenset({"say", "tell", "report", "claim", "deny", "admit", "confirm", "announce"})
+#: verbs of finding, whose bare past form before a participle or adjective is a passive ("Hostage *Found
+#: Dead*", "Soldiers *Found Executed*": they were found so)
+_FINDING = frozenset({"find", "discover"})
 #: verbs whose object is who must do what the infinitive says ("allowed X to", "told X to")
 _OBJECT_CONTROL = frozenset({"allow", "permit", "tell", "order", "urge", "ask", "force", "invite", "forbid",
                              "ban", "bar", "advise", "instruct", "press", "pressure", "encourage", "compel",
@@ -473,8 +476,10 @@ def read_headline_passives(doc: Doc, done_to: frozenset[str] = frozenset()) -> l
         controlled = verb.lemma_.lower() in _OBJECT_CONTROL and any(
             c.dep_ == "xcomp" and c.i > verb.i and any(g.tag_ == "TO" for g in c.children) for c in children) \
             and not any(c.dep_ in ("dobj", "obj", "dative") for c in children)
-        reported = verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE and any(
-            c.dep_ in ("xcomp", "ccomp", "oprd") and c.i == verb.i + 1 and c.tag_ in ("VBN", "VBD")
+        # ("2 Troops *Said Killed*", "Soldiers *Found Executed*": the state they were reported or found in)
+        reported = verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE | _FINDING and any(
+            c.dep_ in ("xcomp", "ccomp", "oprd", "acomp") and c.i == verb.i + 1
+            and c.tag_ in (("VBN", "VBD", "JJ") if verb.lemma_.lower() in _FINDING else ("VBN", "VBD"))
             and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children) for c in children)
         if verb.lemma_.lower() in _NOT_HEADLINE_PASSIVE and not controlled and not reported:
             continue  # ("2 Troops *Said Killed*": "were said to be killed", a report of what was done to them)

@@ -13,6 +13,7 @@ from tidings.extract.events.common import (
     MAX_EVENTS_PER_SENTENCE,
     MAX_PER_TRIGGER,
     NOUN_POS,
+    PARTITIVE,
     VERB_POS,
     VIOLENT,
     clause_verb,
@@ -278,7 +279,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         if self.attacks and pattern.code[:2] in VIOLENT:
             # "a car bomb killed X", "an air strike on the market killed X": the attack is the doer
             for s, sp, _tp, _c in expanded:
-                if s is not None and sp is not None and s.lemma_.lower() in self.attacks:
+                if s is not None and sp is not None and self._attack_word(s):
                     self.attack_parts.add(sp)
         if "actor" in pattern.flags and not any((s and s.code) or (t and t.code) or s in self.attack_parts
                                                 for s, t, _ in parts):
@@ -346,7 +347,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 if refusal and refusal in self.cameo and not modes.denial(mode_tok) and self._own_refusal(tok, mode_tok, source) \
                         and not (code.startswith("04") and _topic_only(tok)):
                     # ("officials are not talking about the threat": silence on a topic refuses no one)
-                    note, code, mode = f" negated {code}->{refusal}", refusal, modes.ASSERTED
+                    note, code, mode = f" negated {code}->{refusal}", refusal, modes.refusal_mode(mode_tok)
             elif (mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None)
                   and not modes.is_purpose(mode_tok)):
                 # an undated commitment ("will withdraw", "is ready to talk") is a statement of intent,
@@ -360,6 +361,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                         # "is ready to resume talks", "offered to withdraw": saying so is the offer,
                         # done now (PLOVER codes the offer itself as asserted)
                         mode = modes.ASSERTED
+                elif code[:2] == "12" and tok.lemma_.lower() in modes.REFUSING_VERBS and mode_tok is not None \
+                        and mode_tok.lower_ in modes.FUTURE_MODALS:
+                    # "says it will reject any proposal": announcing a refusal is refusing, now (as
+                    # "will not accept" is, AG guide rule 1: the statement performs the act)
+                    note, mode = " announced refusal", modes.ASSERTED
             if self._verbal_attack(tok, source, target, code) and "111" in self.cameo:
                 note, code = f" verbal attack {code}->111", "111"
             entry = self.cameo.get(code)
@@ -372,6 +378,14 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
             ))
         return out
+
+    def _attack_word(self, tok: Token) -> bool:
+        """An attack or weapon word, or a run of them ("*a series of* grenade blasts killed 13")."""
+        if tok.lemma_.lower() in self.attacks:
+            return True
+        return tok.lemma_.lower() in PARTITIVE and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in self.attacks
+                                                          for g in c.children) for c in tok.children)
 
     def _own_refusal(self, trigger: Token, mode_tok: Token | None, source: Participant | None) -> bool:
         """Whether the negation of an act is its doer's refusal: a 'not' on the act itself, or a verb

@@ -17,7 +17,10 @@ _REFUSING = frozenset({"refuse", "decline"})
 def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
     """A refusal verb and the verb it refuses ("declined *to attend* the talks") code the same act
     twice: the refusal verb's pattern (120) and the refused verb, negated and recoded as a refusal
-    (125). Keep the more specific code; on a tie the refusal verb's. Returns the events to drop."""
+    (125). Keep the more specific code; on a tie the refusal verb's. The two may name different
+    targets when one of them is no other party ("refused to pull *its troops* from *Congo*": its own
+    troops, Congo): that is still one refusal, and the one aimed at the other party is kept.
+    Returns the events to drop."""
     dropped: list[Event] = []
     for i, events in by_verb.items():
         tok = doc[i]
@@ -30,9 +33,18 @@ def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
             if " negated " not in child.evidence:
                 continue
             for parent in parents:
-                if _same_party(parent.source, child.source) and _same_party(parent.target, child.target):
+                if not _same_party(parent.source, child.source):
+                    continue
+                if _same_party(parent.target, child.target):
                     loser = child if not _more_specific(child.cameo, parent.cameo) else parent
-                    dropped.append(loser)
+                elif _no_other_party(parent) or _no_other_party(child):
+                    if _aim(child) != _aim(parent):
+                        loser = parent if _aim(child) > _aim(parent) else child
+                    else:
+                        loser = child if not _more_specific(child.cameo, parent.cameo) else parent
+                else:
+                    continue
+                dropped.append(loser)
     return dropped
 
 
@@ -109,6 +121,20 @@ def contact_purposes(doc: Doc, by_verb: dict[int, list[Event]], cameo) -> tuple[
 
 def _same_party(a: Participant | None, b: Participant | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and (a.start, a.end) == (b.start, b.end))
+
+
+def _aim(event: Event) -> int:
+    """How much an event's target says: another party (2), something or someone (1), nothing (0)."""
+    return 0 if event.target is None else 1 if _no_other_party(event) else 2
+
+
+def _no_other_party(event: Event) -> bool:
+    """Whether an event's target is no party other than its source: none, one of no known country, or
+    the source's own country ("its troops")."""
+    target, source = event.target, event.source
+    if not has_country(target):
+        return True
+    return has_country(source) and source.code[:3] == target.code[:3]
 
 
 def _more_specific(code: str, than: str) -> bool:

@@ -23,17 +23,23 @@ BACKGROUND = "background"
 BACKGROUND_DAYS = 31
 
 NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", "fail"})  # "ruled out an attack": 'rule' with 'out'
+#: verbs that state a refusal: said in the future tense ("will reject any proposal") they refuse now; a
+#: boycott announced is a threat (PLOVER), and "would violate the law" a prediction, neither a refusal
+REFUSING_VERBS = frozenset({"reject", "refuse", "veto", "decline", "rebuff", "spurn", "oppose", "resist"})
 NEGATING_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 POSSIBLE_MODALS = frozenset({"could", "might", "may", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 #: a plot's act was planned in secret, not announced (no threat, as "will attack" is), and may never come
 PLOTTING = frozenset({"plot", "conspire", "scheme"})
+#: a foiled act was stopped before it happened ("an attack on the court *was foiled*", "police *thwarted* a
+#: bombing"); an attack launched that failed is still an attack (AG guide rule 11: "escapes")
+FOILING = frozenset({"foil", "thwart", "avert", "forestall", "preempt", "pre-empt"})
 HYPOTHETICAL_WORDS = frozenset({
     "fear", "possible", "possibility", "potential", "risk", "threat", "warn", "consider", "weigh", "mull",
     "contemplate", "if", "unless", "whether", "speculation", "rumour", "rumor", "prospect", "likely",
     "unlikely", "want", "seek", "try", "attempt", "hope", "could", "might",
     "threaten", "urge", "call", "demand", "ask", "propose", "suggest", "need", "require", "invite", "invitation",
-    *PLOTTING,
+    *PLOTTING, *FOILING,
 })
 FUTURE_WORDS = frozenset({
     "plan", "intend", "prepare", "schedule", "set", "expect", "due", "aim", "going", "agree",
@@ -126,6 +132,18 @@ def refusal_code(code: str, mode_token: Token | None = None) -> str | None:
     return None
 
 
+def refusal_mode(mode_token: Token | None) -> str:
+    """The mode of a refusal that a negation makes of an act: asserted, unless the refusing clause is a
+    condition ("will kill her *if* the government *refuses* to pull its troops", "unless Iran does not
+    stop"), which is hypothetical like any act under 'if'."""
+    if mode_token is None:
+        return ASSERTED
+    clause = mode_token if mode_token.pos_ in ("VERB", "AUX") else mode_token.head
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+        return HYPOTHETICAL
+    return ASSERTED
+
+
 def scheduled(mode_token: Token | None, dated: bool) -> bool:
     """Whether a future act is scheduled (PLOVER: the type is the act, the mode says it is to come):
     it has its own date ("will meet on Wednesday", "talks in Brussels on Wednesday"), or the word that
@@ -179,6 +197,12 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             # An adverbial clause is hypothetical only through its own 'if'; a conjunct shares only the negation.
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in _clause_marks(trigger)):
                 return HYPOTHETICAL, tok
+            awaited = next((c for c in _clause_marks(below) if c.lower_ in _AWAITING), None)
+            if dep == "advcl" and awaited is not None and below.tag_ in ("VBZ", "VBP", "VB"):
+                # "will blockade the offices *until* Kuchma *meets* their demands", "no talks *before*
+                # Uganda *releases* them": a present tense after 'until' or 'before' is a condition
+                # still to be met (a past tense is told: "fought until the army withdrew")
+                return HYPOTHETICAL, awaited
             wished = next((c for c in below.children if c.dep_ == "mark" and c.lower_ == "for"), None)
             if dep == "advcl" and wished is not None and any(c.tag_ == "TO" for c in below.children):
                 return HYPOTHETICAL, wished  # "a call *for Germany to help*": what is asked for, not done
@@ -339,6 +363,10 @@ def _prevented(tok: Token) -> Token | None:
         return None
     verb = tok.head.head
     return verb if verb.lemma_.lower() in _PREVENTING else None
+
+
+#: subordinators of a clause whose act the main clause waits for
+_AWAITING = frozenset({"until", "till", "before"})
 
 
 def _clause_marks(trigger: Token):
