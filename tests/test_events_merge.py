@@ -226,3 +226,9 @@ def test_a_refusal_and_the_refused_withdrawal_are_one_refusal_aimed_at_the_other
     # refused act Congo; one refusal, aimed at Congo
     refusals = [e for e in events_of(analyze, "Uganda refused to pull its troops from Congo.") if e.plover == "REJECT"]
     assert len(refusals) == 1 and refusals[0].target.code.startswith("COD")
+
+
+def test_a_raid_on_a_place_and_the_killing_of_its_people_are_one_attack(analyze):
+    attacks = [e for e in events_of(analyze, "Rebels stormed a village in northern Chad on Monday and shot dead six people.")
+               if e.plover == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].target.code.startswith("TCD")

@@ -388,9 +388,10 @@ def test_the_one_accused_of_a_deed_or_thanked_for_it_did_it(analyze):
 
 
 def test_opposition_named_in_the_mention_wins_over_the_listed_office(analyze):
-    e = one(events_of(analyze, "Opposition leader Viktor Yushchenko pressed for new elections."), "REQUEST")
+    # (dated rows: he led the opposition until January 2005 and was president until February 2010)
+    e = one(events_of(analyze, "Opposition leader Viktor Yushchenko pressed for new elections.", published="2007-05-01"), "REQUEST")
     assert e.source.code == "UKROPP"
-    e = one(events_of(analyze, "President Viktor Yushchenko met the Polish president."), "CONSULT")
+    e = one(events_of(analyze, "President Viktor Yushchenko met the Polish president.", published="2007-05-01"), "CONSULT")
     assert e.source.code == "UKRGOV"
 
 
@@ -532,3 +533,15 @@ def test_blocking_a_document_is_not_aimed_at_the_parties_it_names(analyze):
     # what the resolution says (attacks on civilians) is its content, not the one its blocking is aimed at
     e = one(events_of(analyze, "Russia blocked a resolution condemning attacks on civilians in Chechnya."), "REJECT")
     assert e.target is not None and e.target.text == "a resolution"
+
+
+def test_who_claims_responsibility_for_a_deed_did_it(analyze):
+    e = one(events_of(analyze, "The group claimed responsibility for killing five Chadian soldiers near Abeche."), "ASSAULT")
+    assert e.source is not None and e.source.text == "The group" and e.target.code.startswith("TCD")
+    e = one(events_of(analyze, "A Chadian rebel group claimed responsibility on Monday for shelling the army base."), "ASSAULT")
+    assert e.source is not None and "rebel group" in e.source.text
+
+
+def test_members_of_the_european_parliament_act_for_it(analyze):
+    e = one(events_of(analyze, "MEPs threatened to bring down the new European Commission."), "THREATEN")
+    assert e.source.code.startswith("IGOEUREEC")

@@ -110,3 +110,14 @@ def test_structure_dateline_with_its_month_in_capitals(analyze, opener, place):
     a = analyze(opener + "Rebels attacked an army post near the border, officials said.")
     assert a.dateline is not None and a.dateline.text == place
     assert not any(m.start < a.dateline.end + 3 and "AUG" in m.text for x in a.actors for m in x.mentions)
+
+
+def test_a_capitalised_dateline_with_its_country_after_it(analyze):
+    # "Bamako, Mali - ": a city and the country it is in make a dateline with no date or credit
+    a = analyze("Bamako, Mali - Authorities said on Saturday they arrested the alleged leader of a coup plot.")
+    assert a.dateline is not None and a.dateline.text == "Bamako, Mali"
+    arrest = [e for e in a.events if e.plover == "COERCE"][0]
+    assert arrest.source.text == "Authorities"
+    # a heading with a word that is no country stays text
+    b = analyze("Bamako, Tuesday - Authorities said on Saturday they arrested the alleged leader of a coup plot.")
+    assert b.dateline is None

@@ -71,7 +71,7 @@ def extract_structure(doc: Doc, analysis: Analysis, knowledge=None) -> None:
     analysis.paragraphs = _paragraphs(text)
     headline = find_headline(text, analysis.title)
     body = analysis.paragraphs[1:] if headline is not None else analysis.paragraphs
-    opener = find_opener(text, body, _credit_test(knowledge))
+    opener = find_opener(text, body, _credit_test(knowledge), _country_test(knowledge))
     opener_end = None
     if opener is not None:
         analysis.dateline, analysis.credit, opener_end = opener.dateline, opener.credit, opener.end
@@ -127,9 +127,11 @@ class Opener:
     date: str | None
 
 
-def find_opener(text: str, paragraphs: list[Sentence], is_credit: Callable[[str], bool]) -> Opener | None:
+def find_opener(text: str, paragraphs: list[Sentence], is_credit: Callable[[str], bool],
+                is_country: Callable[[str], bool] = lambda words: False) -> Opener | None:
     """The credit-and-place opener of one of the first paragraphs ("GENEVA, Jan 10, 2022 (Reuters) -",
-    "AP - ", "SPACE.com - TORONTO, Canada --"); ``is_credit`` tells a wire or outlet's name."""
+    "AP - ", "SPACE.com - TORONTO, Canada --", "Nouakchott, Mauritania - "); ``is_credit`` tells a wire
+    or outlet's name, ``is_country`` a country's."""
     for para in paragraphs[:3]:
         base = para.start
         chunk = text[base:para.end]
@@ -147,7 +149,10 @@ def find_opener(text: str, paragraphs: list[Sentence], is_credit: Callable[[str]
             # a capitalised place ("Baghdad") counts only with a date or a credit after it
             # ("Baghdad, Sept. 8 (NNN): "): "Brussels: " alone may be a heading
             dated = bool(m.group("date") or m.group("credit")) and head.istitle()
-            if (head.isupper() or dated) and not is_credit(head):
+            # ... or with the country after it ("Nouakchott, Mauritania - "): a heading names no country
+            region = place.split(",")[1].strip() if "," in place else ""
+            in_country = bool(region) and head.istitle() and is_country(region)
+            if (head.isupper() or dated or in_country) and not is_credit(head):
                 if credit is None and m.group("credit"):
                     credit = _span(text, base + m.start("credit"), base + m.end("credit"))
                 start = base + m.start("place")
@@ -174,6 +179,17 @@ def _credit_test(knowledge) -> Callable[[str], bool]:
         return entry is not None and entry.sector == MEDIA_SECTOR
 
     return is_credit
+
+
+def _country_test(knowledge) -> Callable[[str], bool]:
+    """Words naming a country in the actor dictionaries ("Mauritania", "Iraq")."""
+    actors = knowledge.actors if knowledge is not None else None
+
+    def is_country(words: str) -> bool:
+        entry = actors.lookup(words) if actors is not None and words else None
+        return entry is not None and entry.type == "country"
+
+    return is_country
 
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}

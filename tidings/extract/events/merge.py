@@ -213,12 +213,14 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     kept: list[Event] = []
     for e in events:
         twin = next((k for k in kept if (k.sentence == e.sentence and _linked(doc, k, e) and _same_happening(k, e, False))
-                     or (k.sentence == e.sentence and (_toll(doc, k, e) or _told_in(doc, k, e)))
+                     or (k.sentence == e.sentence and (_toll(doc, k, e) or _told_in(doc, k, e)
+                                                       or (_linked(doc, k, e) and _raid(k, e))))
                      or _restated(k, e, headline)), None)
         if twin is None:
             kept.append(e)
             continue
-        if twin.sentence == e.sentence and _toll(doc, twin, e) and _party_key(twin.target) != _party_key(e.target):
+        if twin.sentence == e.sentence and (_toll(doc, twin, e) or _raid(twin, e)) \
+                and _party_key(twin.target) != _party_key(e.target):
             # one attack told by what it hit and whom it killed: the act the sentence reports first
             # ("stormed a police headquarters, killing five officers") names it
             keep, other = (twin, e) if twin.trigger.start < e.trigger.start else (e, twin)
@@ -244,6 +246,20 @@ def _restated(a: Event, b: Event, headline: int | None) -> bool:
     """Whether one of two events is the headline's restatement of the other, told in the body."""
     return (headline is not None and headline in (a.sentence, b.sentence) and a.sentence != b.sentence
             and _same_happening(a, b, True))
+
+
+def _raid(a: Event, b: Event) -> bool:
+    """One raid told by the place it hit and the people it killed, with two verbs of one doer ("stormed a
+    village *in India's northeast* and shot dead *six people*"); not two fights ("shelled the town and
+    clashed with rebels"), nor the parties one verb names ("killed Abdullah and four relatives")."""
+    if a.plover != "ASSAULT" or b.plover != "ASSAULT" or a.mode != b.mode or a.trigger.start == b.trigger.start:
+        return False
+    if not _party_key(a.source) or _party_key(a.source) != _party_key(b.source):
+        return False
+    if not _country_key(a.target) or _country_key(a.target) != _country_key(b.target):
+        return False
+    return any(_bare_country(x.target) and y.target is not None and y.target.code[3:6] == "CVL"
+               for x, y in ((a, b), (b, a)))
 
 
 def _toll(doc: Doc | None, a: Event, b: Event) -> bool:

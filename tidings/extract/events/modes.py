@@ -182,6 +182,11 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         tok = tok.head
         steps += 1
+        if dep in ("nsubj", "nsubjpass") and tok.lemma_.lower() in _RAISING and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in FOILING for c in tok.children):
+            # "an attack ... *seems to have been foiled*": the subject of a raising verb is the subject
+            # of its complement
+            return HYPOTHETICAL, next(c for c in tok.children if c.dep_ == "xcomp")
         if dep == "dobj" and tok.lemma_.lower() in PLOTTING and any(c.dep_ == "det" and c.lower_ == "the" for c in below.children):
             break  # "accused of plotting *the* bombings that killed 34": the deed named as known happened
         if dep == "pobj" and _presupposing(tok):
@@ -365,6 +370,8 @@ def _prevented(tok: Token) -> Token | None:
     return verb if verb.lemma_.lower() in _PREVENTING else None
 
 
+#: verbs that lend their subject to their complement ("the attack *seems* to have been foiled")
+_RAISING = frozenset({"seem", "appear"})
 #: subordinators of a clause whose act the main clause waits for
 _AWAITING = frozenset({"until", "till", "before"})
 

@@ -432,7 +432,8 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         head = verb.head
         if verb.dep_ == "pcomp":  # "by shelling": take the subject of the verb the preposition hangs on
             head = head.head
-            controller = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i), None)
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i
+                               and c.lemma_.lower() not in _ANSWERED_FOR), None)
             if controller is not None and verb.head.lower_ in ("from", "of", "for", "with", "against"):
                 # "prevented *Palestinians* from leaving", "barred him from travelling", "accused *the
                 # firm* of hiding", "charged *two men* with spying", "thanked *Oslo* for hosting": the
@@ -443,6 +444,8 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                 accused = _passive_patient(head)
                 if accused is not None:
                     return _resolve(accused)
+        if verb.dep_ == "pcomp" and head.lemma_.lower() in _ANSWERED_FOR and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "claimed *responsibility for* killing five soldiers": the claimant killed
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd", "amod") and head.head.i != head.i:
             head = head.head  # "is willing to withdraw", "is ready to contribute": the subject of 'is'
         if verb.dep_ == "conj" and head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN") \
@@ -457,6 +460,10 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return verb_subject(head, depth + 1)
     return None
+
+
+#: nouns of owning a deed: the one who claims, takes or denies them did the deed of their 'for' phrase
+_ANSWERED_FOR = frozenset({"responsibility", "credit"})
 
 
 def _pressed_party(verb: Token) -> Token | None:
