@@ -232,3 +232,10 @@ def test_a_raid_on_a_place_and_the_killing_of_its_people_are_one_attack(analyze)
     attacks = [e for e in events_of(analyze, "Rebels stormed a village in northern Chad on Monday and shot dead six people.")
                if e.plover == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].target.code.startswith("TCD")
+
+
+def test_violence_with_no_doer_told_inside_a_named_doers_attack_is_that_attack(analyze):
+    text = ("The Chadian army said it had attacked the car of the rebel commander who was killed in an "
+            "airstrike near Abeche on Tuesday.")
+    attacks = [e for e in events_of(analyze, text) if e.plover == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].source.code.startswith("TCD")

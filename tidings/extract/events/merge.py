@@ -180,6 +180,11 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
             return True
         # a symmetric interaction has no direction: "Pakistan, India agree" / "India and Pakistan promised"
         return (a.symmetric or b.symmetric) and agree(((a.source, b.target), (a.target, b.source)))
+    if a.plover == "ASSAULT" and (a.source is None) != (b.source is None) \
+            and _country_key(a.target) and _country_key(a.target) == _country_key(b.target):
+        # violence with no doer named, told inside the clause of one whose doer is named ("said it
+        # had attacked the car of the commander *who was killed* in an airstrike"): that doer's
+        return True
     if not key(a.source) or key(a.source) != key(b.source):
         # an uncoded doer is the same one when it is the same words ("a bomb exploded, killing three
         # and wounding ten"; "were killed and wounded": no doer named for either)
@@ -320,8 +325,9 @@ def _linked(doc: Doc | None, a: Event, b: Event) -> bool:
     # missiles"), report two acts
     own = [next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None) for t in (x, y)]
     for upper, lower, subject in ((x, y, own[1]), (y, x, own[0])):
-        if lower.dep_ == "relcl" and subject is not None and subject.lower_ in RELATIVE and lower.head.head.i == upper.i:
-            # "launched an offensive *that killed* 30": the clause tells what the launched attack did
+        if lower.dep_ == "relcl" and subject is not None and subject.lower_ in RELATIVE and upper.is_ancestor(lower.head):
+            # "launched an offensive *that killed* 30": the clause tells what the launched attack did;
+            # "attacked the car of the commander *who was killed*": what befell the one attacked
             return True
     return not (own[0] is not None and own[1] is not None and own[0].i != own[1].i)
 
