@@ -1702,3 +1702,19 @@ def test_easing_or_scaling_back_an_offensive_is_de_escalation(analyze):
 def test_slaying_is_killing(analyze):
     e = _one(_events(analyze, "A Chilean journalist was slain by a suspected radical in Lima."), "ASSAULT")
     assert e.target.code.startswith("CHL") and e.source is not None and "radical" in e.source.text
+
+
+def test_violence_against_a_thing_of_a_nationality_strikes_its_country(analyze):
+    # AG guide rule 22 ("an Israeli town"): the country is the victim, whoever the unnamed doer was
+    e = _one(_events(analyze, "A Chilean mosque was set on fire on Monday."), "ASSAULT")
+    assert e.source is None and e.target.code.startswith("CHL")
+    e = _one(_events(analyze, "Saboteurs blew up a Peruvian oil pipeline near Cusco."), "ASSAULT")
+    assert e.source.code.endswith("UAF") and e.target.code.startswith("PER")
+    # a bare place is only where something happened
+    assert not [e for e in _events(analyze, "Iran insisted on the completion of military operations in Idlib.")
+                if e.plover == "ASSAULT" and e.mode == "asserted"]
+
+
+def test_a_blast_at_a_works_is_an_accident(analyze):
+    text = "Thirteen people were killed in an explosion at a power plant in northern Chile on Thursday."
+    assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"]

@@ -299,6 +299,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 return None  # "a plane that crashed in stormy weather, *killing* 32": the accident's toll
             if verb and all(s is None for s, _t, _c in parts) and self._accident_toll(tok):
                 return None  # "were killed in a house fire": no one's deed
+            if not verb and self._hazard_word(tok):
+                return None  # "the explosion at a power plant", "a gas blast", "a shark attack": accidents
         if pattern.code[:2] not in VIOLENT and not self.keep_any and parts and all(s is None for s, _t, _c in parts) \
                 and tok.lemma_.lower() not in self.authorities:
             # an act with no doer at all ("was released", "talks on the crisis") other than violence by

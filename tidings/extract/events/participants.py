@@ -59,6 +59,10 @@ class Participants:
         if head.ent_type_ in _TIMES and self._actor_at(head.idx, head.idx + len(head)) is None:
             return None  # "last week's riots": a time is never a party
         start_tok = head.left_edge if head.i - head.left_edge.i <= 12 else head
+        first = roles.premodifier_party(head)
+        if first is not None:
+            # "between Sudan's government and *Darfur rebels*": the second party starts after the 'and'
+            start_tok = next(c for c in first.children if c.dep_ == "conj" and first.i < c.i < head.i).left_edge
         end_i = head.i
         for c in head.children:
             if c.i > head.i and (c.dep_ in ("appos", "flat", "compound") or (

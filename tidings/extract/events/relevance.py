@@ -184,8 +184,18 @@ class Relevance:
             # (one business word in a story is no market news when the victim has a nationality: "a
             # Briton shot dead ... was an employee of the company")
             return True
+        if violent and not self.cued and target is not None and target in self.modifier_only and has_country(target) \
+                and self._of_nationality(target):
+            # a thing of a nationality that violence struck ("a Dutch mosque was set on fire", "an Iraqi
+            # pipeline was blown up"): its country is the victim (AG guide rule 22, "an Israeli town");
+            # a bare place ("operations in Idlib") is only where something happened
+            return True
         # A party the dictionary cannot code counts only in a text with no sports or business cue.
         return not self.cued and (self._weak(source) or self._weak(target))
+
+    def _of_nationality(self, p: Participant) -> bool:
+        """Whether a participant is a thing coded by the nationality word before it ("a *Dutch* mosque")."""
+        return any(self.doc[i].idx >= p.start and self.doc[i].idx < p.end for i in self.thing_countries)
 
     def _private_trip(self, source: Participant | None, target: Participant | None, code: str) -> bool:
         """A visit or tour of a country by private people ("Indian cricketers will tour Bangladesh"):

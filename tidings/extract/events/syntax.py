@@ -243,6 +243,8 @@ def conjuncts(head: Token, code_of=None) -> list[Token]:
             out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
         elif code_of is not None and list_apposition(head, c, code_of):
             out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
+    if head.dep_ == "pobj" and head.head.lower_ == "between" and (first := premodifier_party(head)) is not None:
+        out.insert(0, first)  # "talks between *Sudan's government* and Darfur rebels"
     if head.dep_ == "pobj":
         # "condemned by rights groups *and by Washington*", "talks with Iran and with Syria": the
         # preposition repeated before the next item; the parser joins the prepositions, not the nouns,
@@ -255,6 +257,21 @@ def conjuncts(head: Token, code_of=None) -> list[Token]:
                 if pobj is not None:
                     out.extend(conjuncts(pobj, code_of))
     return out
+
+
+def premodifier_party(head: Token) -> Token | None:
+    """The first party of a pair the parser folded into the second's modifiers: "talks between [Sudan's
+    government] and [Darfur rebels]" parsed as "(Sudan's government and Darfur) rebels" - a modifier
+    of the head with its own determiner or possessor, an 'and' and a conjunct before the head. Its head
+    word, or None."""
+    for m in head.children:
+        if m.dep_ not in ("nmod", "compound") or m.i > head.i or m.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(c.dep_ == "cc" and c.lower_ == "and" for c in m.children) \
+                and any(c.dep_ == "conj" and m.i < c.i < head.i for c in m.children) \
+                and any(c.dep_ in ("poss", "det") for c in m.children):
+            return m
+    return None
 
 
 def _into_attribution(c: Token) -> bool:
