@@ -545,3 +545,9 @@ def test_who_claims_responsibility_for_a_deed_did_it(analyze):
 def test_members_of_the_european_parliament_act_for_it(analyze):
     e = one(events_of(analyze, "MEPs threatened to bring down the new European Commission."), "THREATEN")
     assert e.source.code.startswith("IGOEUREEC")
+
+
+def test_talks_between_a_possessed_party_and_another_are_between_both(analyze):
+    # the parser reads "(Chad's government and Darfur) rebels": two parties all the same
+    e = one(events_of(analyze, "Peace talks between Chad's government and Darfur rebels resumed in Abuja on Wednesday."), "CONSULT")
+    assert e.source.code.startswith("TCDGOV") and e.target.text == "Darfur rebels"
