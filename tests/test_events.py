@@ -1716,5 +1716,5 @@ def test_violence_against_a_thing_of_a_nationality_strikes_its_country(analyze):
 
 
 def test_a_blast_at_a_works_is_an_accident(analyze):
-    text = "Thirteen people were killed in an explosion at a power plant in northern Chile on Thursday."
+    text = "Thirteen people were killed in an explosion at a power plant in north Chile's Atacama region on Thursday."
     assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"]
