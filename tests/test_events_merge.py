@@ -239,3 +239,12 @@ def test_violence_with_no_doer_told_inside_a_named_doers_attack_is_that_attack(a
             "airstrike near Abeche on Tuesday.")
     attacks = [e for e in events_of(analyze, text) if e.plover == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].source.code.startswith("TCD")
+
+
+def test_a_meeting_with_a_visitor_has_the_visitor_as_source_and_the_host_as_target(analyze):
+    e = [e for e in events_of(analyze, "Kenya's president met the visiting Ugandan foreign minister in Nairobi.")
+         if e.plover == "CONSULT"]
+    assert len(e) == 1 and e[0].source.code.startswith("UGA") and e[0].target.code.startswith("KEN")
+    e = [e for e in events_of(analyze, "The UN chief meets with visiting Kenyan President Mwai Kibaki in New York.")
+         if e.plover == "CONSULT"]
+    assert len(e) == 1 and e[0].source.code.startswith("KEN")

@@ -172,6 +172,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def _events(self, tok: Token, pattern: EventPattern, index: int, verb: bool,
                 matched: list[Token]) -> list[Event] | None:
         """The events of one pattern at ``tok``; ``matched`` holds the pattern's words found in the text."""
+        if verb and tok.lower_ == "visiting" and tok.dep_ == "pcomp" and tok.head.lower_ == "with":
+            return None  # "met with *visiting* Iraqi Prime Minister Allawi": an adjective, the guest's
         support = support_verb(tok, self.light | self.receive) if not verb else None
         named = True  # whether the target came from the pattern's own slots, not from _prefer_party
         if support is not None and support.lemma_.lower() in self.receive:
@@ -247,9 +249,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 (s, t if s is None or t is None or s.i != t.i else None)
                 for s in (sources or [None]) for t in (targets or [None])))
             if symmetric and not self.keep_any:
-                # one event per interaction, the first-named party as its source
-                pairs = list(dict.fromkeys((t, s) if s is not None and t is not None and t.i < s.i else (s, t)
-                                           for s, t in pairs))
+                # one event per interaction, the first-named party as its source - or the visitor, with
+                # the host as target (AG guide rule 16): "Annan met *visiting* Iraqi Prime Minister Allawi"
+                pairs = list(dict.fromkeys(
+                    (t, s) if s is not None and t is not None and (
+                        _visiting(t) and not _visiting(s) or (t.i < s.i and _visiting(t) == _visiting(s))) else (s, t)
+                    for s, t in pairs))
             elif symmetric and targets and sources:
                 # '@keep any' (PETRARCH's dictionaries): both directions, as PETRARCH codes them
                 pairs += [(t, s) for s, t in pairs if t is not None and s is not None and self._actor_at(t.idx, t.idx + len(t))
@@ -509,6 +514,13 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         return any(t.lemma_.lower() in self.peacekeeping or t.lower_ in self.peacekeeping for t in scope)
 
     # -- participants -------------------------------------------------------------------------
+
+
+def _visiting(t: Token) -> bool:
+    """A party named as a visitor: "the *visiting* Ugandan minister"."""
+    before = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+    # (the parser may make the participle the head: "met with [visiting] Iraqi Prime Minister Allawi")
+    return any(w.lower_ == "visiting" and w.i < t.i for w in t.subtree) or (before is not None and before.lower_ == "visiting")
 
 
 def _embedded(tok: Token) -> bool:
