@@ -551,3 +551,15 @@ def test_talks_between_a_possessed_party_and_another_are_between_both(analyze):
     # the parser reads "(Chad's government and Darfur) rebels": two parties all the same
     e = one(events_of(analyze, "Peace talks between Chad's government and Darfur rebels resumed in Abuja on Wednesday."), "CONSULT")
     assert e.source.code.startswith("TCDGOV") and e.target.text == "Darfur rebels"
+
+
+def test_a_thing_led_or_backed_by_a_country_is_that_countrys(analyze):
+    e = one(events_of(analyze, "Peru rejected the Chilean-drafted resolution on Monday."), "REJECT")
+    assert e.target.code.startswith("CHL")
+    e = one(events_of(analyze, "Peru condemned the US-led war."), "ACCUSE")
+    assert e.target.code.startswith("USA")
+
+
+def test_saying_a_partys_act_was_illegal_accuses_the_party(analyze):
+    e = one(events_of(analyze, "Bolivia's president said the Chilean-led blockade of the port was illegal."), "ACCUSE")
+    assert e.source.code.startswith("BOL") and e.target.code.startswith("CHL")

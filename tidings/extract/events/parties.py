@@ -244,6 +244,13 @@ class Parties:
             return None
         doc = thing.doc
         for c in thing.children:
+            if c.dep_ == "amod" and c.i < thing.i and c.lower_ in _LED:
+                # "the *US*-led war", "an *Arab*-backed resolution": whoever led or backed it
+                for g in c.children:
+                    if g.i < c.i and g.text[:1].isupper():
+                        entry = self.actor_dictionary.lookup(g.text)
+                        if entry is not None and entry.type in ("demonym", "country") and entry.country:
+                            return g, entry.country
             if c.dep_ in ("amod", "compound", "nmod") and c.i < thing.i and c.text[:1].isupper():
                 # the longest name ending on the modifier: "a *North Korean* offer" is no South Korean one
                 for start in range(c.left_edge.i, c.i + 1):
@@ -253,6 +260,10 @@ class Parties:
                     if entry is not None and entry.type in ("demonym", "country") and entry.country:
                         return c, entry.country
         return None
+
+
+#: participles after a hyphen that name who made a thing: "US-*led*", "Arab-*backed*"
+_LED = frozenset({"led", "backed", "sponsored", "drafted", "brokered", "proposed", "funded", "armed", "trained"})
 
 
 def _phrase_objects(thing: Token) -> list[Token]:
