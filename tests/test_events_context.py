@@ -81,3 +81,11 @@ def test_a_story_without_places_happens_where_all_its_parties_are_from(analyze):
 def test_a_country_named_as_a_party_is_who_acts_not_where(analyze):
     events = [e for e in analyze("US and Iraqi forces stormed the old shrine.").events if e.plover == "ASSAULT"]
     assert events and all(e.target is None or e.target.code != "USA" for e in events)
+
+
+def test_a_kidnapping_with_no_agent_named_is_by_captors_of_the_country_where_it_happened(analyze):
+    # AG guide rule 24: "captors in Iraq" are IRQ REB though the text names none
+    e = [e for e in analyze("Two Italian aid workers were kidnapped in Kabul on Tuesday.", published="2022-01-11").events
+         if e.plover == "COERCE"][0]
+    assert e.source is not None and e.source.code == "AFGREB" and e.source.text == ""
+    assert "captors" in e.evidence

@@ -275,7 +275,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         agent_notes: dict[Participant, str] = {}
         if self.authorities and not self.keep_any:
             # an arrest, a charge, a curfew with no agent named: the authorities of the place
-            parts = [(self._authorities(tok, trigger, place, s, agent_notes, t), t, c) for s, t, c in parts]
+            parts = [(self._authorities(tok, trigger, place, s, agent_notes, t, c), t, c) for s, t, c in parts]
         if pattern.source_groups:
             # 'source:lab': "workers struck" is a labour strike, "jets struck" is not
             parts = [(s, t, c) for s, t, c in parts if any(g.lower() in pattern.source_groups for g in self._groups(s))]
@@ -453,7 +453,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         return t.lemma_.lower() in words or t.lower_ in words or t.lower_ == "others"
 
     def _authorities(self, tok: Token, trigger: Span, place, source: Participant | None,
-                     notes: dict[Participant, str], target: Participant | None = None) -> Participant | None:
+                     notes: dict[Participant, str], target: Participant | None = None,
+                     code: str = "") -> Participant | None:
         """The unnamed agent of an act only a state performs ("a man was arrested", "Suspect charged"):
         the authorities of the country where it happened - with no place told, of the country of those
         it is done to ("US soldier convicted") - a source with no words of its own (an empty span at
@@ -463,6 +464,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         sector = self.authorities.get(tok.lemma_.lower())
         if source is None and sector is None and tok.lemma_.lower() in self.releases:
             return self._holders(tok, trigger, place, notes)
+        if source is None and code.startswith("181") and (not tok.pos_ in ("VERB", "AUX") or roles.is_passive(tok)
+                                                          or tok.dep_ in ("acl", "amod")):
+            return self._captors(trigger, place, notes)  # "two reporters held hostage in Iraq"
         if source is not None or sector is None:
             return source
         if tok.pos_ in ("VERB", "AUX") and not roles.is_passive(tok) and tok.dep_ not in ("acl", "amod"):
@@ -478,6 +482,16 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         # "16 Hindus charged")
         found = Participant(trigger.start, trigger.start, "", None, country + sector)
         notes[found] = f"; source: the authorities of {country} ('{tok.text}' names no agent or place; the country of {target.text!r})"
+        return found
+
+    def _captors(self, trigger: Span, place, notes: dict[Participant, str]) -> Participant | None:
+        """The unnamed agent of a kidnapping or hostage-taking: captors in the country of the event's
+        place, or of every place of the story (AG guide rule 24: "captors in Iraq", IRQ REB)."""
+        country = place.country if place is not None and place.country else self.story_country
+        if not country or country == "-":
+            return None
+        found = Participant(trigger.start, trigger.start, "", None, country + "REB")
+        notes[found] = f"; source: the captors in {country} (no agent named)"
         return found
 
     def _holders(self, tok: Token, trigger: Span, place, notes: dict[Participant, str]) -> Participant | None:
