@@ -563,3 +563,13 @@ def test_a_thing_led_or_backed_by_a_country_is_that_countrys(analyze):
 def test_saying_a_partys_act_was_illegal_accuses_the_party(analyze):
     e = one(events_of(analyze, "Bolivia's president said the Chilean-led blockade of the port was illegal."), "ACCUSE")
     assert e.source.code.startswith("BOL") and e.target.code.startswith("CHL")
+
+
+def test_members_of_another_country_named_among_those_hit_are_parties_of_their_own(analyze):
+    events = [e for e in events_of(analyze, "Gunmen wounded seven people, including four Kenyan soldiers, in Mogadishu.")
+              if e.plover == "ASSAULT"]
+    assert any(e.target.code.startswith("KEN") for e in events)
+    # members of the group's own country are only part of its count
+    events = [e for e in events_of(analyze, "A bomb killed ten Somalis in Mogadishu, including three Somali children.")
+              if e.plover == "ASSAULT"]
+    assert len(events) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.headline import headline_second_clause
+from tidings.knowledge.actors import SECTORS
 
 SUBJ = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
@@ -243,6 +244,9 @@ def conjuncts(head: Token, code_of=None) -> list[Token]:
             out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
         elif code_of is not None and list_apposition(head, c, code_of):
             out.extend(conjuncts(c, code_of) if len(out) < 6 else [c])
+
+    if code_of is not None and len(out) < 6:
+        out.extend(_included_members(head, code_of))
     if head.dep_ == "pobj" and head.head.lower_ == "between" and (first := premodifier_party(head)) is not None:
         out.insert(0, first)  # "talks between *Sudan's government* and Darfur rebels"
     if head.dep_ == "pobj":
@@ -256,6 +260,24 @@ def conjuncts(head: Token, code_of=None) -> list[Token]:
                 pobj = next((g for g in again.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     out.extend(conjuncts(pobj, code_of))
+    return out
+
+
+def _included_members(head: Token, code_of) -> list[Token]:
+    """Members of another country named among a group ("wounding seven, *including four US soldiers*"):
+    parties of their own; of the group's own country they are only part of its count. The parser hangs
+    the 'including' phrase on the group or on its verb."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"]
+    if head.dep_ in ("dobj", "obj"):
+        preps += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "including" and c.i > head.i]
+    mine = code_of(head)
+    out = []
+    for prep in preps:
+        member = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        theirs = code_of(member) if member is not None else None
+        if theirs and not (mine and {x[:3] for x in mine} & {x[:3] for x in theirs}) \
+                and any(x[:3] not in SECTORS for x in theirs):
+            out.append(member)
     return out
 
 
