@@ -1718,3 +1718,10 @@ def test_violence_against_a_thing_of_a_nationality_strikes_its_country(analyze):
 def test_a_blast_at_a_works_is_an_accident(analyze):
     text = "Thirteen people were killed in an explosion at a power plant in north Chile's Atacama region on Thursday."
     assert not [e for e in _events(analyze, text) if e.plover == "ASSAULT"]
+
+
+def test_violence_against_a_companys_people_is_no_company_affair(analyze):
+    e = _one(_events(analyze, "A mortar attack killed four employees of a Chilean security firm in Lima."), "ASSAULT")
+    assert e.target.code.startswith("CHL")
+    # a company's dealings stay business
+    assert not _events(analyze, "Exxon sued four employees of a Chilean security firm.")

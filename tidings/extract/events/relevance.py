@@ -159,6 +159,14 @@ class Relevance:
                 return False  # a government, court or army acting on a company ("a UN expert") is political news
         return True
 
+    def _company_people(self, p: Participant | None) -> bool:
+        """People named by what company they belong to: "four *employees* of a British security firm"."""
+        if p is None:
+            return False
+        words = p.text.lower().split(" of ")[0].split()
+        people = getattr(self, "people", frozenset())
+        return bool(words) and (words[-1] in people or singular(words[-1]) in people)
+
     def _security(self, p: Participant | None) -> bool:
         return any(g.lower() in self.security for g in self._groups(p))
 
@@ -171,7 +179,10 @@ class Relevance:
             return False
         if self.keep_any:
             return True  # '@keep any': the user's dictionary decides alone what is an event
-        if self._company_affair(source, target) and not (self._security(source) or self._security(target)):
+        if self._company_affair(source, target) and not (self._security(source) or self._security(target)) \
+                and not (violent and not self._company(source) and self._company_people(target)):
+            # (violence against a company's people is no company affair: "killed four employees of a
+            # British security firm")
             return False
         if self.domain:
             # Sports and business news: a country is a team or a market, a company is no actor.
