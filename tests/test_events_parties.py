@@ -573,3 +573,8 @@ def test_members_of_another_country_named_among_those_hit_are_parties_of_their_o
     events = [e for e in events_of(analyze, "A bomb killed ten Somalis in Mogadishu, including three Somali children.")
               if e.plover == "ASSAULT"]
     assert len(events) == 1
+
+
+def test_people_said_to_be_members_of_a_group_are_the_groups(analyze):
+    e = one(events_of(analyze, "French police have arrested 20 people suspected of being members of ETA."), "COERCE")
+    assert e.target.code.startswith("ESPREB")

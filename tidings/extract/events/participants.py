@@ -14,6 +14,7 @@ from tidings.extract.events.common import (
     TRANSNATIONAL_POLITICAL,
     WIRE_CREDITS,
 )
+from tidings.knowledge.actors import SECTORS
 from tidings.model import Participant
 
 _TIMES = frozenset({"DATE", "TIME"})
@@ -94,6 +95,12 @@ class Participants:
             before = self._actor_at(start, head.idx)
             actor = before if before is not None and before.code else actor
         named = actor is not None
+        if (actor is None or not actor.code or actor.code[:3] in SECTORS) \
+                and (group := roles.professed_group(head)) is not None:
+            # "20 people suspected of being members of ETA": the group's, as a member of it
+            found = self._actor_at(group.idx, group.idx + len(group)) or self._actor_at(group.left_edge.idx, group.right_edge.idx + len(group.right_edge))
+            if found is not None and found.code and found.code[:3] not in SECTORS:
+                actor, named = found, True
         if actor is None:
             # a deed is its doer's, named before it ("a *rebel* attack"), not its victims' ("the killing
             # *of two Peruvian engineers*" is not Peru's)

@@ -281,6 +281,29 @@ def _included_members(head: Token, code_of) -> list[Token]:
     return out
 
 
+#: participles that say whom a person is taken to be: "20 people *suspected* of being members of ETA"
+_TAKEN_FOR = frozenset({"suspect", "believe", "think", "allege", "say", "accuse", "identify"})
+#: nouns of belonging to a group
+_MEMBERS = frozenset({"member", "supporter", "fighter", "militant", "activist", "follower", "operative", "leader"})
+
+
+def professed_group(head: Token) -> Token | None:
+    """The group a person is said to belong to: "20 people *suspected of being members of ETA*", "three
+    men believed to be members of Hamas" - the group's head word, or None."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in _TAKEN_FOR or acl.i < head.i:
+            continue
+        for be in acl.subtree:
+            if be.lemma_.lower() != "be" or be.i <= acl.i:
+                continue
+            member = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in _MEMBERS), None)
+            of = next((c for c in member.children if c.dep_ == "prep" and c.lower_ == "of"), None) if member is not None else None
+            group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if group is not None:
+                return group
+    return None
+
+
 def premodifier_party(head: Token) -> Token | None:
     """The first party of a pair the parser folded into the second's modifiers: "talks between [Sudan's
     government] and [Darfur rebels]" parsed as "(Sudan's government and Darfur) rebels" - a modifier
