@@ -309,3 +309,11 @@ def test_a_refusal_announced_in_the_future_tense_is_made_now(analyze):
     # a prediction that an act would break a law refuses nothing
     events = events_of(analyze, "Bolivia condemned the decision, saying it would violate international law.")
     assert not [e for e in events if e.plover == "REJECT" and e.mode == "asserted"]
+
+
+def test_what_a_party_is_called_on_to_do_is_not_done(analyze):
+    # the parser hangs the infinitive on "called" as an adverbial clause
+    events = events_of(analyze, "Rebel leaders called on Thursday on Nigeria to intervene and kickstart "
+                                "African Union-sponsored talks on the crisis.")
+    talks = [e for e in events if e.plover == "CONSULT"]
+    assert talks and all(e.mode == "hypothetical" for e in talks)
