@@ -248,3 +248,13 @@ def test_a_meeting_with_a_visitor_has_the_visitor_as_source_and_the_host_as_targ
     e = [e for e in events_of(analyze, "The UN chief meets with visiting Kenyan President Mwai Kibaki in New York.")
          if e.plover == "CONSULT"]
     assert len(e) == 1 and e[0].source.code.startswith("KEN")
+
+
+def test_violence_by_no_one_named_against_one_country_is_one_aggregate_in_an_article(analyze):
+    text = "At least 40 people were killed in Somalia on Monday. In Mogadishu, 27 Somalis were wounded by gunfire."
+    attacks = [e for e in events_of(analyze, text) if e.plover == "ASSAULT" and e.mode == "asserted"]
+    assert len(attacks) == 1
+    # a doer named keeps its own event
+    text = "Five Somalis were killed in Mogadishu on Monday. Later, rebels killed three Somali soldiers in Kismayo."
+    attacks = [e for e in events_of(analyze, text) if e.plover == "ASSAULT" and e.mode == "asserted"]
+    assert len(attacks) == 2

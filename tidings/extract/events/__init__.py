@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from tidings.extract.events.coder import Coder
 from tidings.extract.events.common import MAX_SENTENCE_TOKENS
 from tidings.extract.events.context import locate_things, resolve_acts, sole_party_country, story_country
-from tidings.extract.events.merge import fold_means, merge_restatements, threatened_parties
+from tidings.extract.events.merge import fold_means, merge_restatements, one_unattributed_toll, threatened_parties
 from tidings.model import Analysis, Event
 
 
@@ -46,6 +46,8 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     headline = analysis.headline.sentence if analysis.headline is not None else None
     found = fold_means(found, doc)
     found = merge_restatements(found, headline, doc)
+    if not getattr(patterns, "keep_any", False):
+        found = one_unattributed_toll(found)
     found = threatened_parties(found, doc)
     found = resolve_acts(found, patterns.act_nouns)
     if not getattr(patterns, "keep_any", False):

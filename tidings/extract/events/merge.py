@@ -439,3 +439,22 @@ def fold_means(events: list[Event], doc: Doc | None) -> list[Event]:
                            evidence=f"{keep.evidence}; target from the deed it was done in '{e.trigger.text}'")
         replaced[id(verb_event)] = keep
     return [replaced.get(id(e), e) for e in events if id(e) not in dropped]
+
+
+def one_unattributed_toll(events: list[Event]) -> list[Event]:
+    """Violence by no one named, against one country, told several times in an article ("At least 69
+    people have been killed ... In Baghdad, 47 Iraqis died and over 120 were injured in an explosion")
+    is one aggregate (AG guide rule 8: a spate is coded once; its annotators never code two such events
+    on one country in an item). The first told is kept; an event whose doer is named (a weapon or an
+    attack names no one), or inferred from the story, stays apart."""
+    kept: list[Event] = []
+    seen: set[str] = set()
+    for e in events:
+        unnamed = e.source is None or (not e.source.code and e.source.actor is None)  # ("a bomb", "gunfire")
+        if e.plover == "ASSAULT" and e.mode == "asserted" and unnamed and _country_key(e.target):
+            key = _country_key(e.target)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(e)
+    return kept
