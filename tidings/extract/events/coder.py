@@ -464,7 +464,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         sector = self.authorities.get(tok.lemma_.lower())
         if source is None and sector is None and tok.lemma_.lower() in self.releases:
             return self._holders(tok, trigger, place, notes)
-        if source is None and code.startswith("181") and (not tok.pos_ in ("VERB", "AUX") or roles.is_passive(tok)
+        if source is None and code.startswith("181") and (tok.pos_ not in ("VERB", "AUX") or roles.is_passive(tok)
                                                           or tok.dep_ in ("acl", "amod")):
             return self._captors(trigger, place, notes)  # "two reporters held hostage in Iraq"
         if source is not None or sector is None:
@@ -484,11 +484,17 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         notes[found] = f"; source: the authorities of {country} ('{tok.text}' names no agent or place; the country of {target.text!r})"
         return found
 
-    def _captors(self, trigger: Span, place, notes: dict[Participant, str]) -> Participant | None:
-        """The unnamed agent of a kidnapping or hostage-taking: captors in the country of the event's
-        place, or of every place of the story (AG guide rule 24: "captors in Iraq", IRQ REB)."""
+    def _where(self, place) -> str | None:
+        """The country an act with no agent named happened in: its place's, else that of every place of
+        the story; None when neither tells one."""
         country = place.country if place is not None and place.country else self.story_country
-        if not country or country == "-":
+        return None if not country or country == "-" else country
+
+    def _captors(self, trigger: Span, place, notes: dict[Participant, str]) -> Participant | None:
+        """The unnamed agent of a kidnapping or hostage-taking: captors in the country where it happened
+        (AG guide rule 24: "captors in Iraq", IRQ REB)."""
+        country = self._where(place)
+        if country is None:
             return None
         found = Participant(trigger.start, trigger.start, "", None, country + "REB")
         notes[found] = f"; source: the captors in {country} (no agent named)"
@@ -498,8 +504,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         """The unnamed agent of a freeing: whoever held the freed. The authorities when the sentence
         speaks of custody ("was freed from jail"), the captors when it speaks of captivity ("the
         hostages were released"), in the country of the event's place or of every place of the story."""
-        country = place.country if place is not None and place.country else self.story_country
-        if not country or country == "-":
+        country = self._where(place)
+        if country is None:
             return None
         words = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
         if words & self.captivity:

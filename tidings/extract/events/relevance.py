@@ -206,7 +206,7 @@ class Relevance:
 
     def _of_nationality(self, p: Participant) -> bool:
         """Whether a participant is a thing coded by the nationality word before it ("a *Dutch* mosque")."""
-        return any(self.doc[i].idx >= p.start and self.doc[i].idx < p.end for i in self.thing_countries)
+        return any(p.start <= self.doc[i].idx < p.end for i in self.thing_countries)
 
     def _private_trip(self, source: Participant | None, target: Participant | None, code: str) -> bool:
         """A visit or tour of a country by private people ("Indian cricketers will tour Bangladesh"):
