@@ -433,12 +433,6 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         return any(g in POLITICAL_SECTORS for g in self._groups(target)) or (
             self._is_person(target) and source is not None and self._politician(source))
 
-    def _people_words(self, p: Participant) -> bool:
-        """A participant whose last word is a word for people (&PEOPLE: "a judge", "the world
-        community", "the rivals")."""
-        words = p.text.lower().split()
-        return bool(words) and (words[-1] in self.people or singular(words[-1]) in self.people)
-
     def _politician(self, p: Participant) -> bool:
         return self._is_person(p) or any(g in POLITICAL_SECTORS for g in self._groups(p))
 

@@ -139,7 +139,7 @@ def refusal_mode(mode_token: Token | None) -> str:
     if mode_token is None:
         return ASSERTED
     clause = mode_token if mode_token.pos_ in ("VERB", "AUX") else mode_token.head
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+    if any(c.lower_ in ("if", "unless") for c in _clause_marks(clause)):
         return HYPOTHETICAL
     return ASSERTED
 
@@ -208,10 +208,10 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
                 # Uganda *releases* them": a present tense after 'until' or 'before' is a condition
                 # still to be met (a past tense is told: "fought until the army withdrew")
                 return HYPOTHETICAL, awaited
-            if dep == "advcl" and tok.lemma_.lower() in _ASKING and any(
+            if dep == "advcl" and tok.lemma_.lower() in HYPOTHETICAL_WORDS and any(
                     c.lower_ == "to" and c.dep_ == "aux" for c in below.children):
-                # "called on Nigeria *to intervene* and kickstart talks": what is asked for, which the
-                # parser hung on the verb as an adverbial clause, is not done
+                # "called on Nigeria *to intervene* and kickstart talks": what is asked, feared or
+                # attempted, which the parser hung on the verb as an adverbial clause, is not done
                 return HYPOTHETICAL, tok
             wished = next((c for c in below.children if c.dep_ == "mark" and c.lower_ == "for"), None)
             if dep == "advcl" and wished is not None and any(c.tag_ == "TO" for c in below.children):
@@ -375,8 +375,6 @@ def _prevented(tok: Token) -> Token | None:
     return verb if verb.lemma_.lower() in _PREVENTING else None
 
 
-#: verbs of asking: an infinitive hung on one is what is asked for
-_ASKING = frozenset({"call", "urge", "ask", "appeal", "press", "plead", "demand", "request", "implore", "beg"})
 #: verbs that lend their subject to their complement ("the attack *seems* to have been foiled")
 _RAISING = frozenset({"seem", "appear"})
 #: subordinators of a clause whose act the main clause waits for

@@ -96,7 +96,7 @@ class Participants:
             actor = before if before is not None and before.code else actor
         named = actor is not None
         if (actor is None or not actor.code or actor.code[:3] in SECTORS) \
-                and (group := roles.professed_group(head)) is not None:
+                and (group := roles.professed_group(head, self.members)) is not None:
             # "20 people suspected of being members of ETA": the group's, as a member of it
             found = self._actor_at(group.idx, group.idx + len(group)) or self._actor_at(group.left_edge.idx, group.right_edge.idx + len(group.right_edge))
             if found is not None and found.code and found.code[:3] not in SECTORS:

@@ -159,13 +159,13 @@ class Relevance:
                 return False  # a government, court or army acting on a company ("a UN expert") is political news
         return True
 
-    def _company_people(self, p: Participant | None) -> bool:
-        """People named by what company they belong to: "four *employees* of a British security firm"."""
-        if p is None:
-            return False
-        words = p.text.lower().split(" of ")[0].split()
-        people = getattr(self, "people", frozenset())
-        return bool(words) and (words[-1] in people or singular(words[-1]) in people)
+    def _people_words(self, p: Participant, before_of: bool = False) -> bool:
+        """A participant whose last word is a word for people (&PEOPLE: "a judge", "the world
+        community", "the rivals"); with ``before_of``, its last word before "of" ("four *employees* of
+        a British security firm": people named by the company they belong to)."""
+        text = p.text.lower().split(" of ")[0] if before_of else p.text.lower()
+        words = text.split()
+        return bool(words) and (words[-1] in self.people or singular(words[-1]) in self.people)
 
     def _security(self, p: Participant | None) -> bool:
         return any(g.lower() in self.security for g in self._groups(p))
@@ -180,7 +180,8 @@ class Relevance:
         if self.keep_any:
             return True  # '@keep any': the user's dictionary decides alone what is an event
         if self._company_affair(source, target) and not (self._security(source) or self._security(target)) \
-                and not (violent and not self._company(source) and self._company_people(target)):
+                and not (violent and not self._company(source) and target is not None
+                         and self._people_words(target, before_of=True)):
             # (violence against a company's people is no company affair: "killed four employees of a
             # British security firm")
             return False

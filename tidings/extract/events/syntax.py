@@ -270,6 +270,8 @@ def _included_members(head: Token, code_of) -> list[Token]:
     preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"]
     if head.dep_ in ("dobj", "obj"):
         preps += [c for c in head.head.children if c.dep_ == "prep" and c.lower_ == "including" and c.i > head.i]
+    if not preps:
+        return []
     mine = code_of(head)
     out = []
     for prep in preps:
@@ -281,22 +283,18 @@ def _included_members(head: Token, code_of) -> list[Token]:
     return out
 
 
-#: participles that say whom a person is taken to be: "20 people *suspected* of being members of ETA"
-_TAKEN_FOR = frozenset({"suspect", "believe", "think", "allege", "say", "accuse", "identify"})
-#: nouns of belonging to a group
-_MEMBERS = frozenset({"member", "supporter", "fighter", "militant", "activist", "follower", "operative", "leader"})
-
-
-def professed_group(head: Token) -> Token | None:
+def professed_group(head: Token, members: frozenset[str]) -> Token | None:
     """The group a person is said to belong to: "20 people *suspected of being members of ETA*", "three
-    men believed to be members of Hamas" - the group's head word, or None."""
+    men believed to be members of Hamas" (a verb of report, or "accused", then a word of ``members``,
+    the set &MEMBERS) - the group's head word, or None."""
     for acl in head.children:
-        if acl.dep_ != "acl" or acl.lemma_.lower() not in _TAKEN_FOR or acl.i < head.i:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in _REPORTING | {"accuse"} or acl.i < head.i:
             continue
         for be in acl.subtree:
             if be.lemma_.lower() != "be" or be.i <= acl.i:
                 continue
-            member = next((c for c in be.children if c.dep_ == "attr" and c.lemma_.lower() in _MEMBERS), None)
+            member = next((c for c in be.children if c.dep_ == "attr"
+                           and (c.lower_ in members or c.lemma_.lower() in members)), None)
             of = next((c for c in member.children if c.dep_ == "prep" and c.lower_ == "of"), None) if member is not None else None
             group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if group is not None:
