@@ -578,3 +578,28 @@ def test_members_of_another_country_named_among_those_hit_are_parties_of_their_o
 def test_people_said_to_be_members_of_a_group_are_the_groups(analyze):
     e = one(events_of(analyze, "French police have arrested 20 people suspected of being members of ETA."), "COERCE")
     assert e.target.code.startswith("ESPREB")
+
+
+def test_a_toll_in_an_attack_whose_owner_is_named_is_that_attack(analyze):
+    e = one(events_of(analyze, "Three Burmese farmers were killed in a Thai air raid near the border."), "ASSAULT")
+    assert e.source is not None and e.source.code.startswith("THA")
+    e = one(events_of(analyze, "Two guards died of wounds after they were wounded in Chad's offensive on the town."), "ASSAULT")
+    assert e.source is not None and e.source.code.startswith("TCD")
+    # an attack no one is named for leaves the doer unknown
+    e = one(events_of(analyze, "Four Afghan shoppers were killed in two car bombings on Sunday."), "ASSAULT")
+    assert e.source is None
+
+
+def test_a_conditional_threat_to_captives_is_aimed_at_the_one_told_to_comply(analyze):
+    e = one(events_of(analyze, "Masked gunmen threatened to behead a Nepali hostage unless Japan pulls its engineers out."), "THREATEN")
+    assert e.target.code.startswith("JPN")
+    e = one(events_of(analyze, "Rebels threatened to kill two hostages unless Colombia frees jailed comrades."), "THREATEN")
+    assert e.target.code.startswith("COLGOV")
+    # a threat to a state's forces stays theirs, whatever the condition
+    e = one(events_of(analyze, "Serb units threatened to shell Dutch troops if NATO planes attacked again."), "THREATEN")
+    assert e.target.code.startswith("NLD")
+
+
+def test_a_deed_told_by_a_gerund_after_the_preposition_is_no_target(analyze):
+    e = one(events_of(analyze, "Kenya's high court ruled against holding refugees from Somalia without trial."), "ACCUSE")
+    assert e.target is None

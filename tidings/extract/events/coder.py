@@ -72,6 +72,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.companies = patterns.sets.get("&COMPANIES", frozenset())
         self.company_peers = patterns.sets.get("&COMPANY_PEERS", frozenset())
         self.peacekeeping = patterns.sets.get("&PEACEKEEPING", frozenset())
+        self.captives = patterns.sets.get("&CAPTIVES", frozenset())
         self.hazards = patterns.sets.get("&HAZARDS", frozenset())
         self.people = patterns.sets.get("&PEOPLE", frozenset())  # nouns for people or bodies of them (WordNet)
         self.persons = patterns.sets.get("&PERSONS", frozenset())  # nouns whose first sense is a person (WordNet)
@@ -205,6 +206,14 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # (several parties are each other's partners; the place of a visit is its host:
                 # "flew to Beijing for talks with Hu" visits China)
                 targets = self._prefer_party(tok, targets, pattern.target, verb, support, matched, pattern.code, sources)
+            if verb and pattern.code[:2] == "13" and not self.keep_any and all(self._captive_like(t) for t in targets):
+                # a threat to people with a condition is aimed at the one told to comply, not at its
+                # hostage (AG guide rule 13, dev461): "threatened to behead a hostage *unless the
+                # Americans* release prisoners"; a threat to a state, its forces or a place stays theirs
+                # ("threatened to shell British forces if ...", as PLOVER codes it)
+                told = roles.condition_party(tok)
+                if told is not None and self._coded_at(told) and all(told.i != s.i for s in sources):
+                    targets = roles.conjuncts(told, self._codes_at)
         if "own-target" in pattern.flags and not named:
             return None  # "halting operations in Iraq": no one the pattern's own slots name
         if "symmetric" in pattern.flags and not sources and not named and targets and not self.keep_any \
@@ -438,6 +447,17 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
 
     def _is_person(self, p: Participant) -> bool:
         return self.actor_kinds.get(p.actor) == "person"
+
+    def _captive_like(self, t: Token) -> bool:
+        """Whether ``t`` names people a threat holds over someone else, not a party of its own: a
+        pronoun, captives (&CAPTIVES: "three UN hostages"), a word for people with no state's code, or
+        civilians ("her", "a Turkish hostage")."""
+        if t.lemma_.lower() in self.captives or t.lower_ in self.captives:
+            return True
+        codes = self._codes_at(t)
+        if t.tag_ == "PRP" or not codes:
+            return t.tag_ == "PRP" or self._person_noun(t)
+        return all(c.endswith("CVL") for c in codes)
 
     def _person_noun(self, t: Token, strict: bool = False) -> bool:
         """A noun for people ("the women", "two others"), by the WordNet-derived set &PEOPLE; ``strict``:

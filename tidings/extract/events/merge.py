@@ -382,8 +382,11 @@ def _warning_to_no_one(e: Event, doc: Doc) -> bool:
 
 
 def _own_side(e: Event) -> bool:
-    """A threat aimed at its own maker ("warned that *it* would strike"): the parser's object is the speaker."""
-    return e.source is not None and bool(e.source.code) and e.target.code[:3] == e.source.code[:3]
+    """A threat aimed at its own maker ("warned that *it* would strike"): the parser's object is the speaker.
+    Another body of the same country is not its own side: rebels threatening their government."""
+    if e.source is None or not e.source.code or e.target.code[:3] != e.source.code[:3]:
+        return False
+    return e.source.code == e.target.code or len(e.target.code) == 3 or len(e.source.code) == 3
 
 
 def _threatened_act(threat: Event, events: list[Event], doc: Doc) -> Event | None:

@@ -105,7 +105,7 @@ class Slots:
                     if named:
                         return named[-1]
                 if subject is None and roles.is_passive(tok) and tok.lemma_.lower() in _TOLL_VERBS:
-                    doer = self._deed_doer(tok)
+                    doer = self._deed_doer(tok) or self._toll_attack(tok)
                     if doer is not None:
                         return doer
                 if subject is None and roles.is_passive(tok) and not any(c.dep_ == "agent" for c in tok.children) \
@@ -283,6 +283,24 @@ class Slots:
             doer = next((g for g in c.children if g.dep_ in roles.SUBJ), None)
             if doer is not None and doer.lower_ not in PERSONAL and self._coded_at(doer):
                 return doer
+        return None
+
+    def _toll_attack(self, tok: Token) -> Token | None:
+        """The attack a passive toll with no agent happened in, when the text says whose it is: "two
+        Palestinians were killed *in an Israeli raid*", "died in *Israel's* air strikes" - the attack
+        is the doer, as when it is the subject ("an Israeli raid killed two"). An attack no one is
+        named for ("killed in two car bombings") leaves the doer unknown."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if noun is None or noun.lemma_.lower() not in self.attacks:
+                continue
+            owner = self._attack_owner(noun)
+            if owner is not None:
+                return owner
+            if noun.i in self.thing_countries:
+                return noun
         return None
 
     def _attack_owner(self, noun: Token) -> Token | None:
@@ -492,6 +510,13 @@ class Slots:
                 # X meets the demands', 'for X to deliver' name the party the act is about); so is a
                 # participle after 'while', 'after' ...: "vowed to fight hard *while reaching out to
                 # Democrats*"
+                continue
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.head.i == tok.i and t.lower_ != "visiting" \
+                    and not self.keep_any:
+                # a deed told by a gerund after the trigger's preposition is an act of its own: "ruled
+                # against *holding terror suspects*", "protested against sending troops to X" - those
+                # it is done to are no target of the ruling or the protest ("met with *visiting* X" is
+                # the parser's reading of an adjective: X is met)
                 continue
             if t.dep_ in ("conj", "appos") and t.head.i == tok.i and tok.pos_ in NOUN_POS \
                     and self._actor_at(t.idx, t.idx + len(t)) is not None:

@@ -100,6 +100,21 @@ def clauses_beside(verb: Token) -> list[Token]:
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in _BESIDE for m in c.children)]
 
 
+def condition_party(verb: Token) -> Token | None:
+    """The subject of the if/unless clause a threatened act hangs on ("threatened to behead a hostage
+    *unless the Americans* release prisoners", "threatened to quit if *the US* imposes sanctions"):
+    the one told to comply, or None. The clause may hang on the verb of threatening or on the act."""
+    for v in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"))]:
+        for c in v.children:
+            if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                           for m in c.children):
+                # (a passive's subject is done to, not told: "if the dissidents are freed")
+                subject = next((g for g in c.children if g.dep_ in SUBJ), None)
+                if subject is not None:
+                    return subject
+    return None
+
+
 def passive_receiver(verb: Token, skip: frozenset[int] = frozenset()) -> Token | None:
     """The subject of a passive verb of giving, the one given to ("*Sudan* was handed an ultimatum"),
     unless it stands at one of the ``skip`` indices (the given thing itself: "an ultimatum was given")."""
