@@ -460,3 +460,10 @@ def test_armed_groups_of_the_2000s_and_a_rebel_army_that_became_a_state_army(ana
     assert {"INDREBULF", "IRQREBANS"} <= codes
     # and their leaders: a rebel commander is coded as his movement's side
     assert {a.code for a in analyze("Shamil Basayev claimed the raid.").actors} >= {"RUSREB"}
+
+
+def test_a_nationality_after_a_dashed_dateline_is_the_persons(analyze):
+    # the tagger reads "VILNIUS - Lithuanian" as one organisation's name
+    a = analyze("VILNIUS - Lithuanian President Valdas Adamkus said on Monday that the border deal was fair.")
+    person = next(x for x in a.actors if x.kind == "person")
+    assert person.code == "LTUGOV" and person.mentions[0].text == "Lithuanian President Valdas Adamkus"

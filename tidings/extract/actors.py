@@ -208,8 +208,8 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
     # a place word inside a longer entity is part of a name: "Singapore Airlines", "Michael Jordan"
     # ("Russian Foreign Ministry" keeps its dictionary words, for its role word is known)
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG"):
-            continue
+        if ent.label_ not in ("PERSON", "ORG") or _spaced_dash(ent):
+            continue  # ("VILNIUS - Lithuanian President": a dateline and a nationality, no one name)
         inside = [x for x in spans if ent.start <= x[0] and x[1] <= ent.end]
         end = ent.end
         while end > ent.start + 1 and doc[end - 1].text in _GLUE:
@@ -325,6 +325,12 @@ def _headline_surnames(doc: Doc, units: list[_Unit], taken: bytearray) -> list[_
             taken[tok.i] = 1
             units.append(_Unit(tok.i, tok.i + 1, "PERSON"))
     return units
+
+
+def _spaced_dash(ent) -> bool:
+    """Whether an entity runs across a dash set off by spaces, which separates, never joins, a name."""
+    return any(t.text in _DASHES and t.whitespace_ and k > 0 and ent[k - 1].whitespace_
+               for k, t in enumerate(ent))
 
 
 def _ignored(doc: Doc, unit: _Unit, analysis: Analysis) -> bool:

@@ -281,6 +281,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         parts = [(sp, tp, c) for _s, sp, tp, c in expanded]
         trigger = self._trigger(tok, verb)
         place = self._place(tok, support)
+        if symmetric and pattern.code[:2] == "04" and not self.keep_any and self._met_where_told(tok, place):
+            # the host of a meeting is its target (AG guide rule 16): a meeting held in one party's
+            # country, named in the text or as "here" under the dateline, has the other as its source
+            parts = [(t, s, c) if s is not None and t is not None and _own_country(s) == place.country
+                     and _own_country(t) not in (None, place.country) else (s, t, c) for s, t, c in parts]
         agent_notes: dict[Participant, str] = {}
         if self.authorities and not self.keep_any:
             # an arrest, a charge, a curfew with no agent named: the authorities of the place
@@ -447,6 +452,13 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
 
     def _is_person(self, p: Participant) -> bool:
         return self.actor_kinds.get(p.actor) == "person"
+
+    def _met_where_told(self, tok: Token, place) -> bool:
+        """Whether a meeting's place is told, not guessed: named in the text, or the dateline's place
+        with "here" in the meeting's sentence ("said in his meeting with X *here*")."""
+        if place is None or not place.country:
+            return False
+        return place.start is not None or any(t.lower_ == "here" for t in tok.sent)
 
     def _captive_like(self, t: Token) -> bool:
         """Whether ``t`` names people a threat holds over someone else, not a party of its own: a

@@ -394,13 +394,19 @@ def _threatened_act(threat: Event, events: list[Event], doc: Doc) -> Event | Non
     if head is None:
         return None
     head = head.root
+    anchors = [head]
+    if head.pos_ == "NOUN" and head.dep_ in ("dobj", "obj"):
+        # the parser hangs the threat's infinitive on the verb that carries the noun: "renewed its
+        # threats *to continue rocket attacks* against X"
+        anchors += [c for c in head.head.children if c.dep_ in ("advcl", "xcomp") and c.i > head.i
+                    and any(g.tag_ == "TO" for g in c.children)]
     for e in events:
         if e is threat or e.sentence != threat.sentence or e.mode == "asserted" or e.plover not in _THREATENED:
             continue
         if e.target is None or not e.target.code or (threat.source is not None and e.target.code[:3] == (threat.source.code or "")[:3]):
             continue
         act = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
-        if act is not None and head.is_ancestor(act.root):
+        if act is not None and any(a.is_ancestor(act.root) for a in anchors):
             return e
     return None
 

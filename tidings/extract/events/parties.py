@@ -64,6 +64,8 @@ class Parties:
         for a person (below)."""
         if roles.is_time(t) or t.lower_ in ("it", "its", "this", "that", "which"):
             return False
+        if self._role_adjective(t):
+            return False
         if self._actor_at(t.idx, t.idx + len(t)) is not None or t.lower_ in _PERSONS:
             return True
         lemma = t.lemma_.lower()

@@ -15,6 +15,7 @@ from tidings.extract.events.common import (
     TRANSNATIONAL_POLITICAL,
 )
 from tidings.extract.events.triggers import support_verb
+from tidings.knowledge.actors import SECTORS
 
 
 #: nouns of what befell a place, which a name before them locates: "the *Iraq* death toll probe"
@@ -535,7 +536,7 @@ class Slots:
             if t.i <= after:
                 continue  # words the slot skips ('past:WORD')
             actor = self._actor_at(t.idx, t.idx + len(t))
-            if actor is None or not actor.code:
+            if actor is None or not actor.code or self._role_adjective(t):
                 continue
             span = self._mention_span(t)
             return span.root if span is not None else t
@@ -654,6 +655,15 @@ class Slots:
             # the story gave is whom the deed is for or done to ("an *army* offensive" is the army's)
             return False
         return actor.country is not None or t.pos_ == "PROPN"
+
+    def _role_adjective(self, t: Token) -> bool:
+        """A role word as an adjective of a thing ("*military* strikes", "a *military* operation"): no
+        party, as the actors layer reads it (it keeps its bare sector code, no country)."""
+        if t.dep_ != "amod" or self._person_noun(t.head):
+            return False
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and actor.country is None and not actor.extra_codes \
+            and (actor.code or "")[:3] in SECTORS
 
     def _codes_at(self, t: Token) -> tuple[str, ...] | None:
         """The codes of the actor named at ``t`` (its code and extra codes), or None."""
