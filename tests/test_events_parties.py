@@ -629,3 +629,11 @@ def test_a_threat_whose_infinitive_hangs_on_its_verb_takes_the_threatened_party(
     # the parser hangs "to continue" on 'renewed', not on 'threats'
     e = one(events_of(analyze, "The rebel group renewed its threats to continue rocket attacks against Ugandans."), "THREATEN")
     assert e.target is not None and e.target.code.startswith("UGA")
+
+
+def test_violence_against_hostages_with_no_doer_named_is_by_their_captors(analyze):
+    e = one(events_of(analyze, "A video showed the killing of two hostages in Yemen."), "ASSAULT")
+    assert e.source is not None and e.source.code == "YEMREB"
+    # other people killed by no one named keep an unknown doer
+    e = one(events_of(analyze, "A video showed the killing of two farmers in Yemen."), "ASSAULT")
+    assert e.source is None or not e.source.code

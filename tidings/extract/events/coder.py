@@ -493,6 +493,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         if source is None and code.startswith("181") and (tok.pos_ not in ("VERB", "AUX") or roles.is_passive(tok)
                                                           or tok.dep_ in ("acl", "amod")):
             return self._captors(trigger, place, notes)  # "two reporters held hostage in Iraq"
+        if source is None and code[:2] in VIOLENT and target is not None and target.text \
+                and target.text.lower().split()[-1] in self.captives:
+            return self._captors(trigger, place, notes)  # "the killing of two hostages in Iraq": by their captors
         if source is not None or sector is None:
             return source
         if tok.pos_ in ("VERB", "AUX") and not roles.is_passive(tok) and tok.dep_ not in ("acl", "amod"):
