@@ -637,3 +637,8 @@ def test_violence_against_hostages_with_no_doer_named_is_by_their_captors(analyz
     # other people killed by no one named keep an unknown doer
     e = one(events_of(analyze, "A video showed the killing of two farmers in Yemen."), "ASSAULT")
     assert e.source is None or not e.source.code
+
+
+def test_a_member_named_including_is_no_partner_of_its_own_group(analyze):
+    events = events_of(analyze, "Twelve countries, including Norway, have agreed to write off the debts of Haiti.")
+    assert not any(e.source and e.target and e.target.code and e.target.code.startswith("NOR") for e in events)

@@ -247,7 +247,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         if symmetric and not targets and len(sources) > 1:
             # each pair of parties once, the first-named as source ("talks between A, B and C": A-B, A-C, B-C)
             ordered = sorted(sources, key=lambda t: t.i)
-            pairs = [(a, b) for n, a in enumerate(ordered) for b in ordered[n + 1:]]
+            # (a member named "including" among a group is no partner of its own group: "Nineteen
+            # countries, including Australia, agreed to cancel the debt")
+            pairs = [(a, b) for n, a in enumerate(ordered) for b in ordered[n + 1:] if not _included_in(b, a)]
             if self.keep_any:  # '@keep any' (PETRARCH's dictionaries): both directions, as PETRARCH codes them
                 pairs += [(b, a) for a, b in pairs]
         else:
@@ -595,6 +597,12 @@ _MUTUAL_ADVERBS = frozenset({"together", "jointly", "bilaterally"})
 #: verbs whose several subjects, with no one else named, act with one another: "India and Pakistan
 #: *agreed* to ease tensions" is an agreement between them
 _CONCORDING = frozenset({"agree"})
+
+
+def _included_in(member: Token, group: Token) -> bool:
+    """Whether ``member`` is named "including" in ``group``'s phrase ("countries, *including Australia*")."""
+    prep = member.head
+    return member.dep_ == "pobj" and prep.lower_ == "including" and group.is_ancestor(prep)
 
 
 def _mutual(verb: Token) -> bool:
