@@ -642,3 +642,13 @@ def test_violence_against_hostages_with_no_doer_named_is_by_their_captors(analyz
 def test_a_member_named_including_is_no_partner_of_its_own_group(analyze):
     events = events_of(analyze, "Twelve countries, including Norway, have agreed to write off the debts of Haiti.")
     assert not any(e.source and e.target and e.target.code and e.target.code.startswith("NOR") for e in events)
+
+
+def test_a_passive_gerund_after_a_preposition_was_done_to_the_clauses_subject(analyze):
+    e = one(events_of(analyze, "Two Kenyan traders were freed on Monday after being kidnapped in Somalia last week."), "COERCE")
+    assert e.target.text == "Two Kenyan traders" and e.target.code.startswith("KEN")
+
+
+def test_who_masterminded_a_deed_did_it(analyze):
+    e = one(events_of(analyze, "Somali police said Al-Shabaab masterminded the bombing of the Kenyan embassy."), "ASSAULT")
+    assert e.source is not None and e.source.text == "Al-Shabaab"

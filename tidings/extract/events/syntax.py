@@ -704,6 +704,20 @@ def _passive_patient(verb: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ), None)
 
 
+#: prepositions before a passive gerund whose one done to is the subject of the clause it hangs on
+_AFTER_PASSIVE = frozenset({"after", "before", "since", "upon", "following", "without", "despite"})
+
+
+def _passive_after(verb: Token) -> Token | None:
+    """The one a passive gerund after a preposition was done to: the subject of the clause it hangs on
+    ("two traders were released *after being kidnapped*", "workers who were freed after being
+    abducted")."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in _AFTER_PASSIVE or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ), None)
+
+
 def verb_object(verb: Token) -> Token | None:
     if is_passive(verb):
         for c in verb.children:
@@ -717,7 +731,7 @@ def verb_object(verb: Token) -> Token | None:
         shared = _shared_passive(verb)
         if shared is not None:
             return verb_object(shared)
-        raised = _reported_passive(verb) or misread_participle(verb)
+        raised = _reported_passive(verb) or misread_participle(verb) or _passive_after(verb)
         if raised is None and verb.dep_ == "conj":
             raised = _passive_patient(verb)  # "was seized and *was later released*": the one seized
         return _resolve(raised) if raised is not None else None
