@@ -192,3 +192,11 @@ def test_a_large_city_after_in_is_the_city_though_tagged_an_organisation(analyze
     # a company after "in" stays a company, and no place is guessed for it
     a = analyze("He has worked in Microsoft for ten years.")
     assert not a.places
+
+
+def test_a_country_spelled_as_the_actor_files_spell_it_is_that_country(analyze):
+    # GeoNames lists "Democratic Republic of the Congo" and "Timor Leste"; news writes them otherwise
+    a = analyze("Aid convoys reached villages in Democratic Republic of Congo and in East Timor on Monday.")
+    by_text = {p.text: p for p in a.places}
+    assert by_text["Democratic Republic of Congo"].country == "COD"
+    assert by_text["East Timor"].country == "TLS" and by_text["East Timor"].kind == "country"

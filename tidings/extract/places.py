@@ -142,7 +142,7 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
 
     places = []
     for start, end, name, qualifier, label in sorted(found):
-        entry = gazetteer.resolve(name, context, within=qualifier)
+        entry = gazetteer.resolve(name, context, within=qualifier) or _country_named(name, actors, gazetteer)
         town = _named_after_town(name, gazetteer, context) if entry is None and label == "FAC" else None
         if town is not None:
             # "Baghdad International Airport": a facility the gazetteer lacks lies where its town is
@@ -159,6 +159,15 @@ def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
                 places.append(outer)
     places.extend(national)
     analysis.places = sorted(places, key=lambda p: (p.start, p.end))
+
+
+def _country_named(name: str, actors, gazetteer):
+    """The country a name the gazetteer lacks stands for, by the actor files' country rows: "Democratic
+    Republic of Congo", "East Timor", "N. Korea" are spellings GeoNames does not list."""
+    entry = actors.lookup(name) if actors is not None else None
+    if entry is None or entry.type != "country" or not entry.code:
+        return None
+    return gazetteer.countries.get(entry.code[:3])
 
 
 #: words for a settlement or a division a nationality can place ("near *the Iraqi city*", "attacked an
