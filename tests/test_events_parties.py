@@ -652,3 +652,12 @@ def test_a_passive_gerund_after_a_preposition_was_done_to_the_clauses_subject(an
 def test_who_masterminded_a_deed_did_it(analyze):
     e = one(events_of(analyze, "Somali police said Al-Shabaab masterminded the bombing of the Kenyan embassy."), "ASSAULT")
     assert e.source is not None and e.source.text == "Al-Shabaab"
+
+
+def test_the_kidnappers_of_people_took_them(analyze):
+    events = events_of(analyze, "The Somali kidnappers of two Kenyan nurses demanded a ransom on Monday.")
+    e = one(events, "COERCE")
+    assert e.cameo == "181" and e.mode == "asserted"
+    assert e.source.code == "SOMREB" and e.target.code.startswith("KEN")
+    # kidnappers with no one named as held make no kidnapping of their own
+    assert not any(e.plover == "COERCE" for e in events_of(analyze, "The kidnappers demanded a ransom on Monday."))

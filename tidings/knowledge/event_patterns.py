@@ -17,7 +17,7 @@ from tidings.knowledge.cameo import CameoTable, load_cameo
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KINDS = ("verbs", "nouns")
-SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor", "front", "above", "compound"})
+SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor", "front", "above", "compound", "self"})
 FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "no-infinitive", "block", "compound", "party-target", "transitive",
                    "intransitive", "own-target"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")

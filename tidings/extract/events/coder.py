@@ -352,6 +352,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None
         date, date_tok = self._date(tok, support)
         mode0, mode_tok = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
+        if pattern.source[:1] == ("self",):
+            # a noun for the doers names them by what they did ("the kidnappers of X threatened ..."):
+            # done, whatever the clause around them says of their next act
+            mode0, mode_tok = modes.ASSERTED, None
         period = self._period(tok, support)
         if mode0 == modes.ASSERTED and modes.background(period, self.analysis.published):
             mode0, date = modes.BACKGROUND, date or period  # dated as precisely as the text dates it

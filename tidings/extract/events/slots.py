@@ -59,7 +59,7 @@ class Slots:
               matched: list[Token]) -> list[Token]:
         for slot in slots:
             head = self._fill(tok, slot, verb, support, matched)
-            if head is not None and head.i != tok.i:
+            if head is not None and (head.i != tok.i or slot == "self"):
                 found = roles.conjuncts(head, self._codes_at)
                 if slot == "subj":
                     members = self._role_members(head, found)
@@ -76,6 +76,9 @@ class Slots:
     def _fill(self, tok: Token, slot: str, verb: bool, support: Token | None, matched: list[Token]) -> Token | None:
         if slot == "first-actor":
             return self._first_actor(tok)
+        if slot == "self":
+            # a noun for the doer ("the *kidnappers* of two reporters"): the noun itself
+            return tok if not verb else None
         if slot.startswith("past:"):
             return self._past_object(tok, slot[5:], verb, support, matched)
         if slot == "front":
