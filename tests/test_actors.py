@@ -467,3 +467,12 @@ def test_a_nationality_after_a_dashed_dateline_is_the_persons(analyze):
     a = analyze("VILNIUS - Lithuanian President Valdas Adamkus said on Monday that the border deal was fair.")
     person = next(x for x in a.actors if x.kind == "person")
     assert person.code == "LTUGOV" and person.mentions[0].text == "Lithuanian President Valdas Adamkus"
+
+
+def test_an_abbreviation_before_a_hyphen_is_a_name_of_its_own(analyze):
+    # the tokenizer splits "U.S.-based" as it splits "US-based", and the actor files' phrases with it
+    a = analyze("Kenya will prosecute U.S.-based Acme Mining for polluting a lake.")
+    e = next(e for e in a.events if e.plover == "ACCUSE")
+    assert e.target.code.startswith("USA")
+    a = analyze("Militants attacked U.S.-led forces near Mosul on Monday.")
+    assert any(x.code == "USAMIL" and x.mentions[0].text == "U.S.-led forces" for x in a.actors)

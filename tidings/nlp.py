@@ -46,7 +46,7 @@ def load_model(name: str) -> Language:
     if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if not isinstance(nlp.tokenizer, BoundedTokenizer):
-        _split_at_backslashes(nlp)
+        split_words_as_parsed(nlp)
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
 
@@ -55,10 +55,16 @@ def load_model(name: str) -> Language:
 CSV_LINE_BREAK = r"(?<=\w)\\(?=\w)"
 
 
-def _split_at_backslashes(nlp: Language) -> None:
+#: a hyphen after an abbreviation's dot: "U.S.-based", "U.N.-backed" read as "US-based" is ("U.S." "-"
+#: "based"), so the abbreviation is a name of its own, as it is before a space
+ABBREVIATION_HYPHEN = r"(?<=[A-Za-z]\.)-(?=[a-z])"
+
+
+def split_words_as_parsed(nlp: Language) -> None:
     """A backslash between words is a token of its own: wire feeds exported as CSV write their line
     breaks as backslashes ("protesting high\\job losses"), which would otherwise glue two words into
-    one token the tagger cannot read. No word of news text contains one."""
+    one token the tagger cannot read. No word of news text contains one. A hyphen after an
+    abbreviation's dot is split off too (``ABBREVIATION_HYPHEN``)."""
     from spacy.util import compile_infix_regex
 
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, CSV_LINE_BREAK]).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, CSV_LINE_BREAK, ABBREVIATION_HYPHEN]).finditer

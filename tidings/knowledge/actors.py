@@ -150,7 +150,11 @@ class ActorDictionary:
 
             # the pipeline's own tokenizer is spaCy's English default, so a blank English tokenizer on
             # the same vocabulary splits phrases exactly as the parsed text is split
-            tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+            from tidings.nlp import split_words_as_parsed
+
+            blank = spacy.blank("en", vocab=vocab)
+            split_words_as_parsed(blank)  # the infixes the pipeline adds ("U.S.-led" is three words)
+            tokenizer = blank.tokenizer
             matcher = PhraseMatcher(vocab, attr="LOWER")
             for key, entries in self.by_lower.items():
                 # tokenise the phrase as written: "U.S." is one token, "u.s." is not
