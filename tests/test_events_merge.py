@@ -258,3 +258,11 @@ def test_violence_by_no_one_named_against_one_country_is_one_aggregate_in_an_art
     text = "Five Somalis were killed in Mogadishu on Monday. Later, rebels killed three Somali soldiers in Kismayo."
     attacks = [e for e in events_of(analyze, text) if e.plover == "ASSAULT" and e.mode == "asserted"]
     assert len(attacks) == 2
+
+
+def test_violence_with_no_doer_that_governs_a_named_attack_is_another_attack(analyze):
+    # the named attack told in the toll's 'while' clause is not where the toll happened
+    events = [e for e in events_of(analyze, "At least four people were killed in a car bombing in Mosul while another "
+                                            "20 people died in a series of US air strikes around the Iraqi insurgent "
+                                            "stronghold of Ramadi.") if e.plover == "ASSAULT"]
+    assert len(events) == 2 and any(e.source is None for e in events)

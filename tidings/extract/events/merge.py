@@ -217,7 +217,8 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     confidence); on a tie the body's, which names the parties in full."""
     kept: list[Event] = []
     for e in events:
-        twin = next((k for k in kept if (k.sentence == e.sentence and _linked(doc, k, e) and _same_happening(k, e, False))
+        twin = next((k for k in kept if (k.sentence == e.sentence and _linked(doc, k, e) and _same_happening(k, e, False)
+                                         and not _unnamed_above(doc, k, e))
                      or (k.sentence == e.sentence and (_toll(doc, k, e) or _told_in(doc, k, e)
                                                        or (_linked(doc, k, e) and _raid(k, e))))
                      or _restated(k, e, headline)), None)
@@ -306,6 +307,18 @@ def _told_in(doc: Doc | None, a: Event, b: Event) -> bool:
                 prep.head.dep_ == "conj" and prep.head.head.i == toll.i)):
             return True
     return False
+
+
+def _unnamed_above(doc: Doc | None, a: Event, b: Event) -> bool:
+    """Whether, of two events one of which names no doer, the one that names none governs the other:
+    "six were killed in car bombings *while 47 died in US air strikes*" tells two attacks (the one
+    with no doer told inside the named one's clause is that one: see ``_same_happening``)."""
+    if doc is None or (a.source is None) == (b.source is None):
+        return False
+    unnamed, named_ = (a, b) if a.source is None else (b, a)
+    x = doc.char_span(unnamed.trigger.start, unnamed.trigger.end, alignment_mode="expand")
+    y = doc.char_span(named_.trigger.start, named_.trigger.end, alignment_mode="expand")
+    return x is not None and y is not None and x.root.i != y.root.i and x.root.is_ancestor(y.root)
 
 
 def _linked(doc: Doc | None, a: Event, b: Event) -> bool:
