@@ -470,12 +470,14 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         """Whether ``t`` names people a threat holds over someone else, not a party of its own: a
         pronoun, captives (&CAPTIVES: "three UN hostages"), a word for people with no state's code, or
         civilians ("her", "a Turkish hostage")."""
-        if t.lemma_.lower() in self.captives or t.lower_ in self.captives:
+        if t.tag_ == "PRP" or self._captive_word(t.lemma_) or self._captive_word(t.text):
             return True
         codes = self._codes_at(t)
-        if t.tag_ == "PRP" or not codes:
-            return t.tag_ == "PRP" or self._person_noun(t)
-        return all(c.endswith("CVL") for c in codes)
+        return all(c.endswith("CVL") for c in codes) if codes else self._person_noun(t)
+
+    def _captive_word(self, word: str) -> bool:
+        """A word for people held by captors (&CAPTIVES: "hostage", "hostages", "captives")."""
+        return word.lower() in self.captives
 
     def _person_noun(self, t: Token, strict: bool = False) -> bool:
         """A noun for people ("the women", "two others"), by the WordNet-derived set &PEOPLE; ``strict``:
@@ -500,7 +502,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                                                           or tok.dep_ in ("acl", "amod")):
             return self._captors(trigger, place, notes)  # "two reporters held hostage in Iraq"
         if source is None and code[:2] in VIOLENT and target is not None and target.text \
-                and target.text.lower().split()[-1] in self.captives:
+                and self._captive_word(target.text.split()[-1]):
             return self._captors(trigger, place, notes)  # "the killing of two hostages in Iraq": by their captors
         if source is not None or sector is None:
             return source
