@@ -183,7 +183,8 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
     if a.plover == "ASSAULT" and (a.source is None) != (b.source is None) \
             and _country_key(a.target) and _country_key(a.target) == _country_key(b.target):
         # violence with no doer named, told inside the clause of one whose doer is named ("said it
-        # had attacked the car of the commander *who was killed* in an airstrike"): that doer's
+        # had attacked the car of the commander *who was killed* in an airstrike"): that doer's -
+        # inside, not above it: merge_restatements asks _unnamed_above, which has the parse
         return True
     if not key(a.source) or key(a.source) != key(b.source):
         # an uncoded doer is the same one when it is the same words ("a bomb exploded, killing three
@@ -399,6 +400,7 @@ def _own_side(e: Event) -> bool:
     Another body of the same country is not its own side: rebels threatening their government."""
     if e.source is None or not e.source.code or e.target.code[:3] != e.source.code[:3]:
         return False
+    # (a code of a country alone, "ISR", names no body of it: the same side as any of its bodies)
     return e.source.code == e.target.code or len(e.target.code) == 3 or len(e.source.code) == 3
 
 
