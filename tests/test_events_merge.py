@@ -266,3 +266,19 @@ def test_violence_with_no_doer_that_governs_a_named_attack_is_another_attack(ana
                                             "20 people died in a series of US air strikes around the Iraqi insurgent "
                                             "stronghold of Ramadi.") if e.plover == "ASSAULT"]
     assert len(events) == 2 and any(e.source is None for e in events)
+
+
+def test_a_verb_that_only_carries_the_event_its_object_names_is_no_second_event(analyze):
+    # one happening, two triggers: the order is the attack, the sanction, the investigation
+    events = analyze("The Peruvian president ordered air strikes on rebel camps in Colombia.").events
+    assert [e.plover for e in events] == ["ASSAULT"] and events[0].source.code.startswith("PER")
+    events = analyze("The Kenyan president received an invitation from the Ugandan leader.").events
+    assert [(e.plover, e.source.code[:3], e.target.code[:3]) for e in events] == [("SUPPORT", "UGA", "KEN")]
+    # a verb with words of its own is an act of its own: accepting is agreeing
+    events = analyze("The Kenyan president accepted an invitation from the Ugandan leader.").events
+    assert "AGREE" in [e.plover for e in events]
+
+
+def test_an_invitation_is_diplomatic_cooperation(analyze):
+    e = [e for e in analyze("Chile invited Bolivia to join the trade bloc.").events if e.trigger.text == "invited"][0]
+    assert e.plover == "SUPPORT" and e.source.code.startswith("CHL") and e.target.code.startswith("BOL")

@@ -234,7 +234,7 @@ def test_poised_to_and_is_to_are_still_to_come(analyze):
 
 def test_what_a_party_is_invited_to_do_has_not_happened(analyze):
     events = events_of(analyze, "The Chilean president invited Peruvian officials to meet him in Santiago.")
-    assert [e for e in events if e.plover == "REQUEST" and e.mode == "asserted"]
+    assert [e for e in events if e.plover == "SUPPORT" and e.mode == "asserted"]  # the invitation is made
     assert not [e for e in events if e.plover == "CONSULT" and e.mode == "asserted"]
 
 
@@ -317,3 +317,12 @@ def test_what_a_party_is_called_on_to_do_is_not_done(analyze):
                                 "African Union-sponsored talks on the crisis.")
     talks = [e for e in events if e.plover == "CONSULT"]
     assert talks and all(e.mode == "hypothetical" for e in talks)
+
+
+def test_the_subject_of_a_planning_passive_does_the_planned_act(analyze):
+    # "is scheduled / set to": the subject meets, and the meeting is to come
+    e = one(events_of(analyze, "The Chilean president is scheduled to meet the Bolivian foreign minister "
+                               "and two envoys on Thursday."), "CONSULT")
+    assert e.source.code.startswith("CHL") and e.target.code.startswith("BOL") and e.mode == "future"
+    e = one(events_of(analyze, "Kenya's foreign minister is set to visit Uganda next week."), "CONSULT")
+    assert e.source.code.startswith("KEN") and e.target.code.startswith("UGA") and e.mode == "future"

@@ -661,3 +661,8 @@ def test_the_kidnappers_of_people_took_them(analyze):
     assert e.source.code == "SOMREB" and e.target.code.startswith("KEN")
     # kidnappers with no one named as held make no kidnapping of their own
     assert not any(e.plover == "COERCE" for e in events_of(analyze, "The kidnappers demanded a ransom on Monday."))
+
+
+def test_the_one_locked_in_talks_holds_them(analyze):
+    e = one(events_of(analyze, "Norway has been locked in talks with Sudan over the aid convoy."), "CONSULT")
+    assert e.source.code.startswith("NOR") and e.target.code.startswith("SDN")

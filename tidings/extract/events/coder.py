@@ -82,6 +82,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.keep_any = getattr(patterns, "keep_any", False)
         self.keep_codes = getattr(patterns, "keep_codes", False)  # '@modes keep': no recoding by mode
         self.phrase_scope = getattr(patterns, "phrase_scope", False)  # '@scope phrase': PETRARCH's reach
+        self.generic_verbs: dict[int, bool] = {}  # a verb trigger -> whether its pattern has no words of its own
         self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
         self.more_roles: dict[int, list[tuple[str, ...]]] = {}  # token -> roles coordinated with that one
         self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
@@ -118,14 +119,25 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         committed_drop, committed = one_commitment(span.doc, by_verb)
         dropped += committed_drop
         out = [e for e in out if not any(e is d for d in dropped)] + added + committed
+        carriers: set[int] = set()
         for tok in span:
             if tok.i in used or tok.pos_ not in NOUN_POS or self._inside_name(tok):
                 continue
             cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
             if cands:
-                out.extend(self._code(tok, cands, index, used, verb=False))
+                found = self._code(tok, cands, index, used, verb=False)
+                out.extend(found)
+                carrier = support_verb(tok, self.light | self.receive) if found else None
+                if carrier is not None and tok.dep_ in ("dobj", "obj") and tok.head.i == carrier.i:
+                    carriers.add(carrier.i)
             if len(out) >= self.max_events:
                 break
+        if carriers and not self.keep_any:
+            # one happening, two triggers: a verb that only carries the event its object names ("Bush
+            # *ordered* air strikes on X", "*received* an invitation from X") tells no act of its own
+            # beside it; a verb pattern with words of its own ("accepted an invitation") is another act
+            carried = [e for i in carriers if self.generic_verbs.get(i) for e in by_verb.get(i, [])]
+            out = [e for e in out if not any(e is c for c in carried)]
         return out[:self.max_events]
 
     def _inside_name(self, tok: Token) -> bool:
@@ -167,6 +179,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 continue
             used.update(t.i for t in matched)
             used.add(tok.i)
+            if verb:
+                self.generic_verbs[tok.i] = pattern.size == 0
             return events
         return []
 

@@ -14,7 +14,7 @@ from tidings.extract.events.common import (
     PROPOSALS,
     TRANSNATIONAL_POLITICAL,
 )
-from tidings.extract.events.triggers import support_verb
+from tidings.extract.events.triggers import ENGAGING, support_verb
 from tidings.knowledge.actors import SECTORS
 
 
@@ -192,8 +192,8 @@ class Slots:
             suspect = self._suspect_of(tok)
             if suspect is not None:
                 return suspect
-            if support is not None and roles.is_passive(support) and support.lemma_.lower() in ("engage", "involve"):
-                # "the government *is engaged* in talks": the one engaged holds them
+            if support is not None and roles.is_passive(support) and support.lemma_.lower() in ENGAGING:
+                # "the government *is engaged* in talks", "was locked in talks": the one engaged holds them
                 return next((c for c in support.children if c.dep_ == "nsubjpass"), None)
             held = self._held_responsible(tok)
             if held is not None:

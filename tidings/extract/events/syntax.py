@@ -388,6 +388,8 @@ PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
 #: verbs of report and perception whose passive raises the subject of their complement
 _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
                         "understand", "hear", "find", "show", "suspect", "claim", "observe", "witness"})
+#: passives that plan an act for their subject: "X is *scheduled* to meet Y", "is set to visit"
+_SCHEDULING = frozenset({"schedule", "set", "slate"})
 #: "his country", "their government": with a pronoun possessor, the state of whoever the pronoun is
 _OWN_STATE = frozenset({"country", "government", "nation", "administration", "state"})
 
@@ -466,9 +468,10 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                           and g.pos_ in ("PROPN", "NOUN", "PRON")), None)
             if named is not None:
                 return _resolve(named)
-    if verb.dep_ == "xcomp" and is_passive(verb.head) and verb.head.lemma_.lower() in _REPORTING:
+    if verb.dep_ == "xcomp" and is_passive(verb.head) and verb.head.lemma_.lower() in _REPORTING | _SCHEDULING:
         # raising: "Iran is *believed* to have supplied drones", "X was seen to enter": the passive's
-        # subject does what is reported (a prediction, "is expected to", is no event yet)
+        # subject does what is reported; "Bush is *scheduled* to meet Putin", "is set to visit": the
+        # subject does what is arranged, to come (a prediction, "is expected to", is no act of its own)
         raised = next((c for c in verb.head.children if c.dep_ in PASSIVE_SUBJ), None)
         if raised is not None:
             return _resolve(raised)

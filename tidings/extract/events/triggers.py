@@ -167,6 +167,8 @@ def match(pattern: EventPattern, before: list[Token], after: list[Token], verb: 
 
 
 #: exchanges a party is "in" or "engaged in" as the one holding them (not "in custody": held)
+#: verbs whose subject takes part in the engagement after "in" ("was engaged / locked in talks with X")
+ENGAGING = frozenset({"engage", "involve", "participate", "join", "lock", "embroil"})
 _ENGAGEMENTS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "dialogue",
                           "consultation", "consultations", "contact", "contacts"})
 
@@ -199,8 +201,9 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light:
         return head.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and noun.lemma_.lower() in _ENGAGEMENTS \
-            and head.head.lemma_.lower() in COPULA | {"engage", "involve", "participate", "join"}:
-        return head.head  # "the government *is in talks* with X", "was engaged in negotiations with X"
+            and head.head.lemma_.lower() in COPULA | ENGAGING:
+        # "the government *is in talks* with X", "was engaged in negotiations with X", "locked in talks"
+        return head.head
     if noun.dep_ == "dobj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
         return head  # "a militant group *claimed* the bombing": claimed it as its own deed
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsible", "responsibility"):
