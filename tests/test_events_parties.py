@@ -666,3 +666,12 @@ def test_the_kidnappers_of_people_took_them(analyze):
 def test_the_one_locked_in_talks_holds_them(analyze):
     e = one(events_of(analyze, "Norway has been locked in talks with Sudan over the aid convoy."), "CONSULT")
     assert e.source.code.startswith("NOR") and e.target.code.startswith("SDN")
+
+
+def test_the_purpose_of_a_journey_is_aimed_where_it_goes(analyze):
+    # the thing investigated is no party; the country the team was sent to is
+    e = one(events_of(analyze, "Chile sent a team of investigators to Bolivia to examine the causes of the mine fire."), "ACCUSE")
+    assert e.source.code.startswith("CHL") and e.target.code.startswith("BOL")
+    # a party named in the purpose itself stays its target
+    e = one(events_of(analyze, "Kenya sent troops to Somalia to fight the Shabaab militants."), "ASSAULT")
+    assert e.target.text != "Somalia"

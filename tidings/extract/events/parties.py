@@ -186,6 +186,16 @@ class Parties:
                 if c.dep_ in ("dobj", "dative"):
                     candidates += [c, *_phrase_objects(c)]
             candidates += _prep_objects(verb_below, venue)
+        if verb and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in _SENDING \
+                and any(c.tag_ == "TO" or c.lower_ == "to" for c in tok.children if c.i < tok.i):
+            # the purpose of a journey is aimed where it goes: "sent experts *to Iran* to investigate the
+            # crash", "dispatched a team to Libya to assess the rebels"
+            # (the parser may hang the destination on what is sent: "a team of experts *to Iran*")
+            sent = [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
+            carriers = [tok.head, *sent, *(g for c in sent for p in c.children if p.dep_ == "prep"
+                                            for g in p.children if g.dep_ == "pobj")]
+            candidates += [g for a in carriers for c in a.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")
+                           for g in c.children if g.dep_ == "pobj"]
         candidates = [c for c in candidates if c.i not in seen]
         # a thing's owner that is the doer's own state is no one the act is aimed at: "Maduro closed
         # *Venezuela's* borders with Brazil" is aimed at Brazil
@@ -329,6 +339,10 @@ def _is_venue(prep: Token, venue: tuple[str, ...]) -> bool:
     """A venue preposition ("met *in* the rebel stronghold"), not the meeting something happened in
     ("received advice *in a meeting with* X")."""
     return prep.lower_ in venue and not any(g.lemma_.lower() in _MEETING_NOUNS for g in prep.children)
+
+
+#: verbs of sending or going somewhere: a purpose clause after them is aimed at the destination
+_SENDING = frozenset({"send", "dispatch", "deploy", "fly", "travel", "go", "head", "rush", "arrive", "come", "return"})
 
 
 def _prep_objects(anchor: Token, venue: tuple[str, ...] = ()) -> list[Token]:

@@ -166,9 +166,9 @@ def match(pattern: EventPattern, before: list[Token], after: list[Token], verb: 
     return got_before + got_after + got_any
 
 
-#: exchanges a party is "in" or "engaged in" as the one holding them (not "in custody": held)
 #: verbs whose subject takes part in the engagement after "in" ("was engaged / locked in talks with X")
 ENGAGING = frozenset({"engage", "involve", "participate", "join", "lock", "embroil"})
+#: exchanges a party is "in" or "engaged in" as the one holding them (not "in custody": held)
 _ENGAGEMENTS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "dialogue",
                           "consultation", "consultations", "contact", "contacts"})
 
