@@ -326,3 +326,15 @@ def test_the_subject_of_a_planning_passive_does_the_planned_act(analyze):
     assert e.source.code.startswith("CHL") and e.target.code.startswith("BOL") and e.mode == "future"
     e = one(events_of(analyze, "Kenya's foreign minister is set to visit Uganda next week."), "CONSULT")
     assert e.source.code.startswith("KEN") and e.target.code.startswith("UGA") and e.mode == "future"
+
+
+def test_a_refusal_is_aimed_at_the_party_its_condition_names(analyze):
+    events = events_of(analyze, "The dockers' union will not end the strike until the city council restores the old rota.")
+    e = one(events, "REJECT")
+    assert e.target is not None and e.target.text == "the city council"
+    # the condition's clause may hang on a relative clause of the refused thing
+    e = one(events_of(analyze, "Norway will not lift the ban it placed on the ships if Iceland does not end the whale hunt."), "REJECT")
+    assert e.target.code.startswith("ISL")
+    # the maker itself named in the condition is no target
+    e = one(events_of(analyze, "Peru will not end the boycott until it is paid."), "REJECT")
+    assert e.target is None or not e.target.code or not e.target.code.startswith("PER")

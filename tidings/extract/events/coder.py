@@ -389,6 +389,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                         and not (code.startswith("04") and _topic_only(tok)):
                     # ("officials are not talking about the threat": silence on a topic refuses no one)
                     note, code, mode = f" negated {code}->{refusal}", refusal, modes.refusal_mode(mode_tok)
+                    if target is None or (not target.code and target.actor is None):
+                        # the refusal is aimed at whoever its condition names: "will not end the strike
+                        # until *the management* is sacked"; the thing refused stays in the evidence
+                        target = self._condition_party(tok, source) or target
             elif (mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None)
                   and not modes.is_purpose(mode_tok)):
                 # an undated commitment ("will withdraw", "is ready to talk") is a statement of intent,
@@ -419,6 +423,16 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
             ))
         return out
+
+    def _condition_party(self, tok: Token, source: Participant | None) -> Participant | None:
+        """The first party named in the condition a refusal at ``tok`` is held to, other than its maker."""
+        for t in roles.refusal_condition_subjects(tok):
+            if t.lower_ in _REFLEXIVE or not self._is_party(t, tok):
+                continue
+            p = self._participants(t)[0]
+            if p is not None and not (source is not None and source.code and p.code == source.code):
+                return p
+        return None
 
     def _attack_word(self, tok: Token) -> bool:
         """An attack or weapon word, or a run of them ("*a series of* grenade blasts killed 13")."""

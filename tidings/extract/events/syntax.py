@@ -115,6 +115,25 @@ def condition_party(verb: Token) -> Token | None:
     return None
 
 
+def refusal_condition_subjects(verb: Token) -> list[Token]:
+    """The subjects named in the condition a refusal is held to ("will not end the strike *until the
+    management is sacked*", "will not lift the embargo unless Cuba frees ..."), in text order: each
+    clause of the condition, its coordinated clauses and the clauses they report. A passive's subject
+    counts: it is the one the refusing party wants dealt with."""
+    # (the parser may hang the condition on a relative clause of the object: "will not lift the embargo
+    # it imposed on the island *if Cuba* does not ...")
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")),
+               *(g for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ == "relcl")]
+    clauses = [c for v in holders for c in v.children if c.dep_ == "advcl" and c.i > verb.i
+               and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until", "till", "before") for m in c.children)]
+    found: list[Token] = []
+    while clauses:
+        clause = clauses.pop(0)
+        found += [g for g in clause.children if g.dep_ in SUBJ or g.dep_ in PASSIVE_SUBJ]
+        clauses += [g for g in clause.children if g.dep_ in ("conj", "ccomp") and g.pos_ in ("VERB", "AUX")]
+    return sorted(found, key=lambda t: t.i)
+
+
 def passive_receiver(verb: Token, skip: frozenset[int] = frozenset()) -> Token | None:
     """The subject of a passive verb of giving, the one given to ("*Sudan* was handed an ultimatum"),
     unless it stands at one of the ``skip`` indices (the given thing itself: "an ultimatum was given")."""
