@@ -1725,3 +1725,12 @@ def test_violence_against_a_companys_people_is_no_company_affair(analyze):
     assert e.target.code.startswith("CHL")
     # a company's dealings stay business
     assert not _events(analyze, "Exxon sued four employees of a Chilean security firm.")
+
+
+def test_exchanging_fire_is_force_between_both_sides(analyze):
+    e = _one(_events(analyze, "Ecuadorean and Peruvian troops exchanged fire along the disputed border."), "ASSAULT")
+    assert {e.source.code[:3], e.target.code[:3]} == {"ECU", "PER"} and e.symmetric
+    e = _one(_events(analyze, "An exchange of gunfire between Ecuadorean troops and Peruvian police left two dead."), "ASSAULT")
+    assert {e.source.code[:3], e.target.code[:3]} == {"ECU", "PER"}
+    # exchanging envoys is no violence
+    assert not [e for e in _events(analyze, "Ecuador and Peru exchanged ambassadors on Monday.") if e.plover == "ASSAULT"]
