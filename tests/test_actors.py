@@ -476,3 +476,8 @@ def test_an_abbreviation_before_a_hyphen_is_a_name_of_its_own(analyze):
     assert e.target.code.startswith("USA")
     a = analyze("Militants attacked U.S.-led forces near Mosul on Monday.")
     assert any(x.code == "USAMIL" and x.mentions[0].text == "U.S.-led forces" for x in a.actors)
+
+
+def test_a_nationality_coordinated_before_an_international_bodys_role_takes_the_role(analyze):
+    actors = {a.name: a.code for a in analyze("Ecuadorean and NATO troops attacked the rebel camp.").actors}
+    assert actors.get("Ecuadorean") == "ECUMIL" and actors.get("NATO troops") == "IGOWSTNAT"

@@ -675,3 +675,14 @@ def test_the_purpose_of_a_journey_is_aimed_where_it_goes(analyze):
     # a party named in the purpose itself stays its target
     e = one(events_of(analyze, "Kenya sent troops to Somalia to fight the Shabaab militants."), "ASSAULT")
     assert e.target.text != "Somalia"
+
+
+def test_a_country_coordinated_before_an_international_bodys_people_acts_beside_it(analyze):
+    events = events_of(analyze, "Ecuadorean and NATO troops attacked the rebel camp.")
+    assert {e.source.code for e in events if e.plover == "ASSAULT"} >= {"ECUMIL", "IGOWSTNAT"}
+    e = [e for e in events_of(analyze, "Norwegian and EU negotiators agreed a fisheries deal on Monday.")
+         if e.trigger.text == "agreed"][0]
+    assert e.source.code.startswith("NOR") and e.target.code.startswith("IGO") and e.target.text == "EU negotiators"
+    # failing together is each one's refusal
+    e = one(events_of(analyze, "Norwegian and EU negotiators failed to reach a fisheries deal."), "REJECT")
+    assert e.source.code.startswith("NOR")

@@ -569,7 +569,7 @@ def _coordinated_prefixes(doc: Doc, units: list[_Unit], i: int) -> list[_Unit]:
         shared.append(units[k])
         k += 1
         nxt = units[k]
-        if nxt.type in ("country", "demonym") and k + 1 < len(units) and units[k + 1].type in ("title", "group") \
+        if nxt.type in ("country", "demonym", "igo") and k + 1 < len(units) and units[k + 1].type in ("title", "group") \
                 and _joined(doc, nxt, units[k + 1], allow_adjectives=True):
             return shared
     return []

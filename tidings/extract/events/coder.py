@@ -463,8 +463,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             subject = _grammatical_subject(verb)
         if subject is None or subject.i == trigger.i:
             return True  # (the event noun failing: "the summit failed to reach agreement")
-        if any(source.start <= t.idx < source.end for t in roles.conjuncts(subject)):
-            return True  # "Italy and Spain refused to allow ...": each of them refuses
+        if any(source.start <= t.idx < source.end for t in [*roles.conjuncts(subject), *subject.lefts]):
+            # "Italy and Spain refused to allow ...", "*British* and EU negotiators failed to reach ...":
+            # each of them refuses
+            return True
         # a pronoun for the doer: "Iran said *it* would not release ..."
         named = self._actor_at(subject.idx, subject.idx + len(subject))
         return subject.lower_ in _PRONOUNS and named is not None and named.id == source.actor

@@ -553,7 +553,19 @@ class Slots:
         Corbin", parsed as 'lawmakers and Corbin') belongs to the role too."""
         role = self._role_of(head)
         if role is None:
-            return []  # "executives from Germany": a business role gives no political participants
+            # "*Afghan* and NATO forces", "*British* and EU negotiators": the countries coordinated before
+            # an international body's people (the actors layer gave them the role) act beside the body
+            body = self._actor_at(head.idx, head.idx + len(head))
+            if body is None or not body.code or body.code[:3] not in TRANSNATIONAL_POLITICAL:
+                return []  # "executives from Germany": a business role gives no political participants
+            before = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
+            before += [g for c in before for g in c.children if g.dep_ == "conj" and g.i < head.i]
+            partners = [t for t in before if self._country_actor(t)
+                        and self._actor_at(t.idx, t.idx + len(t)).id != body.id]
+            if not partners:
+                return []
+            self.roles_of[head.i] = ()  # the body's own mention ("EU negotiators"), not the whole list
+            return sorted(partners, key=lambda t: t.i) + [head]
         members: list[Token] = []
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
