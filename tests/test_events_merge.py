@@ -282,3 +282,8 @@ def test_a_verb_that_only_carries_the_event_its_object_names_is_no_second_event(
 def test_an_invitation_is_diplomatic_cooperation(analyze):
     e = [e for e in analyze("Chile invited Bolivia to join the trade bloc.").events if e.trigger.text == "invited"][0]
     assert e.plover == "SUPPORT" and e.source.code.startswith("CHL") and e.target.code.startswith("BOL")
+
+
+def test_parties_disagreeing_with_no_one_else_named_disagree_with_each_other(analyze):
+    events = [e for e in analyze("Peru and Chile disagreed over the maritime border on Monday.").events if e.plover == "REJECT"]
+    assert [(e.source.code[:3], e.target.code[:3], e.symmetric) for e in events] == [("PER", "CHL", True)]

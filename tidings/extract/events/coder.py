@@ -631,8 +631,9 @@ _MUTUAL_ADVERBS = frozenset({"together", "jointly", "bilaterally"})
 
 
 #: verbs whose several subjects, with no one else named, act with one another: "India and Pakistan
-#: *agreed* to ease tensions" is an agreement between them
-_CONCORDING = frozenset({"agree"})
+#: *agreed* to ease tensions" is an agreement between them, "Peru and Chile *disagreed* over the border"
+#: a dispute between them
+_CONCORDING = frozenset({"agree", "disagree", "differ", "quarrel", "spar", "bicker", "feud", "wrangle"})
 
 
 def _included_in(member: Token, group: Token) -> bool:
