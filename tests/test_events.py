@@ -1734,3 +1734,12 @@ def test_exchanging_fire_is_force_between_both_sides(analyze):
     assert {e.source.code[:3], e.target.code[:3]} == {"ECU", "PER"}
     # exchanging envoys is no violence
     assert not [e for e in _events(analyze, "Ecuador and Peru exchanged ambassadors on Monday.") if e.plover == "ASSAULT"]
+
+
+def test_forbidding_is_a_ban_and_rebutting_a_proposal_rejects_it(analyze):
+    e = _one(_events(analyze, "The Bolivian junta forbade opposition parties from holding rallies."), "COERCE")
+    assert e.source.code.startswith("BOL") and e.target.text == "opposition parties"
+    e = _one(_events(analyze, "Peru rebutted the Chilean proposal on Monday."), "REJECT")
+    assert e.source.code.startswith("PER") and e.target.code.startswith("CHL")
+    # rebutting a claim denies it: no refusal of anyone
+    assert not [e for e in _events(analyze, "Peru rebutted claims that it had armed the rebels.") if e.plover == "REJECT"]
