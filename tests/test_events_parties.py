@@ -686,3 +686,13 @@ def test_a_country_coordinated_before_an_international_bodys_people_acts_beside_
     # failing together is each one's refusal
     e = one(events_of(analyze, "Norwegian and EU negotiators failed to reach a fisheries deal."), "REJECT")
     assert e.source.code.startswith("NOR")
+
+
+def test_forces_moved_by_their_own_side_are_no_target_where_they_go_is(analyze):
+    e = one(events_of(analyze, "The Chilean army put a brigade on alert to move into Bolivia if needed."), "MOBILIZE")
+    assert e.target is not None and e.target.code.startswith("BOL")
+    e = one(events_of(analyze, "Peru deployed its troops to the Ecuadorean border."), "MOBILIZE")
+    assert e.target is not None and e.target.code.startswith("ECU")
+    # with nowhere named the act has no target, never the forces themselves
+    e = one(events_of(analyze, "The Peruvian army mobilised its men on Monday."), "MOBILIZE")
+    assert e.target is None
