@@ -287,3 +287,15 @@ def test_an_invitation_is_diplomatic_cooperation(analyze):
 def test_parties_disagreeing_with_no_one_else_named_disagree_with_each_other(analyze):
     events = [e for e in analyze("Peru and Chile disagreed over the maritime border on Monday.").events if e.plover == "REJECT"]
     assert [(e.source.code[:3], e.target.code[:3], e.symmetric) for e in events] == [("PER", "CHL", True)]
+
+
+def test_a_call_made_for_an_act_a_noun_names_is_that_act(analyze):
+    events = analyze("The Chilean president called the Bolivian president on Friday to convey Chile's support.").events
+    assert [(e.plover, e.source.code[:3], e.target.code[:3]) for e in events] == [("SUPPORT", "CHL", "BOL")]
+
+
+def test_support_conveyed_or_reaffirmed_is_the_speakers(analyze):
+    e = one(events_of(analyze, "Japan reaffirmed its support for the Afghan government."), "SUPPORT")
+    assert e.source.code.startswith("JPN") and e.target.code.startswith("AFG")
+    e = one(events_of(analyze, "Peru conveyed its support to Bolivia."), "SUPPORT")
+    assert e.target is not None and e.target.code.startswith("BOL")

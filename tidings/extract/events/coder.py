@@ -120,6 +120,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         dropped += committed_drop
         out = [e for e in out if not any(e is d for d in dropped)] + added + committed
         carriers: set[int] = set()
+        carried_by: dict[int, list[Event]] = {}  # a verb -> the noun events it carries
         for tok in span:
             if tok.i in used or tok.pos_ not in NOUN_POS or self._inside_name(tok):
                 continue
@@ -128,6 +129,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 found = self._code(tok, cands, index, used, verb=False)
                 out.extend(found)
                 carrier = support_verb(tok, self.light | self.receive) if found else None
+                if carrier is not None:
+                    carried_by.setdefault(carrier.i, []).extend(found)
                 if carrier is not None and tok.dep_ in ("dobj", "obj") and tok.head.i == carrier.i:
                     carriers.add(carrier.i)
             if len(out) >= self.max_events:
@@ -138,6 +141,13 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             # beside it; a verb pattern with words of its own ("accepted an invitation") is another act
             carried = [e for i in carriers if self.generic_verbs.get(i) for e in by_verb.get(i, [])]
             out = [e for e in out if not any(e is c for c in carried)]
+        if carried_by and not self.keep_any:
+            # a call made for an act a noun names ("called X *to convey* support") is that act, as a
+            # call made for a verb's act is (merge.contact_purposes, run above for verbs)
+            live = {i: [e for e in evs if any(e is o for o in out)] for i, evs in by_verb.items()}
+            purposes = {i: evs for i, evs in carried_by.items() if not live.get(i)}
+            more_dropped, more_added = contact_purposes(span.doc, {**live, **purposes}, self.cameo)
+            out = [e for e in out if not any(e is d for d in more_dropped)] + more_added
         return out[:self.max_events]
 
     def _inside_name(self, tok: Token) -> bool:
