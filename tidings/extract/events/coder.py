@@ -694,6 +694,7 @@ _MUTUAL_ADVERBS = frozenset({"together", "jointly", "bilaterally"})
 #: verbs whose several subjects, with no one else named, act with one another: "India and Pakistan
 #: *agreed* to ease tensions" is an agreement between them, "Peru and Chile *disagreed* over the border"
 #: a dispute between them
+_CONCORDING = frozenset({"agree", "disagree", "differ", "quarrel", "spar", "bicker", "feud", "wrangle"})
 #: prepositions of where forces go or whom they face
 _GOAL_PREPS = frozenset({"to", "into", "toward", "towards", "against", "across"})
 #: prepositions of where forces are posted
@@ -702,7 +703,6 @@ _POSTED_PREPS = frozenset({"along", "near", "in", "on", "at", "inside"})
 _FORCES = frozenset({"man", "men", "troop", "troops", "soldier", "force", "forces", "unit", "army", "police",
                      "personnel", "fighter", "brigade", "battalion", "division", "ship", "warship", "jet", "aircraft",
                      "reservist", "guard", "navy", "fleet"})
-_CONCORDING = frozenset({"agree", "disagree", "differ", "quarrel", "spar", "bicker", "feud", "wrangle"})
 
 
 def _included_in(member: Token, group: Token) -> bool:
