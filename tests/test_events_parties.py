@@ -696,3 +696,11 @@ def test_forces_moved_by_their_own_side_are_no_target_where_they_go_is(analyze):
     # with nowhere named the act has no target, never the forces themselves
     e = one(events_of(analyze, "The Peruvian army mobilised its men on Monday."), "MOBILIZE")
     assert e.target is None
+
+
+def test_a_conditional_threat_about_a_thing_is_aimed_at_the_one_told_to_comply(analyze):
+    e = one(events_of(analyze, "Bolivia threatened to quit the gas treaty if Chile imposes new tariffs."), "THREATEN")
+    assert e.target is not None and e.target.code.startswith("CHL")
+    # a threat to a place stays the place's
+    e = one(events_of(analyze, "The rebels threatened to shell Arica if Chile sends troops."), "THREATEN")
+    assert e.target is not None and e.target.text.startswith("Arica")

@@ -237,11 +237,15 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # alert to fly into Lebanon"
                 goal = self._destination(tok)
                 targets = [goal] if goal is not None else []
-            if verb and pattern.code[:2] == "13" and not self.keep_any and all(self._captive_like(t) for t in targets):
-                # a threat to people with a condition is aimed at the one told to comply, not at its
-                # hostage (AG guide rule 13, dev461): "threatened to behead a hostage *unless the
-                # Americans* release prisoners"; a threat to a state, its forces or a place stays theirs
-                # ("threatened to shell British forces if ...", as PLOVER codes it)
+            if pattern.code[:2] == "13" and not self.keep_any and (
+                    all(self._captive_like(t) for t in targets)
+                    or not any(self._state_of(t) or self._is_place(t) or self._bare_country_at(t) for t in targets)):
+                # a threat with a condition is aimed at the one told to comply, not at its hostage (AG
+                # guide rule 13, dev461): "threatened to behead a hostage *unless the Americans* release
+                # prisoners", nor at a thing or people it would use ("threatened to quit the treaty *if
+                # the US* imposes sanctions", "threats that he would let refugees into Europe *unless
+                # the EU* ..."); a threat to a state, its forces or a place stays theirs ("threatened to
+                # shell British forces if ...", as PLOVER codes it)
                 told = roles.condition_party(tok)
                 if told is not None and self._coded_at(told) and all(told.i != s.i for s in sources):
                     targets = roles.conjuncts(told, self._codes_at)

@@ -104,7 +104,8 @@ def condition_party(verb: Token) -> Token | None:
     """The subject of the if/unless clause a threatened act hangs on ("threatened to behead a hostage
     *unless the Americans* release prisoners", "threatened to quit if *the US* imposes sanctions"):
     the one told to comply, or None. The clause may hang on the verb of threatening or on the act."""
-    for v in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"))]:
+    # (a noun's clause too: "threats *that he would allow* ... unless the EU ...")
+    for v in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))]:
         for c in v.children:
             if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                            for m in c.children):
