@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser postgres lexicon places-data serve eval eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch bench bench-ingest bench-scale bench-store bench-serve lock clean
+.PHONY: run test setup browser postgres lexicon places-data serve eval eval-quotes eval-times eval-summary eval-events eval-fresh eval-agnews eval-petrarch bench bench-ingest bench-scale bench-store bench-serve lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
@@ -56,7 +56,7 @@ $(STAMP): requirements.lock requirements-model.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-eval: eval-quotes eval-times eval-summary eval-events eval-agnews eval-petrarch
+eval: eval-quotes eval-times eval-summary eval-events eval-fresh eval-agnews eval-petrarch
 
 eval-quotes: setup
 	$(BIN)/tidings evaluate quotes --data $(DATA)
@@ -69,6 +69,10 @@ eval-summary: setup
 
 eval-events: setup
 	$(BIN)/tidings evaluate events --data $(DATA)
+
+# PLOVER-style fresh samples: pointers in tidings/evaluate/data/fresh-plover.tsv, sentences rebuilt from $(DATA)
+eval-fresh: setup
+	$(BIN)/tidings evaluate fresh --data $(DATA)
 
 eval-agnews: setup
 	$(BIN)/tidings evaluate agnews --data $(DATA) --split-spread 400

@@ -185,7 +185,7 @@ def evaluate() -> None:
 def _register_evaluations() -> None:
     import importlib
 
-    for name in ("quotes", "times", "summary", "events", "agnews", "petrarch"):
+    for name in ("quotes", "times", "summary", "events", "fresh", "agnews", "petrarch"):
         try:
             module = importlib.import_module(f"tidings.evaluate.{name}")
         except ImportError:

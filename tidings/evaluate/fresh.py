@@ -1,0 +1,87 @@
+"""PLOVER-style samples of fresh news (`tidings evaluate fresh`): sentences of the shared data's
+TimeBank/AQUAINT, PolNeAR and BBC articles - never used for event rules - each with one event
+annotated by plover-train's conventions. The project keeps only pointers (the document, character
+offsets into its text as `document_text` reads it) and the labels, in data/fresh-plover.tsv; the
+sentences are rebuilt from ../shared/data and scored as `tidings evaluate events` scores a PLOVER file.
+
+Samples A, B and E were read for errors (2026-12-07); C, D and F were never read. Keep it so: their
+figure is the one that says how far the rules carry."""
+from __future__ import annotations
+
+import csv
+import html
+import re
+import tempfile
+from pathlib import Path
+
+import click
+
+from tidings.evaluate.common import data_option
+
+POINTERS = Path(__file__).with_name("data") / "fresh-plover.tsv"
+READ = frozenset("ABE")
+COLUMNS = ("sentence_id", "sentence", "marked_sentence", "source", "target", "plover", "quad")
+
+
+def document_text(path: Path) -> str:
+    """The text the offsets count in: a TimeML file's TEXT element without its tags, entities
+    decoded; any other file as it is."""
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".tml":
+        body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        return html.unescape(re.sub(r"<[^>]+>", "", body.group(1))) if body else ""
+    return raw
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def rebuild(data_dir: Path, pointers: Path = POINTERS) -> list[dict[str, str]]:
+    """The samples' rows in plover-train's columns, rebuilt from the documents under ``data_dir``."""
+    texts: dict[str, str] = {}
+    rows = []
+    with open(pointers, encoding="utf-8", newline="") as fh:
+        for p in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            if p["doc"] not in texts:
+                texts[p["doc"]] = document_text(data_dir / p["doc"])
+            text = texts[p["doc"]]
+            s0, s1 = int(p["start"]), int(p["end"])
+            spans = [(int(p["source_start"]), int(p["source_end"]), "s"), (int(p["target_start"]), int(p["target_end"]), "t")]
+            marked, at = "", s0
+            for a, b, tag in sorted(spans):
+                marked += text[at:a] + f"<{tag}>" + text[a:b] + f"</{tag}>"
+                at = b
+            marked += text[at:s1]
+            rows.append({
+                "sentence_id": p["id"], "sentence": _flat(text[s0:s1]), "marked_sentence": _flat(marked),
+                "source": _flat(text[spans[0][0]:spans[0][1]]), "target": _flat(text[spans[1][0]:spans[1][1]]),
+                "plover": p["plover"], "quad": p["quad"], "sample": p["sample"],
+            })
+    return rows
+
+
+def write_plover_file(rows: list[dict[str, str]], path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh, delimiter="\t")
+        out.writerow(COLUMNS)
+        out.writerows([r[c] for c in COLUMNS] for r in rows)
+
+
+@click.command("fresh")
+@data_option
+def command(data_dir: Path) -> None:
+    """PLOVER-style fresh samples: macro-F1 and pairs found on the samples read for errors and on
+    those never read (the figure that counts)."""
+    from tidings.evaluate.events import score_plover
+
+    rows = rebuild(data_dir)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, part in (("read (A, B, E)", [r for r in rows if r["sample"] in READ]),
+                           ("never read (C, D, F)", [r for r in rows if r["sample"] not in READ])):
+            path = Path(tmp) / "fresh.tsv"
+            write_plover_file(part, path)
+            r = score_plover(path)
+            click.echo(f"fresh PLOVER-style samples, {name}: {r['rows']} rows, macro-F1 {r['macro_f1']:.3f}, "
+                       f"accuracy {r['accuracy']:.3f}, pair found {r['pair']:.3f}, pair+type {r['pair_typed']:.3f}, "
+                       f"extra/sentence {r['extra']:.2f}")
