@@ -445,60 +445,6 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             ))
         return out
 
-    def _own_forces(self, t: Token, sources: list[Token]) -> bool:
-        """Whether ``t`` names the doers' own forces: a force word with their pronoun ("its men",
-        "their troops"), or armed forces or police of their country or of none named."""
-        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children) and t.lemma_.lower() in _FORCES:
-            return True
-        p = self._participants(t)[0]
-        code = p.code if p is not None else None
-        if not code or code[:3] in TRANSNATIONAL:
-            return False
-        if code[:3] in SECTORS:
-            return code[:3] in ("MIL", "COP")  # "troops", "police": no country named, the doers' own
-        own = {q.code[:3] for s in sources if (q := self._participants(s)[0]) is not None and q.code}
-        return code[:3] in own and code[3:6] in ("MIL", "COP")  # "an Army brigade" of the Pentagon's
-
-    def _destination(self, tok: Token) -> Token | None:
-        """Where forces moved at ``tok`` go or whom they face: a party or a place after "to", "into",
-        "against" ... of the verb, of what it moves or of the purpose it serves ("to fly *into
-        Lebanon*", "for a possible order to move *against Syria*"), else after "along", "near", "in" ...
-        ("on alert along the border *with Pakistan*")."""
-        anchors = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
-        anchors += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
-        below = [c for a in anchors for c in a.children if c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ == "VERB"]
-        below += [g for a in anchors for p in a.children if p.dep_ == "prep" and p.lower_ == "for"
-                  for o in p.children if o.dep_ == "pobj" for g in o.subtree if g.pos_ == "VERB" and g.dep_ in ("acl", "xcomp")]
-        for preps in (_GOAL_PREPS, _POSTED_PREPS):
-            for a in [*anchors, *below]:
-                for p in a.children:
-                    if p.dep_ not in ("prep", "dative") or p.lower_ not in preps:
-                        continue
-                    obj = next((g for g in p.children if g.dep_ == "pobj"), None)
-                    # (or a party in its own phrase: "the border *with Pakistan*", "*Syria's* weapons")
-                    for o in ([obj, *(g for q in obj.children if q.dep_ == "prep" for g in q.children if g.dep_ == "pobj"),
-                               *(g for g in obj.children if g.dep_ == "poss")] if obj is not None else []):
-                        if self._is_party(o, tok):
-                            return o
-                        if self._is_place(o):
-                            self.place_targets.add(o.i)  # the place stands for the party there
-                            return o
-                        country = self._thing_nationality(o)
-                        if country is not None:
-                            self.thing_countries[o.i] = country  # "the *Ukrainian* border"
-                            return o
-        return None
-
-    def _condition_party(self, tok: Token, source: Participant | None) -> Participant | None:
-        """The first party named in the condition a refusal at ``tok`` is held to, other than its maker."""
-        for t in roles.refusal_condition_subjects(tok):
-            if t.lower_ in _REFLEXIVE or not self._is_party(t, tok):
-                continue
-            p = self._participants(t)[0]
-            if p is not None and not (source is not None and source.code and p.code == source.code):
-                return p
-        return None
-
     def _attack_word(self, tok: Token) -> bool:
         """An attack or weapon word, or a run of them ("*a series of* grenade blasts killed 13")."""
         if tok.lemma_.lower() in self.attacks:
@@ -699,14 +645,6 @@ _MUTUAL_ADVERBS = frozenset({"together", "jointly", "bilaterally"})
 #: *agreed* to ease tensions" is an agreement between them, "Peru and Chile *disagreed* over the border"
 #: a dispute between them
 _CONCORDING = frozenset({"agree", "disagree", "differ", "quarrel", "spar", "bicker", "feud", "wrangle"})
-#: prepositions of where forces go or whom they face
-_GOAL_PREPS = frozenset({"to", "into", "toward", "towards", "against", "across"})
-#: prepositions of where forces are posted
-_POSTED_PREPS = frozenset({"along", "near", "in", "on", "at", "inside"})
-#: words for a party's own armed men and means: "mobilised *its men*", "put *their forces* on alert"
-_FORCES = frozenset({"man", "men", "troop", "troops", "soldier", "force", "forces", "unit", "army", "police",
-                     "personnel", "fighter", "brigade", "battalion", "division", "ship", "warship", "jet", "aircraft",
-                     "reservist", "guard", "navy", "fleet"})
 
 
 def _included_in(member: Token, group: Token) -> bool:

@@ -105,15 +105,19 @@ def condition_party(verb: Token) -> Token | None:
     *unless the Americans* release prisoners", "threatened to quit if *the US* imposes sanctions"):
     the one told to comply, or None. The clause may hang on the verb of threatening or on the act."""
     # (a noun's clause too: "threats *that he would allow* ... unless the EU ...")
-    for v in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))]:
-        for c in v.children:
-            if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                                           for m in c.children):
-                # (a passive's subject is done to, not told: "if the dissidents are freed")
-                subject = next((g for g in c.children if g.dep_ in SUBJ), None)
-                if subject is not None:
-                    return subject
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "acl") and c.pos_ in ("VERB", "AUX"))]
+    for clause in _condition_clauses(verb, holders, ("if", "unless")):
+        # (a passive's subject is done to, not told: "if the dissidents are freed")
+        subject = next((g for g in clause.children if g.dep_ in SUBJ), None)
+        if subject is not None:
+            return subject
     return None
+
+
+def _condition_clauses(verb: Token, holders: list[Token], marks: tuple[str, ...]) -> list[Token]:
+    """The clauses after ``verb`` that ``holders`` govern, opened by one of ``marks``."""
+    return [c for v in holders for c in v.children if c.dep_ == "advcl" and c.i > verb.i
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
 
 
 def refusal_condition_subjects(verb: Token) -> list[Token]:
@@ -125,8 +129,7 @@ def refusal_condition_subjects(verb: Token) -> list[Token]:
     # it imposed on the island *if Cuba* does not ...")
     holders = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")),
                *(g for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.children if g.dep_ == "relcl")]
-    clauses = [c for v in holders for c in v.children if c.dep_ == "advcl" and c.i > verb.i
-               and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "until", "till", "before") for m in c.children)]
+    clauses = _condition_clauses(verb, holders, ("if", "unless", "until", "till", "before"))
     found: list[Token] = []
     while clauses:
         clause = clauses.pop(0)
