@@ -481,3 +481,11 @@ def test_an_abbreviation_before_a_hyphen_is_a_name_of_its_own(analyze):
 def test_a_nationality_coordinated_before_an_international_bodys_role_takes_the_role(analyze):
     actors = {a.name: a.code for a in analyze("Ecuadorean and NATO troops attacked the rebel camp.").actors}
     assert actors.get("Ecuadorean") == "ECUMIL" and actors.get("NATO troops") == "IGOWSTNAT"
+
+
+def test_actors_a_listed_acronym_is_a_name_whatever_the_tagger_reads(analyze):
+    # the tagger reads "USAID" at the head of this sentence as an adverb; a word in capitals in a
+    # sentence that is not is a name all the same
+    a = analyze("USAID gave aid to Haiti.")
+    assert "USAGOV" in by_code(a)
+    assert [m.text for m in by_code(a)["USAGOV"].mentions] == ["USAID"]

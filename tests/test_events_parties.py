@@ -704,3 +704,9 @@ def test_a_conditional_threat_about_a_thing_is_aimed_at_the_one_told_to_comply(a
     # a threat to a place stays the place's
     e = one(events_of(analyze, "The rebels threatened to shell Arica if Chile sends troops."), "THREATEN")
     assert e.target is not None and e.target.text.startswith("Arica")
+
+
+def test_an_acronym_the_parser_hangs_as_an_adverb_is_the_subject(analyze):
+    events = events_of(analyze, "USAID gave aid to Haiti.")
+    aid = one(events, "AID")
+    assert (aid.source.text, aid.source.code, aid.target.code) == ("USAID", "USAGOV", "HTI")

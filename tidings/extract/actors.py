@@ -173,6 +173,12 @@ def _shouted(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.is_upper for t in words) >= 0.8 * len(words)
 
 
+def _acronym(tok) -> bool:
+    """A word in capitals in a sentence that is not ("USAID gave aid", which the tagger may read as an
+    adverb): a name whatever its tag."""
+    return len(tok) > 1 and tok.is_upper and tok.is_alpha and not _shouted(tok.sent)
+
+
 def _matches_across_spaces(matcher, doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token spans of the dictionary's phrases. Wire copy is full of double spaces ("an
     African  Union force"), which the tokenizer keeps as tokens of their own that no phrase holds: the
@@ -202,7 +208,8 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
         entry = entry.on(published)  # a dated row: the code that held when the article was published
         if entry.code is None:
             continue
-        if e - s == 1 and entry.case_sensitive and entry.type != "demonym" and doc[s].pos_ in _NOT_NAMES:
+        if e - s == 1 and entry.case_sensitive and entry.type != "demonym" and doc[s].pos_ in _NOT_NAMES \
+                and not _acronym(doc[s]):
             continue  # "Fed up with ...": a capitalised word that is not being used as a name
         spans.append((s, e, entry))
     # a place word inside a longer entity is part of a name: "Singapore Airlines", "Michael Jordan"

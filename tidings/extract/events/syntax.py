@@ -458,6 +458,14 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     return subject
 
 
+def _acronym(t: Token) -> bool:
+    """A word in capitals ("USAID", "IAEA") in a sentence mostly not in capitals: a name."""
+    if len(t) < 2 or not t.is_alpha or not t.is_upper:
+        return False
+    words = [w for w in t.sent if w.is_alpha and len(w) > 1]
+    return sum(w.is_upper for w in words) < 0.5 * len(words)
+
+
 def _own_subject(verb: Token, depth: int) -> Token | None:
     passive = is_passive(verb)
     if passive:
@@ -491,6 +499,9 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                           and g.pos_ in ("PROPN", "NOUN", "PRON")), None)
             if named is not None:
                 return _resolve(named)
+    acronym = next((c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i and _acronym(c)), None)
+    if acronym is not None:
+        return acronym  # "USAID gave aid to Haiti": the tagger read a name in capitals as an adverb
     if verb.dep_ == "xcomp" and is_passive(verb.head) and verb.head.lemma_.lower() in _REPORTING | _SCHEDULING:
         # raising: "Iran is *believed* to have supplied drones", "X was seen to enter": the passive's
         # subject does what is reported; "Bush is *scheduled* to meet Putin", "is set to visit": the
