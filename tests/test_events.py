@@ -1743,3 +1743,15 @@ def test_forbidding_is_a_ban_and_rebutting_a_proposal_rejects_it(analyze):
     assert e.source.code.startswith("PER") and e.target.code.startswith("CHL")
     # (rebutting a report keeps its row, as refuting does: PLOVER's annotators code it as a rejection;
     # see the &CLAIMS comment in verbs/core.tsv)
+
+
+def test_joining_an_alliance_forces_an_inquiry_or_talks(analyze):
+    joined = _events(analyze, "Albania and Croatia formally joined NATO on Wednesday.")
+    assert {(e.source.code, e.target.code, e.plover) for e in joined} == {
+        ("ALBGOV", "IGOWSTNAT", "AGREE"), ("HRVGOV", "IGOWSTNAT", "AGREE")}
+    forces = _one(_events(analyze, "The rebels will join forces with Chad to fight the militias."), "AGREE")
+    assert forces.target.code.startswith("TCD")
+    probe = _one(_events(analyze, "Interpol joined the inquiry into the bombing of the Kenyan embassy."), "ACCUSE")
+    assert probe.trigger.text == "joined"
+    talks = _one(_events(analyze, "Japan joined the talks with North Korea on Monday."), "CONSULT")
+    assert talks.symmetric and talks.target.code.startswith("PRK")
