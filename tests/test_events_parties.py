@@ -710,3 +710,13 @@ def test_an_acronym_the_parser_hangs_as_an_adverb_is_the_subject(analyze):
     events = events_of(analyze, "USAID gave aid to Haiti.")
     aid = one(events, "AID")
     assert (aid.source.text, aid.source.code, aid.target.code) == ("USAID", "USAGOV", "HTI")
+
+
+def test_what_an_act_creates_is_no_party_to_it(analyze):
+    # a body being set up is no one the agreement is aimed at; the place it is set up in stands for
+    # the party there
+    agreed = one(events_of(analyze, "The Dutch government agreed to set up a new shipping company in Rotterdam."), "AGREE")
+    assert (agreed.target.text, agreed.target.code) == ("Rotterdam", "NLD")
+    # a party named in a created thing's phrase still is one
+    formed = one(events_of(analyze, "The rebels agreed to form a joint commission with the government of Chad."), "AGREE")
+    assert formed.target.code.startswith("TCD")

@@ -189,7 +189,9 @@ class Parties:
         for verb_below in governed:
             for c in verb_below.children:
                 if c.dep_ in ("dobj", "dative"):
-                    candidates += [c, *_phrase_objects(c)]
+                    # what the act creates is no one it is aimed at: "agreed to set up *a company* in
+                    # Berlin" is about Berlin (the new body stays in the evidence)
+                    candidates += ([] if roles.creating(verb_below) else [c]) + _phrase_objects(c)
             candidates += _prep_objects(verb_below, venue)
         if verb and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in _SENDING \
                 and any(c.tag_ == "TO" or c.lower_ == "to" for c in tok.children if c.i < tok.i):

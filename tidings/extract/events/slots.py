@@ -164,6 +164,8 @@ class Slots:
                 obj = roles.verb_object(tok)
                 if obj is not None and obj in matched:
                     obj = None  # the pattern's own word ("signed *an agreement*") is what was done, not to whom
+                elif obj is not None and obj.head.i != tok.i and roles.creating(obj.head):
+                    obj = None  # "agreed to set up *a company* in Berlin": what is made is no party to the act
                 return obj or roles.any_object(anchors)
             return roles.prep_objects(anchors, slot[5:])
         # nouns
@@ -542,7 +544,10 @@ class Slots:
             if actor is None or not actor.code or self._role_adjective(t):
                 continue
             span = self._mention_span(t)
-            return span.root if span is not None else t
+            head = span.root if span is not None else t
+            if head.dep_ in ("dobj", "obj") and head.head.i != tok.i and roles.creating(head.head) and not self.keep_any:
+                continue  # "agreed to set up *a company* in Berlin": what is made is no party to the act
+            return head
         return None
 
     def _role_members(self, head: Token, conjuncts: list[Token]) -> list[Token]:

@@ -840,6 +840,16 @@ def prep_objects(anchors: list[Token], word: str) -> Token | None:
     return None
 
 
+#: verbs that bring a body or a thing into being ("set up", "establish", "found")
+_CREATING = frozenset({"establish", "create", "found", "form", "build", "construct", "open", "launch", "inaugurate"})
+
+
+def creating(verb: Token) -> bool:
+    """A verb that brings what it governs into being: what it creates is no one an act is aimed at."""
+    lemma = verb.lemma_.lower()
+    return lemma in _CREATING or (lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children))
+
+
 def any_object(anchors: list[Token]) -> Token | None:
     for anchor in anchors:
         for c in anchor.children:
