@@ -489,3 +489,11 @@ def test_actors_a_listed_acronym_is_a_name_whatever_the_tagger_reads(analyze):
     a = analyze("USAID gave aid to Haiti.")
     assert "USAGOV" in by_code(a)
     assert [m.text for m in by_code(a)["USAGOV"].mentions] == ["USAID"]
+
+
+def test_actors_a_states_envoys_to_an_organisation_named_by_its_pronoun(analyze):
+    # "its U.N. diplomats" are the state's, as "Iran's U.N. ambassador" is Iran's
+    a = analyze("Venezuela said on Monday that its U.N. diplomats had met Cuban officials twice.")
+    envoys = next(x for x in a.actors if any(m.text.endswith("U.N. diplomats") for m in x.mentions))
+    assert envoys.code == "VENGOV"
+    assert not [x for x in a.actors if x.code and x.code.startswith("IGOUNO")]

@@ -409,6 +409,12 @@ def _read_chain(doc: Doc, units: list[_Unit], i: int, book: "_Book") -> int:
             return _read_chain(doc, units, i + 1, book)
         finally:
             book.lead = None
+    if first.type == "igo" and i + 1 < len(units) and units[i + 1].type in ("title", "group") \
+            and _envoy(doc, units[i + 1]) and first.start > 0 and doc[first.start - 1].tag_ == "PRP$" \
+            and _joined(doc, first, units[i + 1], allow_adjectives=False):
+        # "its U.N. diplomats": a state's envoys to the organisation, whose the pronoun says (as
+        # "Iran's U.N. ambassador" is Iran's)
+        return _read_chain(doc, units, i + 1, book)
     shared = _coordinated_prefixes(doc, units, i)
     if shared:
         # "Russian and US negotiators", "British, French and German diplomats": each country before
