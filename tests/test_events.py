@@ -1755,3 +1755,11 @@ def test_joining_an_alliance_forces_an_inquiry_or_talks(analyze):
     assert probe.trigger.text == "joined"
     talks = _one(_events(analyze, "Japan joined the talks with North Korea on Monday."), "CONSULT")
     assert talks.symmetric and talks.target.code.startswith("PRK")
+
+
+def test_armed_groups_holding_people_hold_them_captive(analyze):
+    held = _one(_events(analyze, "Militants holding two Italian aid workers said on Sunday they would free them."), "COERCE")
+    assert (held.cameo, held.trigger.text, held.target.text) == ("181", "holding", "two Italian aid workers")
+    # holding a place or a gathering is no captivity
+    assert not [e for e in _events(analyze, "Rebels hold the town of Bunia.") if e.plover == "COERCE"]
+    assert not [e for e in _events(analyze, "The rebels held a rally in the capital.") if e.plover == "COERCE"]
