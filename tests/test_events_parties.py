@@ -720,3 +720,16 @@ def test_what_an_act_creates_is_no_party_to_it(analyze):
     # a party named in a created thing's phrase still is one
     formed = one(events_of(analyze, "The rebels agreed to form a joint commission with the government of Chad."), "AGREE")
     assert formed.target.code.startswith("TCD")
+
+
+def test_between_a_and_b_when_the_parser_gives_the_first_partys_possessor_to_the_second(analyze):
+    # the dateline's capitals read as running text, the parser hangs "Uganda's" on "rebels" and the
+    # "and" inside their phrase: still two parties, each with its own words
+    for text, parties in (
+            ("KAMPALA (Reuters) - Peace talks between Uganda's government and LRA rebels struggled for survival "
+             "after the rebels walked out.", ("Uganda's government", "LRA rebels")),
+            ("DAKAR (Reuters) - Peace talks between Senegal's government and Casamance rebels struggled to survive "
+             "on Tuesday.", ("Senegal's government", "Casamance rebels"))):
+        talks = one(events_of(analyze, text), "CONSULT")
+        assert (talks.source.text, talks.target.text) == parties
+        assert talks.symmetric

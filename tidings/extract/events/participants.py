@@ -60,6 +60,9 @@ class Participants:
         if head.ent_type_ in _TIMES and self._actor_at(head.idx, head.idx + len(head)) is None:
             return None  # "last week's riots": a time is never a party
         start_tok = head.left_edge if head.i - head.left_edge.i <= 12 else head
+        if head.dep_ in ("nmod", "compound") and getattr(roles.premodifier_party(head.head), "i", None) == head.i:
+            # the first of such a pair: from its possessor, which the parser may have given the second
+            start_tok = roles.premodifier_party_start(head)
         first = roles.premodifier_party(head)
         if first is not None:
             # "between Sudan's government and *Darfur rebels*": the second party starts after the 'and'

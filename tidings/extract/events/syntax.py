@@ -350,9 +350,22 @@ def premodifier_party(head: Token) -> Token | None:
             continue
         if any(c.dep_ == "cc" and c.lower_ == "and" for c in m.children) \
                 and any(c.dep_ == "conj" and m.i < c.i < head.i for c in m.children) \
-                and any(c.dep_ in ("poss", "det") for c in m.children):
+                and (any(c.dep_ in ("poss", "det") for c in m.children) or _opener_before(head, m) is not None):
             return m
     return None
+
+
+def _opener_before(head: Token, m: Token) -> Token | None:
+    """A determiner or possessor of ``head`` before its modifier ``m``: the parser may hang the first
+    party's own "Sudan's" on the second's head ("between [Sudan's] government and Darfur rebels")."""
+    return next((c for c in head.children if c.dep_ in ("poss", "det") and c.i < m.i), None)
+
+
+def premodifier_party_start(first: Token) -> Token:
+    """Where the first party of such a pair starts: its own opener, or the one the parser gave its
+    partner's head."""
+    opener = _opener_before(first.head, first) if not any(c.dep_ in ("poss", "det") for c in first.children) else None
+    return opener.left_edge if opener is not None else first.left_edge
 
 
 def _into_attribution(c: Token) -> bool:
