@@ -64,3 +64,63 @@ def test_the_shipped_pointer_file_names_every_sample_and_valid_labels():
         assert quads[r["plover"]] == r["quad"]
         assert int(r["start"]) <= int(r["source_start"]) < int(r["source_end"]) <= int(r["end"])
         assert int(r["start"]) <= int(r["target_start"]) < int(r["target_end"]) <= int(r["end"])
+
+
+AG_HEAD = ("sample\tid\tevent\ttype\tsource_start\tsource_end\tsource_country\tsource_sector\ttarget_start\ttarget_end"
+           "\ttarget_country\ttarget_sector\ttrigger_start\ttrigger_end\tmodality\tnegated\tmain\n")
+
+
+def test_fresh_agnews_pointers_rebuild_items_and_their_events(tmp_path):
+    from tidings.evaluate import agnews, fresh_agnews
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "agnews-dev.csv").write_text(
+        'class,title,description\n'
+        '2,Lions win again,The Lions beat the Tigers 3-1.\n'
+        '1,Peru accuses Chile,"LIMA - Peru accused Chile of spying on Tuesday, officials said."\n'
+        '1,Quiet day,Nothing happened anywhere.\n', encoding="utf-8")
+    text = "Peru accuses Chile\n\nLIMA - Peru accused Chile of spying on Tuesday, officials said."
+    s, t, r = text.index("Peru accused"), text.index("Chile of"), text.index("accused")
+    pointers = tmp_path / "pointers.tsv"
+    pointers.write_text("# a comment\n" + AG_HEAD + "".join("\t".join(map(str, row)) + "\n" for row in [
+        ("G", "dev1", 0, "ACCUSE", s, s + 4, "PER", "GOV", t, t + 5, "CHL", "GOV", r, r + 7, "asserted", "false", "true"),
+        ("J", "dev2", "-") + ("",) * 14,
+    ]), encoding="utf-8")
+    first, second = fresh_agnews.rebuild(tmp_path, pointers)
+    assert (first["id"], first["title"], first["sample"], second["events"]) == ("dev1", "Peru accuses Chile", "G", [])
+    [event] = first["events"]
+    assert (event["source"]["text"], event["target"]["text"], event["trigger"]) == ("Peru", "Chile", "accused")
+    assert agnews.gold_triples(first) == {("PER", "CHL", "ACCUSE"): 1}
+
+
+def test_fresh_agnews_an_item_beyond_the_news_file_is_a_clear_error(tmp_path):
+    import click
+    import pytest
+
+    from tidings.evaluate import fresh_agnews
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "agnews-dev.csv").write_text("class,title,description\n1,A,B\n", encoding="utf-8")
+    pointers = tmp_path / "pointers.tsv"
+    pointers.write_text(AG_HEAD + "\t".join(("G", "dev7", "-") + ("",) * 14) + "\n", encoding="utf-8")
+    with pytest.raises(click.ClickException, match="dev7"):
+        fresh_agnews.rebuild(tmp_path, pointers)
+
+
+def test_the_shipped_agnews_pointer_file_has_every_sample_and_valid_labels():
+    import csv
+
+    from tidings.evaluate import fresh_agnews
+
+    with open(fresh_agnews.POINTERS, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    assert {r["sample"] for r in rows} == set("GHIJKL") and len({r["id"] for r in rows}) == 180
+    types = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+             "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    events = [r for r in rows if r["event"] != "-"]
+    assert all(r["type"] in types and r["modality"] in ("asserted", "future", "hypothetical") for r in events)
+    # every item with events has exactly one main event
+    mains: dict[str, int] = {}
+    for r in events:
+        mains[r["id"]] = mains.get(r["id"], 0) + (r["main"] == "true")
+    assert set(mains.values()) == {1}

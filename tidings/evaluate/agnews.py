@@ -117,11 +117,15 @@ def describe(it: dict, a: Analysis | None) -> str:
 
 def run(path: Path) -> tuple[list[dict], dict[str, Analysis]]:
     items = load_items(path)
-    # read as `tidings analyze items.jsonl` reads them (the shared scorer's way): residue unescaped
-    analyses = run_pipeline(article_from_record({"id": it["id"], "title": it["title"], "published": PUBLISHED,
-                                                 "text": it["title"] + "\n\n" + it["body"]}, it["id"], it["id"])
-                            for it in items)
-    return items, analyses
+    return items, analyse_items(items)
+
+
+def analyse_items(items: list[dict]) -> dict[str, Analysis]:
+    """{id: Analysis} of items read as `tidings analyze items.jsonl` reads them (the shared scorer's
+    way): title + blank line + description, residue unescaped, published on PUBLISHED."""
+    return run_pipeline(article_from_record({"id": it["id"], "title": it["title"], "published": PUBLISHED,
+                                             "text": it["title"] + "\n\n" + it["body"]}, it["id"], it["id"])
+                        for it in items)
 
 
 @click.command("agnews")

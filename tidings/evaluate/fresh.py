@@ -1,4 +1,5 @@
-"""PLOVER-style samples of fresh news (`tidings evaluate fresh`): sentences of the shared data's
+"""Fresh samples (`tidings evaluate fresh`): PLOVER-style sentences here, and AG News World items
+(fresh_agnews.py). The PLOVER-style samples: sentences of the shared data's
 TimeBank/AQUAINT, PolNeAR and BBC articles - never used for event rules - each with one event
 annotated by plover-train's conventions. The project keeps only pointers (the document, character
 offsets into its text as `document_text` reads it) and the labels, in data/fresh-plover.tsv; the
@@ -71,8 +72,9 @@ def write_plover_file(rows: list[dict[str, str]], path: Path) -> None:
 @click.command("fresh")
 @data_option
 def command(data_dir: Path) -> None:
-    """PLOVER-style fresh samples: macro-F1 and pairs found on the samples read for errors and on
-    those never read (the figure that counts)."""
+    """Fresh samples, on the part read for errors and on the part never read (the figure that
+    counts): PLOVER-style sentences (macro-F1, pairs found) and AG News World items (triple F1)."""
+    from tidings.evaluate import agnews, fresh_agnews
     from tidings.evaluate.events import score_plover
 
     rows = rebuild(data_dir)
@@ -85,3 +87,12 @@ def command(data_dir: Path) -> None:
             click.echo(f"fresh PLOVER-style samples, {name}: {r['rows']} rows, macro-F1 {r['macro_f1']:.3f}, "
                        f"accuracy {r['accuracy']:.3f}, pair found {r['pair']:.3f}, pair+type {r['pair_typed']:.3f}, "
                        f"extra/sentence {r['extra']:.2f}")
+    items = fresh_agnews.rebuild(data_dir)
+    analyses = agnews.analyse_items(items)
+    for name, part in (("read (G, H, I)", [i for i in items if i["sample"] in fresh_agnews.READ]),
+                       ("never read (J, K, L)", [i for i in items if i["sample"] not in fresh_agnews.READ])):
+        r = agnews.score(part, analyses)
+        click.echo(f"fresh AG News World items, {name}: {r['items']} items, triple P/R/F1 "
+                   f"{r['p']:.3f}/{r['r']:.3f}/{r['f1']:.3f} (gold {r['gold']}, system {r['system']}), "
+                   f"source+type F1 {r['source_type_f1']:.3f}, main-event recall {r['main_recall']:.3f}")
+
