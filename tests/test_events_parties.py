@@ -733,3 +733,12 @@ def test_between_a_and_b_when_the_parser_gives_the_first_partys_possessor_to_the
         talks = one(events_of(analyze, text), "CONSULT")
         assert (talks.source.text, talks.target.text) == parties
         assert talks.symmetric
+
+
+def test_help_for_a_peacekeeping_mission_is_aimed_where_it_keeps_the_peace(analyze):
+    pledged = one(events_of(analyze, "Ghana is ready to contribute two helicopters to the African Union peacekeeping "
+                                     "mission in Sudan."), "AGREE")
+    assert (pledged.target.text, pledged.target.code) == ("Sudan", "SDN")
+    # a force attacked is the force
+    attack = one(events_of(analyze, "Militiamen attacked a UN peacekeeping force in Congo on Sunday."), "ASSAULT")
+    assert attack.target.code.startswith("IGOUNO")

@@ -57,6 +57,10 @@ _POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
 #: meetings, talks and negotiations (CAMEO 040, 043, 046), whose "in" or "at" phrase is their venue
 _MEETINGS = frozenset({"040", "043", "046"})
 _VENUES = ("in", "at", "inside")
+#: a peacekeeping body or its work ("a peacekeeping *force*", "UN peacekeeping *operations*")
+_MISSIONS = frozenset({"force", "mission", "operation", "deployment", "contingent"})
+#: help and backing given, promised or moved (AGREE, SUPPORT, COOPERATE, AID, MOBILIZE, YIELD)
+_BACKING = frozenset({"03", "05", "06", "07", "08", "15"})
 _MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "session", "summit", "conversation", "call", "interview",
                             "negotiation", "negotiations", "encounter", "audience", "visit"})
 
@@ -125,6 +129,10 @@ class Parties:
                       support: Token | None, matched: list[Token], code: str = "",
                       sources: list[Token] = ()) -> list[Token]:
         """``targets`` unless they are all things and a party is found for them (module docstring)."""
+        # (a force attacked, criticised or pressed is the force: only help and backing go to the place)
+        kept = self._peacekeeping_place(targets) if code[:2] in _BACKING else None
+        if kept is not None:
+            return kept
         if any(self._is_party(t, tok) for t in targets) or not slots:
             return targets
         # (a source is no target: "condemned by rights groups as a sham and *by Washington*")
@@ -234,6 +242,22 @@ class Parties:
                 return targets
             self.place_targets.add(party.i)
         return roles.conjuncts(party, self._codes_at)
+
+    def _peacekeeping_place(self, targets: list[Token]) -> list[Token] | None:
+        """The place a peacekeeping force, mission or operation keeps the peace in, which an act aimed
+        at the mission is aimed at, as PLOVER codes it: "contribute air support to an African Union
+        peacekeeping force *in Somalia*"; None when no target is such a mission with its place."""
+        for thing in targets:
+            if thing.lemma_.lower() not in _MISSIONS or not any(
+                    c.dep_ in ("amod", "compound", "nmod") and (c.lemma_.lower() in self.peacekeeping or c.lower_ in self.peacekeeping)
+                    for c in thing.children):
+                continue
+            place = next((c for c in _prep_objects(thing) if c.head.lower_ in ("in", "to", "for", "inside")
+                          and self._is_place(c)), None)
+            if place is not None:
+                self.place_targets.add(place.i)
+                return roles.conjuncts(place, self._codes_at)
+        return None
 
     def _possessive_owner(self, pronoun: Token, trigger: Token) -> Token | None:
         """The party a possessive pronoun stands for: the nearest coded actor of its kind named before
