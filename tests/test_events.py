@@ -1763,3 +1763,10 @@ def test_armed_groups_holding_people_hold_them_captive(analyze):
     # holding a place or a gathering is no captivity
     assert not [e for e in _events(analyze, "Rebels hold the town of Bunia.") if e.plover == "COERCE"]
     assert not [e for e in _events(analyze, "The rebels held a rally in the capital.") if e.plover == "COERCE"]
+
+
+def test_giving_money_in_aid_is_no_giving_in(analyze):
+    events = _events(analyze, "Norway has given 12 million dollars in humanitarian aid to Sudan.")
+    assert [e.plover for e in events] == ["AID"]
+    gave_in = _one(_events(analyze, "The government gave in to the strikers on Monday."), "CONCEDE")
+    assert gave_in.cameo == "080"

@@ -742,3 +742,11 @@ def test_help_for_a_peacekeeping_mission_is_aimed_where_it_keeps_the_peace(analy
     # a force attacked is the force
     attack = one(events_of(analyze, "Militiamen attacked a UN peacekeeping force in Congo on Sunday."), "ASSAULT")
     assert attack.target.code.startswith("IGOUNO")
+
+
+def test_help_for_people_named_only_as_people_is_aimed_at_their_place(analyze):
+    aid = one(events_of(analyze, "Norway has given 12 million dollars in humanitarian aid for those displaced in Sudan."), "AID")
+    assert (aid.target.text, aid.target.code) == ("Sudan", "SDN")
+    # a people with a nationality is that people; violence against people stays against them
+    named = one(events_of(analyze, "The US sent food aid to the Iraqi people in Basra."), "AID")
+    assert named.target.text == "the Iraqi people"

@@ -59,6 +59,8 @@ _MEETINGS = frozenset({"040", "043", "046"})
 _VENUES = ("in", "at", "inside")
 #: a peacekeeping body or its work ("a peacekeeping *force*", "UN peacekeeping *operations*")
 _MISSIONS = frozenset({"force", "mission", "operation", "deployment", "contingent"})
+#: words for people that say no more than that they are people
+_ANYONE = frozenset({"people", "persons", "those", "individuals", "others"})
 #: help and backing given, promised or moved (AGREE, SUPPORT, COOPERATE, AID, MOBILIZE, YIELD)
 _BACKING = frozenset({"03", "05", "06", "07", "08", "15"})
 _MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "session", "summit", "conversation", "call", "interview",
@@ -130,7 +132,7 @@ class Parties:
                       sources: list[Token] = ()) -> list[Token]:
         """``targets`` unless they are all things and a party is found for them (module docstring)."""
         # (a force attacked, criticised or pressed is the force: only help and backing go to the place)
-        kept = self._peacekeeping_place(targets) if code[:2] in _BACKING else None
+        kept = (self._peacekeeping_place(targets) or self._people_place(targets)) if code[:2] in _BACKING else None
         if kept is not None:
             return kept
         if any(self._is_party(t, tok) for t in targets) or not slots:
@@ -258,6 +260,25 @@ class Parties:
                 self.place_targets.add(place.i)
                 return roles.conjuncts(place, self._codes_at)
         return None
+
+    def _people_place(self, targets: list[Token]) -> list[Token] | None:
+        """The place of people named by no more than a number ("300,000 people *in northeast Nigeria*",
+        "those affected *in Yemen*", "1,500 people living *in Greek camps*"): help for them is aimed
+        at the place, as PLOVER codes it; None unless every target is such a group with a place in
+        its own phrase."""
+        places = []
+        for t in targets:
+            if t.lower_ not in _ANYONE or any(self._codes_at(c) for c in t.lefts):
+                return None  # ("the Iraqi people" are a people, not a place's)
+            place = next((c for c in t.subtree if c.dep_ == "pobj" and c.head.lower_ in ("in", "inside", "across")
+                          and self._is_place(c)), None)
+            if place is None:
+                return None
+            places.append(place)
+        if not places:
+            return None
+        self.place_targets.update(p.i for p in places)
+        return places
 
     def _possessive_owner(self, pronoun: Token, trigger: Token) -> Token | None:
         """The party a possessive pronoun stands for: the nearest coded actor of its kind named before
