@@ -34,6 +34,20 @@ def document_text(path: Path) -> str:
     return raw
 
 
+def item_text(data_dir: Path, doc: str, tables: dict[str, list[dict[str, str]]]) -> str:
+    """The text of a document pointer: a file under ``data_dir`` (document_text), or one item of a
+    news table, "news/agnews-dev.csv#dev1234" - its row 1234 after the header, read as title + blank
+    line + description (AG News items, as `tidings evaluate agnews` reads them)."""
+    if "#" not in doc:
+        return document_text(data_dir / doc)
+    table, item = doc.split("#", 1)
+    if table not in tables:
+        with open(data_dir / table, encoding="utf-8", newline="") as fh:
+            tables[table] = list(csv.DictReader(fh))
+    row = tables[table][int(item.removeprefix("dev"))]
+    return row["title"] + "\n\n" + row["description"]
+
+
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -41,11 +55,12 @@ def _flat(text: str) -> str:
 def rebuild(data_dir: Path, pointers: Path = POINTERS) -> list[dict[str, str]]:
     """The samples' rows in plover-train's columns, rebuilt from the documents under ``data_dir``."""
     texts: dict[str, str] = {}
+    tables: dict[str, list[dict[str, str]]] = {}
     rows = []
     with open(pointers, encoding="utf-8", newline="") as fh:
         for p in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
             if p["doc"] not in texts:
-                texts[p["doc"]] = document_text(data_dir / p["doc"])
+                texts[p["doc"]] = item_text(data_dir, p["doc"], tables)
             text = texts[p["doc"]]
             s0, s1 = int(p["start"]), int(p["end"])
             spans = [(int(p["source_start"]), int(p["source_end"]), "s"), (int(p["target_start"]), int(p["target_end"]), "t")]
