@@ -750,3 +750,10 @@ def test_help_for_people_named_only_as_people_is_aimed_at_their_place(analyze):
     # a people with a nationality is that people; violence against people stays against them
     named = one(events_of(analyze, "The US sent food aid to the Iraqi people in Basra."), "AID")
     assert named.target.text == "the Iraqi people"
+
+
+def test_a_wire_credit_hung_on_a_headlines_last_word_is_no_part_of_the_party(analyze):
+    deal = one(events_of(analyze, "Kenya signals new readiness to reach trade deal with Uganda (Canadian Press)"), "SUPPORT")
+    assert (deal.target.text, deal.target.code) == ("Uganda", "UGA")
+    assert analyze("Kenya signals new readiness to reach trade deal with Uganda (Canadian Press)").text[
+        deal.target.start:deal.target.end] == "Uganda"

@@ -83,6 +83,7 @@ class Participants:
         if start_tok.i < head.i and self._hyphen_partner(head) is not None:
             start_tok = head  # "India-*Pakistan* talks": the partner before the hyphen is a party of its own
         start, end = start_tok.idx, end_tok.idx + len(end_tok)
+        end = _before_open_bracket(self.analysis.text, start, end, head.idx + len(head))
         if head.i in self.roles_of:
             # one of the parties of a role word: its own mention ("*Afghanistan's intelligence
             # services*", "*Russian*" and "*US negotiators*" in "Russian and US negotiators")
@@ -189,3 +190,13 @@ class Participants:
         """The code a capital stands for as a party ("Moscow" -> RUSGOV), or None."""
         entry = self.actor_dictionary.lookup(name) if self.actor_dictionary is not None else None
         return entry.code if entry is not None and entry.type == "capital" and entry.code else None
+
+
+def _before_open_bracket(text: str, start: int, end: int, head_end: int) -> int:
+    """``end``, or the end of the words before a bracket the span opens after its head and does not
+    close ("provinces *(Canadian Press*": a wire credit the parser hung on the last word of a headline)."""
+    cut = text.rfind("(", head_end, end)
+    if cut < 0 or text.find(")", cut, end) >= 0:
+        return end
+    return len(text[:cut].rstrip()) if len(text[:cut].rstrip()) > start else end
+
