@@ -1770,3 +1770,15 @@ def test_giving_money_in_aid_is_no_giving_in(analyze):
     assert [e.plover for e in events] == ["AID"]
     gave_in = _one(_events(analyze, "The government gave in to the strikers on Monday."), "CONCEDE")
     assert gave_in.cameo == "080"
+
+
+def test_a_meeting_that_sets_the_scene_of_a_clause_is_its_subjects(analyze):
+    talks = _one(_events(analyze, "At talks with President Lula, Prime Minister Howard said trade would grow."), "CONSULT")
+    assert {talks.source.text, talks.target.text} == {"President Lula", "Prime Minister Howard"} and talks.symmetric
+    joint = _one(_events(analyze, "At a news conference with Japan's prime minister, the Australian foreign minister "
+                                  "said trade would grow."), "CONSULT")
+    assert {joint.source.code, joint.target.code} == {"JPNGOV", "AUSGOV"} and joint.trigger.text == "conference"
+    met = _one(_events(analyze, "At a meeting with Iran's foreign minister, the Turkish prime minister said trade would grow."), "CONSULT")
+    assert {met.source.code, met.target.code} == {"IRNGOV", "TURGOV"}
+    # a conference with no one named is no meeting with anyone
+    assert not _events(analyze, "At a conference in Brussels, the Belgian minister said nothing.")

@@ -204,7 +204,7 @@ class Slots:
                 subject = roles.verb_subject(support)
                 # (the noun itself is the subject of a verb of happening: "talks *began* between ...")
                 return subject if subject is None or subject.i != tok.i else None
-            return None
+            return self._meeting_setting_subject(tok)
         if slot == "obj":
             return self._noun_object(tok)
         if slot == "iobj":
@@ -441,6 +441,19 @@ class Slots:
         while verb.dep_ in ("prep", "conj", "appos") and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
         return verb.lemma_.lower() not in self.patterns.sets.get("&DISOWNING", frozenset())
+
+    def _meeting_setting_subject(self, noun: Token) -> Token | None:
+        """The one who takes part in a meeting that sets the scene of a clause: "*At talks with
+        Blair*, Bush said ...", "during a meeting with X, the minister ..." - the subject of the verb
+        the phrase hangs on, when the meeting names whom it was with."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS or noun.lemma_.lower() not in _GATHERINGS \
+                or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+            return None
+        verb = noun.head.head
+        if verb.pos_ not in ("VERB", "AUX") or noun.head.dep_ != "prep":
+            return None
+        subject = roles.verb_subject(verb)
+        return subject if subject is not None and subject.i != noun.i else None
 
     def _clause_subject(self, noun: Token) -> Token | None:
         """The subject of the verb a noun phrase belongs to ("the US completed *its withdrawal*", "X
@@ -742,3 +755,11 @@ class Slots:
         """A coded actor that is a bare country (or a PETRARCH-style actor coded as one)."""
         actor = self._actor_at(t.idx, t.idx + len(t))
         return actor is not None and bool(actor.code) and actor.country is not None and actor.sector is None
+
+
+#: prepositions of a phrase that sets the scene of a clause ("*at* talks with X, Y said")
+_SETTING_PREPS = frozenset({"at", "during", "after", "following", "in"})
+#: gatherings one takes part in with others
+_GATHERINGS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations",
+                         "session", "dinner", "lunch", "breakfast"})
+
