@@ -1782,3 +1782,8 @@ def test_a_meeting_that_sets_the_scene_of_a_clause_is_its_subjects(analyze):
     assert {met.source.code, met.target.code} == {"IRNGOV", "TURGOV"}
     # a conference with no one named is no meeting with anyone
     assert not _events(analyze, "At a conference in Brussels, the Belgian minister said nothing.")
+
+
+def test_a_bomb_detonated_is_the_weapon_and_what_it_went_off_near_the_target(analyze):
+    blast = _one(_events(analyze, "Palestinian militants detonated a bomb under an Israeli tank on Sunday."), "ASSAULT")
+    assert (blast.trigger.text, blast.target.text, blast.target.code) == ("detonated", "an Israeli tank", "ISRMIL")
