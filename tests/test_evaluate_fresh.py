@@ -56,7 +56,7 @@ def test_the_shipped_pointer_file_names_every_sample_and_valid_labels():
 
     with open(POINTERS, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
-    assert {r["sample"] for r in rows} == set("ABCDEF") and len(rows) >= 300
+    assert {r["sample"] for r in rows} == set("ABCDEFMNOP") and len(rows) >= 430
     quads = {"AGREE": "1", "CONSULT": "1", "SUPPORT": "1", "AID": "2", "COOPERATE": "2", "YIELD": "2", "ACCUSE": "3",
              "REJECT": "3", "REQUEST": "3", "THREATEN": "3", "ASSAULT": "4", "COERCE": "4", "MOBILIZE": "4",
              "PROTEST": "4", "SANCTION": "4"}
@@ -124,3 +124,21 @@ def test_the_shipped_agnews_pointer_file_has_every_sample_and_valid_labels():
     for r in events:
         mains[r["id"]] = mains.get(r["id"], 0) + (r["main"] == "true")
     assert set(mains.values()) == {1}
+
+
+def test_a_pointer_into_a_news_table_item_rebuilds_it_with_its_residue_unescaped(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "agnews-dev.csv").write_text(
+        'class,title,description\n'
+        '1,Quiet day,Nothing happened.\n'
+        '1,Peru accuses Chile,"LIMA - Peru accused Chile of spying, the minister #39;s office said."\n', encoding="utf-8")
+    text = "Peru accuses Chile\n\nLIMA - Peru accused Chile of spying, the minister #39;s office said."
+    s0, s1 = text.index("Peru accused"), len(text)
+    pointers = _pointer_file(tmp_path, [
+        ("M", "M1", "news/agnews-dev.csv#dev1", s0, s1, s0, s0 + 4, text.index("Chile of"), text.index("Chile of") + 5,
+         "ACCUSE", 3),
+    ])
+    [row] = rebuild(tmp_path, pointers)
+    assert row["sentence"] == "Peru accused Chile of spying, the minister's office said."
+    assert row["marked_sentence"].startswith("<s>Peru</s> accused <t>Chile</t> of spying")
+
