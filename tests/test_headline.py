@@ -391,3 +391,11 @@ def test_a_paragraph_opening_in_capitals_is_parsed_as_running_text(analyze):
     a = analyze("SANTIAGO - UN officials said on Monday that talks between Chile and Peru had failed.")
     assert a.dateline is not None and a.dateline.text == "SANTIAGO"
     assert any(x.code == "IGOUNO" for x in a.actors)
+
+
+def test_a_headline_that_drops_the_subject_of_what_is_said_gives_it_the_sayer(analyze):
+    # headline grammar: "X Says Will ..." - the sayer's own act
+    events = analyze("Sudan Says Will Disarm Militias in Darfur\n\nKHARTOUM - Sudan's government said on Monday it "
+                     "would act.").events
+    disarm = next(e for e in events if e.trigger.text == "Disarm")
+    assert disarm.source.code == "SDNGOV"

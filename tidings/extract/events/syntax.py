@@ -422,6 +422,8 @@ def _resolve(tok: Token | None) -> Token | None:
 
 PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
 #: verbs of report and perception whose passive raises the subject of their complement
+#: verbs of saying whose clause, its subject dropped in headline grammar, is the sayer's own act
+_TELLING = frozenset({"say", "announce", "vow", "pledge", "insist", "warn", "claim", "declare", "promise"})
 _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
                         "understand", "hear", "find", "show", "suspect", "claim", "observe", "witness"})
 #: passives that plan an act for their subject: "X is *scheduled* to meet Y", "is set to visit"
@@ -515,6 +517,11 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
     acronym = next((c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i and _acronym(c)), None)
     if acronym is not None:
         return acronym  # "USAID gave aid to Haiti": the tagger read a name in capitals as an adverb
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _TELLING and verb.head.i < verb.i \
+            and any(c.dep_ == "aux" and c.i < verb.i for c in verb.children) and depth < 4:
+        # headline grammar drops the subject of what is said: "Israel Says *Will Scale Back* Gaza
+        # Offensive", "Iran says will not halt enrichment" - the sayer's own act
+        return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "xcomp" and is_passive(verb.head) and verb.head.lemma_.lower() in _REPORTING | _SCHEDULING:
         # raising: "Iran is *believed* to have supplied drones", "X was seen to enter": the passive's
         # subject does what is reported; "Bush is *scheduled* to meet Putin", "is set to visit": the
