@@ -1787,3 +1787,10 @@ def test_a_meeting_that_sets_the_scene_of_a_clause_is_its_subjects(analyze):
 def test_a_bomb_detonated_is_the_weapon_and_what_it_went_off_near_the_target(analyze):
     blast = _one(_events(analyze, "Palestinian militants detonated a bomb under an Israeli tank on Sunday."), "ASSAULT")
     assert (blast.trigger.text, blast.target.text, blast.target.code) == ("detonated", "an Israeli tank", "ISRMIL")
+
+
+def test_a_meeting_with_one_side_named_is_no_interaction(analyze):
+    assert not [e for e in _events(analyze, "Asian finance ministers ended a meeting on Sunday.")
+                if e.plover == "CONSULT"]
+    talks = _one(_events(analyze, "Asian finance ministers ended a meeting with Chinese officials in Jakarta."), "CONSULT")
+    assert talks.target is not None

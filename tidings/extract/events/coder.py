@@ -383,6 +383,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                  if not (c[:2] in ("02", "10") and _self_pronoun(s, t))]
         parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)
                  and not self._advice(tok, s, t, c) and not self._own_cause(s, t, c)]
+        if "symmetric" in pattern.flags and pattern.code[:2] == "04" and not self.keep_any:
+            # a meeting, talks or negotiations need two sides: "ASEAN ministers *ended a meeting*",
+            # "the talks on the crisis" with no one else named are no interaction (PLOVER codes none)
+            parts = [(s, t, c) for s, t, c in parts if t is not None]
         if not parts:
             return None
         date, date_tok = self._date(tok, support)
