@@ -1794,3 +1794,11 @@ def test_a_meeting_with_one_side_named_is_no_interaction(analyze):
                 if e.plover == "CONSULT"]
     talks = _one(_events(analyze, "Asian finance ministers ended a meeting with Chinese officials in Jakarta."), "CONSULT")
     assert talks.target is not None
+
+
+def test_a_visit_is_to_a_party_or_a_place(analyze):
+    for text in ("Senator Kerry spent Monday touring factories and television studios to promote his plan.",
+                 "The Greek president toured hospitals and schools on Monday."):
+        assert not [e for e in _events(analyze, text) if e.plover == "CONSULT"], text
+    visit = _one(_events(analyze, "The French foreign minister visited Sudan on Monday."), "CONSULT")
+    assert visit.target.code.startswith("SDN")

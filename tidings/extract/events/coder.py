@@ -266,6 +266,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             # "released *a report*", "received *a challenge*", "returned home", "headed to his country
             # home": no one released or met, nowhere visited (a visit's place in a country counts)
             return None
+        if pattern.code.startswith("042") and targets and not self.keep_any and not any(
+                self._is_party(t) or self._is_place(t) or t.i in self.place_targets or self._coded_at(t) for t in targets):
+            # a visit is to a party or a place: touring "television studios", visiting "a factory" with
+            # no country named is no visit of state
+            return None
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets
         if ("symmetric" in pattern.flags or (verb and tok.lemma_.lower() in _CONCORDING and not any(
