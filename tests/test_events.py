@@ -1802,3 +1802,11 @@ def test_a_visit_is_to_a_party_or_a_place(analyze):
         assert not [e for e in _events(analyze, text) if e.plover == "CONSULT"], text
     visit = _one(_events(analyze, "The French foreign minister visited Sudan on Monday."), "CONSULT")
     assert visit.target.code.startswith("SDN")
+
+
+def test_encouraging_a_party_to_act_is_an_appeal_and_the_act_is_not_done(analyze):
+    events = _events(analyze, "The UN encouraged Sudan to disarm the militias.")
+    appeal = _one(events, "REQUEST")
+    assert (appeal.source.code, appeal.target.code) == ("IGOUNO", "SDN")
+    assert all(e.mode != "asserted" for e in events if e.trigger.text == "disarm")
+    assert not _events(analyze, "The IMF encouraged investment in Kenya.")

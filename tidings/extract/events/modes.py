@@ -38,7 +38,7 @@ HYPOTHETICAL_WORDS = frozenset({
     "fear", "possible", "possibility", "potential", "risk", "threat", "warn", "consider", "weigh", "mull",
     "contemplate", "if", "unless", "whether", "speculation", "rumour", "rumor", "prospect", "likely",
     "unlikely", "want", "seek", "try", "attempt", "hope", "could", "might",
-    "threaten", "urge", "call", "demand", "ask", "propose", "suggest", "need", "require", "invite", "invitation",
+    "threaten", "urge", "encourage", "call", "demand", "ask", "propose", "suggest", "need", "require", "invite", "invitation",
     *PLOTTING, *FOILING,
 })
 FUTURE_WORDS = frozenset({
