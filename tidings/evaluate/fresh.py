@@ -1,13 +1,14 @@
 """Fresh samples (`tidings evaluate fresh`): PLOVER-style sentences here, and AG News World items
-(fresh_agnews.py). The PLOVER-style samples: sentences of the shared data's
-TimeBank/AQUAINT, PolNeAR and BBC articles (samples A-F) and of AG News World items outside the
-development gold and the fresh AG items (M-P, the nearest to PLOVER's world news) - never used for
-event rules - each with one event annotated by plover-train's conventions. The project keeps only pointers (the document, character
-offsets into its text as `document_text` reads it) and the labels, in data/fresh-plover.tsv; the
-sentences are rebuilt from ../shared/data and scored as `tidings evaluate events` scores a PLOVER file.
+(fresh_agnews.py). Each PLOVER-style row is one sentence with one event annotated by plover-train's
+conventions; the project keeps only pointers (the document, character offsets into its text as
+`item_text` reads it) and the labels, in data/fresh-plover.tsv; the sentences are rebuilt from
+../shared/data and scored as `tidings evaluate events` scores a PLOVER file.
 
-Samples A, B, E, M and N were read for errors (2026-12-07); C, D, F, O and P were never read. Keep
-it so: their figure is the one that says how far the rules carry."""
+Samples A-F are sentences of the shared data's TimeBank/AQUAINT, PolNeAR and BBC articles, never used
+for event rules: A, B and E were read for errors (2026-12-07), C, D and F never - keep it so: C, D and
+F are the figure that says how far the rules carry. Samples M-P are sentences of AG News World items
+outside the development gold: nearer PLOVER's world news, but among the items rounds 7 to 15 read to
+find rules, so not unseen (M, N read this round; O, P not)."""
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,7 @@ from tidings.ingest.markup import unescape_residue
 
 POINTERS = Path(__file__).with_name("data") / "fresh-plover.tsv"
 READ = frozenset("ABEMN")
-#: the samples of sentences from world wire news (AG News World items), the nearest to PLOVER's own
+#: the samples of sentences from world wire news (AG News World items that earlier rounds read for rules)
 WIRE = frozenset("MNOP")
 COLUMNS = ("sentence_id", "sentence", "marked_sentence", "source", "target", "plover", "quad")
 
@@ -94,29 +95,34 @@ def write_plover_file(rows: list[dict[str, str]], path: Path) -> None:
 @click.command("fresh")
 @data_option
 def command(data_dir: Path) -> None:
-    """Fresh samples, on the part read for errors and on the part never read (the figure that
-    counts): PLOVER-style sentences (macro-F1, pairs found) and AG News World items (triple F1)."""
+    """Fresh samples, on the part read for errors and on the part never read (unseen documents, C, D
+    and F: the figure that counts): PLOVER-style sentences (macro-F1, pairs found) and AG News World
+    items (triple F1; items earlier rounds read for rules)."""
     from tidings.evaluate import agnews, fresh_agnews
     from tidings.evaluate.events import score_plover
 
     rows = rebuild(data_dir)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, part in (("read (A, B, E, M, N)", [r for r in rows if r["sample"] in READ]),
-                           ("never read (C, D, F, O, P)", [r for r in rows if r["sample"] not in READ]),
-                           ("world wire news only, read (M, N)", [r for r in rows if r["sample"] in READ & WIRE]),
-                           ("world wire news only, never read (O, P)", [r for r in rows if r["sample"] in WIRE - READ])):
+        for name, part in (("unseen documents, read (A, B, E)", [r for r in rows if r["sample"] in READ - WIRE]),
+                           ("unseen documents, never read (C, D, F)", [r for r in rows if r["sample"] not in READ | WIRE]),
+                           ("AG News World items read in earlier rounds, read this round (M, N)",
+                            [r for r in rows if r["sample"] in READ & WIRE]),
+                           ("AG News World items read in earlier rounds, not this round (O, P)",
+                            [r for r in rows if r["sample"] in WIRE - READ])):
             path = Path(tmp) / "fresh.tsv"
             write_plover_file(part, path)
             r = score_plover(path)
-            click.echo(f"fresh PLOVER-style samples, {name}: {r['rows']} rows, macro-F1 {r['macro_f1']:.3f}, "
+            click.echo(f"PLOVER-style samples, {name}: {r['rows']} rows, macro-F1 {r['macro_f1']:.3f}, "
                        f"accuracy {r['accuracy']:.3f}, pair found {r['pair']:.3f}, pair+type {r['pair_typed']:.3f}, "
                        f"extra/sentence {r['extra']:.2f}")
     items = fresh_agnews.rebuild(data_dir)
     analyses = agnews.analyse_items(items)
-    for name, part in (("read (G, H, I)", [i for i in items if i["sample"] in fresh_agnews.READ]),
-                       ("never read (J, K, L)", [i for i in items if i["sample"] not in fresh_agnews.READ])):
+    for name, part in (("read in earlier rounds; read this round (G, H, I)",
+                        [i for i in items if i["sample"] in fresh_agnews.READ]),
+                       ("read in earlier rounds; not this round (J, K, L)",
+                        [i for i in items if i["sample"] not in fresh_agnews.READ])):
         r = agnews.score(part, analyses)
-        click.echo(f"fresh AG News World items, {name}: {r['items']} items, triple P/R/F1 "
+        click.echo(f"AG News World items annotated this round, {name}: {r['items']} items, triple P/R/F1 "
                    f"{r['p']:.3f}/{r['r']:.3f}/{r['f1']:.3f} (gold {r['gold']}, system {r['system']}), "
                    f"source+type F1 {r['source_type_f1']:.3f}, main-event recall {r['main_recall']:.3f}")
 
