@@ -376,6 +376,19 @@ def restore_words(parsed: Doc, original: str) -> Doc:
 
 # ---- headline grammar -----------------------------------------------------------------------
 
+def written_in_capitals(sent) -> bool:
+    """A sentence written in capitals (a wire headline, "RUSSIA WARNS NATO"): at least three words of
+    two letters or more, nearly all of them (CAPS_SHARE) upper-case."""
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(words) >= 3 and sum(t.is_upper for t in words) >= CAPS_SHARE * len(words)
+
+
+def acronym(tok: Token) -> bool:
+    """A word in capitals ("USAID", "IAEA") in a sentence not written in capitals: a name, whatever
+    the tagger reads it as ("USAID gave aid to Haiti": an adverb)."""
+    return len(tok) > 1 and tok.is_alpha and tok.is_upper and not written_in_capitals(tok.sent)
+
+
 def headline_future(verb: Token) -> bool:
     """Headline grammar for a planned act: "Minister to visit Cairo" - a clause's root verb with its
     own subject and a bare "to" as its only auxiliary reads as "is to visit", a future."""

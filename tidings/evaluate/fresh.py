@@ -125,4 +125,3 @@ def command(data_dir: Path) -> None:
         click.echo(f"AG News World items annotated this round, {name}: {r['items']} items, triple P/R/F1 "
                    f"{r['p']:.3f}/{r['r']:.3f}/{r['f1']:.3f} (gold {r['gold']}, system {r['system']}), "
                    f"source+type F1 {r['source_type_f1']:.3f}, main-event recall {r['main_recall']:.3f}")
-

@@ -43,6 +43,7 @@ from tidings.extract.actor_context import read_context
 from tidings.extract.context_plan import Evidence, Plan
 from tidings.extract.places import is_locative, is_party, role as grammatical_role
 from tidings.knowledge.actors import ARMED_SECTORS, SECTORS, ActorEntry
+from tidings.headline import acronym as is_acronym, written_in_capitals
 from tidings.model import Actor, Analysis, Inference, Span
 from tidings.nlp import HEADLINE_KEY
 from tidings.parsing import compact_spaces
@@ -167,18 +168,6 @@ def _places_before_roles(doc: Doc, units: list["_Unit"], places: dict, gazetteer
 
 # ---- finding units ---------------------------------------------------------------------------
 
-def _shouted(sent: Span) -> bool:
-    """A sentence written in capitals (a wire headline): most of its words are upper-case."""
-    words = [t for t in sent if t.is_alpha and len(t) > 1]
-    return len(words) >= 3 and sum(t.is_upper for t in words) >= 0.8 * len(words)
-
-
-def _acronym(tok) -> bool:
-    """A word in capitals in a sentence that is not ("USAID gave aid", which the tagger may read as an
-    adverb): a name whatever its tag."""
-    return len(tok) > 1 and tok.is_upper and tok.is_alpha and not _shouted(tok.sent)
-
-
 def _matches_across_spaces(matcher, doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token spans of the dictionary's phrases. Wire copy is full of double spaces ("an
     African  Union force"), which the tokenizer keeps as tokens of their own that no phrase holds: the
@@ -200,7 +189,7 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
         text = "".join(t.text + (" " if k < len(words) - 1 and (t.whitespace_ or doc[t.i + 1].is_space) else "")
                        for k, t in enumerate(words))
         entry = dictionary.lookup(text)
-        if entry is None and text.isupper() and _shouted(doc[s].sent):
+        if entry is None and text.isupper() and written_in_capitals(doc[s].sent):
             # an all-capitals headline ("RUSSIA WARNS NATO"): its words in their usual case
             entry = dictionary.lookup(text.title())
         if entry is None:
@@ -209,7 +198,7 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
         if entry.code is None:
             continue
         if e - s == 1 and entry.case_sensitive and entry.type != "demonym" and doc[s].pos_ in _NOT_NAMES \
-                and not _acronym(doc[s]):
+                and not is_acronym(doc[s]):
             continue  # "Fed up with ...": a capitalised word that is not being used as a name
         spans.append((s, e, entry))
     # a place word inside a longer entity is part of a name: "Singapore Airlines", "Michael Jordan"

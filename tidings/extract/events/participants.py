@@ -199,4 +199,3 @@ def _before_open_bracket(text: str, start: int, end: int, head_end: int) -> int:
     if cut < 0 or text.find(")", cut, end) >= 0:
         return end
     return len(text[:cut].rstrip()) if len(text[:cut].rstrip()) > start else end
-

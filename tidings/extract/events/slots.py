@@ -762,4 +762,3 @@ _SETTING_PREPS = frozenset({"at", "during", "after", "following", "in"})
 #: gatherings one takes part in with others
 _GATHERINGS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations",
                          "session", "dinner", "lunch", "breakfast"})
-

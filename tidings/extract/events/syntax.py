@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.headline import headline_second_clause
+from tidings.headline import acronym, headline_second_clause
 from tidings.knowledge.actors import SECTORS
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -421,9 +421,9 @@ def _resolve(tok: Token | None) -> Token | None:
 
 
 PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
-#: verbs of report and perception whose passive raises the subject of their complement
 #: verbs of saying whose clause, its subject dropped in headline grammar, is the sayer's own act
 _TELLING = frozenset({"say", "announce", "vow", "pledge", "insist", "warn", "claim", "declare", "promise"})
+#: verbs of report and perception whose passive raises the subject of their complement
 _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
                         "understand", "hear", "find", "show", "suspect", "claim", "observe", "witness"})
 #: passives that plan an act for their subject: "X is *scheduled* to meet Y", "is set to visit"
@@ -473,14 +473,6 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     return subject
 
 
-def _acronym(t: Token) -> bool:
-    """A word in capitals ("USAID", "IAEA") in a sentence mostly not in capitals: a name."""
-    if len(t) < 2 or not t.is_alpha or not t.is_upper:
-        return False
-    words = [w for w in t.sent if w.is_alpha and len(w) > 1]
-    return sum(w.is_upper for w in words) < 0.5 * len(words)
-
-
 def _own_subject(verb: Token, depth: int) -> Token | None:
     passive = is_passive(verb)
     if passive:
@@ -514,9 +506,9 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                           and g.pos_ in ("PROPN", "NOUN", "PRON")), None)
             if named is not None:
                 return _resolve(named)
-    acronym = next((c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i and _acronym(c)), None)
-    if acronym is not None:
-        return acronym  # "USAID gave aid to Haiti": the tagger read a name in capitals as an adverb
+    capitals = next((c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i and acronym(c)), None)
+    if capitals is not None:
+        return capitals  # "USAID gave aid to Haiti": the tagger read a name in capitals as an adverb
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _TELLING and verb.head.i < verb.i \
             and any(c.dep_ == "aux" and c.i < verb.i for c in verb.children) and depth < 4:
         # headline grammar drops the subject of what is said: "Israel Says *Will Scale Back* Gaza
