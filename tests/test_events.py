@@ -1810,3 +1810,8 @@ def test_encouraging_a_party_to_act_is_an_appeal_and_the_act_is_not_done(analyze
     assert (appeal.source.code, appeal.target.code) == ("IGOUNO", "SDN")
     assert all(e.mode != "asserted" for e in events if e.trigger.text == "disarm")
     assert not _events(analyze, "The IMF encouraged investment in Kenya.")
+
+
+def test_a_meeting_between_people_no_dictionary_knows_is_a_meeting(analyze):
+    met = _one(_events(analyze, "Officials said the president himself met with Okafor on Sunday."), "CONSULT")
+    assert met.source.text.startswith("the president") and met.target.text == "Okafor" and met.symmetric
