@@ -260,16 +260,14 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None  # "the gunman killed *himself*", "blew *himself* up": a suicide is no one's attack on anyone
         if not targets and pattern.target == ("xsubj",):
             return None  # "said Iran must ...": without the party addressed it is no demand
-        if "party-target" in pattern.flags and not any(
+        # a visit named is to a party or a place, whatever its row says: touring "television studios",
+        # visiting "a factory" with no country named is no visit of state
+        party_target = "party-target" in pattern.flags or (pattern.code.startswith("042") and targets and not self.keep_any)
+        if party_target and not any(
                 self._is_party(t) or self._person_noun(t, strict=True)
                 or (pattern.code.startswith("04") and self._is_place(t)) for t in targets):
             # "released *a report*", "received *a challenge*", "returned home", "headed to his country
             # home": no one released or met, nowhere visited (a visit's place in a country counts)
-            return None
-        if pattern.code.startswith("042") and targets and not self.keep_any and not any(
-                self._is_party(t) or self._is_place(t) or t.i in self.place_targets or self._coded_at(t) for t in targets):
-            # a visit is to a party or a place: touring "television studios", visiting "a factory" with
-            # no country named is no visit of state
             return None
         if "symmetric" in pattern.flags and not sources and len(targets) > 1:
             sources, targets = targets, []  # "cooperation between X and Y": the parties are each other's targets

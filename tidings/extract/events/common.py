@@ -30,6 +30,12 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 #: things a party puts forward, whose maker may stand before them ("an *army* bid", "a *Moroccan* request")
 PROPOSALS = frozenset({"bid", "offer", "plan", "proposal", "demand", "request", "call", "initiative", "ultimatum",
                        "proposition", "appeal", "deal"})
+#: gatherings one holds or attends with others: a venue phrase naming one is the meeting, not where it
+#: was ("received advice *in a meeting with* X"), and one that sets the scene of a clause is its subject's
+#: ("*at talks with* Blair, Bush said")
+MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "session", "summit", "conversation", "call", "interview",
+                           "negotiation", "negotiations", "encounter", "audience", "visit", "conference", "dinner",
+                           "lunch", "breakfast"})
 #: words a party says against another, whose nationality before them is the sayer's ("*Georgian* charges
 #: of meddling", "*Iraqi* criticism"), unlike a deed's ("*Iraqi* attacks" may be where they happened)
 CHARGES = frozenset({"charge", "accusation", "allegation", "criticism", "condemnation", "complaint", "warning"})

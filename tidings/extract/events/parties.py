@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.extract.events import syntax as roles
-from tidings.extract.events.common import PROPOSALS, VIOLENT, singular
+from tidings.extract.events.common import MEETING_NOUNS, PROPOSALS, VIOLENT, singular
 from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Participant
 
@@ -63,8 +63,6 @@ _MISSIONS = frozenset({"force", "mission", "operation", "deployment", "contingen
 _ANYONE = frozenset({"people", "persons", "those", "individuals", "others"})
 #: help and backing given, promised or moved (AGREE, SUPPORT, COOPERATE, AID, MOBILIZE, YIELD)
 _BACKING = frozenset({"03", "05", "06", "07", "08", "15"})
-_MEETING_NOUNS = frozenset({"meeting", "talk", "talks", "session", "summit", "conversation", "call", "interview",
-                            "negotiation", "negotiations", "encounter", "audience", "visit"})
 
 
 
@@ -443,7 +441,7 @@ def _in_venue(t: Token, trigger: Token, venue: tuple[str, ...]) -> bool:
 def _is_venue(prep: Token, venue: tuple[str, ...]) -> bool:
     """A venue preposition ("met *in* the rebel stronghold"), not the meeting something happened in
     ("received advice *in a meeting with* X")."""
-    return prep.lower_ in venue and not any(g.lemma_.lower() in _MEETING_NOUNS for g in prep.children)
+    return prep.lower_ in venue and not any(g.lemma_.lower() in MEETING_NOUNS for g in prep.children)
 
 
 #: prepositions of where forces go or whom they face

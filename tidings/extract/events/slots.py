@@ -9,6 +9,7 @@ from tidings.extract.events.common import (
     CHARGES,
     DATELINE_DASH,
     MAX_SENTENCE_TOKENS,
+    MEETING_NOUNS,
     NOUN_POS,
     PERSONAL,
     PROPOSALS,
@@ -446,7 +447,7 @@ class Slots:
         """The one who takes part in a meeting that sets the scene of a clause: "*At talks with
         Blair*, Bush said ...", "during a meeting with X, the minister ..." - the subject of the verb
         the phrase hangs on, when the meeting names whom it was with."""
-        if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS or noun.lemma_.lower() not in _GATHERINGS \
+        if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS or noun.lemma_.lower() not in MEETING_NOUNS \
                 or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
             return None
         verb = noun.head.head
@@ -759,6 +760,3 @@ class Slots:
 
 #: prepositions of a phrase that sets the scene of a clause ("*at* talks with X, Y said")
 _SETTING_PREPS = frozenset({"at", "during", "after", "following", "in"})
-#: gatherings one takes part in with others
-_GATHERINGS = frozenset({"talk", "talks", "meeting", "summit", "conference", "negotiation", "negotiations",
-                         "session", "dinner", "lunch", "breakfast"})
