@@ -1815,3 +1815,18 @@ def test_encouraging_a_party_to_act_is_an_appeal_and_the_act_is_not_done(analyze
 def test_a_meeting_between_people_no_dictionary_knows_is_a_meeting(analyze):
     met = _one(_events(analyze, "Officials said the president himself met with Okafor on Sunday."), "CONSULT")
     assert met.source.text.startswith("the president") and met.target.text == "Okafor" and met.symmetric
+
+
+def test_hitting_back_is_force_and_vowing_revenge_a_threat(analyze):
+    e = _one(_events(analyze, "Eritrea retaliated against Ethiopia on Tuesday."), "ASSAULT")
+    assert e.cameo == "190" and e.mode == "asserted" and e.target.text == "Ethiopia"
+    e = _one(_events(analyze, "Eritrea would retaliate against Ethiopia if it raised its tariffs, the envoy said."), "THREATEN")
+    assert e.mode == "future" and e.target.text == "Ethiopia"
+    e = _one(_events(analyze, "The Ogaden rebels vowed revenge against Eritrea."), "THREATEN")
+    assert e.cameo == "138" and e.target.text == "Eritrea"
+    assert not [x for x in _events(analyze, "The Ogaden rebels vowed revenge against Eritrea.") if x.plover == "AGREE"]
+
+
+def test_a_people_named_by_a_plural_is_its_country(analyze):
+    e = _one(_events(analyze, "The Czechs are negotiating with the Soviets over the pipeline."), "CONSULT")
+    assert {e.source.code, e.target.code} == {"CZE", "RUS"}
