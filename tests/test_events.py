@@ -1830,3 +1830,11 @@ def test_hitting_back_is_force_and_vowing_revenge_a_threat(analyze):
 def test_a_people_named_by_a_plural_is_its_country(analyze):
     e = _one(_events(analyze, "The Czechs are negotiating with the Soviets over the pipeline."), "CONSULT")
     assert {e.source.code, e.target.code} == {"CZE", "RUS"}
+
+
+def test_saying_or_believing_a_party_was_behind_an_attack_accuses_it(analyze):
+    e = _one(_events(analyze, "Police said they believe the IRA was behind two killings in Belfast."), "ACCUSE")
+    assert e.source.text == "Police" and e.target.text == "the IRA"
+    e = _one(_events(analyze, "Kenya said Somali militants were behind the attack on the hotel."), "ACCUSE")
+    assert e.target.text == "Somali militants"
+    assert not [x for x in _events(analyze, "Officials said the troops were in Kabul.") if x.plover == "ACCUSE"]

@@ -64,7 +64,9 @@ def verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Toke
     for c in tok.children:
         if c.dep_ == "ccomp" and c.i > tok.i:
             # the modal of a reported clause is a word of the verb's phrase: "said Iran *must* stop"
-            after.extend(g for g in c.children if (g.dep_ == "aux" and g.tag_ == "MD") or g.dep_ == "acomp")
+            after.extend(g for g in c.children if (g.dep_ == "aux" and g.tag_ == "MD") or g.dep_ == "acomp"
+                         # and a copula's preposition: "said the IRA was *behind* the killings"
+                         or (g.dep_ == "prep" and c.lemma_ == "be" and g.i > c.i))
             if modes.is_subjunctive(c):
                 # the mandative subjunctive, "insisted *that* NATO stop": its 'that' is a word of the
                 # verb's phrase, so that a pattern 'insist that' holds for a demand, not for a statement
