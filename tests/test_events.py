@@ -1838,3 +1838,15 @@ def test_saying_or_believing_a_party_was_behind_an_attack_accuses_it(analyze):
     e = _one(_events(analyze, "Kenya said Somali militants were behind the attack on the hotel."), "ACCUSE")
     assert e.target.text == "Somali militants"
     assert not [x for x in _events(analyze, "Officials said the troops were in Kabul.") if x.plover == "ACCUSE"]
+
+
+def test_conversations_assurances_heckling_and_uniting_behind(analyze):
+    e = _one(_events(analyze, "Britain is stepping up its conversations with France."), "CONSULT")
+    assert e.symmetric and {e.source.text, e.target.text} == {"Britain", "France"}
+    e = _one(_events(analyze, "Britain gave Kenya assurances that the base would close."), "AGREE")
+    assert e.source.text == "Britain" and e.target.text == "Kenya"
+    e = _one(_events(analyze, "Protesters interrupted the president's speech in Kenya."), "PROTEST")
+    assert e.target.code == "KENGOV"
+    e = _one(_events(analyze, "The opposition parties are uniting behind President Ruto."), "SUPPORT")
+    assert "Ruto" in e.target.text
+    assert not _events(analyze, "There was a discussion of the budget in parliament.")
