@@ -66,6 +66,14 @@ def test_context_a_place_in_the_roles_own_phrase(analyze):
     assert inferred(police, "Police").evidence.text == "Lima"
 
 
+def test_context_a_counterparts_nationality_is_not_the_storys_country(analyze):
+    a = analyze("The foreign minister held talks with his Chinese counterpart on Monday.")
+    assert actor_at(a, "Chinese counterpart").code == "CHNGOV"
+    assert actor_at(a, "foreign minister").code == "GOV"  # not Chinese: a counterpart is the other side
+    a = analyze("NAIROBI - The foreign minister held talks with his Chinese counterpart on Monday.")
+    assert actor_at(a, "foreign minister").code == "KENGOV"
+
+
 def test_context_the_countrys_army_is_the_last_named_country(analyze):
     a = analyze("Fighting spread across Iraq. The country's army sent reinforcements.")
     army = actor_at(a, "The country's army")  # the mention now covers its possessor

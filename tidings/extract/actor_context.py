@@ -14,7 +14,8 @@ by the first of these rules that finds one:
 3. ``same-sector``: the one country whose role of the same sector the article named before
    ("Israeli troops ... the army said"; "Hugo Chavez ... the government");
 4. ``dominant``: the country the article places things in and names as a party's own most often
-   ("Sudanese", "Iraq's", "in Najaf"; not "visited Russia", a counterpart), when one leads;
+   ("Sudanese", "Iraq's", "in Najaf"; not "visited Russia" nor "his Chinese counterpart", the other
+   side), when one leads;
 5. ``sentence-place``: the places the sentence locates things in, when they agree on one country
    ("gunmen killed two guards *in Kabul*");
 6. ``dateline``: the dateline's place ("CARACAS, Venezuela - Police ...").

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.extract.actor_context import read_context
 from tidings.extract.context_plan import Evidence, Plan
@@ -131,8 +131,18 @@ def _named_countries(doc: Doc, units: list[_Unit], text: str) -> list[Evidence]:
         # of a verb or preposition ("visited Russia", "aid to Uganda") is a counterpart
         own = u.type == "demonym" or grammatical_role(root) in _OWN_ROLES or is_locative(root) \
             or (root.dep_ == "pobj" and root.head.lower_ == "of")  # "the capital of the Maldives"
+        if _of_a_counterpart(root):
+            own = False  # "met *his Chinese* counterpart": by definition not the story's own country
         out.append(Evidence(start, end, u.entry.country, text[start:end], "name" if own else "counterpart"))
     return out
+
+
+def _of_a_counterpart(word: Token) -> bool:
+    """A country that says whose a counterpart is: "his *Chinese* counterpart", "*Iran's*
+    counterpart", "his counterpart from *Peru*"."""
+    head = word.head.head if word.dep_ == "pobj" and word.head.lower_ in ("from", "of", "in") else word.head
+    return head.i != word.i and head.lemma_.lower() in ("counterpart", "counterparts") \
+        and (word.dep_ in ("amod", "compound", "poss", "nmod") or word.dep_ == "pobj")
 
 
 def _places_before_roles(doc: Doc, units: list["_Unit"], places: dict, gazetteer) -> list["_Unit"]:
