@@ -154,6 +154,16 @@ def test_actors_dated_rows_follow_the_publication_date(tmp_path):
     assert "VLMGOV" in codes
 
 
+def test_actors_a_phrase_with_dated_rows_only_names_no_one_known_outside_them(tmp_path):
+    from tidings.knowledge.actors import load_actor_dictionary
+
+    pipeline, f = _user_pipeline(tmp_path, "Ash\tVLMGOV\tperson\tTobin Ash\t2010-01-01..2012-12-31\n")
+    entry = load_actor_dictionary((f,)).lookup("Ash")
+    assert [entry.on(d).code for d in ("2011-06-01", "2020-01-01", None)] == ["VLMGOV", None, "VLMGOV"]
+    assert not any(a.code == "VLMGOV" for a in pipeline.analyze("Ash spoke.", {"published": "2020-05-05"}).actors)
+    assert any(a.code == "VLMGOV" for a in pipeline.analyze("Ash spoke.", {"published": "2011-05-05"}).actors)
+
+
 def test_actors_bad_period_names_file_and_line(tmp_path):
     import pytest
 

@@ -81,17 +81,21 @@ class ActorEntry:
     dated: tuple = ()
     #: further codes of a row that names several actors at once (``ELR/GAL``: ``code`` is ``ELR``)
     extra_codes: tuple[str, ...] = ()
+    #: False when the phrase has dated rows only: this entry is then a copy of the first of them
+    undated: bool = True
 
     def on(self, date: str | None) -> "ActorEntry":
         """The row that holds on ``date`` (an article's publication date, ISO): the first dated row
-        whose period contains it, else this row. Without a date, this row."""
+        whose period contains it, else the phrase's undated row. Without a date, this row. A phrase
+        with dated rows only names no one the dictionary knows outside their periods (code None):
+        "Powell", dated to an office of 2001-2005, is someone else in 2020 news."""
         if not self.dated or not date:
             return self
         day = date[:10]
         for start, end, entry in self.dated:
             if (start is None or day >= start) and (end is None or day <= end):
                 return entry
-        return self
+        return self if self.undated else replace(self, code=None, extra_codes=())
 
 
 class ActorDictionary:
@@ -210,13 +214,13 @@ def load_actor_dictionary(user_files: Iterable[Path] = ()) -> ActorDictionary:
                 # a dated row: kept beside the phrase's undated row (or the first dated one)
                 base = entries.get(entry.pattern)
                 if base is None or not base.source.startswith(f"{path}:"):
-                    base = replace(entry, start=None, end=None)
+                    base = replace(entry, start=None, end=None, undated=False)
                 entries[entry.pattern] = replace(base, dated=base.dated + ((entry.start, entry.end, entry),))
                 continue
             if entry.pattern in entries and entries[entry.pattern].dated \
                     and entries[entry.pattern].source.startswith(f"{path}:"):
                 # the undated row after dated ones of the same file: the default, the periods stay
-                entry = replace(entry, dated=entries[entry.pattern].dated)
+                entry = replace(entry, dated=entries[entry.pattern].dated, undated=True)
             if is_user:
                 # a user row replaces every earlier row for the same phrase in any case ("egypt"
                 # replaces the derived "Egypt"), but not the other rows of its own file
