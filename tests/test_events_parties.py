@@ -756,3 +756,16 @@ def test_a_wire_credit_hung_on_a_headlines_last_word_is_no_part_of_the_party(ana
     assert (deal.target.text, deal.target.code) == ("Uganda", "UGA")
     assert analyze("Kenya signals new readiness to reach trade deal with Uganda (Canadian Press)").text[
         deal.target.start:deal.target.end] == "Uganda"
+
+
+def test_an_agentless_arrest_or_charge_reported_by_the_police_or_army_is_theirs(analyze):
+    e = events_of(analyze, "Four men are arrested over the bomb attack on the embassy in Jakarta, police say.")
+    e = one(e, "COERCE")
+    assert e.source.text == "police" and e.target.text == "Four men"
+    e = one(events_of(analyze, "Two soldiers are charged with the murder of a prisoner, the US army says."), "ACCUSE")
+    assert e.source.text == "the US army"
+    # only a state's organ reports its own arrests; and a killing is no one's by being reported
+    e = one(events_of(analyze, "Two men were arrested in Kabul, the rebels said."), "COERCE")
+    assert e.source.text != "the rebels"
+    e = one(events_of(analyze, "Two men were killed in Kabul, police said."), "ASSAULT")
+    assert e.source is None or e.source.text != "police"

@@ -48,6 +48,11 @@ _REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "self", "o
 _HARMS = frozenset({"11", "17", "18", "19", "20"})
 
 
+#: verbs by which a body reports what it did (an arrest or charge told with no agent, then "police said")
+_AUTHORITY_REPORTS = frozenset({"say", "report", "announce", "confirm", "state", "tell", "add"})
+#: organs of a state that arrest, charge, detain and try
+_REPORTING_ORGANS = frozenset({"COP", "MIL", "JUD", "SPY"})
+
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None, releases=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
@@ -556,6 +561,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return source
         if tok.pos_ in ("VERB", "AUX") and not roles.is_passive(tok) and tok.dep_ not in ("acl", "amod"):
             return source  # an active verb's doer is its subject, lost by the parser, not an unnamed state
+        speaker = self._reporting_authority(tok)
+        if speaker is not None:
+            notes[speaker] = f"; source: {speaker.text!r}, the authority that reports it ('{tok.text}' names no agent)"
+            return speaker
         if place is not None and place.country:
             found = Participant(trigger.start, trigger.start, "", None, place.country + sector)
             notes[found] = f"; source: the authorities of {place.country} ('{tok.text}' names no agent; place {place.name})"
@@ -568,6 +577,25 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         found = Participant(trigger.start, trigger.start, "", None, country + sector)
         notes[found] = f"; source: the authorities of {country} ('{tok.text}' names no agent or place; the country of {target.text!r})"
         return found
+
+    def _reporting_authority(self, tok: Token) -> Participant | None:
+        """The state body that reports an act only authorities perform, told with no agent: "A soldier
+        has been charged with murder, *police* said", "Four men are arrested, *the army* says" - the
+        police and the army report their own arrests and charges. None unless the reporter is coded
+        as a state's organ."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else None
+        if verb is None:
+            return None
+        reporters = [verb.head] if verb.dep_ in ("ccomp", "parataxis") and verb.head.i != verb.i else []
+        reporters += [c for c in verb.children if c.dep_ in ("parataxis", "ccomp") and c.i > verb.i]
+        for reporter in reporters:
+            if reporter.lemma_.lower() not in _AUTHORITY_REPORTS:
+                continue
+            subject = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            speaker = self._participant(subject) if subject is not None else None
+            if speaker is not None and speaker.code and speaker.code[3:6] in _REPORTING_ORGANS:
+                return speaker
+        return None
 
     def _where(self, place) -> str | None:
         """The country an act with no agent named happened in: its place's, else that of every place of
