@@ -339,3 +339,15 @@ def test_a_refusal_is_aimed_at_the_party_its_condition_names(analyze):
     # the maker itself named in the condition is no target
     e = one(events_of(analyze, "Peru will not end the boycott until it is paid."), "REJECT")
     assert e.target is None or not e.target.code or not e.target.code.startswith("PER")
+
+
+def test_what_a_party_is_told_or_has_to_do_is_not_done(analyze):
+    events = events_of(analyze, "The US told Syria to withdraw its troops from Lebanon.")
+    demand = one(events, "REQUEST")
+    assert demand.source.text == "The US" and demand.target.text == "Syria" and demand.mode == "asserted"
+    assert one(events, "RETREAT").mode == "hypothetical"
+    assert one(events_of(analyze, "Syria has to withdraw its troops from Lebanon."), "RETREAT").mode == "hypothetical"
+    assert one(events_of(analyze, "Syria had to withdraw its troops from Lebanon after the protests."), "RETREAT").mode == "asserted"
+    # telling of an act is no demand, and what is told of keeps its own mode
+    assert one(events_of(analyze, "Bush told reporters that Syria withdrew its troops from Lebanon."), "RETREAT").mode == "asserted"
+    assert not [e for e in events_of(analyze, "Bush told reporters in Washington to expect a withdrawal.") if e.plover == "REQUEST"]

@@ -769,3 +769,12 @@ def test_an_agentless_arrest_or_charge_reported_by_the_police_or_army_is_theirs(
     assert e.source.text != "the rebels"
     e = one(events_of(analyze, "Two men were killed in Kabul, police said."), "ASSAULT")
     assert e.source is None or e.source.text != "police"
+
+
+def test_what_the_one_warned_must_do_is_its_own_act(analyze):
+    text = "The prime minister warned the city of Falluja it must hand over the foreign militants."
+    e = [x for x in events_of(analyze, text) if x.trigger.text == "hand over"]
+    assert e and "Falluja" in e[0].source.text
+    # what a teller says it would do is the teller's own promise
+    e = one(events_of(analyze, "Iran told Britain it would release the sailors."), "AGREE")
+    assert e.source.text == "Iran"

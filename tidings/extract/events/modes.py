@@ -234,6 +234,10 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in POSSIBLE_MODALS | FUTURE_MODALS), None)
             if modal is not None:
                 above = (HYPOTHETICAL if modal.lower_ in POSSIBLE_MODALS else FUTURE, modal)
+        if above is None and dep in ("xcomp", "ccomp") and tok.lemma_.lower() == "tell" \
+                and any(c.lower_ == "to" and c.dep_ == "aux" for c in below.children):
+            above = (HYPOTHETICAL, tok)  # "told Syria *to withdraw*": what one is told to do is not done
+            # (what one tells of is: "told reporters that Syria withdrew")
         if above is None and dep == "xcomp" and _arranged(tok, below):
             above = (FUTURE, tok)  # "Sharon *is to meet* settlers": an arrangement, still to come
         if above is None and dep == "acl" and _unrealised_infinitive(below, tok):
@@ -413,6 +417,9 @@ def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
         return FUTURE, next(c for c in tok.children if c.dep_ in ("aux", "auxpass"))
     if not own:
         if lemma in HYPOTHETICAL_WORDS:
+            return HYPOTHETICAL, tok
+        if lemma == "have" and tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children):
+            # "Syria *has to* withdraw": an obligation, as "must" is ("had to withdraw" did it)
             return HYPOTHETICAL, tok
         if lemma in FUTURE_WORDS or tok.lower_ in FUTURE_WORDS:
             return FUTURE, tok

@@ -423,6 +423,8 @@ def _resolve(tok: Token | None) -> Token | None:
 PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
 #: verbs of saying whose clause, its subject dropped in headline grammar, is the sayer's own act
 _TELLING = frozenset({"say", "announce", "vow", "pledge", "insist", "warn", "claim", "declare", "promise"})
+#: verbs of telling someone something, whose object is the one told: "warned *Iran* it must stop"
+_ADDRESSING = frozenset({"warn", "tell", "remind", "inform", "notify", "advise", "caution", "urge"})
 #: verbs of report and perception whose passive raises the subject of their complement
 _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
                         "understand", "hear", "find", "show", "suspect", "claim", "observe", "witness"})
@@ -446,6 +448,14 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         clause = verb
         while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
+        if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX") and subject.lower_ in ("it", "they") \
+                and clause.head.lemma_.lower() in _ADDRESSING and _obliged(clause):
+            # "warned *Falluja* it must hand over the militants": what the one told must do is its own act
+            # ("told Britain *it* would free the sailors" is the teller's promise)
+            addressee = next((c for c in clause.head.children if c.dep_ in ("dobj", "dative") and c.i < clause.i
+                              and c.lower_ not in PERSONAL and c.pos_ in ("NOUN", "PROPN")), None)
+            if addressee is not None:
+                return _resolve(addressee)
         if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
             speaker = verb_subject(clause.head, depth + 1)
             if speaker is not None:
@@ -471,6 +481,15 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     if subject is not None and subject.lower_ == "it":
         return None
     return subject
+
+
+def _obliged(clause: Token) -> bool:
+    """A clause that says what its subject must do: "it *must* leave", "they *should* stop", "it *has to*
+    go", "it *needs to* act"."""
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children):
+        return True
+    return clause.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in clause.children)
 
 
 def _own_subject(verb: Token, depth: int) -> Token | None:
