@@ -6,9 +6,11 @@ conventions; the project keeps only pointers (the document, character offsets in
 
 Samples A-F are sentences of the shared data's TimeBank/AQUAINT, PolNeAR and BBC articles, never used
 for event rules: A, B and E were read for errors (2026-12-07), C, D and F never - keep it so: C, D and
-F are the figure that says how far the rules carry. Samples M-P are sentences of AG News World items
-outside the development gold: nearer PLOVER's world news, but among the items rounds 7 to 15 read to
-find rules, so not unseen (M, N read this round; O, P not)."""
+F are the figure that says how far the rules carry. Samples Q-T (annotated in round eighteen) are
+sentences of the AQUAINT wire articles (AP, New York Times, Xinhua, 1998-2000) no earlier sample
+used: Q and R read for errors, S and T never. Samples M-P are sentences of AG News World items outside
+the development gold: nearer PLOVER's world news, but among the items rounds 7 to 15 read to find
+rules, so not unseen (M, N read in round seventeen; O, P not)."""
 from __future__ import annotations
 
 import csv
@@ -23,9 +25,17 @@ from tidings.evaluate.common import data_option
 from tidings.ingest.markup import unescape_residue
 
 POINTERS = Path(__file__).with_name("data") / "fresh-plover.tsv"
-READ = frozenset("ABEMN")
-#: the samples of sentences from world wire news (AG News World items that earlier rounds read for rules)
-WIRE = frozenset("MNOP")
+READ = frozenset("ABEMNQR")
+#: the samples, in the groups the command reports: (name, samples)
+GROUPS = (
+    ("unseen documents, read (A, B, E)", "ABE"),
+    ("unseen documents, never read (C, D, F)", "CDF"),
+    ("unseen AQUAINT wire documents, read (Q, R)", "QR"),
+    ("unseen AQUAINT wire documents, never read (S, T)", "ST"),
+    ("every never-read sample of unseen documents (C, D, F, S, T)", "CDFST"),
+    ("AG News World items read in earlier rounds, read in round seventeen (M, N)", "MN"),
+    ("AG News World items read in earlier rounds, not read since (O, P)", "OP"),
+)
 COLUMNS = ("sentence_id", "sentence", "marked_sentence", "source", "target", "plover", "quad")
 
 
@@ -95,20 +105,18 @@ def write_plover_file(rows: list[dict[str, str]], path: Path) -> None:
 @click.command("fresh")
 @data_option
 def command(data_dir: Path) -> None:
-    """Fresh samples, on the part read for errors and on the part never read (unseen documents, C, D
-    and F: the figure that counts): PLOVER-style sentences (macro-F1, pairs found) and AG News World
+    """Fresh samples, on the parts read for errors and the parts never read (unseen documents, C, D, F,
+    S and T: the figure that counts): PLOVER-style sentences (macro-F1, pairs found) and AG News World
     items (triple F1; items earlier rounds read for rules)."""
     from tidings.evaluate import agnews, fresh_agnews
     from tidings.evaluate.events import score_plover
 
     rows = rebuild(data_dir)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, part in (("unseen documents, read (A, B, E)", [r for r in rows if r["sample"] in READ - WIRE]),
-                           ("unseen documents, never read (C, D, F)", [r for r in rows if r["sample"] not in READ | WIRE]),
-                           ("AG News World items read in earlier rounds, read this round (M, N)",
-                            [r for r in rows if r["sample"] in READ & WIRE]),
-                           ("AG News World items read in earlier rounds, not this round (O, P)",
-                            [r for r in rows if r["sample"] in WIRE - READ])):
+        for name, samples in GROUPS:
+            part = [r for r in rows if r["sample"] in samples]
+            if not part:
+                continue
             path = Path(tmp) / "fresh.tsv"
             write_plover_file(part, path)
             r = score_plover(path)
@@ -117,11 +125,11 @@ def command(data_dir: Path) -> None:
                        f"extra/sentence {r['extra']:.2f}")
     items = fresh_agnews.rebuild(data_dir)
     analyses = agnews.analyse_items(items)
-    for name, part in (("read in earlier rounds; read this round (G, H, I)",
+    for name, part in (("read in earlier rounds; read in round seventeen (G, H, I)",
                         [i for i in items if i["sample"] in fresh_agnews.READ]),
-                       ("read in earlier rounds; not this round (J, K, L)",
+                       ("read in earlier rounds; not read since (J, K, L)",
                         [i for i in items if i["sample"] not in fresh_agnews.READ])):
         r = agnews.score(part, analyses)
-        click.echo(f"AG News World items annotated this round, {name}: {r['items']} items, triple P/R/F1 "
+        click.echo(f"AG News World items annotated in round seventeen, {name}: {r['items']} items, triple P/R/F1 "
                    f"{r['p']:.3f}/{r['r']:.3f}/{r['f1']:.3f} (gold {r['gold']}, system {r['system']}), "
                    f"source+type F1 {r['source_type_f1']:.3f}, main-event recall {r['main_recall']:.3f}")

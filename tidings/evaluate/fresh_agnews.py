@@ -1,13 +1,13 @@
-"""AG News World items annotated this round, scored like `tidings evaluate agnews`: 180 World items of
-the shared ``news/agnews-dev.csv`` that the development gold does not hold, with gold events annotated
+"""AG News World items annotated in round seventeen (2026-12-07), scored like `tidings evaluate
+agnews`: 180 World items of the shared ``news/agnews-dev.csv`` that the development gold does not hold, with gold events annotated
 by ``events/agnews-GUIDE.md``. The project keeps only pointers - the item's id (its row after the
 header) and each span as character offsets into title + blank line + description - and the labels, in
 data/fresh-agnews.tsv; the items are rebuilt from ../shared/data.
 
 Not unseen news: these items are among the 800 World items outside the gold that rounds 7 to 15 read
 to find rules (README, "Measured quality and speed"), so their figure flatters the coder. Samples G,
-H and I were read for errors this round (2026-12-07); J, K and L were not - their figure says how far
-this round's rules carry, not where a held-out twin stands.
+H and I were read for errors in round seventeen; J, K and L were not - their figure says how far
+that round's rules carry, not where a held-out twin stands.
 """
 from __future__ import annotations
 
