@@ -196,7 +196,8 @@ def test_what_a_despite_or_amid_phrase_names_has_happened(analyze):
     # the clause around is future or advice; the deed the phrase names is told as done
     e = one(events_of(analyze, "Talks will resume next week despite the Iraqi rebel attack on the US convoy."), "ASSAULT")
     assert e.mode == "asserted"
-    e = one(events_of(analyze, "Israel may retaliate in response to the Hamas attack on Sderot."), "ASSAULT")
+    e = next(e for e in events_of(analyze, "Israel may retaliate in response to the Hamas attack on Sderot.")
+             if e.trigger.text == "attack")
     assert e.mode == "asserted"
     # the deed's own word of possibility still counts
     assert not [e for e in events_of(analyze, "Talks will resume despite fears of a possible Iraqi attack on the US convoy.")

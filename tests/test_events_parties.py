@@ -152,7 +152,8 @@ def test_a_party_does_not_start_inside_a_qualified_dateline(analyze):
 def test_an_arrest_with_no_agent_is_the_authorities_of_its_place(analyze):
     # only a state arrests: with no agent named, the source is the authorities where it happened,
     # an empty span at the trigger (no words to point at) and the reason in the evidence
-    a = analyze("MINSK, Belarus - An opposition leader was arrested on Friday, police said.")
+    # (reported by "police said", the police would be the source: a test below)
+    a = analyze("MINSK, Belarus - An opposition leader was arrested on Friday, a rights group said.")
     e = next(e for e in a.events if e.plover == "COERCE")
     assert e.source.code == "BLRCOP" and e.source.text == "" and e.source.start == e.trigger.start
     assert e.target.text == "An opposition leader"  # not the dateline the parser took for the subject
