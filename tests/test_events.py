@@ -1850,3 +1850,12 @@ def test_conversations_assurances_heckling_and_uniting_behind(analyze):
     e = _one(_events(analyze, "The opposition parties are uniting behind President Ruto."), "SUPPORT")
     assert "Ruto" in e.target.text
     assert not _events(analyze, "There was a discussion of the budget in parliament.")
+
+
+def test_approving_of_a_party_is_support_and_a_subpoena_a_demand(analyze):
+    e = _one(_events(analyze, "Germany strongly approves of the US plan."), "SUPPORT")
+    assert e.source.text == "Germany" and e.target.code == "USA"
+    # approving a thing "of" something else is no approval of a party
+    assert not [x for x in _events(analyze, "The EU approved the use of a vaccine made by a US firm.") if x.cameo == "051"]
+    e = _one(_events(analyze, "The US Congress subpoenaed the defence minister."), "REQUEST")
+    assert e.cameo == "100" and "defence minister" in e.target.text
