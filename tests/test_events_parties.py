@@ -779,3 +779,19 @@ def test_what_the_one_warned_must_do_is_its_own_act(analyze):
     # what a teller says it would do is the teller's own promise
     e = one(events_of(analyze, "Iran told Britain it would release the sailors."), "AGREE")
     assert e.source.text == "Iran"
+
+
+def test_a_letter_that_asks_asks_whom_it_is_sent_to(analyze):
+    e = one(events_of(analyze, "Kenya sent a letter to the UN asking that its troops be withdrawn from Somalia."), "REQUEST")
+    assert e.source.text == "Kenya" and e.target.text == "the UN"
+    e = one(events_of(analyze, "Kenya wrote to the UN Security Council urging it to lift the embargo."), "REQUEST")
+    assert e.target.text == "the UN Security Council"
+    # a letter that names whom it urges keeps its own object
+    e = one(events_of(analyze, "Kenya sent a letter to the press urging the UN to act."), "REQUEST")
+    assert e.target.text == "the UN"
+
+
+def test_a_subpoena_held_demands_nothing(analyze):
+    assert not events_of(analyze, "Dozens of supporters cheered as the boy, holding the subpoena in front of his face, stepped outside.")
+    e = one(events_of(analyze, "The US Congress issued a subpoena to the defence minister."), "REQUEST")
+    assert "defence minister" in e.target.text

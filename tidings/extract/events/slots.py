@@ -134,6 +134,9 @@ class Slots:
             if slot == "obj":
                 obj = roles.verb_object(tok)
                 if not roles.is_passive(tok):
+                    recipient = self._document_recipient(tok)
+                    if recipient is not None:
+                        return recipient
                     if obj is not None and self._in_opener(obj):
                         # "ABIDJAN (Reuters) - X criticized on Tuesday a UN decision": the parser took
                         # the dateline for the object; the one after it is the real one
@@ -434,6 +437,23 @@ class Slots:
                         if found is not None:
                             return found
         return None
+
+    def _document_recipient(self, verb: Token) -> Token | None:
+        """Whom a document that asks, urges or demands is addressed to, when the verb names no one of
+        own: "sent *a letter to the UN* asking that its troops be withdrawn" asks the UN (not "its troops",
+        who are what it asks about); "a letter urging *the UN* to act" keeps its own object."""
+        if any(c.dep_ in ("dobj", "obj", "dative") and self._coded_at(c) for c in verb.children):
+            return None
+        head = verb.head
+        if verb.dep_ == "acl" and head.lemma_.lower() in self.documents:
+            holders = [head] + ([head.head] if head.dep_ in ("dobj", "obj") else [])
+        elif verb.dep_ == "advcl" and head.pos_ == "VERB" and (head.lemma_.lower() == "write" or any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self.documents for c in head.children)):
+            holders = [head]  # "sent a letter to the UN *asking* ...", "wrote to the UN *urging* ..."
+        else:
+            return None
+        return next((g for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj" and self._coded_at(g)), None)
 
     def _issued(self, document: Token) -> bool:
         """Whether the verb a document is the object of makes it its subject's own: any verb but one
