@@ -795,3 +795,9 @@ def test_a_subpoena_held_demands_nothing(analyze):
     assert not events_of(analyze, "Dozens of supporters cheered as the boy, holding the subpoena in front of his face, stepped outside.")
     e = one(events_of(analyze, "The US Congress issued a subpoena to the defence minister."), "REQUEST")
     assert "defence minister" in e.target.text
+
+
+def test_a_receiver_the_parser_fused_with_the_thing_given_is_the_target(analyze):
+    # "granted [the Kenyan police permission]": the parser reads the receiver as a compound of the thing
+    e = one(events_of(analyze, "The court granted the Kenyan police permission to detain the publisher."), "CONCEDE")
+    assert e.target.code == "KENCOP"

@@ -152,7 +152,7 @@ class Slots:
                 return found
             if slot == "iobj":
                 found = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) or \
-                    roles.prep_objects([tok], "to")
+                    roles.prep_objects([tok], "to") or self._fused_receiver(tok, matched)
                 # "*Sudan* was given an ultimatum": the receiver is the passive's subject
                 return found or roles.passive_receiver(tok, frozenset(m.i for m in matched))
             if slot == "xsubj":
@@ -436,6 +436,18 @@ class Slots:
                         found = next((g for g in c.children if g.dep_ == "pobj"), None)
                         if found is not None:
                             return found
+        return None
+
+    def _fused_receiver(self, verb: Token, matched: list[Token]) -> Token | None:
+        """The receiver of a double object the parser fused into one noun phrase: "granted *the
+        Portuguese government* permission" read as a compound of "permission" - a coded party
+        before the pattern's own object noun."""
+        for word in matched:
+            if word.dep_ in ("dobj", "obj") and word.head.i == verb.i:
+                party = next((c for c in word.children if c.dep_ in ("compound", "nmod") and c.i < word.i
+                              and self._coded_at(c)), None)
+                if party is not None:
+                    return party
         return None
 
     def _document_recipient(self, verb: Token) -> Token | None:
