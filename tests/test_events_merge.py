@@ -299,3 +299,12 @@ def test_support_conveyed_or_reaffirmed_is_the_speakers(analyze):
     assert e.source.code.startswith("JPN") and e.target.code.startswith("AFG")
     e = one(events_of(analyze, "Peru conveyed its support to Bolivia."), "SUPPORT")
     assert e.target is not None and e.target.code.startswith("BOL")
+
+
+def test_an_interaction_that_sets_the_scene_has_the_clause_subject_as_source(analyze):
+    # the first-named party is the source of a symmetric event, except in a phrase that opens the
+    # clause: there the clause's subject acts ("In cooperation with Kenya, Uganda sent troops")
+    e = next(x for x in analyze("In cooperation with Kenya, Uganda sent troops to Somalia.").events if x.plover == "COOPERATE")
+    assert e.symmetric and e.source.text == "Uganda" and e.target.text == "Kenya"
+    e = next(x for x in analyze("Kenya met Uganda in Nairobi.").events if x.plover == "CONSULT")
+    assert e.source.text == "Kenya"

@@ -352,3 +352,10 @@ def test_what_a_party_is_told_or_has_to_do_is_not_done(analyze):
     # telling of an act is no demand, and what is told of keeps its own mode
     assert one(events_of(analyze, "Bush told reporters that Syria withdrew its troops from Lebanon."), "RETREAT").mode == "asserted"
     assert not [e for e in events_of(analyze, "Bush told reporters in Washington to expect a withdrawal.") if e.plover == "REQUEST"]
+
+
+def test_talks_before_a_clause_told_in_the_past_have_happened(analyze):
+    e = next(x for x in events_of(analyze, "After talks with Kenya, Uganda agreed to open the border.") if x.trigger.text == "talks")
+    assert e.mode == "asserted" and e.cameo == "040"
+    e = next(x for x in events_of(analyze, "After talks with Kenya next week, Uganda will open the border.") if x.trigger.text == "talks")
+    assert e.mode == "future"

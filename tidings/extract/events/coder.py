@@ -305,8 +305,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if symmetric and not self.keep_any:
                 # one event per interaction, the first-named party as its source - or the visitor, with
                 # the host as target (AG guide rule 16): "Annan met *visiting* Iraqi Prime Minister Allawi"
+                # - or, for an interaction that sets the scene of its clause, the clause's subject: "*In
+                # cooperation with* partners, USAID provided ...", "At talks with Blair, *Bush* said"
+                setting = not verb and _sets_the_scene(tok)
                 pairs = list(dict.fromkeys(
-                    (t, s) if s is not None and t is not None and (
+                    (t, s) if s is not None and t is not None and not setting and (
                         _visiting(t) and not _visiting(s) or (t.i < s.i and _visiting(t) == _visiting(s))) else (s, t)
                     for s, t in pairs))
             elif symmetric and targets and sources:
@@ -648,6 +651,15 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
 
     # -- participants -------------------------------------------------------------------------
 
+
+def _sets_the_scene(noun: Token) -> bool:
+    """A noun in a phrase that opens its clause, before the clause's subject: "*At talks with Blair*,
+    Bush said", "*In cooperation with partners*, USAID provided"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = roles.verb_subject(prep.head)
+    return subject is not None and prep.i < subject.i
 
 def _visiting(t: Token) -> bool:
     """A party named as a visitor: "the *visiting* Ugandan minister"."""

@@ -191,9 +191,10 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break  # "accused of plotting *the* bombings that killed 34": the deed named as known happened
         if dep == "pobj" and _presupposing(tok):
             break  # "will resume *despite* the rebel attack": what the phrase names has happened
-        if dep == "pcomp" and tok.lower_ in ("after", "since", "following") and tok.dep_ == "prep" \
+        if dep in ("pcomp", "pobj") and tok.lower_ in ("after", "since", "following") and tok.dep_ == "prep" \
                 and _told_in_past(tok.head):
-            break  # "vowed to rebuild the region *after winning* an election": what came before is done
+            break  # "vowed to rebuild the region *after winning* an election", "*after talks* with Kenya,
+            # Uganda agreed to ...": what came before a clause told in the past is done
         if dep == "conj" and _contrast(tok, below):
             break  # "denied it plans to attack *but pressed* for guarantees": negation stops at 'but'
         if dep == "advcl" and (noun := noun_infinitive(below)) is not None:
