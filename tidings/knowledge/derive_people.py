@@ -98,12 +98,16 @@ def _instance(synset) -> bool:
     return any(p.symbol == "@i" for p in synset.pointers)
 
 
-def write(words: list[str], path: Path = PATH, persons: list[str] = ()) -> Path:
+def render(words: list[str], persons: list[str] = ()) -> str:
     lines = [HEADER]
     for name, members in ((SET_NAME, words), (PERSONS_NAME, list(persons))):
         for k in range(0, len(members), PER_LINE):
             lines.append(f"{name}\t{'|'.join(members[k:k + PER_LINE])}\n")
-    path.write_text("".join(lines), encoding="utf-8")
+    return "".join(lines)
+
+
+def write(words: list[str], path: Path = PATH, persons: list[str] = ()) -> Path:
+    path.write_text(render(words, persons), encoding="utf-8")
     return path
 
 
@@ -111,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tidings.knowledge.derive_people", description=__doc__.split("\n")[0])
     ap.add_argument("--wordnet", type=Path, default=DEFAULT_DIR, help="WordNet 3.0 dict directory (wordnet-base)")
     ap.add_argument("--out", type=Path, default=PATH, help="the file to write")
+    ap.add_argument("--check", action="store_true", help="write nothing; fail when the committed file differs")
     args = ap.parse_args(argv)
     try:
         wn = WordNet(args.wordnet)
@@ -118,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     except KnowledgeError as exc:
         print(f"derive_people: {exc}", file=sys.stderr)
         return 1
+    if args.check:
+        if not args.out.exists() or args.out.read_text(encoding="utf-8") != render(words, persons):
+            print(f"derive_people: {args.out} is out of date: run `make lexicon` and commit the result", file=sys.stderr)
+            return 1
+        return 0
     print(f"{write(words, args.out, persons)}: {len(words)} nouns for people, {len(persons)} for one person")
     return 0
 

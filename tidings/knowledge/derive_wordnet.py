@@ -460,15 +460,28 @@ class Deriver:
         return sorted(out + blocks, key=lambda d: (d.kind, d.lemma, d.words, d.code))
 
 
-def write(rows: list[Derived], data_dir: Path) -> dict[str, Path]:
-    written = {}
+def render(rows: list[Derived], data_dir: Path) -> dict[Path, str]:
+    """Each derived file's path and the text it should hold."""
+    out = {}
     for kind in POS:
-        path = data_dir / kind / DERIVED_NAME
         lines = [f"#! tidings {kind} 1\n", GENERATED_HEADER.format(kind=kind)]
         lines += [d.row() + "\n" for d in rows if d.kind == kind]
-        path.write_text("".join(lines), encoding="utf-8")
-        written[kind] = path
+        out[data_dir / kind / DERIVED_NAME] = "".join(lines)
+    return out
+
+
+def write(rows: list[Derived], data_dir: Path) -> dict[str, Path]:
+    written = {}
+    for path, text in render(rows, data_dir).items():
+        path.write_text(text, encoding="utf-8")
+        written[path.parent.name] = path
     return written
+
+
+def stale(rows: list[Derived], data_dir: Path) -> list[Path]:
+    """The derived files whose text is not what their seeds derive today (``--check``)."""
+    return [path for path, text in render(rows, data_dir).items()
+            if not path.exists() or path.read_text(encoding="utf-8") != text]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -477,11 +490,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA_DIR, help="knowledge data directory to read and write")
     ap.add_argument("--stoplist", type=Path, default=None, help="stoplist file (default DATA/wordnet-stoplist.tsv)")
     ap.add_argument("--report", action="store_true", help="list the candidates left out, by reason")
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; fail when a committed derived file differs from what its seeds derive")
     args = ap.parse_args(argv)
     try:
         deriver = Deriver(WordNet(args.wordnet), read_hand_rows(args.data),
                           read_stoplist(args.stoplist or args.data / STOPLIST.name))
         rows = deriver.derive()
+        if args.check:
+            for path in stale(rows, args.data):
+                print(f"derive_wordnet: {path} is out of date with the hand-written seeds: run `make lexicon` "
+                      "and commit the result", file=sys.stderr)
+            return 1 if stale(rows, args.data) else 0
         paths = write(rows, args.data)
     except KnowledgeError as exc:
         print(f"derive_wordnet: {exc}", file=sys.stderr)
