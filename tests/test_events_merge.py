@@ -308,3 +308,9 @@ def test_an_interaction_that_sets_the_scene_has_the_clause_subject_as_source(ana
     assert e.symmetric and e.source.text == "Uganda" and e.target.text == "Kenya"
     e = next(x for x in analyze("Kenya met Uganda in Nairobi.").events if x.plover == "CONSULT")
     assert e.source.text == "Kenya"
+
+
+def test_an_arrest_named_inside_the_warrant_for_it_is_one_event(analyze):
+    events = [e for e in analyze("A Kenyan court issued a warrant for the arrest of the former minister.").events
+              if e.plover == "COERCE"]
+    assert len(events) == 1 and events[0].source.text == "A Kenyan court"

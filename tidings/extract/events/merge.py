@@ -180,10 +180,12 @@ def _same_happening(a: Event, b: Event, by_country: bool) -> bool:
             return True
         # a symmetric interaction has no direction: "Pakistan, India agree" / "India and Pakistan promised"
         return (a.symmetric or b.symmetric) and agree(((a.source, b.target), (a.target, b.source)))
-    if a.plover == "ASSAULT" and (a.source is None) != (b.source is None) \
-            and _country_key(a.target) and _country_key(a.target) == _country_key(b.target):
-        # violence with no doer named, told inside the clause of one whose doer is named ("said it
-        # had attacked the car of the commander *who was killed* in an airstrike"): that doer's -
+    if a.plover in ("ASSAULT", "COERCE") and (a.source is None) != (b.source is None) and (
+            (_country_key(a.target) and _country_key(a.target) == _country_key(b.target))
+            or (a.target is not None and a.target.text and _same_party(a.target, b.target))):
+        # violence or coercion with no doer named, told inside the clause of one whose doer is named
+        # ("said it had attacked the car of the commander *who was killed* in an airstrike", "issued a
+        # warrant for *the arrest* of X"): that doer's -
         # inside, not above it: merge_restatements asks _unnamed_above, which has the parse
         return True
     if not key(a.source) or key(a.source) != key(b.source):
