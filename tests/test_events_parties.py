@@ -801,3 +801,11 @@ def test_a_receiver_the_parser_fused_with_the_thing_given_is_the_target(analyze)
     # "granted [the Kenyan police permission]": the parser reads the receiver as a compound of the thing
     e = one(events_of(analyze, "The EU granted the Kenyan police permission to question the Ugandan envoy."), "CONCEDE")
     assert e.target.code == "KENCOP"
+
+
+def test_a_call_for_a_party_to_act_is_aimed_at_that_party(analyze):
+    # the parser reads "for" as the marker of a for-to clause; its subject is whom the call is aimed at
+    e = one(events_of(analyze, "Britain called for Iran to be expelled from the talks."), "REQUEST")
+    assert e.source.text == "Britain" and e.target.text == "Iran"
+    e = one(events_of(analyze, "The UN is pushing hard for the Afghan government to propose a ceasefire."), "REQUEST")
+    assert e.target.text == "the Afghan government"

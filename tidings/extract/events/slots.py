@@ -170,7 +170,7 @@ class Slots:
                     obj = None  # the pattern's own word ("signed *an agreement*") is what was done, not to whom
                 elif obj is not None and obj.head.i != tok.i and roles.creating(obj.head):
                     obj = None  # "agreed to set up *a company* in Berlin": what is made is no party to the act
-                return obj or roles.any_object(anchors)
+                return obj or roles.for_clause_subject(tok) or roles.any_object(anchors)
             return roles.prep_objects(anchors, slot[5:])
         # nouns
         if slot == "subj":

@@ -786,6 +786,17 @@ def _passive_after(verb: Token) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ), None)
 
 
+def for_clause_subject(verb: Token) -> Token | None:
+    """The subject of a for-to clause after the verb: "called for *Iran* to be expelled", "pressed
+    for *the UN* to act" (the parser reads 'for' as the clause's marker)."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "ccomp") and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+            subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return _resolve(subject)
+    return None
+
+
 def verb_object(verb: Token) -> Token | None:
     if is_passive(verb):
         for c in verb.children:
