@@ -1859,3 +1859,10 @@ def test_approving_of_a_party_is_support_and_a_subpoena_a_demand(analyze):
     assert not [x for x in _events(analyze, "The EU approved the use of a vaccine made by a US firm.") if x.cameo == "051"]
     e = _one(_events(analyze, "The US Congress subpoenaed the defence minister."), "REQUEST")
     assert e.cameo == "100" and "defence minister" in e.target.text
+
+
+def test_doctors_and_rescuers_sent_are_humanitarian_aid(analyze):
+    e = _one(_events(analyze, "Cuba sent 200 doctors to Haiti."), "AID")
+    assert e.cameo == "073" and e.target.text == "Haiti"
+    e = _one(_events(analyze, "Japan sent a rescue team to Turkey after the earthquake."), "AID")
+    assert e.target.text == "Turkey"
