@@ -781,14 +781,19 @@ def test_what_the_one_warned_must_do_is_its_own_act(analyze):
     assert e.source.text == "Iran"
 
 
-def test_a_letter_that_asks_asks_whom_it_is_sent_to(analyze):
-    e = one(events_of(analyze, "Kenya sent a letter to the UN asking that its troops be withdrawn from Somalia."), "REQUEST")
-    assert e.source.text == "Kenya" and e.target.text == "the UN"
-    e = one(events_of(analyze, "Kenya wrote to the UN Security Council urging it to lift the embargo."), "REQUEST")
-    assert e.target.text == "the UN Security Council"
-    # a letter that names whom it urges keeps its own object
-    e = one(events_of(analyze, "Kenya sent a letter to the press urging the UN to act."), "REQUEST")
-    assert e.target.text == "the UN"
+@pytest.mark.parametrize("text, target", [
+    # a letter that asks without naming a party asks whom it is sent to
+    ("Kenya sent a letter to the UN asking that its troops be withdrawn from Somalia.", "the UN"),
+    ("Kenya wrote to the UN Security Council urging it to lift the embargo.", "the UN Security Council"),
+    # (a letter that names whom it urges keeps its own object)
+    ("Kenya sent a letter to the press urging the UN to act.", "the UN"),
+    # a call for a party to act, read by the parser as a clause marked by "for", is aimed at that party
+    ("Kenya called for Iran to be expelled from the talks.", "Iran"),
+    ("Kenya is pushing hard for the Afghan government to propose a ceasefire.", "the Afghan government"),
+])
+def test_a_request_is_aimed_at_the_party_asked(analyze, text, target):
+    e = one(events_of(analyze, text), "REQUEST")
+    assert e.source.text == "Kenya" and e.target.text == target
 
 
 def test_a_subpoena_held_demands_nothing(analyze):
@@ -801,11 +806,3 @@ def test_a_receiver_the_parser_fused_with_the_thing_given_is_the_target(analyze)
     # "granted [the Kenyan police permission]": the parser reads the receiver as a compound of the thing
     e = one(events_of(analyze, "The EU granted the Kenyan police permission to question the Ugandan envoy."), "CONCEDE")
     assert e.target.code == "KENCOP"
-
-
-def test_a_call_for_a_party_to_act_is_aimed_at_that_party(analyze):
-    # the parser reads "for" as the marker of a for-to clause; its subject is whom the call is aimed at
-    e = one(events_of(analyze, "Britain called for Iran to be expelled from the talks."), "REQUEST")
-    assert e.source.text == "Britain" and e.target.text == "Iran"
-    e = one(events_of(analyze, "The UN is pushing hard for the Afghan government to propose a ceasefire."), "REQUEST")
-    assert e.target.text == "the Afghan government"

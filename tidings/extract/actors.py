@@ -142,7 +142,7 @@ def _of_a_counterpart(word: Token) -> bool:
     counterpart", "his counterpart from *Peru*"."""
     head = word.head.head if word.dep_ == "pobj" and word.head.lower_ in ("from", "of", "in") else word.head
     return head.i != word.i and head.lemma_.lower() in ("counterpart", "counterparts") \
-        and (word.dep_ in ("amod", "compound", "poss", "nmod") or word.dep_ == "pobj")
+        and word.dep_ in ("amod", "compound", "poss", "nmod", "pobj")
 
 
 def _places_before_roles(doc: Doc, units: list["_Unit"], places: dict, gazetteer) -> list["_Unit"]:

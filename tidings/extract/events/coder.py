@@ -53,6 +53,7 @@ _AUTHORITY_REPORTS = frozenset({"say", "report", "announce", "confirm", "state",
 #: organs of a state that arrest, charge, detain and try
 _REPORTING_ORGANS = frozenset({"COP", "MIL", "JUD", "SPY"})
 
+
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None, releases=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
@@ -660,6 +661,7 @@ def _sets_the_scene(noun: Token) -> bool:
         return False
     subject = roles.verb_subject(prep.head)
     return subject is not None and prep.i < subject.i
+
 
 def _visiting(t: Token) -> bool:
     """A party named as a visitor: "the *visiting* Ugandan minister"."""

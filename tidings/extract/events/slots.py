@@ -451,9 +451,9 @@ class Slots:
         return None
 
     def _document_recipient(self, verb: Token) -> Token | None:
-        """Whom a document that asks, urges or demands is addressed to, when the verb names no one of
-        own: "sent *a letter to the UN* asking that its troops be withdrawn" asks the UN (not "its troops",
-        who are what it asks about); "a letter urging *the UN* to act" keeps its own object."""
+        """Whom a document that asks, urges or demands is addressed to, when the verb names no party of
+        its own: "sent *a letter to the UN* asking that its troops be withdrawn" asks the UN (not "its
+        troops", who are what it asks about); "a letter urging *the UN* to act" keeps its own object."""
         if any(c.dep_ in ("dobj", "obj", "dative") and self._coded_at(c) for c in verb.children):
             return None
         head = verb.head

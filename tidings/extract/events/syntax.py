@@ -786,15 +786,26 @@ def _passive_after(verb: Token) -> Token | None:
     return next((c for c in prep.head.children if c.dep_ in SUBJ or c.dep_ in PASSIVE_SUBJ), None)
 
 
-def for_clause_subject(verb: Token) -> Token | None:
-    """The subject of a for-to clause after the verb: "called for *Iran* to be expelled", "pressed
-    for *the UN* to act" (the parser reads 'for' as the clause's marker)."""
+def for_clause_mark(verb: Token) -> Token | None:
+    """The 'for' of a for-to clause right after the verb (adverbs between allowed), which the parser
+    reads as the marker of a clause of its own: "called *for* Iran to be expelled", "pushing hard
+    *for* the government to act"."""
     for c in verb.children:
-        if c.dep_ in ("advcl", "ccomp") and c.i > verb.i and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
-            subject = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                return _resolve(subject)
+        if c.dep_ in ("advcl", "ccomp") and c.i > verb.i:
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for" and g.i > verb.i
+                         and all(t.pos_ == "ADV" for t in verb.doc[verb.i + 1:g.i])), None)
+            if mark is not None:
+                return mark
     return None
+
+
+def for_clause_subject(verb: Token) -> Token | None:
+    """The subject of a for-to clause after the verb: "called for *Iran* to be expelled"."""
+    mark = for_clause_mark(verb)
+    if mark is None:
+        return None
+    subject = next((g for g in mark.head.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return _resolve(subject) if subject is not None else None
 
 
 def verb_object(verb: Token) -> Token | None:

@@ -61,13 +61,12 @@ def verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Toke
                     after.append(c)
                     nxt.append(c)
         frontier, depth = nxt, depth + 1
+    mark = roles.for_clause_mark(tok)
+    if mark is not None:
+        # the 'for' of a for-to clause is a word of the verb's phrase: "called *for* Iran to be
+        # expelled", which the parser reads as a clause marked by 'for'
+        after.append(mark)
     for c in tok.children:
-        if c.dep_ in ("advcl", "ccomp") and c.i > tok.i and any(
-                g.dep_ == "mark" and g.lower_ == "for" and g.i > tok.i
-                and all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:g.i]) for g in c.children):
-            # the 'for' of a for-to clause is a word of the verb's phrase: "called *for* Iran to be
-            # expelled", which the parser reads as a clause marked by 'for'
-            after.extend(g for g in c.children if g.dep_ == "mark" and g.lower_ == "for")  # ("pushing *hard* for")
         if c.dep_ == "ccomp" and c.i > tok.i:
             # the modal of a reported clause is a word of the verb's phrase: "said Iran *must* stop"
             after.extend(g for g in c.children if (g.dep_ == "aux" and g.tag_ == "MD") or g.dep_ == "acomp"
