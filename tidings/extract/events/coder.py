@@ -308,7 +308,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # the host as target (AG guide rule 16): "Annan met *visiting* Iraqi Prime Minister Allawi"
                 # - or, for an interaction that sets the scene of its clause, the clause's subject: "*In
                 # cooperation with* partners, USAID provided ...", "At talks with Blair, *Bush* said"
-                setting = not verb and _sets_the_scene(tok)
+                setting = not verb and roles.opens_the_clause(tok)
                 pairs = list(dict.fromkeys(
                     (t, s) if s is not None and t is not None and not setting and (
                         _visiting(t) and not _visiting(s) or (t.i < s.i and _visiting(t) == _visiting(s))) else (s, t)
@@ -651,16 +651,6 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         return any(t.lemma_.lower() in self.peacekeeping or t.lower_ in self.peacekeeping for t in scope)
 
     # -- participants -------------------------------------------------------------------------
-
-
-def _sets_the_scene(noun: Token) -> bool:
-    """A noun in a phrase that opens its clause, before the clause's subject: "*At talks with Blair*,
-    Bush said", "*In cooperation with partners*, USAID provided"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
-        return False
-    subject = roles.verb_subject(prep.head)
-    return subject is not None and prep.i < subject.i
 
 
 def _visiting(t: Token) -> bool:

@@ -198,4 +198,5 @@ def _before_open_bracket(text: str, start: int, end: int, head_end: int) -> int:
     cut = text.rfind("(", head_end, end)
     if cut < 0 or text.find(")", cut, end) >= 0:
         return end
-    return len(text[:cut].rstrip()) if len(text[:cut].rstrip()) > start else end
+    words_end = len(text[:cut].rstrip())
+    return words_end if words_end > start else end

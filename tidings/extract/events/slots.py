@@ -479,11 +479,9 @@ class Slots:
         """The one who takes part in a meeting that sets the scene of a clause: "*At talks with
         Blair*, Bush said ...", "during a meeting with X, the minister ..." - the subject of the verb
         the phrase hangs on, when the meeting names whom it was with."""
-        if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS or noun.lemma_.lower() not in MEETING_NOUNS \
+        verb = roles.setting_verb(noun)
+        if verb is None or noun.head.lower_ not in _SETTING_PREPS or noun.lemma_.lower() not in MEETING_NOUNS \
                 or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
-            return None
-        verb = noun.head.head
-        if verb.pos_ not in ("VERB", "AUX") or noun.head.dep_ != "prep":
             return None
         subject = roles.verb_subject(verb)
         return subject if subject is not None and subject.i != noun.i else None

@@ -893,6 +893,24 @@ def prep_objects(anchors: list[Token], word: str) -> Token | None:
     return None
 
 
+def setting_verb(noun: Token) -> Token | None:
+    """The verb whose clause a noun's prepositional phrase hangs on, as the scene of it: "*At talks
+    with Blair*, Bush said", "the minister said *during a meeting with X*"; None for a noun that is
+    no preposition's object or whose preposition hangs on no verb."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
+
+
+def opens_the_clause(noun: Token) -> bool:
+    """A noun of a phrase that sets the scene before its clause's subject: "*In cooperation with*
+    partners, USAID provided ...", "*At talks with* Blair, Bush said"."""
+    verb = setting_verb(noun)
+    subject = verb_subject(verb) if verb is not None else None
+    return subject is not None and noun.head.i < subject.i
+
+
 #: verbs that bring a body or a thing into being ("set up", "establish", "found")
 _CREATING = frozenset({"establish", "create", "found", "form", "build", "construct", "open", "launch", "inaugurate"})
 
