@@ -89,3 +89,12 @@ def test_a_kidnapping_with_no_agent_named_is_by_captors_of_the_country_where_it_
          if e.plover == "COERCE"][0]
     assert e.source is not None and e.source.code == "AFGREB" and e.source.text == ""
     assert "captors" in e.evidence
+
+
+def test_a_place_named_in_the_sentence_is_the_target_of_an_act_on_a_thing(analyze):
+    # the code comes from the place, so the target's words are the place's; the thing is evidence
+    e = next(e for e in analyze("The interim government declared a state of emergency in Bolivia on Friday.").events
+             if e.trigger.text == "declared")
+    assert e.target.text == "Bolivia" and e.target.code == "BOL"
+    assert "'a state of emergency'" in e.evidence
+

@@ -52,11 +52,12 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     found = resolve_acts(found, patterns.act_nouns)
     if not getattr(patterns, "keep_any", False):
         weapons = patterns.sets.get("&ATTACKS", frozenset())
+        people = patterns.sets.get("&PEOPLE", frozenset()) | patterns.sets.get("&POLITICAL_GROUPS", frozenset())
         if analysis.places:
             parties = frozenset((m.start, m.end) for a in analysis.actors for m in a.mentions)
-            found = locate_things(found, story_country(analysis.places, parties), weapons=weapons)
+            found = locate_things(found, story_country(analysis.places, parties), weapons=weapons, text=doc.text, people=people)
         else:
-            found = locate_things(found, sole_party_country(analysis.actors), "every party the story names", weapons)
+            found = locate_things(found, sole_party_country(analysis.actors), "every party the story names", weapons, doc.text, people)
     for n, event in enumerate(found, 1):
         event.id = f"E{n}"
     analysis.events = found

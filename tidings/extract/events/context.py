@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tidings.extract.events.common import WORD_SPLIT
-from tidings.model import Event
+from tidings.extract.events.common import WORD_SPLIT, singular
+from tidings.model import Event, Participant
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 
@@ -52,6 +52,8 @@ def _act_named(phrase: str, acts: dict[str, str]) -> str | None:
 _PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 
 
+#: acts whose thing is struck where it stands: the thing is their target, not its place
+_STRUCK = frozenset({"ASSAULT"})
 #: acts whose thing acted on stands where the story is: "eased *the curfew*", "protesting *job losses*"
 _STORY_PLACED = frozenset({"ASSAULT", "COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "RETREAT"})
 
@@ -78,7 +80,8 @@ def _only_country(countries) -> str | None:
 
 
 def locate_things(events: list[Event], country: str | None = None,
-                  where: str = "every place the story names", weapons: frozenset[str] = frozenset()) -> list[Event]:
+                  where: str = "every place the story names", weapons: frozenset[str] = frozenset(),
+                  text: str = "", people: frozenset[str] = frozenset()) -> list[Event]:
     """A thing acted on is in the country where the act happens ("an attack on *the oil company's
     headquarters*" in Basra): a target with no actor and no code takes the country of the event's
     place, as wire-news coders read it. A place the sentence names counts for any act; the dateline's
@@ -93,6 +96,15 @@ def locate_things(events: list[Event], country: str | None = None,
             out.append(e)  # "Iran deploys a new *missile*": the weapon shown is no thing acted on anywhere
             continue
         if t is not None and not t.code and t.actor is None and e.place is not None and e.place.country \
+                and e.place.start is not None and e.place.end is not None and text \
+                and e.plover not in _STRUCK and not _names_people(t.text, people):
+            # a place the sentence names stands for the party there when the target is a thing: the
+            # target is the place's words ("declared *a state of emergency* in Colombia": Colombia), and
+            # the thing stays in the evidence; a thing struck is the target itself ("bombed a bridge")
+            place = Participant(e.place.start, e.place.end, text[e.place.start:e.place.end], code=e.place.country)
+            e = replace(e, target=place,
+                        evidence=f"{e.evidence}; target '{t.text}' in {e.place.country}: the event's place")
+        elif t is not None and not t.code and t.actor is None and e.place is not None and e.place.country \
                 and (e.place.start is not None or (e.plover in _PHYSICAL and e.mode == "asserted")):
             e = replace(e, target=replace(t, code=e.place.country),
                         evidence=f"{e.evidence}; target in {e.place.country} (the event's place)")
@@ -103,6 +115,12 @@ def locate_things(events: list[Event], country: str | None = None,
                         evidence=f"{e.evidence}; target in {country} ({where})")
         out.append(e)
     return out
+
+
+def _names_people(phrase: str, people: frozenset[str]) -> bool:
+    """Whether a phrase's last word is a word for people or a group of them ("political factions")."""
+    word = _last_word(phrase)
+    return word in people or singular(word) in people
 
 
 def _last_word(text: str) -> str:
