@@ -806,3 +806,15 @@ def test_a_receiver_the_parser_fused_with_the_thing_given_is_the_target(analyze)
     # "granted [the Kenyan police permission]": the parser reads the receiver as a compound of the thing
     e = one(events_of(analyze, "The EU granted the Kenyan police permission to question the Ugandan envoy."), "CONCEDE")
     assert e.target.code == "KENCOP"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("A sniper killed two villagers near the border.", "UAF"),
+    ("Assassins killed the provincial governor on Monday.", "UAF"),
+    ("A rebel ambushed an army patrol.", "REB"),
+    ("Bandits kidnapped four aid workers.", "CRM"),
+])
+def test_a_noun_for_an_armed_doer_is_a_party(analyze, text, group):
+    # a doer of violence the dictionary cannot code is a thing, and a thing's violence an accident
+    e = next(e for e in events_of(analyze, text) if e.plover in ("ASSAULT", "COERCE"))
+    assert e.source is not None and (e.source.code or "").endswith(group)
