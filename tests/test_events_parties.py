@@ -818,3 +818,9 @@ def test_a_noun_for_an_armed_doer_is_a_party(analyze, text, group):
     # a doer of violence the dictionary cannot code is a thing, and a thing's violence an accident
     e = next(e for e in events_of(analyze, text) if e.plover in ("ASSAULT", "COERCE"))
     assert e.source is not None and (e.source.code or "").endswith(group)
+
+
+def test_a_person_the_dictionary_cannot_code_can_do_violence(analyze):
+    # a noun whose first sense is a person is a doer; a thing's violence is an accident
+    e = one(events_of(analyze, "A gardener stabbed the mayor on Monday."), "ASSAULT")
+    assert e.source is not None and e.source.text == "A gardener" and e.target.code.endswith("GOV")

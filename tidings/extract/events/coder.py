@@ -362,7 +362,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         if pattern.code[:2] in VIOLENT:
             # violence needs a doer: a party, an attack or weapon, or no one named ("were killed"); a
             # thing as the subject ("the flood killed", "the crash injured") is an accident, no event
-            parts = [(s, t, c) for s, t, c in parts if (s is None or s.code or self._weak(s)) and not self._hazard(s)]
+            parts = [(s, t, c) for s, t, c in parts if (s is None or s.code or self._weak(s) or self._a_person(s)) and not self._hazard(s)]
             if verb and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj") and tok.head.lemma_.lower() in self.hazards:
                 return None  # "a plane that crashed in stormy weather, *killing* 32": the accident's toll
             if verb and all(s is None for s, _t, _c in parts) and self._accident_toll(tok):
@@ -535,6 +535,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def _captive_word(self, word: str) -> bool:
         """A word for people held by captors (&CAPTIVES: "hostage", "hostages", "captives")."""
         return word.lower() in self.captives
+
+    def _a_person(self, p: Participant) -> bool:
+        """A participant headed by a noun whose most frequent sense is a person (&PERSONS: "a teenager")."""
+        words = [w for w in p.text.lower().split() if w.isalpha()]
+        return bool(words) and bool(self.persons) and (words[-1] in self.persons or singular(words[-1]) in self.persons)
 
     def _person_noun(self, t: Token, strict: bool = False) -> bool:
         """A noun for people ("the women", "two others"), by the WordNet-derived set &PEOPLE; ``strict``:
