@@ -384,3 +384,32 @@ def test_context_an_unknown_name_takes_the_code_of_the_body_its_apposition_names
     assert klf.code == "KENREB" and len(klf.mentions) == 2
     why = inferred(klf, "KLF")
     assert (why.how, why.evidence.text) == ("appositive", "Kenya's main rebel group")
+
+
+# ---- a national body's name that several countries use ------------------------------------------
+
+@pytest.mark.parametrize("text, code", [
+    ("LIMA, Peru - Congress censured the interior minister on Tuesday.", "PERLEG"),
+    ("NEW DELHI - Congress accused the government of hiding the figures.", "INDPTY"),
+    ("WASHINGTON - Congress criticised the president of Peru.", "USALEG"),
+    # the places a story names are what it is about, not where its Congress sits
+    ("Congress approved aid for the drug war in Colombia.", "USALEG"),
+])
+def test_congress_is_the_body_of_the_dateline_country(analyze, text, code):
+    a = analyze(text)
+    congress = actor_at(a, "Congress")
+    assert congress.code == code
+    if code != "USALEG":
+        assert inferred(congress, "Congress").how == "national"
+
+
+def test_national_rows_name_a_country_and_a_sector(tmp_path):
+    from tidings.knowledge.context import load_context
+
+    ok = tmp_path / "ok.tsv"
+    ok.write_text("#! tidings context 1\nParliament House\tnational\tAUSLEG\n", encoding="utf-8")
+    assert load_context((ok,)).national_bodies[("parliament", "house")]["AUS"] == "AUSLEG"
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("#! tidings context 1\nCongress\tnational\tLEG\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="national row"):
+        load_context((bad,))

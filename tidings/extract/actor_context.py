@@ -78,8 +78,37 @@ def read_context(doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, n
     references.descriptions(plan)
     references.pronouns(plan)
     _Countries(doc, analysis, actors, knowledge, evidence, references).assign(plan)
+    _national_bodies(actors, evidence, knowledge.context.national_bodies, plan)
     _appositives(doc, actors, plan)
     return plan
+
+
+def _national_bodies(actors: list[Actor], evidence: list[Evidence], bodies: dict, plan: Plan) -> None:
+    """A body's name that several countries use ("Congress") is the body of the story's country when
+    the context files list one there (``national`` rows): "LIMA, Peru - Congress censured ..." is
+    Peru's legislature, "Congress" in a New Delhi story the Congress party. The country is one named
+    right before the name ("Peru's Congress"), else the dateline's. Not the places a story names:
+    "Congress approved aid for the drug war in Colombia" is the US Congress acting about Colombia."""
+    if not bodies:
+        return
+    found = [(idx, m, table) for idx, a in enumerate(actors) for m in a.mentions
+             if (table := bodies.get(_body_words(m.text))) is not None]
+    if not found:
+        return
+    dateline = next((e for e in evidence if e.kind == "dateline"), None)
+    for idx, mention, table in found:
+        # a country named right before the name is its own ("*Peru's* Congress", "*Peruvian* Congress")
+        ev = next((e for e in evidence if e.kind == "name" and 0 <= mention.start - e.end <= 3), dateline)
+        code = table.get(ev.country) if ev is not None else None
+        if code is None or code == actors[idx].code:
+            continue
+        plan.recoded.append(Recode(idx, mention, code, Inference(
+            "country", mention, "national", Span(ev.start, ev.end, ev.text), ev.country)))
+
+
+def _body_words(text: str) -> tuple[str, ...]:
+    words = tuple(text.lower().split())
+    return words[1:] if words[:1] == ("the",) else words
 
 
 #: head nouns of an appositive that says what kind of body a name is: "the UDA, *the province's largest

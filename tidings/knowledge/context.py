@@ -25,6 +25,10 @@ release      a freeing (verb or noun lemma: "free", "release") whose unnamed age
              captors (the country's REB) when it speaks of captivity (&CAPTIVITY: "the hostages
              were released"); the country is the event's place, else the one every place of the
              story lies in. Without either cue the freeing names no doer and is no event.
+national     a body's name that several countries use ("Congress"): in a story of the country of
+             ``refers_to`` (a code: ``PERLEG``, ``INDPTY``), the name is that country's body, not the
+             one its actors row names (the US Congress). The story's country is one named right
+             before the name ("Peru's Congress"), else the dateline's.
 ===========  =========================================================================================
 
 Phrases match in any case; lower-case modifiers may stand between "the" and the phrase ("the
@@ -41,7 +45,7 @@ from tidings.knowledge.actors import REGIONS, SECTORS, TRANSNATIONAL, _country_c
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KIND = "context"
-TYPES = ("description", "stateless", "owner", "authority", "release")
+TYPES = ("description", "stateless", "owner", "authority", "release", "national")
 WHEN = ("always", "named", "possessor")
 #: ``refers_to`` of a description that stands for the last country the article named
 ANY_COUNTRY = "country"
@@ -83,6 +87,9 @@ class ContextKnowledge:
     #: lemmas of a freeing -> the sector of the authorities who held the freed in custody ("free" -> GOV)
     release_acts: dict[str, str] = field(default_factory=dict)
 
+    #: a body's name (lower-cased words) -> country -> the code of that country's body of that name
+    national_bodies: dict[tuple[str, ...], dict[str, str]] = field(default_factory=dict)
+
     def add(self, description: Description) -> None:
         bucket = [d for d in self.descriptions.get(description.words[-1], []) if d.words != description.words]
         bucket.append(description)
@@ -116,6 +123,15 @@ def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[st
         if len(words) != 1 or len(cols) < 3 or cols[2] not in SECTORS:
             raise fail(f"an {kind} row names one lemma and a sector, found {' '.join(cols)!r}")
         (knowledge.authority_acts if kind == "authority" else knowledge.release_acts)[words[0]] = cols[2]
+        return
+    if kind == "national":
+        if len(cols) < 3:
+            raise fail(f"a national row names a body and the code it has in one country, found {' '.join(cols)!r}")
+        code = cols[2]
+        check_code(code, countries, fail, SECTORS)
+        if code[:3] not in countries or len(code) < 6:
+            raise fail(f"a national row's code is a country and a sector, not {code!r}")
+        knowledge.national_bodies.setdefault(words, {})[code[:3]] = code
         return
     if kind != "description":
         raise fail(f"unknown type {cols[1]!r}; expected one of: {', '.join(TYPES)}")
