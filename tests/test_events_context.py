@@ -98,3 +98,22 @@ def test_a_place_named_in_the_sentence_is_the_target_of_an_act_on_a_thing(analyz
     assert e.target.text == "Bolivia" and e.target.code == "BOL"
     assert "'a state of emergency'" in e.evidence
 
+
+
+def test_a_place_in_the_things_own_phrase_is_the_target(analyze):
+    text = "The ministry lifted the ban on the import of beef raised in Brazil."
+    e = next(e for e in analyze(text).events if e.trigger.text == "lifted")
+    assert e.target.text == "Brazil" and e.target.code == "BRA" and "the place in its words" in e.evidence
+
+
+def test_people_keep_their_words_when_a_place_is_named(analyze):
+    # a word for people is a party, not a thing: its place does not replace it
+    e = next(e for e in analyze("Rebels freed dozens of villagers held in Darfur.").events if e.plover == "CONCEDE")
+    assert "villagers" in e.target.text
+
+
+def test_what_a_thing_is_charged_with_does_not_place_it(analyze):
+    # "of wasting money in Ghana" is the charge, not where the scheme is
+    e = next(e for e in analyze("The ministry accused the scheme of wasting money in Ghana.").events
+             if e.plover == "ACCUSE")
+    assert e.target.text.startswith("the scheme")

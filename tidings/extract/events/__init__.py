@@ -55,7 +55,8 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
         people = patterns.sets.get("&PEOPLE", frozenset()) | patterns.sets.get("&POLITICAL_GROUPS", frozenset())
         if analysis.places:
             parties = frozenset((m.start, m.end) for a in analysis.actors for m in a.mentions)
-            found = locate_things(found, story_country(analysis.places, parties), weapons=weapons, text=doc.text, people=people)
+            found = locate_things(found, story_country(analysis.places, parties), weapons=weapons, text=doc.text, people=people,
+                                    places=analysis.places, doc=doc)
         else:
             found = locate_things(found, sole_party_country(analysis.actors), "every party the story names", weapons, doc.text, people)
     for n, event in enumerate(found, 1):

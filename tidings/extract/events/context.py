@@ -81,7 +81,7 @@ def _only_country(countries) -> str | None:
 
 def locate_things(events: list[Event], country: str | None = None,
                   where: str = "every place the story names", weapons: frozenset[str] = frozenset(),
-                  text: str = "", people: frozenset[str] = frozenset()) -> list[Event]:
+                  text: str = "", people: frozenset[str] = frozenset(), places=(), doc=None) -> list[Event]:
     """A thing acted on is in the country where the act happens ("an attack on *the oil company's
     headquarters*" in Basra): a target with no actor and no code takes the country of the event's
     place, as wire-news coders read it. A place the sentence names counts for any act; the dateline's
@@ -95,9 +95,19 @@ def locate_things(events: list[Event], country: str | None = None,
         if t is not None and e.plover == "MOBILIZE" and _last_word(t.text) in weapons:
             out.append(e)  # "Iran deploys a new *missile*": the weapon shown is no thing acted on anywhere
             continue
-        if t is not None and not t.code and t.actor is None and e.place is not None and e.place.country \
-                and e.place.start is not None and e.place.end is not None and text \
-                and e.plover not in _STRUCK and not _names_people(t.text, people):
+        a_thing = t is not None and not t.code and t.actor is None and bool(text) \
+            and e.plover not in _STRUCK \
+            and not (_names_people(_head_word(doc, t), people) and _names_people(t.text, people))
+        after = _phrase_after_head(doc, t) if a_thing and doc is not None else None
+        inner = next((p for p in places if p.country and after[0] <= p.start and p.end <= after[1]), None) \
+            if after is not None else None
+        if inner is not None:
+            # a place in the thing's own words stands for the party there: "lifted restrictions on
+            # visits to relatives *in Cuba*" is aimed at Cuba; the thing stays in the evidence
+            e = replace(e, target=Participant(inner.start, inner.end, text[inner.start:inner.end], code=inner.country),
+                        evidence=f"{e.evidence}; target '{t.text}' in {inner.country}: the place in its words")
+        elif a_thing and e.place is not None and e.place.country \
+                and e.place.start is not None and e.place.end is not None:
             # a place the sentence names stands for the party there when the target is a thing: the
             # target is the place's words ("declared *a state of emergency* in Colombia": Colombia), and
             # the thing stays in the evidence; a thing struck is the target itself ("bombed a bridge")
@@ -115,6 +125,32 @@ def locate_things(events: list[Event], country: str | None = None,
                         evidence=f"{e.evidence}; target in {country} ({where})")
         out.append(e)
     return out
+
+
+def _head_word(doc, p: Participant) -> str:
+    """The head word of a participant's words ("the *ability* of individuals"), or its words without
+    a parse. A thing is named by a head or a last word that is no word for people: "the ability of
+    individuals", "a state of emergency" ("state" is also a body)."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand") if doc is not None else None
+    return span.root.text if span is not None and len(span) else p.text
+
+
+def _phrase_after_head(doc, p: Participant) -> tuple[int, int] | None:
+    """Where the prepositional phrases after a participant's head word start and end ("the last
+    holdout *in Syria*", "the ban *on the import of beef raised in Brazil*"). A modifier before the
+    head is part of a name ("the *Kyoto* protocol"), and a clause after it tells of other acts ("a
+    resolution *condemning attacks in Chechnya*", "the legislation *of attacking civil society in
+    Hungary*": what it says or is charged with): neither is where the thing is."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    words = [w for c in root.children if c.dep_ == "prep" and c.i > root.i
+             and not any(g.dep_ == "pcomp" for g in c.children) for w in c.subtree]
+    if not words:
+        return None
+    last = max(words, key=lambda w: w.i)
+    return root.idx + len(root.text), last.idx + len(last.text)
 
 
 def _names_people(phrase: str, people: frozenset[str]) -> bool:
