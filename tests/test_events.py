@@ -1866,3 +1866,26 @@ def test_doctors_and_rescuers_sent_are_humanitarian_aid(analyze):
     assert e.cameo == "073" and e.target.text == "Haiti"
     e = _one(_events(analyze, "Japan sent a rescue team to Turkey after the earthquake."), "AID")
     assert e.target.text == "Turkey"
+
+
+@pytest.mark.parametrize("text, plover, target", [
+    ("The president called the opposition leader a liar and a traitor.", "ACCUSE", "the opposition leader"),
+    ("Tehran called the new sanctions illegal.", "ACCUSE", "the new sanctions"),
+    ("Moscow described the air strikes as a provocation.", "ACCUSE", "the air strikes"),
+    ("The prime minister called his Indian counterpart a true friend.", "SUPPORT", "his Indian counterpart"),
+])
+def test_naming_a_party_or_its_deed_with_a_label_is_criticism_or_praise(analyze, text, plover, target):
+    e = _one(_events(analyze, text), plover)
+    assert e.target is not None and e.target.text == target
+    assert not any(x.plover == "CONSULT" for x in _events(analyze, text))  # no telephone call
+
+
+def test_a_label_that_neither_blames_nor_praises_is_no_call(analyze):
+    # "called X a Y" names X; only "called X" (on the telephone) is a contact
+    assert not [e for e in _events(analyze, "The minister called the Kenyan envoy a colleague.") if e.plover == "CONSULT"]
+    assert _one(_events(analyze, "Putin called Chirac on Tuesday."), "CONSULT")
+
+
+def test_a_word_of_blame_outside_the_label_makes_no_criticism(analyze):
+    # the set's word must be what the verb calls its object, not a word of the object itself
+    assert not [e for e in _events(analyze, "Putin called the terrorist group's leader on Tuesday.") if e.plover == "ACCUSE"]

@@ -19,7 +19,7 @@ from tidings.knowledge.files import files_of_kind, read_rows
 KINDS = ("verbs", "nouns")
 SLOTS_FIXED = frozenset({"subj", "obj", "iobj", "xsubj", "any", "first-actor", "front", "above", "compound", "self"})
 FLAGS = frozenset({"symmetric", "actor", "passive-only", "active-only", "no-infinitive", "block", "compound", "party-target", "transitive",
-                   "intransitive", "own-target"})
+                   "intransitive", "own-target", "label", "no-label"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9'.\-]*$")
 _SET = re.compile(r"^&[A-Z][A-Z0-9_]*$")
 _PREP_SLOT = re.compile(r"^(prep|past):[a-z]+(_[a-z]+)*$")

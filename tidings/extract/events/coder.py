@@ -190,6 +190,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 continue  # "flying the migrants to Libya", "headed the delegation": carrying or leading, no visit
             if verb and "no-infinitive" in pattern.flags and roles.governs_infinitive(tok):
                 continue  # "sought *to portray* X": an attempt, not a request
+            if verb and "no-label" in pattern.flags and roles.object_predicate(tok, as_phrase=False) is not None:
+                continue  # "called the ambassador *a stupid guy*": naming him, no phone call
+            if verb and "label" in pattern.flags and not _in_label(tok, matched):
+                continue  # the pattern's words must be the label: "called the move *unconstitutional*"
             events = self._events(tok, pattern, index, verb, matched)
             if events is None:
                 continue
@@ -745,3 +749,10 @@ def _own_country(p: Participant | None) -> str | None:
         return None
     country = p.code[:3].upper()
     return None if country in SECTORS or country in TRANSNATIONAL or country == "IGO" else country
+
+
+def _in_label(verb: Token, matched: list[Token]) -> bool:
+    """Whether a pattern's words (other than the verb) stand in what the verb calls its object."""
+    label = roles.object_predicate(verb)
+    return label is not None and any(label[0] <= t.i <= label[1] for t in matched if t.i != verb.i)
+

@@ -935,3 +935,21 @@ def governs_infinitive(verb: Token) -> bool:
     """Whether a verb governs a to-infinitive clause ("sought *to portray* him", "tried to leave")."""
     return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
                and any(g.tag_ == "TO" for g in c.children) for c in verb.children)
+
+
+def object_predicate(verb: Token, as_phrase: bool = True) -> tuple[int, int] | None:
+    """The token range of what a verb of naming calls its object ("called the ambassador *a very
+    stupid guy*", "called the move *unconstitutional*", "described the sanctions *as illegal*"; with
+    ``as_phrase`` False, not an "as" phrase, which after other verbs tells a role or a time: "called
+    X *as part of* his tour"), or None when it has none."""
+    for c in verb.children:
+        # (with the object named before it: a name alone read as the predicate, "called *President
+        # Omar al-Bashir* on Saturday", is whom he phoned)
+        if not any(g.dep_ in ("dobj", "obj") and verb.i < g.i < c.i for g in verb.children):
+            continue
+        if c.dep_ == "oprd":
+            return c.left_edge.i, c.right_edge.i
+        if as_phrase and c.dep_ == "prep" and c.lower_ == "as":
+            return c.i, c.right_edge.i  # "described the sanctions *as illegal*"
+    return None
+
