@@ -1873,6 +1873,7 @@ def test_doctors_and_rescuers_sent_are_humanitarian_aid(analyze):
     ("Tehran called the new sanctions illegal.", "ACCUSE", "the new sanctions"),
     ("Moscow described the air strikes as a provocation.", "ACCUSE", "the air strikes"),
     ("The prime minister called his Indian counterpart a true friend.", "SUPPORT", "his Indian counterpart"),
+    ("The opposition leader was called a liar by the president.", "ACCUSE", "The opposition leader"),
 ])
 def test_naming_a_party_or_its_deed_with_a_label_is_criticism_or_praise(analyze, text, plover, target):
     e = _one(_events(analyze, text), plover)

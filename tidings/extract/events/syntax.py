@@ -505,6 +505,14 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
                 named = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN" and not is_time(g)), None)
                 if named is not None:
                     return named
+        for c in verb.children:
+            if c.dep_ == "oprd":
+                # the agent the parser hung on what the passive called its subject: "was labelled
+                # traitors *by Castro*", "was called a liar *by the president*"
+                agent = next((g for g in c.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"), None)
+                doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                if doer is not None and not is_time(doer):
+                    return doer
     else:
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
         if subjects:
@@ -942,10 +950,11 @@ def object_predicate(verb: Token, as_phrase: bool = True) -> tuple[int, int] | N
     stupid guy*", "called the move *unconstitutional*", "described the sanctions *as illegal*"; with
     ``as_phrase`` False, not an "as" phrase, which after other verbs tells a role or a time: "called
     X *as part of* his tour"), or None when it has none."""
+    passive = is_passive(verb)  # "were labelled *traitors* by Castro": the object is the subject
     for c in verb.children:
         # (with the object named before it: a name alone read as the predicate, "called *President
         # Omar al-Bashir* on Saturday", is whom he phoned)
-        if not any(g.dep_ in ("dobj", "obj") and verb.i < g.i < c.i for g in verb.children):
+        if not passive and not any(g.dep_ in ("dobj", "obj") and verb.i < g.i < c.i for g in verb.children):
             continue
         if c.dep_ == "oprd":
             return c.left_edge.i, c.right_edge.i
