@@ -824,3 +824,10 @@ def test_a_person_the_dictionary_cannot_code_can_do_violence(analyze):
     # a noun whose first sense is a person is a doer; a thing's violence is an accident
     e = one(events_of(analyze, "A gardener stabbed the mayor on Monday."), "ASSAULT")
     assert e.source is not None and e.source.text == "A gardener" and e.target.code.endswith("GOV")
+
+
+def test_a_list_of_the_same_preposition_names_every_party(analyze):
+    # the parser hangs each "to" on the verb: the later ones are conjuncts all the same
+    text = "The bishop appealed to the rebels, to the army, and to the government of Kenya to stop the fighting."
+    targets = {e.target.text for e in events_of(analyze, text) if e.plover == "REQUEST" and e.target}
+    assert any("Kenya" in t for t in targets), targets

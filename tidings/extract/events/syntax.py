@@ -298,6 +298,15 @@ def conjuncts(head: Token, code_of=None) -> list[Token]:
                 pobj = next((g for g in again.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     out.extend(conjuncts(pobj, code_of))
+        if prep.dep_ == "prep":
+            # a list of the same preposition hung on the verb one by one: "appealing to individuals,
+            # *to* the international community, and to the combatants"
+            for again in prep.head.children:
+                if again.dep_ == "prep" and again.lower_ == prep.lower_ and again.i > head.i and len(out) < 6 \
+                        and again.doc[again.i - 1].text in (",", "and", "or"):
+                    pobj = next((g for g in again.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and not is_time(pobj) and not any(pobj.i == o.i for o in out):
+                        out.extend(conjuncts(pobj, code_of))
     return out
 
 
