@@ -831,3 +831,13 @@ def test_a_list_of_the_same_preposition_names_every_party(analyze):
     text = "The bishop appealed to the rebels, to the army, and to the government of Kenya to stop the fighting."
     targets = {e.target.text for e in events_of(analyze, text) if e.plover == "REQUEST" and e.target}
     assert any("Kenya" in t for t in targets), targets
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The bishop appealed to the rebels to stop the fighting.", "stop"),
+    ("Kenya pleaded with Iran to free the sailors.", "free"),
+])
+def test_the_one_appealed_to_is_asked_to_act(analyze, text, trigger):
+    # what the one appealed to is asked to do is theirs, and not done
+    e = next(e for e in events_of(analyze, text) if e.trigger.text == trigger)
+    assert e.source.text in ("the rebels", "Iran") and e.mode == "hypothetical"

@@ -433,6 +433,9 @@ PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
 #: verbs of saying whose clause, its subject dropped in headline grammar, is the sayer's own act
 _TELLING = frozenset({"say", "announce", "vow", "pledge", "insist", "warn", "claim", "declare", "promise"})
 #: verbs of telling someone something, whose object is the one told: "warned *Iran* it must stop"
+#: verbs of asking whose prepositional object is the one asked to act: "appealed *to* X to stop"
+_APPEALING = frozenset({"appeal", "plead", "petition"})
+
 _ADDRESSING = frozenset({"warn", "tell", "remind", "inform", "notify", "advise", "caution", "urge"})
 #: verbs of report and perception whose passive raises the subject of their complement
 _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
@@ -569,11 +572,15 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             return verb_subject(verb.head.head, depth + 1)  # "has plans to attack": the planner attacks
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if verb.dep_ == "xcomp" and verb.head.lemma_ not in ("promise", "vow", "pledge"):
+    if (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in _APPEALING
+                                 and any(c.tag_ == "TO" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children))) \
+            and verb.head.lemma_ not in ("promise", "vow", "pledge"):
         for c in verb.head.children:  # object control: "urged Iran to stop", "called on Iran to release"
             if c.dep_ in ("dobj", "obj") and c.i < verb.i:
                 return _resolve(c)
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i:
+            if c.dep_ == "prep" and c.i < verb.i and (c.lower_ in ("on", "upon") or (
+                    c.lower_ in ("to", "with") and verb.head.lemma_.lower() in _APPEALING)):
+                # ("appealed *to the rebels* to stop", "pleaded *with Iran* to free": the one appealed to)
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
