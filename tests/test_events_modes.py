@@ -1,6 +1,8 @@
 """Modes (extract/events/modes.py): the type is the act, the mode says whether it happened."""
 from __future__ import annotations
 
+import pytest
+
 from event_helpers import events_of, one
 
 
@@ -359,3 +361,13 @@ def test_talks_before_a_clause_told_in_the_past_have_happened(analyze):
     assert e.mode == "asserted" and e.cameo == "040"
     e = next(x for x in events_of(analyze, "After talks with Kenya next week, Uganda will open the border.") if x.trigger.text == "talks")
     assert e.mode == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "The US pressed Israel to withdraw its troops from Gaza.",
+    "The EU pressured Iran to withdraw its forces from the border.",
+    "France lobbied Russia to withdraw its troops from Georgia.",
+])
+def test_what_a_party_is_pressed_to_do_is_not_done(analyze, text):
+    e = next(e for e in analyze(text).events if e.plover == "RETREAT")
+    assert e.mode == "hypothetical"

@@ -39,7 +39,7 @@ HYPOTHETICAL_WORDS = frozenset({
     "contemplate", "if", "unless", "whether", "speculation", "rumour", "rumor", "prospect", "likely",
     "unlikely", "want", "seek", "try", "attempt", "hope", "could", "might",
     "threaten", "urge", "encourage", "call", "demand", "ask", "propose", "suggest", "need", "require", "invite", "invitation",
-    "appeal", "plead", "beg", "implore",
+    "appeal", "plead", "beg", "implore", "press", "pressure", "pressurise", "pressurize", "lobby", "exhort",
     *PLOTTING, *FOILING,
 })
 FUTURE_WORDS = frozenset({
