@@ -1890,3 +1890,11 @@ def test_a_label_that_neither_blames_nor_praises_is_no_call(analyze):
 def test_a_word_of_blame_outside_the_label_makes_no_criticism(analyze):
     # the set's word must be what the verb calls its object, not a word of the object itself
     assert not [e for e in _events(analyze, "Putin called the terrorist group's leader on Tuesday.") if e.plover == "ACCUSE"]
+
+
+def test_saying_a_partys_act_is_a_provocation_criticises_it(analyze):
+    e = _one(_events(analyze, "The Chinese foreign ministry said the American naval exercise was a provocation."), "ACCUSE")
+    assert e.source.code.startswith("CHN") and "exercise" in e.target.text
+    # a word of danger blames no one
+    assert not [x for x in _events(analyze, "The Chinese foreign ministry said the situation was dangerous.")
+                if x.plover == "ACCUSE"]

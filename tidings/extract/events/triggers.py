@@ -70,6 +70,8 @@ def verb_words(tok: Token, phrase: bool = False) -> tuple[list[Token], list[Toke
         if c.dep_ == "ccomp" and c.i > tok.i:
             # the modal of a reported clause is a word of the verb's phrase: "said Iran *must* stop"
             after.extend(g for g in c.children if (g.dep_ == "aux" and g.tag_ == "MD") or g.dep_ == "acomp"
+                         # and what a copula says its subject is: "said the plan was *a provocation*"
+                         or (g.dep_ == "attr" and c.lemma_ == "be")
                          # and a copula's preposition: "said the IRA was *behind* the killings"
                          or (g.dep_ == "prep" and c.lemma_ == "be" and g.i > c.i))
             if modes.is_subjunctive(c):
