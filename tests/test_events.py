@@ -1898,3 +1898,12 @@ def test_saying_a_partys_act_is_a_provocation_criticises_it(analyze):
     # a word of danger blames no one
     assert not [x for x in _events(analyze, "The Chinese foreign ministry said the situation was dangerous.")
                 if x.plover == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, plover, target", [
+    ("The opposition sent a letter of protest to the prime minister.", "PROTEST", "the prime minister"),
+    ("Putin sent a message of support to the Serbian president.", "SUPPORT", "the Serbian president"),
+])
+def test_a_letter_or_message_of_an_act_is_that_act_of_its_sender(analyze, text, plover, target):
+    e = _one(_events(analyze, text), plover)
+    assert e.source is not None and e.target is not None and e.target.text == target

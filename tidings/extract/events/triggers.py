@@ -192,11 +192,18 @@ HAPPENING = frozenset({"begin", "start", "resume", "continue", "erupt", "break",
 _NOT_CARRYING = frozenset({"from", "despite", "than", "like", "unlike"})
 
 
+#: what carries an act named after "of": "a letter of protest", "a message of support", "a gesture of
+#: goodwill" are the protest, the support, the goodwill
+_CARRIERS = frozenset({"letter", "note", "message", "telegram", "statement", "gesture", "expression", "show",
+                       "token", "words"})
+
+
 def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     """The verb a noun event is the object of when that verb only carries it ("held talks")."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARTITIVE:
-        return support_verb(head.head, light)  # "began *a new round of* joint exercises"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARTITIVE | _CARRIERS:
+        # "began *a new round of* joint exercises", "sent *a letter of* protest to X", "a *gesture of* support"
+        return support_verb(head.head, light)
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.lemma_.lower() in light:
         return head
     if noun.dep_ == "attr" and head.lemma_.lower() in COPULA:
