@@ -1907,3 +1907,17 @@ def test_saying_a_partys_act_is_a_provocation_criticises_it(analyze):
 def test_a_letter_or_message_of_an_act_is_that_act_of_its_sender(analyze, text, plover, target):
     e = _one(_events(analyze, text), plover)
     assert e.source is not None and e.target is not None and e.target.text == target
+
+
+@pytest.mark.parametrize("text, plover, source, target", [
+    ("Moscow has long been critical of the NATO presence in Estonia.", "ACCUSE", "RUS", "IGO"),
+    ("The UN panel issued a report sharply critical of the Burmese junta.", "ACCUSE", "IGO", "MMR"),
+    ("The ministry issued a statement supportive of the Kenyan government.", "SUPPORT", "KEN", "KEN"),
+])
+def test_an_adjective_of_attitude_towards_a_party(analyze, text, plover, source, target):
+    e = _one(_events(analyze, text), plover)
+    assert e.source.code.startswith(source) and e.target.code.startswith(target)
+
+
+def test_an_adjective_without_its_party_is_no_event(analyze):
+    assert not _events(analyze, "Aid officials said the situation in Darfur was critical.")

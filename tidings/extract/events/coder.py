@@ -128,7 +128,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         carriers: set[int] = set()
         carried_by: dict[int, list[Event]] = {}  # a verb -> the noun events it carries
         for tok in span:
-            if tok.i in used or tok.pos_ not in NOUN_POS or self._inside_name(tok):
+            if tok.i in used or self._inside_name(tok) or (
+                    tok.pos_ not in NOUN_POS and not _attitude(tok)):
                 continue
             cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
             if cands:
@@ -755,4 +756,13 @@ def _in_label(verb: Token, matched: list[Token]) -> bool:
     """Whether a pattern's words (other than the verb) stand in what the verb calls its object."""
     label = roles.object_predicate(verb)
     return label is not None and any(label[0] <= t.i <= label[1] for t in matched if t.i != verb.i)
+
+
+def _attitude(tok: Token) -> bool:
+    """An adjective of attitude towards a party, with its preposition: "*critical* of NATO", "a report
+    highly *critical* of the government", "comments *supportive* of Clinton's bid" (nouns/core.tsv
+    rows of its lemma code it as a noun event: its source is the copula's subject or the maker of the
+    noun it describes, its target the preposition's object)."""
+    return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "acl", "oprd", "conj") and any(
+        c.dep_ == "prep" and c.i > tok.i for c in tok.children)
 

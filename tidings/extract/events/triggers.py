@@ -206,8 +206,12 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
         return support_verb(head.head, light)
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.lemma_.lower() in light:
         return head
-    if noun.dep_ == "attr" and head.lemma_.lower() in COPULA:
-        return head  # "the US remains the largest *donor* of aid to ...": the subject is the party
+    if noun.dep_ in ("attr", "acomp") and head.lemma_.lower() in COPULA:
+        # "the US remains the largest *donor* of aid to ...", "Russia has been *critical* of NATO": the
+        # subject is the party
+        return head
+    if noun.pos_ == "ADJ" and noun.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return support_verb(head, light)  # "issued a report *critical* of X": the report's issuer
     if noun.dep_ == "nsubj" and head.lemma_.lower() in HAPPENING and head.pos_ == "VERB":
         # "peace talks began *between Israel and Syria*", "fighting broke out between X and Y": the
         # verb says the event happened; its parties, date and place are the event's
