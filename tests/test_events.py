@@ -1913,6 +1913,8 @@ def test_a_letter_or_message_of_an_act_is_that_act_of_its_sender(analyze, text, 
     ("Moscow has long been critical of the NATO presence in Estonia.", "ACCUSE", "RUS", "IGO"),
     ("The UN panel issued a report sharply critical of the Burmese junta.", "ACCUSE", "IGO", "MMR"),
     ("The ministry issued a statement supportive of the Kenyan government.", "SUPPORT", "KEN", "KEN"),
+    ("China was angry with Japan over the shrine visit.", "ACCUSE", "CHN", "JPN"),
+    ("Liberia is grateful to Ghana for the troops.", "SUPPORT", "LBR", "GHA"),
 ])
 def test_an_adjective_of_attitude_towards_a_party(analyze, text, plover, source, target):
     e = _one(_events(analyze, text), plover)
