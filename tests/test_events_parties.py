@@ -841,3 +841,18 @@ def test_the_one_appealed_to_is_asked_to_act(analyze, text, trigger):
     # what the one appealed to is asked to do is theirs, and not done
     e = next(e for e in events_of(analyze, text) if e.trigger.text == trigger)
     assert e.source.text in ("the rebels", "Iran") and e.mode == "hypothetical"
+
+
+@pytest.mark.parametrize("text, trigger, source", [
+    ("The UN chief condemned the Russian invasion of Georgia.", "invasion", "RUSMIL"),
+    ("The UN chief condemned the Israeli raid on Gaza.", "raid", "ISRMIL"),
+])
+def test_a_nationality_before_an_invasion_or_raid_names_the_forces(analyze, text, trigger, source):
+    e = next(e for e in events_of(analyze, text) if e.trigger.text == trigger)
+    assert e.source is not None and e.source.code == source and e.target is not None
+
+
+def test_a_nationality_before_a_siege_is_where_it_was_laid(analyze):
+    # "the Russian school siege" was laid to a Russian school, by others
+    events = events_of(analyze, "Manila mourned the dead of the Russian school siege of last week.")
+    assert not [e for e in events if e.source is not None and (e.source.code or "").startswith("RUS")]

@@ -126,8 +126,11 @@ class Participants:
             have = {code[i:i + 3] for i in range(0, len(code), 3)}
             code = (code + "".join(g for g in role if g not in have))[:15]
         p = Participant(start, end, self.analysis.text[start:end], actor.id if actor else None, code)
-        if (not named and actor is not None and head.lemma_.lower() not in self.members) or located:
-            self.modifier_only.add(p)  # "the US *giant*", "a Supreme Court *decision*"; a place: no party by itself
+        forces = located and len(self.thing_countries.get(head.i, "")) > 3  # "the *Israeli* raid": ISRMIL
+        if (not named and actor is not None and head.lemma_.lower() not in self.members) or (located and not forces):
+            # "the US *giant*", "a Supreme Court *decision*"; a place: no party by itself (a nationality
+            # that names a state's forces is one)
+            self.modifier_only.add(p)
         return p
 
     def _deed_phrase(self, prep: Token) -> bool:

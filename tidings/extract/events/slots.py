@@ -47,6 +47,9 @@ def _for_to(clause: Token) -> bool:
 #: attacks only armed forces make, so that a nationality before them names the forces ("*Israeli* air
 #: strikes"); before other attacks it may be the setting ("*Iraqi* attacks kill 69")
 _ARMED_ATTACKS = frozenset({"strike", "airstrike", "air-strike", "shelling", "bombardment", "barrage", "raid", "offensive"})
+#: acts of force only a state's forces make, whose nationality names them: "the *Russian* invasion"
+#: ("siege" and "blockade" are not: "the *Russian* school siege" was laid to a Russian school)
+_INVASIONS = frozenset({"invasion", "incursion", "occupation", "bombardment"})
 #: measures a country named before them is the target of: "the *Cuba* embargo", "*Iraq* sanctions"
 _AIMED_NOUNS = frozenset({"sanction", "sanctions", "embargo", "blockade"})
 
@@ -194,6 +197,13 @@ class Slots:
             if tok.lemma_.lower() in PROPOSALS | CHARGES and (maker := self._nationality_word(tok)) is not None:
                 # "a *Moroccan* request", "*Georgian* charges": the nationality's state made it
                 self.thing_countries[maker[0].i] = maker[1]
+                return maker[0]
+            if tok.lemma_.lower() in _ARMED_ATTACKS | _INVASIONS and any(
+                    c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "into") for c in tok.children) \
+                    and (maker := self._nationality_word(tok)) is not None:
+                # "the *Israeli* raid on Gaza", "the *Russian* invasion of Georgia": the nationality's forces
+                # (with whom or where it strikes named: "A Canadian Invasion" of the markets is none)
+                self.thing_countries[maker[0].i] = maker[1] + "MIL"
                 return maker[0]
             suspect = self._suspect_of(tok)
             if suspect is not None:
