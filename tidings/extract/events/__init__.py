@@ -52,7 +52,8 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     found = resolve_acts(found, patterns.act_nouns)
     if not getattr(patterns, "keep_any", False):
         weapons = patterns.sets.get("&ATTACKS", frozenset())
-        people = patterns.sets.get("&PEOPLE", frozenset()) | patterns.sets.get("&POLITICAL_GROUPS", frozenset())
+        # (two sets, not their union: &PEOPLE is large, and a union per article costs more than the coder)
+        people = (patterns.sets.get("&PEOPLE", frozenset()), patterns.sets.get("&POLITICAL_GROUPS", frozenset()))
         if analysis.places:
             parties = frozenset((m.start, m.end) for a in analysis.actors for m in a.mentions)
             found = locate_things(found, story_country(analysis.places, parties), weapons=weapons, text=doc.text, people=people,

@@ -81,7 +81,7 @@ def _only_country(countries) -> str | None:
 
 def locate_things(events: list[Event], country: str | None = None,
                   where: str = "every place the story names", weapons: frozenset[str] = frozenset(),
-                  text: str = "", people: frozenset[str] = frozenset(), places=(), doc=None) -> list[Event]:
+                  text: str = "", people: tuple[frozenset[str], ...] = (), places=(), doc=None) -> list[Event]:
     """A thing acted on is in the country where the act happens ("an attack on *the oil company's
     headquarters*" in Basra): a target with no actor and no code takes the country of the event's
     place, as wire-news coders read it. A place the sentence names counts for any act; the dateline's
@@ -153,10 +153,11 @@ def _phrase_after_head(doc, p: Participant) -> tuple[int, int] | None:
     return root.idx + len(root.text), last.idx + len(last.text)
 
 
-def _names_people(phrase: str, people: frozenset[str]) -> bool:
-    """Whether a phrase's last word is a word for people or a group of them ("political factions")."""
+def _names_people(phrase: str, people: tuple[frozenset[str], ...]) -> bool:
+    """Whether a phrase's last word is a word for people or a group of them ("political factions"),
+    by any of the sets ``people``."""
     word = _last_word(phrase)
-    return word in people or singular(word) in people
+    return any(word in words or singular(word) in words for words in people)
 
 
 def _last_word(text: str) -> str:
