@@ -56,10 +56,11 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
         people = (patterns.sets.get("&PEOPLE", frozenset()), patterns.sets.get("&POLITICAL_GROUPS", frozenset()))
         if analysis.places:
             parties = frozenset((m.start, m.end) for a in analysis.actors for m in a.mentions)
-            found = locate_things(found, story_country(analysis.places, parties), weapons=weapons, text=doc.text, people=people,
-                                    places=analysis.places, doc=doc)
+            found = locate_things(found, story_country(analysis.places, parties), weapons=weapons, people=people,
+                                  places=analysis.places, doc=doc)
         else:
-            found = locate_things(found, sole_party_country(analysis.actors), "every party the story names", weapons, doc.text, people)
+            found = locate_things(found, sole_party_country(analysis.actors), "every party the story names", weapons,
+                                  people, doc=doc)
     for n, event in enumerate(found, 1):
         event.id = f"E{n}"
     analysis.events = found

@@ -17,7 +17,7 @@ from tidings.extract.events.common import (
     VERB_POS,
     VIOLENT,
     clause_verb,
-    singular,
+    ends_in_word_of,
 )
 from tidings.extract.events.merge import contact_purposes, one_commitment, one_refusal
 from tidings.extract.events.participants import Participants
@@ -543,8 +543,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
 
     def _a_person(self, p: Participant) -> bool:
         """A participant headed by a noun whose most frequent sense is a person (&PERSONS: "a teenager")."""
-        words = [w for w in p.text.lower().split() if w.isalpha()]
-        return bool(words) and bool(self.persons) and (words[-1] in self.persons or singular(words[-1]) in self.persons)
+        return ends_in_word_of(p.text, self.persons)
 
     def _person_noun(self, t: Token, strict: bool = False) -> bool:
         """A noun for people ("the women", "two others"), by the WordNet-derived set &PEOPLE; ``strict``:
@@ -765,4 +764,3 @@ def _attitude(tok: Token) -> bool:
     noun it describes, its target the preposition's object)."""
     return tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "acl", "oprd", "conj") and any(
         c.dep_ == "prep" and c.i > tok.i for c in tok.children)
-

@@ -47,6 +47,13 @@ WIRE_CREDITS = frozenset({"reuters", "ap", "afp", "upi", "cnn", "cbs", "bbc", "a
 TICKER = re.compile(r"\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|TSX|AMEX)\s*:\s*[A-Z]{1,5}|[A-Z]{2,5}\.[A-Z]{1,2}[):]|[A-Z]{2,5} \)|[A-Z.]{1,8}:\s*Quote)")
 
 
+def ends_in_word_of(text: str, *sets: frozenset[str]) -> bool:
+    """Whether the last word of ``text`` (or its singular) is in one of ``sets``: "two *engineers*"
+    in &PEOPLE, "political *factions*" in &POLITICAL_GROUPS."""
+    words = [w for w in WORD_SPLIT.split(text.lower()) if w]
+    return bool(words) and any(words[-1] in words_ or singular(words[-1]) in words_ for words_ in sets)
+
+
 def singular(word: str) -> str:
     """A plural noun's singular, roughly ("groups" -> "group", "militias" -> "militia", "parties" -> "party")."""
     if word.endswith("ies") and len(word) > 4:

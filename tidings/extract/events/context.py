@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tidings.extract.events.common import WORD_SPLIT, singular
+from tidings.extract.events.common import WORD_SPLIT, ends_in_word_of
 from tidings.model import Event, Participant
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
@@ -81,7 +81,7 @@ def _only_country(countries) -> str | None:
 
 def locate_things(events: list[Event], country: str | None = None,
                   where: str = "every place the story names", weapons: frozenset[str] = frozenset(),
-                  text: str = "", people: tuple[frozenset[str], ...] = (), places=(), doc=None) -> list[Event]:
+                  people: tuple[frozenset[str], ...] = (), places=(), doc=None) -> list[Event]:
     """A thing acted on is in the country where the act happens ("an attack on *the oil company's
     headquarters*" in Basra): a target with no actor and no code takes the country of the event's
     place, as wire-news coders read it. A place the sentence names counts for any act; the dateline's
@@ -90,6 +90,7 @@ def locate_things(events: list[Event], country: str | None = None,
     "the proposals" a statement mentions are. Done last, so that acts named again are resolved first, and
     after the relevance filter, so such a target never makes an event political news by itself."""
     out = []
+    text = doc.text if doc is not None else ""
     for e in events:
         t = e.target
         if t is not None and e.plover == "MOBILIZE" and _last_word(t.text) in weapons:
@@ -97,8 +98,8 @@ def locate_things(events: list[Event], country: str | None = None,
             continue
         a_thing = t is not None and not t.code and t.actor is None and bool(text) \
             and e.plover not in _STRUCK \
-            and not (_names_people(_head_word(doc, t), people) and _names_people(t.text, people))
-        after = _phrase_after_head(doc, t) if a_thing and doc is not None else None
+            and not (ends_in_word_of(_head_word(doc, t), *people) and ends_in_word_of(t.text, *people))
+        after = _phrase_after_head(doc, t) if a_thing else None
         inner = next((p for p in places if p.country and after[0] <= p.start and p.end <= after[1]), None) \
             if after is not None else None
         if inner is not None:
@@ -151,13 +152,6 @@ def _phrase_after_head(doc, p: Participant) -> tuple[int, int] | None:
         return None
     last = max(words, key=lambda w: w.i)
     return root.idx + len(root.text), last.idx + len(last.text)
-
-
-def _names_people(phrase: str, people: tuple[frozenset[str], ...]) -> bool:
-    """Whether a phrase's last word is a word for people or a group of them ("political factions"),
-    by any of the sets ``people``."""
-    word = _last_word(phrase)
-    return any(word in words or singular(word) in words for words in people)
 
 
 def _last_word(text: str) -> str:

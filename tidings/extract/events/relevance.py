@@ -10,6 +10,7 @@ from tidings.extract.events.common import (
     TICKER,
     TRANSNATIONAL_POLITICAL,
     WORD_SPLIT,
+    ends_in_word_of,
     has_country,
     singular,
 )
@@ -163,9 +164,8 @@ class Relevance:
         """A participant whose last word is a word for people (&PEOPLE: "a judge", "the world
         community", "the rivals"); with ``before_of``, its last word before "of" ("four *employees* of
         a British security firm": people named by the company they belong to)."""
-        text = p.text.lower().split(" of ")[0] if before_of else p.text.lower()
-        words = text.split()
-        return bool(words) and (words[-1] in self.people or singular(words[-1]) in self.people)
+        text = p.text.lower().split(" of ")[0] if before_of else p.text
+        return ends_in_word_of(text, self.people)
 
     def _security(self, p: Participant | None) -> bool:
         return any(g.lower() in self.security for g in self._groups(p))

@@ -432,10 +432,9 @@ def _resolve(tok: Token | None) -> Token | None:
 PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
 #: verbs of saying whose clause, its subject dropped in headline grammar, is the sayer's own act
 _TELLING = frozenset({"say", "announce", "vow", "pledge", "insist", "warn", "claim", "declare", "promise"})
-#: verbs of telling someone something, whose object is the one told: "warned *Iran* it must stop"
 #: verbs of asking whose prepositional object is the one asked to act: "appealed *to* X to stop"
 _APPEALING = frozenset({"appeal", "plead", "petition"})
-
+#: verbs of telling someone something, whose object is the one told: "warned *Iran* it must stop"
 _ADDRESSING = frozenset({"warn", "tell", "remind", "inform", "notify", "advise", "caution", "urge"})
 #: verbs of report and perception whose passive raises the subject of their complement
 _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
@@ -977,4 +976,3 @@ def object_predicate(verb: Token, as_phrase: bool = True) -> tuple[int, int] | N
         if as_phrase and c.dep_ == "prep" and c.lower_ == "as":
             return c.i, c.right_edge.i  # "described the sanctions *as illegal*"
     return None
-
