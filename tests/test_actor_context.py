@@ -413,3 +413,13 @@ def test_national_rows_name_a_country_and_a_sector(tmp_path):
     bad.write_text("#! tidings context 1\nCongress\tnational\tLEG\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="national row"):
         load_context((bad,))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Nigeria's Senate passed the bill on Tuesday and sent it to the House of Representatives.", "NGALEG"),
+    ("The US Senate passed the bill on Tuesday and sent it to the House of Representatives.", "USALEG"),
+])
+def test_a_national_body_is_of_the_country_whose_other_chamber_was_named(analyze, text, code):
+    house = actor_at(analyze(text), "House of Representatives")
+    assert house.code == code
+

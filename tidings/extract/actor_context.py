@@ -87,7 +87,9 @@ def _national_bodies(actors: list[Actor], evidence: list[Evidence], bodies: dict
     """A body's name that several countries use ("Congress") is the body of the story's country when
     the context files list one there (``national`` rows): "LIMA, Peru - Congress censured ..." is
     Peru's legislature, "Congress" in a New Delhi story the Congress party. The country is one named
-    right before the name ("Peru's Congress"), else the dateline's. Not the places a story names:
+    right before the name ("Peru's Congress"), else that of the nearest body of the same sector named
+    before it ("Colombia's Senate ... the House of Representatives"), else the dateline's. Not the
+    places a story names:
     "Congress approved aid for the drug war in Colombia" is the US Congress acting about Colombia."""
     if not bodies:
         return
@@ -98,12 +100,34 @@ def _national_bodies(actors: list[Actor], evidence: list[Evidence], bodies: dict
     dateline = next((e for e in evidence if e.kind == "dateline"), None)
     for idx, mention, table in found:
         # a country named right before the name is its own ("*Peru's* Congress", "*Peruvian* Congress")
-        ev = next((e for e in evidence if e.kind == "name" and 0 <= mention.start - e.end <= 3), dateline)
-        code = table.get(ev.country) if ev is not None else None
+        ev = next((e for e in evidence if e.kind == "name" and 0 <= mention.start - e.end <= 3), None)
+        found_at = Span(ev.start, ev.end, ev.text) if ev is not None else None
+        country = ev.country if ev is not None else None
+        if country is None:
+            # else a body of the same sector of a listed country named before it: "*Colombia's Senate*
+            # voted ..., sending the deal to the House of Representatives"
+            country, found_at = _same_sector_body(actors, idx, mention, table)
+        if country is None and dateline is not None:
+            country, found_at = dateline.country, Span(dateline.start, dateline.end, dateline.text)
+        code = table.get(country) if country is not None else None
         if code is None or code == actors[idx].code:
             continue
-        plan.recoded.append(Recode(idx, mention, code, Inference(
-            "country", mention, "national", Span(ev.start, ev.end, ev.text), ev.country)))
+        plan.recoded.append(Recode(idx, mention, code, Inference("country", mention, "national", found_at, country)))
+
+
+def _same_sector_body(actors: list[Actor], idx: int, mention: Span, table: dict) -> tuple[str | None, Span | None]:
+    """The country of the nearest body named before ``mention`` whose sector is the one ``table`` gives
+    that country's body of the name, and that country's code in ``table``."""
+    best: tuple[int, str, Span] | None = None
+    for other, actor in enumerate(actors):
+        if other == idx or not actor.country or actor.country not in table or not actor.code:
+            continue
+        if actor.code[3:6] != table[actor.country][3:6]:
+            continue
+        for m in actor.mentions:
+            if m.end <= mention.start and (best is None or m.end > best[0]):
+                best = (m.end, actor.country, m)
+    return (best[1], best[2]) if best is not None else (None, None)
 
 
 def _body_words(text: str) -> tuple[str, ...]:

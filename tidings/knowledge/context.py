@@ -28,7 +28,9 @@ release      a freeing (verb or noun lemma: "free", "release") whose unnamed age
 national     a body's name that several countries use ("Congress"): in a story of the country of
              ``refers_to`` (a code: ``PERLEG``, ``INDPTY``), the name is that country's body, not the
              one its actors row names (the US Congress). The story's country is one named right
-             before the name ("Peru's Congress"), else the dateline's.
+             before the name ("Peru's Congress"), else that of the nearest body of the same sector
+             named before it ("Colombia's Senate ... the House of Representatives"), else the
+             dateline's.
 ===========  =========================================================================================
 
 Phrases match in any case; lower-case modifiers may stand between "the" and the phrase ("the
