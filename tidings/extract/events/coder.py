@@ -128,8 +128,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         carriers: set[int] = set()
         carried_by: dict[int, list[Event]] = {}  # a verb -> the noun events it carries
         for tok in span:
-            if tok.i in used or self._inside_name(tok) or (
-                    tok.pos_ not in NOUN_POS and not _attitude(tok)):
+            if tok.i in used or (tok.pos_ not in NOUN_POS and not _attitude(tok)) or self._inside_name(tok):
                 continue
             cands = self.patterns.nouns.get(tok.lemma_.lower()) or self.patterns.nouns.get(tok.lower_)
             if cands:

@@ -96,25 +96,22 @@ def locate_things(events: list[Event], country: str | None = None,
         if t is not None and e.plover == "MOBILIZE" and _last_word(t.text) in weapons:
             out.append(e)  # "Iran deploys a new *missile*": the weapon shown is no thing acted on anywhere
             continue
-        a_thing = t is not None and not t.code and t.actor is None and bool(text) \
-            and e.plover not in _STRUCK \
-            and not (ends_in_word_of(_head_word(doc, t), *people) and ends_in_word_of(t.text, *people))
-        after = _phrase_after_head(doc, t) if a_thing else None
-        inner = next((p for p in places if p.country and after[0] <= p.start and p.end <= after[1]), None) \
-            if after is not None else None
-        if inner is not None:
-            # a place in the thing's own words stands for the party there: "lifted restrictions on
-            # visits to relatives *in Cuba*" is aimed at Cuba; the thing stays in the evidence
-            e = replace(e, target=Participant(inner.start, inner.end, text[inner.start:inner.end], code=inner.country),
-                        evidence=f"{e.evidence}; target '{t.text}' in {inner.country}: the place in its words")
-        elif a_thing and e.place is not None and e.place.country \
-                and e.place.start is not None and e.place.end is not None:
-            # a place the sentence names stands for the party there when the target is a thing: the
-            # target is the place's words ("declared *a state of emergency* in Colombia": Colombia), and
-            # the thing stays in the evidence; a thing struck is the target itself ("bombed a bridge")
-            place = Participant(e.place.start, e.place.end, text[e.place.start:e.place.end], code=e.place.country)
-            e = replace(e, target=place,
-                        evidence=f"{e.evidence}; target '{t.text}' in {e.place.country}: the event's place")
+        head = _head(doc, t) if t is not None and not t.code and t.actor is None and e.plover not in _STRUCK else None
+        # (a thing: a head or a last word that is no word for people, "the ability of individuals", "a
+        # state of emergency"; "political factions" are people)
+        a_thing = head is not None and not (ends_in_word_of(head.text, *people) and ends_in_word_of(t.text, *people))
+        stand_in = _place_after(head, places) if a_thing else None
+        if stand_in is None and a_thing and e.place is not None and e.place.country and e.place.start is not None \
+                and e.place.end is not None:
+            stand_in = (e.place.start, e.place.end, e.place.country, "the event's place")
+        if stand_in is not None:
+            # a place in the thing's own phrase, or named in the sentence as where the act happens,
+            # stands for the party there: "lifted a ban on the import of beef raised *in Brazil*",
+            # "declared *a state of emergency* in Colombia" (a thing struck is the target itself:
+            # "bombed a bridge"); the thing stays in the evidence
+            start, end, place_country, how = stand_in
+            e = replace(e, target=Participant(start, end, text[start:end], code=place_country),
+                        evidence=f"{e.evidence}; target '{t.text}' in {place_country}: {how}")
         elif t is not None and not t.code and t.actor is None and e.place is not None and e.place.country \
                 and (e.place.start is not None or (e.plover in _PHYSICAL and e.mode == "asserted")):
             e = replace(e, target=replace(t, code=e.place.country),
@@ -128,30 +125,26 @@ def locate_things(events: list[Event], country: str | None = None,
     return out
 
 
-def _head_word(doc, p: Participant) -> str:
-    """The head word of a participant's words ("the *ability* of individuals"), or its words without
-    a parse. A thing is named by a head or a last word that is no word for people: "the ability of
-    individuals", "a state of emergency" ("state" is also a body)."""
+def _head(doc, p: Participant):
+    """The head word of a participant's words ("the *ability* of individuals"), or None without a parse."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand") if doc is not None else None
-    return span.root.text if span is not None and len(span) else p.text
+    return span.root if span is not None and len(span) else None
 
 
-def _phrase_after_head(doc, p: Participant) -> tuple[int, int] | None:
-    """Where the prepositional phrases after a participant's head word start and end ("the last
-    holdout *in Syria*", "the ban *on the import of beef raised in Brazil*"). A modifier before the
-    head is part of a name ("the *Kyoto* protocol"), and a clause after it tells of other acts ("a
-    resolution *condemning attacks in Chechnya*", "the legislation *of attacking civil society in
-    Hungary*": what it says or is charged with): neither is where the thing is."""
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    root = span.root
-    words = [w for c in root.children if c.dep_ == "prep" and c.i > root.i
+def _place_after(head, places) -> tuple[int, int, str, str] | None:
+    """A place with a country in the prepositional phrases after a thing's head word ("the last holdout
+    *in Syria*", "the ban *on the import of beef raised in Brazil*"). A modifier before the head is part
+    of a name ("the *Kyoto* protocol"), and a clause after it tells of other acts ("a resolution
+    *condemning attacks in Chechnya*", "the legislation *of attacking civil society in Hungary*": what it
+    says or is charged with): neither is where the thing is."""
+    words = [w for c in head.children if c.dep_ == "prep" and c.i > head.i
              and not any(g.dep_ == "pcomp" for g in c.children) for w in c.subtree]
     if not words:
         return None
     last = max(words, key=lambda w: w.i)
-    return root.idx + len(root.text), last.idx + len(last.text)
+    start, end = head.idx + len(head.text), last.idx + len(last.text)
+    place = next((p for p in places if p.country and start <= p.start and p.end <= end), None)
+    return (place.start, place.end, place.country, "the place in its words") if place is not None else None
 
 
 def _last_word(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.extract.events.syntax import answering_verb, noun_infinitive
+from tidings.extract.events.syntax import answering_verb, has_to, noun_infinitive
 from tidings.extract.timex import period_end
 from tidings.headline import headline_future
 
@@ -420,8 +420,7 @@ def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
     if not own:
         if lemma in HYPOTHETICAL_WORDS:
             return HYPOTHETICAL, tok
-        if lemma == "have" and tok.tag_ in ("VBZ", "VBP") and any(
-                c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children):
+        if lemma == "have" and tok.tag_ in ("VBZ", "VBP") and has_to(tok):
             # "Syria *has to* withdraw": an obligation, as "must" is ("had to withdraw" did it)
             return HYPOTHETICAL, tok
         if lemma in FUTURE_WORDS or tok.lower_ in FUTURE_WORDS:

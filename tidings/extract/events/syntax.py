@@ -499,8 +499,17 @@ def _obliged(clause: Token) -> bool:
     go", "it *needs to* act"."""
     if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children):
         return True
-    return clause.lemma_.lower() in ("have", "need") and any(
-        c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in clause.children)
+    return clause.lemma_.lower() in ("have", "need") and has_to(clause)
+
+
+def has_to(verb: Token) -> bool:
+    """Whether a verb ("have", "need") governs a to-infinitive as its complement: "*has to* go"."""
+    return any(c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children)
+
+
+def to_infinitive(clause: Token) -> bool:
+    """Whether a clause is a to-infinitive: its 'to', tagged TO or, by the parser, an auxiliary."""
+    return any(c.tag_ == "TO" or (c.dep_ == "aux" and c.lower_ == "to") for c in clause.children)
 
 
 def _own_subject(verb: Token, depth: int) -> Token | None:
@@ -571,8 +580,7 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             return verb_subject(verb.head.head, depth + 1)  # "has plans to attack": the planner attacks
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in _APPEALING
-                                 and any(c.tag_ == "TO" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children))) \
+    if (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in _APPEALING and to_infinitive(verb))) \
             and verb.head.lemma_ not in ("promise", "vow", "pledge"):
         for c in verb.head.children:  # object control: "urged Iran to stop", "called on Iran to release"
             if c.dep_ in ("dobj", "obj") and c.i < verb.i:
