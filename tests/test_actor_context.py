@@ -122,6 +122,29 @@ def test_context_the_dominant_country_beats_a_venue_dateline(analyze):
     assert actor_at(a, "government").code == "BLRGOV"
 
 
+def test_context_a_meetings_venue_gives_no_country_to_the_storys_people(analyze):
+    """Delegations travel to a venue: police and protesters in a story filed from the meeting's city
+    are the country's the story is about, not the venue's."""
+    a = analyze("OSLO, May 3 - Foreign ministers imposed travel bans on Moldovan judges over a crackdown on "
+                "protesters by police. The ministers will meet again in Oslo on Friday.")
+    assert actor_at(a, "police").code == "MDACOP"
+    assert actor_at(a, "protesters").code == "MDACVL"
+    assert inferred(actor_at(a, "police"), "police").how == "dominant"
+
+
+def test_context_a_nationality_inside_a_venue_is_the_venues(analyze):
+    a = analyze("NAIROBI - The government of Burundi and the rebels signed a truce in the Kenyan capital "
+                "after talks. The army said it would hold its positions.")
+    assert actor_at(a, "army").code == "BDIMIL"
+
+
+def test_context_a_venue_whose_country_is_a_party_stays_the_storys_place(analyze):
+    """A meeting at home is no journey: Afghan officials meeting in Kabul leave Kabul the story's place."""
+    a = analyze("KABUL - Afghan and Pakistani officials met in Kabul on Monday. Police said gunmen "
+                "attacked a checkpoint.")
+    assert actor_at(a, "Police").code == "AFGCOP"
+
+
 def test_context_the_people_of_the_story_place_beat_the_most_named_party(analyze):
     """Residents, crowds and militants in a story about foreign troops are the place's, not the troops'."""
     a = analyze("Marines shell Baquba\n\nU.S. Marines shelled Baquba on Friday. Residents said many people "
@@ -291,6 +314,13 @@ def test_context_knowledge_rows_are_checked(tmp_path):
     armed = tmp_path / "armed.tsv"
     armed.write_text("#! tidings context 1\nfighting group\tdescription\tarmed-group\tnamed\n", encoding="utf-8")
     assert load_context((armed,)).descriptions["group"][0].any_armed_group
+    venue = tmp_path / "venue.tsv"
+    venue.write_text("#! tidings context 1\nparley\tvenue\n", encoding="utf-8")
+    assert "parley" in load_context((venue,)).venue_words
+    two = tmp_path / "two.tsv"
+    two.write_text("#! tidings context 1\npeace parley\tvenue\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="one word"):
+        load_context((two,))
     always = tmp_path / "always.tsv"  # an armed group can only be one the article named
     always.write_text("#! tidings context 1\nfighting group\tdescription\tarmed-group\talways\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="armed-group"):

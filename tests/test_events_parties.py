@@ -511,6 +511,14 @@ def test_a_meetings_venue_names_no_counterpart_but_a_meeting_it_was_held_in_does
     assert e.target is not None and e.target.code.startswith("PER"), e.target
 
 
+def test_where_a_pact_was_signed_is_no_party_to_it_but_where_it_holds_is(analyze):
+    # "in Tripoli" on "signed" is where the parties met; "in Darfur" on the truce is where it holds
+    e = one(events_of(analyze, "The government of Chad signed a truce in Tripoli on Monday."), "RETREAT")
+    assert e.target is None or not (e.target.code or "").startswith("LBY"), e.target
+    e = one(events_of(analyze, "The army declared a truce in Darfur on Monday."), "RETREAT")
+    assert e.target is not None and e.target.code.startswith("SDN"), e.target
+
+
 def test_force_against_a_partys_thing_is_against_the_party_its_possessive_names(analyze):
     # "their patrol" is the soldiers'; not the place the sentence names, nor the doer
     e = one(events_of(analyze, "Two Chilean soldiers were hurt when a bomb ripped through their patrol in northern Peru."), "ASSAULT")

@@ -73,6 +73,7 @@ def read_context(doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, n
     """What the article around the actors tells about them. ``named`` is the country evidence of
     the actors layer (countries, nationalities, capitals and national institutions named)."""
     evidence = sorted(named + _place_evidence(doc, analysis, knowledge.actors), key=lambda e: (e.start, e.end))
+    evidence = _venues(doc, evidence, knowledge.context.venue_words)
     plan = Plan()
     references = References(doc, analysis, actors, knowledge, evidence)
     references.descriptions(plan)
@@ -197,6 +198,47 @@ def _place_evidence(doc: Doc, analysis: Analysis, dictionary) -> list[Evidence]:
     return out
 
 
+def _venues(doc: Doc, evidence: list[Evidence], words: set[str]) -> list[Evidence]:
+    """The evidence with the venues of meetings marked ``venue``: a place a meeting is held in
+    ("talks in Geneva", "the Brussels summit") whose country the story names no party of, and a
+    dateline in such a country (the reporter went where the parties met). "BRUSSELS - EU ministers
+    imposed sanctions on Belarus over a crackdown by police ... EU leaders will meet in Brussels":
+    the police are Belarus's, not Belgium's."""
+    held = {i for i, e in enumerate(evidence) if e.kind != "dateline" and _meeting_place(doc, e, words)}
+    # the nationality inside a venue's words is the venue's too ("in the *Ethiopian* capital")
+    held |= {i for i, e in enumerate(evidence) if e.kind == "name" and any(
+        evidence[j].start <= e.start and e.end <= evidence[j].end for j in held)}
+    hosts = {e.country for i, e in enumerate(evidence) if e.kind == "name" and i not in held}
+    venues = {evidence[i].country for i in held} - hosts
+    if not venues:
+        return evidence
+    return [Evidence(e.start, e.end, e.country, e.text, "venue")
+            if e.country in venues and (i in held or e.kind == "dateline") else e for i, e in enumerate(evidence)]
+
+
+def _meeting_place(doc: Doc, evidence: Evidence, words: set[str]) -> bool:
+    """Whether the place is where a meeting is held: the object of a locative preposition on a word
+    of meeting ("met in Oslo", "talks in Geneva") or on a verb whose object or subject is one ("held
+    talks in Geneva", "the talks were held in Geneva"), or a name before one ("the Geneva talks")."""
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("compound", "nmod", "amod"):
+        return _meeting_word(root.head, words)
+    if not is_locative(root):
+        return False
+    host = root.head.head
+    return _meeting_word(host, words) or (host.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass", "nsubj") and _meeting_word(c, words) for c in host.children))
+
+
+def _meeting_word(word: Token, words: set[str]) -> bool:
+    return word.lemma_.lower() in words or word.lower_ in words
+
+
 class _Countries:
     """Gives bare roles a country, mention by mention in text order."""
 
@@ -209,7 +251,8 @@ class _Countries:
         self.owner_verbs = knowledge.context.owner_verbs
         self.person_nouns = knowledge.cues.roles  # nouns naming who speaks: "officer", "spokesman"
         self.sectors = knowledge.actors.sectors
-        self.evidence = evidence
+        self.evidence = [e for e in evidence if e.kind != "venue"]
+        evidence = self.evidence
         self.references = references
         self.places = [e for e in evidence if e.kind in ("place", "dateline")]
         self.dateline = next((e for e in evidence if e.kind == "dateline"), None)

@@ -16,6 +16,9 @@ stateless    a modifier of a role word that says the role is no one country's ("
              "international observers"): such a role takes no country from the context.
 owner        a verb (lemma) whose object belongs to its subject: "Russia *moved* troops", "urged
              Russia to *withdraw* its forces": the troops are the subject's.
+venue        a word (lemma) for parties meeting ("talk", "summit", "meet"): a place it is held in
+             ("talks *in Geneva*", "the *Brussels* summit") is a venue, where the parties went, not
+             the country the story is about, when the story names no party of that country.
 authority    an act (verb or noun lemma) only a state's authorities perform ("arrest", "curfew"):
              with no agent named, its source is the authorities of the event's country, coded
              with the sector in ``refers_to`` (COP, JUD, GOV).
@@ -47,7 +50,7 @@ from tidings.knowledge.actors import REGIONS, SECTORS, TRANSNATIONAL, _country_c
 from tidings.knowledge.files import files_of_kind, read_rows
 
 KIND = "context"
-TYPES = ("description", "stateless", "owner", "authority", "release", "national")
+TYPES = ("description", "stateless", "owner", "venue", "authority", "release", "national")
 WHEN = ("always", "named", "possessor")
 #: ``refers_to`` of a description that stands for the last country the article named
 ANY_COUNTRY = "country"
@@ -84,6 +87,8 @@ class ContextKnowledge:
     stateless: set[str] = field(default_factory=set)
     #: verb lemmas whose object belongs to their subject ("deploy", "withdraw")
     owner_verbs: set[str] = field(default_factory=set)
+    #: lemmas of parties meeting, whose place is a venue ("talk", "summit")
+    venue_words: set[str] = field(default_factory=set)
     #: lemmas of acts only authorities perform -> the sector of those authorities ("arrest" -> COP)
     authority_acts: dict[str, str] = field(default_factory=dict)
     #: lemmas of a freeing -> the sector of the authorities who held the freed in custody ("free" -> GOV)
@@ -116,10 +121,10 @@ def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[st
     words = tuple(phrase.lower().split())
     if not words:
         raise fail("empty phrase")
-    if kind in ("stateless", "owner"):
+    if kind in ("stateless", "owner", "venue"):
         if len(words) != 1:
             raise fail(f"a {kind} row names one word, found {phrase!r}")
-        (knowledge.stateless if kind == "stateless" else knowledge.owner_verbs).add(words[0])
+        {"stateless": knowledge.stateless, "owner": knowledge.owner_verbs, "venue": knowledge.venue_words}[kind].add(words[0])
         return
     if kind in ("authority", "release"):
         if len(words) != 1 or len(cols) < 3 or cols[2] not in SECTORS:

@@ -55,13 +55,16 @@ _REPORTING_ORGANS = frozenset({"COP", "MIL", "JUD", "SPY"})
 
 
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
-    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None, releases=None):
+    def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None, releases=None,
+                 venues=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
         self.actor_dictionary = actors
         #: acts only authorities perform ("arrest" -> COP): their unnamed agent is the place's state
         self.authorities: dict[str, str] = authorities or {}
         #: freeings ("free" -> GOV): their unnamed agent is whoever held the freed (authorities or captors)
         self.releases: dict[str, str] = releases or {}
+        #: words of parties meeting ("sign", "meet"): a place on such a verb is where they met (context files)
+        self.venues: set[str] = venues or set()
         self.custody = patterns.sets.get("&CUSTODY", frozenset())
         self.captivity = patterns.sets.get("&CAPTIVITY", frozenset())
         self.story_country = story_country(analysis.places)

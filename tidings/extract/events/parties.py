@@ -185,7 +185,9 @@ class Parties:
         # a meeting's "in"/"at" phrase is where it is held: "met *in the rebel stronghold* of X" meets no rebels
         venue = _VENUES if code[:3] in _MEETINGS else ()
         for anchor in anchors:
-            candidates += _prep_objects(anchor, venue)
+            # so is a signing's: "signed a ceasefire *in the Ethiopian capital*" (a ceasefire *in Gaza* is Gaza's)
+            signed = support is not None and anchor.i == support.i and support.lemma_.lower() in self.venues
+            candidates += _prep_objects(anchor, _VENUES if signed else venue)
         # the verb the trigger governs, its objects and prepositions: "agreed *to provide Sri Lanka*
         # with ...", "agreed to set up a centre *in Berlin*", "an effort *to end the conflict between*
         # Sudan and Chad"; not the clause that tells what a document says ("blocked a resolution

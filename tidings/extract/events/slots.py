@@ -58,6 +58,10 @@ _AIMED_NOUNS = frozenset({"sanction", "sanctions", "embargo", "blockade"})
 _WAGING = frozenset({"ease", "halt", "suspend", "stop", "end", "scale", "wind", "call", "pursue", "press"})
 
 
+#: prepositions of a place where something is held ("in Cairo", "at the UN")
+_VENUE_PREPS = frozenset({"in", "at", "inside"})
+
+
 class Slots:
     def _slot(self, tok: Token, slots: tuple[str, ...], verb: bool, support: Token | None,
               matched: list[Token]) -> list[Token]:
@@ -242,6 +246,10 @@ class Slots:
                          and (self._named_at(c) or self._is_place(c))), None)
         if slot == "prep:of":
             return self._noun_object(tok) or roles.prep_objects(anchors, "of")
+        if support is not None and support.lemma_.lower() in self.venues and slot[5:] in _VENUE_PREPS:
+            # "signed a ceasefire *in the Ethiopian capital*": where the parties met, not the ceasefire's
+            # place (the noun's own phrase is: "a ceasefire *in Gaza*")
+            anchors = [tok]
         return roles.prep_objects(anchors, slot[5:])
 
     def _ranked_in(self, noun: Token, possessor: Token) -> bool:
