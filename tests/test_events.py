@@ -1900,6 +1900,16 @@ def test_saying_a_partys_act_is_a_provocation_criticises_it(analyze):
                 if x.plover == "ACCUSE"]
 
 
+def test_saying_a_partys_act_was_right_praises_it(analyze):
+    e = _one(_events(analyze, "The Italian president said the decision by Austria was wise."), "SUPPORT")
+    assert e.source.code.startswith("ITA") and e.target.code.startswith("AUT")
+    e = _one(_events(analyze, "Kenya said the Ugandan army was right to pull back its troops."), "SUPPORT")
+    assert e.target.code.startswith("UGA")
+    # a word of likelihood judges nothing
+    assert not [x for x in _events(analyze, "The Italian president said the plan by Austria was likely to fail.")
+                if x.plover == "SUPPORT"]
+
+
 @pytest.mark.parametrize("text, plover, target", [
     ("The opposition sent a letter of protest to the prime minister.", "PROTEST", "the prime minister"),
     ("Putin sent a message of support to the Serbian president.", "SUPPORT", "the Serbian president"),
