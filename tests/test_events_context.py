@@ -50,6 +50,21 @@ def test_the_dateline_does_not_place_what_a_statement_mentions(analyze):
     assert e.target.text == "the proposals" and e.target.code is None
 
 
+def test_a_dateline_at_a_meetings_venue_places_only_the_meeting(analyze):
+    # the reporter went to Oslo for the talks: the crackdown happened elsewhere, the talks there
+    a = analyze("OSLO, May 3 - Moldovan and Romanian officials held talks in Oslo on Monday about a crackdown "
+                "on dissent. The talks ended without agreement. Police detained dozens of activists on Sunday.")
+    talks = [e for e in a.events if e.plover == "CONSULT"]
+    assert talks and all(e.place is None or e.place.country == "NOR" for e in talks)
+    detained = one(a.events, "COERCE")
+    assert detained.place is None or detained.place.country != "NOR", detained.place
+    assert not (detained.source.code or "").startswith("NOR"), detained.source
+    # a dateline in the country of no meeting places the story's acts as before
+    e = next(e for e in analyze("BAGHDAD - Gunmen blew up a pipeline on Monday. The talks in Cairo ended.").events
+             if e.plover == "ASSAULT")
+    assert e.target.code == "IRQ"
+
+
 def test_a_thing_acted_on_lies_where_every_place_of_the_story_lies(analyze):
     # no place in the sentence, but the story names places in one country only
     text = ("Kenya eases curfew\n\n"

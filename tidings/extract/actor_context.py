@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.extract.actor_references import References
 from tidings.extract.context_plan import Evidence, Plan, Recode
-from tidings.extract.places import is_locative
+from tidings.extract.places import is_locative, meeting_place
 from tidings.knowledge.actors import ARMED_SECTORS, SECTORS
 from tidings.model import Actor, Analysis, Inference, Span
 
@@ -204,7 +204,7 @@ def _venues(doc: Doc, evidence: list[Evidence], words: set[str]) -> list[Evidenc
     dateline in such a country (the reporter went where the parties met). "BRUSSELS - EU ministers
     imposed sanctions on Belarus over a crackdown by police ... EU leaders will meet in Brussels":
     the police are Belarus's, not Belgium's."""
-    held = {i for i, e in enumerate(evidence) if e.kind != "dateline" and _meeting_place(doc, e, words)}
+    held = {i for i, e in enumerate(evidence) if e.kind != "dateline" and meeting_place(doc, e.start, e.end, words)}
     # the nationality inside a venue's words is the venue's too ("in the *Ethiopian* capital")
     held |= {i for i, e in enumerate(evidence) if e.kind == "name" and any(
         evidence[j].start <= e.start and e.end <= evidence[j].end for j in held)}
@@ -214,29 +214,6 @@ def _venues(doc: Doc, evidence: list[Evidence], words: set[str]) -> list[Evidenc
         return evidence
     return [Evidence(e.start, e.end, e.country, e.text, "venue")
             if e.country in venues and (i in held or e.kind == "dateline") else e for i, e in enumerate(evidence)]
-
-
-def _meeting_place(doc: Doc, evidence: Evidence, words: set[str]) -> bool:
-    """Whether the place is where a meeting is held: the object of a locative preposition on a word
-    of meeting ("met in Oslo", "talks in Geneva") or on a verb whose object or subject is one ("held
-    talks in Geneva", "the talks were held in Geneva"), or a name before one ("the Geneva talks")."""
-    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    if root.dep_ in ("compound", "nmod", "amod"):
-        return _meeting_word(root.head, words)
-    if not is_locative(root):
-        return False
-    host = root.head.head
-    return _meeting_word(host, words) or (host.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("dobj", "nsubjpass", "nsubj") and _meeting_word(c, words) for c in host.children))
-
-
-def _meeting_word(word: Token, words: set[str]) -> bool:
-    return word.lemma_.lower() in words or word.lower_ in words
 
 
 class _Countries:

@@ -93,6 +93,31 @@ def is_locative(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
+def meeting_place(doc: Doc, start: int, end: int, words: set[str]) -> bool:
+    """Whether the place at ``start``-``end`` is where a meeting is held: the object of a locative
+    preposition on a word of meeting ("met in Oslo", "talks in Geneva") or on a verb whose object or
+    subject is one ("held talks in Geneva", "the talks were held in Geneva"), or a name before one
+    ("the Geneva talks")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in ("compound", "nmod", "amod"):
+        return meeting_word(root.head, words)
+    if not is_locative(root):
+        return False
+    host = root.head.head
+    return meeting_word(host, words) or (host.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass", "nsubj") and meeting_word(c, words) for c in host.children))
+
+
+def meeting_word(word: Token, words: set[str]) -> bool:
+    """A word of parties meeting (the context files' ``venue`` rows): "talks", "summit", "met"."""
+    return word.lemma_.lower() in words or word.lower_ in words
+
+
 def extract_places(doc: Doc, analysis: Analysis, knowledge) -> None:
     gazetteer = knowledge.gazetteer
     actors = knowledge.actors

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.extract.events.common import DATE, LOCATIVE, NOUN_POS
+from tidings.extract.places import meeting_place, meeting_word
 from tidings.model import EventPlace, Span
 
 
@@ -89,7 +90,21 @@ class Circumstances:
             prep = span.root.head
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
                 by_head.setdefault(prep.head.i, place)
+        self.dateline_venue = dateline is not None and self._venue_country(dateline.country)
         return by_head, by_word, dateline
+
+    def _venue_country(self, country: str | None) -> bool:
+        """Whether the story names a meeting held in ``country`` and no party of that country: the
+        dateline there is the venue's (as the actors layer reads it, actor_context._venues)."""
+        if not country or not self.venues:
+            return False
+        d = self.analysis.dateline
+        held = [p for p in self.analysis.places if p.country == country and not (d and d.start <= p.start < d.end)
+                and meeting_place(self.doc, p.start, p.end, self.venues)]
+        if not held:
+            return False
+        return not any(a.country == country and any(not any(p.start <= m.start < p.end for p in held) for m in a.mentions)
+                       for a in self.analysis.actors)
 
     def _place(self, tok: Token, support: Token | None) -> EventPlace | None:
         for t in (tok, support):
@@ -107,6 +122,10 @@ class Circumstances:
             if head.head.i == head.i:
                 break
             head = head.head
+        if self.dateline_venue and not any(t is not None and meeting_word(t, self.venues) for t in (tok, support)):
+            # "ADDIS ABABA - ... signed a ceasefire in the Ethiopian capital ... the release of detained
+            # fighters": the reporter went where the parties met; the story's other acts happened elsewhere
+            return None
         return self.dateline_place
 
     def _trigger(self, tok: Token, verb: bool) -> Span:

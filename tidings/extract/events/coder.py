@@ -108,6 +108,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.place_targets: set[int] = set()  # places standing for the party an act is aimed at (parties.py)
         self.thing_countries: dict[int, str] = {}  # a thing target -> the country its nationality word names
         self.places, self.place_words, self.dateline_place = self._places()
+        if self.dateline_venue:
+            # the venue of a meeting is not where the story's other acts happened (circumstances._place)
+            self.story_country = story_country([p for p in analysis.places if p.country != self.dateline_place.country])
 
     # -- one sentence -------------------------------------------------------------------------
     def sentence(self, span, index: int) -> list[Event]:
