@@ -504,7 +504,8 @@ def test_a_meetings_venue_names_no_counterpart_but_a_meeting_it_was_held_in_does
     # "in the rebel stronghold of Gitega" is where they met, not whom they met (and with no one else
     # named, a meeting among themselves is no interaction at all)
     for text in ("Ministers were meeting in the rebel stronghold of Gitega on Friday.",
-                 "Army officers met in the Hutu rebel stronghold of Gitega on Friday."):
+                 "Army officers met in the Hutu rebel stronghold of Gitega on Friday.",
+                 "Moldovan officials held talks in Oslo on Monday."):
         assert not [e for e in events_of(analyze, text) if e.plover == "CONSULT"], text
     # "in a meeting with X" is the meeting, and X the one met
     e = one(events_of(analyze, "The Chilean president received advice in a private meeting with Peru's foreign minister."), "CONSULT")

@@ -175,10 +175,13 @@ class Parties:
                                if not (c.dep_ == "pobj" and c.head.lower_ in ("of", "against", "on"))]
             else:
                 candidates += _phrase_objects(thing)
+        meeting = code[:3] in _MEETINGS
         for word in matched:  # a pattern noun's own phrase: "violated *Manila's* ceasefire"
             if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and not (verb and word.i < tok.i):
-                # (not a pattern word of the subject: "*US troops* move toward X" names the doer)
-                candidates += _phrase_objects(word)
+                # (not a pattern word of the subject: "*US troops* move toward X" names the doer; nor the
+                # venue of a meeting held: "held talks *in Oslo*")
+                candidates += [c for c in _phrase_objects(word)
+                               if not (meeting and c.dep_ == "pobj" and c.head.head.i == word.i and _is_venue(c.head, _VENUES))]
         anchors = [tok] + ([support] if support is not None else [])
         if verb:  # the object's own prepositions: "put *the town* under curfew" (not a condemned deed's)
             anchors += [c for c in tok.children if c.dep_ == "dobj" and not (condemned and self._deed_done_to(c))]
