@@ -145,6 +145,15 @@ def test_context_a_venue_whose_country_is_a_party_stays_the_storys_place(analyze
     assert actor_at(a, "Police").code == "AFGCOP"
 
 
+def test_context_a_person_speaking_for_a_body_no_dictionary_knows_takes_no_country(analyze):
+    # the story is mostly about Belarus; she speaks for a body of her own, not for Belarus's government
+    a = analyze("Belarusian police detained dozens of protesters in Minsk on Sunday. \u201cThis must stop,\u201d said "
+                "Anna Berg, a spokeswoman for the Nordic Observatory for Civil Liberties. Belarusian officials "
+                "declined to comment, and Lithuania summoned the Belarusian ambassador.")
+    berg = actor_at(a, "Anna Berg")
+    assert not (berg.code or "").startswith("BLR"), berg.inferred
+
+
 def test_context_the_people_of_the_story_place_beat_the_most_named_party(analyze):
     """Residents, crowds and militants in a story about foreign troops are the place's, not the troops'."""
     a = analyze("Marines shell Baquba\n\nU.S. Marines shelled Baquba on Friday. Residents said many people "

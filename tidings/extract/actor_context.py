@@ -258,8 +258,8 @@ class _Countries:
             persons.add(idx) if person else None
             if not actor.code:
                 # a person the dictionaries do not know, named with a country: "John Major *of Britain*"
-                phrase = self._phrase(self.doc.char_span(m.start, m.end, alignment_mode="expand").root) \
-                    if self.doc.char_span(m.start, m.end, alignment_mode="expand") is not None else None
+                words = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                phrase = self._phrase(words.root) if words is not None else None
                 found = (phrase[0], "phrase", phrase[1], None) if phrase is not None and len(phrase[0]) == 3 else None
                 if found is None and self.one_country is not None:
                     # an article whose every country evidence is one country: its people are that country's
@@ -320,6 +320,10 @@ class _Countries:
             if self.one_country is not None:
                 ev = next(e for e in self.evidence if e.kind != "counterpart")
                 return self.one_country, "named", self._span(ev), None
+            if self._unknown_body(root):
+                # "a spokeswoman *for the European External Action Service*" in a story about Belarus
+                # speaks for that body, not for the country the story names most
+                return None
             if self.dominant is not None:
                 ev = next(e for e in self.evidence if e.country == self.dominant and e.kind != "counterpart")
                 return self.dominant, "dominant", self._span(ev), None
@@ -464,6 +468,24 @@ class _Countries:
                             found.setdefault(owner, hit[1])
                             break
         return next(iter(found.items())) if len(found) == 1 else None
+
+    def _unknown_body(self, root: Token) -> bool:
+        """Whether the person's phrase, or that of a title set beside the name, names a body no
+        dictionary knows ("Lena Marquardt, a spokeswoman *for the European External Action
+        Service*"): the person speaks for that body, not for the country the story names most."""
+        for word in [root, *(c for c in root.children if c.dep_ == "appos")]:
+            for prep in word.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _IGO_PREPS:
+                    continue
+                for obj in prep.children:
+                    # (a capitalised head, whatever the tagger calls it: "the Nordic *Observatory*")
+                    if obj.dep_ != "pobj" or obj.pos_ not in ("PROPN", "NOUN") or not obj.text[:1].isupper() \
+                            or self._place_at(obj):
+                        continue
+                    hit = self.references.covered.get(obj.i)
+                    if hit is None or not (self.actors[hit[0]].code or self.actors[hit[0]].country):
+                        return True
+        return False
 
     def _sentence_place(self, root: Token) -> Evidence | None:
         sent = root.sent
