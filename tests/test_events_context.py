@@ -52,8 +52,8 @@ def test_the_dateline_does_not_place_what_a_statement_mentions(analyze):
 
 def test_a_dateline_at_a_meetings_venue_places_only_the_meeting(analyze):
     # the reporter went to Oslo for the talks: the crackdown happened elsewhere, the talks there
-    a = analyze("OSLO, May 3 - Moldovan and Romanian officials held talks in Oslo on Monday about a crackdown "
-                "on dissent. The talks ended without agreement. Police detained dozens of activists on Sunday.")
+    a = analyze("OSLO, May 3 - Moldovan officials held talks with Romanian officials in Oslo on Monday about a "
+                "crackdown on dissent. The talks ended without agreement. Police detained dozens of activists on Sunday.")
     talks = [e for e in a.events if e.plover == "CONSULT"]
     assert talks and all(e.place is None or e.place.country == "NOR" for e in talks)
     detained = one(a.events, "COERCE")
