@@ -896,6 +896,16 @@ def test_violence_against_people_of_any_sector_is_kept(analyze):
     assert not _events(analyze, "Hackers attacked the website of a Kenyan bank.")
 
 
+def test_people_named_by_pronouns_acting_on_each_other_are_kept(analyze):
+    # PLOVER's people are people whoever they are: "she accused him" is an accusation
+    e = _one(_events(analyze, "She accused him of lying about the war."), "ACCUSE")
+    assert e.source.text == "She" and e.target.text == "him"
+    # a pronoun acting on a thing makes no political news, nor does one in sports or business news
+    assert not _events(analyze, "They ordered a batch of chicken wings.")
+    assert not [e for e in _events(analyze, "He criticized them after the match, and the coach sold his shares.")
+                if e.plover == "ACCUSE"]
+
+
 def test_the_one_accused_of_an_act_is_its_doer(analyze):
     e = _one(_events(analyze, "A Kenyan policeman was accused of killing two Somali traders."), "ASSAULT")
     assert e.source.code == "KENCOP" and e.target.code == "SOMCVL" and e.mode == "asserted"

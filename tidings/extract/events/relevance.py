@@ -38,6 +38,14 @@ _ADVISING = frozenset({"warn", "caution", "advise", "alert"})
 _GUNFIRE = frozenset({"gun", "sniper", "mortar", "rocket", "artillery", "cross", "tank", "machine-gun"})
 
 
+#: pronouns that stand for people (not "it": a thing as often as a party)
+_PEOPLE_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
+
+
+def _person_pronoun(p: Participant) -> bool:
+    return p.text.lower() in _PEOPLE_PRONOUNS
+
+
 class Relevance:
     def _groups(self, p: Participant | None) -> list[str]:
         if p is None or not p.code:
@@ -202,8 +210,15 @@ class Relevance:
             # pipeline was blown up"): its country is the victim (AG guide rule 22, "an Israeli town");
             # a bare place ("operations in Idlib") is only where something happened
             return True
-        # A party the dictionary cannot code counts only in a text with no sports or business cue.
-        return not self.cued and (self._weak(source) or self._weak(target))
+        # A party the dictionary cannot code counts only in a text with no sports or business cue; so
+        # does a pronoun for people acting on people ("he has criticized her surrogates"), not on a
+        # thing ("they ordered a batch of wings")
+        if self.cued:
+            return False
+        if self._weak(source) or self._weak(target):
+            return True
+        return source is not None and target is not None and any(_person_pronoun(p) for p in (source, target)) \
+            and all(_person_pronoun(p) or p.code for p in (source, target))
 
     def _of_nationality(self, p: Participant) -> bool:
         """Whether a participant is a thing coded by the nationality word before it ("a *Dutch* mosque")."""
