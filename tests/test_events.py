@@ -1910,6 +1910,16 @@ def test_saying_a_partys_act_is_a_provocation_criticises_it(analyze):
                 if x.plover == "ACCUSE"]
 
 
+def test_holding_a_party_or_its_deed_to_be_a_name_of_blame_or_praise(analyze):
+    e = _one(_events(analyze, "Russia regards the NATO exercises as a provocation."), "ACCUSE")
+    assert e.source.code.startswith("RUS") and e.target.code.startswith("IGOWSTNAT")
+    e = _one(_events(analyze, "China sees Japan as a reliable partner."), "SUPPORT")
+    assert e.target.code.startswith("JPN")
+    # seeing something as a chance or a sign judges no one
+    assert not [x for x in _events(analyze, "China sees the Japanese visit as a chance for trade.")
+                if x.plover in ("ACCUSE", "SUPPORT")]
+
+
 def test_saying_a_partys_act_was_right_praises_it(analyze):
     e = _one(_events(analyze, "The Italian president said the decision by Austria was wise."), "SUPPORT")
     assert e.source.code.startswith("ITA") and e.target.code.startswith("AUT")
