@@ -228,8 +228,8 @@ class _Countries:
         self.owner_verbs = knowledge.context.owner_verbs
         self.person_nouns = knowledge.cues.roles  # nouns naming who speaks: "officer", "spokesman"
         self.sectors = knowledge.actors.sectors
-        self.evidence = [e for e in evidence if e.kind != "venue"]
-        evidence = self.evidence
+        evidence = [e for e in evidence if e.kind != "venue"]  # (a venue tells no story's country)
+        self.evidence = evidence
         self.references = references
         self.places = [e for e in evidence if e.kind in ("place", "dateline")]
         self.dateline = next((e for e in evidence if e.kind == "dateline"), None)

@@ -103,7 +103,9 @@ class Circumstances:
                 and meeting_place(self.doc, p.start, p.end, self.venues)]
         if not held:
             return False
-        return not any(a.country == country and any(not any(p.start <= m.start < p.end for p in held) for m in a.mentions)
+        # a party of that country named outside the venue's own words is a host, not a visitor
+        return not any(a.country == country and any(not any(p.start <= m.start < p.end for p in held)
+                                                    for m in a.mentions)
                        for a in self.analysis.actors)
 
     def _place(self, tok: Token, support: Token | None) -> EventPlace | None:

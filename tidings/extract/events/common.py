@@ -18,6 +18,8 @@ PHRASE_STOP = frozenset({"parataxis", "punct", "cc", "nsubj", "nsubjpass", "csub
 PHRASE_DEPTH = 8
 NOUN_DEPS = frozenset({"amod", "compound", "nmod", "prep", "pobj", "poss", "nummod", "advmod", "npadvmod"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "along", "within", "off"})
+#: prepositions of the place where a meeting or signing is held ("met *in* Oslo", "signed *at* the UN")
+VENUE_PREPS = ("in", "at", "inside")
 TRANSNATIONAL_POLITICAL = frozenset({"IGO", "NGO", "NGM", "IMG"})
 WORD_SPLIT = re.compile(r"[^a-z0-9'-]+")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

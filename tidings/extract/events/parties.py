@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.extract.events import syntax as roles
-from tidings.extract.events.common import MEETING_NOUNS, PROPOSALS, VIOLENT, singular
+from tidings.extract.events.common import MEETING_NOUNS, PROPOSALS, VENUE_PREPS, VIOLENT, singular
 from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Participant
 
@@ -56,7 +56,6 @@ _POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
 
 #: meetings, talks and negotiations (CAMEO 040, 043, 046), whose "in" or "at" phrase is their venue
 _MEETINGS = frozenset({"040", "043", "046"})
-_VENUES = ("in", "at", "inside")
 #: a peacekeeping body or its work ("a peacekeeping *force*", "UN peacekeeping *operations*")
 _MISSIONS = frozenset({"force", "mission", "operation", "deployment", "contingent"})
 #: words for people that say no more than that they are people
@@ -180,17 +179,17 @@ class Parties:
             if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and not (verb and word.i < tok.i):
                 # (not a pattern word of the subject: "*US troops* move toward X" names the doer; nor the
                 # venue of a meeting held: "held talks *in Oslo*")
-                candidates += [c for c in _phrase_objects(word)
-                               if not (meeting and c.dep_ == "pobj" and c.head.head.i == word.i and _is_venue(c.head, _VENUES))]
+                candidates += [c for c in _phrase_objects(word) if not (
+                    meeting and c.dep_ == "pobj" and c.head.head.i == word.i and _is_venue(c.head, VENUE_PREPS))]
         anchors = [tok] + ([support] if support is not None else [])
         if verb:  # the object's own prepositions: "put *the town* under curfew" (not a condemned deed's)
             anchors += [c for c in tok.children if c.dep_ == "dobj" and not (condemned and self._deed_done_to(c))]
         # a meeting's "in"/"at" phrase is where it is held: "met *in the rebel stronghold* of X" meets no rebels
-        venue = _VENUES if code[:3] in _MEETINGS else ()
+        venue = VENUE_PREPS if code[:3] in _MEETINGS else ()
         for anchor in anchors:
             # so is a signing's: "signed a ceasefire *in the Ethiopian capital*" (a ceasefire *in Gaza* is Gaza's)
             signed = support is not None and anchor.i == support.i and support.lemma_.lower() in self.venues
-            candidates += _prep_objects(anchor, _VENUES if signed else venue)
+            candidates += _prep_objects(anchor, VENUE_PREPS if signed else venue)
         # the verb the trigger governs, its objects and prepositions: "agreed *to provide Sri Lanka*
         # with ...", "agreed to set up a centre *in Berlin*", "an effort *to end the conflict between*
         # Sudan and Chad"; not the clause that tells what a document says ("blocked a resolution

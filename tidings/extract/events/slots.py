@@ -14,6 +14,7 @@ from tidings.extract.events.common import (
     PERSONAL,
     PROPOSALS,
     TRANSNATIONAL_POLITICAL,
+    VENUE_PREPS,
 )
 from tidings.extract.events.triggers import ENGAGING, support_verb
 from tidings.knowledge.actors import SECTORS
@@ -56,10 +57,6 @@ _AIMED_NOUNS = frozenset({"sanction", "sanctions", "embargo", "blockade"})
 #: verbs whose subject owns the attack that is their object, besides the light verbs (&LIGHT: launch,
 #: wage, step up...): it eases, halts or ends its own offensive
 _WAGING = frozenset({"ease", "halt", "suspend", "stop", "end", "scale", "wind", "call", "pursue", "press"})
-
-
-#: prepositions of a place where something is held ("in Cairo", "at the UN")
-_VENUE_PREPS = frozenset({"in", "at", "inside"})
 
 
 class Slots:
@@ -246,7 +243,7 @@ class Slots:
                          and (self._named_at(c) or self._is_place(c))), None)
         if slot == "prep:of":
             return self._noun_object(tok) or roles.prep_objects(anchors, "of")
-        if support is not None and support.lemma_.lower() in self.venues and slot[5:] in _VENUE_PREPS:
+        if support is not None and support.lemma_.lower() in self.venues and slot[5:] in VENUE_PREPS:
             # "signed a ceasefire *in the Ethiopian capital*": where the parties met, not the ceasefire's
             # place (the noun's own phrase is: "a ceasefire *in Gaza*")
             anchors = [tok]
