@@ -28,6 +28,11 @@ take ``story-place``, the country the article's places lie in most often, before
 bomb Ramadi ... many people were killed" are Ramadi's people, though the parties the story names
 most are American.
 
+A meeting's venue is no evidence at all: a place a meeting or signing is held in ("talks in
+Geneva", the context files' ``venue`` rows) whose country the story names no party of, and a
+dateline in that country, count for none of the rules above ("BRUSSELS - ... a crackdown by police
+... EU leaders will meet in Brussels": Belarus's police, in a story about Belarus).
+
 A role that says it is no one country's ("foreign fighters", "coalition forces", "African troops":
 the ``stateless`` rows of the context files) keeps its bare code, and so does every actor with a
 country or an organisation's code of its own ("U.S. troops", "al Qaeda"); so does a role word used
@@ -35,7 +40,8 @@ as an adjective of something else ("a *military* operation"). A person named wit
 ("Foreign Minister Alexander Downer") takes a country only from a possessor, a place in the phrase,
 an article whose every country evidence is one country (``named``), or the article's dominant
 country: wire writers give a foreign office-holder a nationality ("Iraqi Prime Minister ...") and a
-local one none. A person no dictionary knows at all takes a country from a place in the phrase
+local one none; not the dominant country when the phrase names a body no dictionary knows ("a
+spokeswoman for the European External Action Service" speaks for it). A person no dictionary knows at all takes a country from a place in the phrase
 ("John Major *of Britain*") or a one-country article only.
 
 Every country given is recorded on the actor (``Actor.inferred``) with the rule and the words it came
