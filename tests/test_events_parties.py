@@ -512,6 +512,16 @@ def test_a_meetings_venue_names_no_counterpart_but_a_meeting_it_was_held_in_does
     assert e.target is not None and e.target.code.startswith("PER"), e.target
 
 
+def test_what_led_to_a_deed_did_not_do_it(analyze):
+    # the protests caused the arrests; the arresters are the authorities, not the protesters' march
+    e = one(events_of(analyze, "The march by Kenyan students led to the arrest of fifty of them."), "COERCE")
+    assert e.source is None or "march" not in e.source.text, e.source
+    # leading a delegation is doing: the leader visits
+    e = one(events_of(analyze, "Senate President Ali Mwangi will lead a Senate delegation on a three-day visit to Uganda."),
+            "AGREE")
+    assert e.source.text.startswith("Senate President") and e.target.code.startswith("UGA")
+
+
 def test_where_a_pact_was_signed_is_no_party_to_it_but_where_it_holds_is(analyze):
     # "in Tripoli" on "signed" is where the parties met; "in Darfur" on the truce is where it holds
     e = one(events_of(analyze, "The government of Chad signed a truce in Tripoli on Monday."), "RETREAT")

@@ -54,6 +54,21 @@ _INVASIONS = frozenset({"invasion", "incursion", "occupation", "bombardment"})
 #: measures a country named before them is the target of: "the *Cuba* embargo", "*Iraq* sanctions"
 _AIMED_NOUNS = frozenset({"sanction", "sanctions", "embargo", "blockade"})
 
+#: verbs whose subject caused a deed named after them, not did it ("the protests *prompted* the arrest of
+#: X"), and those that say so through a preposition ("*led to*", "*resulted in*"; "led a delegation" did)
+_CAUSING = frozenset({"cause", "prompt", "trigger", "spark", "provoke"})
+_CAUSING_THROUGH = {"lead": "to", "result": "in"}
+
+
+def _caused_by(noun: Token, support: Token) -> bool:
+    """Whether the verb that carries a deed noun only caused it: its subject is no doer."""
+    lemma = support.lemma_.lower()
+    if lemma in _CAUSING:
+        return True
+    prep = noun.head
+    return lemma in _CAUSING_THROUGH and noun.dep_ == "pobj" and prep.lower_ == _CAUSING_THROUGH[lemma] \
+        and prep.head.i == support.i
+
 #: verbs whose subject owns the attack that is their object, besides the light verbs (&LIGHT: launch,
 #: wage, step up...): it eases, halts or ends its own offensive
 _WAGING = frozenset({"ease", "halt", "suspend", "stop", "end", "scale", "wind", "call", "pursue", "press"})
@@ -216,6 +231,8 @@ class Slots:
             if held is not None:
                 return held
             if support is not None:
+                if _caused_by(tok, support):
+                    return None  # "the diversion *led to* the arrest of X": a cause, not the arrester
                 subject = roles.verb_subject(support)
                 # (the noun itself is the subject of a verb of happening: "talks *began* between ...")
                 return subject if subject is None or subject.i != tok.i else None
