@@ -41,8 +41,9 @@ as an adjective of something else ("a *military* operation"). A person named wit
 an article whose every country evidence is one country (``named``), or the article's dominant
 country: wire writers give a foreign office-holder a nationality ("Iraqi Prime Minister ...") and a
 local one none; not the dominant country when the phrase names a body no dictionary knows ("a
-spokeswoman for the European External Action Service" speaks for it). A person no dictionary knows at all takes a country from a place in the phrase
-("John Major *of Britain*") or a one-country article only.
+spokeswoman for the European External Action Service" speaks for it). A person no dictionary knows
+at all takes a country from a place in the phrase ("John Major *of Britain*") or a one-country
+article only.
 
 Every country given is recorded on the actor (``Actor.inferred``) with the rule and the words it came
 from, so an analyst can ask why. Descriptions and pronouns are read first (``actor_references``), so
@@ -96,8 +97,8 @@ def _national_bodies(actors: list[Actor], evidence: list[Evidence], bodies: dict
     Peru's legislature, "Congress" in a New Delhi story the Congress party. The country is one named
     right before the name ("Peru's Congress"), else that of the nearest body of the same sector named
     before it ("Colombia's Senate ... the House of Representatives"), else the dateline's. Not the
-    places a story names:
-    "Congress approved aid for the drug war in Colombia" is the US Congress acting about Colombia."""
+    places a story names: "Congress approved aid for the drug war in Colombia" is the US Congress
+    acting about Colombia."""
     if not bodies:
         return
     found = [(idx, m, table) for idx, a in enumerate(actors) for m in a.mentions

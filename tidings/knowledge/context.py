@@ -124,7 +124,8 @@ def _add_row(knowledge: ContextKnowledge, path: Path, lineno: int, cols: list[st
     if kind in ("stateless", "owner", "venue"):
         if len(words) != 1:
             raise fail(f"a {kind} row names one word, found {phrase!r}")
-        {"stateless": knowledge.stateless, "owner": knowledge.owner_verbs, "venue": knowledge.venue_words}[kind].add(words[0])
+        target = {"stateless": knowledge.stateless, "owner": knowledge.owner_verbs, "venue": knowledge.venue_words}
+        target[kind].add(words[0])
         return
     if kind in ("authority", "release"):
         if len(words) != 1 or len(cols) < 3 or cols[2] not in SECTORS:

@@ -67,7 +67,6 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.venues: set[str] = venues or set()
         self.custody = patterns.sets.get("&CUSTODY", frozenset())
         self.captivity = patterns.sets.get("&CAPTIVITY", frozenset())
-        self.story_country = story_country(analysis.places)
         self.light = patterns.light_verbs
         self.light_particles = patterns.sets.get("&NEUTRAL_PARTICLES", frozenset())
         self.nonpolitical = patterns.sets.get("&NONPOLITICAL", frozenset())
@@ -108,9 +107,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.place_targets: set[int] = set()  # places standing for the party an act is aimed at (parties.py)
         self.thing_countries: dict[int, str] = {}  # a thing target -> the country its nationality word names
         self.places, self.place_words, self.dateline_place = self._places()
-        if self.dateline_venue:
-            # the venue of a meeting is not where the story's other acts happened (circumstances._place)
-            self.story_country = story_country([p for p in analysis.places if p.country != self.dateline_place.country])
+        # the country every place of the story lies in; a meeting's venue, where the dateline is too, is
+        # not where the story's other acts happened (circumstances._place)
+        venue = self.dateline_place.country if self.dateline_venue else None
+        self.story_country = story_country([p for p in analysis.places if venue is None or p.country != venue])
 
     # -- one sentence -------------------------------------------------------------------------
     def sentence(self, span, index: int) -> list[Event]:

@@ -964,8 +964,8 @@ def any_object(anchors: list[Token]) -> Token | None:
 
 def governs_infinitive(verb: Token) -> bool:
     """Whether a verb governs a to-infinitive clause ("sought *to portray* him", "tried to leave")."""
-    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")
-               and any(g.tag_ == "TO" for g in c.children) for c in verb.children)
+    return any(c.dep_ in ("xcomp", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX") and to_infinitive(c)
+               for c in verb.children)
 
 
 def object_predicate(verb: Token, as_phrase: bool = True) -> tuple[int, int] | None:

@@ -196,12 +196,13 @@ _NOT_CARRYING = frozenset({"from", "despite", "than", "like", "unlike"})
 #: goodwill" are the protest, the support, the goodwill
 _CARRIERS = frozenset({"letter", "note", "message", "telegram", "statement", "gesture", "expression", "show",
                        "token", "words"})
+_CARRYING = PARTITIVE | _CARRIERS
 
 
 def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
     """The verb a noun event is the object of when that verb only carries it ("held talks")."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARTITIVE | _CARRIERS:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _CARRYING:
         # "began *a new round of* joint exercises", "sent *a letter of* protest to X", "a *gesture of* support"
         return support_verb(head.head, light)
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.lemma_.lower() in light:
