@@ -145,6 +145,22 @@ def test_context_a_venue_whose_country_is_a_party_stays_the_storys_place(analyze
     assert actor_at(a, "Police").code == "AFGCOP"
 
 
+def test_context_the_venues_are_recorded_with_their_words(analyze):
+    """One decision, recorded on the analysis: the events layer reads it, the JSON form carries it."""
+    from tidings.model import Analysis
+
+    text = ("OSLO, May 3 - Moldovan officials held talks with Romanian officials in Oslo on Monday. "
+            "Police detained dozens of activists.")
+    a = analyze(text)
+    assert [(v.text, v.country) for v in a.venues] == [("OSLO", "NOR"), ("Oslo", "NOR")]
+    assert all(text[v.start:v.end] == v.text for v in a.venues)
+    assert Analysis.from_json(a.to_json()).venues == a.venues
+    # a meeting at home names a host: no venue
+    assert analyze("KABUL - Afghan and Pakistani officials met in Kabul on Monday.").venues == []
+    # a place nobody met in is no venue
+    assert analyze("OSLO - Police detained dozens of activists in Oslo.").venues == []
+
+
 def test_context_a_person_speaking_for_a_body_no_dictionary_knows_takes_no_country(analyze):
     # the story is mostly about Belarus; she speaks for a body of her own, not for Belarus's government
     a = analyze("Belarusian police detained dozens of protesters in Minsk on Sunday. \u201cThis must stop,\u201d said "

@@ -139,6 +139,19 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Venue:
+    """A place the story's parties met in that is none of theirs: "Geneva" in "US and Russian envoys
+    held talks in Geneva", or the dateline when it lies in such a country (the reporter went where
+    the parties met). Its country is no party's country and not where the story's other acts
+    happened (extract/actor_context.py decides)."""
+
+    start: int
+    end: int
+    text: str
+    country: str
+
+
+@dataclass(frozen=True)
 class Participant:
     """The source or target of an event: the words in the text, and the actor they name if known."""
 
@@ -219,6 +232,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    venues: list[Venue] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     dateline: Span | None = None
     #: the wire or outlet the opener credits ("AP - ", "GENEVA (Reuters) -"): the copy's source, not a place
@@ -255,6 +269,7 @@ class Analysis:
             quotes=[Quote(**{**q, "speaker": span(q.get("speaker")), "cue": span(q.get("cue"))}) for q in data.get("quotes", [])],
             times=[TimeRef(**t) for t in data.get("times", [])],
             places=[Place(**p) for p in data.get("places", [])],
+            venues=[Venue(**v) for v in data.get("venues", [])],
             events=[Event(**{**e, "source": opt(Participant, e.get("source")), "target": opt(Participant, e.get("target")),
                              "place": opt(EventPlace, e.get("place")), "trigger": span(e["trigger"])})
                     for e in data.get("events", [])],

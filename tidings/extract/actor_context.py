@@ -61,7 +61,7 @@ from tidings.extract.actor_references import References
 from tidings.extract.context_plan import Evidence, Plan, Recode
 from tidings.extract.places import is_locative, meeting_place
 from tidings.knowledge.actors import ARMED_SECTORS, SECTORS
-from tidings.model import Actor, Analysis, Inference, Span
+from tidings.model import Actor, Analysis, Inference, Span, Venue
 
 #: prepositions whose object, a place or a party, gives the role before them its country: "police in
 #: Caracas", "a spokesman for the Kenyan police", "officials from Syria"
@@ -80,8 +80,8 @@ def read_context(doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, n
     """What the article around the actors tells about them. ``named`` is the country evidence of
     the actors layer (countries, nationalities, capitals and national institutions named)."""
     evidence = sorted(named + _place_evidence(doc, analysis, knowledge.actors), key=lambda e: (e.start, e.end))
-    evidence = _venues(doc, evidence, knowledge.context.venue_words)
-    plan = Plan()
+    evidence, venues = _venues(doc, evidence, knowledge.context.venue_words)
+    plan = Plan(venues=venues)
     references = References(doc, analysis, actors, knowledge, evidence)
     references.descriptions(plan)
     references.pronouns(plan)
@@ -205,22 +205,25 @@ def _place_evidence(doc: Doc, analysis: Analysis, dictionary) -> list[Evidence]:
     return out
 
 
-def _venues(doc: Doc, evidence: list[Evidence], words: set[str]) -> list[Evidence]:
-    """The evidence with the venues of meetings marked ``venue``: a place a meeting is held in
-    ("talks in Geneva", "the Brussels summit") whose country the story names no party of, and a
-    dateline in such a country (the reporter went where the parties met). "BRUSSELS - EU ministers
-    imposed sanctions on Belarus over a crackdown by police ... EU leaders will meet in Brussels":
-    the police are Belarus's, not Belgium's."""
+def _venues(doc: Doc, evidence: list[Evidence], words: set[str]) -> tuple[list[Evidence], list[Venue]]:
+    """The evidence with the venues of meetings marked ``venue``, and those venues: a place a
+    meeting is held in ("talks in Geneva", "the Brussels summit") whose country the story names no
+    party of, and a dateline in such a country (the reporter went where the parties met).
+    "BRUSSELS - EU ministers imposed sanctions on Belarus over a crackdown by police ... EU leaders
+    will meet in Brussels": the police are Belarus's, not Belgium's. The events layer reads the
+    venues from the analysis, so that both layers take one decision."""
     held = {i for i, e in enumerate(evidence) if e.kind != "dateline" and meeting_place(doc, e.start, e.end, words)}
     # the nationality inside a venue's words is the venue's too ("in the *Ethiopian* capital")
     held |= {i for i, e in enumerate(evidence) if e.kind == "name" and any(
         evidence[j].start <= e.start and e.end <= evidence[j].end for j in held)}
     hosts = {e.country for i, e in enumerate(evidence) if e.kind == "name" and i not in held}
-    venues = {evidence[i].country for i in held} - hosts
-    if not venues:
-        return evidence
-    return [Evidence(e.start, e.end, e.country, e.text, "venue")
-            if e.country in venues and (i in held or e.kind == "dateline") else e for i, e in enumerate(evidence)]
+    countries = {evidence[i].country for i in held} - hosts
+    marked = [i for i, e in enumerate(evidence) if e.country in countries and (i in held or e.kind == "dateline")]
+    # (a capital is evidence twice over, as a name and as a place: one venue)
+    venues = list(dict.fromkeys(Venue(evidence[i].start, evidence[i].end, evidence[i].text, evidence[i].country)
+                                for i in marked))
+    return [Evidence(e.start, e.end, e.country, e.text, "venue") if i in marked else e
+            for i, e in enumerate(evidence)], venues
 
 
 class _Countries:

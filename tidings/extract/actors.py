@@ -109,6 +109,7 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
         drafts = book.ordered()
         plan = read_context(doc, analysis, book.actors(), knowledge, _named_countries(doc, units, analysis.text))
         book.apply(plan, drafts)
+        analysis.venues = plan.venues
     analysis.actors = book.actors()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tidings.model import Inference, Span
+from tidings.model import Inference, Span, Venue
 
 
 @dataclass(frozen=True)
@@ -54,3 +54,4 @@ class Plan:
     recoded: list[Recode] = field(default_factory=list)
     added: list[Addition] = field(default_factory=list)
     dropped: set[tuple[int, Span]] = field(default_factory=set)  # (actor index, mention)
+    venues: list[Venue] = field(default_factory=list)  # where the parties met, none of theirs (model.Venue)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.extract.events.common import DATE, LOCATIVE, NOUN_POS
-from tidings.extract.places import meeting_place, meeting_word
+from tidings.extract.places import meeting_word
 from tidings.model import EventPlace, Span
 
 
@@ -90,23 +90,11 @@ class Circumstances:
             prep = span.root.head
             if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
                 by_head.setdefault(prep.head.i, place)
-        self.dateline_venue = dateline is not None and self._venue_country(dateline.country)
-        return by_head, by_word, dateline
-
-    def _venue_country(self, country: str | None) -> bool:
-        """Whether the story names a meeting held in ``country`` and no party of that country: the
-        dateline there is the venue's (as the actors layer reads it, actor_context._venues)."""
-        if not country or not self.venues:
-            return False
+        # a dateline where the parties met (the actors layer decides: actor_context._venues)
         d = self.analysis.dateline
-        held = [p for p in self.analysis.places if p.country == country and not (d and d.start <= p.start < d.end)
-                and meeting_place(self.doc, p.start, p.end, self.venues)]
-        if not held:
-            return False
-        # a party of that country named outside the venue's own words is a host, not a visitor
-        return not any(a.country == country and any(not any(p.start <= m.start < p.end for p in held)
-                                                    for m in a.mentions)
-                       for a in self.analysis.actors)
+        self.dateline_venue = dateline is not None and d is not None and any(
+            d.start <= v.start < d.end for v in self.analysis.venues)
+        return by_head, by_word, dateline
 
     def _place(self, tok: Token, support: Token | None) -> EventPlace | None:
         for t in (tok, support):
