@@ -1953,3 +1953,22 @@ def test_an_adjective_of_attitude_towards_a_party(analyze, text, plover, source,
 
 def test_an_adjective_without_its_party_is_no_event(analyze):
     assert not _events(analyze, "Aid officials said the situation in Darfur was critical.")
+
+
+def test_a_pronoun_acting_on_a_political_group_is_kept(analyze):
+    # critics, supporters, voters, candidates and allies are parties of politics, as officials are
+    e = _one(_events(analyze, "His critics denounced him on Monday."), "ACCUSE")
+    assert e.source.text == "His critics" and e.target.text == "him"
+
+
+@pytest.mark.parametrize("text, plover, source, target", [
+    # formal complaints carried by a verb of lodging or levelling: the verb's subject makes them
+    ("Iran lodged a protest with Britain over the seizure of the tanker.", "ACCUSE", "IRN", "GBR"),
+    ("Russia leveled accusations against Georgia on Friday.", "ACCUSE", "RUS", "GEO"),
+    ("Serbia raised objections to the plan of the European Union.", "REJECT", "SRB", "IGO"),
+    # the objector after "of": "the objections of Russia" are Russia's
+    ("The objections of Russia to the Kenyan plan were ignored.", "REJECT", "RUS", "KEN"),
+])
+def test_formal_objections_and_protests_are_their_makers(analyze, text, plover, source, target):
+    e = _one(_events(analyze, text), plover)
+    assert e.source.code.startswith(source) and e.target.code.startswith(target)
