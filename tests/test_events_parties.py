@@ -398,6 +398,17 @@ def test_opposition_named_in_the_mention_wins_over_the_listed_office(analyze):
     assert e.source.code == "UKRGOV"
 
 
+def test_a_common_surname_names_the_office_holder_only_while_in_office(analyze):
+    # "Bush" alone is the president in news of his presidency, and nobody the dictionary knows after it
+    e = one(events_of(analyze, "Bush criticized Iran on Monday.", published="2004-05-01"), "ACCUSE")
+    assert e.source.code == "USAGOV"
+    e = one(events_of(analyze, "Bush criticized Iran on Monday.", published="2015-05-01"), "ACCUSE")
+    assert e.source.code is None
+    # another Bush is another person
+    assert all(a.code is None for a in analyze("Reggie Bush scored twice as the Trojans won.",
+                                               published="2004-10-01").actors)
+
+
 def test_the_party_after_a_subordinating_word_is_the_subject_of_its_clause(analyze):
     # the parser reads "after Ruritania" as a phrase and leaves 'warned' without a subject
     events = events_of(analyze, "Moldova recalled its envoy after Ruritania threatened to cut ties if "
