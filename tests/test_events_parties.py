@@ -886,3 +886,23 @@ def test_a_nationality_before_a_siege_is_where_it_was_laid(analyze):
     # "the Russian school siege" was laid to a Russian school, by others
     events = events_of(analyze, "Manila mourned the dead of the Russian school siege of last week.")
     assert not [e for e in events if e.source is not None and (e.source.code or "").startswith("RUS")]
+
+
+def test_a_relative_clause_with_its_own_subject_and_object_is_another_act(analyze):
+    # the gunmen are those who burned the market, not whom the attack was aimed at
+    e = one(events_of(analyze, "Rebels launched an attack in which gunmen burned a market in northern Mali."), "ASSAULT")
+    assert e.trigger.text == "launched" and not (e.target and "gunmen" in e.target.text)
+
+
+def test_joining_a_party_for_a_meeting_meets_that_party(analyze):
+    e = one(events_of(analyze, "The Kenyan foreign minister joined his Ugandan counterpart for a meeting with donors."),
+            "CONSULT")
+    assert e.source.code == "KENGOV" and e.target.code == "UGAGOV"
+    # joining the talks themselves meets those named with them
+    e = one(events_of(analyze, "Kenya joined talks with Somalia on Monday."), "CONSULT")
+    assert e.target.code.startswith("SOM")
+
+
+def test_commencing_an_attack_is_the_attack_of_who_commenced_it(analyze):
+    e = one(events_of(analyze, "Syria commenced assaults on Kurdish fighters."), "ASSAULT")
+    assert e.source.code == "SYRGOV" and e.target.text == "Kurdish fighters"

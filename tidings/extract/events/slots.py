@@ -35,6 +35,15 @@ _OWN_ACT_MARKS = frozenset({"if", "unless", "when", "whenever", "while", "after"
 _TOLL_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 
+def _own_clause(clause: Token) -> bool:
+    """A clause with a subject and an object of its own, neither a relative pronoun ("in which
+    *gunmen* stormed *a mosque*"): it tells an act of its own, not a gap in the noun it describes."""
+    def own(c: Token) -> bool:
+        return c.tag_ not in ("WDT", "WP", "WP$") and c.lower_ not in ("that", "which", "who", "whom")
+    return any(c.dep_ in roles.SUBJ and own(c) for c in clause.children) \
+        and any(c.dep_ in ("dobj", "obj") and own(c) for c in clause.children)
+
+
 def _for_to(clause: Token) -> bool:
     """An infinitive after "for X" ("opened its borders for aid trucks *to enter* ..."), which the
     parser reads as a phrase and a loose clause: X is the infinitive's subject."""
@@ -571,12 +580,14 @@ class Slots:
             if t.dep_ in ("parataxis", "punct", "cc") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")
                                                           and t.head.i == tok.i):
                 continue
-            if t.dep_ == "relcl" and any(c.dep_ in ("dobj", "obj") and self._actor_at(c.idx, c.idx + len(c))
-                                         for c in t.children):
+            if t.dep_ == "relcl" and (any(c.dep_ in ("dobj", "obj") and self._actor_at(c.idx, c.idx + len(c))
+                                          for c in t.children) or _own_clause(t)):
                 # a relative clause with a party as its own object is an act of its own: "to halt
                 # fighting *that has killed 40 people*" - the dead are no target of halting (one
                 # without, the parser's home for a stray phrase, is still read: "gave data, which
-                # includes names, *to the Indian government*")
+                # includes names, *to the Indian government*"); so is one with a subject and an object
+                # of its own: "launched an attack *in which gunmen stormed a mosque*" - the gunmen are
+                # no target of the attack ("the proposal *Somalia put forward*" names its maker)
                 continue
             if t.dep_ == "advcl" and not self.keep_any and any(c.tag_ == "TO" for c in t.children) \
                     and not any(c.dep_ in roles.SUBJ for c in t.children) and not _for_to(t):
