@@ -1972,3 +1972,16 @@ def test_a_pronoun_acting_on_a_political_group_is_kept(analyze):
 def test_formal_objections_and_protests_are_their_makers(analyze, text, plover, source, target):
     e = _one(_events(analyze, text), plover)
     assert e.source.code.startswith(source) and e.target.code.startswith(target)
+
+
+@pytest.mark.parametrize("text, plover, source, target", [
+    # what the one told must do is demanded of them; the act itself is only demanded
+    ("Russia told Ukraine it must withdraw its troops.", "REQUEST", "RUS", "UKR"),
+    # advising a party to act appeals to it
+    ("The Kenyan ministry advised Ugandan officials to close the border.", "REQUEST", "KEN", "UGA"),
+    # backing away from one's own words yields
+    ("The Japanese minister backpedaled on his remarks about Taiwan.", "CONCEDE", "JPN", "TWN"),
+])
+def test_telling_advising_and_backpedalling(analyze, text, plover, source, target):
+    e = _one(_events(analyze, text), plover)
+    assert e.source.code.startswith(source) and e.target.code.startswith(target) and e.mode == "asserted"
