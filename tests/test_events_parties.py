@@ -906,3 +906,15 @@ def test_joining_a_party_for_a_meeting_meets_that_party(analyze):
 def test_commencing_an_attack_is_the_attack_of_who_commenced_it(analyze):
     e = one(events_of(analyze, "Syria commenced assaults on Kurdish fighters."), "ASSAULT")
     assert e.source.code == "SYRGOV" and e.target.text == "Kurdish fighters"
+
+
+def test_a_gerund_after_turns_or_time_spent_is_the_spenders_act(analyze):
+    events = [e for e in events_of(analyze, "Mexico and Canada took turns rebutting Brazil's proposals.")
+              if e.plover == "REJECT"]
+    assert {e.source.code for e in events} == {"MEXGOV", "CANGOV"} and all(e.target.code == "BRA" for e in events)
+
+
+def test_a_things_by_phrase_hung_on_the_verb_names_its_maker(analyze):
+    # the parser hangs "by NATO" on 'regards': the decision is NATO's, and so is the blame
+    e = one(events_of(analyze, "Russia regards the decision by NATO as illegal."), "ACCUSE")
+    assert e.target.code.startswith("IGO") and e.target.text == "NATO"

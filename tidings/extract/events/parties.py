@@ -416,6 +416,12 @@ def _agents_of(thing: Token) -> list[Token]:
     embargo it imposed *on China*"). Condemning, rejecting or accepting a deed is aimed at the one
     who did it."""
     out: list[Token] = []
+    verb = thing.head
+    if thing.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and not roles.is_passive(verb):
+        # the parser hangs the thing's 'by' phrase right after it on the active verb: "regards the
+        # decision *by NATO* as illegal"
+        out += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" and c.i == thing.right_edge.i + 1
+                for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") and not roles.is_time(g)]
     for c in thing.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             out += [g for g in c.children if g.dep_ == "pobj"]

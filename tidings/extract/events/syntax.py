@@ -16,6 +16,8 @@ PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Where a verb without a subject of its own takes it from: the verb it is controlled by or shares it with.
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+#: nouns of turns and time spent: a gerund after them is the act of the one who spends them
+_SPENT = frozenset({"turn", "time", "minute", "hour", "day", "night", "week", "month", "year", "decade", "effort"})
 # Prepositions that give a time or a place, never a target of 'any'.
 _CIRCUMSTANCE = frozenset({"in", "at", "on", "during", "after", "before", "since", "until", "near", "over",
                            "from", "amid", "despite", "following", "throughout", "by", "for", "as", "within"})
@@ -578,6 +580,11 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
             return maker  # "criticized *a UN* decision to impose", "rejected *the government's* plan to arrest"
         if verb.head.head.pos_ in ("VERB", "AUX") and depth < 4:
             return verb_subject(verb.head.head, depth + 1)  # "has plans to attack": the planner attacks
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in _SPENT \
+            and verb.head.dep_ in ("dobj", "obj", "npadvmod") and verb.head.head.pos_ in ("VERB", "AUX") and depth < 4:
+        # "took turns *rebutting* X", "spent weeks *lobbying* Y": a gerund after the turns or the time
+        # a party spends is that party's act, not the time's
+        return verb_subject(verb.head.head, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in _APPEALING and to_infinitive(verb))) \
