@@ -918,3 +918,9 @@ def test_a_things_by_phrase_hung_on_the_verb_names_its_maker(analyze):
     # the parser hangs "by NATO" on 'regards': the decision is NATO's, and so is the blame
     e = one(events_of(analyze, "Russia regards the decision by NATO as illegal."), "ACCUSE")
     assert e.target.code.startswith("IGO") and e.target.text == "NATO"
+
+
+def test_the_one_on_a_visit_is_the_visitor(analyze):
+    e = one(events_of(analyze, "The Kenyan foreign minister will lead a delegation on a visit to Uganda next week."),
+            "CONSULT")
+    assert e.source.code == "KENGOV" and e.target.code.startswith("UGA") and e.mode == "future"

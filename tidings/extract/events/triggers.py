@@ -197,6 +197,8 @@ _NOT_CARRYING = frozenset({"from", "despite", "than", "like", "unlike"})
 _CARRIERS = frozenset({"letter", "note", "message", "telegram", "statement", "gesture", "expression", "show",
                        "token", "words"})
 _CARRYING = PARTITIVE | _CARRIERS
+#: journeys a party goes "on": "on a visit to X" tells who travels
+_JOURNEYS = frozenset({"visit", "tour", "trip", "mission", "journey"})
 
 
 def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
@@ -225,6 +227,12 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
             and head.head.lemma_.lower() in COPULA | ENGAGING:
         # "the government *is in talks* with X", "was engaged in negotiations with X", "locked in talks"
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "on" and noun.lemma_.lower() in _JOURNEYS:
+        above = head.head
+        if above.pos_ in ("VERB", "AUX"):
+            return above  # "arrived *on a visit* to X", "is on a tour of Y": the traveller is the subject
+        if above.dep_ == "dobj" and above.head.lemma_.lower() in light:
+            return above.head  # "will lead a delegation on a visit to Uganda": the one leading it travels
     if noun.dep_ == "dobj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
         return head  # "a militant group *claimed* the bombing": claimed it as its own deed
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in ("responsible", "responsibility"):
