@@ -314,3 +314,30 @@ def test_an_arrest_named_inside_the_warrant_for_it_is_one_event(analyze):
     events = [e for e in analyze("A Kenyan court issued a warrant for the arrest of the former minister.").events
               if e.plover == "COERCE"]
     assert len(events) == 1 and events[0].source.text == "A Kenyan court"
+
+
+def test_the_ledes_one_act_of_the_headlines_type_is_the_headlines_act(analyze):
+    # the headline and the lede code the one arrested differently (al-Qaeda's, Kenya's); one arrest
+    title = "Kenya al-Qaeda suspect arrested"
+    text = title + "\n\nKenyan police arrested the country's most wanted terror suspect on Sunday in Mombasa."
+    arrests = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "COERCE"]
+    assert len(arrests) == 1, [(e.trigger.text, e.target and e.target.text) for e in arrests]
+    assert arrests[0].source.code == "KENCOP"
+
+
+def test_a_lede_with_two_acts_of_the_headlines_type_keeps_them_apart(analyze):
+    title = "Gunmen seize engineer in Mosul"
+    text = title + ("\n\nGunmen abducted a Turkish engineer in Mosul on Monday, while four Jordanian drivers were "
+                    "seized by assailants in a separate kidnapping near Ramadi.")
+    # (a guard: the lede tells two seizures, so the headline's is not taken for both)
+    seized = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "COERCE" and e.target]
+    assert {e.target.code[:3] for e in seized} >= {"TUR", "JOR"}, [(e.trigger.text, e.target) for e in seized]
+
+
+def test_a_headline_naming_the_target_beats_a_lede_that_describes_it(analyze):
+    title = "UN demands Rwanda pull out of Congo"
+    text = title + ("\n\nThe UN Security Council on Tuesday condemned military actions by Rwanda in eastern Congo and "
+                    "demanded the country immediately withdraw its troops.")
+    demands = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "REQUEST"]
+    assert len(demands) == 1 and demands[0].target.code.startswith("RWA"), \
+        [(e.trigger.text, e.target and (e.target.text, e.target.code)) for e in demands]

@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -219,12 +220,14 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     restatement of a body event. The richer event is kept (more coded parties, a target, then
     confidence); on a tie the body's, which names the parties in full."""
     kept: list[Event] = []
+    told = Counter((e.plover, e.mode) for e in events if headline is not None and e.sentence == headline + 1)
+    lede = frozenset(k for k, n in told.items() if n == 1)
     for e in events:
         twin = next((k for k in kept if (k.sentence == e.sentence and _linked(doc, k, e) and _same_happening(k, e, False)
                                          and not _unnamed_above(doc, k, e))
                      or (k.sentence == e.sentence and (_toll(doc, k, e) or _told_in(doc, k, e)
                                                        or (_linked(doc, k, e) and _raid(k, e))))
-                     or _restated(k, e, headline)), None)
+                     or _restated(k, e, headline, lede)), None)
         if twin is None:
             kept.append(e)
             continue
@@ -233,6 +236,11 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
             # one attack told by what it hit and whom it killed: the act the sentence reports first
             # ("stormed a police headquarters, killing five officers") names it
             keep, other = (twin, e) if twin.trigger.start < e.trigger.start else (e, twin)
+        elif twin.sentence != e.sentence and _described(twin.target) != _described(e.target) \
+                and not _same_happening(twin, e, True):
+            # told with different targets: the one that names its target, not the one that only
+            # describes it ("UN demands *Rwanda* pull out" / "demanded *the country* withdraw")
+            keep, other = (e, twin) if _described(twin.target) else (twin, e)
         else:
             keep, other = (e, twin) if _richness(e) > _richness(twin) or (
                 _richness(e) == _richness(twin) and twin.sentence == headline) else (twin, e)
@@ -242,7 +250,7 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
         # a headline may tell one happening with two triggers its own sentence keeps apart ("16 killed
         # in rebel attack": a toll with no doer, an attack with no victim); once the body's event has
         # absorbed one of them, it is the other's twin too
-        while (again := next((k for k in kept if k is not merged and _restated(k, merged, headline)), None)) is not None:
+        while (again := next((k for k in kept if k is not merged and _restated(k, merged, headline, lede)), None)) is not None:
             keep, other = (merged, again) if _richness(merged) >= _richness(again) else (again, merged)
             # (by identity: two events may be equal field for field and still be two)
             kept = [k for k in kept if k is not again]
@@ -251,10 +259,37 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     return kept
 
 
-def _restated(a: Event, b: Event, headline: int | None) -> bool:
+def _restated(a: Event, b: Event, headline: int | None, lede: frozenset = frozenset()) -> bool:
     """Whether one of two events is the headline's restatement of the other, told in the body."""
     return (headline is not None and headline in (a.sentence, b.sentence) and a.sentence != b.sentence
-            and _same_happening(a, b, True))
+            and (_same_happening(a, b, True) or _retold_in_lede(a, b, headline, lede)))
+
+
+def _retold_in_lede(a: Event, b: Event, headline: int, lede: frozenset) -> bool:
+    """The lede, the sentence right after the headline, tells the headline's happening again: the one
+    act of its type and mode there, by the same side or by no one named, is the headline's even where
+    the two name its target differently ("Pakistan al-Qaeda suspect killed" / "its security forces
+    shot dead the country's most wanted terror suspect"). ``lede`` holds the (type, mode) pairs the
+    lede tells once; a lede with two such acts ("a contractor was abducted, while four drivers were
+    seized in a separate kidnapping") leaves them apart."""
+    title, body = (a, b) if a.sentence == headline else (b, a)
+    return (body.sentence == headline + 1 and (body.plover, body.mode) in lede and title.plover == body.plover
+            and title.mode == body.mode and not title.symmetric and not body.symmetric
+            and (not _country_key(title.source) or not _country_key(body.source)
+                 or _country_key(title.source) == _country_key(body.source)))
+
+
+def _described(p: Participant | None) -> bool:
+    """A party told by a pronoun or a bare description standing for one named elsewhere ("it", "the
+    country", "the group"), whose coding rests on finding that one."""
+    if p is None or not p.text:
+        return False
+    words = p.text.lower().split()
+    return words[0] in _DESCRIBING and len(words) <= 2
+
+
+#: first words of a description or pronoun standing for a party named elsewhere
+_DESCRIBING = frozenset({"the", "this", "that", "its", "his", "her", "their", "it", "they", "he", "she", "him", "them"})
 
 
 def _raid(a: Event, b: Event) -> bool:
