@@ -1985,3 +1985,11 @@ def test_formal_objections_and_protests_are_their_makers(analyze, text, plover, 
 def test_telling_advising_and_backpedalling(analyze, text, plover, source, target):
     e = _one(_events(analyze, text), plover)
     assert e.source.code.startswith(source) and e.target.code.startswith(target) and e.mode == "asserted"
+
+
+def test_armed_men_surrounding_a_party_restrict_it_and_a_controversy_does_not(analyze):
+    e = _one(_events(analyze, "Pakistani troops have hemmed in foreign fighters near the Afghan border."), "COERCE")
+    assert e.source.code == "PAKMIL" and e.cameo == "191"
+    e = _one(_events(analyze, "Russian troops surrounded the Ukrainian town on Monday."), "COERCE")
+    assert e.source.code == "RUSMIL" and e.target.code.startswith("UKR")
+    assert not _events(analyze, "Controversy surrounded the Ukrainian election.")
