@@ -1116,7 +1116,8 @@ def test_the_doer_of_a_deed_beside_a_passive_toll_caused_it(analyze):
 
 
 def test_calling_a_strike_or_an_election_telephones_no_one(analyze):
-    assert not _events(analyze, "The union called a strike against the Velnian government.")
+    # a strike called is a strike staged (test_calling_a_strike_is_staging_one), no telephone call
+    assert [e.plover for e in _events(analyze, "The union called a strike against the Velnian government.")] == ["PROTEST"]
     assert not _events(analyze, "President Orvel of Chile called an early election.")
 
 
@@ -1993,3 +1994,9 @@ def test_armed_men_surrounding_a_party_restrict_it_and_a_controversy_does_not(an
     e = _one(_events(analyze, "Russian troops surrounded the Ukrainian town on Monday."), "COERCE")
     assert e.source.code == "RUSMIL" and e.target.code.startswith("UKR")
     assert not _events(analyze, "Controversy surrounded the Ukrainian election.")
+
+
+def test_calling_a_strike_is_staging_one(analyze):
+    e = _one(_events(analyze, "Nepal's Maoist rebels called a week-long strike in Kathmandu."), "PROTEST")
+    assert e.source.code == "NPLREB"
+    assert not _events(analyze, "The umpire called a strike on the third pitch.")

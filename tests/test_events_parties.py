@@ -924,3 +924,24 @@ def test_the_one_on_a_visit_is_the_visitor(analyze):
     e = one(events_of(analyze, "The Kenyan foreign minister will lead a delegation on a visit to Uganda next week."),
             "CONSULT")
     assert e.source.code == "KENGOV" and e.target.code.startswith("UGA") and e.mode == "future"
+
+
+def test_what_talks_are_about_is_no_one_talked_with(analyze):
+    events = events_of(analyze, "Japan will send a special envoy to Pyongyang next week to discuss the fate of "
+                                "abducted citizens.")
+    visit = one(events, "CONSULT")
+    assert visit.source.code == "JPNGOV" and visit.target.code == "PRK" and visit.mode == "future"
+    assert not any(e.target and "citizens" in e.target.text for e in events)
+    # the meeting itself is no topic: its place is where the party went
+    e = one(events_of(analyze, "The Kenyan president attended a regional summit in Uganda."), "CONSULT")
+    assert e.target.code.startswith("UGA")
+
+
+def test_a_deed_avenged_is_aimed_at_by_its_doer_not_at_its_victims(analyze):
+    events = events_of(analyze, "Hamas vowed revenge for the killing of its leader by Israel.")
+    threat = one(events, "THREATEN")
+    assert threat.target.code.startswith("ISR")
+    killing = one(events, "ASSAULT")
+    assert killing.mode == "asserted" and killing.source.code.startswith("ISR")
+    threat = one(events_of(analyze, "Hamas vowed revenge for the killing of its leader."), "THREATEN")
+    assert threat.target is None or "leader" not in threat.target.text

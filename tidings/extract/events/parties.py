@@ -56,6 +56,8 @@ _POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
 
 #: meetings, talks and negotiations (CAMEO 040, 043, 046), whose "in" or "at" phrase is their venue
 _MEETINGS = frozenset({"040", "043", "046"})
+#: talks, whose object is their topic ("discussed the fate of X"), not whom they were held with
+_TALKS = frozenset({"040", "041", "046"})
 #: a peacekeeping body or its work ("a peacekeeping *force*", "UN peacekeeping *operations*")
 _MISSIONS = frozenset({"force", "mission", "operation", "deployment", "contingent"})
 #: words for people that say no more than that they are people
@@ -120,6 +122,12 @@ class Parties:
         patterns = self.patterns.nouns.get(lemma) or self.patterns.nouns.get(t.lower_) or ()
         return any(p.code[:2] in VIOLENT or p.code[:2] == "17" for p in patterns)
 
+    @staticmethod
+    def _topic(thing: Token, matched: list[Token]) -> bool:
+        """Whether the object of talks is what they are about ("discussed *the fate* of X"), not the
+        meeting itself ("attended *the summit* in London", the pattern's own word)."""
+        return thing.lemma_.lower() not in MEETING_NOUNS and all(m.i != thing.i for m in matched)
+
     def _is_place(self, t: Token) -> bool:
         place = self.place_words.get(t.i)
         return place is not None and bool(place.country)
@@ -167,6 +175,9 @@ class Parties:
             if condemned and self._deed_of_force(thing):
                 # "condemned the killing *of two engineers*" is not aimed at them; "Israel's killing" is Israel's
                 candidates += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
+            elif code[:3] in _TALKS and verb and self._topic(thing, matched):
+                # what talks are about is no one talked with: "discuss *the fate of abducted citizens*"
+                pass
             elif condemned and self._deed_done_to(thing):
                 # "praised the release *of prisoners*": those it was done to are not praised (a veto *for*
                 # the council's members still names whom it is for)
@@ -175,15 +186,25 @@ class Parties:
             else:
                 candidates += _phrase_objects(thing)
         meeting = code[:3] in _MEETINGS
+        # a deed of force the act answers ("revenge *for the killing of its leader*") is aimed at by its
+        # doer, not at those it befell
+        reasons = [g for word in matched if word.i != tok.i for p in word.children if p.dep_ == "prep" and p.lower_ == "for"
+                   for g in p.children if g.dep_ == "pobj" and self._deed_of_force(g)]
+        answered = {t.i for r in reasons for t in r.subtree}
         for word in matched:  # a pattern noun's own phrase: "violated *Manila's* ceasefire"
             if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and not (verb and word.i < tok.i):
                 # (not a pattern word of the subject: "*US troops* move toward X" names the doer; nor the
                 # venue of a meeting held: "held talks *in Oslo*")
-                candidates += [c for c in _phrase_objects(word) if not (
+                candidates += [c for c in _phrase_objects(word) if c.i not in answered and not (
                     meeting and c.dep_ == "pobj" and c.head.head.i == word.i and _is_venue(c.head, VENUE_PREPS))]
+        doers = [d for r in reasons for d in _agents_of(r) + [c for c in r.children if c.dep_ == "poss" and c.tag_ != "PRP$"]]
+        candidates += doers
+        answered -= {d.i for d in doers}
         anchors = [tok] + ([support] if support is not None else [])
-        if verb:  # the object's own prepositions: "put *the town* under curfew" (not a condemned deed's)
-            anchors += [c for c in tok.children if c.dep_ == "dobj" and not (condemned and self._deed_done_to(c))]
+        if verb:  # the object's own prepositions: "put *the town* under curfew" (not a condemned deed's,
+            # nor the topic of talks; a visit's are: "toured a camp *in Chad*")
+            anchors += [c for c in tok.children if c.dep_ == "dobj" and not (condemned and self._deed_done_to(c))
+                        and not (code[:3] in _TALKS and self._topic(c, matched))]
         # a meeting's "in"/"at" phrase is where it is held: "met *in the rebel stronghold* of X" meets no rebels
         venue = VENUE_PREPS if code[:3] in _MEETINGS else ()
         for anchor in anchors:
@@ -215,7 +236,7 @@ class Parties:
                                             for g in p.children if g.dep_ == "pobj")]
             candidates += [g for a in carriers for c in a.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")
                            for g in c.children if g.dep_ == "pobj"]
-        candidates = [c for c in candidates if c.i not in seen]
+        candidates = [c for c in candidates if c.i not in seen and c.i not in answered]
         # a thing's owner that is the doer's own state is no one the act is aimed at: "Maduro closed
         # *Venezuela's* borders with Brazil" is aimed at Brazil
         own = {self._state_of(s) for s in sources} - {None}
@@ -225,7 +246,8 @@ class Parties:
             # nothing in the slots: the first coded actor of the trigger's own phrase, as PETRARCH reads
             # a verb phrase ("recalled its ambassador *to Havana*" parsed loosely)
             first = self._first_actor(tok)
-            party = first if first is not None and first.i not in seen and not _in_venue(first, tok, venue) else None
+            party = first if first is not None and first.i not in seen | answered and not _in_venue(first, tok, venue) \
+                else None
         if party is None:
             # a place: the one the slot names itself ("sealed off *the Gaza Strip*"), else one nearby
             party = next((c for c in [*targets, *candidates] if self._is_place(c)), None)
