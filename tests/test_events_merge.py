@@ -341,3 +341,11 @@ def test_a_headline_naming_the_target_beats_a_lede_that_describes_it(analyze):
     demands = [e for e in analyze(text, published="2004-08-20", title=title).events if e.plover == "REQUEST"]
     assert len(demands) == 1 and demands[0].target.code.startswith("RWA"), \
         [(e.trigger.text, e.target and (e.target.text, e.target.code)) for e in demands]
+
+
+def test_a_refusal_naming_its_own_troops_is_aimed_where_the_refused_act_was(analyze):
+    events = events_of(analyze, "France refused to send troops to Iraq.")
+    refusal = one(events, "REJECT")
+    assert refusal.target.code.startswith("IRQ") and "refused 'send'" in refusal.evidence
+    # the refused act of force stays itself, negated
+    assert one(events, "MOBILIZE").mode == "negated"

@@ -127,10 +127,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                     by_verb[tok.i] = found
                     out.extend(found)
         dropped, added = contact_purposes(span.doc, by_verb, self.cameo) if not self.keep_any else ([], [])
-        dropped += one_refusal(span.doc, by_verb)
+        refused_drop, refused = one_refusal(span.doc, by_verb)
         committed_drop, committed = one_commitment(span.doc, by_verb)
-        dropped += committed_drop
-        out = [e for e in out if not any(e is d for d in dropped)] + added + committed
+        dropped += refused_drop + committed_drop
+        out = [e for e in out if not any(e is d for d in dropped)] + added + refused + committed
         carriers: set[int] = set()
         carried_by: dict[int, list[Event]] = {}  # a verb -> the noun events it carries
         for tok in span:

@@ -21,8 +21,11 @@ def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
     (125). Keep the more specific code; on a tie the refusal verb's. The two may name different
     targets when one of them is no other party ("refused to pull *its troops* from *Congo*": its own
     troops, Congo): that is still one refusal, and the one aimed at the other party is kept.
-    Returns the events to drop."""
+    A refused act of force is no refusal code of its own: it stays itself, negated ("refused to send
+    troops *to Iraq*"), and the refusal, when it names no other party (its own troops), is aimed where
+    that act was. Returns the events to drop and those that replace them."""
     dropped: list[Event] = []
+    added: list[Event] = []
     for i, events in by_verb.items():
         tok = doc[i]
         if not events or tok.dep_ != "xcomp" or tok.head.i not in by_verb:
@@ -32,6 +35,13 @@ def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
         parents = by_verb[tok.head.i]
         for child in events:
             if " negated " not in child.evidence:
+                if child.mode == "negated" and not _no_other_party(child):
+                    for parent in parents:
+                        if _same_party(parent.source, child.source) and _no_other_party(parent) \
+                                and not any(parent is d for d in dropped):
+                            dropped.append(parent)
+                            added.append(replace(parent, target=child.target, evidence=parent.evidence
+                                                 + f"; target from the refused '{child.trigger.text}'"))
                 continue
             for parent in parents:
                 if not _same_party(parent.source, child.source):
@@ -46,7 +56,7 @@ def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
                 else:
                     continue
                 dropped.append(loser)
-    return dropped
+    return dropped, added
 
 
 #: verbs that commit the speaker to an act: "vowed *to release* the prisoners", "threatened *to cut* ties"
