@@ -478,3 +478,10 @@ def test_a_national_body_is_of_the_country_whose_other_chamber_was_named(analyze
     house = actor_at(analyze(text), "House of Representatives")
     assert house.code == code
 
+
+
+def test_context_roles_after_a_national_body_take_its_recoded_country(analyze):
+    # "Congress" is read as Peru's; the lawmakers after it are Peru's too, not the US Congress's
+    a = analyze("LIMA - Peru's Congress voted on Thursday to censure the interior minister. Lawmakers accused "
+                "the minister of ordering a crackdown on protesters.")
+    assert actor_at(a, "Lawmakers").code == "PERLEG"

@@ -85,8 +85,10 @@ def read_context(doc: Doc, analysis: Analysis, actors: list[Actor], knowledge, n
     references = References(doc, analysis, actors, knowledge, evidence)
     references.descriptions(plan)
     references.pronouns(plan)
-    _Countries(doc, analysis, actors, knowledge, evidence, references).assign(plan)
+    # (a shared name read as the story's country's body first: the roles after it take that country,
+    # "Peru's Congress ... Lawmakers accused ...")
     _national_bodies(actors, evidence, knowledge.context.national_bodies, plan)
+    _Countries(doc, analysis, actors, knowledge, evidence, references).assign(plan)
     _appositives(doc, actors, plan)
     return plan
 
@@ -257,6 +259,11 @@ class _Countries:
 
     def assign(self, plan: Plan) -> None:
         dropped = plan.dropped
+        # a name several countries use, read as the story's country's body ("Peru's Congress"), is
+        # that country's role
+        national = {(r.mention.start, r.mention.end): r.inference.value for r in plan.recoded
+                    if r.inference.how == "national"}
+        self.known = [(end, national.get((m.start, m.end), country), sector, m) for end, country, sector, m in self.known]
         todo = sorted(((m.start, idx, m) for idx, a in enumerate(self.actors) if self._bare(a) or self._uncoded_person(a)
                        for m in a.mentions if (idx, m) not in dropped), key=lambda x: (x[0], x[1]))
         persons: set[int] = set()
