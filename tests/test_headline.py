@@ -311,6 +311,13 @@ def test_brokering_a_truce_is_mediation(analyze):
     assert e.cameo == "045" and e.source.code.startswith("USA")
 
 
+def test_a_verbless_headline_reads_a_bare_verb_after_two_parties_listed(analyze):
+    # "Kenya and Somalia trade accusations": two parties are a plural subject, "trade" their verb
+    e = one(_headline_events(analyze, "Kenya and Somalia trade accusations over border raid"), "ACCUSE")
+    assert e.trigger.text == "trade" and e.symmetric
+    assert {e.source.code[:3], e.target.code[:3]} == {"KEN", "SOM"}
+
+
 def test_a_verbless_headline_stops_at_a_verb_the_lexicon_does_not_code(analyze):
     # "reasserts" is the headline's verb (no event); "arms" after it is no verb of arming
     assert not [e for e in _headline_events(analyze, "Kenya Leader Reasserts Arms Views") if e.plover == "AID"]

@@ -592,7 +592,10 @@ def read_verbless_headline(doc: Doc, known: HeadlineVerbs) -> int | None:
         if before.text == "-" and k >= 3 and words[k - 2].is_alpha:
             # "Pakistan *Test-Fires* Missile": the verb's prefix, split off by the tokenizer
             prefix, before = words[k - 2:k], words[k - 3]
-        lemma = _verb_lemma(verb, before, known)
+        # two parties listed before it are a plural subject: "Kenya and Somalia *trade* accusations",
+        # "Israel, Syria *trade* fire"
+        listed = k >= 3 and words[k - 2 - len(prefix)].lower_ in ("and", "&", ",")
+        lemma = _verb_lemma(verb, before, known, listed)
         if lemma is None:
             if _other_verb(verb, before, known):
                 return None  # "Iran leader *reasserts* arms views": the headline's verb is one we do not code
@@ -612,8 +615,9 @@ def _other_verb(tok: Token, before: Token, known: HeadlineVerbs) -> bool:
         and lower.endswith(("s", "ed")) and known.verb_form(lower)
 
 
-def _verb_lemma(tok: Token, before: Token, known: HeadlineVerbs) -> str | None:
-    """The verb lemma ``tok`` is a form of, when it can be the headline's verb after ``before``."""
+def _verb_lemma(tok: Token, before: Token, known: HeadlineVerbs, listed: bool = False) -> str | None:
+    """The verb lemma ``tok`` is a form of, when it can be the headline's verb after ``before``
+    (``listed``: the last of parties listed, a plural subject)."""
     lower = tok.lower_
     nationals = before.lower_ in known.nationals  # "*Sudanese* Decry ...": a nationality as a noun
     if not lower.isalpha() or not (before.pos_ in ("NOUN", "PROPN") or nationals) \
@@ -621,7 +625,7 @@ def _verb_lemma(tok: Token, before: Token, known: HeadlineVerbs) -> str | None:
         return None
     if lower.endswith("s"):
         candidates = ([lower[:-3] + "y"] if lower.endswith("ies") else []) + [lower[:-1], lower[:-2]]
-    elif before.tag_ in ("NNS", "NNPS") or nationals:
+    elif before.tag_ in ("NNS", "NNPS") or nationals or (listed and before.pos_ == "PROPN"):
         candidates = [lower]  # "Paramilitaries *disarm*", "Groups *petition* U.S." (not "Baghdad blast")
     else:
         return None
