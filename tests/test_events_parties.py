@@ -945,3 +945,14 @@ def test_a_deed_avenged_is_aimed_at_by_its_doer_not_at_its_victims(analyze):
     assert killing.mode == "asserted" and killing.source.code.startswith("ISR")
     threat = one(events_of(analyze, "Hamas vowed revenge for the killing of its leader."), "THREATEN")
     assert threat.target is None or "leader" not in threat.target.text
+
+
+@pytest.mark.parametrize("text, plover, source, target", [
+    ("Egyptian mediation between Israel and Hamas produced a ceasefire.", "CONSULT", "EGY", "ISR"),
+    ("Japanese aid to Iraq rose sharply last year.", "AID", "JPN", "IRQ"),
+    ("American support for Israel angered Arab states.", "SUPPORT", "USA", "ISR"),
+])
+def test_a_nationality_before_a_noun_event_aimed_at_a_named_party_names_the_state_acting(analyze, text, plover,
+                                                                                         source, target):
+    e = one(events_of(analyze, text), plover)
+    assert e.source.code.startswith(source) and e.target.code.startswith(target)

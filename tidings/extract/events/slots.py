@@ -60,6 +60,8 @@ _ARMED_ATTACKS = frozenset({"strike", "airstrike", "air-strike", "shelling", "bo
 #: acts of force only a state's forces make, whose nationality names them: "the *Russian* invasion"
 #: ("siege" and "blockade" are not: "the *Russian* school siege" was laid to a Russian school)
 _INVASIONS = frozenset({"invasion", "incursion", "occupation", "bombardment"})
+#: prepositions by which a noun event names the party it is aimed at
+_AIMED_AT_PARTY = frozenset({"to", "on", "for", "between", "against", "with", "toward", "towards", "from"})
 #: measures a country named before them is the target of: "the *Cuba* embargo", "*Iraq* sanctions"
 _AIMED_NOUNS = frozenset({"sanction", "sanctions", "embargo", "blockade"})
 
@@ -229,6 +231,12 @@ class Slots:
                 # "the *Israeli* raid on Gaza", "the *Russian* invasion of Georgia": the nationality's forces
                 # (with whom or where it strikes named: "A Canadian Invasion" of the markets is none)
                 self.thing_countries[maker[0].i] = maker[1] + "MIL"
+                return maker[0]
+            if tok.lemma_.lower() not in _ARMED_ATTACKS | _INVASIONS and self._aimed_at_party(tok) \
+                    and (maker := self._nationality_word(tok)) is not None:
+                # "*Egyptian* mediation between Israel and Hamas", "*Japanese* aid to Iraq": with the party
+                # it is aimed at named, a nationality names the state that acts
+                self.thing_countries[maker[0].i] = maker[1]
                 return maker[0]
             suspect = self._suspect_of(tok)
             if suspect is not None:
@@ -560,6 +568,12 @@ class Slots:
             return None
         own = self._mention_span(skipped)
         return self._first_actor(tok, after=max(skipped.i, own.end - 1 if own is not None else skipped.i))
+
+    def _aimed_at_party(self, noun: Token) -> bool:
+        """Whether a noun event names the party it is aimed at in a phrase of its own ("aid *to Iraq*",
+        "mediation *between Israel and Hamas*")."""
+        return any(c.dep_ == "prep" and c.lower_ in _AIMED_AT_PARTY and any(
+            g.dep_ == "pobj" and self._named_at(g) for g in c.children) for c in noun.children)
 
     def _first_actor(self, tok: Token, after: int = -1) -> Token | None:
         """The slot ``first-actor``: the first coded actor named after the trigger in its own phrase
