@@ -371,3 +371,12 @@ def test_talks_before_a_clause_told_in_the_past_have_happened(analyze):
 def test_what_a_party_is_pressed_to_do_is_not_done(analyze, text):
     e = next(e for e in analyze(text).events if e.plover == "RETREAT")
     assert e.mode == "hypothetical"
+
+
+def test_a_refusal_or_a_failure_to_act_is_a_refusal_and_the_act_not_done(analyze):
+    events = events_of(analyze, "Iran's refusal to suspend enrichment angered the European Union.")
+    refusal = one(events, "REJECT")
+    assert refusal.source.code.startswith("IRN") and refusal.trigger.text == "refusal"
+    assert not [e for e in events if e.plover == "CONCEDE" and e.mode != "negated"]
+    e = one(events_of(analyze, "The EU criticised Syria's failure to withdraw its troops from Lebanon."), "RETREAT")
+    assert e.mode == "negated" and e.source.code.startswith("SYR")
