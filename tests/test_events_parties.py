@@ -956,3 +956,9 @@ def test_a_nationality_before_a_noun_event_aimed_at_a_named_party_names_the_stat
                                                                                          source, target):
     e = one(events_of(analyze, text), plover)
     assert e.source.code.startswith(source) and e.target.code.startswith(target)
+
+
+def test_the_speakers_own_arms_act_for_the_speaker(analyze):
+    e = one(events_of(analyze, "The Kenyan army said its aircraft struck a house used by militants near Garissa."),
+            "ASSAULT")
+    assert e.source.code == "KENMIL"

@@ -444,7 +444,10 @@ _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "all
 #: passives that plan an act for their subject: "X is *scheduled* to meet Y", "is set to visit"
 _SCHEDULING = frozenset({"schedule", "set", "slate"})
 #: "his country", "their government": with a pronoun possessor, the state of whoever the pronoun is
-_OWN_STATE = frozenset({"country", "government", "nation", "administration", "state"})
+_OWN_STATE = frozenset({"country", "government", "nation", "administration", "state",
+                        # the speaker's own arms: "the military said *its aircraft* struck a house"
+                        "aircraft", "warplane", "jet", "helicopter", "gunship", "plane", "drone", "missile",
+                        "rocket", "artillery", "tank", "warship", "ship"})
 
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
