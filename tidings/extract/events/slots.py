@@ -123,6 +123,9 @@ class Slots:
         if verb:
             if slot == "subj":
                 subject = self._past_dateline(roles.verb_subject(tok))
+                speaker = roles.speaker_of_own_arms(subject) if subject is not None else None
+                if speaker is not None and self._coded_at(speaker):
+                    subject = speaker  # "the military said *its aircraft* struck": the military's act
                 if subject is not None and subject.head.i != tok.i and not self._coded_at(subject) \
                         and subject.pos_ == "PROPN" and self._capital_of(subject.text):
                     self.place_actors.add(subject.i)  # "... and *Washington* rejecting": a capital acting

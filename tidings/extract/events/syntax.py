@@ -444,10 +444,23 @@ _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "all
 #: passives that plan an act for their subject: "X is *scheduled* to meet Y", "is set to visit"
 _SCHEDULING = frozenset({"schedule", "set", "slate"})
 #: "his country", "their government": with a pronoun possessor, the state of whoever the pronoun is
-_OWN_STATE = frozenset({"country", "government", "nation", "administration", "state",
-                        # the speaker's own arms: "the military said *its aircraft* struck a house"
-                        "aircraft", "warplane", "jet", "helicopter", "gunship", "plane", "drone", "missile",
-                        "rocket", "artillery", "tank", "warship", "ship"})
+_OWN_STATE = frozenset({"country", "government", "nation", "administration", "state"})
+#: the arms a party speaks of as its own: "the military said *its aircraft* struck a house"
+OWN_ARMS = frozenset({"aircraft", "warplane", "jet", "helicopter", "gunship", "plane", "drone", "missile", "rocket",
+                      "artillery", "tank", "warship", "ship"})
+
+
+def speaker_of_own_arms(subject: Token) -> Token | None:
+    """The one who speaks of "its aircraft", "their missiles" as its own in the clause it reports
+    ("the military said *its aircraft* struck a house": the military), or None."""
+    if subject.lemma_.lower() not in OWN_ARMS or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children):
+        return None
+    clause = subject.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_subject(clause.head, 1)
 
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
