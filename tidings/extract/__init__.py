@@ -38,10 +38,12 @@ def _extractors() -> tuple[Extractor, ...]:
         Extractor("structure", structure.extract_structure, (), ("sentences", "paragraphs", "headline", "standfirst", "dateline", "credit")),
         Extractor("times", times.extract_times, ("sentences",), ("times",)),
         Extractor("places", places.extract_places, ("sentences",), ("places",), uses=("dateline", "credit")),
-        Extractor("actors", actors.extract_actors, ("sentences",), ("actors", "venues"), uses=("dateline", "credit", "places")),
+        Extractor("actors", actors.extract_actors, ("sentences",), ("actors", "venues"),
+                  uses=("dateline", "credit", "places")),
         Extractor("quotes", quotes.extract_quotes, ("sentences", "paragraphs"), ("quotes",), uses=("standfirst", "actors")),
         Extractor("events", events.extract_events, ("sentences",), ("events",),
-                  uses=("headline", "standfirst", "dateline", "credit", "actors", "venues", "times", "places", "quotes")),
+                  uses=("headline", "standfirst", "dateline", "credit", "actors", "venues", "times", "places",
+                        "quotes")),
         Extractor("summary", summary.extract_summary, ("sentences",), ("summary",), uses=("standfirst", "dateline", "credit")),
     )
 

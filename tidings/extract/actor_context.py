@@ -263,7 +263,8 @@ class _Countries:
         # that country's role
         national = {(r.mention.start, r.mention.end): r.inference.value for r in plan.recoded
                     if r.inference.how == "national"}
-        self.known = [(end, national.get((m.start, m.end), country), sector, m) for end, country, sector, m in self.known]
+        self.known = [(end, national.get((m.start, m.end), country), sector, m)
+                      for end, country, sector, m in self.known]
         todo = sorted(((m.start, idx, m) for idx, a in enumerate(self.actors) if self._bare(a) or self._uncoded_person(a)
                        for m in a.mentions if (idx, m) not in dropped), key=lambda x: (x[0], x[1]))
         persons: set[int] = set()

@@ -15,7 +15,7 @@ from tidings.model import Event, Participant
 _REFUSING = frozenset({"refuse", "decline"})
 
 
-def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
+def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> tuple[list[Event], list[Event]]:
     """A refusal verb and the verb it refuses ("declined *to attend* the talks") code the same act
     twice: the refusal verb's pattern (120) and the refused verb, negated and recoded as a refusal
     (125). Keep the more specific code; on a tie the refusal verb's. The two may name different
@@ -260,7 +260,8 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
         # a headline may tell one happening with two triggers its own sentence keeps apart ("16 killed
         # in rebel attack": a toll with no doer, an attack with no victim); once the body's event has
         # absorbed one of them, it is the other's twin too
-        while (again := next((k for k in kept if k is not merged and _restated(k, merged, headline, lede)), None)) is not None:
+        while (again := next((k for k in kept if k is not merged and _restated(k, merged, headline, lede)),
+                             None)) is not None:
             keep, other = (merged, again) if _richness(merged) >= _richness(again) else (again, merged)
             # (by identity: two events may be equal field for field and still be two)
             kept = [k for k in kept if k is not again]

@@ -22,7 +22,8 @@ BACKGROUND = "background"
 #: "last week", "a month ago" are the news; "in March" (written in August), "last year", "in 1994" are not
 BACKGROUND_DAYS = 31
 
-NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", "fail", "refusal", "failure"})  # "ruled out an attack": 'rule' with 'out'
+# ("ruled out an attack": 'rule' with 'out'; "Iran's *refusal* to suspend", "Syria's *failure* to withdraw")
+NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", "fail", "refusal", "failure"})
 #: verbs that state a refusal: said in the future tense ("will reject any proposal") they refuse now; a
 #: boycott announced is a threat (PLOVER), and "would violate the law" a prediction, neither a refusal
 REFUSING_VERBS = frozenset({"reject", "refuse", "veto", "decline", "rebuff", "spurn", "oppose", "resist"})

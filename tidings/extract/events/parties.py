@@ -188,7 +188,8 @@ class Parties:
         meeting = code[:3] in _MEETINGS
         # a deed of force the act answers ("revenge *for the killing of its leader*") is aimed at by its
         # doer, not at those it befell
-        reasons = [g for word in matched if word.i != tok.i for p in word.children if p.dep_ == "prep" and p.lower_ == "for"
+        reasons = [g for word in matched if word.i != tok.i
+                   for p in word.children if p.dep_ == "prep" and p.lower_ == "for"
                    for g in p.children if g.dep_ == "pobj" and self._deed_of_force(g)]
         answered = {t.i for r in reasons for t in r.subtree}
         for word in matched:  # a pattern noun's own phrase: "violated *Manila's* ceasefire"
@@ -197,7 +198,8 @@ class Parties:
                 # venue of a meeting held: "held talks *in Oslo*")
                 candidates += [c for c in _phrase_objects(word) if c.i not in answered and not (
                     meeting and c.dep_ == "pobj" and c.head.head.i == word.i and _is_venue(c.head, VENUE_PREPS))]
-        doers = [d for r in reasons for d in _agents_of(r) + [c for c in r.children if c.dep_ == "poss" and c.tag_ != "PRP$"]]
+        doers = [d for r in reasons
+                 for d in _agents_of(r) + [c for c in r.children if c.dep_ == "poss" and c.tag_ != "PRP$"]]
         candidates += doers
         answered -= {d.i for d in doers}
         anchors = [tok] + ([support] if support is not None else [])

@@ -453,7 +453,8 @@ OWN_ARMS = frozenset({"aircraft", "warplane", "jet", "helicopter", "gunship", "p
 def speaker_of_own_arms(subject: Token) -> Token | None:
     """The one who speaks of "its aircraft", "their missiles" as its own in the clause it reports
     ("the military said *its aircraft* struck a house": the military), or None."""
-    if subject.lemma_.lower() not in OWN_ARMS or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children):
+    if subject.lemma_.lower() not in OWN_ARMS \
+            or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children):
         return None
     clause = subject.head
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
