@@ -17,6 +17,18 @@ def test_the_demands_belong_to_whoever_made_them(analyze):
     assert "the REQUEST by Serbia" in e.evidence
 
 
+def test_a_deed_condemned_again_by_name_is_aimed_at_its_doer(analyze):
+    # "the raids" names the arrests told before; the ones who made them are the target
+    text = ("JERUSALEM - Israeli troops arrested 12 Palestinians in the West Bank overnight, the army said. "
+            "Palestinian officials condemned the raids.")
+    e = one(events_of(analyze, text), "ACCUSE")
+    assert e.target.text == "the raids" and e.target.code == "ISRMIL" and "the COERCE by Israeli troops" in e.evidence
+    # two bodies of one country are two sides: India condemns the rebels' attack
+    e = one(events_of(analyze, "Rebels attacked a police station in Kashmir on Monday. India condemned the attack."),
+            "ACCUSE")
+    assert e.target.code == "INDREB"
+
+
 def test_an_act_noun_with_no_earlier_act_stays_a_thing(analyze):
     e = one(events_of(analyze, "Chile rejected the demands on Friday."), "REJECT")
     assert e.target is None or not e.target.code

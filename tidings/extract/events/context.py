@@ -4,10 +4,11 @@ earlier events.
 
 Only a definite phrase ("the demands", "these proposals", "Moscow's demands" is already a party)
 whose head noun is listed in one of the word sets ``&ACTS_<TYPE>`` (knowledge/data/nouns/domains.tsv,
-read once into ``EventPatterns.act_nouns``) refers back; the nearest earlier event of that PLOVER type with a coded source, not made by the
-event's own source, gives the party. The target keeps its words and offsets ("the demands"); its
-actor and code become those of the earlier event's source, and the evidence names that event's
-trigger, so an analyst can see why.
+read once into ``EventPatterns.act_nouns``) refers back; the nearest earlier event of that PLOVER
+type with a coded source, not made by the event's own side, gives the party: "Israeli troops
+arrested 12 Palestinians ... Palestinian officials condemned *the raids*" (&ACTS_COERCE). The target
+keeps its words and offsets ("the demands"); its actor and code become those of the earlier event's
+source, and the evidence names that event's trigger, so an analyst can see why.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def resolve_acts(events: list[Event], acts: dict[str, str]) -> list[Event]:
             if kind is not None:
                 earlier = next((p for p in reversed(out) if p.plover == kind and p.source is not None
                                 and p.source.code and p.trigger.start < e.trigger.start
-                                and (e.source is None or p.source.code[:3] != (e.source.code or "")[:3])), None)
+                                and not _same_side(p.source, e.source)), None)
                 if earlier is not None:
                     maker = earlier.source
                     e = replace(e, target=replace(t, actor=maker.actor, code=maker.code),
@@ -39,6 +40,18 @@ def resolve_acts(events: list[Event], acts: dict[str, str]) -> list[Event]:
                                          f"('{earlier.trigger.text}', characters {earlier.trigger.start}-{earlier.trigger.end})")
         out.append(e)
     return out
+
+
+def _same_side(maker: Participant, source: Participant | None) -> bool:
+    """Whether an earlier act's maker is the event's own side: the same code, or a country and a body
+    of it ("Russia" and "Moscow"). Two bodies of one country are two sides: "Rebels attacked a police
+    station ... India condemned the attack"."""
+    if source is None or not source.code:
+        return False
+    if maker.code == source.code:
+        return True
+    return maker.code[:3] == source.code[:3] and (len(maker.code) == 3 or len(source.code) == 3
+                                                  or maker.code[3:6] == source.code[3:6])
 
 
 def _act_named(phrase: str, acts: dict[str, str]) -> str | None:
