@@ -962,3 +962,23 @@ def test_the_speakers_own_arms_act_for_the_speaker(analyze):
     e = one(events_of(analyze, "The Kenyan army said its aircraft struck a house used by militants near Garissa."),
             "ASSAULT")
     assert e.source.code == "KENMIL"
+
+
+def test_an_investigation_into_a_deed_is_aimed_at_its_doers_not_its_victims(analyze):
+    events = events_of(analyze, "Kenya launched a probe into the killing of two Somali traders.")
+    probe = one(events, "ACCUSE")
+    assert probe.trigger.text == "launched" and not (probe.target and (probe.target.code or "").startswith("SOM"))
+    # the prober did not kill: the killing has no doer named
+    assert all(e.source is None or not e.source.code.startswith("KEN") for e in events if e.plover == "ASSAULT")
+    probe = one(events_of(analyze, "Kenya launched a probe into the killing of two Somali traders by Ethiopian troops."),
+                "ACCUSE")
+    assert probe.target.code == "ETHMIL"
+
+
+def test_of_two_rows_with_as_many_words_the_verbs_own_object_decides(analyze):
+    # "launch investigation" and "launch attack" both match; the investigation is what was launched
+    events = events_of(analyze, "Afghan police launched an investigation into the attack.")
+    assert [e.cameo for e in events if e.trigger.text == "launched"] == ["090"]
+    # a word saying what kind the object is still counts as the object's ("*food* assistance")
+    e = one(events_of(analyze, "The charity is providing food assistance to 300,000 people in northern Kenya."), "AID")
+    assert e.cameo == "073"

@@ -173,11 +173,21 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def _code(self, tok: Token, cands: list[EventPattern], index: int, used: set[int], verb: bool) -> list[Event]:
         before, after = verb_words(tok, self.phrase_scope) if verb else noun_words(tok)
         particle = next((c for c in tok.children if c.dep_ == "prt"), None) if verb else None
-        for pattern in cands:
+        obj = roles.verb_object(tok) if verb else None
+        # the object and the words that say what kind it is ("*food* assistance")
+        near = {obj.i} | {c.i for c in obj.children if c.dep_ in ("amod", "compound", "nmod")} if obj is not None else set()
+        for n, pattern in enumerate(cands):
             if pattern.forms and tok.lower_ not in pattern.forms:
                 continue  # a pattern for some forms of the lemma only ('form:met')
             matched = match(pattern, before, after, verb)
             if matched is None:
+                continue
+            if obj is not None and matched and not any(m.i in near or m.dep_ == "prt" for m in matched) and any(
+                    other.size == pattern.size and not (other.forms and tok.lower_ not in other.forms)
+                    and (got := match(other, before, after, verb)) and any(m.i == obj.i for m in got)
+                    for other in cands[n + 1:]):
+                # of two rows with as many words, the one whose word is the verb's own object: "launched
+                # *an investigation* into the attack" is an investigation, not an attack
                 continue
             if particle is not None and particle not in matched and particle.lower_ not in self.light_particles:
                 continue  # a phrasal verb is another verb: "shot up", "struck out", "backed away"
@@ -216,6 +226,11 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         if verb and tok.lower_ == "visiting" and tok.dep_ == "pcomp" and tok.head.lower_ == "with":
             return None  # "met with *visiting* Iraqi Prime Minister Allawi": an adjective, the guest's
         support = support_verb(tok, self.light | self.receive) if not verb else None
+        if support is not None and tok.dep_ == "pobj" and any(
+                c.dep_ == "dobj" and c.i < tok.head.i and c.lemma_.lower() in self.patterns.nouns for c in support.children):
+            # the verb carries its own object's act, not what that act is about: "launched *a probe* into
+            # the killing" - the killing is not the prober's
+            support = None
         named = True  # whether the target came from the pattern's own slots, not from _prefer_party
         if support is not None and support.lemma_.lower() in self.receive:
             # "Y received aid *from X*", "Y won the support of X": the giver is the source, the receiver the target

@@ -75,3 +75,9 @@ def clause_verb(t: Token) -> Token | None:
 def has_country(p: Participant | None) -> bool:
     """A party coded with a country or an organisation, not a bare sector ("five people": CVL)."""
     return p is not None and bool(p.code) and p.code[:3] not in SECTORS
+
+
+#: words of paying back a deed: their "for" phrase names what was done, by someone else ("revenge for
+#: the killing", "punished them for the attack")
+ANSWERING = frozenset({"revenge", "vengeance", "retaliation", "retribution", "reprisal", "reprisals", "punishment",
+                       "compensation", "punish", "avenge", "retaliate"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.extract.events.common import ANSWERING
 from tidings.extract.events.syntax import answering_verb, has_to, noun_infinitive
 from tidings.extract.timex import period_end
 from tidings.headline import headline_future
@@ -277,16 +278,13 @@ _PRESUPPOSING_PREPS = frozenset({"despite", "amid", "amidst", "notwithstanding"}
 #: nouns whose of/to/for phrase names what has happened: "*in the wake of* the raid", "*in response
 #: to* the bombing", "*in retaliation for* the killing"
 _PRESUPPOSING_NOUNS = frozenset({"wake", "aftermath", "response", "retaliation", "reprisal"})
-#: words of paying back a deed: their "for" phrase names what was done ("revenge for the killing")
-_ANSWERING = frozenset({"revenge", "vengeance", "retaliation", "retribution", "reprisal", "reprisals", "punishment",
-                        "compensation", "punish", "avenge", "retaliate"})
 
 
 def _presupposing(prep: Token) -> bool:
     """Whether a preposition presents its object as a fact: "despite X", "amid X", "in the wake of X"."""
     if prep.lower_ in _PRESUPPOSING_PREPS:
         return True
-    if prep.lower_ == "for" and prep.head.lemma_.lower() in _ANSWERING:
+    if prep.lower_ == "for" and prep.head.lemma_.lower() in ANSWERING:
         return True  # "vowed *revenge for* the killing": what is avenged has happened
     return prep.lower_ in ("of", "to", "for") and prep.head.lemma_.lower() in _PRESUPPOSING_NOUNS \
         and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "as")

@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.extract.events import syntax as roles
-from tidings.extract.events.common import MEETING_NOUNS, PROPOSALS, VENUE_PREPS, VIOLENT, singular
+from tidings.extract.events.common import ANSWERING, MEETING_NOUNS, PROPOSALS, VENUE_PREPS, VIOLENT, singular
 from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Participant
 
@@ -165,7 +165,7 @@ class Parties:
                 candidates.append(head)
         # a deed condemned, rejected or welcomed is aimed at its doer, never at those it was done to
         # ("praised the release *of prisoners*" by Myanmar is praise of Myanmar)
-        condemned = code[:2] in ("11", "12", "05")
+        condemned = code[:2] in ("11", "12", "05", "09")
         for thing in targets:  # the thing's possessor and the objects of its prepositions
             if code[:2] in VIOLENT:
                 # force against a party's thing is against the party: "ripped through *their* patrol",
@@ -186,10 +186,13 @@ class Parties:
             else:
                 candidates += _phrase_objects(thing)
         meeting = code[:3] in _MEETINGS
-        # a deed of force the act answers ("revenge *for the killing of its leader*") is aimed at by its
-        # doer, not at those it befell
-        reasons = [g for word in matched if word.i != tok.i
-                   for p in word.children if p.dep_ == "prep" and p.lower_ == "for"
+        # a deed of force the act answers ("revenge *for the killing of its leader*") or, condemned or
+        # investigated, is about ("a probe *into the killing of two traders*") is aimed at by its doer,
+        # not at those it befell
+        holders = [w for w in matched if w.i != tok.i] + [tok] + [c for c in tok.children if verb and c.dep_ == "dobj"]
+        reasons = [g for word in holders
+                   for p in word.children if p.dep_ == "prep" and (
+                       p.lower_ == "for" and word.lemma_.lower() in ANSWERING or condemned and p.lower_ in AIMED)
                    for g in p.children if g.dep_ == "pobj" and self._deed_of_force(g)]
         answered = {t.i for r in reasons for t in r.subtree}
         for word in matched:  # a pattern noun's own phrase: "violated *Manila's* ceasefire"
