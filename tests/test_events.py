@@ -2000,3 +2000,9 @@ def test_calling_a_strike_is_staging_one(analyze):
     e = _one(_events(analyze, "Nepal's Maoist rebels called a week-long strike in Kathmandu."), "PROTEST")
     assert e.source.code == "NPLREB"
     assert not _events(analyze, "The umpire called a strike on the third pitch.")
+
+
+def test_rallying_in_support_of_a_party_is_a_rally_for_it(analyze):
+    e = _one(_events(analyze, "Thousands of Kenyans rallied in Nairobi in support of President Kibaki."), "PROTEST")
+    assert e.target.code == "KENGOV"
+    assert not _events(analyze, "The Kenyan president rallied support among voters.")
