@@ -2006,3 +2006,9 @@ def test_rallying_in_support_of_a_party_is_a_rally_for_it(analyze):
     e = _one(_events(analyze, "Thousands of Kenyans rallied in Nairobi in support of President Kibaki."), "PROTEST")
     assert e.target.code == "KENGOV"
     assert not _events(analyze, "The Kenyan president rallied support among voters.")
+
+
+def test_poisoning_a_person_is_an_assault_and_poisoned_relations_are_not(analyze):
+    e = _one(_events(analyze, "Kenyan opposition leader Raila Odinga was poisoned last week, his party said."), "ASSAULT")
+    assert e.cameo == "182" and e.target.code.startswith("KEN")
+    assert not _events(analyze, "The dispute poisoned relations between Kenya and Uganda.")
