@@ -594,7 +594,8 @@ def read_verbless_headline(doc: Doc, known: HeadlineVerbs) -> int | None:
             prefix, before = words[k - 2:k], words[k - 3]
         # two parties listed before it are a plural subject: "Kenya and Somalia *trade* accusations",
         # "Israel, Syria *trade* fire"
-        listed = k >= 3 and words[k - 2 - len(prefix)].lower_ in ("and", "&", ",")
+        joint = k - 2 - len(prefix)  # (the word before the subject's last word)
+        listed = joint >= 1 and words[joint].lower_ in ("and", "&", ",")
         lemma = _verb_lemma(verb, before, known, listed)
         if lemma is None:
             if _other_verb(verb, before, known):

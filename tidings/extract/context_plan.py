@@ -19,8 +19,9 @@ class Evidence:
     text: str
     #: ``name`` (a country, nationality, capital or national institution named as a party's own:
     #: "Sudanese", "Iraq's", "Iran said"), ``counterpart`` (named as the object of a verb or
-    #: preposition: "visited Russia"), ``place`` (where something happens, from the places layer) or
-    #: ``dateline`` (the dateline's place)
+    #: preposition: "visited Russia"), ``place`` (where something happens, from the places layer),
+    #: ``dateline`` (the dateline's place) or ``venue`` (a place or dateline where the parties met, none of
+    #: theirs: actor_context._venues; no evidence of the story's country)
     kind: str
 
 

@@ -32,8 +32,8 @@ def extract_events(doc: Doc, analysis: Analysis, knowledge) -> None:
     context = getattr(knowledge.actors, "context", True)
     authorities = knowledge.context.authority_acts if context else None
     releases = knowledge.context.release_acts if context else None
-    venues = knowledge.context.venue_words if context else None
-    coder = Coder(doc, analysis, knowledge.cameo, patterns, knowledge.actors, authorities, releases, venues)
+    venue_words = knowledge.context.venue_words if context else None
+    coder = Coder(doc, analysis, knowledge.cameo, patterns, knowledge.actors, authorities, releases, venue_words)
     found: list[Event] = []
     skip = (analysis.standfirst.start, analysis.standfirst.end) if analysis.standfirst else None
     for index, sentence in enumerate(analysis.sentences):

@@ -112,7 +112,7 @@ class Circumstances:
             if head.head.i == head.i:
                 break
             head = head.head
-        if self.dateline_venue and not any(t is not None and meeting_word(t, self.venues) for t in (tok, support)):
+        if self.dateline_venue and not any(t is not None and meeting_word(t, self.venue_words) for t in (tok, support)):
             # "ADDIS ABABA - ... signed a ceasefire in the Ethiopian capital ... the release of detained
             # fighters": the reporter went where the parties met; the story's other acts happened elsewhere
             return None

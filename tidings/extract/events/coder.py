@@ -56,15 +56,16 @@ _REPORTING_ORGANS = frozenset({"COP", "MIL", "JUD", "SPY"})
 
 class Coder(Slots, Parties, Participants, Relevance, Circumstances):
     def __init__(self, doc: Doc, analysis: Analysis, cameo, patterns, actors=None, authorities=None, releases=None,
-                 venues=None):
+                 venue_words=None):
         self.doc, self.analysis, self.cameo, self.patterns = doc, analysis, cameo, patterns
         self.actor_dictionary = actors
         #: acts only authorities perform ("arrest" -> COP): their unnamed agent is the place's state
         self.authorities: dict[str, str] = authorities or {}
         #: freeings ("free" -> GOV): their unnamed agent is whoever held the freed (authorities or captors)
         self.releases: dict[str, str] = releases or {}
-        #: words of parties meeting ("sign", "meet"): a place on such a verb is where they met (context files)
-        self.venues: set[str] = venues or set()
+        #: words of parties meeting ("sign", "meet"): a place on such a verb is where they met (context
+        #: files); the places themselves are ``analysis.venues``
+        self.venue_words: set[str] = venue_words or set()
         self.custody = patterns.sets.get("&CUSTODY", frozenset())
         self.captivity = patterns.sets.get("&CAPTIVITY", frozenset())
         self.light = patterns.light_verbs
@@ -75,6 +76,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.political_groups = patterns.sets.get("&POLITICAL_GROUPS", frozenset())
         self.documents = patterns.sets.get("&DOCUMENTS", frozenset())
         self.receive = patterns.sets.get("&RECEIVE", frozenset())
+        #: verbs that carry a noun event as their object: light ones and those of receiving (built once)
+        self.carrying = self.light | self.receive
         self.members = patterns.sets.get("&MEMBERS", frozenset())
         self.attacks = patterns.sets.get("&ATTACKS", frozenset())
         self.companies = patterns.sets.get("&COMPANIES", frozenset())
@@ -140,7 +143,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if cands:
                 found = self._code(tok, cands, index, used, verb=False)
                 out.extend(found)
-                carrier = support_verb(tok, self.light | self.receive) if found else None
+                carrier = support_verb(tok, self.carrying, self.patterns.nouns) if found else None
                 if carrier is not None:
                     carried_by.setdefault(carrier.i, []).extend(found)
                 if carrier is not None and tok.dep_ in ("dobj", "obj") and tok.head.i == carrier.i:
@@ -175,7 +178,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         particle = next((c for c in tok.children if c.dep_ == "prt"), None) if verb else None
         obj = roles.verb_object(tok) if verb else None
         # the object and the words that say what kind it is ("*food* assistance")
-        near = {obj.i} | {c.i for c in obj.children if c.dep_ in ("amod", "compound", "nmod")} if obj is not None else set()
+        near = {obj.i} | {c.i for c in obj.children if c.dep_ in ("amod", "compound", "nmod")} \
+            if obj is not None else set()
         for n, pattern in enumerate(cands):
             if pattern.forms and tok.lower_ not in pattern.forms:
                 continue  # a pattern for some forms of the lemma only ('form:met')
@@ -225,12 +229,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         """The events of one pattern at ``tok``; ``matched`` holds the pattern's words found in the text."""
         if verb and tok.lower_ == "visiting" and tok.dep_ == "pcomp" and tok.head.lower_ == "with":
             return None  # "met with *visiting* Iraqi Prime Minister Allawi": an adjective, the guest's
-        support = support_verb(tok, self.light | self.receive) if not verb else None
-        if support is not None and tok.dep_ == "pobj" and any(
-                c.dep_ == "dobj" and c.i < tok.head.i and c.lemma_.lower() in self.patterns.nouns for c in support.children):
-            # the verb carries its own object's act, not what that act is about: "launched *a probe* into
-            # the killing" - the killing is not the prober's
-            support = None
+        support = support_verb(tok, self.carrying, self.patterns.nouns) if not verb else None
         named = True  # whether the target came from the pattern's own slots, not from _prefer_party
         if support is not None and support.lemma_.lower() in self.receive:
             # "Y received aid *from X*", "Y won the support of X": the giver is the source, the receiver the target

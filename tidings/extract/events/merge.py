@@ -270,7 +270,7 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     return kept
 
 
-def _restated(a: Event, b: Event, headline: int | None, lede: frozenset = frozenset()) -> bool:
+def _restated(a: Event, b: Event, headline: int | None, lede: frozenset) -> bool:
     """Whether one of two events is the headline's restatement of the other, told in the body."""
     return (headline is not None and headline in (a.sentence, b.sentence) and a.sentence != b.sentence
             and (_same_happening(a, b, True) or _retold_in_lede(a, b, headline, lede)))

@@ -214,7 +214,7 @@ class Parties:
         venue = VENUE_PREPS if code[:3] in _MEETINGS else ()
         for anchor in anchors:
             # so is a signing's: "signed a ceasefire *in the Ethiopian capital*" (a ceasefire *in Gaza* is Gaza's)
-            signed = support is not None and anchor.i == support.i and support.lemma_.lower() in self.venues
+            signed = support is not None and anchor.i == support.i and support.lemma_.lower() in self.venue_words
             candidates += _prep_objects(anchor, VENUE_PREPS if signed else venue)
         # the verb the trigger governs, its objects and prepositions: "agreed *to provide Sri Lanka*
         # with ...", "agreed to set up a centre *in Berlin*", "an effort *to end the conflict between*

@@ -39,7 +39,7 @@ def _own_clause(clause: Token) -> bool:
     """A clause with a subject and an object of its own, neither a relative pronoun ("in which
     *gunmen* stormed *a mosque*"): it tells an act of its own, not a gap in the noun it describes."""
     def own(c: Token) -> bool:
-        return c.tag_ not in ("WDT", "WP", "WP$") and c.lower_ not in ("that", "which", "who", "whom")
+        return c.tag_ not in ("WDT", "WP", "WP$") and c.lower_ not in roles.RELATIVE
     return any(c.dep_ in roles.SUBJ and own(c) for c in clause.children) \
         and any(c.dep_ in ("dobj", "obj") and own(c) for c in clause.children)
 
@@ -60,7 +60,8 @@ _ARMED_ATTACKS = frozenset({"strike", "airstrike", "air-strike", "shelling", "bo
 #: acts of force only a state's forces make, whose nationality names them: "the *Russian* invasion"
 #: ("siege" and "blockade" are not: "the *Russian* school siege" was laid to a Russian school)
 _INVASIONS = frozenset({"invasion", "incursion", "occupation", "bombardment"})
-#: prepositions by which a noun event names the party it is aimed at
+#: prepositions by which a noun event names the party it is aimed at (narrower than parties.AIMED: no
+#: place and no "of", "*Iraqi* protests in Baghdad", "*Kenyan* reports of ...")
 _AIMED_AT_PARTY = frozenset({"to", "on", "for", "between", "against", "with", "toward", "towards", "from"})
 #: measures a country named before them is the target of: "the *Cuba* embargo", "*Iraq* sanctions"
 _AIMED_NOUNS = frozenset({"sanction", "sanctions", "embargo", "blockade"})
@@ -280,7 +281,7 @@ class Slots:
                          and (self._named_at(c) or self._is_place(c))), None)
         if slot == "prep:of":
             return self._noun_object(tok) or roles.prep_objects(anchors, "of")
-        if support is not None and support.lemma_.lower() in self.venues and slot[5:] in VENUE_PREPS:
+        if support is not None and support.lemma_.lower() in self.venue_words and slot[5:] in VENUE_PREPS:
             # "signed a ceasefire *in the Ethiopian capital*": where the parties met, not the ceasefire's
             # place (the noun's own phrase is: "a ceasefire *in Gaza*")
             anchors = [tok]

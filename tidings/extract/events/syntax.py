@@ -456,12 +456,18 @@ def speaker_of_own_arms(subject: Token) -> Token | None:
     if subject.lemma_.lower() not in OWN_ARMS \
             or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in subject.children):
         return None
-    clause = subject.head
-    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head
+    clause = _chain_top(subject.head)
     if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
         return None
     return verb_subject(clause.head, 1)
+
+
+def _chain_top(verb: Token) -> Token:
+    """The first verb of the chain of complements and conjuncts ``verb`` ends ("said it *would try to
+    reach* ..."): the one whose relation tells what kind of clause it is (reported, relative ...)."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
@@ -475,9 +481,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     else:
         pronoun = None
     if subject is not None and (subject.lower_ in PERSONAL or pronoun is not None) and depth < 4:
-        clause = verb
-        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = _chain_top(verb)
         if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX") and subject.lower_ in ("it", "they") \
                 and clause.head.lemma_.lower() in _ADDRESSING and _obliged(clause):
             # "warned *Falluja* it must hand over the militants": what the one told must do is its own act

@@ -3,6 +3,8 @@ found among them; the light verb a noun event leans on.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from tidings.extract.events import modes
@@ -201,12 +203,14 @@ _CARRYING = PARTITIVE | _CARRIERS
 _JOURNEYS = frozenset({"visit", "tour", "trip", "mission", "journey"})
 
 
-def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
-    """The verb a noun event is the object of when that verb only carries it ("held talks")."""
+def support_verb(noun: Token, light: frozenset[str], events: Collection[str] = ()) -> Token | None:
+    """The verb a noun event is the object of when that verb only carries it ("held talks").
+    ``events`` are the noun lemmas with event patterns: a verb whose object is one carries that act,
+    not a noun after it ("launched *a probe* into the killing": the killing is not the prober's)."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _CARRYING:
         # "began *a new round of* joint exercises", "sent *a letter of* protest to X", "a *gesture of* support"
-        return support_verb(head.head, light)
+        return support_verb(head.head, light, events)
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.lemma_.lower() in light:
         return head
     if noun.dep_ in ("attr", "acomp") and head.lemma_.lower() in COPULA:
@@ -214,12 +218,13 @@ def support_verb(noun: Token, light: frozenset[str]) -> Token | None:
         # subject is the party
         return head
     if noun.pos_ == "ADJ" and noun.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "PROPN"):
-        return support_verb(head, light)  # "issued a report *critical* of X": the report's issuer
+        return support_verb(head, light, events)  # "issued a report *critical* of X": the report's issuer
     if noun.dep_ == "nsubj" and head.lemma_.lower() in HAPPENING and head.pos_ == "VERB":
         # "peace talks began *between Israel and Syria*", "fighting broke out between X and Y": the
         # verb says the event happened; its parties, date and place are the event's
         return head
-    if noun.dep_ == "pobj" and head.head.lemma_.lower() in light and head.lower_ not in _NOT_CARRYING:
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in light and head.lower_ not in _NOT_CARRYING and not any(
+            c.dep_ == "dobj" and c.i < head.i and c.lemma_.lower() in events for c in head.head.children):
         return head.head  # "carried out an attack", "took part in talks"; not "declared ... *from* Soviet occupation"
     if noun.dep_ == "conj" and head.dep_ == "dobj" and head.head.lemma_.lower() in light:
         return head.head
