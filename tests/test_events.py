@@ -2012,3 +2012,9 @@ def test_poisoning_a_person_is_an_assault_and_poisoned_relations_are_not(analyze
     e = _one(_events(analyze, "Kenyan opposition leader Raila Odinga was poisoned last week, his party said."), "ASSAULT")
     assert e.cameo == "182" and e.target.code.startswith("KEN")
     assert not _events(analyze, "The dispute poisoned relations between Kenya and Uganda.")
+
+
+def test_a_clash_leaving_people_dead_is_no_withdrawal(analyze):
+    events = _events(analyze, "Colombian soldiers clashed with FARC guerrillas in the jungle, leaving 10 dead.")
+    assert not [e for e in events if e.plover == "RETREAT"]
+    assert _one(_events(analyze, "Russian troops began leaving Chechnya."), "RETREAT").target.code == "RUS"

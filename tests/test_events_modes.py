@@ -380,3 +380,32 @@ def test_a_refusal_or_a_failure_to_act_is_a_refusal_and_the_act_not_done(analyze
     assert not [e for e in events if e.plover == "CONCEDE" and e.mode != "negated"]
     e = one(events_of(analyze, "The EU criticised Syria's failure to withdraw its troops from Lebanon."), "RETREAT")
     assert e.mode == "negated" and e.source.code.startswith("SYR")
+
+
+def test_an_avenged_deed_has_happened_and_vowing_revenge_threatens_its_doer(analyze):
+    events = events_of(analyze, "The militia vowed to avenge the assassination of its commander by Ugandan troops.")
+    threat = one(events, "THREATEN")
+    assert threat.trigger.text == "avenge" and threat.target.code.startswith("UGA")
+    killing = one(events, "ASSAULT")
+    assert killing.trigger.text == "assassination" and killing.mode == "asserted"
+    assert killing.source.code.startswith("UGA")
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean miners blocked roads to protest against the government's pension plans.",
+    "The opposition called a general strike to protest the arrest of its leader.",
+])
+def test_a_deed_done_to_protest_is_the_protest_made(analyze, text):
+    e = one(events_of(analyze, text), "PROTEST")
+    assert e.mode == "asserted"
+
+
+def test_what_a_party_is_urged_to_protest_is_not_yet_protested(analyze):
+    events = events_of(analyze, "The opposition called on supporters to protest the election results.")
+    assert one(events, "PROTEST").mode == "hypothetical"
+
+
+def test_a_deed_protested_or_denounced_has_happened(analyze):
+    events = events_of(analyze, "The opposition called a strike to protest the bomb attack on its offices.")
+    attack = next(e for e in events if e.trigger.text == "attack")
+    assert attack.plover == "ASSAULT" and attack.mode == "asserted"

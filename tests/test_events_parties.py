@@ -983,3 +983,31 @@ def test_of_two_rows_with_as_many_words_the_verbs_own_object_decides(analyze):
     # a word saying what kind the object is still counts as the object's ("*food* assistance")
     e = one(events_of(analyze, "The charity is providing food assistance to 300,000 people in northern Kenya."), "AID")
     assert e.cameo == "073"
+
+
+def test_the_party_praised_or_blamed_for_its_deed_is_the_doer_of_it(analyze):
+    events = events_of(analyze, "Canada praised Peru for its arrest of the smugglers.")
+    arrest = next(e for e in events if e.trigger.text == "arrest")
+    assert arrest.source.code.startswith("PER")
+    events = events_of(analyze, "The UN blamed the rebels for their attacks on aid convoys.")
+    attack = next(e for e in events if e.trigger.text == "attacks")
+    assert attack.source.code.endswith("REB")
+
+
+def test_a_deeds_agent_the_parser_hung_on_its_object_is_the_doer(analyze):
+    e = next(e for e in events_of(analyze, "The arrest of an opposition leader by Belarusian police sparked protests.")
+             if e.trigger.text == "arrest")
+    assert e.source.code == "BLRCOP"
+
+
+def test_police_using_a_means_to_disperse_a_crowd_disperse_it(analyze):
+    e = one(events_of(analyze, "Serbian police used tear gas to disperse protesters outside parliament."), "ASSAULT")
+    assert e.source.code == "SRBCOP" and e.trigger.text == "disperse"
+    e = one(events_of(analyze, "Riot police in Minsk broke up a rally of opposition supporters."), "ASSAULT")
+    assert e.cameo == "175" and e.target.code.endswith("OPP")
+
+
+def test_a_town_named_before_an_attack_is_where_it_happened_not_who_did_it(analyze):
+    events = events_of(analyze, "Police in Indonesia questioned a cleric about the Jakarta bombing.")
+    bombing = [e for e in events if e.trigger.text == "bombing"]
+    assert all(e.source is None or "Jakarta" not in e.source.text for e in bombing)

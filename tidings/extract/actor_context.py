@@ -218,7 +218,9 @@ def _venues(doc: Doc, evidence: list[Evidence], words: set[str]) -> tuple[list[E
     # the nationality inside a venue's words is the venue's too ("in the *Ethiopian* capital")
     held |= {i for i, e in enumerate(evidence) if e.kind == "name" and any(
         evidence[j].start <= e.start and e.end <= evidence[j].end for j in held)}
-    hosts = {e.country for i, e in enumerate(evidence) if e.kind == "name" and i not in held}
+    # (the other side of a relation names a party's country too: "the US ambassador *to Iraq* met
+    # Shiite leaders in Najaf" met them in their own country)
+    hosts = {e.country for i, e in enumerate(evidence) if e.kind in ("name", "counterpart") and i not in held}
     countries = {evidence[i].country for i in held} - hosts
     marked = [i for i, e in enumerate(evidence) if e.country in countries and (i in held or e.kind == "dateline")]
     # (a capital is evidence twice over, as a name and as a place: one venue)

@@ -529,6 +529,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return False
         if self._security(source):
             return False  # an armed or security group's attack is violence (&SECURITY)
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in self.attacks for c in tok.children):
+            return False  # an attack named by its weapon is violence: "the *grenade* attack on its rally"
         if target is None:
             return source is not None and self._politician(source)
         return any(g in POLITICAL_SECTORS for g in self._groups(target)) or (

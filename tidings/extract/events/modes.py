@@ -192,6 +192,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             return HYPOTHETICAL, next(c for c in tok.children if c.dep_ == "xcomp")
         if dep == "dobj" and tok.lemma_.lower() in PLOTTING and any(c.dep_ == "det" and c.lower_ == "the" for c in below.children):
             break  # "accused of plotting *the* bombings that killed 34": the deed named as known happened
+        if dep == "dobj" and (tok.lemma_.lower() in ANSWERING or tok.lemma_.lower() in _DECRYING):
+            break  # "vowed to *avenge the killing*", "a strike to *protest the attack*": it has happened
         if dep == "pobj" and _presupposing(tok):
             break  # "will resume *despite* the rebel attack": what the phrase names has happened
         if dep in ("pcomp", "pobj") and tok.lower_ in ("after", "since", "following") and tok.dep_ == "prep" \
@@ -212,6 +214,10 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
                 # Uganda *releases* them": a present tense after 'until' or 'before' is a condition
                 # still to be met (a past tense is told: "fought until the army withdrew")
                 return HYPOTHETICAL, awaited
+            if dep == "advcl" and below.i == trigger.i and trigger.lemma_.lower() in _VOICED_BY_DOING \
+                    and _purpose_marker(below) is not None and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in _PROTEST_ACTS for c in tok.children):
+                break  # "called *a general strike* to protest the attack": the strike is the protest
             if dep == "advcl" and tok.lemma_.lower() in HYPOTHETICAL_WORDS and any(
                     c.lower_ == "to" and c.dep_ == "aux" for c in below.children):
                 # "called on Nigeria *to intervene* and kickstart talks": what is asked, feared or
@@ -223,6 +229,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             if found:
                 return found
             if dep == "advcl" and verb_chain and (purpose := _purpose_marker(below)) is not None:
+                if below.i == trigger.i and trigger.lemma_.lower() in _VOICED_BY_DOING:
+                    break  # "blocked highways *to protest* the plan": the blockade is the protest, made
                 return FUTURE, purpose  # "returned home *to help* broker an end": the aim, not yet done
             if dep == "conj":
                 continue
@@ -244,6 +252,9 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             # (what one tells of is: "told reporters that Syria withdrew")
         if above is None and dep == "xcomp" and _arranged(tok, below):
             above = (FUTURE, tok)  # "Sharon *is to meet* settlers": an arrangement, still to come
+        if above is None and dep == "acl" and below.i == trigger.i and trigger.lemma_.lower() in _VOICED_BY_DOING \
+                and tok.lemma_.lower() in _PROTEST_ACTS and _purpose_marker(below) is not None:
+            break  # "a general strike *to protest* the attack": the strike is the protest
         if above is None and dep == "acl" and _unrealised_infinitive(below, tok):
             # "an overture *to resume* talks", "a proposal *to meet*": an act a noun proposes, asks for
             # or aims at has not happened (a plan, an offer: future, by the words above)
@@ -359,6 +370,16 @@ def is_subjunctive(verb: Token) -> bool:
 def is_purpose(mode_token: Token | None) -> bool:
     """Whether the word that made an act future is the 'to' of an infinitive of purpose."""
     return mode_token is not None and mode_token.tag_ == "TO" and mode_token.dep_ == "aux"
+
+
+#: acts a deed voices as it is done: its infinitive of purpose is no aim still to come ("called a strike
+#: *to protest* the attack", "marched *to denounce* the war")
+_VOICED_BY_DOING = frozenset({"protest", "denounce", "condemn", "demand", "decry"})
+#: acts whose object is a deed that happened ("protested *the attack*", "to denounce *the killing*")
+_DECRYING = _VOICED_BY_DOING - {"demand"}
+#: acts of protest, whose infinitive of purpose they voice as they are made ("a strike *to protest*")
+_PROTEST_ACTS = frozenset({"strike", "rally", "march", "demonstration", "protest", "boycott", "sit-in", "walkout",
+                           "vigil", "blockade", "stoppage"})
 
 
 def _purpose_marker(clause: Token) -> Token | None:

@@ -215,9 +215,13 @@ class Slots:
                     if c.tag_ == "PRP$" and c.lower_ not in ("my", "your"):
                         # "its withdrawal", "their attacks on": the possessor is the subject of the clause
                         return (roles.verb_subject(support) if support is not None else None) \
-                            or self._clause_subject(tok) or c
+                            or self._praised_for(tok) or self._clause_subject(tok) or c
                     return c
             by = roles.prep_objects([tok], "by")
+            if by is None and (done_to := roles.prep_objects([tok], "of")) is not None and done_to.i > tok.i:
+                # the parser hangs a deed's agent on its object: "the arrest of an opposition leader *by
+                # police*"
+                by = roles.prep_objects([done_to], "by")
             if by is not None:
                 return by
             aimed_at = self._compound_aimed_at(tok, support)
@@ -332,10 +336,12 @@ class Slots:
         """A country named before an attack noun as where it happened, not who did it: "US official
         killed in *Iraq* attack" when the story's towns lie in Iraq. A country the story names no
         town of stays the attacker ("a *US* strike" on Falluja)."""
-        country = self.countries.get(name.i)
-        if country is None or name.dep_ != "compound" or noun.lemma_.lower() not in self.attacks:
+        if name.dep_ != "compound" or noun.lemma_.lower() not in self.attacks:
             return False
-        return any(p.country == country and p.kind != "country" for p in self.analysis.places)
+        if any(p.kind in ("city", "region") and p.start <= name.idx < p.end for p in self.analysis.places):
+            return True  # a town or region never attacks: "the *Bali* bombings", "the *Beslan* siege"
+        country = self.countries.get(name.i)
+        return country is not None and any(p.country == country and p.kind != "country" for p in self.analysis.places)
 
     def _deed_doer(self, tok: Token) -> Token | None:
         """The party whose deed, told in a clause beside a passive toll with no agent, caused it: "four
@@ -538,6 +544,15 @@ class Slots:
             return None
         subject = roles.verb_subject(verb)
         return subject if subject is not None and subject.i != noun.i else None
+
+    def _praised_for(self, noun: Token) -> Token | None:
+        """The party a verb's "for" phrase gives the reason of, whose deed "its" or "their" names:
+        "praised Indonesia for *its arrest* of the bombers", "blamed the rebels for their attacks" -
+        the object, not the one who praises or blames."""
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if prep is None or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+            return None
+        return next((c for c in prep.head.children if c.dep_ == "dobj" and self._coded_at(c)), None)
 
     def _clause_subject(self, noun: Token) -> Token | None:
         """The subject of the verb a noun phrase belongs to ("the US completed *its withdrawal*", "X

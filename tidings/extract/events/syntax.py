@@ -16,6 +16,9 @@ PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Where a verb without a subject of its own takes it from: the verb it is controlled by or shares it with.
 _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+#: verbs whose object is a means, not who does their complement: "police *used tear gas* to disperse
+#: the crowd" - the police disperse it
+_USING = frozenset({"use", "employ", "utilise", "utilize", "wield"})
 #: nouns of turns and time spent: a gerund after them is the act of the one who spends them
 _SPENT = frozenset({"turn", "time", "minute", "hour", "day", "night", "week", "month", "year", "decade", "effort"})
 # Prepositions that give a time or a place, never a target of 'any'.
@@ -609,7 +612,7 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in _APPEALING and to_infinitive(verb))) \
-            and verb.head.lemma_ not in ("promise", "vow", "pledge"):
+            and verb.head.lemma_ not in ("promise", "vow", "pledge") and verb.head.lemma_.lower() not in _USING:
         for c in verb.head.children:  # object control: "urged Iran to stop", "called on Iran to release"
             if c.dep_ in ("dobj", "obj") and c.i < verb.i:
                 return _resolve(c)
