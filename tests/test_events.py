@@ -2018,3 +2018,21 @@ def test_a_clash_leaving_people_dead_is_no_withdrawal(analyze):
     events = _events(analyze, "Colombian soldiers clashed with FARC guerrillas in the jungle, leaving 10 dead.")
     assert not [e for e in events if e.plover == "RETREAT"]
     assert _one(_events(analyze, "Russian troops began leaving Chechnya."), "RETREAT").target.code == "RUS"
+
+
+def test_troops_arriving_somewhere_are_deployed_there_and_a_minister_arriving_visits(analyze):
+    e = _one(_events(analyze, "Australian troops arrived in the Solomon Islands to restore order."), "MOBILIZE")
+    assert e.source.code == "AUSMIL" and e.target.code == "SLB"
+    e = _one(_events(analyze, "Chinese President Hu Jintao arrived in Brasilia for a state visit."), "CONSULT")
+    assert e.target.code == "BRA"
+
+
+def test_handing_over_control_or_power_yields_it_to_whoever_takes_it(analyze):
+    e = _one(_events(analyze, "The US military handed control of Najaf to Iraqi police."), "CONCEDE")
+    assert e.source.code == "USAMIL" and e.target.code == "IRQCOP"
+
+
+def test_a_threat_to_send_troops_threatens_where_they_would_go(analyze):
+    e = next(e for e in _events(analyze, "Rwanda threatened to send troops into Congo to hunt Hutu rebels.")
+             if e.plover == "THREATEN")
+    assert e.cameo == "138" and e.target.code == "COD"

@@ -1011,3 +1011,16 @@ def test_a_town_named_before_an_attack_is_where_it_happened_not_who_did_it(analy
     events = events_of(analyze, "Police in Indonesia questioned a cleric about the Jakarta bombing.")
     bombing = [e for e in events if e.trigger.text == "bombing"]
     assert all(e.source is None or "Jakarta" not in e.source.text for e in bombing)
+
+
+def test_suspects_in_a_deed_are_its_doers_whatever_is_done_with_them(analyze):
+    events = events_of(analyze, "Libya handed over two suspects in the Lockerbie bombing for trial.")
+    bombing = next(e for e in events if e.trigger.text == "bombing")
+    assert bombing.source is not None and bombing.source.text == "two suspects"
+
+
+def test_a_party_accused_of_doing_something_is_named_without_the_deed(analyze):
+    events = events_of(analyze, "Rebels in Ivory Coast accused the president of breaking the peace deal.")
+    assert one(events, "ACCUSE").target.text == "the president"
+    events = events_of(analyze, "The Sudanese government was accused by human rights groups of arming the militia.")
+    assert one(events, "ACCUSE").source.text == "human rights groups"

@@ -134,7 +134,10 @@ class Participants:
         return p
 
     def _deed_phrase(self, prep: Token) -> bool:
-        """An "of" phrase naming a deed, not whose the party is: "convicted three soldiers *of the killing*"."""
+        """An "of" phrase naming a deed, not whose the party is: "convicted three soldiers *of the killing*",
+        "accused the president *of breaking* the deal"."""
+        if any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in prep.children):
+            return True
         obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
         return obj is not None and bool(self.patterns.nouns.get(obj.lemma_.lower()))
 

@@ -469,6 +469,11 @@ class Slots:
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB" \
                 and verb.head.lemma_.lower() in suspecting:
             return verb  # the phrase hung on the suspect: "arrested [a man in the kidnapping of ...]"
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() == "suspect":
+            return verb  # "two suspects in the bombing", whatever is done with them
+        if verb.pos_ == "VERB" and (named := next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                                                   and c.lemma_.lower() == "suspect" and c.i < noun.i), None)):
+            return named  # (the parser hung the deed on the verb: "handed over [two suspects] in the bombing")
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in suspecting:
             return None
         if noun.lemma_.lower() in self.patterns.sets.get("&SWEEPS", frozenset()) or (
