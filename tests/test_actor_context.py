@@ -485,3 +485,9 @@ def test_context_roles_after_a_national_body_take_its_recoded_country(analyze):
     a = analyze("LIMA - Peru's Congress voted on Thursday to censure the interior minister. Lawmakers accused "
                 "the minister of ordering a crackdown on protesters.")
     assert actor_at(a, "Lawmakers").code == "PERLEG"
+
+
+def test_captors_are_not_of_their_captives_country(analyze):
+    a = analyze("Two French journalists held hostage in Iraq for four months were freed by their captors.")
+    freed = next(e for e in a.events if e.trigger.text == "freed")
+    assert not freed.source.code.startswith("FRA")

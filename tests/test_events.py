@@ -2036,3 +2036,15 @@ def test_a_threat_to_send_troops_threatens_where_they_would_go(analyze):
     e = next(e for e in _events(analyze, "Rwanda threatened to send troops into Congo to hunt Hutu rebels.")
              if e.plover == "THREATEN")
     assert e.cameo == "138" and e.target.code == "COD"
+
+
+def test_a_deal_offered_to_a_party_is_an_offer_to_it_made_on_the_day(analyze):
+    e = next(e for e in _events(analyze, "The European Union offered Iran a trade agreement on Thursday.")
+             if e.trigger.text == "agreement")
+    assert (e.plover, e.mode, e.symmetric) == ("AGREE", "asserted", False)
+    assert e.source.code.startswith("IGOEUR") and e.target.code.startswith("IRN")
+
+
+def test_dropping_charges_or_an_investigation_yields(analyze):
+    e = _one(_events(analyze, "Prosecutors in Lima dropped charges against the opposition leader."), "CONCEDE")
+    assert e.cameo == "080" and e.target.code.endswith("OPP")

@@ -230,6 +230,13 @@ def _venues(doc: Doc, evidence: list[Evidence], words: set[str]) -> tuple[list[E
             for i, e in enumerate(evidence)], venues
 
 
+#: roles that stand against whoever possesses them: "their *captors*", "his *killers*" are of no
+#: country of the possessor's
+_ADVERSARIES = frozenset({"captor", "kidnapper", "abductor", "hostage-taker", "attacker", "assailant", "killer",
+                          "murderer", "assassin", "enemy", "foe", "adversary", "opponent", "rival", "jailer",
+                          "jailor", "torturer", "persecutor", "tormentor"})
+
+
 class _Countries:
     """Gives bare roles a country, mention by mention in text order."""
 
@@ -440,8 +447,8 @@ class _Countries:
             start = min(description.start, mention.start)
             return owner, "possessor", evidence, Span(start, mention.end, self.text[start:mention.end]) if grown else None
         for child in root.children:
-            if child.dep_ != "poss":
-                continue
+            if child.dep_ != "poss" or root.lemma_.lower() in _ADVERSARIES:
+                continue  # ("*their* captors" are not the captives' country's)
             found = self.references.possessor_antecedent(child)
             country = self.actors[found[0]].country if found is not None else None
             if country is None:

@@ -254,6 +254,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 # "kidnapped and killed two workers": an act of force shares the object of the verb after it
                 shared = roles.shared_object(tok)
                 targets = roles.conjuncts(shared, self._codes_at) if shared is not None else []
+            if not targets and support is not None and support.lemma_.lower() not in self.receive:
+                # the one a light verb gives or offers the deed to: "offered *Iran* a trade agreement"
+                given = next((c for c in support.children if c.dep_ == "dative" and c.i < tok.i), None)
+                targets = roles.conjuncts(given, self._codes_at) if given is not None and self._coded_at(given) else []
             named = bool(targets)  # a party in the pattern's own slots ("fighting *with Congo*")
             if ("symmetric" not in pattern.flags or len(sources) < 2) \
                     and not (pattern.code.startswith("042") and any(self._is_place(t) for t in targets)):
@@ -438,7 +442,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         out = []
         peace = self._peacekeeping(tok, support, verb, pattern.code)
         for source, target, code in parts:
-            mode, note = mode0, ""
+            mode, note, offered = mode0, "", False
             agent_note = agent_notes.get(source, "") if source is not None else ""
             if peace and "074" in self.cameo:
                 note, code = f" peacekeeping {code}->074", "074"
@@ -454,19 +458,20 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                         # the refusal is aimed at whoever its condition names: "will not end the strike
                         # until *the management* is sacked"; the thing refused stays in the evidence
                         target = self._condition_party(tok, source) or target
-            elif (mode == modes.FUTURE and not modes.scheduled(mode_tok, date_tok is not None)
-                  and not modes.is_purpose(mode_tok)):
+            elif mode == modes.FUTURE and (modes.readiness(mode_tok) or (
+                    not modes.scheduled(mode_tok, date_tok is not None) and not modes.is_purpose(mode_tok))):
                 # an undated commitment ("will withdraw", "is ready to talk") is a statement of intent,
                 # coded 03x/13x as the CAMEO codebook does; a scheduled act and the aim of an act
-                # ("flew to Cairo to mediate") keep their own type
+                # ("flew to Cairo to mediate") keep their own type (an offer is made the day it is
+                # dated: "offered Iran a deal *on Thursday*")
                 promise = modes.intent_code(code)
                 intent = promise or modes.threat_code(code)
                 if intent and intent in self.cameo:
                     note, code = f" future {code}->{intent}", intent
                     if promise and modes.readiness(mode_tok):
                         # "is ready to resume talks", "offered to withdraw": saying so is the offer,
-                        # done now (PLOVER codes the offer itself as asserted)
-                        mode = modes.ASSERTED
+                        # done now (PLOVER codes the offer itself as asserted), by one side to the other
+                        mode, offered = modes.ASSERTED, True
                 elif code[:2] == "12" and tok.lemma_.lower() in modes.REFUSING_VERBS and mode_tok is not None \
                         and mode_tok.lower_ in modes.FUTURE_MODALS:
                     # "says it will reject any proposal": announcing a refusal is refusing, now (as
@@ -481,7 +486,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 place=place, trigger=trigger, sentence=index,
                 confidence=_confidence(source, target, pattern, mode, embedded, verb),
                 evidence=pattern.evidence + note + agent_note,
-                symmetric=symmetric and not self.keep_any and source is not None and target is not None and not pattern.back_code,
+                symmetric=symmetric and not offered and not self.keep_any and source is not None and target is not None
+                and not pattern.back_code,
             ))
         return out
 

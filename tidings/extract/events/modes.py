@@ -64,7 +64,7 @@ INTENT = (
     ("086", "0355"), ("087", "0356"), ("08", "035"), ("04", "036"), ("061", "0311"), ("062", "0312"),
     ("063", "0313"), ("064", "0314"), ("06", "031"), ("071", "0331"), ("072", "0332"), ("073", "0333"),
     ("074", "0334"), ("07", "033"), ("050", "032"), ("051", "032"), ("052", "032"), ("053", "032"),
-    ("054", "032"),
+    ("054", "032"), ("057", "030"),
 )
 # The CAMEO 'threaten ...' code (root 13) for a future conflictual event: "will attack", "will begin an
 # offensive against", "will impose sanctions", "will extend the curfew", "will boycott the vote" are
