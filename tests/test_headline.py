@@ -406,3 +406,10 @@ def test_a_headline_that_drops_the_subject_of_what_is_said_gives_it_the_sayer(an
                      "would act.").events
     disarm = next(e for e in events if e.trigger.text == "Disarm")
     assert disarm.source.code == "SDNGOV"
+
+
+def test_an_armed_group_a_headline_names_by_its_deed_is_the_bodys_armed_group(analyze):
+    events = _headline_events(analyze, "Kidnappers Behead Filipino Hostage",
+                              body="Iraqi militants beheaded a Filipino hostage after Manila refused to pull out.")
+    killings = [e for e in events if e.plover == "ASSAULT"]
+    assert len(killings) == 1 and killings[0].source.code == "IRQREB"

@@ -5,8 +5,9 @@ the country's whose story it is, as wire-news coders read it. Each such mention 
 by the first of these rules that finds one:
 
 0. ``headline-body``: in the headline, the body's first role of the same sector named by the same
-   noun ("Soldier charged" over "A British soldier has been charged"): a headline names in short
-   whom the body names in full;
+   noun ("Soldier charged" over "A British soldier has been charged"), or for an armed group the one
+   country the body gives that sector ("Kidnappers Behead Hostage" over "Iraqi militants beheaded"):
+   a headline names in short whom the body names in full;
 1. ``possessor``: a possessor that names a country: a description ("the country's army", "the
    kingdom's rulers": the last country of that kind named before) or a possessive pronoun ("its
    army") whose antecedent has a country;
@@ -393,7 +394,7 @@ class _Countries:
 
     def _body_namesake(self, root: Token, sector: str | None) -> tuple[str, Span] | None:
         """The country of the body's first role of this sector named by the same noun ("Soldier" in
-        the headline, "A British soldier" in the lede)."""
+        the headline, "A British soldier" in the lede), or of any noun for an armed group."""
         lemma = root.lemma_.lower()
         for _end, country, known_sector, mention in sorted(self.known, key=lambda k: k[3].start):
             if mention.start < self.headline[1] or known_sector != sector:
@@ -401,6 +402,15 @@ class _Countries:
             words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if words is not None and words.root.lemma_.lower() == lemma:
                 return country, mention
+        if sector in ARMED_SECTORS:
+            # an armed group the headline names by what it did, the body by what it is ("Kidnappers
+            # Behead Hostage" over "Iraqi militants beheaded ..."): the body's one country for that sector
+            armed: dict[str, Span] = {}
+            for _end, country, known_sector, mention in sorted(self.known, key=lambda k: k[3].start):
+                if mention.start >= self.headline[1] and known_sector == sector:
+                    armed.setdefault(country, mention)
+            if len(armed) == 1:
+                return next(iter(armed.items()))
         # a body role the possessor before it gives a country, read later in text order ("Sharon has
         # rejected *his army's* request" under "Sharon Rejects Army Bid")
         for actor in self.actors:
