@@ -155,8 +155,8 @@ def test_an_act_a_noun_proposes_has_not_happened(analyze):
     meet = one(events, "CONSULT")
     assert meet.mode == "hypothetical"
     # a rank before the noun makes the infinitive a fact about whoever did it
-    promise = one(events_of(analyze, "Gaddafi became the first Arab leader to promise compensation to Chad."), "AGREE")
-    assert promise.mode == "asserted"
+    visit = one(events_of(analyze, "Gaddafi became the first Arab leader to visit Chad."), "CONSULT")
+    assert visit.mode == "asserted"
 
 
 def test_what_came_before_a_vow_told_in_the_past_is_done(analyze):
@@ -409,3 +409,12 @@ def test_a_deed_protested_or_denounced_has_happened(analyze):
     events = events_of(analyze, "The opposition called a strike to protest the bomb attack on its offices.")
     attack = next(e for e in events if e.trigger.text == "attack")
     assert attack.plover == "ASSAULT" and attack.mode == "asserted"
+
+
+def test_a_deed_promised_or_vowed_is_that_deed_to_come(analyze):
+    # as "promised to release the journalists" is (merge.one_commitment): the act, mode future
+    e = one(events_of(analyze, "Canada promised more aid to Haiti."), "AGREE")
+    assert (e.cameo, e.mode, e.trigger.text) == ("033", "future", "aid") and e.target.code == "HTI"
+    events = events_of(analyze, "The Thai prime minister vowed a tough crackdown on the rebels.")
+    assert not [e for e in events if e.plover == "AGREE"]
+    assert one(events, "ASSAULT").mode == "future"
