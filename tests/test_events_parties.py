@@ -1024,3 +1024,15 @@ def test_a_party_accused_of_doing_something_is_named_without_the_deed(analyze):
     assert one(events, "ACCUSE").target.text == "the president"
     events = events_of(analyze, "The Sudanese government was accused by human rights groups of arming the militia.")
     assert one(events, "ACCUSE").source.text == "human rights groups"
+
+
+def test_a_word_of_the_sources_own_phrase_is_no_target(analyze):
+    events = events_of(analyze, "Iran said it would resume enrichment, defying a demand by the UN nuclear watchdog.")
+    demand = next(e for e in events if e.trigger.text == "demand")
+    assert demand.target is None or not demand.target.code.startswith("IGOUNO")
+
+
+def test_whoever_fights_back_against_an_accusation_is_the_one_accused(analyze):
+    events = events_of(analyze, "The Kenyan president fought back against accusations by a British minister.")
+    e = next(e for e in events if e.trigger.text == "accusations")
+    assert e.source.code.startswith("GBR") and e.target.code.startswith("KEN")

@@ -327,9 +327,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         else:
             # spaCy makes a new Token object on each access: the same word is told by its index, not by
             # 'is'. A party found in both slots ("were deployed as peacekeepers": subject and object) is
-            # the source only.
+            # the source only, and so is a word of the source's own phrase ("a demand by *the UN nuclear
+            # watchdog*" is not aimed at the UN).
             pairs = list(dict.fromkeys(
-                (s, t if s is None or t is None or s.i != t.i else None)
+                (s, t if s is None or t is None or not (s.left_edge.i <= t.i <= s.i) else None)
                 for s in (sources or [None]) for t in (targets or [None])))
             if symmetric and not self.keep_any:
                 # one event per interaction, the first-named party as its source - or the visitor, with

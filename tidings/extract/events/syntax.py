@@ -229,13 +229,13 @@ def charged_party(noun: Token) -> Token | None:
 def _answer_to(noun: Token) -> Token | None:
     """The verb by which a party answers a noun of accusing ("rejected *the charges*", "defended itself
     against *accusations*"), or None."""
-    return _answering(noun, _ANSWERING, "against")
+    return _answering(noun, _ANSWERING, ("against", "to", "at"))
 
 
-def _answering(noun: Token, verbs: frozenset[str], prep: str) -> Token | None:
-    """The verb among ``verbs`` whose object ``noun`` is, directly or through ``prep``, or None."""
+def _answering(noun: Token, verbs: frozenset[str], preps: tuple[str, ...]) -> Token | None:
+    """The verb among ``verbs`` whose object ``noun`` is, directly or through one of ``preps``, or None."""
     verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ == prep and verb.dep_ == "prep":
+    if noun.dep_ == "pobj" and verb.lower_ in preps and verb.dep_ == "prep":
         verb = verb.head  # "agreed *to* a request", "defended itself *against* accusations"
     elif noun.dep_ not in ("dobj", "obj"):
         return None
@@ -256,12 +256,12 @@ def answering_verb(noun: Token) -> Token | None:
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ASKED_NOUNS \
             or any(c.lower_ in ("any", "no") for c in noun.children):
         return None
-    return _answering(noun, _ANSWERING_VERBS, "to")
+    return _answering(noun, _ANSWERING_VERBS, ("to",))
 
 
 #: verbs by which the accused answers an accusation
 _ANSWERING = frozenset({"defend", "deny", "reject", "dismiss", "rebut", "refute", "answer", "counter", "protest",
-                        "dispute", "contest"})
+                        "dispute", "contest", "respond", "reply", "react", "retort", "fight", "hit", "strike"})
 
 
 def time_phrase(prep: Token) -> bool:
