@@ -413,3 +413,10 @@ def test_an_armed_group_a_headline_names_by_its_deed_is_the_bodys_armed_group(an
                               body="Iraqi militants beheaded a Filipino hostage after Manila refused to pull out.")
     killings = [e for e in events if e.plover == "ASSAULT"]
     assert len(killings) == 1 and killings[0].source.code == "IRQREB"
+
+
+@pytest.mark.parametrize("title", ["Taiwan Arms Sale Draws Fire", "China Angry Over Taiwan Arms Sale"])
+def test_arms_before_a_noun_and_an_adjective_predicate_make_no_headline_verb(analyze, title):
+    events = _headline_events(analyze, title, body="BEIJING - China on Thursday condemned a US plan to sell "
+                                                   "weapons to Taiwan.")
+    assert not [e for e in events if e.plover == "AID"]

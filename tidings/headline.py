@@ -588,6 +588,9 @@ def read_verbless_headline(doc: Doc, known: HeadlineVerbs) -> int | None:
         return None
     for k in range(1, len(words)):
         verb, before = words[k], words[k - 1]
+        if verb.pos_ == "ADJ" and k + 1 < len(words) and words[k + 1].pos_ == "ADP" \
+                and before.pos_ in ("NOUN", "PROPN"):
+            return None  # "China *Angry Over* Taiwan Arms Sale": an adjective is the predicate, no verb left out
         prefix: list[Token] = []
         if before.text == "-" and k >= 3 and words[k - 2].is_alpha:
             # "Pakistan *Test-Fires* Missile": the verb's prefix, split off by the tokenizer
