@@ -507,3 +507,12 @@ def test_actors_a_states_envoys_to_an_organisation_named_by_its_pronoun(analyze)
     envoys = next(x for x in a.actors if any(m.text.endswith("U.N. diplomats") for m in x.mentions))
     assert envoys.code == "VENGOV"
     assert not [x for x in a.actors if x.code and x.code.startswith("IGOUNO")]
+
+
+def test_a_country_inside_a_longer_place_name_is_no_party(analyze):
+    a = analyze("Nigeria has deployed hundreds of troops to the oil-rich Niger Delta.")
+    assert not [x for x in a.actors if x.code == "NER"]
+    deployed = next(e for e in a.events if e.trigger.text == "deployed")
+    assert deployed.target.code == "NGA"
+    a = analyze("Gunmen killed a rancher in New Mexico.")
+    assert not [x for x in a.actors if (x.code or "").startswith("MEX")]

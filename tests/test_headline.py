@@ -420,3 +420,11 @@ def test_arms_before_a_noun_and_an_adjective_predicate_make_no_headline_verb(ana
     events = _headline_events(analyze, title, body="BEIJING - China on Thursday condemned a US plan to sell "
                                                    "weapons to Taiwan.")
     assert not [e for e in events if e.plover == "AID"]
+
+
+def test_a_headline_in_the_present_restates_what_the_body_says_is_to_come(analyze):
+    events = _headline_events(analyze, "Hungary Pulls Troops Out of Iraq",
+                              body="BUDAPEST - Hungary will withdraw its 300 troops from Iraq by the end of the "
+                                   "year, the prime minister said.")
+    withdrawals = [e for e in events if e.plover == "RETREAT"]
+    assert len(withdrawals) == 1 and withdrawals[0].mode == "future"

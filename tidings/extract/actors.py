@@ -98,6 +98,7 @@ def extract_actors(doc: Doc, analysis: Analysis, knowledge) -> None:
         u for u in units
         if not _ignored(doc, u, analysis)
         and not (u.entry is None and (doc[u.start].idx, doc[u.end - 1].idx + len(doc[u.end - 1].text)) in places)
+        and not _inside_place_name(doc, u, analysis.places)
     ]
     book = _Book(analysis.text, dictionary.countries, getattr(dictionary, "sectors", SECTORS),
                  knowledge.event_patterns.sets.get("&PERSONS", frozenset()), dictionary.lookup)
@@ -338,6 +339,14 @@ def _spaced_dash(ent) -> bool:
     """Whether an entity runs across a dash set off by spaces, which separates, never joins, a name."""
     return any(t.text in _DASHES and t.whitespace_ and k > 0 and ent[k - 1].whitespace_
                for k, t in enumerate(ent))
+
+
+def _inside_place_name(doc: Doc, unit: _Unit, places) -> bool:
+    """A name that is only part of a longer place's name: "*Niger* Delta" is a region of Nigeria, "New
+    *Mexico*" a US state; the place is no party, and the country inside its name names none either."""
+    start, end = doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1].text)
+    return any(p.kind != "country" and p.start <= start and end <= p.end and p.end - p.start > end - start
+               for p in places)
 
 
 def _ignored(doc: Doc, unit: _Unit, analysis: Analysis) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from tidings.extract.events.common import VIOLENT, has_country
+from tidings.extract.events.modes import ASSERTED, FUTURE
 from tidings.extract.events.syntax import RELATIVE
 from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Event, Participant
@@ -256,6 +257,8 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
                 _richness(e) == _richness(twin) and twin.sentence == headline) else (twin, e)
         # a headline's restatement completes the body's event; within a sentence the parties stay apart
         merged = _completed(keep, other) if keep.sentence != other.sentence else keep
+        if keep.sentence != other.sentence and merged.mode != other.mode and keep.sentence == headline:
+            merged = replace(merged, mode=other.mode, date=other.date)  # (the body tells the mode)
         kept[next(i for i, k in enumerate(kept) if k is twin)] = merged  # (by identity, as below)
         # a headline may tell one happening with two triggers its own sentence keeps apart ("16 killed
         # in rebel attack": a toll with no doer, an attack with no victim); once the body's event has
@@ -272,8 +275,14 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
 
 def _restated(a: Event, b: Event, headline: int | None, lede: frozenset) -> bool:
     """Whether one of two events is the headline's restatement of the other, told in the body."""
-    return (headline is not None and headline in (a.sentence, b.sentence) and a.sentence != b.sentence
-            and (_same_happening(a, b, True) or _retold_in_lede(a, b, headline, lede)))
+    if headline is None or headline not in (a.sentence, b.sentence) or a.sentence == b.sentence:
+        return False
+    title, body = (a, b) if a.sentence == headline else (b, a)
+    if title.mode == ASSERTED and body.mode == FUTURE:
+        # a headline's present tense tells what the body says is to come ("Hungary Pulls Troops Out of
+        # Iraq" / "Hungary will withdraw its troops"): the headline says nothing of the mode
+        title = replace(title, mode=FUTURE)
+    return _same_happening(title, body, True) or _retold_in_lede(title, body, headline, lede)
 
 
 def _retold_in_lede(a: Event, b: Event, headline: int, lede: frozenset) -> bool:
