@@ -2048,3 +2048,11 @@ def test_a_deal_offered_to_a_party_is_an_offer_to_it_made_on_the_day(analyze):
 def test_dropping_charges_or_an_investigation_yields(analyze):
     e = _one(_events(analyze, "Prosecutors in Lima dropped charges against the opposition leader."), "CONCEDE")
     assert e.cameo == "080" and e.target.code.endswith("OPP")
+
+
+def test_what_two_parties_discuss_is_their_topic_not_a_partner(analyze):
+    events = _events(analyze, "Russian President Vladimir Putin and US President George W. Bush discussed Iran "
+                              "in a telephone call on Tuesday.")
+    talks = [e for e in events if e.plover == "CONSULT"]
+    assert talks and all(not (e.target and e.target.code.startswith("IRN")) for e in talks)
+    assert {talks[0].source.code, talks[0].target.code} == {"RUSGOV", "USAGOV"}
