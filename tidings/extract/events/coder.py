@@ -312,6 +312,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             # (what several parties agree on that names another party is about that one: "agreed to lift
             # a ban on *Egyptian* imports")
             targets = []  # "Canada and the UK agreed to *a trade deal*": the parties are each other's partners
+        if "symmetric" in pattern.flags and pattern.code[:2] == "04" and len(sources) > 1 and targets and not any(
+                t.dep_ == "pobj" and t.head.lower_ in ("with", "between") for t in targets):
+            targets = []  # "Putin and Bush discussed *Iran*": what two parties talk over is their topic
         if len(sources) > 1 and targets and all(_reciprocal(t) for t in targets):
             targets = []  # "X and Y vowed to help *each other*": the parties are each other's targets
         symmetric = "symmetric" in pattern.flags or (len(sources) > 1 and not targets and verb
