@@ -1036,3 +1036,19 @@ def test_whoever_fights_back_against_an_accusation_is_the_one_accused(analyze):
     events = events_of(analyze, "The Kenyan president fought back against accusations by a British minister.")
     e = next(e for e in events if e.trigger.text == "accusations")
     assert e.source.code.startswith("GBR") and e.target.code.startswith("KEN")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Israel struck Iranian targets in Syria overnight.", "IRN"),
+    ("Iran seized a British-flagged tanker in the Strait of Hormuz.", "GBR"),
+    ("Russian jets bombed a Turkish convoy in Idlib province.", "TUR"),
+])
+def test_force_against_a_thing_of_a_nationality_is_against_that_country(analyze, text, code):
+    e = next(e for e in events_of(analyze, text) if e.plover in ("ASSAULT", "COERCE"))
+    assert e.target.code == code
+
+
+def test_a_missile_fired_toward_a_city_is_fired_at_its_country(analyze):
+    e = one(events_of(analyze, "Saudi Arabia intercepted a ballistic missile fired by Houthi rebels toward Riyadh."),
+            "ASSAULT")
+    assert e.source.text == "Houthi rebels" and e.target.code == "SAU"

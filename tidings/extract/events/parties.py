@@ -253,6 +253,14 @@ class Parties:
             first = self._first_actor(tok)
             party = first if first is not None and first.i not in seen | answered and not _in_venue(first, tok, venue) \
                 else None
+        if party is None and (code[:2] in VIOLENT or code[:3] == "171"):
+            # force against a thing of a nationality is against that country, wherever it stood:
+            # "struck *Iranian* targets in Syria", "seized a *British*-flagged tanker"
+            owned = [t for t in targets if self._thing_nationality(t) is not None]
+            if owned:
+                for thing in owned:
+                    self.thing_countries[thing.i] = self._thing_nationality(thing)
+                return owned
         if party is None:
             # a place: the one the slot names itself ("sealed off *the Gaza Strip*"), else one nearby
             party = next((c for c in [*targets, *candidates] if self._is_place(c)), None)
@@ -409,8 +417,9 @@ class Parties:
         return None
 
 
-#: participles after a hyphen that name who made a thing: "US-*led*", "Arab-*backed*"
-_LED = frozenset({"led", "backed", "sponsored", "drafted", "brokered", "proposed", "funded", "armed", "trained"})
+#: participles after a hyphen that name whose a thing is: "US-*led*", "Arab-*backed*", "British-*flagged*"
+_LED = frozenset({"led", "backed", "sponsored", "drafted", "brokered", "proposed", "funded", "armed", "trained",
+                  "flagged", "owned", "registered", "operated"})
 
 def _phrase_objects(thing: Token) -> list[Token]:
     """The possessor of a noun phrase and its prepositions' objects, nearest first, a few levels deep."""
