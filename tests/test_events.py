@@ -2056,3 +2056,11 @@ def test_what_two_parties_discuss_is_their_topic_not_a_partner(analyze):
     talks = [e for e in events if e.plover == "CONSULT"]
     assert talks and all(not (e.target and e.target.code.startswith("IRN")) for e in talks)
     assert {talks[0].source.code, talks[0].target.code} == {"RUSGOV", "USAGOV"}
+
+
+def test_weapons_sold_to_a_party_arm_it(analyze):
+    e = _one(_events(analyze, "The US State Department approved the sale of 66 fighter jets to Taiwan."), "AID")
+    assert e.cameo == "072" and e.source.code == "USAGOV" and e.target.code == "TWN"
+    e = _one(_events(analyze, "Russia sold fighter jets to Venezuela."), "AID")
+    assert e.cameo == "072" and e.target.code == "VEN"
+    assert not _events(analyze, "Lockheed Martin said fighter jet sales rose 10 percent.")
