@@ -349,3 +349,9 @@ def test_a_refusal_naming_its_own_troops_is_aimed_where_the_refused_act_was(anal
     assert refusal.target.code.startswith("IRQ") and "refused 'send'" in refusal.evidence
     # the refused act of force stays itself, negated
     assert one(events, "MOBILIZE").mode == "negated"
+
+
+def test_an_agreement_and_the_act_agreed_to_are_one_event(analyze):
+    events = events_of(analyze, "EU foreign ministers agreed to lift the arms embargo on China, diplomats said.")
+    agree = [e for e in events if e.plover == "AGREE"]
+    assert len(agree) == 1 and agree[0].mode == "asserted" and agree[0].trigger.text == "agreed"

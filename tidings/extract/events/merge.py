@@ -238,11 +238,14 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
                                          and not _unnamed_above(doc, k, e))
                      or (k.sentence == e.sentence and (_toll(doc, k, e) or _told_in(doc, k, e)
                                                        or (_linked(doc, k, e) and _raid(k, e))))
-                     or _restated(k, e, headline, lede)), None)
+                     or _restated(k, e, headline, lede) or _agreed_act(doc, k, e)), None)
         if twin is None:
             kept.append(e)
             continue
-        if twin.sentence == e.sentence and (_toll(doc, twin, e) or _raid(twin, e)) \
+        if _agreed_act(doc, twin, e):
+            # "agreed to lift the embargo": the agreement, coded by what was agreed, is the event
+            keep, other = (twin, e) if twin.mode == ASSERTED else (e, twin)
+        elif twin.sentence == e.sentence and (_toll(doc, twin, e) or _raid(twin, e)) \
                 and _party_key(twin.target) != _party_key(e.target):
             # one attack told by what it hit and whom it killed: the act the sentence reports first
             # ("stormed a police headquarters, killing five officers") names it
@@ -255,8 +258,14 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
         else:
             keep, other = (e, twin) if _richness(e) > _richness(twin) or (
                 _richness(e) == _richness(twin) and twin.sentence == headline) else (twin, e)
-        # a headline's restatement completes the body's event; within a sentence the parties stay apart
-        merged = _completed(keep, other) if keep.sentence != other.sentence else keep
+        # a headline's restatement completes the body's event, and so does the act agreed to (its
+        # target: "agreed to open its border for convoys to enter *Kyrgyzstan*"); within a sentence
+        # the parties of two acts otherwise stay apart
+        merged = _completed(keep, other) if keep.sentence != other.sentence or _agreed_act(doc, keep, other) else keep
+        if _agreed_act(doc, keep, other) and _more_specific(other.cameo, keep.cameo):
+            # (coded by what was agreed, as 'agree to lift' rows are: "agreed *to open its border*", 0351)
+            merged = replace(merged, cameo=other.cameo, plover=other.plover, quad=other.quad, goldstein=other.goldstein,
+                             symmetric=other.symmetric, evidence=f"{merged.evidence}; agreed to '{other.trigger.text}'")
         if keep.sentence != other.sentence and merged.mode != other.mode and keep.sentence == headline:
             merged = replace(merged, mode=other.mode, date=other.date)  # (the body tells the mode)
         kept[next(i for i, k in enumerate(kept) if k is twin)] = merged  # (by identity, as below)
@@ -377,6 +386,24 @@ def _unnamed_above(doc: Doc | None, a: Event, b: Event) -> bool:
     x = doc.char_span(unnamed.trigger.start, unnamed.trigger.end, alignment_mode="expand")
     y = doc.char_span(named_.trigger.start, named_.trigger.end, alignment_mode="expand")
     return x is not None and y is not None and x.root.i != y.root.i and x.root.is_ancestor(y.root)
+
+
+#: verbs by which a party agrees to an act, whose own rows code what was agreed ("agree to lift": 0354)
+_AGREEING = frozenset({"agree", "consent", "decide"})
+
+
+def _agreed_act(doc: Doc | None, a: Event, b: Event) -> bool:
+    """An agreement and the act agreed to, coded twice with one type: "EU ministers *agreed to lift* the
+    arms embargo" (0354, asserted) and the lifting (0354 AGREE, future)."""
+    if doc is None or a.sentence != b.sentence or a.plover != b.plover or {a.mode, b.mode} != {ASSERTED, FUTURE}:
+        return False
+    agreement, act = (a, b) if a.mode == ASSERTED else (b, a)
+    x = doc.char_span(agreement.trigger.start, agreement.trigger.end, alignment_mode="expand")
+    y = doc.char_span(act.trigger.start, act.trigger.end, alignment_mode="expand")
+    if x is None or y is None or x.root.lemma_.lower() not in _AGREEING:
+        return False
+    return y.root.dep_ == "xcomp" and y.root.head.i == x.root.i and _same_party(agreement.source, act.source) \
+        and (act.target is None or agreement.target is None or _same_party(agreement.target, act.target))
 
 
 def _linked(doc: Doc | None, a: Event, b: Event) -> bool:

@@ -76,6 +76,11 @@ class Participants:
                     continue  # "Mordor, the Shire, Fornost and Bree": the apposition is another party
                 if c.right_edge.i - head.i <= 8:
                     end_i = max(end_i, c.right_edge.i)
+                elif c.dep_ == "prep" and (named := next((g for g in c.children if g.dep_ == "pobj"), None)) \
+                        is not None and named.i - head.i <= 8:
+                    # (a long "of" phrase to its own noun: "the head *of the International Atomic
+                    # Energy Agency*, Mohamed ElBaradei", the apposition hung on the agency)
+                    end_i = max(end_i, named.i)
         while end_i > head.i and self.doc[end_i].is_space:
             end_i -= 1  # a headline's blank line the parser hung inside the phrase ("Prisoners\n\n")
         end_tok = self.doc[end_i]
