@@ -2064,3 +2064,10 @@ def test_weapons_sold_to_a_party_arm_it(analyze):
     e = _one(_events(analyze, "Russia sold fighter jets to Venezuela."), "AID")
     assert e.cameo == "072" and e.target.code == "VEN"
     assert not _events(analyze, "Lockheed Martin said fighter jet sales rose 10 percent.")
+
+
+def test_agreeing_to_disarm_under_a_deal_is_agreeing_to_disarm(analyze):
+    events = _events(analyze, "Somali warlords agreed to disarm their militias under a deal brokered by Kenya.")
+    agree = [e for e in events if e.trigger.text == "agreed"]
+    assert len(agree) == 1 and agree[0].cameo == "0356" and agree[0].mode == "asserted"
+    assert not [e for e in events if e.trigger.text == "disarm"]
