@@ -1059,3 +1059,12 @@ def test_the_head_of_a_body_with_a_long_name_speaks_for_it(analyze):
     e = one(events_of(analyze, "The head of the International Atomic Energy Agency, Mohamed ElBaradei, urged Iran "
                                "to cooperate fully with inspectors."), "REQUEST")
     assert e.source.code == "IGOUNOIAE" and e.target.code.startswith("IRN")
+
+
+def test_nationalities_listed_before_a_role_in_the_target_are_each_a_party(analyze):
+    events = [e for e in events_of(analyze, "Egyptian officials met Palestinian and Israeli negotiators on Sunday.")
+              if e.plover == "CONSULT"]
+    assert sorted(e.target.code for e in events) == ["ISRGOV", "PSEGOV"]
+    # a body coordinated with a group is no nationality listed: one meeting, no group met by itself
+    events = events_of(analyze, "Peace talks between Sudan's government and Darfur rebels struggled for survival.")
+    assert all(e.source.code != e.target.code for e in events if e.plover == "CONSULT")

@@ -93,10 +93,10 @@ class Slots:
             head = self._fill(tok, slot, verb, support, matched)
             if head is not None and (head.i != tok.i or slot == "self"):
                 found = roles.conjuncts(head, self._codes_at)
+                members = self._role_members(head, found) if slot == "subj" or self._listed_before(head) else []
+                if members:
+                    return members  # "Russian and US negotiators", "met *Palestinian and Israeli* negotiators"
                 if slot == "subj":
-                    members = self._role_members(head, found)
-                    if members:
-                        return members
                     extra = self._compound_subject(head)
                     found = [t for t in extra if t not in found] + found if extra else found
                     partner = self._hyphen_partner(head)
@@ -674,6 +674,13 @@ class Slots:
                 continue  # "agreed to set up *a company* in Berlin": what is made is no party to the act
             return head
         return None
+
+    def _listed_before(self, head: Token) -> bool:
+        """Countries or nationalities listed before a word ("*Palestinian and Israeli* negotiators")."""
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i and c.pos_ in ("ADJ", "PROPN")
+                   and self._country_actor(c) and any(g.dep_ == "conj" and g.i < head.i and g.pos_ in ("ADJ", "PROPN")
+                                                      and self._country_actor(g) for g in c.children)
+                   for c in head.children)
 
     def _role_members(self, head: Token, conjuncts: list[Token]) -> list[Token]:
         """A role word with the actors it belongs to in a phrase after it: "lawmakers *in Velia and
