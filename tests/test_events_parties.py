@@ -1068,3 +1068,15 @@ def test_nationalities_listed_before_a_role_in_the_target_are_each_a_party(analy
     # a body coordinated with a group is no nationality listed: one meeting, no group met by itself
     events = events_of(analyze, "Peace talks between Sudan's government and Darfur rebels struggled for survival.")
     assert all(e.source.code != e.target.code for e in events if e.plover == "CONSULT")
+
+
+def test_a_spokesman_speaks_and_acts_for_the_party_named_after_him(analyze):
+    e = one(events_of(analyze, "A spokesman for Hamas accused Israel of killing civilians."), "ACCUSE")
+    assert e.source.code == "PSEREBHMS" and e.source.text == "A spokesman for Hamas"
+    e = one(events_of(analyze, "A spokesman for the Taliban said they had kidnapped two engineers."), "COERCE")
+    assert e.source.code.endswith("TAL")
+
+
+def test_the_group_after_an_armed_group_is_named_is_that_group(analyze):
+    e = one(events_of(analyze, "A spokesman for Hamas said the group would halt attacks on Israel."), "AGREE")
+    assert e.source.code == "PSEREBHMS"

@@ -110,6 +110,12 @@ class Participants:
             found = self._actor_at(group.idx, group.idx + len(group)) or self._actor_at(group.left_edge.idx, group.right_edge.idx + len(group.right_edge))
             if found is not None and found.code and found.code[:3] not in SECTORS:
                 actor, named = found, True
+        if actor is None and (spoken := roles.spoken_for(head)) is not None and spoken.i - head.i <= 8:
+            # "a spokesman *for Hamas*" speaks and acts for Hamas
+            actor = self._actor_at(spoken.idx, spoken.idx + len(spoken))
+            if actor is not None:
+                named = True
+                end = max(end, spoken.idx + len(spoken))
         if actor is None:
             # a deed is its doer's, named before it ("a *rebel* attack"), not its victims' ("the killing
             # *of two Peruvian engineers*" is not Peru's)

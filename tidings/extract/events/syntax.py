@@ -434,6 +434,19 @@ def _resolve(tok: Token | None) -> Token | None:
     return tok
 
 
+#: people who speak for a party named after them: "a spokesman *for the militants*"
+_MOUTHPIECES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "mouthpiece"})
+
+
+def spoken_for(speaker: Token) -> Token | None:
+    """The party a spokesman speaks for ("a spokesman *for the militants* said they would ..."): what
+    the spokesman says "they" or "we" will do, the party does. None for anyone else."""
+    if speaker.lemma_.lower() not in _MOUTHPIECES and speaker.lower_ not in _MOUTHPIECES:
+        return None
+    return next((g for c in speaker.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
 PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
 #: verbs of saying whose clause, its subject dropped in headline grammar, is the sayer's own act
 _TELLING = frozenset({"say", "announce", "vow", "pledge", "insist", "warn", "claim", "declare", "promise"})
@@ -496,7 +509,7 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
             speaker = verb_subject(clause.head, depth + 1)
             if speaker is not None:
-                return speaker
+                return spoken_for(speaker) or speaker
         if clause.dep_ == "acl" and clause.head.pos_ == "NOUN" and clause.head.head.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
             # "Kenya dismissed claims that *it* had armed the rebels": the clause of a noun of saying
