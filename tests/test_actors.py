@@ -516,3 +516,8 @@ def test_a_country_inside_a_longer_place_name_is_no_party(analyze):
     assert deployed.target.code == "NGA"
     a = analyze("Gunmen killed a rancher in New Mexico.")
     assert not [x for x in a.actors if (x.code or "").startswith("MEX")]
+
+
+def test_bulldozers_of_a_nationality_are_its_forces(analyze):
+    e = next(e for e in analyze("Israeli bulldozers demolished 15 homes in the Gaza Strip.").events)
+    assert e.source.code == "ISRMIL"
