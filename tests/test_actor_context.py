@@ -491,3 +491,10 @@ def test_captors_are_not_of_their_captives_country(analyze):
     a = analyze("Two French journalists held hostage in Iraq for four months were freed by their captors.")
     freed = next(e for e in a.events if e.trigger.text == "freed")
     assert not freed.source.code.startswith("FRA")
+
+
+def test_a_role_possessed_by_an_armed_group_of_no_state_takes_no_sector_for_a_country(analyze):
+    a = analyze("The senate approved a peace agreement with the Frente Andino, an armed group that has fought the "
+                "state for a decade. The deal provides for the group's 1,800 fighters to hand over their weapons.")
+    assert not [x for x in a.actors if (x.code or "").startswith(("UAF", "REB")) and len(x.code or "") > 3
+                and x.code[:3] in ("UAF", "INS", "SEP")]

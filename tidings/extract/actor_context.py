@@ -452,7 +452,7 @@ class _Countries:
             # organization", "its main *opposition* movement"; the mention keeps its own words
             root, grown = root.head, False
         possessed = self.references.possessed.get(root.i)
-        if possessed is not None:
+        if possessed is not None and possessed[0][:3] not in self.sectors:  # (an armed group of no state: "UAF")
             owner, evidence, description = possessed
             start = min(description.start, mention.start)
             return owner, "possessor", evidence, Span(start, mention.end, self.text[start:mention.end]) if grown else None
