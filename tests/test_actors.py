@@ -521,3 +521,8 @@ def test_a_country_inside_a_longer_place_name_is_no_party(analyze):
 def test_bulldozers_of_a_nationality_are_its_forces(analyze):
     e = next(e for e in analyze("Israeli bulldozers demolished 15 homes in the Gaza Strip.").events)
     assert e.source.code == "ISRMIL"
+
+
+def test_a_nationality_inside_a_facilitys_name_still_names_its_country(analyze):
+    e = next(e for e in analyze("A truck bomb blew up outside the Australian Embassy in Jakarta.").events)
+    assert e.target.code.startswith("AUS")

@@ -428,3 +428,11 @@ def test_a_headline_in_the_present_restates_what_the_body_says_is_to_come(analyz
                                    "year, the prime minister said.")
     withdrawals = [e for e in events if e.plover == "RETREAT"]
     assert len(withdrawals) == 1 and withdrawals[0].mode == "future"
+
+
+def test_a_headline_statement_in_the_present_is_made_now(analyze):
+    # "Warns" is the warning itself: the body's future act does not make it future
+    events = _headline_events(analyze, "Iran official warns of NPT exit if West presses",
+                              body="Iran will pull out of the Non-Proliferation Treaty (NPT) if Western nations put "
+                                   "pressure on Tehran, a senior diplomat said.")
+    assert [e.mode for e in events if e.trigger.text == "warns"] == ["asserted"]

@@ -345,8 +345,8 @@ def _inside_place_name(doc: Doc, unit: _Unit, places) -> bool:
     """A name that is only part of a longer place's name: "*Niger* Delta" is a region of Nigeria, "New
     *Mexico*" a US state; the place is no party, and the country inside its name names none either."""
     start, end = doc[unit.start].idx, doc[unit.end - 1].idx + len(doc[unit.end - 1].text)
-    return any(p.kind != "country" and p.start <= start and end <= p.end and p.end - p.start > end - start
-               for p in places)
+    return any(p.kind in ("city", "region") and p.start <= start and end <= p.end and p.end - p.start > end - start
+               for p in places)  # (not a facility: the *Australian* Embassy is Australia's)
 
 
 def _ignored(doc: Doc, unit: _Unit, analysis: Analysis) -> bool:

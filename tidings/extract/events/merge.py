@@ -238,7 +238,7 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
                                          and not _unnamed_above(doc, k, e))
                      or (k.sentence == e.sentence and (_toll(doc, k, e) or _told_in(doc, k, e)
                                                        or (_linked(doc, k, e) and _raid(k, e))))
-                     or _restated(k, e, headline, lede) or _agreed_act(doc, k, e)), None)
+                     or _restated(k, e, headline, lede, doc) or _agreed_act(doc, k, e)), None)
         if twin is None:
             kept.append(e)
             continue
@@ -272,7 +272,7 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
         # a headline may tell one happening with two triggers its own sentence keeps apart ("16 killed
         # in rebel attack": a toll with no doer, an attack with no victim); once the body's event has
         # absorbed one of them, it is the other's twin too
-        while (again := next((k for k in kept if k is not merged and _restated(k, merged, headline, lede)),
+        while (again := next((k for k in kept if k is not merged and _restated(k, merged, headline, lede, doc)),
                              None)) is not None:
             keep, other = (merged, again) if _richness(merged) >= _richness(again) else (again, merged)
             # (by identity: two events may be equal field for field and still be two)
@@ -282,14 +282,27 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
     return kept
 
 
-def _restated(a: Event, b: Event, headline: int | None, lede: frozenset) -> bool:
+#: acts done by saying so: a headline's present tense of them is the statement made
+_SAID = frozenset({"AGREE", "REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+
+
+def _told_as_future(doc: Doc | None, event: Event) -> bool:
+    """A verb the body puts in the future with a modal of its own ("Hungary *will* withdraw")."""
+    if doc is None:
+        return False
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in span.root.children)
+
+
+def _restated(a: Event, b: Event, headline: int | None, lede: frozenset, doc: Doc | None = None) -> bool:
     """Whether one of two events is the headline's restatement of the other, told in the body."""
     if headline is None or headline not in (a.sentence, b.sentence) or a.sentence == b.sentence:
         return False
     title, body = (a, b) if a.sentence == headline else (b, a)
-    if title.mode == ASSERTED and body.mode == FUTURE:
-        # a headline's present tense tells what the body says is to come ("Hungary Pulls Troops Out of
-        # Iraq" / "Hungary will withdraw its troops"): the headline says nothing of the mode
+    if title.mode == ASSERTED and body.mode == FUTURE and title.plover not in _SAID and _told_as_future(doc, body):
+        # a headline's present tense tells what the body says "will" be done ("Hungary Pulls Troops Out
+        # of Iraq" / "Hungary will withdraw its troops"): the headline says nothing of the mode (a
+        # headline's "Warns", "Agrees", "Seeks" is the statement itself, made now)
         title = replace(title, mode=FUTURE)
     return _same_happening(title, body, True) or _retold_in_lede(title, body, headline, lede)
 

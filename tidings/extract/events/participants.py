@@ -20,6 +20,10 @@ from tidings.model import Participant
 _TIMES = frozenset({"DATE", "TIME"})
 
 
+
+#: words for a body of people, whose "of" phrase says who they are ("a group *of former diplomats*")
+_COLLECTIVES = frozenset({"group", "delegation", "team", "panel", "committee", "coalition", "association",
+                          "federation", "council", "union", "alliance", "body", "band", "contingent"})
 class Participants:
     def _mention_span(self, t: Token):
         i = bisect.bisect_right(self.mention_starts, t.idx)
@@ -77,9 +81,10 @@ class Participants:
                 if c.right_edge.i - head.i <= 8:
                     end_i = max(end_i, c.right_edge.i)
                 elif c.dep_ == "prep" and (named := next((g for g in c.children if g.dep_ == "pobj"), None)) \
-                        is not None and named.i - head.i <= 8:
-                    # (a long "of" phrase to its own noun: "the head *of the International Atomic
-                    # Energy Agency*, Mohamed ElBaradei", the apposition hung on the agency)
+                        is not None and named.i - head.i <= 8 and (named.pos_ == "PROPN" or head.lemma_.lower() in _COLLECTIVES):
+                    # (a long "of" phrase to its own name: "the head *of the International Atomic Energy
+                    # Agency*, Mohamed ElBaradei", the apposition hung on the agency; "a group *of former
+                    # British diplomats*" - not "the kidnappers of two reporters", who are their victims)
                     end_i = max(end_i, named.i)
         while end_i > head.i and self.doc[end_i].is_space:
             end_i -= 1  # a headline's blank line the parser hung inside the phrase ("Prisoners\n\n")
