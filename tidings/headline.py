@@ -573,7 +573,8 @@ def read_verbless_headline(doc: Doc, known: HeadlineVerbs) -> int | None:
     an event pattern ("bombs" -> bomb, "rips" -> rip; a bare "pledge" after a plural or a name) is
     read as the headline's verb: the words before it are its subject, the words after it its object
     (or its prepositional phrase). A word that is also an event noun ("talks", "attacks") is a verb
-    only after a party ("Rebels", "Army", a name): "Iraq peace talks" stays a noun phrase. The parse
+    only after a party ("Rebels", "Army", a name): "Iraq peace talks" stays a noun phrase. A headline
+    whose predicate is an adjective ("China *Angry Over* Arms Sale") leaves no verb out. The parse
     is relabelled in place; the verb's index is returned, or None."""
     span = doc.user_data.get(HEADLINE_KEY)
     if not span or not doc.has_annotation("DEP") or not known.verbs:

@@ -242,7 +242,8 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
         if twin is None:
             kept.append(e)
             continue
-        if _agreed_act(doc, twin, e):
+        agreed = _agreed_act(doc, twin, e)
+        if agreed:
             # "agreed to lift the embargo": the agreement, coded by what was agreed, is the event
             keep, other = (twin, e) if twin.mode == ASSERTED else (e, twin)
         elif twin.sentence == e.sentence and (_toll(doc, twin, e) or _raid(twin, e)) \
@@ -261,8 +262,8 @@ def merge_restatements(events: list[Event], headline: int | None, doc: Doc | Non
         # a headline's restatement completes the body's event, and so does the act agreed to (its
         # target: "agreed to open its border for convoys to enter *Kyrgyzstan*"); within a sentence
         # the parties of two acts otherwise stay apart
-        merged = _completed(keep, other) if keep.sentence != other.sentence or _agreed_act(doc, keep, other) else keep
-        if _agreed_act(doc, keep, other) and _more_specific(other.cameo, keep.cameo):
+        merged = _completed(keep, other) if keep.sentence != other.sentence or agreed else keep
+        if agreed and _more_specific(other.cameo, keep.cameo):
             # (coded by what was agreed, as 'agree to lift' rows are: "agreed *to open its border*", 0351)
             merged = replace(merged, cameo=other.cameo, plover=other.plover, quad=other.quad, goldstein=other.goldstein,
                              symmetric=other.symmetric, evidence=f"{merged.evidence}; agreed to '{other.trigger.text}'")

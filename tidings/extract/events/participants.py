@@ -18,12 +18,11 @@ from tidings.knowledge.actors import SECTORS
 from tidings.model import Participant
 
 _TIMES = frozenset({"DATE", "TIME"})
-
-
-
 #: words for a body of people, whose "of" phrase says who they are ("a group *of former diplomats*")
 _COLLECTIVES = frozenset({"group", "delegation", "team", "panel", "committee", "coalition", "association",
                           "federation", "council", "union", "alliance", "body", "band", "contingent"})
+
+
 class Participants:
     def _mention_span(self, t: Token):
         i = bisect.bisect_right(self.mention_starts, t.idx)

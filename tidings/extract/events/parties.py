@@ -256,11 +256,10 @@ class Parties:
         if party is None and (code[:2] in VIOLENT or code[:3] == "171"):
             # force against a thing of a nationality is against that country, wherever it stood:
             # "struck *Iranian* targets in Syria", "seized a *British*-flagged tanker"
-            owned = [t for t in targets if self._thing_nationality(t) is not None]
+            owned = {t.i: country for t in targets if (country := self._thing_nationality(t)) is not None}
             if owned:
-                for thing in owned:
-                    self.thing_countries[thing.i] = self._thing_nationality(thing)
-                return owned
+                self.thing_countries.update(owned)
+                return [t for t in targets if t.i in owned]
         if party is None:
             # a place: the one the slot names itself ("sealed off *the Gaza Strip*"), else one nearby
             party = next((c for c in [*targets, *candidates] if self._is_place(c)), None)
