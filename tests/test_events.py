@@ -2071,3 +2071,10 @@ def test_agreeing_to_disarm_under_a_deal_is_agreeing_to_disarm(analyze):
     agree = [e for e in events if e.trigger.text == "agreed"]
     assert len(agree) == 1 and agree[0].cameo == "0356" and agree[0].mode == "asserted"
     assert not [e for e in events if e.trigger.text == "disarm"]
+
+
+def test_joint_exercises_are_military_cooperation_and_ones_own_are_a_show_of_force(analyze):
+    e = _one(_events(analyze, "The US and India held joint naval exercises in the Arabian Sea."), "COOPERATE")
+    assert e.cameo == "062" and e.symmetric and {e.source.code, e.target.code} == {"USAGOV", "INDGOV"}
+    e = _one(_events(analyze, "Russian troops held military exercises near the border."), "MOBILIZE")
+    assert e.cameo == "152"
