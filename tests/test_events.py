@@ -2078,3 +2078,11 @@ def test_joint_exercises_are_military_cooperation_and_ones_own_are_a_show_of_for
     assert e.cameo == "062" and e.symmetric and {e.source.code, e.target.code} == {"USAGOV", "INDGOV"}
     e = _one(_events(analyze, "Russian troops held military exercises near the border."), "MOBILIZE")
     assert e.cameo == "152"
+
+
+def test_a_block_for_some_doers_leaves_the_others_events(analyze):
+    # the judges' block row is for judges: troops withdrawing with no object still retreat
+    e = _one(_events(analyze, "Israeli troops withdrew from Gaza on Thursday."), "RETREAT")
+    assert e.source.code == "ISRMIL" and e.target.code == "PSE"
+    assert _one(_events(analyze, "Syrian troops began withdrawing from Lebanon."), "RETREAT").target.code == "LBN"
+    assert not _events(analyze, "The judges in Velna withdrew on Monday to consider their verdict.")

@@ -196,6 +196,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if particle is not None and particle not in matched and particle.lower_ not in self.light_particles:
                 continue  # a phrasal verb is another verb: "shot up", "struck out", "backed away"
             if "block" in pattern.flags:
+                if pattern.source_groups and not self._source_of(tok, verb, matched, pattern.source_groups):
+                    continue  # a block for some doers only: judges withdraw to deliberate, troops retreat
                 used.add(tok.i)
                 return []  # a sense that is no event: "fire" + employees, "trade war"
             if verb and "passive-only" in pattern.flags and not roles.is_passive(tok):
@@ -494,6 +496,12 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 and not pattern.back_code,
             ))
         return out
+
+    def _source_of(self, tok: Token, verb: bool, matched: list[Token], groups: frozenset[str]) -> bool:
+        """Whether the subject of ``tok`` is coded with one of ``groups`` (a block row's ``source:``)."""
+        support = support_verb(tok, self.carrying, self.patterns.nouns) if not verb else None
+        return any(p is not None and any(g.lower() in groups for g in self._groups(p))
+                   for s in self._slot(tok, ("subj",), verb, support, matched) for p in self._participants(s))
 
     def _attack_word(self, tok: Token) -> bool:
         """An attack or weapon word, or a run of them ("*a series of* grenade blasts killed 13")."""
