@@ -192,7 +192,7 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             return HYPOTHETICAL, next(c for c in tok.children if c.dep_ == "xcomp")
         if dep == "dobj" and tok.lemma_.lower() in PLOTTING and any(c.dep_ == "det" and c.lower_ == "the" for c in below.children):
             break  # "accused of plotting *the* bombings that killed 34": the deed named as known happened
-        if dep == "dobj" and (tok.lemma_.lower() in ANSWERING or tok.lemma_.lower() in _DECRYING):
+        if dep == "dobj" and tok.lemma_.lower() in _HAPPENED_OBJECTS:
             break  # "vowed to *avenge the killing*", "a strike to *protest the attack*": it has happened
         if dep == "pobj" and _presupposing(tok):
             break  # "will resume *despite* the rebel attack": what the phrase names has happened
@@ -375,8 +375,9 @@ def is_purpose(mode_token: Token | None) -> bool:
 #: acts a deed voices as it is done: its infinitive of purpose is no aim still to come ("called a strike
 #: *to protest* the attack", "marched *to denounce* the war")
 _VOICED_BY_DOING = frozenset({"protest", "denounce", "condemn", "demand", "decry"})
-#: acts whose object is a deed that happened ("protested *the attack*", "to denounce *the killing*")
-_DECRYING = _VOICED_BY_DOING - {"demand"}
+#: acts whose object is a deed that happened: what is paid back or decried ("avenge *the killing*",
+#: "protested *the attack*", "to denounce *the killing*")
+_HAPPENED_OBJECTS = ANSWERING | (_VOICED_BY_DOING - {"demand"})
 #: acts of protest, whose infinitive of purpose they voice as they are made ("a strike *to protest*")
 _PROTEST_ACTS = frozenset({"strike", "rally", "march", "demonstration", "protest", "boycott", "sit-in", "walkout",
                            "vigil", "blockade", "stoppage"})

@@ -336,12 +336,10 @@ class Slots:
         """A country named before an attack noun as where it happened, not who did it: "US official
         killed in *Iraq* attack" when the story's towns lie in Iraq. A country the story names no
         town of stays the attacker ("a *US* strike" on Falluja)."""
-        if name.dep_ != "compound" or noun.lemma_.lower() not in self.attacks:
-            return False
-        if any(p.kind in ("city", "region") and p.start <= name.idx < p.end for p in self.analysis.places):
-            return True  # a town or region never attacks: "the *Bali* bombings", "the *Beslan* siege"
         country = self.countries.get(name.i)
-        return country is not None and any(p.country == country and p.kind != "country" for p in self.analysis.places)
+        if country is None or name.dep_ != "compound" or noun.lemma_.lower() not in self.attacks:
+            return False
+        return any(p.country == country and p.kind != "country" for p in self.analysis.places)
 
     def _deed_doer(self, tok: Token) -> Token | None:
         """The party whose deed, told in a clause beside a passive toll with no agent, caused it: "four
