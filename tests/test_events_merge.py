@@ -355,3 +355,17 @@ def test_an_agreement_and_the_act_agreed_to_are_one_event(analyze):
     events = events_of(analyze, "EU foreign ministers agreed to lift the arms embargo on China, diplomats said.")
     agree = [e for e in events if e.plover == "AGREE"]
     assert len(agree) == 1 and agree[0].mode == "asserted" and agree[0].trigger.text == "agreed"
+
+
+def test_an_act_done_for_an_aim_of_its_own_type_is_one_event(analyze):
+    # the meeting held to discuss is the discussion; a rally held to protest is the protest
+    met = events_of(analyze, "Chilean and Peruvian negotiators met in Santiago to discuss the maritime border.")
+    assert [e.mode for e in met if e.plover == "CONSULT"] == ["asserted"]
+    rally = events_of(analyze, "Thousands of Kenyans rallied in Nairobi to protest against the new tax.")
+    assert [e.mode for e in rally if e.plover == "PROTEST"] == ["asserted"]
+
+
+def test_an_aim_that_names_a_party_where_the_act_names_a_thing_is_kept(analyze):
+    events = events_of(analyze, "The rebels attacked the village to kill government soldiers.")
+    assert any(e.mode == "future" and e.target is not None and e.target.text == "government soldiers"
+               for e in events if e.plover == "ASSAULT")

@@ -1074,3 +1074,26 @@ def test_a_spokesman_speaks_and_acts_for_the_party_named_after_him(analyze):
 def test_the_group_after_an_armed_group_is_named_is_that_group(analyze):
     e = one(events_of(analyze, "A spokesman for Hamas said the group would halt attacks on Israel."), "AGREE")
     assert e.source.code == "PSEREBHMS"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peruvian warplanes bombed rebel positions in the jungle.", "rebel"),
+    ("Ugandan troops raided a militant hideout near the border.", "militant"),
+    ("Chadian artillery shelled insurgent strongholds in the east.", "insurgent"),
+    ("Malian troops stormed rebel-held police stations in the north.", "rebel"),
+])
+def test_force_against_a_place_or_gear_named_by_a_party_is_against_the_party(analyze, text, target):
+    event = next(e for e in events_of(analyze, text) if e.plover in ("ASSAULT", "COERCE"))
+    assert event.target.text == target and event.target.code.endswith("REB")
+
+
+def test_parties_listed_before_a_named_bodys_people_are_each_a_party(analyze):
+    # "Fatah and Hamas leaders": Fatah, and Hamas's leaders - not Fatah with Hamas's groups
+    met = one(events_of(analyze, "Fatah and Hamas leaders met in Ramallah on Sunday."), "CONSULT")
+    assert (met.source.text, met.source.code) == ("Fatah", "PSEGOVFTA")
+    assert met.target.code == "PSEREBHMS"
+
+
+def test_the_aim_of_entering_a_place_is_the_entrants_not_the_places(analyze):
+    support = one(events_of(analyze, "Kenyan troops entered Somalia to support the African Union mission."), "SUPPORT")
+    assert support.source.text == "Kenyan troops"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.headline import CAPS, FIRST_LINE, TITLE_CASE, MARKDOWN, TITLE, find_headline, headline_future, reads_as_headline, style
+from tidings.headline import CAPS, FIRST_LINE, TITLE_CASE, MARKDOWN, TITLE, HeadlineSpan, find_headline, headline_future, reads_as_headline, style
 from tidings.model import Analysis
 from event_helpers import one
 
@@ -436,3 +436,25 @@ def test_a_headline_statement_in_the_present_is_made_now(analyze):
                               body="Iran will pull out of the Non-Proliferation Treaty (NPT) if Western nations put "
                                    "pressure on Tehran, a senior diplomat said.")
     assert [e.mode for e in events if e.trigger.text == "warns"] == ["asserted"]
+
+
+@pytest.mark.parametrize("title, source, target", [
+    ("Lisbon, Dakar Discuss Fishing Rights", "Lisbon", "Dakar"),
+    ("Chile, Peru Agree to Resume Border Talks", "Chile", "Peru"),
+    ("Estonia, Latvia sign three accords", "Estonia", "Latvia"),
+])
+def test_a_comma_between_two_names_opening_a_headline_is_and(analyze, title, source, target):
+    # wire style lists the two parties of a meeting or deal with a comma; the second is no topic
+    [event] = [e for e in _headline_events(analyze, title) if e.sentence == 0]
+    assert (event.source.text, event.target.text) == (source, target)
+    assert event.symmetric
+
+
+@pytest.mark.parametrize("title", [
+    "Facing Arrest, Mayor Quits as Party Chief",
+    "In Haiti, Peacekeepers Take on Gangs",
+    "Juan Lopez, Pioneer Pilot, Dies",
+])
+def test_an_opening_phrase_or_apposition_before_a_comma_is_no_list_of_names(pipeline, title):
+    text = f"{title}\n\nOfficials gave no further details on Sunday."
+    assert pipeline.headline_caser.normalise(text, HeadlineSpan(0, len(title), "title")).count(",") == text.count(",")

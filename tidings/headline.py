@@ -24,7 +24,7 @@ from typing import Callable
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.nlp import HEADLINE_KEY
 
@@ -65,6 +65,11 @@ _BYLINE_OR_DATELINE = re.compile(r"By\s|[A-Z][A-Z.'\-]+(?:\s[A-Z][A-Z.'\-]+)*\s*
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 #: a word that does not continue a hyphenated one: "Cease-*fire*" is written in lower case in a title
 _HEAD_WORD = re.compile(r"(?<![A-Za-z]-)(?<![A-Za-z]\u2011)\b[A-Za-z][A-Za-z'\u2019]*")
+#: capitalised words up to a comma, after a name: the rest of an apposition
+_ASIDE = re.compile(r"(?: [A-Z][\w.'\-]*){0,3},")
+#: a headline opening with two names parted by a comma: "Putin, Bush Discuss Iran", "Italian PM, Gaddafi open"
+_TWO_NAMES = re.compile(r"(?P<first>[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2})(?P<comma>,) "
+                        r"(?P<second>[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}?)(?= [A-Za-z])")
 _FINAL_STOP = re.compile(r"(?<!\.)\.[\"'\u201d\u2019)]*\s*$")  # one full stop, not an ellipsis
 
 
@@ -152,11 +157,32 @@ class HeadlineCaser:
         """``text`` with the headline in sentence case; the same length, so every offset holds."""
         line = text[headline.start:headline.end]
         kind = style(line)
-        if kind is None:
-            return text
+        body = text[headline.end:headline.end + BODY_WINDOW]
         # only letters change case: whitespace stays put, so the copy splits into the same tokens
-        cased = self.sentence_case(line, text[headline.end:headline.end + BODY_WINDOW], kind)
-        return text[:headline.start] + cased + text[headline.end:]
+        cased = self.sentence_case(line, body, kind) if kind is not None else line
+        cased = self.names_listed_by_comma(cased, body)
+        return text[:headline.start] + cased + text[headline.end:] if cased != line else text
+
+    def names_listed_by_comma(self, line: str, body: str) -> str:
+        """A headline naming two parties with a comma for "and" ("Putin, Bush Discuss Iran", "India,
+        Myanmar sign three accords") with the comma written as "&", which the parser reads as the
+        conjunction it stands for; the same length, and the tokenizer splits both the same way. Both
+        sides must be names - each word one the vocabulary does not know in lower case or the body
+        writes with a capital, or a dictionary name - so that an opening phrase ("Facing Arrest,
+        Uma Bharti Quits", "In Haiti, Peacekeepers ...") or an apposition ("Gordon Cooper, NASA
+        Pioneer, Dies") is left alone."""
+        m = _TWO_NAMES.match(line)
+        if m is None or not all(self._name_word(w, body) for w in (m.group("first") + " " + m.group("second")).split()):
+            return line
+        aside = _ASIDE.match(line, m.end("second"))
+        if aside is not None:
+            return line  # "Gordon Cooper, NASA Mercury Pioneer, Dies": an apposition between commas
+        return line[:m.start("comma")] + "&" + line[m.end("comma"):]
+
+    def _name_word(self, word: str, body: str) -> bool:
+        if word.isupper() and len(word) > 1 or self.actors.lookup(word) is not None:
+            return True  # "US", "EU", "PM"; "Putin", "Italian"
+        return word[:1].isupper() and (_body_form(word, body) == word or not self.known(word.lower()))
 
     def paragraph_openings(self, text: str, start: int = 0) -> str:
         """``text`` with the capitals some papers open a paragraph with written as running text
@@ -371,7 +397,26 @@ def restore_words(parsed: Doc, original: str) -> Doc:
         for tok, src in zip(doc, parsed):
             tok.is_sent_start = src.is_sent_start
     doc.user_data.update(parsed.user_data)
+    _split_entities_at_listing_commas(doc, parsed)
     return doc
+
+
+def _split_entities_at_listing_commas(doc: Doc, parsed: Doc) -> None:
+    """The tagger may read the "&" a headline's listing comma was parsed as inside one name ("India &
+    Pakistan" as an organisation, like "Procter & Gamble"); the comma it stands for parts two names."""
+    listing = {t.i for t in parsed if t.text == "&" and doc[t.i].text == ","}
+    if not listing or not any(e.start < i < e.end - 1 for e in doc.ents for i in listing):
+        return
+    ents = []
+    for ent in doc.ents:
+        start = ent.start
+        for i in sorted(i for i in listing if ent.start <= i < ent.end):
+            if i > start:
+                ents.append(Span(doc, start, i, label=ent.label_))
+            start = i + 1
+        if start < ent.end:
+            ents.append(Span(doc, start, ent.end, label=ent.label_))
+    doc.ents = ents
 
 
 # ---- headline grammar -----------------------------------------------------------------------

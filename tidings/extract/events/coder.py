@@ -19,7 +19,7 @@ from tidings.extract.events.common import (
     clause_verb,
     ends_in_word_of,
 )
-from tidings.extract.events.merge import contact_purposes, one_commitment, one_refusal
+from tidings.extract.events.merge import contact_purposes, one_commitment, one_purpose, one_refusal
 from tidings.extract.events.participants import Participants
 from tidings.extract.events.parties import Parties
 from tidings.extract.events.relevance import Relevance, domain
@@ -132,7 +132,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         dropped, added = contact_purposes(span.doc, by_verb, self.cameo) if not self.keep_any else ([], [])
         refused_drop, refused = one_refusal(span.doc, by_verb)
         committed_drop, committed = one_commitment(span.doc, by_verb)
-        dropped += refused_drop + committed_drop
+        dropped += refused_drop + committed_drop + (one_purpose(span.doc, by_verb) if not self.keep_any else [])
         out = [e for e in out if not any(e is d for d in dropped)] + added + refused + committed
         carriers: set[int] = set()
         carried_by: dict[int, list[Event]] = {}  # a verb -> the noun events it carries

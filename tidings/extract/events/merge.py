@@ -131,6 +131,43 @@ def contact_purposes(doc: Doc, by_verb: dict[int, list[Event]], cameo) -> tuple[
     return dropped, added
 
 
+def one_purpose(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
+    """An act done for an aim of its own type ("met in Gaza *to discuss* a truce", "rallied *to
+    protest* the war", "flew to Cairo *to hold talks*") is one happening: the aim's event, a future of
+    the same PLOVER type between the same sides, is the act told again. The act is kept, named in full
+    where it happens; its aim's topic stays in the text. Returns the aim's events to drop."""
+    dropped: list[Event] = []
+    for i, acts in by_verb.items():
+        tok = doc[i]
+        if not acts or tok.dep_ not in ("xcomp", "advcl") or not any(c.tag_ == "TO" for c in tok.children if c.i < tok.i):
+            continue
+        parents = [p for p in by_verb.get(tok.head.i) or [] if p.mode == ASSERTED]
+        dropped += [a for a in acts if a.mode == FUTURE and a.plover in _DONE_FOR_ITSELF and any(
+            p.plover == a.plover and _one_side_to_another(p, a) for p in parents)]
+    return dropped
+
+
+#: types of act whose aim of the same type is the act itself; an agreement "to offer" aid or a demand
+#: "to urge" talks names a second act, the one agreed or demanded
+_DONE_FOR_ITSELF = frozenset({"CONSULT", "PROTEST", "ASSAULT", "COERCE"})
+
+
+def _one_side_to_another(act: Event, aim: Event) -> bool:
+    """Whether an aim is between the act's sides: the same source and a target that is the act's or
+    none, or the same two sides either way round - unless the aim names a party where the act names a
+    thing ("attacked *the town* to kill *soldiers*")."""
+    if aim.target is not None and aim.target.code and (act.target is None or not act.target.code):
+        return False
+    if _country_key(act.source) == _country_key(aim.source) and (
+            _country_key(act.target) == _country_key(aim.target) or not _country_key(aim.target)):
+        return True
+    return _sides(act) == _sides(aim)
+
+
+def _sides(e: Event) -> frozenset[str]:
+    return frozenset((_country_key(e.source), _country_key(e.target)))
+
+
 def _same_party(a: Participant | None, b: Participant | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and (a.start, a.end) == (b.start, b.end))
 

@@ -172,6 +172,15 @@ class Parties:
                 # "opened fire on *his* car" (a pronoun the references resolved to an actor)
                 candidates += [owner for c in thing.children if c.dep_ == "poss" and c.tag_ == "PRP$"
                                and (owner := self._possessive_owner(c, tok)) is not None]
+            if code[:2] in VIOLENT or code[:2] == "17":
+                # and against the party its place or gear is named by: "bombed *rebel* positions",
+                # "raided a *militant* hideout", "shelled *insurgent* strongholds" - its holder first:
+                # "stormed *insurgent*-held police stations"
+                before = [c for c in thing.children if c.i < thing.i]
+                candidates += [g for c in before if c.dep_ == "amod" and c.tag_ == "VBN"
+                               for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < c.i]
+                candidates += [c for c in before if c.dep_ in ("compound", "amod", "nmod")
+                               and c.pos_ in ("NOUN", "ADJ") and not self._is_place(c)]
             if condemned and self._deed_of_force(thing):
                 # "condemned the killing *of two engineers*" is not aimed at them; "Israel's killing" is Israel's
                 candidates += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]

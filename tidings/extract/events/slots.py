@@ -690,8 +690,9 @@ class Slots:
         if role is None:
             # "*Afghan* and NATO forces", "*British* and EU negotiators": the countries coordinated before
             # an international body's people (the actors layer gave them the role) act beside the body
+            # (and so do the parties listed before a named body's people: "*Fatah* and Hamas leaders")
             body = self._actor_at(head.idx, head.idx + len(head))
-            if body is None or not body.code or body.code[:3] not in TRANSNATIONAL_POLITICAL:
+            if body is None or not body.code or not (body.code[:3] in TRANSNATIONAL_POLITICAL or self._named_body(body.code)):
                 return []  # "executives from Germany": a business role gives no political participants
             before = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
             before += [g for c in before for g in c.children if g.dep_ == "conj" and g.i < head.i]
@@ -749,7 +750,14 @@ class Slots:
         role = tuple(groups[1:] if actor.country is not None else groups)
         if not role or (not self.keep_any and any(g.lower() in self.nonpolitical for g in role)):
             return None
+        if not self.keep_any and actor.country is not None and self._named_body(code):
+            return None  # a named body's people ("Fatah and *Hamas leaders*"): Hamas's, no role to share
         return role
+
+    @staticmethod
+    def _named_body(code: str) -> bool:
+        """A code of a named organisation: a group after the country that is no sector ("PSEREB*HMS*")."""
+        return any(code[i:i + 3] not in SECTORS for i in range(3, len(code), 3))
 
     def _igo_at(self, t: Token) -> bool:
         """An international organisation named at ``t`` or in its modifiers ("the 30 *NATO* member

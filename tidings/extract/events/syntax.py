@@ -19,6 +19,9 @@ _INHERIT = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 #: verbs whose object is a means, not who does their complement: "police *used tear gas* to disperse
 #: the crowd" - the police disperse it
 _USING = frozenset({"use", "employ", "utilise", "utilize", "wield"})
+#: verbs of going into or through a place, whose object is where one goes: "troops entered *Somalia*
+#: to support the government" - the troops support it, not Somalia
+_ENTERING = frozenset({"enter", "cross", "reach", "visit", "tour", "invade", "leave", "storm", "occupy", "overrun"})
 #: nouns of turns and time spent: a gerund after them is the act of the one who spends them
 _SPENT = frozenset({"turn", "time", "minute", "hour", "day", "night", "week", "month", "year", "decade", "effort"})
 # Prepositions that give a time or a place, never a target of 'any'.
@@ -625,7 +628,7 @@ def _own_subject(verb: Token, depth: int) -> Token | None:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in _APPEALING and to_infinitive(verb))) \
-            and verb.head.lemma_ not in ("promise", "vow", "pledge") and verb.head.lemma_.lower() not in _USING:
+            and verb.head.lemma_ not in ("promise", "vow", "pledge") and verb.head.lemma_.lower() not in _USING | _ENTERING:
         for c in verb.head.children:  # object control: "urged Iran to stop", "called on Iran to release"
             if c.dep_ in ("dobj", "obj") and c.i < verb.i:
                 return _resolve(c)
