@@ -361,6 +361,9 @@ def test_an_act_done_for_an_aim_of_its_own_type_is_one_event(analyze):
     # the meeting held to discuss is the discussion; a rally held to protest is the protest
     met = events_of(analyze, "Chilean and Peruvian negotiators met in Santiago to discuss the maritime border.")
     assert [e.mode for e in met if e.plover == "CONSULT"] == ["asserted"]
+    # (also when the host rule turned the meeting round: the guest is its source)
+    hosted = events_of(analyze, "Portugal's prime minister met the Spanish prime minister in Lisbon on Monday to discuss the water plan.")
+    assert [e.mode for e in hosted if e.plover == "CONSULT"] == ["asserted"]
     rally = events_of(analyze, "Thousands of Kenyans rallied in Nairobi to protest against the new tax.")
     assert [e.mode for e in rally if e.plover == "PROTEST"] == ["asserted"]
 

@@ -458,3 +458,16 @@ def test_a_comma_between_two_names_opening_a_headline_is_and(analyze, title, sou
 def test_an_opening_phrase_or_apposition_before_a_comma_is_no_list_of_names(pipeline, title):
     text = f"{title}\n\nOfficials gave no further details on Sunday."
     assert pipeline.headline_caser.normalise(text, HeadlineSpan(0, len(title), "title")).count(",") == text.count(",")
+
+
+def test_rebels_listed_beside_a_state_in_a_headline_are_that_states(analyze):
+    # the comma lists a role word too; the rebels are the listed state's, not the dateline's
+    [agree] = [e for e in analyze("Chad, Rebels Agree on Truce\n\nTRIPOLI (Reuters) - The deal was reached on Monday.",
+                                  published="2022-01-11", title="Chad, Rebels Agree on Truce").events if e.sentence == 0]
+    assert (agree.source.code, agree.target.code) == ("TCDGOV", "TCDREB")
+
+
+def test_counted_dead_with_no_doer_are_news_unless_an_accident_killed_them(analyze):
+    [raid] = [e for e in _headline_events(analyze, "Four Killed in Jenin Raid") if e.sentence == 0]
+    assert raid.plover == "ASSAULT" and raid.source is None and raid.target.code == "PSE"
+    assert not [e for e in _headline_events(analyze, "Six Killed in Train Crash in Chile") if e.sentence == 0]

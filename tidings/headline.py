@@ -160,28 +160,29 @@ class HeadlineCaser:
         body = text[headline.end:headline.end + BODY_WINDOW]
         # only letters change case: whitespace stays put, so the copy splits into the same tokens
         cased = self.sentence_case(line, body, kind) if kind is not None else line
-        cased = self.names_listed_by_comma(cased, body)
+        comma = self.listing_comma(line, body)
+        if comma is not None:
+            cased = cased[:comma] + "&" + cased[comma + 1:]
         return text[:headline.start] + cased + text[headline.end:] if cased != line else text
 
-    def names_listed_by_comma(self, line: str, body: str) -> str:
+    def listing_comma(self, line: str, body: str) -> int | None:
         """A headline naming two parties with a comma for "and" ("Putin, Bush Discuss Iran", "India,
-        Myanmar sign three accords") with the comma written as "&", which the parser reads as the
-        conjunction it stands for; the same length, and the tokenizer splits both the same way. Both
-        sides must be names - each word one the vocabulary does not know in lower case or the body
-        writes with a capital, or a dictionary name - so that an opening phrase ("Facing Arrest,
-        Uma Bharti Quits", "In Haiti, Peacekeepers ...") or an apposition ("Gordon Cooper, NASA
-        Pioneer, Dies") is left alone."""
+        Myanmar sign three accords", "Sudan, Rebels Agree"): where that comma is, to be written as "&",
+        which the parser reads as the conjunction it stands for (the same length, and the tokenizer
+        splits both the same way), or None. Both sides must be parties - each word one the actor
+        dictionary knows, or a name: one the vocabulary does not know in lower case or the body writes
+        with a capital - so that an opening phrase ("Facing Arrest, Uma Bharti Quits", "In Haiti,
+        Peacekeepers ...") or an apposition ("Gordon Cooper, NASA Pioneer, Dies") is left alone."""
         m = _TWO_NAMES.match(line)
         if m is None or not all(self._name_word(w, body) for w in (m.group("first") + " " + m.group("second")).split()):
-            return line
-        aside = _ASIDE.match(line, m.end("second"))
-        if aside is not None:
-            return line  # "Gordon Cooper, NASA Mercury Pioneer, Dies": an apposition between commas
-        return line[:m.start("comma")] + "&" + line[m.end("comma"):]
+            return None
+        if _ASIDE.match(line, m.end("second")) is not None:
+            return None  # "Gordon Cooper, NASA Mercury Pioneer, Dies": an apposition between commas
+        return m.start("comma")
 
     def _name_word(self, word: str, body: str) -> bool:
         if word.isupper() and len(word) > 1 or self.actors.lookup(word) is not None:
-            return True  # "US", "EU", "PM"; "Putin", "Italian"
+            return True  # "US", "EU", "PM"; "Putin", "Italian", "Rebels"
         return word[:1].isupper() and (_body_form(word, body) == word or not self.known(word.lower()))
 
     def paragraph_openings(self, text: str, start: int = 0) -> str:
@@ -402,10 +403,11 @@ def restore_words(parsed: Doc, original: str) -> Doc:
 
 
 def _split_entities_at_listing_commas(doc: Doc, parsed: Doc) -> None:
-    """The tagger may read the "&" a headline's listing comma was parsed as inside one name ("India &
-    Pakistan" as an organisation, like "Procter & Gamble"); the comma it stands for parts two names."""
+    """The tagger may read the "&" a headline's listing comma was parsed as inside a name ("India &
+    Pakistan" as an organisation, like "Procter & Gamble", or "Sudan &"); the comma it stands for
+    parts two names and belongs to neither."""
     listing = {t.i for t in parsed if t.text == "&" and doc[t.i].text == ","}
-    if not listing or not any(e.start < i < e.end - 1 for e in doc.ents for i in listing):
+    if not listing or not any(e.start <= i < e.end for e in doc.ents for i in listing):
         return
     ents = []
     for ent in doc.ents:

@@ -65,7 +65,7 @@ class Inference:
     or ``description`` (a definite description that names it: "the alliance" after NATO; or, for a
     name no dictionary knows, the coded body its apposition names: "the KLF, Kenya's main rebel group").
     ``mention`` is the words it was inferred for; ``how`` the rule that decided (``possessor``,
-    ``owner``, ``phrase``, ``headline-body``, ``same-sector``, ``dominant``, ``sentence-place``, ``story-place``, ``dateline``, ``named``,
+    ``owner``, ``phrase``, ``headline-body``, ``same-sector``, ``coordinated``, ``dominant``, ``sentence-place``, ``story-place``, ``dateline``, ``named``,
     ``antecedent``, ``epithet``, ``appositive``, ``national``: extract/actor_context.py and actor_references.py explain each); ``evidence`` the words that supplied it (the dateline, the earlier name), or None;
     ``value`` what was given (a country code, the actor's code).
     """

@@ -22,7 +22,8 @@ by the first of these rules that finds one:
 6. ``dateline``: the dateline's place ("CARACAS, Venezuela - Police ...").
 
 An armed group with no state ("militants", "gunmen", "kidnappers": sectors REB, INS, UAF, SEP,
-CRM) takes rules 5 and 6 before rule 4: it fights where the story happens, and the nationalities of
+CRM) listed beside a state is that state's (``coordinated``: "Sudan, Rebels Agree on Ceasefire");
+otherwise it takes rules 5 and 6 before rule 4: it fights where the story happens, and the nationalities of
 its victims ("BAGHDAD - Militants beheaded an American hostage") are no country of its own. Such a
 group, and the people of a place ("residents", "crowds", "many people": CVL) and its police, then
 take ``story-place``, the country the article's places lie in most often, before rule 4: "US forces
@@ -366,6 +367,11 @@ class _Countries:
         if same is not None:
             return same[0], "same-sector", same[1], None
         if sector in ARMED_SECTORS:
+            state = self._coordinated_state(root)
+            if state is not None:
+                # rebels listed beside a state as the other side ("Sudan, Rebels Agree on Ceasefire",
+                # "the government and rebels signed") are that state's own
+                return state[0], "coordinated", state[1], None
             # an armed group with no state of its own fights where the story happens: "BAGHDAD -
             # Militants beheaded an American hostage and threatened a British captive" are Iraq's, not
             # the country its victims' nationalities make the article's most named
@@ -523,6 +529,16 @@ class _Countries:
                     if hit is None or not (self.actors[hit[0]].code or self.actors[hit[0]].country):
                         return True
         return False
+
+    def _coordinated_state(self, root: Token) -> tuple[str, Span] | None:
+        """The country of a state (a country or its government) coordinated with ``root``."""
+        for other in root.conjuncts:
+            for actor in self.actors:
+                if actor.country and actor.code and actor.code[3:6] in ("", "GOV") and any(
+                        m.start <= other.idx < m.end for m in actor.mentions):
+                    mention = next(m for m in actor.mentions if m.start <= other.idx < m.end)
+                    return actor.country, mention
+        return None
 
     def _sentence_place(self, root: Token) -> Evidence | None:
         sent = root.sent

@@ -427,7 +427,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         # (a demand or appeal of oneself, "the minister said *he* must resign", is none at all)
         parts = [(s, None if _self_pronoun(s, t) else t, c) for s, t, c in parts
                  if not (c[:2] in ("02", "10") and _self_pronoun(s, t))]
-        parts = [(s, t, c) for s, t, c in parts if self._keep(s, t, c[:2] in VIOLENT) and not self._private_trip(s, t, c)
+        parts = [(s, t, c) for s, t, c in parts if (self._keep(s, t, c[:2] in VIOLENT) or self._counted_dead(tok, verb, s, t, c))
+                 and not self._private_trip(s, t, c)
                  and not self._advice(tok, s, t, c) and not self._own_cause(s, t, c)]
         if "symmetric" in pattern.flags and pattern.code[:2] == "04" and not self.keep_any:
             # a meeting, talks or negotiations need two sides: "ASEAN ministers *ended a meeting*",

@@ -161,7 +161,9 @@ def _one_side_to_another(act: Event, aim: Event) -> bool:
     if _country_key(act.source) == _country_key(aim.source) and (
             _country_key(act.target) == _country_key(aim.target) or not _country_key(aim.target)):
         return True
-    return _sides(act) == _sides(aim)
+    sides = _sides(act)
+    # (either way round, and a topic for a target: "met Sharon *to discuss* the plan")
+    return _country_key(aim.source) in sides and (not _country_key(aim.target) or _country_key(aim.target) in sides)
 
 
 def _sides(e: Event) -> frozenset[str]:

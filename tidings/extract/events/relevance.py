@@ -9,6 +9,7 @@ from tidings.extract.events import syntax as roles
 from tidings.extract.events.common import (
     TICKER,
     TRANSNATIONAL_POLITICAL,
+    VIOLENT,
     WORD_SPLIT,
     ends_in_word_of,
     has_country,
@@ -115,13 +116,15 @@ class Relevance:
         # the toll's verbs share the cause: "five miners were killed and 14 injured *in a blast*"
         verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"] \
             + ([tok.head] if tok.dep_ == "conj" and tok.head.pos_ == "VERB" else [])
-        for v in verbs:
-            causes = [next((g for g in c.children if g.dep_ == "pobj"), None) for c in v.children
-                      if c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after", "as")]
-            causes += [next((g for g in c.children if g.dep_ in roles.SUBJ), None) for c in roles.clauses_beside(v)]
-            if any(cause is not None and self._hazard_word(cause) for cause in causes):
-                return True
-        return False
+        return any(self._hazard_cause(v) for v in verbs)
+
+    def _hazard_cause(self, verb: Token) -> bool:
+        """Whether a cause named beside a verb is an accident or a natural force ("*in a house fire*",
+        "*when fire tore through*")."""
+        causes = [next((g for g in c.children if g.dep_ == "pobj"), None) for c in verb.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "by", "during", "after", "as")]
+        causes += [next((g for g in c.children if g.dep_ in roles.SUBJ), None) for c in roles.clauses_beside(verb)]
+        return any(cause is not None and self._hazard_word(cause) for cause in causes)
 
     def _hazard_word(self, tok: Token) -> bool:
         """A hazard, or a fire that is no gunfire ("a house fire", "fire tore through"), or a blast of
@@ -219,6 +222,20 @@ class Relevance:
             return True
         return source is not None and target is not None and any(_person_pronoun(p) for p in (source, target)) \
             and all(_person_pronoun(p) or p.code for p in (source, target))
+
+    def _counted_dead(self, tok: Token, verb: bool, source: Participant | None, target: Participant | None,
+                      code: str) -> bool:
+        """Violence whose victims are only counted ("*Three* Killed in Gaza Raid", "killed *20*"), no
+        doer named, in a place of a country: people were killed there, and that is news (AG guide: the
+        victims' country is the target) wherever the number stands for them."""
+        if not verb or self.keep_any or self.cued or source is not None or code[:2] not in VIOLENT \
+                or not has_country(target):
+            return False
+        counted = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        if tok.dep_ in ("acl", "relcl", "ROOT") and tok.head.i != tok.i:
+            counted.append(tok.head)  # the headline's bare participle: "Three *Killed*"
+        return any(c.pos_ == "NUM" and not any(g.dep_ in ("prep", "compound") for g in c.children) for c in counted) \
+            and not self._hazard_cause(tok)  # ("Five Killed *in Bus Crash*": a toll)
 
     def _of_nationality(self, p: Participant) -> bool:
         """Whether a participant is a thing coded by the nationality word before it ("a *Dutch* mosque")."""
