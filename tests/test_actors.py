@@ -526,3 +526,14 @@ def test_bulldozers_of_a_nationality_are_its_forces(analyze):
 def test_a_nationality_inside_a_facilitys_name_still_names_its_country(analyze):
     e = next(e for e in analyze("A truck bomb blew up outside the Australian Embassy in Jakarta.").events)
     assert e.target.code.startswith("AUS")
+
+
+def test_actors_a_name_does_not_start_with_a_verb_the_tagger_ran_into_it(analyze):
+    # the tagger read "slammed Singapore" as one person's name after a title
+    analysis = analyze("Malaysia's prime minister slammed Singapore for its water policy.")
+    assert any(a.code == "SGP" and [m.text for m in a.mentions] == ["Singapore"] for a in analysis.actors)
+
+
+def test_actors_opponents_of_a_government_are_its_countrys_opposition(analyze):
+    analysis = analyze("Opponents of President Hugo Chavez marched through Caracas on Sunday.")
+    assert any(a.code == "VENOPP" for a in analysis.actors)

@@ -2087,3 +2087,14 @@ def test_a_block_for_some_doers_leaves_the_others_events(analyze):
     assert e.source.code == "ISRMIL" and e.target.code == "PSE"
     assert _one(_events(analyze, "Syrian troops began withdrawing from Lebanon."), "RETREAT").target.code == "LBN"
     assert not _events(analyze, "The judges in Velna withdrew on Monday to consider their verdict.")
+
+
+@pytest.mark.parametrize("text, plover, source, target", [
+    ("Rebels mortared the presidential palace in Bangui.", "ASSAULT", "CAF", "CAF"),
+    ("Norway cut off aid to Zambia over the scandal.", "SANCTION", "NOR", "ZMB"),
+    ("Peru and Bolivia mended ties after years of tension.", "SUPPORT", "PER", "BOL"),
+    ("Minsk snubbed Warsaw's offer of talks.", "REJECT", "BLR", "POL"),
+    ("Paris stepped up pressure on Ankara to free the journalists.", "REQUEST", "FRA", "TUR"),
+])
+def test_common_wire_verbs_of_force_aid_ties_refusal_and_pressure(analyze, text, plover, source, target):
+    assert between(_one(_events(analyze, text), plover), source, target)

@@ -73,6 +73,8 @@ _PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", 
 _LOCAL_PEOPLE = frozenset({"CVL", "COP"})
 #: kinds of party that, after "of", are the ones a role acts on, not the body it belongs to
 _PATIENT_KINDS = frozenset({"group", "person"})
+#: nouns for a government's political opponents, who are its country's opposition
+_OPPOSING = frozenset({"opponent", "foe"})
 #: prepositions after which an international organisation is the body a role belongs to
 _IGO_PREPS = frozenset({"from", "of", "for", "at"})
 
@@ -501,8 +503,11 @@ class _Countries:
                         if hit is None:
                             continue
                         actor = self.actors[hit[0]]
-                        if prep.lower_ == "of" and actor.kind in _PATIENT_KINDS and not hit[1].start <= root.idx < hit[1].end:
-                            break  # "the kidnappers *of two French reporters*": people after "of" are whom it was done to
+                        if prep.lower_ == "of" and actor.kind in _PATIENT_KINDS and not hit[1].start <= root.idx < hit[1].end \
+                                and not (root.lemma_.lower() in _OPPOSING and actor.sector == "GOV"):
+                            # "the kidnappers *of two French reporters*": people after "of" are whom it
+                            # was done to (a government's "opponents *of President X*" are his country's)
+                            break
                         # a country's, or an international organisation's ("ambassadors *from the NATO
                         # member states*": the organisation's people are the organisation's)
                         igo = actor.code if actor.code and actor.code.startswith("IGO") and prep.lower_ in _IGO_PREPS else None
