@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from event_helpers import events_of, one
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -145,3 +147,18 @@ def test_what_a_thing_is_charged_with_does_not_place_it(analyze):
     e = next(e for e in analyze("The ministry accused the scheme of wasting money in Ghana.").events
              if e.plover == "ACCUSE")
     assert e.target.text.startswith("the scheme")
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Chile's president met Bolivia's president in Lima on Friday. The two leaders discussed access to the sea.", "CONSULT"),
+    ("Chile accused Bolivia of stirring unrest. The two countries have traded accusations for weeks.", "ACCUSE"),
+])
+def test_the_two_leaders_or_sides_are_the_two_last_named_together(analyze, text, plover):
+    later = [e for e in events_of(analyze, text) if e.plover == plover and e.sentence == 1]
+    assert later and {later[0].source.code[:3], later[0].target.code[:3]} == {"CHL", "BOL"}
+    assert "the two sides last named" in later[0].evidence
+
+
+def test_the_two_sides_with_no_pair_named_before_stay_unnamed(analyze):
+    events = events_of(analyze, "The two sides discussed the border on Friday.")
+    assert not any(e.source is not None and e.source.code for e in events)

@@ -18,6 +18,7 @@ from tidings.extract.events.common import (
     VIOLENT,
     clause_verb,
     ends_in_word_of,
+    has_country,
 )
 from tidings.extract.events.merge import contact_purposes, one_commitment, one_purpose, one_refusal
 from tidings.extract.events.participants import Participants
@@ -97,6 +98,10 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         self.roles_of: dict[int, tuple[str, ...]] = {}  # token -> role groups it takes (_role_members)
         self.more_roles: dict[int, list[tuple[str, ...]]] = {}  # token -> roles coordinated with that one
         self.max_events = MAX_EVENTS_PER_SENTENCE * (4 if self.keep_any else 1)
+        #: the two sides of the last interaction told between two parties of different countries: whom
+        #: "the two leaders", "both sides" in a later sentence stand for (slots._pair_described)
+        self.last_pair: tuple[Token, Token] | None = None
+        self.pair_description: Token | None = None  # the last such description read
         self.actor_kinds = {a.id: a.kind for a in analysis.actors}
         self.actors_by_id = {a.id: a for a in analysis.actors}
         self.modifier_only: set[Participant] = set()
@@ -163,7 +168,31 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             purposes = {i: evs for i, evs in carried_by.items() if not live.get(i)}
             more_dropped, more_added = contact_purposes(span.doc, {**live, **purposes}, self.cameo)
             out = [e for e in out if not any(e is d for d in more_dropped)] + more_added
-        return out[:self.max_events]
+        out = out[:self.max_events]
+        self._remember_pair(out)
+        return out
+
+    def _pair_note(self, tok: Token, source: Participant | None, target: Participant | None) -> str:
+        """Evidence for sides named in an earlier sentence by a description of the pair ("the two leaders")."""
+        if self.pair_description is None or self.pair_description.sent.start != tok.sent.start \
+                or source is None or source.end > tok.sent.start_char:
+            return ""
+        words = self.doc[self.pair_description.left_edge.i:self.pair_description.i + 1].text
+        return f"; '{words}' are the two sides last named"
+
+    def _remember_pair(self, events: list[Event]) -> None:
+        """Keep the sides of the sentence's first interaction between two coded parties of different
+        countries, for "the two leaders" and "both sides" after it."""
+        if self.keep_any:
+            return
+        for e in events:
+            if e.source is None or e.target is None or not has_country(e.source) or not has_country(e.target) \
+                    or e.source.code[:3] == e.target.code[:3]:
+                continue
+            heads = [self.doc.char_span(p.start, p.end, alignment_mode="expand") for p in (e.source, e.target)]
+            if all(h is not None and len(h) for h in heads):
+                self.last_pair = (heads[0].root, heads[1].root)
+                return
 
     def _inside_name(self, tok: Token) -> bool:
         """A capitalised word inside a longer name: "the Government of National *Accord*", "the Movement
@@ -492,7 +521,7 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
                 goldstein=entry.goldstein, mode=mode, date=date or self.analysis.published,
                 place=place, trigger=trigger, sentence=index,
                 confidence=_confidence(source, target, pattern, mode, embedded, verb),
-                evidence=pattern.evidence + note + agent_note,
+                evidence=pattern.evidence + note + agent_note + self._pair_note(tok, source, target),
                 symmetric=symmetric and not offered and not self.keep_any and source is not None and target is not None
                 and not pattern.back_code,
             ))

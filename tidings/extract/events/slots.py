@@ -97,6 +97,9 @@ class Slots:
                 if members:
                     return members  # "Russian and US negotiators", "met *Palestinian and Israeli* negotiators"
                 if slot == "subj":
+                    pair = self._pair_described(head)
+                    if pair:
+                        return pair  # "the two leaders discussed Iran": the two last named together
                     extra = self._compound_subject(head)
                     found = [t for t in extra if t not in found] + found if extra else found
                     partner = self._hyphen_partner(head)
@@ -104,6 +107,18 @@ class Slots:
                         found = [partner, head]  # "India-Pakistan talks", "Russia-NATO talks": both parties
                 return found
         return []
+
+    def _pair_described(self, head: Token) -> list[Token]:
+        """The two parties a description of a pair stands for ("*the two leaders* discussed Iran", "*both
+        sides* said they would respect the truce", "*the two countries* agreed"): the sides of the last
+        interaction between two countries told in an earlier sentence (Coder._remember_pair)."""
+        if self.last_pair is None or head.lemma_.lower() not in _PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS") \
+                or not any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in head.children):
+            return []
+        if any(t.i >= head.sent.start for t in self.last_pair):
+            return []
+        self.pair_description = head
+        return list(self.last_pair)
 
     def _fill(self, tok: Token, slot: str, verb: bool, support: Token | None, matched: list[Token]) -> Token | None:
         if slot == "first-actor":
@@ -882,5 +897,8 @@ class Slots:
         return actor is not None and bool(actor.code) and actor.country is not None and actor.sector is None
 
 
+#: nouns that, as "the two ..." or "both ...", describe the two sides last named
+_PAIR_NOUNS = frozenset({"side", "country", "leader", "nation", "government", "neighbour", "neighbor", "state",
+                         "president", "minister", "delegation", "party", "rival", "foe", "capital", "man"})
 #: prepositions of a phrase that sets the scene of a clause ("*at* talks with X, Y said")
 _SETTING_PREPS = frozenset({"at", "during", "after", "following", "in"})
