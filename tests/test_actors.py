@@ -537,3 +537,8 @@ def test_actors_a_name_does_not_start_with_a_verb_the_tagger_ran_into_it(analyze
 def test_actors_opponents_of_a_government_are_its_countrys_opposition(analyze):
     analysis = analyze("Opponents of President Hugo Chavez marched through Caracas on Sunday.")
     assert any(a.code == "VENOPP" for a in analysis.actors)
+
+
+def test_actors_a_capital_a_rebuke_comes_from_is_its_government(analyze):
+    analysis = analyze("The expulsion of the aid workers drew sharp criticism from London.")
+    assert any(a.code == "GBRGOV" for a in analysis.actors)

@@ -418,3 +418,12 @@ def test_a_deed_promised_or_vowed_is_that_deed_to_come(analyze):
     events = events_of(analyze, "The Thai prime minister vowed a tough crackdown on the rebels.")
     assert not [e for e in events if e.plover == "AGREE"]
     assert one(events, "ASSAULT").mode == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian premier's visit to Nepal was postponed.",
+    "Talks between Serbia and Kosovo were cancelled on Monday.",
+])
+def test_an_act_put_off_or_called_off_has_not_happened(analyze, text):
+    consult = one(events_of(analyze, text), "CONSULT")
+    assert consult.mode == "hypothetical"

@@ -35,6 +35,10 @@ _PLACE_VERBS = frozenset({"bomb", "bombard", "shell", "storm", "raid", "besiege"
                           "pound", "attack", "hit", "strike", "rocket", "surround", "encircle", "capture",
                           "seize", "retake", "overrun", "blockade", "evacuate", "reach", "visit", "tour", "leave",
                           "rock", "shake", "flood", "control", "liberate", "recapture"})
+#: nouns of force whose "on" or "against" object is most often a place ("a raid *on Rafah*", "the assault
+#: on Najaf")
+_ASSAULT_NOUNS = frozenset({"raid", "attack", "assault", "offensive", "strike", "airstrike", "bombardment",
+                            "incursion", "siege", "push", "advance", "bombing", "shelling", "crackdown"})
 _UNRESOLVED_KIND = {"GPE": "unknown", "LOC": "region", "FAC": "facility"}
 
 
@@ -67,6 +71,12 @@ PLACE_OBJECT_VERBS = frozenset(
 )
 #: prepositions after which a capital is a party: "talks with Moscow", "sanctions on Moscow", "pressure against"
 PARTY_PREPS = frozenset({"with", "on", "against", "upon"})
+#: nouns of what a party says, asks or gives, whose "from" phrase names the party ("criticism *from
+#: London*", "pressure from Washington"), not where something came from ("flights from London")
+FROM_PARTY_NOUNS = frozenset({"criticism", "condemnation", "protest", "warning", "call", "demand", "pressure",
+                              "support", "backing", "aid", "assistance", "offer", "request", "appeal", "threat",
+                              "response", "reaction", "rebuke", "objection", "complaint", "praise", "invitation",
+                              "ultimatum", "approval", "opposition", "refusal", "denial", "accusation", "proposal"})
 
 
 def is_party(token: Token) -> bool:
@@ -83,6 +93,12 @@ def is_party(token: Token) -> bool:
     if r == "pobj" and token.head.lower_ in PARTY_PREPS:
         # "sanctions on Moscow", "talks with Moscow"; not "on the outskirts", "a deal with Moscow's blessing"
         return token.head.head.pos_ in ("NOUN", "VERB")
+    if r == "pobj" and token.head.lower_ == "from":
+        # (the parser may hang the phrase on the verb: "drew *criticism* from London")
+        holder = token.head.head
+        nouns = [holder] + [c for c in holder.children if c.dep_ in ("dobj", "obj") and c.i < token.i] \
+            if holder.pos_ in ("VERB", "AUX") else [holder]
+        return any(n.lemma_.lower() in FROM_PARTY_NOUNS for n in nouns)
     return False
 
 
@@ -303,7 +319,9 @@ def _untagged(doc: Doc, gazetteer, found, known_people: frozenset[str] = frozens
         qualifies = tok.dep_ == "compound" and tok.head.lemma_.lower() in _SETTLEMENT_NOUNS
         holder = tok.head if qualifies else tok  # "stormed *Khan Younis* refugee camp", "in the Baqouba district"
         as_object = (holder.dep_ == "dobj" and holder.head.lemma_.lower() in _PLACE_VERBS
-                     or qualifies and holder.dep_ == "pobj" and holder.head.lower_ in _PLACE_PREPS) and not borne
+                     or qualifies and holder.dep_ == "pobj" and holder.head.lower_ in _PLACE_PREPS
+                     or holder.dep_ == "pobj" and holder.head.lower_ in ("on", "against", "into")
+                     and holder.head.head.lemma_.lower() in _ASSAULT_NOUNS) and not borne
         # "the besieged city *of Tal Afar*": a settlement's own name, whatever the tagger made of it
         named_settlement = tok.dep_ == "pobj" and tok.head.lower_ == "of" \
             and tok.head.head.lemma_.lower() in _SETTLEMENT_NOUNS and tok.head.head.i < tok.i

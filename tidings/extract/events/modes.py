@@ -36,13 +36,15 @@ PLOTTING = frozenset({"plot", "conspire", "scheme"})
 #: a foiled act was stopped before it happened ("an attack on the court *was foiled*", "police *thwarted* a
 #: bombing"); an attack launched that failed is still an attack (AG guide rule 11: "escapes")
 FOILING = frozenset({"foil", "thwart", "avert", "forestall", "preempt", "pre-empt"})
+#: an act put off or called off has not happened ("the visit *was postponed*", "cancelled the talks")
+CALLING_OFF = frozenset({"postpone", "delay", "defer", "cancel", "shelve", "scrap"})
 HYPOTHETICAL_WORDS = frozenset({
     "fear", "possible", "possibility", "potential", "risk", "threat", "warn", "consider", "weigh", "mull",
     "contemplate", "if", "unless", "whether", "speculation", "rumour", "rumor", "prospect", "likely",
     "unlikely", "want", "seek", "try", "attempt", "hope", "could", "might",
     "threaten", "urge", "encourage", "call", "demand", "ask", "propose", "suggest", "need", "require", "invite", "invitation",
     "appeal", "plead", "beg", "implore", "press", "pressure", "pressurise", "pressurize", "lobby", "exhort",
-    *PLOTTING, *FOILING,
+    *PLOTTING, *FOILING, *CALLING_OFF,
 })
 FUTURE_WORDS = frozenset({
     "plan", "intend", "prepare", "schedule", "set", "expect", "due", "aim", "going", "agree",
