@@ -2098,3 +2098,13 @@ def test_a_block_for_some_doers_leaves_the_others_events(analyze):
 ])
 def test_common_wire_verbs_of_force_aid_ties_refusal_and_pressure(analyze, text, plover, source, target):
     assert between(_one(_events(analyze, text), plover), source, target)
+
+
+def test_joint_exercises_between_two_states_are_their_cooperation(analyze):
+    event = _one(_events(analyze, "Joint naval exercises between Chile and Peru began on Thursday off Arica."), "COOPERATE")
+    assert {event.source.code[:3], event.target.code[:3]} == {"CHL", "PER"} and event.symmetric
+
+
+def test_a_peace_mission_extended_where_it_serves_is_aid_there(analyze):
+    assert between(_one(_events(analyze, "The Security Council extended its peacekeeping mission in Liberia for a year."), "AID"),
+                   "IGOUNO", "LBR")
