@@ -1097,3 +1097,16 @@ def test_parties_listed_before_a_named_bodys_people_are_each_a_party(analyze):
 def test_the_aim_of_entering_a_place_is_the_entrants_not_the_places(analyze):
     support = one(events_of(analyze, "Kenyan troops entered Somalia to support the African Union mission."), "SUPPORT")
     assert support.source.text == "Kenyan troops"
+
+
+def test_a_pronoun_resolved_to_one_person_is_not_the_main_clauses_plural_subject(analyze):
+    # "he" is the diplomat the references layer resolved it to, not the gunmen of the main clause
+    events = events_of(analyze, "QUITO (Reuters) - Gunmen seized a Peruvian diplomat as he left a church in Quito on Friday.")
+    assert not any(e.plover == "RETREAT" and e.source is not None and e.source.text == "Gunmen" for e in events)
+
+
+def test_a_nationality_before_kurds_or_georgians_names_their_country(analyze):
+    threat = one(events_of(analyze, "Ankara warned Iraqi Kurds on Wednesday not to seize Kirkuk."), "THREATEN")
+    assert threat.target.text == "Iraqi Kurds" and threat.target.code.startswith("IRQ")
+    rally = one(events_of(analyze, "Thousands of Georgians rallied in Tbilisi on Sunday."), "PROTEST")
+    assert rally.source.code.startswith("GEO")

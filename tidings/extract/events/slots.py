@@ -139,6 +139,13 @@ class Slots:
         if verb:
             if slot == "subj":
                 subject = self._past_dateline(roles.verb_subject(tok))
+                own = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and own is not None and own.i != subject.i and own.lower_ in ("he", "she") \
+                        and self._coded_at(own) and self._actor_at(own.idx, own.idx + len(own)) \
+                        is not self._actor_at(subject.idx, subject.idx + len(subject)):
+                    # "gunmen seized a diplomat as *he* left a mosque": the pronoun the actor references
+                    # resolved (one person: the diplomat) over the main clause's subject
+                    subject = own
                 speaker = roles.speaker_of_own_arms(subject) if subject is not None else None
                 if speaker is not None and self._coded_at(speaker):
                     subject = speaker  # "the military said *its aircraft* struck": the military's act
