@@ -372,3 +372,8 @@ def test_an_aim_that_names_a_party_where_the_act_names_a_thing_is_kept(analyze):
     events = events_of(analyze, "The rebels attacked the village to kill government soldiers.")
     assert any(e.mode == "future" and e.target is not None and e.target.text == "government soldiers"
                for e in events if e.plover == "ASSAULT")
+
+
+def test_ruling_out_sending_troops_is_a_refusal_aimed_where_they_would_go(analyze):
+    reject = one(events_of(analyze, "Chile ruled out sending troops to Haiti."), "REJECT")
+    assert reject.target is not None and reject.target.code.startswith("HTI")

@@ -427,3 +427,13 @@ def test_a_deed_promised_or_vowed_is_that_deed_to_come(analyze):
 def test_an_act_put_off_or_called_off_has_not_happened(analyze, text):
     consult = one(events_of(analyze, text), "CONSULT")
     assert consult.mode == "hypothetical"
+
+
+def test_neither_nor_or_no_before_the_subject_negates_the_act(analyze):
+    events = events_of(analyze, "Neither Chile nor Peru attended the summit in Quito.")
+    assert events and all(e.mode != "asserted" or e.plover == "REJECT" for e in events)
+
+
+def test_what_a_party_is_expected_to_do_is_its_own_act_to_come(analyze):
+    expel = one(events_of(analyze, "Ghana is expected to expel the Togolese diplomats next week."), "SANCTION")
+    assert expel.source is not None and expel.source.code.startswith("GHA") and expel.mode == "future"

@@ -13,7 +13,7 @@ from tidings.extract.events.syntax import RELATIVE
 from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Event, Participant
 
-_REFUSING = frozenset({"refuse", "decline"})
+_REFUSING = frozenset({"refuse", "decline", "rule"})  # ("ruled out sending troops")
 
 
 def one_refusal(doc: Doc, by_verb: dict[int, list[Event]]) -> tuple[list[Event], list[Event]]:

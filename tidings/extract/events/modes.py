@@ -427,6 +427,11 @@ def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
             if advice is not None:
                 return HYPOTHETICAL, advice  # "Americans should not travel to Haiti": advice, not a refusal
             return NEGATED, c
+    if tok.pos_ in ("VERB", "AUX"):
+        for subject in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            none = next((g for g in subject.children if g.dep_ in ("det", "preconj") and g.lower_ in ("neither", "no")), None)
+            if none is not None:
+                return NEGATED, none  # "*Neither* India nor Pakistan attended", "*no* country has recognised it"
     prevented = _prevented(tok)
     if prevented is not None:
         return HYPOTHETICAL, prevented
