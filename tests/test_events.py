@@ -2108,3 +2108,10 @@ def test_joint_exercises_between_two_states_are_their_cooperation(analyze):
 def test_a_peace_mission_extended_where_it_serves_is_aid_there(analyze):
     assert between(_one(_events(analyze, "The Security Council extended its peacekeeping mission in Liberia for a year."), "AID"),
                    "IGOUNO", "LBR")
+
+
+def test_coming_under_fire_is_an_attack_by_armed_men_and_criticism_by_anyone_else(analyze):
+    attack = _one(_events(analyze, "Chilean troops came under fire from rebels near the border."), "ASSAULT")
+    assert attack.source.text == "rebels" and attack.target.text == "Chilean troops"
+    criticism = _one(_events(analyze, "The Peruvian president came under fire from the opposition over the budget."), "ACCUSE")
+    assert criticism.source.text == "the opposition" and criticism.target.text == "The Peruvian president"
