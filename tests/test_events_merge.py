@@ -377,3 +377,9 @@ def test_an_aim_that_names_a_party_where_the_act_names_a_thing_is_kept(analyze):
 def test_ruling_out_sending_troops_is_a_refusal_aimed_where_they_would_go(analyze):
     reject = one(events_of(analyze, "Chile ruled out sending troops to Haiti."), "REJECT")
     assert reject.target is not None and reject.target.code.startswith("HTI")
+
+
+def test_a_march_whose_aim_names_whom_it_protests_is_aimed_at_them(analyze):
+    [protest] = [e for e in events_of(analyze, "Thousands marched in Lima to protest against Chilean attacks on fishermen.")
+                 if e.plover == "PROTEST"]
+    assert protest.mode == "asserted" and protest.target.code.startswith("CHL")

@@ -1110,3 +1110,9 @@ def test_a_nationality_before_kurds_or_georgians_names_their_country(analyze):
     assert threat.target.text == "Iraqi Kurds" and threat.target.code.startswith("IRQ")
     rally = one(events_of(analyze, "Thousands of Georgians rallied in Tbilisi on Sunday."), "PROTEST")
     assert rally.source.code.startswith("GEO")
+
+
+def test_a_protest_at_a_deed_is_aimed_at_its_doer_not_its_victims(analyze):
+    walkout = one(events_of(analyze, "Opposition lawmakers in Dhaka staged a walkout in protest at police attacks on students."),
+                  "PROTEST")
+    assert walkout.target is not None and walkout.target.text == "police"

@@ -137,8 +137,9 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
         dropped, added = contact_purposes(span.doc, by_verb, self.cameo) if not self.keep_any else ([], [])
         refused_drop, refused = one_refusal(span.doc, by_verb)
         committed_drop, committed = one_commitment(span.doc, by_verb)
-        dropped += refused_drop + committed_drop + (one_purpose(span.doc, by_verb) if not self.keep_any else [])
-        out = [e for e in out if not any(e is d for d in dropped)] + added + refused + committed
+        aim_drop, aimed = one_purpose(span.doc, by_verb) if not self.keep_any else ([], [])
+        dropped += refused_drop + committed_drop + aim_drop
+        out = [e for e in out if not any(e is d for d in dropped)] + added + refused + committed + aimed
         carriers: set[int] = set()
         carried_by: dict[int, list[Event]] = {}  # a verb -> the noun events it carries
         for tok in span:

@@ -131,20 +131,47 @@ def contact_purposes(doc: Doc, by_verb: dict[int, list[Event]], cameo) -> tuple[
     return dropped, added
 
 
-def one_purpose(doc: Doc, by_verb: dict[int, list[Event]]) -> list[Event]:
+def one_purpose(doc: Doc, by_verb: dict[int, list[Event]]) -> tuple[list[Event], list[Event]]:
     """An act done for an aim of its own type ("met in Gaza *to discuss* a truce", "rallied *to
-    protest* the war", "flew to Cairo *to hold talks*") is one happening: the aim's event, a future of
-    the same PLOVER type between the same sides, is the act told again. The act is kept, named in full
-    where it happens; its aim's topic stays in the text. Returns the aim's events to drop."""
+    protest* the war", "flew to Cairo *to hold talks*") is one happening: the aim's event, of the same
+    PLOVER type between the same sides, is the act told again. The act is kept, named in full where it
+    happens; its aim's topic stays in the text. A protest or a meeting whose aim names the party it is
+    aimed at where the act names only a place ("marched *in Cairo* to protest against *Israeli*
+    attacks") takes that party as its target. Returns (events to drop, events to add)."""
     dropped: list[Event] = []
-    for i, acts in by_verb.items():
+    added: list[Event] = []
+    for i, aims in by_verb.items():
         tok = doc[i]
-        if not acts or tok.dep_ not in ("xcomp", "advcl") or not any(c.tag_ == "TO" for c in tok.children if c.i < tok.i):
+        if not aims or tok.dep_ not in ("xcomp", "advcl") or not any(c.tag_ == "TO" for c in tok.children if c.i < tok.i):
             continue
-        parents = [p for p in by_verb.get(tok.head.i) or [] if p.mode == ASSERTED]
-        dropped += [a for a in acts if a.mode == FUTURE and a.plover in _DONE_FOR_ITSELF and any(
-            p.plover == a.plover and _one_side_to_another(p, a) for p in parents)]
-    return dropped
+        acts = [p for p in by_verb.get(tok.head.i) or [] if p.mode == ASSERTED and p.plover in _DONE_FOR_ITSELF]
+        for aim in aims:
+            act = next((p for p in acts if p.plover == aim.plover), None)
+            if act is None or aim.mode not in (FUTURE, ASSERTED):
+                continue
+            if aim.plover in _AIMED_BY_ITS_AIM and _party_aimed_at(doc, aim.target) and not _party_aimed_at(doc, act.target) \
+                    and _country_key(aim.source) in ("", _country_key(act.source)) and not any(act is d for d in dropped):
+                dropped += [act, aim]
+                added.append(replace(act, target=aim.target,
+                                     evidence=f"{act.evidence}; aimed at whom its aim '{aim.trigger.text}' names"))
+            elif aim.mode == FUTURE and _one_side_to_another(act, aim):
+                dropped.append(aim)
+    return dropped, added
+
+
+def _party_aimed_at(doc: Doc, p: Participant | None) -> bool:
+    """A coded party (or a deed coded by its doer's nationality, "*Israeli* attacks"), not a place
+    standing for its country ("marched *in Cairo*") nor an uncoded thing."""
+    if p is None or not p.code:
+        return False
+    if p.actor is not None:
+        return True
+    words = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return words is not None and words.root.ent_type_ not in ("GPE", "LOC", "FAC") and words.root.pos_ != "PROPN"
+
+
+#: acts whose aim names the party they are aimed at: a protest, a meeting
+_AIMED_BY_ITS_AIM = frozenset({"PROTEST", "CONSULT"})
 
 
 #: types of act whose aim of the same type is the act itself; an agreement "to offer" aid or a demand

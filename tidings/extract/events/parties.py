@@ -54,6 +54,8 @@ _POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
                      "its": frozenset({"organisation", "country", "igo"})}
 
 
+#: nouns of an act done in answer to another ("in *protest* at", "in *response* to", "in *retaliation* for")
+_ANSWERS = frozenset({"protest", "response", "reaction", "answer", "retaliation", "reprisal", "revenge"})
 #: meetings, talks and negotiations (CAMEO 040, 043, 046), whose "in" or "at" phrase is their venue
 _MEETINGS = frozenset({"040", "043", "046"})
 #: talks, whose object is their topic ("discussed the fate of X"), not whom they were held with
@@ -165,7 +167,7 @@ class Parties:
                 candidates.append(head)
         # a deed condemned, rejected or welcomed is aimed at its doer, never at those it was done to
         # ("praised the release *of prisoners*" by Myanmar is praise of Myanmar)
-        condemned = code[:2] in ("11", "12", "05", "09")
+        condemned = code[:2] in ("11", "12", "05", "09", "14")
         for thing in targets:  # the thing's possessor and the objects of its prepositions
             if code[:2] in VIOLENT:
                 # force against a party's thing is against the party: "ripped through *their* patrol",
@@ -198,7 +200,12 @@ class Parties:
         # a deed of force the act answers ("revenge *for the killing of its leader*") or, condemned or
         # investigated, is about ("a probe *into the killing of two traders*") is aimed at by its doer,
         # not at those it befell
-        holders = [w for w in matched if w.i != tok.i] + [tok] + [c for c in tok.children if verb and c.dep_ == "dobj"]
+        holders = [w for w in matched if w.i != tok.i] + [tok] + [c for c in tok.children if verb and c.dep_ == "dobj"] \
+            + ([support] if support is not None else [])  # (the parser may hang the phrase on the light verb)
+        # (and what an act answers through "in protest at", "in response to": "held a boycott *in protest at
+        # government attacks* on civilians" is aimed at the government)
+        holders += [g for w in holders for p in w.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _ANSWERS]
         reasons = [g for word in holders
                    for p in word.children if p.dep_ == "prep" and (
                        p.lower_ == "for" and word.lemma_.lower() in ANSWERING or condemned and p.lower_ in AIMED)
@@ -211,7 +218,8 @@ class Parties:
                 candidates += [c for c in _phrase_objects(word) if c.i not in answered and not (
                     meeting and c.dep_ == "pobj" and c.head.head.i == word.i and _is_venue(c.head, VENUE_PREPS))]
         doers = [d for r in reasons
-                 for d in _agents_of(r) + [c for c in r.children if c.dep_ == "poss" and c.tag_ != "PRP$"]]
+                 for d in _agents_of(r) + [c for c in r.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
+                 + [c for c in r.children if c.dep_ in ("compound", "amod", "nmod") and c.i < r.i and self._named_at(c)]]
         candidates += doers
         answered -= {d.i for d in doers}
         anchors = [tok] + ([support] if support is not None else [])
