@@ -542,3 +542,9 @@ def test_actors_opponents_of_a_government_are_its_countrys_opposition(analyze):
 def test_actors_a_capital_a_rebuke_comes_from_is_its_government(analyze):
     analysis = analyze("The expulsion of the aid workers drew sharp criticism from London.")
     assert any(a.code == "GBRGOV" for a in analysis.actors)
+
+
+def test_actors_a_region_named_like_a_nationality_is_no_country(analyze):
+    # "Latin American" holds "American": the longer name, a region, is no party of the United States
+    analysis = analyze("Lima hosted a summit of Latin American leaders on Friday.")
+    assert not any((a.code or "").startswith("USA") for a in analysis.actors)

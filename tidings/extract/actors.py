@@ -221,6 +221,8 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
             # an all-capitals headline ("RUSSIA WARNS NATO"): its words in their usual case
             entry = dictionary.lookup(text.title())
         if entry is None:
+            if e - s > 1 and dictionary.names_no_party(text):
+                spans.append((s, e, None))  # a longer name that is no party: "*Latin American* leaders" are no Americans
             continue
         entry = entry.on(published)  # a dated row: the code that held when the article was published
         if entry.code is None:
@@ -235,7 +237,7 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
     for ent in entities:
         if ent.label_ not in ("PERSON", "ORG") or _spaced_dash(ent):
             continue  # ("VILNIUS - Lithuanian President": a dateline and a nationality, no one name)
-        inside = [x for x in spans if ent.start <= x[0] and x[1] <= ent.end]
+        inside = [x for x in spans if x[2] is not None and ent.start <= x[0] and x[1] <= ent.end]
         end = ent.end
         while end > ent.start + 1 and doc[end - 1].text in _GLUE:
             end -= 1  # "Guinea-Bissau's" tagged with its possessive ending is the country's name
@@ -251,7 +253,8 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
         if any(taken[s:e]):
             continue
         taken[s:e] = b"\x01" * (e - s)
-        units.append(_Unit(s, e, entry.type, entry))
+        if entry is not None:
+            units.append(_Unit(s, e, entry.type, entry))
     for ent in entities:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue

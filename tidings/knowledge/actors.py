@@ -127,6 +127,11 @@ class ActorDictionary:
         return frozenset(e.pattern.split()[-1] for e in self.entries.values()
                          if e.type == "person" and e.pattern.split() and e.pattern.split()[-1][:1].isupper())
 
+    def names_no_party(self, text: str) -> bool:
+        """Whether a row with no code names ``text`` ("Latin American": a region, no Americans)."""
+        return any(not entry.code and (not entry.case_sensitive or entry.pattern == _strip_the(text))
+                   for entry in self.by_lower.get(_key(text), ()))
+
     def lookup(self, text: str) -> ActorEntry | None:
         """The entry for ``text`` as it appears in an article, honouring each row's case rule."""
         found = None
