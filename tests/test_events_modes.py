@@ -437,3 +437,13 @@ def test_neither_nor_or_no_before_the_subject_negates_the_act(analyze):
 def test_what_a_party_is_expected_to_do_is_its_own_act_to_come(analyze):
     expel = one(events_of(analyze, "Ghana is expected to expel the Togolese diplomats next week."), "SANCTION")
     assert expel.source is not None and expel.source.code.startswith("GHA") and expel.mode == "future"
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Chile and Bolivia collapsed on Friday.",
+    "Talks between Chile and Bolivia broke down on Friday.",
+    "Talks between Chile and Bolivia stalled on Friday.",
+])
+def test_talks_that_collapse_break_down_or_stall_failed_as_talks_that_failed(analyze, text):
+    # PLOVER's annotators code a breakdown of talks as a rejection, as they code "talks failed"
+    assert not any(e.plover == "CONSULT" and e.mode == "asserted" for e in events_of(analyze, text))

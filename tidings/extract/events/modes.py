@@ -24,11 +24,14 @@ BACKGROUND = "background"
 BACKGROUND_DAYS = 31
 
 # ("ruled out an attack": 'rule' with 'out'; "Iran's *refusal* to suspend", "Syria's *failure* to withdraw")
-NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", "fail", "refusal", "failure"})
+NEGATING = frozenset({"deny", "dismiss", "refute", "rule", "refuse", "decline", "fail", "refusal", "failure",
+                      "collapse", "stall", "founder", "break"})  # (talks that collapsed or broke down failed)
 #: verbs that state a refusal: said in the future tense ("will reject any proposal") they refuse now; a
 #: boycott announced is a threat (PLOVER), and "would violate the law" a prediction, neither a refusal
 REFUSING_VERBS = frozenset({"reject", "refuse", "veto", "decline", "rebuff", "spurn", "oppose", "resist"})
 NEGATING_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+#: negating verbs that negate only with their particle: "ruled *out*", "broke *down*"
+_WITH_PARTICLE = {"rule": "out", "break": "down"}
 POSSIBLE_MODALS = frozenset({"could", "might", "may", "should", "can", "must"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 #: a plot's act was planned in secret, not announced (no threat, as "will attack" is), and may never come
@@ -435,7 +438,8 @@ def _local(tok: Token, own: bool) -> tuple[str, Token] | None:
     prevented = _prevented(tok)
     if prevented is not None:
         return HYPOTHETICAL, prevented
-    if not own and (lemma in NEGATING and (lemma != "rule" or any(c.lower_ == "out" for c in tok.children))):
+    if not own and (lemma in NEGATING and (lemma not in _WITH_PARTICLE
+                                           or any(c.lower_ == _WITH_PARTICLE[lemma] for c in tok.children))):
         return NEGATED, tok
     for c in tok.children:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
