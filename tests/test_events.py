@@ -2115,3 +2115,13 @@ def test_coming_under_fire_is_an_attack_by_armed_men_and_criticism_by_anyone_els
     assert attack.source.text == "rebels" and attack.target.text == "Chilean troops"
     criticism = _one(_events(analyze, "The Peruvian president came under fire from the opposition over the budget."), "ACCUSE")
     assert criticism.source.text == "the opposition" and criticism.target.text == "The Peruvian president"
+
+
+@pytest.mark.parametrize("text, plover, target", [
+    ("Canada filed a complaint with the WTO against Brazilian aircraft subsidies.", "ACCUSE", "BRA"),
+    ("Peru imposed anti-dumping duties on Chinese shoes.", "COERCE", "CHN"),
+    ("Algeria cut gas supplies to Morocco on Monday.", "COERCE", "MAR"),
+])
+def test_measures_against_a_partys_goods_are_against_the_party(analyze, text, plover, target):
+    event = _one(_events(analyze, text), plover)
+    assert event.target is not None and event.target.code.startswith(target)

@@ -54,6 +54,8 @@ _POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
                      "its": frozenset({"organisation", "country", "igo"})}
 
 
+#: accusations, complaints, refusals, sanctions and coercion: against a party's thing, against the party
+_AGAINST_OWNERS = frozenset({"11", "12", "16", "17"})
 #: nouns of an act done in answer to another ("in *protest* at", "in *response* to", "in *retaliation* for")
 _ANSWERS = frozenset({"protest", "response", "reaction", "answer", "retaliation", "reprisal", "revenge"})
 #: meetings, talks and negotiations (CAMEO 040, 043, 046), whose "in" or "at" phrase is their venue
@@ -161,6 +163,13 @@ class Parties:
             if thing.lemma_.lower() in PROPOSALS:
                 candidates += [c for c in thing.children if c.dep_ in ("compound", "nmod") and c.i < thing.i
                                and not self._is_place(c)]
+            elif code[:2] in _AGAINST_OWNERS and (country := self._thing_nationality(thing)) is not None \
+                    and country not in {self._state_of(x) for x in sources}:
+                # a complaint, a charge or a measure against a thing of a nationality is against that
+                # country, before whoever else the pattern's slots name: "filed a complaint with the WTO
+                # against *Brazilian* subsidies" (the thing stays the target, coded by the country)
+                self.thing_countries[thing.i] = country
+                return [thing]
         for slot in slots:  # the pattern's other slots, in its order
             head = self._fill(tok, slot, verb, support, matched)
             if head is not None and head.i not in seen:
