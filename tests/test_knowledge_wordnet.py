@@ -179,13 +179,14 @@ def test_wordnet_hand_written_row_beats_a_derived_row_with_the_same_lemma_and_wo
 
 
 def test_wordnet_hand_written_row_ranks_before_an_equally_specific_derived_row(tmp_path):
-    # two rows with as many words that can match the same text ("snubbed out"): among equals the row read
-    # last would come first, but a hand-written row ranks before a derived one whatever the order
+    # two rows with as many words that can match the same text ("glorped out", a verb no built-in row
+    # has): among equals the row read last would come first, but a hand-written row ranks before a
+    # derived one whatever the order
     derived = _user_file(tmp_path, "derived.tsv", "#! tidings verbs 1\n"
-                         "snub\tout\t111\tsubj\tobj\t\tverbs/core.tsv 'condemn' 111 condemn.v.01\n")
-    hand = _user_file(tmp_path, "hand.tsv", "#! tidings verbs 1\nsnub\tout|away\t120\tsubj\tobj\n")
-    assert [p.code for p in load_event_patterns((hand, derived)).verbs["snub"]] == ["120", "111"]
-    assert [p.code for p in load_event_patterns((derived, hand)).verbs["snub"]] == ["120", "111"]
+                         "glorp\tout\t111\tsubj\tobj\t\tverbs/core.tsv 'condemn' 111 condemn.v.01\n")
+    hand = _user_file(tmp_path, "hand.tsv", "#! tidings verbs 1\nglorp\tout|away\t120\tsubj\tobj\n")
+    assert [p.code for p in load_event_patterns((hand, derived)).verbs["glorp"]] == ["120", "111"]
+    assert [p.code for p in load_event_patterns((derived, hand)).verbs["glorp"]] == ["120", "111"]
 
 
 def test_wordnet_users_dictionary_row_beats_a_built_in_derived_row(tmp_path):

@@ -468,6 +468,8 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             return None
         date, date_tok = self._date(tok, support)
         mode0, mode_tok = modes.mode_of(tok, self.analysis.published, date if date_tok is not None else None)
+        if mode0 == modes.NEGATED and mode_tok is not None and any(m.i == mode_tok.i for m in matched):
+            mode0, mode_tok = modes.ASSERTED, None  # the pattern's own word ("neither *" in a user's dictionary)
         if pattern.source[:1] == ("self",):
             # a noun for the doers names them by what they did ("the kidnappers of X threatened ..."):
             # done, whatever the clause around them says of their next act
@@ -517,12 +519,15 @@ class Coder(Slots, Parties, Participants, Relevance, Circumstances):
             if self._verbal_attack(tok, source, target, code) and "111" in self.cameo:
                 note, code = f" verbal attack {code}->111", "111"
             entry = self.cameo.get(code)
+            pair_note = self._pair_note(tok, source, target)
             out.append(Event(
                 id="", source=source, target=target, cameo=code, plover=entry.plover, quad=entry.quad,
                 goldstein=entry.goldstein, mode=mode, date=date or self.analysis.published,
                 place=place, trigger=trigger, sentence=index,
-                confidence=_confidence(source, target, pattern, mode, embedded, verb),
-                evidence=pattern.evidence + note + agent_note + self._pair_note(tok, source, target),
+                # (sides named in an earlier sentence are read, not told: less sure, and a restatement
+                # keeps the event that names them)
+                confidence=_confidence(source, target, pattern, mode, embedded, verb) * (0.8 if pair_note else 1.0),
+                evidence=pattern.evidence + note + agent_note + pair_note,
                 symmetric=symmetric and not offered and not self.keep_any and source is not None and target is not None
                 and not pattern.back_code,
             ))

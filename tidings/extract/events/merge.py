@@ -144,7 +144,9 @@ def one_purpose(doc: Doc, by_verb: dict[int, list[Event]]) -> tuple[list[Event],
         tok = doc[i]
         if not aims or tok.dep_ not in ("xcomp", "advcl") or not any(c.tag_ == "TO" for c in tok.children if c.i < tok.i):
             continue
-        acts = [p for p in by_verb.get(tok.head.i) or [] if p.mode == ASSERTED and p.plover in _DONE_FOR_ITSELF]
+        # (a journey is an act of its own: "flew to Caracas *to meet* X" made the trip, the meeting is to come)
+        acts = [p for p in by_verb.get(tok.head.i) or [] if p.mode == ASSERTED and p.plover in _DONE_FOR_ITSELF
+                and not p.cameo.startswith("042")]
         for aim in aims:
             act = next((p for p in acts if p.plover == aim.plover), None)
             if act is None or aim.mode not in (FUTURE, ASSERTED):

@@ -190,6 +190,8 @@ def mode_of(trigger: Token, published: str | None = None, date: str | None = Non
             break
         tok = tok.head
         steps += 1
+        if dep == "advcl" and tok.lemma_.lower() in READINESS_WORDS and any(c.tag_ == "TO" for c in below.children):
+            dep = "xcomp"  # "offered *on Tuesday* to hold talks": a date between them makes no purpose of the offer's content
         if dep in ("nsubj", "nsubjpass") and tok.lemma_.lower() in _RAISING and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in FOILING for c in tok.children):
             # "an attack ... *seems to have been foiled*": the subject of a raising verb is the subject

@@ -54,6 +54,8 @@ _POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
                      "its": frozenset({"organisation", "country", "igo"})}
 
 
+#: sectors of private people: "a *refugee* camp" is no party's position
+_PEOPLE_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR", "BUS"})
 #: accusations, complaints, refusals, sanctions and coercion: against a party's thing, against the party
 _AGAINST_OWNERS = frozenset({"11", "12", "16", "17"})
 #: nouns of an act done in answer to another ("in *protest* at", "in *response* to", "in *retaliation* for")
@@ -191,7 +193,7 @@ class Parties:
                 candidates += [g for c in before if c.dep_ == "amod" and c.tag_ == "VBN"
                                for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod") and g.i < c.i]
                 candidates += [c for c in before if c.dep_ in ("compound", "amod", "nmod")
-                               and c.pos_ in ("NOUN", "ADJ") and not self._is_place(c)]
+                               and c.pos_ in ("NOUN", "ADJ") and not self._is_place(c) and not self._people_at(c)]
             if condemned and self._deed_of_force(thing):
                 # "condemned the killing *of two engineers*" is not aimed at them; "Israel's killing" is Israel's
                 candidates += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
@@ -358,6 +360,12 @@ class Parties:
             if actor is not None and actor.code and self.actor_kinds.get(actor.id) in kinds:
                 return t
         return None
+
+    def _people_at(self, t: Token) -> bool:
+        """A word for people an armed side does not fight as a party ("a *refugee* camp", "a *civilian*
+        bus"): the place or thing named by them is no party's."""
+        actor = self._actor_at(t.idx, t.idx + len(t))
+        return actor is not None and (actor.sector or "") in _PEOPLE_SECTORS
 
     def _thing_nationality(self, thing: Token) -> str | None:
         """The country a nationality word before a thing names ("the *Ugandan* proposal"), or None."""

@@ -461,7 +461,7 @@ _ADDRESSING = frozenset({"warn", "tell", "remind", "inform", "notify", "advise",
 _REPORTING = frozenset({"say", "report", "believe", "know", "see", "think", "allege", "rumour", "rumor",
                         "understand", "hear", "find", "show", "suspect", "claim", "observe", "witness"})
 #: passives that plan an act for their subject: "X is *scheduled* to meet Y", "is set to visit"
-_SCHEDULING = frozenset({"schedule", "set", "slate", "expect"})  # (and foreseen: "is *expected* to expel")
+_SCHEDULING = frozenset({"schedule", "set", "slate"})
 #: "his country", "their government": with a pronoun possessor, the state of whoever the pronoun is
 _OWN_STATE = frozenset({"country", "government", "nation", "administration", "state"})
 #: the arms a party speaks of as its own: "the military said *its aircraft* struck a house"
