@@ -11,6 +11,10 @@ What is a headline (:func:`find_headline`): the first paragraph when it is the r
 Markdown ``# Heading`` line, or a first line that reads as one (no final full stop, title case or
 all capitals, more text after it). A headline is always one sentence of its own.
 
+Two parties a headline lists with a comma for "and" ("Putin, Bush Discuss Iran", "Sudan, Rebels
+Agree") are parsed with the comma written "&" (:meth:`HeadlineCaser.listing_comma`): same length, same
+tokens, and the parser reads the conjunction it stands for.
+
 Which words keep their capitals (:class:`HeadlineCaser`): names - what the actor dictionary or the
 gazetteer know as names, acronyms, words the article's body writes with a capital in mid-sentence -
 and words the vocabulary does not know in lower case. Role words the dictionary lists in lower case
