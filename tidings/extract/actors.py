@@ -38,7 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Span as SpacySpan  # (the model's Span is a stretch of text)
 
 from tidings.extract.actor_context import read_context
 from tidings.extract.context_plan import Evidence, Plan

@@ -73,7 +73,7 @@ PLACE_OBJECT_VERBS = frozenset(
 PARTY_PREPS = frozenset({"with", "on", "against", "upon"})
 #: nouns of what a party says, asks or gives, whose "from" phrase names the party ("criticism *from
 #: London*", "pressure from Washington"), not where something came from ("flights from London")
-FROM_PARTY_NOUNS = frozenset({"criticism", "condemnation", "protest", "warning", "call", "demand", "pressure",
+_FROM_PARTY_NOUNS = frozenset({"criticism", "condemnation", "protest", "warning", "call", "demand", "pressure",
                               "support", "backing", "aid", "assistance", "offer", "request", "appeal", "threat",
                               "response", "reaction", "rebuke", "objection", "complaint", "praise", "invitation",
                               "ultimatum", "approval", "opposition", "refusal", "denial", "accusation", "proposal"})
@@ -98,7 +98,7 @@ def is_party(token: Token) -> bool:
         holder = token.head.head
         nouns = [holder] + [c for c in holder.children if c.dep_ in ("dobj", "obj") and c.i < token.i] \
             if holder.pos_ in ("VERB", "AUX") else [holder]
-        return any(n.lemma_.lower() in FROM_PARTY_NOUNS for n in nouns)
+        return any(n.lemma_.lower() in _FROM_PARTY_NOUNS for n in nouns)
     return False
 
 

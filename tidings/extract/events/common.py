@@ -21,6 +21,9 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across
 #: prepositions of the place where a meeting or signing is held ("met *in* Oslo", "signed *at* the UN")
 VENUE_PREPS = ("in", "at", "inside")
 TRANSNATIONAL_POLITICAL = frozenset({"IGO", "NGO", "NGM", "IMG"})
+#: sectors of private people, whom acts are done to or for rather than parties that act: "child
+#: protection", "a *refugee* camp"
+PEOPLE_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR"})
 WORD_SPLIT = re.compile(r"[^a-z0-9'-]+")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 VERB_POS = frozenset({"VERB"})

@@ -133,7 +133,7 @@ def contact_purposes(doc: Doc, by_verb: dict[int, list[Event]], cameo) -> tuple[
 
 def one_purpose(doc: Doc, by_verb: dict[int, list[Event]]) -> tuple[list[Event], list[Event]]:
     """An act done for an aim of its own type ("met in Gaza *to discuss* a truce", "rallied *to
-    protest* the war", "flew to Cairo *to hold talks*") is one happening: the aim's event, of the same
+    protest* the war") is one happening: the aim's event, of the same
     PLOVER type between the same sides, is the act told again. The act is kept, named in full where it
     happens; its aim's topic stays in the text. A protest or a meeting whose aim names the party it is
     aimed at where the act names only a place ("marched *in Cairo* to protest against *Israeli*
@@ -190,13 +190,9 @@ def _one_side_to_another(act: Event, aim: Event) -> bool:
     if _country_key(act.source) == _country_key(aim.source) and (
             _country_key(act.target) == _country_key(aim.target) or not _country_key(aim.target)):
         return True
-    sides = _sides(act)
+    sides = {_country_key(act.source), _country_key(act.target)}
     # (either way round, and a topic for a target: "met Sharon *to discuss* the plan")
     return _country_key(aim.source) in sides and (not _country_key(aim.target) or _country_key(aim.target) in sides)
-
-
-def _sides(e: Event) -> frozenset[str]:
-    return frozenset((_country_key(e.source), _country_key(e.target)))
 
 
 def _same_party(a: Participant | None, b: Participant | None) -> bool:

@@ -21,7 +21,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.extract.events import syntax as roles
-from tidings.extract.events.common import ANSWERING, MEETING_NOUNS, PROPOSALS, VENUE_PREPS, VIOLENT, singular
+from tidings.extract.events.common import (
+    ANSWERING,
+    MEETING_NOUNS,
+    PEOPLE_SECTORS,
+    PROPOSALS,
+    VENUE_PREPS,
+    VIOLENT,
+    singular,
+)
 from tidings.knowledge.actors import SECTORS, TRANSNATIONAL
 from tidings.model import Participant
 
@@ -54,8 +62,6 @@ _POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
                      "its": frozenset({"organisation", "country", "igo"})}
 
 
-#: sectors of private people: "a *refugee* camp" is no party's position
-_PEOPLE_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR", "BUS"})
 #: accusations, complaints, refusals, sanctions and coercion: against a party's thing, against the party
 _AGAINST_OWNERS = frozenset({"11", "12", "16", "17"})
 #: nouns of an act done in answer to another ("in *protest* at", "in *response* to", "in *retaliation* for")
@@ -365,7 +371,7 @@ class Parties:
         """A word for people an armed side does not fight as a party ("a *refugee* camp", "a *civilian*
         bus"): the place or thing named by them is no party's."""
         actor = self._actor_at(t.idx, t.idx + len(t))
-        return actor is not None and (actor.sector or "") in _PEOPLE_SECTORS
+        return actor is not None and (actor.sector or "") in PEOPLE_SECTORS | {"BUS"}  # (and a company's: "a *business* park")
 
     def _thing_nationality(self, thing: Token) -> str | None:
         """The country a nationality word before a thing names ("the *Ugandan* proposal"), or None."""

@@ -11,6 +11,7 @@ from tidings.extract.events.common import (
     MAX_SENTENCE_TOKENS,
     MEETING_NOUNS,
     NOUN_POS,
+    PEOPLE_SECTORS,
     PERSONAL,
     PROPOSALS,
     TRANSNATIONAL_POLITICAL,
@@ -23,7 +24,6 @@ from tidings.knowledge.actors import SECTORS
 #: nouns of what befell a place, which a name before them locates: "the *Iraq* death toll probe"
 _HAPPENINGS = frozenset({"death", "toll", "war", "conflict", "violence", "unrest", "disaster", "massacre", "genocide"})
 #: sectors of private people: before a deed noun, those it is done to or for, not its doers
-_PATIENT_SECTORS = frozenset({"CVL", "REF", "EDU", "HLH", "MED", "REL", "LAB", "AGR"})
 #: prepositions before a deed whose suspect a verb of &SUSPECTING names ("arrested X *in* the killing of Y")
 _SUSPECT_PREPS = frozenset({"in", "for", "over", "with", "of"})
 #: subordinate clauses that state an act of their own, not the party the main act is about
@@ -829,7 +829,7 @@ class Slots:
         actor = self._actor_at(t.idx, t.idx + len(t))
         if actor is None:
             return False
-        if t.pos_ != "PROPN" and (actor.sector or "") in _PATIENT_SECTORS and any(
+        if t.pos_ != "PROPN" and (actor.sector or "") in PEOPLE_SECTORS and any(
                 i.what == "country" and i.mention.start <= t.idx < i.mention.end for i in actor.inferred):
             # "child protection", "the school hostage massacre": a word for private people whose country
             # the story gave is whom the deed is for or done to ("an *army* offensive" is the army's)
