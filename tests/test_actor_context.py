@@ -498,3 +498,8 @@ def test_a_role_possessed_by_an_armed_group_of_no_state_takes_no_sector_for_a_co
                 "state for a decade. The deal provides for the group's 1,800 fighters to hand over their weapons.")
     assert not [x for x in a.actors if (x.code or "").startswith(("UAF", "REB")) and len(x.code or "") > 3
                 and x.code[:3] in ("UAF", "INS", "SEP")]
+
+
+def test_rebels_a_state_negotiates_with_are_its_own_wherever_the_talks_are(analyze):
+    analysis = analyze("The Philippine government agreed to resume peace talks with communist rebels in Norway next month.")
+    assert any(a.code == "PHLREB" for a in analysis.actors)

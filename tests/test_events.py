@@ -2125,3 +2125,10 @@ def test_coming_under_fire_is_an_attack_by_armed_men_and_criticism_by_anyone_els
 def test_measures_against_a_partys_goods_are_against_the_party(analyze, text, plover, target):
     event = _one(_events(analyze, text), plover)
     assert event.target is not None and event.target.code.startswith(target)
+
+
+def test_stones_hurled_are_a_riot_and_a_grenade_thrown_an_attack(analyze):
+    riot = _one(_events(analyze, "Protesters hurled stones at the Chilean embassy in Lima on Saturday."), "PROTEST")
+    assert riot.cameo == "145" and riot.target.code.startswith("CHL")
+    attack = _one(_events(analyze, "A militant threw a grenade at an army patrol in Srinagar."), "ASSAULT")
+    assert attack.cameo == "180"

@@ -73,6 +73,9 @@ _PHRASE_PREPS = frozenset({"in", "from", "of", "for", "at", "inside", "across", 
 _LOCAL_PEOPLE = frozenset({"CVL", "COP"})
 #: kinds of party that, after "of", are the ones a role acts on, not the body it belongs to
 _PATIENT_KINDS = frozenset({"group", "person"})
+#: verbs by which a state deals with an armed group it fights: that group is the state's own rebels
+_NEGOTIATING = frozenset({"agree", "hold", "resume", "open", "begin", "start", "sign", "negotiate", "talk", "meet",
+                          "reach", "strike", "seek", "offer", "propose", "end", "break", "suspend"})
 #: nouns for a government's political opponents, who are its country's opposition
 _OPPOSING = frozenset({"opponent", "foe"})
 #: prepositions after which an international organisation is the body a role belongs to
@@ -344,6 +347,13 @@ class _Countries:
         owner = self.references.owner(root, self.owner_verbs)
         if owner is not None and self.actors[owner[0]].country is not None:
             return self.actors[owner[0]].country, "owner", owner[1], None
+        if sector in ARMED_SECTORS:
+            state = self._coordinated_state(root) or self._negotiating_state(root)
+            if state is not None:
+                # rebels listed beside a state as the other side ("Sudan, Rebels Agree on Ceasefire") or
+                # whom a state talks or agrees with ("resume talks *with communist rebels* in Norway")
+                # are that state's own, wherever the talks are held
+                return state[0], "coordinated", state[1], None
         found = self._phrase(root)
         if found is not None:
             return found[0], "phrase", found[1], None
@@ -369,11 +379,6 @@ class _Countries:
         if same is not None:
             return same[0], "same-sector", same[1], None
         if sector in ARMED_SECTORS:
-            state = self._coordinated_state(root)
-            if state is not None:
-                # rebels listed beside a state as the other side ("Sudan, Rebels Agree on Ceasefire",
-                # "the government and rebels signed") are that state's own
-                return state[0], "coordinated", state[1], None
             # an armed group with no state of its own fights where the story happens: "BAGHDAD -
             # Militants beheaded an American hostage and threatened a British captive" are Iraq's, not
             # the country its victims' nationalities make the article's most named
@@ -538,11 +543,31 @@ class _Countries:
     def _coordinated_state(self, root: Token) -> tuple[str, Span] | None:
         """The country of a state (a country or its government) coordinated with ``root``."""
         for other in root.conjuncts:
-            for actor in self.actors:
-                if actor.country and actor.code and actor.code[3:6] in ("", "GOV") and any(
-                        m.start <= other.idx < m.end for m in actor.mentions):
-                    mention = next(m for m in actor.mentions if m.start <= other.idx < m.end)
-                    return actor.country, mention
+            found = self._state_at(other)
+            if found is not None:
+                return found
+        return None
+
+    def _negotiating_state(self, root: Token) -> tuple[str, Span] | None:
+        """The country of a state whose talks, agreement or truce is "with" ``root``: the subject of the
+        nearest verb above the "with" phrase ("the government agreed to resume talks *with rebels*")."""
+        if root.dep_ != "pobj" or root.head.lower_ != "with":
+            return None
+        verb, steps = root.head.head, 0
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and steps < 3:
+            verb, steps = verb.head, steps + 1
+        while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and steps < 5:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                break
+            verb, steps = verb.head, steps + 1
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return self._state_at(subject) if subject is not None and verb.lemma_.lower() in _NEGOTIATING else None
+
+    def _state_at(self, tok: Token) -> tuple[str, Span] | None:
+        for actor in self.actors:
+            if actor.country and actor.code and actor.code[3:6] in ("", "GOV") and any(
+                    m.start <= tok.idx < m.end for m in actor.mentions):
+                return actor.country, next(m for m in actor.mentions if m.start <= tok.idx < m.end)
         return None
 
     def _sentence_place(self, root: Token) -> Evidence | None:
