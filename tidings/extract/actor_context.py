@@ -22,7 +22,8 @@ by the first of these rules that finds one:
 6. ``dateline``: the dateline's place ("CARACAS, Venezuela - Police ...").
 
 An armed group with no state ("militants", "gunmen", "kidnappers": sectors REB, INS, UAF, SEP,
-CRM) listed beside a state is that state's (``coordinated``: "Sudan, Rebels Agree on Ceasefire");
+CRM) listed beside a state, or one a state talks, agrees or signs with, is that state's, before rule 2
+(``coordinated``: "Sudan, Rebels Agree on Ceasefire", "resume talks with rebels *in Norway*");
 otherwise it takes rules 5 and 6 before rule 4: it fights where the story happens, and the nationalities of
 its victims ("BAGHDAD - Militants beheaded an American hostage") are no country of its own. Such a
 group, and the people of a place ("residents", "crowds", "many people": CVL) and its police, then
