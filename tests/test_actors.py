@@ -548,3 +548,10 @@ def test_actors_a_region_named_like_a_nationality_is_no_country(analyze):
     # "Latin American" holds "American": the longer name, a region, is no party of the United States
     analysis = analyze("Lima hosted a summit of Latin American leaders on Friday.")
     assert not any((a.code or "").startswith("USA") for a in analysis.actors)
+
+
+def test_actors_bosnian_serbs_and_the_hague_tribunal(analyze):
+    # a Bosnian Serb is Bosnia's (not Serbia's); the Hague tribunal is the UN's war crimes court
+    analysis = analyze("Serbia arrested a Bosnian Serb general and handed him over to the Hague tribunal.")
+    codes = {a.code for a in analysis.actors}
+    assert "IGOUNOJUDWCT" in codes and not any(c.startswith("SRB") and c != "SRBGOV" for c in codes if c)
