@@ -410,7 +410,9 @@ def _split_entities_at_listing_commas(doc: Doc, parsed: Doc) -> None:
     """The tagger may read the "&" a headline's listing comma was parsed as inside a name ("India &
     Pakistan" as an organisation, like "Procter & Gamble", or "Sudan &"); the comma it stands for
     parts two names and belongs to neither."""
-    listing = {t.i for t in parsed if t.text == "&" and doc[t.i].text == ","}
+    span = parsed.user_data.get(HEADLINE_KEY)
+    words = parsed.char_span(*span, alignment_mode="expand") if span else None
+    listing = {t.i for t in words if t.text == "&" and doc[t.i].text == ","} if words is not None else set()
     if not listing or not any(e.start <= i < e.end for e in doc.ents for i in listing):
         return
     ents = []

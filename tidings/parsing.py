@@ -134,11 +134,13 @@ def expand_spaces(parsed: Doc, original: Doc, kept: list[int]) -> Doc:
 def trim_entity_edges(doc: Doc) -> Doc:
     """``doc`` with no entity starting or ending on a whitespace token: the tagger sometimes runs a
     name on over the blank line after a headline ("Falluja\\n\\n" as one ORG), and every actor or
-    place read from that entity would then carry the line break in its text and offsets."""
+    place read from that entity would then carry the line break in its text and offsets. Nor does a
+    name start with a verb in lower case the tagger ran into it ("the minister *slammed Singapore*"
+    tagged as one person)."""
     trimmed, changed = [], False
     for ent in doc.ents:
         start, end = ent.start, ent.end
-        while start < end and doc[start].is_space:
+        while start < end and (doc[start].is_space or (doc[start].pos_ in ("VERB", "AUX") and doc[start].text[:1].islower())):
             start += 1
         while end > start and doc[end - 1].is_space:
             end -= 1

@@ -38,7 +38,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan  # (the model's Span is a stretch of text)
 
 from tidings.extract.actor_context import read_context
 from tidings.extract.context_plan import Evidence, Plan
@@ -192,21 +191,6 @@ def _matches_across_spaces(matcher, doc: Doc) -> list[tuple[int, int]]:
     return [(kept[s], kept[e - 1] + 1) for _, s, e in matcher(compact)]
 
 
-def _named_entities(doc: Doc) -> list[SpacySpan]:
-    """The tagger's entities, less a verb in lower case it ran into the name ("minister *slammed
-    Singapore*" tagged as one person): a name does not start with a verb."""
-    out = []
-    for ent in doc.ents:
-        start = ent.start
-        while start < ent.end and doc[start].pos_ in ("VERB", "AUX") and doc[start].text[:1].islower():
-            start += 1
-        if start == ent.start:
-            out.append(ent)
-        elif start < ent.end:
-            out.append(SpacySpan(doc, start, ent.end, label=ent.label_))
-    return out
-
-
 def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
     matcher = dictionary.matcher(doc.vocab)
     spans = []
@@ -233,8 +217,7 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
         spans.append((s, e, entry))
     # a place word inside a longer entity is part of a name: "Singapore Airlines", "Michael Jordan"
     # ("Russian Foreign Ministry" keeps its dictionary words, for its role word is known)
-    entities = _named_entities(doc)
-    for ent in entities:
+    for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG") or _spaced_dash(ent):
             continue  # ("VILNIUS - Lithuanian President": a dateline and a nationality, no one name)
         inside = [x for x in spans if x[2] is not None and ent.start <= x[0] and x[1] <= ent.end]
@@ -255,7 +238,7 @@ def _units(doc: Doc, dictionary, published: str | None = None) -> list[_Unit]:
         taken[s:e] = b"\x01" * (e - s)
         if entry is not None:
             units.append(_Unit(s, e, entry.type, entry))
-    for ent in entities:
+    for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             continue
         if ent.label_ == "GPE" and len(ent) > 1:

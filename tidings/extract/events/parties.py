@@ -62,6 +62,9 @@ _POSSESSIVE_KINDS = {"his": frozenset({"person"}), "her": frozenset({"person"}),
                      "its": frozenset({"organisation", "country", "igo"})}
 
 
+#: sectors whose word names no armed side's place or gear: private people's ("a *refugee* camp") and a
+#: company's ("a *business* park")
+_NO_ONES_POSITION = PEOPLE_SECTORS | {"BUS"}
 #: accusations, complaints, refusals, sanctions and coercion: against a party's thing, against the party
 _AGAINST_OWNERS = frozenset({"11", "12", "16", "17"})
 #: nouns of an act done in answer to another ("in *protest* at", "in *response* to", "in *retaliation* for")
@@ -371,7 +374,7 @@ class Parties:
         """A word for people an armed side does not fight as a party ("a *refugee* camp", "a *civilian*
         bus"): the place or thing named by them is no party's."""
         actor = self._actor_at(t.idx, t.idx + len(t))
-        return actor is not None and (actor.sector or "") in PEOPLE_SECTORS | {"BUS"}  # (and a company's: "a *business* park")
+        return actor is not None and (actor.sector or "") in _NO_ONES_POSITION
 
     def _thing_nationality(self, thing: Token) -> str | None:
         """The country a nationality word before a thing names ("the *Ugandan* proposal"), or None."""
